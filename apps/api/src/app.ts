@@ -1,0 +1,70 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { ApiConfig } from './config';
+import type { DatabaseHandle } from './db/database';
+import { adminRoutes } from './modules/admin/routes';
+import { authRoutes } from './modules/auth/routes';
+import { financeRoutes } from './modules/finance/routes';
+import { kitchenRoutes } from './modules/kitchen/routes';
+import { menuRoutes } from './modules/menu/routes';
+import { ordersRoutes } from './modules/orders/routes';
+import { shiftsRoutes } from './modules/shifts/routes';
+import { syncRoutes } from './modules/sync/routes';
+import { venuesRoutes } from './modules/venues/routes';
+import { authPlugin } from './plugins/auth';
+import { commandsPlugin } from './plugins/commands';
+import { problemPlugin } from './plugins/problem';
+import { socketPlugin } from './plugins/socket';
+import { staticPlugin } from './plugins/static';
+import { swaggerPlugin } from './plugins/swagger';
+import { createServices, type Services } from './services';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: ApiConfig;
+    database: DatabaseHandle;
+    services: Services;
+  }
+}
+
+export interface BuildAppOptions {
+  config: ApiConfig;
+  /** An already migrated database; the app closes it when it closes. */
+  database: DatabaseHandle;
+  logger?: boolean | object;
+}
+
+/** The plugin tree, without listening: tests build it and use `inject` or listen on port 0. */
+export async function buildApp({ config, database, logger = false }: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger,
+    // Tablets send small JSON; a menu import may be larger.
+    bodyLimit: 2 * 1024 * 1024,
+    ajv: undefined,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.decorate('config', config);
+  app.decorate('database', database);
+  app.decorate('services', await createServices(database.db, config));
+  app.addHook('onClose', async () => database.close());
+
+  await app.register(problemPlugin);
+  await app.register(swaggerPlugin);
+  await app.register(authPlugin);
+  await app.register(commandsPlugin);
+  await app.register(socketPlugin);
+
+  await app.register(syncRoutes);
+  await app.register(authRoutes);
+  await app.register(adminRoutes);
+  await app.register(venuesRoutes);
+  await app.register(menuRoutes);
+  await app.register(ordersRoutes);
+  await app.register(kitchenRoutes);
+  await app.register(financeRoutes);
+  await app.register(shiftsRoutes);
+  await app.register(staticPlugin);
+  return app;
+}

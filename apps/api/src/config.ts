@@ -1,0 +1,45 @@
+import path from 'node:path';
+
+export interface ApiConfig {
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  sqlitePath: string;
+  pgSchema?: string;
+  redisUrl?: string;
+  /** Overrides the secret kept in the database (e.g. several instances on different databases). */
+  jwtSecret?: string;
+  /** Staff token lifetime: a long shift plus margin. */
+  tokenTtlMs: number;
+  /** argon2id cost; OWASP's minimum (19 MiB, t=2) by default, lower in tests. */
+  argon2MemoryKib: number;
+  argon2TimeCost: number;
+  /** Idempotency keys outlive the longest an offline outbox may hold a command (7 d) plus 72 h. */
+  idempotencyTtlMs: number;
+  /** A claimed key whose request never finished (crash) can be taken over after this. */
+  idempotencyLeaseMs: number;
+  /** Built web apps: the shell at /, remotes at /remotes. */
+  webRoot: string;
+  logLevel: string;
+}
+
+const HOUR = 3_600_000;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
+  return {
+    port: Number(env.PORT ?? 4200),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    sqlitePath: env.SQLITE_PATH ?? path.resolve('data', 'pos.db'),
+    pgSchema: env.DATABASE_SCHEMA || undefined,
+    redisUrl: env.REDIS_URL || undefined,
+    jwtSecret: env.JWT_SECRET || undefined,
+    tokenTtlMs: Number(env.TOKEN_TTL_HOURS ?? 16) * HOUR,
+    argon2MemoryKib: Number(env.ARGON2_MEMORY_KIB ?? 19_456),
+    argon2TimeCost: Number(env.ARGON2_TIME_COST ?? 2),
+    idempotencyTtlMs: (7 * 24 + 72) * HOUR,
+    idempotencyLeaseMs: 60_000,
+    webRoot: env.WEB_ROOT ?? path.resolve('dist', 'web'),
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}

@@ -1,0 +1,328 @@
+/**
+ * Kysely table types. Portable across SQLite and PostgreSQL: ids and timestamps are text
+ * (UUIDs, ISO-8601 UTC), booleans are 0/1 integers, structured values are JSON text, money is an
+ * integer of minor units.
+ */
+export interface VenuesTable {
+  id: string;
+  slug: string;
+  name: string;
+  currency: string;
+  timezone: string;
+  locale: string;
+  menu_version: number;
+  order_seq: number;
+  ticket_seq: number;
+  settings: string;
+  created_at: string;
+}
+
+export interface ServerSecretsTable {
+  name: string;
+  value: string;
+}
+
+export interface StaffTable {
+  id: string;
+  venue_id: string;
+  name: string;
+  role: string;
+  /** HMAC of the PIN with a server secret: finds the staff member without trying every hash. */
+  pin_lookup: string;
+  /** argon2id hash: the actual verifier. */
+  pin_hash: string;
+  is_active: number;
+  created_at: string;
+}
+
+export interface StaffSessionsTable {
+  id: string;
+  staff_id: string;
+  venue_id: string;
+  device_id: string | null;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+export interface LoginLockoutsTable {
+  venue_id: string;
+  device_key: string;
+  failures: number;
+  window_started_at: string;
+  locked_until: string | null;
+}
+
+export interface RolePermissionsTable {
+  venue_id: string;
+  role: string;
+  permissions: string;
+}
+
+export interface FeatureFlagsTable {
+  venue_id: string;
+  feature: string;
+  enabled: number;
+}
+
+export interface RemotesTable {
+  venue_id: string;
+  name: string;
+  feature: string;
+  manifest_url: string;
+  version: string;
+  updated_at: string;
+}
+
+export interface StationsTable {
+  id: string;
+  venue_id: string;
+  code: string;
+  name: string;
+}
+
+export interface CategoriesTable {
+  id: string;
+  venue_id: string;
+  code: string;
+  name: string;
+  color: string;
+  sort: number;
+}
+
+export interface ModifierGroupsTable {
+  id: string;
+  venue_id: string;
+  code: string;
+  name: string;
+  min_select: number;
+  max_select: number;
+  sort: number;
+}
+
+export interface ModifierOptionsTable {
+  id: string;
+  group_id: string;
+  venue_id: string;
+  code: string;
+  name: string;
+  price_delta: number;
+  sort: number;
+}
+
+export interface ProductsTable {
+  id: string;
+  venue_id: string;
+  category_id: string;
+  code: string;
+  name: string;
+  description: string | null;
+  price: number;
+  station_id: string;
+  stock: number | null;
+  is_available: number;
+  sort: number;
+  image_url: string | null;
+  updated_at: string;
+}
+
+export interface ProductModifierGroupsTable {
+  product_id: string;
+  group_id: string;
+  sort: number;
+}
+
+export interface HallsTable {
+  id: string;
+  venue_id: string;
+  name: string;
+  sort: number;
+}
+
+export interface TablesTable {
+  id: string;
+  venue_id: string;
+  hall_id: string;
+  label: string;
+  seats: number;
+  shape: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface TableSessionsTable {
+  id: string;
+  venue_id: string;
+  table_id: string;
+  waiter_id: string;
+  guests: number;
+  status: string;
+  opened_at: string;
+  closed_at: string | null;
+  merged_into: string | null;
+}
+
+export interface OrdersTable {
+  id: string;
+  venue_id: string;
+  number: number;
+  table_id: string | null;
+  session_id: string | null;
+  waiter_id: string;
+  shift_id: string | null;
+  status: string;
+  guests: number;
+  note: string | null;
+  held_courses: string;
+  split: string | null;
+  version: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+}
+
+export interface OrderLinesTable {
+  id: string;
+  order_id: string;
+  venue_id: string;
+  product_id: string;
+  name: string;
+  unit_price: number;
+  modifiers: string;
+  quantity: number;
+  voided_quantity: number;
+  fired_quantity: number;
+  /** The note as the kitchen last saw it; a difference is fired as a note change. */
+  fired_note: string | null;
+  note: string | null;
+  course: number;
+  void_reason: string | null;
+  position: number;
+  created_at: string;
+}
+
+export interface KitchenTicketsTable {
+  id: string;
+  venue_id: string;
+  number: number;
+  order_id: string;
+  station_id: string;
+  course: number | null;
+  status: string;
+  version: number;
+  created_at: string;
+  status_changed_at: string;
+}
+
+export interface TicketItemsTable {
+  id: string;
+  ticket_id: string;
+  line_id: string;
+  name: string;
+  modifiers: string;
+  quantity: number;
+  note: string | null;
+  kind: string;
+  position: number;
+}
+
+export interface ShiftsTable {
+  id: string;
+  venue_id: string;
+  cashier_id: string;
+  status: string;
+  is_rescue: number;
+  opened_at: string;
+  closed_at: string | null;
+  opening_float: number;
+  counted: string | null;
+  expected: string | null;
+  difference: string | null;
+  closed_by: string | null;
+  override_reason: string | null;
+}
+
+export interface PaymentsTable {
+  id: string;
+  venue_id: string;
+  order_id: string;
+  check_index: number | null;
+  shift_id: string;
+  method: string;
+  status: string;
+  amount: number;
+  tip: number;
+  tendered: number | null;
+  change_given: number;
+  reference: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface LedgerEntriesTable {
+  id: string;
+  venue_id: string;
+  shift_id: string;
+  order_id: string | null;
+  payment_id: string | null;
+  kind: string;
+  method: string;
+  amount: number;
+  staff_id: string;
+  created_at: string;
+}
+
+export interface IdempotencyKeysTable {
+  venue_id: string;
+  key: string;
+  request_hash: string;
+  status: string;
+  response_status: number | null;
+  response_body: string | null;
+  locked_at: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface AuditLogTable {
+  id: string;
+  venue_id: string;
+  staff_id: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  details: string;
+  created_at: string;
+}
+
+export interface Database {
+  venues: VenuesTable;
+  server_secrets: ServerSecretsTable;
+  staff: StaffTable;
+  staff_sessions: StaffSessionsTable;
+  login_lockouts: LoginLockoutsTable;
+  role_permissions: RolePermissionsTable;
+  feature_flags: FeatureFlagsTable;
+  remotes: RemotesTable;
+  stations: StationsTable;
+  categories: CategoriesTable;
+  modifier_groups: ModifierGroupsTable;
+  modifier_options: ModifierOptionsTable;
+  products: ProductsTable;
+  product_modifier_groups: ProductModifierGroupsTable;
+  halls: HallsTable;
+  tables: TablesTable;
+  table_sessions: TableSessionsTable;
+  orders: OrdersTable;
+  order_lines: OrderLinesTable;
+  kitchen_tickets: KitchenTicketsTable;
+  ticket_items: TicketItemsTable;
+  shifts: ShiftsTable;
+  payments: PaymentsTable;
+  ledger_entries: LedgerEntriesTable;
+  idempotency_keys: IdempotencyKeysTable;
+  audit_log: AuditLogTable;
+}

@@ -1,0 +1,150 @@
+import { DEFAULT_ROLE_PERMISSIONS, type Feature, FEATURES, ROLES, type Role } from '@pos/contracts';
+import type { Kysely } from 'kysely';
+import type { AuthService } from '../../modules/auth/service';
+import { nowIso } from '../../shared/clock';
+import { newId } from '../../shared/ids';
+import type { Database } from '../schema';
+import { DEMO_HALLS, DEMO_MENU, DEMO_MODIFIER_GROUPS, DEMO_STATIONS, type SeedCategory } from './demo-data';
+
+/** Remotes the registry knows out of the box: name → the feature flag that switches it. */
+export const KNOWN_REMOTES: { name: string; feature: Feature; version: string }[] = [{ name: 'admin', feature: 'admin', version: '1.0.0' }];
+
+export const DEMO_STAFF: { name: string; role: Role; pin: string }[] = [
+  { name: 'Анна', role: 'waiter', pin: '1111' },
+  { name: 'Борис', role: 'waiter', pin: '1112' },
+  { name: 'Вера (касса)', role: 'cashier', pin: '2222' },
+  { name: 'Григорий (старший смены)', role: 'supervisor', pin: '3333' },
+  { name: 'Дмитрий (повар)', role: 'cook', pin: '4444' },
+  { name: 'Елена (администратор)', role: 'admin', pin: '9999' },
+];
+
+interface VenueSeed {
+  slug: string;
+  name: string;
+  flags: Partial<Record<Feature, boolean>>;
+  menu: SeedCategory[];
+}
+
+const allOn = Object.fromEntries(FEATURES.map((f) => [f, true])) as Record<Feature, boolean>;
+
+export const DEMO_VENUES: VenueSeed[] = [
+  { slug: 'demo', name: 'Ресторан «Демо»', flags: allOn, menu: DEMO_MENU },
+  {
+    slug: 'demo-2',
+    name: 'Кафе «Демо-2»',
+    // A second venue with a different set of features, to show flags are per venue.
+    flags: { ...allOn, reservations: false, upsell: false, loyalty: false, promotions: false, integrations: false },
+    menu: DEMO_MENU.slice(0, 8),
+  },
+];
+
+async function insertChunked<T extends keyof Database>(db: Kysely<Database>, table: T, rows: Database[T][]) {
+  for (let i = 0; i < rows.length; i += 400) {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Kysely cannot narrow a generic table's insert type
+    await db.insertInto(table).values(rows.slice(i, i + 400) as any).execute();
+  }
+}
+
+/**
+ * Creates the demo venues (menu, floor, staff with known PINs, roles, flags, registry) unless they
+ * exist, and makes sure every known remote has a registry entry. Safe to run on every start.
+ */
+export async function seedDemo(db: Kysely<Database>, auth: AuthService, options: { bigMenu?: boolean } = {}) {
+  for (const venue of DEMO_VENUES) {
+    const existing = await db.selectFrom('venues').select('id').where('slug', '=', venue.slug).executeTakeFirst();
+    const venueId = existing?.id ?? (await createVenue(db, auth, venue));
+    await ensureRemoteRegistry(db, venueId);
+  }
+  if (options.bigMenu) {
+    const existing = await db.selectFrom('venues').select('id').where('slug', '=', 'bench').executeTakeFirst();
+    if (!existing) await createVenue(db, auth, { slug: 'bench', name: 'Benchmark venue', flags: allOn, menu: generatedMenu(5000) });
+  }
+}
+
+async function ensureRemoteRegistry(db: Kysely<Database>, venueId: string) {
+  for (const r of KNOWN_REMOTES) {
+    await db
+      .insertInto('remotes')
+      .values({ venue_id: venueId, name: r.name, feature: r.feature, manifest_url: `/remotes/${r.name}/${r.version}/mf-manifest.json`, version: r.version, updated_at: nowIso() })
+      .onConflict((oc) => oc.columns(['venue_id', 'name']).doNothing())
+      .execute();
+  }
+}
+
+async function createVenue(db: Kysely<Database>, auth: AuthService, seed: VenueSeed): Promise<string> {
+  const venueId = newId();
+  const now = nowIso();
+  const staffRows = await Promise.all(
+    DEMO_STAFF.map(async (s) => ({
+      id: newId(),
+      venue_id: venueId,
+      name: s.name,
+      role: s.role,
+      pin_lookup: auth.pinLookup(venueId, s.pin),
+      pin_hash: await auth.hashPin(s.pin),
+      is_active: 1,
+      created_at: now,
+    })),
+  );
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('venues').values({ id: venueId, slug: seed.slug, name: seed.name, currency: 'RUB', timezone: 'Europe/Moscow', locale: 'ru', menu_version: 1, order_seq: 0, ticket_seq: 0, settings: '{}', created_at: now }).execute();
+    await trx.insertInto('staff').values(staffRows).execute();
+    await trx.insertInto('role_permissions').values(ROLES.map((role) => ({ venue_id: venueId, role, permissions: JSON.stringify(DEFAULT_ROLE_PERMISSIONS[role]) }))).execute();
+    await trx.insertInto('feature_flags').values(FEATURES.map((feature) => ({ venue_id: venueId, feature, enabled: seed.flags[feature] ? 1 : 0 }))).execute();
+
+    const stationId = new Map(DEMO_STATIONS.map((s) => [s.code, newId()]));
+    await trx.insertInto('stations').values(DEMO_STATIONS.map((s) => ({ id: stationId.get(s.code)!, venue_id: venueId, code: s.code, name: s.name }))).execute();
+
+    const groupId = new Map(DEMO_MODIFIER_GROUPS.map((g) => [g.code, newId()]));
+    await trx.insertInto('modifier_groups').values(DEMO_MODIFIER_GROUPS.map((g, sort) => ({ id: groupId.get(g.code)!, venue_id: venueId, code: g.code, name: g.name, min_select: g.minSelect, max_select: g.maxSelect, sort }))).execute();
+    await trx
+      .insertInto('modifier_options')
+      .values(DEMO_MODIFIER_GROUPS.flatMap((g) => g.options.map((o, sort) => ({ id: newId(), group_id: groupId.get(g.code)!, venue_id: venueId, code: o.code, name: o.name, price_delta: o.priceDelta, sort }))))
+      .execute();
+
+    const categories = seed.menu.map((c, sort) => ({ id: newId(), venue_id: venueId, code: c.code, name: c.name, color: c.color, sort }));
+    await insertChunked(trx, 'categories', categories);
+    const products = seed.menu.flatMap((c, ci) =>
+      c.products.map((p, sort) => ({
+        id: newId(),
+        venue_id: venueId,
+        category_id: categories[ci].id,
+        code: p.code,
+        name: p.name,
+        description: p.description ?? null,
+        price: p.price,
+        station_id: stationId.get(p.station)!,
+        stock: p.stock ?? null,
+        is_available: 1,
+        sort: ci * 1000 + sort,
+        image_url: null,
+        updated_at: now,
+        groups: p.modifierGroups ?? [],
+      })),
+    );
+    await insertChunked(trx, 'products', products.map(({ groups: _groups, ...row }) => row));
+    await insertChunked(trx, 'product_modifier_groups', products.flatMap((p) => p.groups.map((code, sort) => ({ product_id: p.id, group_id: groupId.get(code)!, sort }))));
+
+    for (const [sort, hall] of DEMO_HALLS.entries()) {
+      const hallId = newId();
+      await trx.insertInto('halls').values({ id: hallId, venue_id: venueId, name: hall.name, sort }).execute();
+      await trx.insertInto('tables').values(hall.tables.map((t) => ({ id: newId(), venue_id: venueId, hall_id: hallId, label: t.label, seats: t.seats, shape: t.shape, x: t.x, y: t.y, width: t.width, height: t.height }))).execute();
+    }
+  });
+  return venueId;
+}
+
+/** A large menu for benchmarks: `count` products over 50 categories, cycling the demo dishes. */
+export function generatedMenu(count: number): SeedCategory[] {
+  const dishes = DEMO_MENU.flatMap((c) => c.products);
+  return Array.from({ length: 50 }, (_, c) => ({
+    code: `cat-${c}`,
+    name: `Категория ${c + 1}`,
+    color: DEMO_MENU[c % DEMO_MENU.length].color,
+    products: Array.from({ length: Math.ceil(count / 50) }, (_, i) => {
+      const n = c * Math.ceil(count / 50) + i;
+      const dish = dishes[n % dishes.length];
+      return { ...dish, code: `${dish.code}-${n}`, name: `${dish.name} №${n + 1}`, stock: undefined };
+    }).slice(0, Math.max(0, Math.min(Math.ceil(count / 50), count - c * Math.ceil(count / 50)))),
+  }));
+}

@@ -1,0 +1,101 @@
+import {
+  AdminStaffSchema,
+  CreateStaffInputSchema,
+  FeatureFlagsSchema,
+  IdParamsSchema,
+  PutFeatureFlagsInputSchema,
+  PutRemoteInputSchema,
+  PutRolesInputSchema,
+  RemoteParamsSchema,
+  RemoteSchema,
+  RolesSchema,
+  UpdateStaffInputSchema,
+} from '@pos/contracts';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { outcome } from '../../shared/command';
+import { replies } from '../../shared/http';
+
+export async function adminRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const { admin, auth } = app.services;
+  const { db } = app.database;
+  const tags = ['admin'];
+
+  app.get('/admin/feature-flags', {
+    onRequest: app.authorize('admin.flags'),
+    schema: { tags, summary: "The venue's feature flags", response: replies({ 200: FeatureFlagsSchema }) },
+    handler: async (req) => ({ flags: await admin.flags(db, req.actor.venueId) }),
+  });
+
+  app.put('/admin/feature-flags', {
+    onRequest: app.authorize('admin.flags'),
+    schema: { tags, summary: 'Switch features on or off for the venue (live on every screen)', body: PutFeatureFlagsInputSchema, response: replies({ 200: FeatureFlagsSchema }) },
+    handler: (req, reply) => app.runCommand(req, reply, (tx) => admin.saveFlags(tx, req.actor, req.body.flags)),
+  });
+
+  app.get('/admin/roles', {
+    onRequest: app.authorize('admin.roles'),
+    schema: { tags, summary: 'Roles and their permissions in this venue', response: replies({ 200: RolesSchema }) },
+    handler: async (req) => ({ roles: await auth.listRoles(db, req.actor.venueId) }),
+  });
+
+  app.put('/admin/roles', {
+    onRequest: app.authorize('admin.roles'),
+    schema: { tags, summary: 'Replace the permissions of the given roles', body: PutRolesInputSchema, response: replies({ 200: RolesSchema }) },
+    handler: (req, reply) =>
+      app.runCommand(req, reply, async (tx) => {
+        const roles = await auth.saveRoles(tx, req.actor.venueId, req.body.roles);
+        await admin.audit(tx, req.actor, 'roles.changed', 'venue', req.actor.venueId, req.body.roles);
+        return outcome({ roles });
+      }),
+  });
+
+  app.get('/admin/remotes', {
+    onRequest: app.authorize('admin.remotes'),
+    schema: { tags, summary: 'The remote registry of this venue', response: replies({ 200: z.object({ remotes: z.array(RemoteSchema) }) }) },
+    handler: async (req) => ({ remotes: await admin.remotes(db, req.actor.venueId) }),
+  });
+
+  app.get('/admin/remotes/:name', {
+    onRequest: app.authorize('admin.remotes'),
+    schema: { tags, summary: 'One registry entry', params: RemoteParamsSchema, response: replies({ 200: RemoteSchema }) },
+    handler: (req) => admin.remote(db, req.actor.venueId, req.params.name),
+  });
+
+  app.put('/admin/remotes/:name', {
+    onRequest: app.authorize('admin.remotes'),
+    schema: { tags, summary: 'Point a remote at a published build (manifest URL + version)', params: RemoteParamsSchema, body: PutRemoteInputSchema, response: replies({ 200: RemoteSchema }) },
+    handler: (req, reply) => app.runCommand(req, reply, (tx) => admin.saveRemote(tx, req.actor, req.params.name, req.body)),
+  });
+
+  app.get('/admin/staff', {
+    onRequest: app.authorize('admin.staff'),
+    schema: { tags, summary: 'Staff of the venue', response: replies({ 200: z.object({ staff: z.array(AdminStaffSchema) }) }) },
+    handler: async (req) => ({ staff: await auth.listStaff(db, req.actor.venueId) }),
+  });
+
+  app.post('/admin/staff', {
+    onRequest: app.authorize('admin.staff'),
+    schema: { tags, summary: 'Add a staff member with a PIN', body: CreateStaffInputSchema, response: replies({ 201: AdminStaffSchema }) },
+    handler: (req, reply) =>
+      app.runCommand(req, reply, async (tx) => {
+        const staff = await auth.createStaff(tx, req.actor.venueId, req.body);
+        await admin.audit(tx, req.actor, 'staff.created', 'staff', staff.id, { name: staff.name, role: staff.role });
+        return outcome(staff);
+      }, { status: 201 }),
+  });
+
+  app.patch('/admin/staff/:id', {
+    onRequest: app.authorize('admin.staff'),
+    schema: { tags, summary: 'Rename, change role or PIN, deactivate', params: IdParamsSchema, body: UpdateStaffInputSchema, response: replies({ 200: AdminStaffSchema }) },
+    handler: (req, reply) =>
+      app.runCommand(req, reply, async (tx) => {
+        const staff = await auth.updateStaff(tx, req.actor.venueId, req.params.id, req.body);
+        const { pin, ...changes } = req.body;
+        await admin.audit(tx, req.actor, 'staff.updated', 'staff', staff.id, { ...changes, pinChanged: pin !== undefined });
+        return outcome(staff);
+      }),
+  });
+}

@@ -1,0 +1,99 @@
+import {
+  type Feature,
+  FEATURES,
+  type PosConfig,
+  type PutRemoteInput,
+  type Remote,
+  SHELL_API_VERSION,
+} from '@pos/contracts';
+import type { RemotesTable } from '../../db/schema';
+import type { Services } from '../../services';
+import { nowIso } from '../../shared/clock';
+import { type Actor, type Db, event, outcome } from '../../shared/command';
+import { invalid, notFound } from '../../shared/errors';
+import { newId } from '../../shared/ids';
+import * as repo from './repository';
+
+type Flags = Record<Feature, boolean>;
+
+const toRemote = (row: RemotesTable): Remote => ({
+  name: row.name,
+  feature: row.feature as Feature,
+  manifestUrl: row.manifest_url,
+  version: row.version,
+  updatedAt: row.updated_at,
+});
+
+/** Venue settings: feature flags, the remote registry, the audit log, and the client config. */
+export class AdminService {
+  constructor(private readonly services: Services) {}
+
+  /** Every known feature with its state; a feature never set for the venue is off. */
+  async flags(db: Db, venueId: string): Promise<Flags> {
+    const rows = await repo.listFlags(db, venueId);
+    const flags = Object.fromEntries(FEATURES.map((f) => [f, false])) as Flags;
+    for (const r of rows) if ((FEATURES as readonly string[]).includes(r.feature)) flags[r.feature as Feature] = r.enabled === 1;
+    return flags;
+  }
+
+  async isEnabled(db: Db, venueId: string, feature: Feature): Promise<boolean> {
+    return (await this.flags(db, venueId))[feature];
+  }
+
+  async saveFlags(db: Db, actor: Actor, changes: Partial<Flags>) {
+    for (const [feature, enabled] of Object.entries(changes)) await repo.saveFlag(db, actor.venueId, feature, enabled);
+    await this.audit(db, actor, 'feature-flags.changed', 'venue', actor.venueId, changes);
+    const flags = await this.flags(db, actor.venueId);
+    return outcome({ flags }, [event('feature-flags.changed', { venueId: actor.venueId, flags })]);
+  }
+
+  async remotes(db: Db, venueId: string): Promise<Remote[]> {
+    return (await repo.listRemotes(db, venueId)).map(toRemote);
+  }
+
+  async remote(db: Db, venueId: string, name: string): Promise<Remote> {
+    const row = await repo.findRemote(db, venueId, name);
+    if (!row) throw notFound('remote', name);
+    return toRemote(row);
+  }
+
+  /** Publishing a remote version = pointing the registry at its build; the shell is not rebuilt. */
+  async saveRemote(db: Db, actor: Actor, name: string, input: PutRemoteInput) {
+    const existing = await repo.findRemote(db, actor.venueId, name);
+    const feature = input.feature ?? (existing?.feature as Feature | undefined);
+    if (!feature) throw invalid('body.feature', 'A new remote needs the feature it belongs to');
+    await repo.saveRemote(db, { venue_id: actor.venueId, name, feature, manifest_url: input.manifestUrl, version: input.version, updated_at: nowIso() });
+    await this.audit(db, actor, 'remote.published', 'remote', name, input);
+    const flags = await this.flags(db, actor.venueId);
+    // Screens re-read the registry on this event, as they do when a flag flips.
+    return outcome(await this.remote(db, actor.venueId, name), [event('feature-flags.changed', { venueId: actor.venueId, flags })]);
+  }
+
+  async config(db: Db, actor: Actor): Promise<PosConfig> {
+    const [session, flags, remotes] = await Promise.all([
+      this.services.auth.sessionInfo(actor),
+      this.flags(db, actor.venueId),
+      this.remotes(db, actor.venueId),
+    ]);
+    return {
+      ...session,
+      flags,
+      remotes: remotes.filter((r) => flags[r.feature]),
+      shellApi: SHELL_API_VERSION,
+      serverTime: nowIso(),
+    };
+  }
+
+  async audit(db: Db, actor: Actor | null, action: string, entity: string, entityId: string | null, details: unknown) {
+    await repo.insertAudit(db, {
+      id: newId(),
+      venue_id: actor?.venueId ?? '',
+      staff_id: actor?.staffId ?? null,
+      action,
+      entity,
+      entity_id: entityId,
+      details: JSON.stringify(details ?? {}),
+      created_at: nowIso(),
+    });
+  }
+}

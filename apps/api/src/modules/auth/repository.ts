@@ -1,0 +1,115 @@
+import type { Db } from '../../shared/command';
+
+export const findVenueBySlug = (db: Db, slug: string) =>
+  db.selectFrom('venues').selectAll().where('slug', '=', slug).executeTakeFirst();
+
+export const findVenueById = (db: Db, id: string) =>
+  db.selectFrom('venues').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const findActiveStaffByPinLookup = (db: Db, venueId: string, pinLookup: string) =>
+  db
+    .selectFrom('staff')
+    .selectAll()
+    .where('venue_id', '=', venueId)
+    .where('pin_lookup', '=', pinLookup)
+    .where('is_active', '=', 1)
+    .executeTakeFirst();
+
+export const findLockout = (db: Db, venueId: string, deviceKey: string) =>
+  db
+    .selectFrom('login_lockouts')
+    .selectAll()
+    .where('venue_id', '=', venueId)
+    .where('device_key', '=', deviceKey)
+    .executeTakeFirst();
+
+export async function saveLockout(
+  db: Db,
+  row: { venue_id: string; device_key: string; failures: number; window_started_at: string; locked_until: string | null },
+) {
+  await db
+    .insertInto('login_lockouts')
+    .values(row)
+    .onConflict((oc) =>
+      oc.columns(['venue_id', 'device_key']).doUpdateSet({
+        failures: row.failures,
+        window_started_at: row.window_started_at,
+        locked_until: row.locked_until,
+      }),
+    )
+    .execute();
+}
+
+export const clearLockout = (db: Db, venueId: string, deviceKey: string) =>
+  db.deleteFrom('login_lockouts').where('venue_id', '=', venueId).where('device_key', '=', deviceKey).execute();
+
+export const insertSession = (
+  db: Db,
+  row: { id: string; staff_id: string; venue_id: string; device_id: string | null; created_at: string; expires_at: string },
+) => db.insertInto('staff_sessions').values({ ...row, revoked_at: null }).execute();
+
+/** The live session with its staff member and the role's permissions, in one query. */
+export const findLiveSession = (db: Db, sessionId: string, now: string) =>
+  db
+    .selectFrom('staff_sessions as s')
+    .innerJoin('staff as st', 'st.id', 's.staff_id')
+    .leftJoin('role_permissions as rp', (j) => j.onRef('rp.venue_id', '=', 's.venue_id').onRef('rp.role', '=', 'st.role'))
+    .select([
+      's.id as session_id',
+      's.venue_id',
+      'st.id as staff_id',
+      'st.name as staff_name',
+      'st.role',
+      'rp.permissions',
+    ])
+    .where('s.id', '=', sessionId)
+    .where('s.revoked_at', 'is', null)
+    .where('s.expires_at', '>', now)
+    .where('st.is_active', '=', 1)
+    .executeTakeFirst();
+
+export const revokeSession = (db: Db, sessionId: string, now: string) =>
+  db.updateTable('staff_sessions').set({ revoked_at: now }).where('id', '=', sessionId).execute();
+
+export const findStaff = (db: Db, venueId: string, staffId: string) =>
+  db.selectFrom('staff').selectAll().where('venue_id', '=', venueId).where('id', '=', staffId).executeTakeFirst();
+
+export const listStaff = (db: Db, venueId: string) =>
+  db.selectFrom('staff').selectAll().where('venue_id', '=', venueId).orderBy('name').execute();
+
+export const insertStaff = (
+  db: Db,
+  row: { id: string; venue_id: string; name: string; role: string; pin_lookup: string; pin_hash: string; created_at: string },
+) => db.insertInto('staff').values({ ...row, is_active: 1 }).execute();
+
+export const updateStaff = (
+  db: Db,
+  venueId: string,
+  staffId: string,
+  patch: Partial<{ name: string; role: string; pin_lookup: string; pin_hash: string; is_active: number }>,
+) => db.updateTable('staff').set(patch).where('venue_id', '=', venueId).where('id', '=', staffId).execute();
+
+export const revokeStaffSessions = (db: Db, staffId: string, now: string) =>
+  db.updateTable('staff_sessions').set({ revoked_at: now }).where('staff_id', '=', staffId).where('revoked_at', 'is', null).execute();
+
+export const listRolePermissions = (db: Db, venueId: string) =>
+  db.selectFrom('role_permissions').selectAll().where('venue_id', '=', venueId).orderBy('role').execute();
+
+export async function saveRolePermissions(db: Db, venueId: string, role: string, permissions: string[]) {
+  const value = JSON.stringify([...new Set(permissions)].sort());
+  await db
+    .insertInto('role_permissions')
+    .values({ venue_id: venueId, role, permissions: value })
+    .onConflict((oc) => oc.columns(['venue_id', 'role']).doUpdateSet({ permissions: value }))
+    .execute();
+}
+
+export async function getOrCreateSecret(db: Db, name: string, generate: () => string): Promise<string> {
+  await db
+    .insertInto('server_secrets')
+    .values({ name, value: generate() })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
+  const row = await db.selectFrom('server_secrets').select('value').where('name', '=', name).executeTakeFirstOrThrow();
+  return row.value;
+}

@@ -1,0 +1,157 @@
+import type { LineModifier, Menu, Product, ProductStock, UpdateStockInput } from '@pos/contracts';
+import type { ProductsTable } from '../../db/schema';
+import type { Services } from '../../services';
+import { nowIso } from '../../shared/clock';
+import { type Actor, type Db, event, type OutboundEvent, outcome } from '../../shared/command';
+import { conflict, invalid, notFound } from '../../shared/errors';
+import * as repo from './repository';
+
+const toProduct = (row: ProductsTable, modifierGroupIds: string[]): Product => ({
+  id: row.id,
+  categoryId: row.category_id,
+  code: row.code,
+  name: row.name,
+  description: row.description,
+  price: row.price,
+  stationId: row.station_id,
+  stock: row.stock,
+  isAvailable: row.is_available === 1,
+  modifierGroupIds,
+  sort: row.sort,
+  imageUrl: row.image_url,
+});
+
+/** A product as an order line needs it: price, station, and the modifiers chosen, validated. */
+export interface OrderableItem {
+  productId: string;
+  name: string;
+  unitPrice: number;
+  stationId: string;
+  modifiers: LineModifier[];
+}
+
+export class MenuService {
+  constructor(private readonly services: Services) {}
+
+  async menu(db: Db, venueId: string): Promise<Menu> {
+    const [venue, stations, categories, groups, options, products, links] = await Promise.all([
+      repo.menuVersion(db, venueId),
+      repo.listStations(db, venueId),
+      repo.listCategories(db, venueId),
+      repo.listModifierGroups(db, venueId),
+      repo.listModifierOptions(db, venueId),
+      repo.listProducts(db, venueId),
+      repo.listProductModifierGroups(db, venueId),
+    ]);
+    const groupsOf = new Map<string, string[]>();
+    for (const l of links) groupsOf.set(l.product_id, [...(groupsOf.get(l.product_id) ?? []), l.group_id]);
+    const optionsOf = new Map<string, typeof options>();
+    for (const o of options) optionsOf.set(o.group_id, [...(optionsOf.get(o.group_id) ?? []), o]);
+    return {
+      version: Number(venue.menu_version),
+      currency: venue.currency,
+      stations: stations.map((s) => ({ id: s.id, code: s.code, name: s.name })),
+      categories: categories.map((c) => ({ id: c.id, name: c.name, color: c.color, sort: c.sort })),
+      modifierGroups: groups.map((g) => ({
+        id: g.id,
+        name: g.name,
+        minSelect: g.min_select,
+        maxSelect: g.max_select,
+        options: (optionsOf.get(g.id) ?? []).map((o) => ({ id: o.id, name: o.name, priceDelta: o.price_delta })),
+      })),
+      products: products.map((p) => toProduct(p, groupsOf.get(p.id) ?? [])),
+    };
+  }
+
+  async updateStock(db: Db, actor: Actor, productId: string, input: UpdateStockInput) {
+    const product = await repo.findProduct(db, actor.venueId, productId);
+    if (!product) throw notFound('product', productId);
+    await repo.updateProductStock(db, actor.venueId, productId, {
+      ...(input.stock !== undefined ? { stock: input.stock } : {}),
+      ...(input.isAvailable !== undefined ? { is_available: input.isAvailable ? 1 : 0 } : {}),
+      updated_at: nowIso(),
+    });
+    const changed = await this.stockEvent(db, actor.venueId, productId);
+    return outcome(changed.payload as ProductStock, [changed]);
+  }
+
+  /** Bumps the menu version and describes the product's availability for every screen. */
+  private async stockEvent(db: Db, venueId: string, productId: string): Promise<OutboundEvent<'menu.stock'>> {
+    const menuVersion = await repo.bumpMenuVersion(db, venueId);
+    const row = (await repo.findProduct(db, venueId, productId))!;
+    return event('menu.stock', { venueId, productId, stock: row.stock, isAvailable: row.is_available === 1, menuVersion });
+  }
+
+  /**
+   * Validates products and modifiers for new order lines (each item at `path`.N) and takes
+   * tracked stock. Stop-listed or sold-out products are a 409 naming the product.
+   */
+  async prepareItems(
+    db: Db,
+    venueId: string,
+    items: { productId: string; quantity: number; modifierIds?: string[] }[],
+    path: string,
+  ): Promise<{ items: OrderableItem[]; events: OutboundEvent[] }> {
+    const productIds = [...new Set(items.map((i) => i.productId))];
+    const [products, groupLinks] = await Promise.all([repo.findProducts(db, venueId, productIds), repo.findModifierGroupsOf(db, productIds)]);
+    const options = await repo.findOptionsOfGroups(db, [...new Set(groupLinks.map((g) => g.id))]);
+    const productById = new Map(products.map((p) => [p.id, p]));
+
+    const prepared = items.map((item, index) => {
+      const product = productById.get(item.productId);
+      if (!product) throw invalid(`${path}.${index}.productId`, 'No such product in this venue');
+      if (product.is_available !== 1) {
+        throw conflict('menu.unavailable', `${product.name} is on the stop-list`, { productId: product.id });
+      }
+      const groups = groupLinks.filter((g) => g.product_id === product.id);
+      const chosen = [...new Set(item.modifierIds ?? [])];
+      const modifiers: LineModifier[] = chosen.map((optionId, m) => {
+        const option = options.find((o) => o.id === optionId && groups.some((g) => g.id === o.group_id));
+        if (!option) throw invalid(`${path}.${index}.modifierIds.${m}`, 'This modifier does not belong to the product');
+        return { id: option.id, name: option.name, priceDelta: option.price_delta };
+      });
+      for (const g of groups) {
+        const count = chosen.filter((id) => options.some((o) => o.id === id && o.group_id === g.id)).length;
+        if (count < g.min_select || count > g.max_select) {
+          const range = g.min_select === g.max_select ? `${g.min_select}` : `${g.min_select}–${g.max_select}`;
+          throw invalid(`${path}.${index}.modifierIds`, `${g.name}: choose ${range}`);
+        }
+      }
+      return { productId: product.id, name: product.name, unitPrice: product.price, stationId: product.station_id, modifiers };
+    });
+
+    const events = await this.takeStock(db, venueId, items);
+    return { items: prepared, events };
+  }
+
+  /** Takes tracked stock for the items, all or nothing (the caller's transaction rolls back). */
+  async takeStock(db: Db, venueId: string, items: { productId: string; quantity: number }[]): Promise<OutboundEvent[]> {
+    const needed = new Map<string, number>();
+    for (const i of items) needed.set(i.productId, (needed.get(i.productId) ?? 0) + i.quantity);
+    const products = await repo.findProducts(db, venueId, [...needed.keys()]);
+    const events: OutboundEvent[] = [];
+    const now = nowIso();
+    for (const p of products) {
+      if (p.stock === null) continue;
+      const quantity = needed.get(p.id)!;
+      if (!(await repo.takeStock(db, venueId, p.id, quantity, now))) {
+        const left = (await repo.findProduct(db, venueId, p.id))?.stock ?? 0;
+        throw conflict('menu.out_of_stock', `Only ${left} × ${p.name} left`, { productId: p.id, stock: left });
+      }
+      events.push(await this.stockEvent(db, venueId, p.id));
+    }
+    return events;
+  }
+
+  /** Gives back portions of a tracked product that was voided before the kitchen had it. */
+  async returnStock(db: Db, venueId: string, productId: string, quantity: number): Promise<OutboundEvent[]> {
+    const product = await repo.findProduct(db, venueId, productId);
+    if (!product || product.stock === null || quantity <= 0) return [];
+    await repo.returnStock(db, venueId, productId, quantity, nowIso());
+    return [await this.stockEvent(db, venueId, productId)];
+  }
+
+  async stationsById(db: Db, venueId: string) {
+    return new Map((await repo.listStations(db, venueId)).map((s) => [s.id, s]));
+  }
+}

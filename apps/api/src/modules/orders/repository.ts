@@ -1,0 +1,89 @@
+import type { OrderLinesTable, OrdersTable } from '../../db/schema';
+import { isPostgres } from '../../db/dialect';
+import type { Db } from '../../shared/command';
+
+export async function nextOrderNumber(db: Db, venueId: string): Promise<number> {
+  const row = await db
+    .updateTable('venues')
+    .set((eb) => ({ order_seq: eb('order_seq', '+', 1) }))
+    .where('id', '=', venueId)
+    .returning('order_seq')
+    .executeTakeFirstOrThrow();
+  return Number(row.order_seq);
+}
+
+export const insertOrder = (db: Db, row: OrdersTable) => db.insertInto('orders').values(row).execute();
+
+export const insertLines = (db: Db, rows: OrderLinesTable[]) =>
+  rows.length === 0 ? Promise.resolve() : db.insertInto('order_lines').values(rows).execute();
+
+export const findOrder = (db: Db, venueId: string, orderId: string) =>
+  db.selectFrom('orders').selectAll().where('venue_id', '=', venueId).where('id', '=', orderId).executeTakeFirst();
+
+/**
+ * Bumps the order's version, which is also what serialises writers: the UPDATE row lock holds
+ * until the transaction ends. With `expected`, a stale version changes nothing (→ 409).
+ */
+export async function bumpVersion(db: Db, orderId: string, now: string, expected?: number): Promise<boolean> {
+  let q = db
+    .updateTable('orders')
+    .set((eb) => ({ version: eb('version', '+', 1), updated_at: now }))
+    .where('id', '=', orderId);
+  if (expected !== undefined) q = q.where('version', '=', expected);
+  const result = await q.executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export const updateOrder = (db: Db, orderId: string, patch: Partial<Omit<OrdersTable, 'id' | 'venue_id'>>) =>
+  db.updateTable('orders').set(patch).where('id', '=', orderId).execute();
+
+export function listOrders(
+  db: Db,
+  venueId: string,
+  filter: { status?: string; tableId?: string; sessionId?: string; waiterId?: string; sessionIds?: string[] },
+) {
+  let q = db.selectFrom('orders').selectAll().where('venue_id', '=', venueId);
+  if (filter.status) q = q.where('status', '=', filter.status);
+  if (filter.tableId) q = q.where('table_id', '=', filter.tableId);
+  if (filter.sessionId) q = q.where('session_id', '=', filter.sessionId);
+  if (filter.waiterId) q = q.where('waiter_id', '=', filter.waiterId);
+  if (filter.sessionIds) q = filter.sessionIds.length ? q.where('session_id', 'in', filter.sessionIds) : q.where('id', '=', '');
+  return q.orderBy('number', 'desc').limit(500).execute();
+}
+
+export const linesOf = (db: Db, orderIds: string[]) =>
+  orderIds.length === 0
+    ? Promise.resolve([] as OrderLinesTable[])
+    : db.selectFrom('order_lines').selectAll().where('order_id', 'in', orderIds).orderBy('position').execute();
+
+export const updateLine = (db: Db, lineId: string, patch: Partial<Omit<OrderLinesTable, 'id' | 'order_id'>>) =>
+  db.updateTable('order_lines').set(patch).where('id', '=', lineId).execute();
+
+export const tableLabels = (db: Db, tableIds: string[]) =>
+  tableIds.length === 0
+    ? Promise.resolve([])
+    : db.selectFrom('tables').select(['id', 'label', 'hall_id']).where('id', 'in', tableIds).execute();
+
+export const staffNames = (db: Db, staffIds: string[]) =>
+  staffIds.length === 0 ? Promise.resolve([]) : db.selectFrom('staff').select(['id', 'name']).where('id', 'in', staffIds).execute();
+
+export const productStations = (db: Db, productIds: string[]) =>
+  productIds.length === 0
+    ? Promise.resolve([])
+    : db.selectFrom('products').select(['id', 'station_id']).where('id', 'in', productIds).execute();
+
+export const moveSessionOrders = (
+  db: Db,
+  sessionId: string,
+  patch: Partial<{ waiter_id: string; table_id: string; session_id: string }>,
+  now: string,
+) =>
+  db
+    .updateTable('orders')
+    .set((eb) => ({ ...patch, version: eb('version', '+', 1), updated_at: now }))
+    .where('session_id', '=', sessionId)
+    .where('status', '=', 'open')
+    .returning('id')
+    .execute();
+
+export { isPostgres };

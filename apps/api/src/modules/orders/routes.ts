@@ -1,0 +1,86 @@
+import {
+  AddItemsInputSchema,
+  CreateOrderInputSchema,
+  IdParamsSchema,
+  KitchenStatusSchema,
+  LineParamsSchema,
+  OrderSchema,
+  OrdersQuerySchema,
+  SendOrderInputSchema,
+  SendOrderResultSchema,
+  SplitOrderInputSchema,
+  UpdateLineInputSchema,
+  UpdateOrderInputSchema,
+  VoidLineInputSchema,
+} from '@pos/contracts';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { replies } from '../../shared/http';
+
+export async function ordersRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const { orders, kitchen } = app.services;
+  const { db } = app.database;
+  const tags = ['orders'];
+
+  app.post('/pos/orders', {
+    onRequest: app.authorize('orders.create'),
+    schema: { tags, summary: 'Create an order (opens a free table on the fly)', body: CreateOrderInputSchema, response: replies({ 201: OrderSchema }) },
+    handler: (req, reply) => app.runCommand(req, reply, (tx) => orders.create(tx, req.actor, req.body), { status: 201 }),
+  });
+
+  app.get('/pos/orders', {
+    onRequest: app.authorize('orders.view'),
+    schema: { tags, summary: 'Orders of the venue, newest first', querystring: OrdersQuerySchema, response: replies({ 200: z.array(OrderSchema) }) },
+    handler: (req) => orders.list(db, req.actor.venueId, req.query),
+  });
+
+  app.get('/pos/orders/:id', {
+    onRequest: app.authorize('orders.view'),
+    schema: { tags, summary: 'One order with lines, checks and totals', params: IdParamsSchema, response: replies({ 200: OrderSchema }) },
+    handler: (req) => orders.get(db, req.actor.venueId, req.params.id),
+  });
+
+  app.patch('/pos/orders/:id', {
+    onRequest: app.authorize('orders.edit'),
+    schema: { tags, summary: 'Change note, guests or held courses', params: IdParamsSchema, body: UpdateOrderInputSchema, response: replies({ 200: OrderSchema }) },
+    handler: (req, reply) => app.runCommand(req, reply, (tx) => orders.update(tx, req.actor, req.params.id, req.body)),
+  });
+
+  app.post('/pos/orders/:id/items', {
+    onRequest: app.authorize('orders.edit'),
+    schema: { tags, summary: 'Add lines (name and price are snapshotted)', params: IdParamsSchema, body: AddItemsInputSchema, response: replies({ 200: OrderSchema }) },
+    handler: (req, reply) => app.runCommand(req, reply, (tx) => orders.addItems(tx, req.actor, req.params.id, req.body.items, req.body.version)),
+  });
+
+  app.patch('/pos/orders/:id/items/:lineId', {
+    onRequest: app.authorize('orders.edit'),
+    schema: { tags, summary: 'Change quantity, note or course of a line', params: LineParamsSchema, body: UpdateLineInputSchema, response: replies({ 200: OrderSchema }) },
+    handler: (req, reply) => app.runCommand(req, reply, (tx) => orders.updateLine(tx, req.actor, req.params.id, req.params.lineId, req.body)),
+  });
+
+  app.post('/pos/orders/:id/items/:lineId/void', {
+    onRequest: app.authorize('orders.edit'),
+    schema: { tags, summary: 'Void portions (after firing: orders.void and a reason)', params: LineParamsSchema, body: VoidLineInputSchema, response: replies({ 200: OrderSchema }) },
+    handler: (req, reply) => app.runCommand(req, reply, (tx) => orders.voidLine(tx, req.actor, req.params.id, req.params.lineId, req.body)),
+  });
+
+  app.post('/pos/orders/:id/split', {
+    onRequest: app.authorize('orders.split'),
+    schema: { tags, summary: 'Split the bill by lines or in equal parts (null removes the split)', params: IdParamsSchema, body: SplitOrderInputSchema, response: replies({ 200: OrderSchema }) },
+    handler: (req, reply) => app.runCommand(req, reply, (tx) => orders.split(tx, req.actor, req.params.id, req.body.split, req.body.version)),
+  });
+
+  app.post('/pos/orders/:id/send', {
+    onRequest: app.authorize('orders.fire'),
+    schema: { tags, summary: 'Fire the changes since the last firing to the kitchen', params: IdParamsSchema, body: SendOrderInputSchema.optional(), response: replies({ 200: SendOrderResultSchema }) },
+    handler: (req, reply) => app.runCommand(req, reply, (tx) => orders.send(tx, req.actor, req.params.id, req.body ?? {})),
+  });
+
+  app.get('/pos/orders/:id/kitchen-status', {
+    onRequest: app.authorize('orders.view'),
+    schema: { tags, summary: 'Where each line is in the kitchen', params: IdParamsSchema, response: replies({ 200: KitchenStatusSchema }) },
+    handler: (req) => kitchen.orderStatus(db, req.actor.venueId, req.params.id),
+  });
+}

@@ -1,0 +1,447 @@
+import {
+  type AddItemInput,
+  type CreateOrderInput,
+  lineTotal,
+  type Order,
+  orderChecks,
+  type OrderLine,
+  type OrdersQuery,
+  orderTotals,
+  type SendOrderInput,
+  type Split,
+  standingQuantity,
+  type UpdateLineInput,
+  type UpdateOrderInput,
+  type VoidLineInput,
+} from '@pos/contracts';
+import type { OrderLinesTable, OrdersTable } from '../../db/schema';
+import type { Services } from '../../services';
+import { nowIso } from '../../shared/clock';
+import { type Actor, type Db, event, type OutboundEvent, outcome } from '../../shared/command';
+import { conflict, forbidden, invalid, notFound } from '../../shared/errors';
+import { newId } from '../../shared/ids';
+import { parseJson } from '../../shared/json';
+import * as repo from './repository';
+
+type PaymentShare = { orderId: string; checkIndex: number | null; amount: number; tip: number };
+
+/** What a firing must tell the kitchen about one line. */
+export interface FireDelta {
+  line: OrderLine;
+  stationId: string;
+  quantity: number;
+  kind: 'add' | 'cancel' | 'note';
+  note: string | null;
+}
+
+function toLine(row: OrderLinesTable): OrderLine {
+  const modifiers = parseJson<OrderLine['modifiers']>(row.modifiers, []);
+  const standing = row.quantity - row.voided_quantity;
+  const line = {
+    id: row.id,
+    productId: row.product_id,
+    name: row.name,
+    unitPrice: row.unit_price,
+    modifiers,
+    quantity: row.quantity,
+    voidedQuantity: row.voided_quantity,
+    firedQuantity: row.fired_quantity,
+    note: row.note,
+    course: row.course,
+    voidReason: row.void_reason,
+  };
+  const everFired = wasEverFired(row);
+  const noteChanged = everFired && (row.fired_note ?? '') !== (row.note ?? '');
+  // A line voided whole before firing has nothing to tell the kitchen: it counts as settled.
+  const kitchenState: OrderLine['kitchenState'] = !everFired
+    ? standing > 0
+      ? 'new'
+      : 'fired'
+    : row.fired_quantity === standing && (standing === 0 || !noteChanged)
+      ? 'fired'
+      : 'changed';
+  return { ...line, kitchenState, lineTotal: lineTotal(line) };
+}
+
+/** Every firing records the note the kitchen saw ('' for none), so null means never fired. */
+function wasEverFired(row: OrderLinesTable): boolean {
+  return row.fired_note !== null;
+}
+
+/** The quantity/note changes of a line the kitchen has not been told about yet. */
+export function lineDelta(line: OrderLine): { quantity: number; kind: FireDelta['kind'] } | null {
+  const standing = standingQuantity(line);
+  const diff = standing - line.firedQuantity;
+  if (diff > 0) return { quantity: diff, kind: 'add' };
+  if (diff < 0) return { quantity: diff, kind: 'cancel' };
+  if (line.kitchenState === 'changed' && standing > 0) return { quantity: standing, kind: 'note' };
+  return null;
+}
+
+export class OrdersService {
+  constructor(private readonly services: Services) {}
+
+  // --- reading ---
+
+  async get(db: Db, venueId: string, orderId: string): Promise<Order> {
+    const row = await repo.findOrder(db, venueId, orderId);
+    if (!row) throw notFound('order', orderId);
+    return (await this.assemble(db, [row]))[0];
+  }
+
+  async list(db: Db, venueId: string, query: OrdersQuery): Promise<Order[]> {
+    return this.assemble(db, await repo.listOrders(db, venueId, query));
+  }
+
+  private async assemble(db: Db, rows: OrdersTable[]): Promise<Order[]> {
+    const ids = rows.map((r) => r.id);
+    const [lines, payments, tables, staff] = await Promise.all([
+      repo.linesOf(db, ids),
+      this.services.finance.paymentShares(db, ids),
+      repo.tableLabels(db, [...new Set(rows.flatMap((r) => (r.table_id ? [r.table_id] : [])))]),
+      repo.staffNames(db, [...new Set(rows.map((r) => r.waiter_id))]),
+    ]);
+    const labelOf = new Map(tables.map((t) => [t.id, t.label]));
+    const nameOf = new Map(staff.map((s) => [s.id, s.name]));
+    return rows.map((row) =>
+      this.toOrder(
+        row,
+        lines.filter((l) => l.order_id === row.id).map(toLine),
+        payments.filter((p) => p.orderId === row.id),
+        row.table_id ? (labelOf.get(row.table_id) ?? null) : null,
+        nameOf.get(row.waiter_id) ?? '',
+      ),
+    );
+  }
+
+  private toOrder(row: OrdersTable, lines: OrderLine[], payments: PaymentShare[], tableLabel: string | null, waiterName: string): Order {
+    const totals = orderTotals(lines);
+    const split = parseJson<Split | null>(row.split, null);
+    const paid = payments.reduce((s, p) => s + p.amount, 0);
+    return {
+      id: row.id,
+      number: row.number,
+      tableId: row.table_id,
+      tableLabel,
+      sessionId: row.session_id,
+      waiterId: row.waiter_id,
+      waiterName,
+      shiftId: row.shift_id,
+      status: row.status as Order['status'],
+      guests: row.guests,
+      note: row.note,
+      heldCourses: parseJson<number[]>(row.held_courses, []),
+      version: row.version,
+      lines,
+      split,
+      checks: orderChecks(totals.total, lines, split, payments),
+      ...totals,
+      paid,
+      tips: payments.reduce((s, p) => s + p.tip, 0),
+      due: Math.max(0, totals.total - paid),
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      closedAt: row.closed_at,
+    };
+  }
+
+  /** Open-order totals per open table session, for the floor map. */
+  async openSessionSummaries(db: Db, venueId: string, sessionId?: string) {
+    const rows = await repo.listOrders(db, venueId, { status: 'open', ...(sessionId ? { sessionId } : {}) });
+    const orders = await this.assemble(db, rows.filter((r) => r.session_id));
+    const summaries = new Map<string, { openTotal: number; hasPayments: boolean }>();
+    for (const o of orders) {
+      const s = summaries.get(o.sessionId!) ?? { openTotal: 0, hasPayments: false };
+      summaries.set(o.sessionId!, { openTotal: s.openTotal + o.total, hasPayments: s.hasPayments || o.paid > 0 });
+    }
+    return summaries;
+  }
+
+  // --- writing ---
+
+  /** Events every order change sends: the order itself and, for a table order, its table. */
+  private async changed(db: Db, venueId: string, orderId: string, extra: OutboundEvent[] = []) {
+    const order = await this.get(db, venueId, orderId);
+    const events: OutboundEvent[] = [...extra, event('order.updated', { venueId, order })];
+    if (order.tableId) events.push(await this.services.venues.tableEvent(db, venueId, order.tableId));
+    return outcome(order, events);
+  }
+
+  /** Locks the order for this transaction (version bump) and checks it can still be edited. */
+  private async beginEdit(db: Db, venueId: string, orderId: string, expectedVersion?: number): Promise<OrdersTable> {
+    const row = await repo.findOrder(db, venueId, orderId);
+    if (!row) throw notFound('order', orderId);
+    if (!(await repo.bumpVersion(db, orderId, nowIso(), expectedVersion))) {
+      const current = await repo.findOrder(db, venueId, orderId);
+      throw conflict('order.version_conflict', 'Someone else changed this order; reload it and try again', {
+        currentVersion: current?.version,
+      });
+    }
+    if (row.status !== 'open') throw conflict('order.closed', `Order ${row.number} is ${row.status}`);
+    return row;
+  }
+
+  async create(db: Db, actor: Actor, input: CreateOrderInput) {
+    const now = nowIso();
+    const events: OutboundEvent[] = [];
+    let sessionId: string | null = null;
+    let guests = input.guests ?? 1;
+    if (input.tableId) {
+      const { session, opened } = await this.services.venues.ensureSession(db, actor, input.tableId, guests);
+      sessionId = session.id;
+      if (!opened) guests = input.guests ?? session.guests;
+    }
+    const shiftId = await this.services.shifts.shiftForOrder(db, actor, input.shiftId);
+    const id = newId();
+    await repo.insertOrder(db, {
+      id,
+      venue_id: actor.venueId,
+      number: await repo.nextOrderNumber(db, actor.venueId),
+      table_id: input.tableId ?? null,
+      session_id: sessionId,
+      waiter_id: actor.staffId,
+      shift_id: shiftId,
+      status: 'open',
+      guests,
+      note: input.note ?? null,
+      held_courses: JSON.stringify([...new Set(input.heldCourses ?? [])].sort()),
+      split: null,
+      version: 1,
+      created_by: actor.staffId,
+      created_at: now,
+      updated_at: now,
+      closed_at: null,
+    });
+    if (input.items?.length) events.push(...(await this.insertItems(db, actor.venueId, id, input.items, 'body.items', 0)));
+    return this.changed(db, actor.venueId, id, events);
+  }
+
+  private async insertItems(db: Db, venueId: string, orderId: string, items: AddItemInput[], path: string, position: number) {
+    const prepared = await this.services.menu.prepareItems(db, venueId, items, path);
+    const now = nowIso();
+    await repo.insertLines(
+      db,
+      prepared.items.map((p, i) => ({
+        id: newId(),
+        order_id: orderId,
+        venue_id: venueId,
+        product_id: p.productId,
+        name: p.name,
+        unit_price: p.unitPrice,
+        modifiers: JSON.stringify(p.modifiers),
+        quantity: items[i].quantity,
+        voided_quantity: 0,
+        fired_quantity: 0,
+        fired_note: null,
+        note: items[i].note || null,
+        course: items[i].course ?? 1,
+        void_reason: null,
+        position: position + i,
+        created_at: now,
+      })),
+    );
+    return prepared.events;
+  }
+
+  async addItems(db: Db, actor: Actor, orderId: string, items: AddItemInput[], version?: number) {
+    await this.beginEdit(db, actor.venueId, orderId, version);
+    const existing = await repo.linesOf(db, [orderId]);
+    const position = existing.reduce((max, l) => Math.max(max, l.position + 1), 0);
+    const events = await this.insertItems(db, actor.venueId, orderId, items, 'body.items', position);
+    return this.changed(db, actor.venueId, orderId, events);
+  }
+
+  private async requireLine(db: Db, orderId: string, lineId: string): Promise<OrderLinesTable> {
+    const line = (await repo.linesOf(db, [orderId])).find((l) => l.id === lineId);
+    if (!line) throw notFound('line', lineId);
+    return line;
+  }
+
+  async updateLine(db: Db, actor: Actor, orderId: string, lineId: string, input: UpdateLineInput) {
+    await this.beginEdit(db, actor.venueId, orderId, input.version);
+    const row = await this.requireLine(db, orderId, lineId);
+    const events: OutboundEvent[] = [];
+    const patch: Partial<OrderLinesTable> = {};
+    if (input.note !== undefined) patch.note = input.note || null;
+    if (input.course !== undefined && input.course !== row.course) {
+      if (wasEverFired(row)) throw conflict('line.fired', 'The kitchen already has this line; its course cannot change');
+      patch.course = input.course;
+    }
+    if (input.quantity !== undefined) {
+      const standing = row.quantity - row.voided_quantity;
+      const diff = input.quantity - standing;
+      if (diff > 0) {
+        events.push(...(await this.services.menu.takeStock(db, actor.venueId, [{ productId: row.product_id, quantity: diff }])));
+      } else if (diff < 0) {
+        if (input.quantity < row.fired_quantity) {
+          throw conflict('line.fired', 'The kitchen already has these portions: void them with a reason instead', {
+            firedQuantity: row.fired_quantity,
+          });
+        }
+        events.push(...(await this.services.menu.returnStock(db, actor.venueId, row.product_id, -diff)));
+      }
+      patch.quantity = row.quantity + diff;
+    }
+    await repo.updateLine(db, lineId, patch);
+    return this.changed(db, actor.venueId, orderId, events);
+  }
+
+  /**
+   * Voids portions of a line. Portions the kitchen does not have yet go freely (stock comes
+   * back); fired ones need `orders.void` and a reason, and the next firing cancels them.
+   */
+  async voidLine(db: Db, actor: Actor, orderId: string, lineId: string, input: VoidLineInput) {
+    await this.beginEdit(db, actor.venueId, orderId, input.version);
+    const row = await this.requireLine(db, orderId, lineId);
+    const standing = row.quantity - row.voided_quantity;
+    const quantity = input.quantity ?? standing;
+    if (standing === 0) throw conflict('line.voided', 'This line is already voided');
+    if (quantity > standing) throw invalid('body.quantity', `Only ${standing} left on this line`);
+    const unfired = Math.max(0, standing - row.fired_quantity);
+    const firedToVoid = Math.max(0, quantity - unfired);
+    const events: OutboundEvent[] = [];
+    if (firedToVoid > 0) {
+      if (!actor.permissions.has('orders.void')) {
+        throw forbidden('auth.forbidden', 'Voiding what the kitchen already has needs a supervisor (orders.void)');
+      }
+      if (!input.reason) throw invalid('body.reason', 'Give a reason: the kitchen already has this dish');
+      await this.services.admin.audit(db, actor, 'order.line.voided', 'order', orderId, { lineId, quantity: firedToVoid, reason: input.reason });
+    }
+    const freeToVoid = quantity - firedToVoid;
+    if (freeToVoid > 0) events.push(...(await this.services.menu.returnStock(db, actor.venueId, row.product_id, freeToVoid)));
+    await repo.updateLine(db, lineId, {
+      voided_quantity: row.voided_quantity + quantity,
+      void_reason: input.reason ?? row.void_reason,
+    });
+    await this.assertPaidChecksIntact(db, actor.venueId, orderId);
+    return this.changed(db, actor.venueId, orderId, events);
+  }
+
+  /** A void must not take away what a guest has already paid for. */
+  private async assertPaidChecksIntact(db: Db, venueId: string, orderId: string) {
+    const order = await this.get(db, venueId, orderId);
+    if (order.checks.some((c) => c.paid > c.amount) || order.paid > order.total) {
+      throw conflict('order.paid_check_changed', 'That part of the bill is already paid; refund it first');
+    }
+  }
+
+  async update(db: Db, actor: Actor, orderId: string, input: UpdateOrderInput) {
+    await this.beginEdit(db, actor.venueId, orderId, input.version);
+    const patch: Partial<OrdersTable> = {};
+    if (input.note !== undefined) patch.note = input.note || null;
+    if (input.guests !== undefined) patch.guests = input.guests;
+    if (input.heldCourses !== undefined) patch.held_courses = JSON.stringify([...new Set(input.heldCourses)].sort());
+    await repo.updateOrder(db, orderId, patch);
+    return this.changed(db, actor.venueId, orderId);
+  }
+
+  async split(db: Db, actor: Actor, orderId: string, split: Split | null, version: number) {
+    await this.beginEdit(db, actor.venueId, orderId, version);
+    const order = await this.get(db, actor.venueId, orderId);
+    if (order.paid > 0) throw conflict('order.has_payments', 'Part of this order is paid; the split cannot change now');
+    if (split?.mode === 'lines') {
+      const claimed = new Map<string, number>();
+      split.checks.forEach((check, c) =>
+        check.forEach(({ lineId, quantity }, i) => {
+          const line = order.lines.find((l) => l.id === lineId);
+          if (!line) throw invalid(`body.split.checks.${c}.${i}.lineId`, 'No such line in this order');
+          const total = (claimed.get(lineId) ?? 0) + quantity;
+          if (total > standingQuantity(line)) {
+            throw invalid(`body.split.checks.${c}.${i}.quantity`, `Only ${standingQuantity(line)} × ${line.name} to share`);
+          }
+          claimed.set(lineId, total);
+        }),
+      );
+    }
+    await repo.updateOrder(db, orderId, { split: split ? JSON.stringify(split) : null });
+    return this.changed(db, actor.venueId, orderId);
+  }
+
+  /**
+   * Fires to the kitchen what changed since the last firing: new portions, cancelled portions and
+   * changed notes, of the courses asked for (default: every course not held). Firing again with
+   * nothing changed produces no ticket, so a retry never doubles a dish.
+   */
+  async send(db: Db, actor: Actor, orderId: string, input: SendOrderInput) {
+    const row = await this.beginEdit(db, actor.venueId, orderId);
+    const held = parseJson<number[]>(row.held_courses, []);
+    const courses = input.courses ? new Set(input.courses) : undefined;
+    if (courses) await repo.updateOrder(db, orderId, { held_courses: JSON.stringify(held.filter((c) => !courses.has(c))) });
+    const order = await this.get(db, actor.venueId, orderId);
+    const firing = order.lines.filter((l) => (courses ? courses.has(l.course) : !held.includes(l.course)));
+    const stations = new Map((await repo.productStations(db, [...new Set(firing.map((l) => l.productId))])).map((p) => [p.id, p.station_id]));
+
+    const deltas: FireDelta[] = firing.flatMap((line) => {
+      const delta = lineDelta(line);
+      return delta ? [{ line, stationId: stations.get(line.productId)!, note: line.note, ...delta }] : [];
+    });
+    for (const d of deltas) {
+      await repo.updateLine(db, d.line.id, { fired_quantity: standingQuantity(d.line), fired_note: d.line.note ?? '' });
+    }
+    const tickets = await this.services.kitchen.createTickets(db, actor.venueId, order, deltas);
+    const changed = await this.changed(db, actor.venueId, orderId, tickets.events);
+    return outcome({ order: changed.value, tickets: tickets.value }, changed.events);
+  }
+
+  /** Before a table closes: empty orders are voided, anything with money still due blocks it. */
+  async settleSessionForClose(db: Db, actor: Actor, sessionId: string): Promise<OutboundEvent[]> {
+    const orders = await this.list(db, actor.venueId, { status: 'open', sessionId });
+    const unpaid = orders.filter((o) => o.total > 0 || o.paid > 0);
+    if (unpaid.length > 0) {
+      throw conflict('table.unpaid_orders', `Orders still to pay: ${unpaid.map((o) => `№${o.number}`).join(', ')}`, {
+        orderIds: unpaid.map((o) => o.id),
+      });
+    }
+    const unsent = orders.filter((o) => o.lines.some((l) => lineDelta(l)?.kind === 'cancel'));
+    const events: OutboundEvent[] = [];
+    for (const o of unsent) events.push(...(await this.send(db, actor, o.id, {})).events);
+    const now = nowIso();
+    for (const o of orders) {
+      await repo.updateOrder(db, o.id, { status: 'void', closed_at: now });
+      await repo.bumpVersion(db, o.id, now);
+      events.push(event('order.updated', { venueId: actor.venueId, order: await this.get(db, actor.venueId, o.id) }));
+    }
+    return events;
+  }
+
+  /** Moves a session's open orders to another waiter, table or session (transfer, merge). */
+  async reassignSession(db: Db, venueId: string, sessionId: string, to: { waiterId?: string; tableId?: string; sessionId?: string }) {
+    const moved = await repo.moveSessionOrders(
+      db,
+      sessionId,
+      { ...(to.waiterId ? { waiter_id: to.waiterId } : {}), ...(to.tableId ? { table_id: to.tableId } : {}), ...(to.sessionId ? { session_id: to.sessionId } : {}) },
+      nowIso(),
+    );
+    const events: OutboundEvent[] = [];
+    for (const { id } of moved) events.push(event('order.updated', { venueId, order: await this.get(db, venueId, id) }));
+    return events;
+  }
+
+  /** After a payment: lock, and close the order once nothing is due. */
+  async lockForPayment(db: Db, venueId: string, orderId: string): Promise<Order> {
+    const row = await repo.findOrder(db, venueId, orderId);
+    if (!row) throw notFound('order', orderId);
+    await repo.bumpVersion(db, orderId, nowIso());
+    if (row.status !== 'open') throw conflict('order.closed', `Order ${row.number} is already ${row.status}`);
+    return this.get(db, venueId, orderId);
+  }
+
+  async afterPayment(db: Db, venueId: string, orderId: string, shiftId: string) {
+    const order = await this.get(db, venueId, orderId);
+    const patch: Partial<OrdersTable> = {};
+    if (!order.shiftId) patch.shift_id = shiftId;
+    if (order.due === 0 && order.total > 0) {
+      patch.status = 'paid';
+      patch.closed_at = nowIso();
+    }
+    if (Object.keys(patch).length) await repo.updateOrder(db, orderId, patch);
+    return this.changed(db, venueId, orderId);
+  }
+
+  /** Open orders booked to a shift (a shift cannot close over them without an override). */
+  async openOrdersOfShift(db: Db, venueId: string, shiftId: string) {
+    const rows = await db.selectFrom('orders').select(['id', 'number']).where('venue_id', '=', venueId).where('shift_id', '=', shiftId).where('status', '=', 'open').execute();
+    return rows;
+  }
+}
+

@@ -1,0 +1,149 @@
+import { type CloseShiftInput, PAYMENT_METHODS, type PaymentMethod, type Shift } from '@pos/contracts';
+import type { Services } from '../../services';
+import { nowIso } from '../../shared/clock';
+import { type Actor, type Db, outcome } from '../../shared/command';
+import { conflict, forbidden, invalid, notFound } from '../../shared/errors';
+import { newId } from '../../shared/ids';
+import { parseJson } from '../../shared/json';
+import * as repo from './repository';
+
+type ByMethod<T> = Record<PaymentMethod, T>;
+const byMethod = <T>(make: (m: PaymentMethod) => T) => Object.fromEntries(PAYMENT_METHODS.map((m) => [m, make(m)])) as ByMethod<T>;
+
+/** Cash shifts: open with a float, close with counted money and the difference per method. */
+export class ShiftsService {
+  constructor(private readonly services: Services) {}
+
+  private async toShift(db: Db, row: repo.ShiftRow): Promise<Shift> {
+    const ledger = await this.services.finance.shiftTotals(db, row.id);
+    const sum = (kind: string, method: string) => ledger.filter((l) => l.kind === kind && l.method === method).reduce((s, l) => s + l.total, 0);
+    const totals = byMethod((m) => {
+      const sales = sum('sale', m);
+      const tips = sum('tip', m);
+      const refunds = sum('refund', m);
+      return { sales, tips, refunds, expected: (m === 'cash' ? row.opening_float : 0) + sales + tips - refunds };
+    });
+    return {
+      id: row.id,
+      cashierId: row.cashier_id,
+      cashierName: row.cashier_name,
+      status: row.status as Shift['status'],
+      isRescue: row.is_rescue === 1,
+      openedAt: row.opened_at,
+      closedAt: row.closed_at,
+      openingFloat: row.opening_float,
+      totals,
+      counted: parseJson<ByMethod<number> | null>(row.counted, null),
+      difference: parseJson<ByMethod<number> | null>(row.difference, null),
+      closedBy: row.closed_by,
+      overrideReason: row.override_reason,
+    };
+  }
+
+  async get(db: Db, venueId: string, shiftId: string): Promise<Shift> {
+    const row = await repo.findShift(db, venueId, shiftId);
+    if (!row) throw notFound('shift', shiftId);
+    return this.toShift(db, row);
+  }
+
+  async current(db: Db, actor: Actor): Promise<Shift | null> {
+    const row = await repo.findOpenShiftOf(db, actor.venueId, actor.staffId);
+    return row ? this.toShift(db, row) : null;
+  }
+
+  async open(db: Db, actor: Actor, openingFloat: number) {
+    const id = newId();
+    const inserted = await repo.insertOpenShift(db, {
+      id,
+      venue_id: actor.venueId,
+      cashier_id: actor.staffId,
+      status: 'open',
+      is_rescue: 0,
+      opened_at: nowIso(),
+      closed_at: null,
+      opening_float: openingFloat,
+      counted: null,
+      expected: null,
+      difference: null,
+      closed_by: null,
+      override_reason: null,
+    });
+    if (!inserted) throw conflict('shift.already_open', 'You already have an open shift');
+    return outcome(await this.get(db, actor.venueId, id));
+  }
+
+  async close(db: Db, actor: Actor, shiftId: string, input: CloseShiftInput) {
+    const row = await repo.findShift(db, actor.venueId, shiftId);
+    if (!row) throw notFound('shift', shiftId);
+    if (row.status !== 'open') throw conflict('shift.closed', 'This shift is already closed');
+    const canOverride = actor.permissions.has('shifts.close.override');
+    if (row.cashier_id !== actor.staffId && !canOverride) {
+      throw forbidden('auth.forbidden', "Closing another cashier's shift needs shifts.close.override");
+    }
+    const openOrders = await this.services.orders.openOrdersOfShift(db, actor.venueId, shiftId);
+    if (openOrders.length > 0 && !input.force) {
+      throw conflict('shift.open_checks', `Checks still open: ${openOrders.map((o) => `№${o.number}`).join(', ')}`, {
+        orderIds: openOrders.map((o) => o.id),
+      });
+    }
+    if (input.force) {
+      if (!canOverride) throw forbidden('auth.forbidden', 'Closing over open checks needs a supervisor (shifts.close.override)');
+      if (!input.reason) throw invalid('body.reason', 'Give the reason for closing over open checks');
+    }
+    const shift = await this.toShift(db, row);
+    const counted = input.counted;
+    const difference = byMethod((m) => counted[m] - shift.totals[m].expected);
+    await repo.closeShift(db, shiftId, {
+      status: 'closed',
+      closed_at: nowIso(),
+      counted: JSON.stringify(counted),
+      expected: JSON.stringify(byMethod((m) => shift.totals[m].expected)),
+      difference: JSON.stringify(difference),
+      closed_by: actor.staffId,
+      override_reason: input.force ? input.reason! : null,
+    });
+    if (input.force || row.cashier_id !== actor.staffId) {
+      await this.services.admin.audit(db, actor, 'shift.closed.override', 'shift', shiftId, {
+        reason: input.reason ?? null,
+        openOrderIds: openOrders.map((o) => o.id),
+        cashierId: row.cashier_id,
+      });
+    }
+    return outcome(await this.get(db, actor.venueId, shiftId));
+  }
+
+  /** A shift the server opens to book a late command whose own shift has already closed. */
+  private async rescueShift(db: Db, venueId: string, cashierId: string): Promise<string> {
+    const existing = await repo.findOpenShiftOf(db, venueId, cashierId, 1);
+    if (existing) return existing.id;
+    const id = newId();
+    await repo.insertOpenShift(db, {
+      id, venue_id: venueId, cashier_id: cashierId, status: 'open', is_rescue: 1, opened_at: nowIso(), closed_at: null,
+      opening_float: 0, counted: null, expected: null, difference: null, closed_by: null, override_reason: null,
+    });
+    return (await repo.findOpenShiftOf(db, venueId, cashierId, 1))!.id;
+  }
+
+  /** The shift a command names, or a rescue shift when that one closed in the meantime. */
+  private async namedShift(db: Db, venueId: string, shiftId: string): Promise<string> {
+    const row = await repo.findShift(db, venueId, shiftId);
+    if (!row) throw invalid('body.shiftId', 'No such shift in this venue');
+    return row.status === 'open' ? row.id : this.rescueShift(db, venueId, row.cashier_id);
+  }
+
+  /** Orders book to the named shift, else the actor's, else the venue's current one (or none yet). */
+  async shiftForOrder(db: Db, actor: Actor, shiftId?: string): Promise<string | null> {
+    if (shiftId) return this.namedShift(db, actor.venueId, shiftId);
+    const own = await repo.findOpenShiftOf(db, actor.venueId, actor.staffId);
+    if (own) return own.id;
+    return (await repo.latestOpenShift(db, actor.venueId))?.id ?? null;
+  }
+
+  /** Money books to the named shift (rescue if closed since), else the actor's open shift. */
+  async shiftForPayment(db: Db, actor: Actor, shiftId?: string): Promise<string> {
+    if (shiftId) return this.namedShift(db, actor.venueId, shiftId);
+    const own = await repo.findOpenShiftOf(db, actor.venueId, actor.staffId);
+    if (!own) throw conflict('shift.not_open', 'Open a cash shift before taking payments');
+    return own.id;
+  }
+}

@@ -1,0 +1,160 @@
+import type { Hall, Table, TableSession, TableStatus, TransferTableInput } from '@pos/contracts';
+import type { TablesTable } from '../../db/schema';
+import type { Services } from '../../services';
+import { nowIso } from '../../shared/clock';
+import { type Actor, type Db, event, type OutboundEvent, outcome } from '../../shared/command';
+import { conflict, invalid, notFound } from '../../shared/errors';
+import { newId } from '../../shared/ids';
+import * as repo from './repository';
+
+const toSession = (row: repo.SessionRow): TableSession => ({
+  id: row.id,
+  tableId: row.table_id,
+  waiterId: row.waiter_id,
+  waiterName: row.waiter_name,
+  guests: row.guests,
+  status: row.status as TableSession['status'],
+  openedAt: row.opened_at,
+  closedAt: row.closed_at,
+});
+
+/** The floor: halls, tables and table sessions (a party seated at a table until it leaves). */
+export class VenuesService {
+  constructor(private readonly services: Services) {}
+
+  async halls(db: Db, venueId: string): Promise<Hall[]> {
+    return (await repo.listHalls(db, venueId)).map((h) => ({ id: h.id, name: h.name, sort: h.sort }));
+  }
+
+  async tables(db: Db, venueId: string, hallId?: string): Promise<Table[]> {
+    const [tables, sessions, sessionTotals] = await Promise.all([
+      repo.listTables(db, venueId, hallId),
+      repo.listOpenSessions(db, venueId),
+      this.services.orders.openSessionSummaries(db, venueId),
+    ]);
+    const sessionOf = new Map(sessions.map((s) => [s.table_id, s]));
+    return tables.map((t) => {
+      const session = sessionOf.get(t.id);
+      return this.toTable(t, session, session ? sessionTotals.get(session.id) : undefined);
+    });
+  }
+
+  async table(db: Db, venueId: string, tableId: string): Promise<Table> {
+    const table = await repo.findTable(db, venueId, tableId);
+    if (!table) throw notFound('table', tableId);
+    const session = await repo.findOpenSessionOfTable(db, venueId, tableId);
+    const totals = session ? (await this.services.orders.openSessionSummaries(db, venueId, session.id)).get(session.id) : undefined;
+    return this.toTable(table, session, totals);
+  }
+
+  private toTable(t: TablesTable, session: repo.SessionRow | undefined, totals: { openTotal: number; hasPayments: boolean } | undefined): Table {
+    const status: TableStatus = !session ? 'free' : totals?.hasPayments ? 'bill' : 'occupied';
+    return {
+      id: t.id,
+      hallId: t.hall_id,
+      label: t.label,
+      seats: t.seats,
+      shape: t.shape as Table['shape'],
+      x: t.x,
+      y: t.y,
+      width: t.width,
+      height: t.height,
+      status,
+      session: session ? toSession(session) : null,
+      openTotal: totals?.openTotal ?? 0,
+    };
+  }
+
+  /** The `table.updated` event for a table as it stands now in this transaction. */
+  async tableEvent(db: Db, venueId: string, tableId: string): Promise<OutboundEvent> {
+    const table = await this.table(db, venueId, tableId);
+    return event('table.updated', { venueId, table }, table.hallId);
+  }
+
+  async requireTable(db: Db, venueId: string, tableId: string) {
+    const table = await repo.findTable(db, venueId, tableId);
+    if (!table) throw notFound('table', tableId);
+    return table;
+  }
+
+  async session(db: Db, venueId: string, sessionId: string): Promise<TableSession> {
+    const row = await repo.findSession(db, venueId, sessionId);
+    if (!row) throw notFound('session', sessionId);
+    return toSession(row);
+  }
+
+  async openSessionOfTable(db: Db, venueId: string, tableId: string): Promise<TableSession | undefined> {
+    const row = await repo.findOpenSessionOfTable(db, venueId, tableId);
+    return row ? toSession(row) : undefined;
+  }
+
+  async openTable(db: Db, actor: Actor, tableId: string, guests: number) {
+    await this.requireTable(db, actor.venueId, tableId);
+    const id = newId();
+    const inserted = await repo.insertOpenSession(db, { id, venue_id: actor.venueId, table_id: tableId, waiter_id: actor.staffId, guests, opened_at: nowIso() });
+    if (!inserted) {
+      const current = await repo.findOpenSessionOfTable(db, actor.venueId, tableId);
+      throw conflict('table.occupied', `The table is already open (${current?.waiter_name ?? 'another waiter'})`, {
+        sessionId: current?.id,
+        waiterId: current?.waiter_id,
+      });
+    }
+    return outcome(await this.session(db, actor.venueId, id), [await this.tableEvent(db, actor.venueId, tableId)]);
+  }
+
+  /** The table's open session, opening one for the actor when the table is free. */
+  async ensureSession(db: Db, actor: Actor, tableId: string, guests: number): Promise<{ session: TableSession; opened: boolean }> {
+    const existing = await this.openSessionOfTable(db, actor.venueId, tableId);
+    if (existing) return { session: existing, opened: false };
+    return { session: (await this.openTable(db, actor, tableId, guests)).value, opened: true };
+  }
+
+  async closeTable(db: Db, actor: Actor, tableId: string) {
+    await this.requireTable(db, actor.venueId, tableId);
+    const session = await repo.findOpenSessionOfTable(db, actor.venueId, tableId);
+    if (!session) throw conflict('table.not_open', 'The table is not open');
+    const events = await this.services.orders.settleSessionForClose(db, actor, session.id);
+    await repo.updateSession(db, session.id, { status: 'closed', closed_at: nowIso() });
+    return outcome(await this.table(db, actor.venueId, tableId), [...events, await this.tableEvent(db, actor.venueId, tableId)]);
+  }
+
+  async transfer(db: Db, actor: Actor, tableId: string, input: TransferTableInput) {
+    await this.requireTable(db, actor.venueId, tableId);
+    const session = await repo.findOpenSessionOfTable(db, actor.venueId, tableId);
+    if (!session) throw conflict('table.not_open', 'The table is not open');
+    const events: OutboundEvent[] = [];
+    if (input.toWaiterId) {
+      await this.services.auth.requireActiveStaff(db, actor.venueId, input.toWaiterId);
+      await repo.updateSession(db, session.id, { waiter_id: input.toWaiterId });
+      events.push(...(await this.services.orders.reassignSession(db, actor.venueId, session.id, { waiterId: input.toWaiterId })));
+    } else if (input.toTableId) {
+      if (input.toTableId === tableId) throw invalid('body.toTableId', 'Pick another table');
+      await this.requireTable(db, actor.venueId, input.toTableId);
+      if (await repo.findOpenSessionOfTable(db, actor.venueId, input.toTableId)) {
+        throw conflict('table.occupied', 'The target table is occupied; merge the tables instead');
+      }
+      await repo.updateSession(db, session.id, { table_id: input.toTableId });
+      events.push(...(await this.services.orders.reassignSession(db, actor.venueId, session.id, { tableId: input.toTableId })));
+      events.push(await this.tableEvent(db, actor.venueId, input.toTableId));
+    }
+    events.push(await this.tableEvent(db, actor.venueId, tableId));
+    const target = input.toTableId ?? tableId;
+    return outcome(await this.table(db, actor.venueId, target), events);
+  }
+
+  /** Seats this table's party with the target table's: its orders move there, nothing re-fires. */
+  async merge(db: Db, actor: Actor, tableId: string, targetTableId: string) {
+    if (targetTableId === tableId) throw invalid('body.targetTableId', 'Pick another table');
+    await this.requireTable(db, actor.venueId, tableId);
+    await this.requireTable(db, actor.venueId, targetTableId);
+    const source = await repo.findOpenSessionOfTable(db, actor.venueId, tableId);
+    const target = await repo.findOpenSessionOfTable(db, actor.venueId, targetTableId);
+    if (!source) throw conflict('table.not_open', 'The table is not open');
+    if (!target) throw conflict('table.not_open', 'The target table is not open; transfer instead');
+    const events = await this.services.orders.reassignSession(db, actor.venueId, source.id, { tableId: targetTableId, sessionId: target.id });
+    await repo.updateSession(db, target.id, { guests: target.guests + source.guests });
+    await repo.updateSession(db, source.id, { status: 'merged', closed_at: nowIso(), merged_into: target.id });
+    events.push(await this.tableEvent(db, actor.venueId, tableId), await this.tableEvent(db, actor.venueId, targetTableId));
+    return outcome(await this.table(db, actor.venueId, targetTableId), events);
+  }
+}

@@ -1,0 +1,127 @@
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { addMs, nowIso } from '../shared/clock';
+import type { Db, Outcome } from '../shared/command';
+import { conflict, DomainError, unprocessable } from '../shared/errors';
+import { canonicalJson } from '../shared/json';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /**
+     * Runs a mutating command: idempotency key claimed first, the service inside one transaction
+     * that also stores the response under the key, events pushed only after the commit.
+     */
+    runCommand<T>(
+      request: FastifyRequest,
+      reply: FastifyReply,
+      work: (db: Db) => Promise<Outcome<T>>,
+      options?: { status?: number; venueId?: string },
+    ): Promise<T>;
+  }
+}
+
+const KEY_PATTERN = /^[A-Za-z0-9._:-]{8,100}$/;
+
+function idempotencyKey(request: FastifyRequest): string | undefined {
+  const fromBody = (request.body as { clientRequestId?: unknown } | undefined)?.clientRequestId;
+  if (typeof fromBody === 'string') return fromBody;
+  const header = request.headers['idempotency-key'];
+  if (typeof header !== 'string') return undefined;
+  if (!KEY_PATTERN.test(header)) {
+    throw new DomainError(400, 'validation', 'Idempotency-Key must be 8–100 characters [A-Za-z0-9._:-]', {
+      errors: [{ path: 'headers.idempotency-key', message: 'Invalid idempotency key' }],
+    });
+  }
+  return header;
+}
+
+/** The same key must come with the same command: method, route, params and body. */
+function requestHash(request: FastifyRequest): string {
+  const body = { ...((request.body as Record<string, unknown> | undefined) ?? {}) };
+  delete body.clientRequestId;
+  return createHash('sha256')
+    .update(canonicalJson([request.method, request.routeOptions.url, request.params, body]))
+    .digest('hex');
+}
+
+export const commandsPlugin = fp(async (app: FastifyInstance) => {
+  const { db } = app.database;
+  const { idempotencyTtlMs, idempotencyLeaseMs } = app.config;
+
+  /** Claims the key; returns the stored response when this is a replay. */
+  async function claim(venueId: string, key: string, hash: string) {
+    const now = nowIso();
+    const row = { venue_id: venueId, key, request_hash: hash, status: 'in_flight', response_status: null, response_body: null, locked_at: now, created_at: now, expires_at: addMs(now, idempotencyTtlMs) };
+    // The primary key (venue, key) decides: a lookup-then-insert would let two copies through.
+    const inserted = await db.insertInto('idempotency_keys').values(row).onConflict((oc) => oc.columns(['venue_id', 'key']).doNothing()).executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) return undefined;
+
+    const existing = await db.selectFrom('idempotency_keys').selectAll().where('venue_id', '=', venueId).where('key', '=', key).executeTakeFirst();
+    if (!existing) return claim(venueId, key, hash);
+    if (existing.request_hash !== hash) {
+      throw unprocessable('idempotency.key_reused', 'This idempotency key was already used for a different request');
+    }
+    if (existing.status === 'done') {
+      return { status: existing.response_status ?? 200, body: existing.response_body };
+    }
+    // In flight. A claim older than the lease belongs to a request that died with its server.
+    const staleBefore = addMs(now, -idempotencyLeaseMs);
+    if (existing.locked_at < staleBefore) {
+      const taken = await db.updateTable('idempotency_keys').set({ locked_at: now }).where('venue_id', '=', venueId).where('key', '=', key).where('status', '=', 'in_flight').where('locked_at', '=', existing.locked_at).executeTakeFirst();
+      if (Number(taken.numUpdatedRows) === 1) return undefined;
+    }
+    throw conflict('idempotency.in_flight', 'The same request is still being processed; retry shortly');
+  }
+
+  const release = (venueId: string, key: string) =>
+    db.deleteFrom('idempotency_keys').where('venue_id', '=', venueId).where('key', '=', key).where('status', '=', 'in_flight').execute();
+
+  app.decorate('runCommand', async function runCommand<T>(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    work: (db: Db) => Promise<Outcome<T>>,
+    options: { status?: number; venueId?: string } = {},
+  ): Promise<T> {
+    const status = options.status ?? 200;
+    const venueId = options.venueId ?? request.actor?.venueId;
+    const key = venueId ? idempotencyKey(request) : undefined;
+
+    if (key && venueId) {
+      const replay = await claim(venueId, key, requestHash(request));
+      if (replay) {
+        reply.code(replay.status).header('Idempotent-Replayed', 'true');
+        return JSON.parse(replay.body ?? 'null') as T;
+      }
+    }
+    let result: Outcome<T>;
+    try {
+      result = await db.transaction().execute(async (trx) => {
+        const out = await work(trx);
+        if (key && venueId) {
+          await trx
+            .updateTable('idempotency_keys')
+            .set({ status: 'done', response_status: status, response_body: JSON.stringify(out.value) })
+            .where('venue_id', '=', venueId)
+            .where('key', '=', key)
+            .execute();
+        }
+        return out;
+      });
+    } catch (error) {
+      // Nothing was committed: free the key so the client can retry the same command.
+      if (key && venueId) await release(venueId, key);
+      throw error;
+    }
+    app.events.publish(result.events);
+    reply.code(status);
+    return result.value;
+  });
+
+  /** Keys past their retention are dropped now and then (they are kept well beyond 72 h). */
+  const sweep = setInterval(() => {
+    db.deleteFrom('idempotency_keys').where('expires_at', '<', nowIso()).execute().catch((err) => app.log.warn({ err }, 'idempotency sweep failed'));
+  }, 3_600_000);
+  sweep.unref();
+  app.addHook('onClose', async () => clearInterval(sweep));
+});

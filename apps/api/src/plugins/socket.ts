@@ -1,0 +1,79 @@
+import { createAdapter } from '@socket.io/redis-adapter';
+import { EVENT_NAMESPACE, SOCKET_NAMESPACES, SOCKET_PATH } from '@pos/contracts';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { Redis } from 'ioredis';
+import { Server } from 'socket.io';
+import type { Actor, OutboundEvent } from '../shared/command';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    io: Server;
+    events: { publish(events: readonly OutboundEvent[]): void };
+  }
+}
+
+export const venueRoom = (venueId: string) => `venue:${venueId}`;
+export const hallRoom = (venueId: string, hallId: string) => `hall:${venueId}:${hallId}`;
+
+/**
+ * Socket.IO on the API's own port at /ws. Every connection proves a staff token at the handshake
+ * and joins its venue's room; screens that follow one hall join that hall's room too. With
+ * REDIS_URL set, instances share rooms through the Redis adapter.
+ */
+export const socketPlugin = fp(async (app: FastifyInstance) => {
+  const io = new Server(app.server, { path: SOCKET_PATH, serveClient: false, cors: { origin: true } });
+  let redis: { pub: Redis; sub: Redis } | undefined;
+  if (app.config.redisUrl) {
+    const pub = new Redis(app.config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
+    const sub = pub.duplicate();
+    redis = { pub, sub };
+    io.adapter(createAdapter(pub, sub));
+  }
+
+  for (const name of Object.values(SOCKET_NAMESPACES)) {
+    const nsp = io.of(name);
+    nsp.use((socket, next) => {
+      const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+      if (typeof token !== 'string') return next(new Error('unauthorized'));
+      app.services.auth
+        .authenticate(token)
+        .then((actor) => {
+          socket.data.actor = actor;
+          next();
+        })
+        .catch(() => next(new Error('unauthorized')));
+    });
+    nsp.on('connection', (socket) => {
+      const actor = socket.data.actor as Actor;
+      void socket.join(venueRoom(actor.venueId));
+      socket.on('hall.join', (hallId: unknown) => {
+        if (typeof hallId === 'string' && hallId.length <= 64) void socket.join(hallRoom(actor.venueId, hallId));
+      });
+      socket.on('hall.leave', (hallId: unknown) => {
+        if (typeof hallId === 'string') void socket.leave(hallRoom(actor.venueId, hallId));
+      });
+    });
+  }
+
+  app.decorate('io', io);
+  app.decorate('events', {
+    publish(events: readonly OutboundEvent[]) {
+      for (const e of events) {
+        const nsp = io.of(SOCKET_NAMESPACES[EVENT_NAMESPACE[e.name]]);
+        nsp.to(venueRoom(e.venueId)).emit(e.name, e.payload);
+      }
+    },
+  });
+
+  // Open sockets would keep the HTTP server from closing: drop them first.
+  app.addHook('preClose', async () => {
+    for (const name of Object.values(SOCKET_NAMESPACES)) io.of(name).disconnectSockets(true);
+    io.engine.close();
+  });
+  app.addHook('onClose', async () => {
+    if (redis) {
+      await Promise.allSettled([redis.pub.quit(), redis.sub.quit()]);
+    }
+  });
+});

@@ -1,0 +1,32 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+
+/**
+ * Serves the built web apps when present: the shell at /, remotes at /remotes/<name>/<version>/.
+ * Federation entry files must be revalidated on every load (a new version may be published
+ * under the same registry name); content-hashed chunks never change, so they are immutable.
+ */
+export const staticPlugin = fp(async (app: FastifyInstance) => {
+  const root = app.config.webRoot;
+  if (!fs.existsSync(root)) return;
+  await app.register(fastifyStatic, {
+    root,
+    prefix: '/',
+    wildcard: true,
+    index: ['index.html'],
+    cacheControl: false,
+    setHeaders(res, filePath) {
+      const base = path.basename(filePath);
+      if (base === 'index.html' || base === 'mf-manifest.json' || base === 'remoteEntry.js' || base === 'sw.js') {
+        res.header('Cache-Control', 'no-cache');
+      } else if (/\.[0-9a-f]{8,}\./.test(base)) {
+        res.header('Cache-Control', 'public, max-age=31536000, immutable');
+      } else {
+        res.header('Cache-Control', 'no-cache');
+      }
+    },
+  });
+});

@@ -1,0 +1,29 @@
+import { buildApp } from './app';
+import { loadConfig } from './config';
+import { migrateToLatest, openDatabase } from './db/database';
+import { seedDemo } from './db/seed/seed';
+
+/** Listens on PORT (4200): migrates, seeds the demo venues when missing, and closes gracefully. */
+async function main() {
+  const config = loadConfig();
+  const database = openDatabase(config);
+  await migrateToLatest(database.db);
+  const app = await buildApp({ config, database, logger: { level: config.logLevel } });
+  if (process.env.SEED !== 'false') {
+    await seedDemo(database.db, app.services.auth, { bigMenu: process.env.SEED_BIG_MENU === 'true' });
+  }
+  const stop = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(`POS is up on http://localhost:${config.port} (${database.dialect})`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

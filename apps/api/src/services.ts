@@ -1,0 +1,38 @@
+import type { ApiConfig } from './config';
+import type { Db } from './shared/command';
+import { AdminService } from './modules/admin/service';
+import { AuthService } from './modules/auth/service';
+import { FinanceService } from './modules/finance/service';
+import { KitchenService } from './modules/kitchen/service';
+import { MenuService } from './modules/menu/service';
+import { OrdersService } from './modules/orders/service';
+import { ShiftsService } from './modules/shifts/service';
+import { VenuesService } from './modules/venues/service';
+
+/**
+ * One instance of each domain service. Domains call each other only through these services;
+ * the container is handed to each so that mutual references (orders ↔ venues) need no ordering.
+ */
+export interface Services {
+  auth: AuthService;
+  admin: AdminService;
+  venues: VenuesService;
+  menu: MenuService;
+  orders: OrdersService;
+  kitchen: KitchenService;
+  finance: FinanceService;
+  shifts: ShiftsService;
+}
+
+export async function createServices(db: Db, config: ApiConfig): Promise<Services> {
+  const services = {} as Services;
+  services.auth = await AuthService.create(db, config);
+  services.admin = new AdminService(services);
+  services.venues = new VenuesService(services);
+  services.menu = new MenuService(services);
+  services.orders = new OrdersService(services);
+  services.kitchen = new KitchenService(services);
+  services.finance = new FinanceService(services);
+  services.shifts = new ShiftsService(services);
+  return services;
+}

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { ClientRequestIdSchema, IdSchema, IsoDateTimeSchema } from './common';
+import { OrderSchema } from './orders';
+
+export const TICKET_STATUSES = ['queued', 'cooking', 'ready', 'served'] as const;
+export const TicketStatusSchema = z.enum(TICKET_STATUSES);
+export type TicketStatus = z.infer<typeof TicketStatusSchema>;
+
+/** The one transition table of a kitchen ticket; anything else is a 409. */
+export const TICKET_TRANSITIONS: Record<TicketStatus, readonly TicketStatus[]> = {
+  queued: ['cooking', 'ready'],
+  cooking: ['ready', 'queued'],
+  ready: ['served', 'cooking'],
+  served: [],
+};
+
+export const TicketItemSchema = z.object({
+  id: IdSchema,
+  lineId: IdSchema,
+  name: z.string(),
+  modifiers: z.array(z.string()),
+  /** Negative for a cancellation: the kitchen must stop that many. */
+  quantity: z.number().int(),
+  note: z.string().nullable(),
+  kind: z.enum(['add', 'cancel', 'note']),
+});
+export type TicketItem = z.infer<typeof TicketItemSchema>;
+
+export const KitchenTicketSchema = z.object({
+  id: IdSchema,
+  number: z.number().int(),
+  orderId: IdSchema,
+  orderNumber: z.number().int(),
+  tableId: IdSchema.nullable(),
+  tableLabel: z.string().nullable(),
+  waiterId: IdSchema,
+  waiterName: z.string(),
+  stationId: IdSchema,
+  stationCode: z.string(),
+  course: z.number().int().nullable(),
+  status: TicketStatusSchema,
+  items: z.array(TicketItemSchema),
+  createdAt: IsoDateTimeSchema,
+  statusChangedAt: IsoDateTimeSchema,
+  version: z.number().int(),
+});
+export type KitchenTicket = z.infer<typeof KitchenTicketSchema>;
+
+export const TicketsQuerySchema = z.strictObject({
+  station: z.string().min(1).max(32).optional(),
+  /** `active` (default) lists everything not yet served. */
+  status: z.union([TicketStatusSchema, z.literal('active')]).optional(),
+  orderId: IdSchema.optional(),
+});
+export type TicketsQuery = z.infer<typeof TicketsQuerySchema>;
+
+export const TicketStatusInputSchema = z.strictObject({
+  status: TicketStatusSchema,
+  /** Optional optimistic check: the version the cook's screen showed. */
+  version: z.number().int().optional(),
+  clientRequestId: ClientRequestIdSchema.optional(),
+});
+export type TicketStatusInput = z.infer<typeof TicketStatusInputSchema>;
+
+export const LineKitchenStatusSchema = z.enum(['not_fired', ...TICKET_STATUSES]);
+
+export const KitchenStatusSchema = z.object({
+  orderId: IdSchema,
+  tickets: z.array(KitchenTicketSchema),
+  lines: z.array(
+    z.object({
+      lineId: IdSchema,
+      name: z.string(),
+      quantity: z.number().int(),
+      firedQuantity: z.number().int(),
+      /** The least advanced status among the line's fired portions. */
+      status: LineKitchenStatusSchema,
+      readyAt: IsoDateTimeSchema.nullable(),
+    }),
+  ),
+});
+export type KitchenStatus = z.infer<typeof KitchenStatusSchema>;
+
+/** What a firing produced: only the changes since the previous firing, grouped by station. */
+export const SendOrderResultSchema = z.object({
+  order: OrderSchema,
+  tickets: z.array(KitchenTicketSchema),
+});
+export type SendOrderResult = z.infer<typeof SendOrderResultSchema>;

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { IdSchema, MoneySchema, SignedMoneySchema } from './common';
+
+export const StationSchema = z.object({ id: IdSchema, code: z.string(), name: z.string() });
+export type Station = z.infer<typeof StationSchema>;
+
+export const ModifierOptionSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  priceDelta: SignedMoneySchema,
+});
+export type ModifierOption = z.infer<typeof ModifierOptionSchema>;
+
+export const ModifierGroupSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  minSelect: z.number().int().min(0),
+  maxSelect: z.number().int().min(1),
+  options: z.array(ModifierOptionSchema),
+});
+export type ModifierGroup = z.infer<typeof ModifierGroupSchema>;
+
+export const CategorySchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  color: z.string(),
+  sort: z.number().int(),
+});
+export type Category = z.infer<typeof CategorySchema>;
+
+export const ProductSchema = z.object({
+  id: IdSchema,
+  categoryId: IdSchema,
+  code: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  price: MoneySchema,
+  stationId: IdSchema,
+  /** null: stock is not tracked for this product. */
+  stock: z.number().int().min(0).nullable(),
+  /** false: on the stop-list, cannot be ordered. */
+  isAvailable: z.boolean(),
+  modifierGroupIds: z.array(IdSchema),
+  sort: z.number().int(),
+  imageUrl: z.string().nullable(),
+});
+export type Product = z.infer<typeof ProductSchema>;
+
+export const MenuSchema = z.object({
+  /** Grows with every change of the venue's menu; clients use it to detect missed updates. */
+  version: z.number().int(),
+  currency: z.string(),
+  stations: z.array(StationSchema),
+  categories: z.array(CategorySchema),
+  modifierGroups: z.array(ModifierGroupSchema),
+  products: z.array(ProductSchema),
+});
+export type Menu = z.infer<typeof MenuSchema>;
+
+export const UpdateStockInputSchema = z
+  .strictObject({
+    /** Portions left; null stops tracking. */
+    stock: z.number().int().min(0).max(1_000_000).nullable().optional(),
+    isAvailable: z.boolean().optional(),
+    clientRequestId: z.string().min(8).max(100).optional(),
+  })
+  .refine((v) => v.stock !== undefined || v.isAvailable !== undefined, {
+    message: 'Give stock or isAvailable',
+    path: ['stock'],
+  });
+export type UpdateStockInput = z.infer<typeof UpdateStockInputSchema>;
+
+export const ProductStockSchema = z.object({
+  productId: IdSchema,
+  stock: z.number().int().nullable(),
+  isAvailable: z.boolean(),
+  menuVersion: z.number().int(),
+});
+export type ProductStock = z.infer<typeof ProductStockSchema>;

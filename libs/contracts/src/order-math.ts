@@ -1,0 +1,77 @@
+import type { Check, Split } from './orders';
+
+/**
+ * Order arithmetic, shared by the server (the source of truth) and the tablets (for the
+ * optimistic view while offline). All amounts are integer minor units.
+ */
+export interface PricedLine {
+  id: string;
+  unitPrice: number;
+  modifiers: readonly { priceDelta: number }[];
+  quantity: number;
+  voidedQuantity: number;
+}
+
+/** Price of one portion with its modifiers; a discounting modifier never makes it negative. */
+export const unitTotal = (line: PricedLine): number =>
+  Math.max(0, line.unitPrice + line.modifiers.reduce((sum, m) => sum + m.priceDelta, 0));
+
+export const standingQuantity = (line: PricedLine): number => line.quantity - line.voidedQuantity;
+
+export const lineTotal = (line: PricedLine): number => unitTotal(line) * standingQuantity(line);
+
+export function orderTotals(lines: readonly PricedLine[], discount = 0) {
+  const subtotal = lines.reduce((sum, l) => sum + lineTotal(l), 0);
+  const applied = Math.min(discount, subtotal);
+  return { subtotal, discount: applied, total: subtotal - applied };
+}
+
+/** Splits `total` into `parts` amounts that differ by at most one minor unit and sum exactly. */
+export function equalShares(total: number, parts: number): number[] {
+  const base = Math.floor(total / parts);
+  const rest = total - base * parts;
+  return Array.from({ length: parts }, (_, i) => base + (i < rest ? 1 : 0));
+}
+
+/**
+ * The checks of an order. Without a split there is one check for everything. Split by lines:
+ * each check gets its lines (capped at what still stands after voids) and whatever no check
+ * claims lands on one extra remainder check, so nothing can be left unpaid.
+ */
+export function orderChecks(
+  total: number,
+  lines: readonly PricedLine[],
+  split: Split | null,
+  payments: readonly { checkIndex: number | null; amount: number }[],
+): Check[] {
+  const paidOn = (index: number | null) =>
+    payments.filter((p) => index === null || p.checkIndex === index).reduce((s, p) => s + p.amount, 0);
+  const check = (index: number, amount: number, checkLines: Check['lines']): Check => {
+    const paid = paidOn(split ? index : null);
+    return { index, amount, paid, due: Math.max(0, amount - paid), lines: checkLines };
+  };
+
+  if (!split) return [check(0, total, null)];
+  if (split.mode === 'equal') return equalShares(total, split.parts).map((amount, i) => check(i, amount, null));
+
+  const left = new Map(lines.map((l) => [l.id, standingQuantity(l)]));
+  const byId = new Map(lines.map((l) => [l.id, l]));
+  const checks: Check[] = split.checks.map((allocations, i) => {
+    const taken = allocations.flatMap(({ lineId, quantity }) => {
+      const line = byId.get(lineId);
+      const quantityTaken = Math.min(quantity, left.get(lineId) ?? 0);
+      if (!line || quantityTaken <= 0) return [];
+      left.set(lineId, (left.get(lineId) ?? 0) - quantityTaken);
+      return [{ lineId, quantity: quantityTaken }];
+    });
+    const amount = taken.reduce((s, t) => s + unitTotal(byId.get(t.lineId)!) * t.quantity, 0);
+    return check(i, amount, taken);
+  });
+  const remainder = [...left].filter(([, q]) => q > 0).map(([lineId, quantity]) => ({ lineId, quantity }));
+  const remainderIndex = checks.length;
+  if (remainder.length > 0 || paidOn(remainderIndex) > 0) {
+    const amount = remainder.reduce((s, t) => s + unitTotal(byId.get(t.lineId)!) * t.quantity, 0);
+    checks.push(check(remainderIndex, amount, remainder));
+  }
+  return checks;
+}

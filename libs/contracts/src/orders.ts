@@ -1,0 +1,184 @@
+import { z } from 'zod';
+import {
+  ClientRequestIdSchema,
+  IdSchema,
+  IsoDateTimeSchema,
+  MoneySchema,
+  SignedMoneySchema,
+} from './common';
+
+export const CourseSchema = z.number().int().min(1).max(9);
+export const QuantitySchema = z.number().int().min(1).max(99);
+const NoteSchema = z.string().trim().max(200);
+
+export const LineModifierSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  priceDelta: SignedMoneySchema,
+});
+export type LineModifier = z.infer<typeof LineModifierSchema>;
+
+/**
+ * What the kitchen knows of a line: `new` was never fired, `fired` matches the kitchen,
+ * `changed` was fired but its quantity or note changed since (the next firing sends the delta).
+ */
+export const LineKitchenStateSchema = z.enum(['new', 'fired', 'changed']);
+
+export const OrderLineSchema = z.object({
+  id: IdSchema,
+  productId: IdSchema,
+  /** Name and price are snapshots taken when the line was added. */
+  name: z.string(),
+  unitPrice: MoneySchema,
+  modifiers: z.array(LineModifierSchema),
+  quantity: z.number().int(),
+  voidedQuantity: z.number().int(),
+  firedQuantity: z.number().int(),
+  note: z.string().nullable(),
+  course: CourseSchema,
+  kitchenState: LineKitchenStateSchema,
+  voidReason: z.string().nullable(),
+  lineTotal: MoneySchema,
+});
+export type OrderLine = z.infer<typeof OrderLineSchema>;
+
+export const CheckSchema = z.object({
+  index: z.number().int().min(0),
+  amount: MoneySchema,
+  paid: MoneySchema,
+  due: MoneySchema,
+  /** For a split by lines: which line quantities this check covers. */
+  lines: z.array(z.object({ lineId: IdSchema, quantity: z.number().int() })).nullable(),
+});
+export type Check = z.infer<typeof CheckSchema>;
+
+export const SplitSchema = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('equal'), parts: z.number().int().min(2).max(20) }),
+  z.object({
+    mode: z.literal('lines'),
+    checks: z.array(z.array(z.object({ lineId: IdSchema, quantity: QuantitySchema })).min(1)).min(1).max(20),
+  }),
+]);
+export type Split = z.infer<typeof SplitSchema>;
+
+export const ORDER_STATUSES = ['open', 'paid', 'void'] as const;
+export const OrderStatusSchema = z.enum(ORDER_STATUSES);
+export type OrderStatus = z.infer<typeof OrderStatusSchema>;
+
+export const OrderSchema = z.object({
+  id: IdSchema,
+  number: z.number().int(),
+  tableId: IdSchema.nullable(),
+  tableLabel: z.string().nullable(),
+  sessionId: IdSchema.nullable(),
+  waiterId: IdSchema,
+  waiterName: z.string(),
+  shiftId: IdSchema.nullable(),
+  status: OrderStatusSchema,
+  guests: z.number().int(),
+  note: z.string().nullable(),
+  heldCourses: z.array(CourseSchema),
+  /** Optimistic concurrency: every change bumps it; edits must quote the version they saw. */
+  version: z.number().int(),
+  lines: z.array(OrderLineSchema),
+  split: SplitSchema.nullable(),
+  checks: z.array(CheckSchema),
+  subtotal: MoneySchema,
+  discount: MoneySchema,
+  total: MoneySchema,
+  paid: MoneySchema,
+  tips: MoneySchema,
+  due: MoneySchema,
+  createdAt: IsoDateTimeSchema,
+  updatedAt: IsoDateTimeSchema,
+  closedAt: IsoDateTimeSchema.nullable(),
+});
+export type Order = z.infer<typeof OrderSchema>;
+
+export const AddItemInputSchema = z.strictObject({
+  productId: IdSchema,
+  quantity: QuantitySchema,
+  modifierIds: z.array(IdSchema).max(20).optional(),
+  note: NoteSchema.optional(),
+  course: CourseSchema.optional(),
+});
+export type AddItemInput = z.infer<typeof AddItemInputSchema>;
+
+export const CreateOrderInputSchema = z.strictObject({
+  /** A free table is opened for the waiter on the fly (offline clients queue one command). */
+  tableId: IdSchema.optional(),
+  guests: z.number().int().min(1).max(99).optional(),
+  items: z.array(AddItemInputSchema).max(100).optional(),
+  note: NoteSchema.optional(),
+  heldCourses: z.array(CourseSchema).max(9).optional(),
+  /** The shift the client saw when it queued the command; a closed one books to a rescue shift. */
+  shiftId: IdSchema.optional(),
+  clientRequestId: ClientRequestIdSchema.optional(),
+});
+export type CreateOrderInput = z.infer<typeof CreateOrderInputSchema>;
+
+export const AddItemsInputSchema = z.strictObject({
+  items: z.array(AddItemInputSchema).min(1).max(100),
+  /** Optional: adding lines never overwrites anyone's change, so it does not need the version. */
+  version: z.number().int().optional(),
+  clientRequestId: ClientRequestIdSchema.optional(),
+});
+export type AddItemsInput = z.infer<typeof AddItemsInputSchema>;
+
+export const UpdateLineInputSchema = z
+  .strictObject({
+    version: z.number().int(),
+    quantity: QuantitySchema.optional(),
+    note: NoteSchema.nullable().optional(),
+    course: CourseSchema.optional(),
+    clientRequestId: ClientRequestIdSchema.optional(),
+  })
+  .refine((v) => v.quantity !== undefined || v.note !== undefined || v.course !== undefined, {
+    message: 'Nothing to change',
+    path: ['quantity'],
+  });
+export type UpdateLineInput = z.infer<typeof UpdateLineInputSchema>;
+
+export const VoidLineInputSchema = z.strictObject({
+  version: z.number().int(),
+  /** Defaults to everything still standing on the line. */
+  quantity: QuantitySchema.optional(),
+  /** Required once the line was fired to the kitchen. */
+  reason: z.string().trim().min(3).max(200).optional(),
+  clientRequestId: ClientRequestIdSchema.optional(),
+});
+export type VoidLineInput = z.infer<typeof VoidLineInputSchema>;
+
+export const LineParamsSchema = z.strictObject({ id: IdSchema, lineId: IdSchema });
+
+export const UpdateOrderInputSchema = z.strictObject({
+  version: z.number().int(),
+  note: NoteSchema.nullable().optional(),
+  guests: z.number().int().min(1).max(99).optional(),
+  heldCourses: z.array(CourseSchema).max(9).optional(),
+  clientRequestId: ClientRequestIdSchema.optional(),
+});
+export type UpdateOrderInput = z.infer<typeof UpdateOrderInputSchema>;
+
+export const SplitOrderInputSchema = z.strictObject({
+  version: z.number().int(),
+  /** null removes the split. */
+  split: SplitSchema.nullable(),
+  clientRequestId: ClientRequestIdSchema.optional(),
+});
+export type SplitOrderInput = z.infer<typeof SplitOrderInputSchema>;
+
+export const SendOrderInputSchema = z.strictObject({
+  /** Fire only these courses (held or not); without it every course that is not held fires. */
+  courses: z.array(CourseSchema).min(1).max(9).optional(),
+  clientRequestId: ClientRequestIdSchema.optional(),
+});
+export type SendOrderInput = z.infer<typeof SendOrderInputSchema>;
+
+export const OrdersQuerySchema = z.strictObject({
+  status: OrderStatusSchema.optional(),
+  tableId: IdSchema.optional(),
+  sessionId: IdSchema.optional(),
+  waiterId: IdSchema.optional(),
+});
+export type OrdersQuery = z.infer<typeof OrdersQuerySchema>;

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+/**
+ * Every permission a route can require. Roles map to sets of these per venue (edited in Admin);
+ * the defaults below seed a new venue.
+ */
+export const PERMISSIONS = [
+  'menu.view',
+  'menu.stock',
+  'tables.view',
+  'tables.open',
+  'tables.close',
+  'tables.transfer',
+  'tables.merge',
+  'orders.view',
+  'orders.create',
+  'orders.edit',
+  'orders.fire',
+  'orders.split',
+  'orders.void',
+  'kitchen.view',
+  'kitchen.bump',
+  'payments.take',
+  'payments.refund',
+  'shifts.view',
+  'shifts.open',
+  'shifts.close',
+  'shifts.close.override',
+  'admin.flags',
+  'admin.roles',
+  'admin.remotes',
+  'admin.staff',
+] as const;
+
+export const PermissionSchema = z.enum(PERMISSIONS);
+export type Permission = z.infer<typeof PermissionSchema>;
+
+export const ROLES = ['waiter', 'cashier', 'supervisor', 'cook', 'admin'] as const;
+export const RoleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof RoleSchema>;
+
+const WAITER: Permission[] = [
+  'menu.view',
+  'tables.view',
+  'tables.open',
+  'tables.close',
+  'tables.transfer',
+  'tables.merge',
+  'orders.view',
+  'orders.create',
+  'orders.edit',
+  'orders.fire',
+  'orders.split',
+  'kitchen.view',
+];
+
+export const DEFAULT_ROLE_PERMISSIONS: Record<Role, Permission[]> = {
+  waiter: WAITER,
+  cashier: [
+    'menu.view',
+    'tables.view',
+    'tables.close',
+    'orders.view',
+    'orders.split',
+    'payments.take',
+    'shifts.view',
+    'shifts.open',
+    'shifts.close',
+  ],
+  supervisor: PERMISSIONS.filter((p) => !p.startsWith('admin.')),
+  cook: ['menu.view', 'menu.stock', 'kitchen.view', 'kitchen.bump'],
+  admin: [...PERMISSIONS],
+};

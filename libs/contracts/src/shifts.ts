@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { ClientRequestIdSchema, IdSchema, IsoDateTimeSchema, MoneySchema, SignedMoneySchema } from './common';
+import { PAYMENT_METHODS } from './finance';
+
+export const OpenShiftInputSchema = z.strictObject({
+  openingFloat: MoneySchema,
+  clientRequestId: ClientRequestIdSchema.optional(),
+});
+export type OpenShiftInput = z.infer<typeof OpenShiftInputSchema>;
+
+const ByMethod = <T extends z.ZodType>(value: T) =>
+  z.object(Object.fromEntries(PAYMENT_METHODS.map((m) => [m, value])) as Record<(typeof PAYMENT_METHODS)[number], T>);
+
+export const ShiftMethodTotalsSchema = z.object({
+  sales: MoneySchema,
+  tips: MoneySchema,
+  refunds: MoneySchema,
+  /** What should be in the drawer / on the terminal: float (cash only) + sales + tips − refunds. */
+  expected: SignedMoneySchema,
+});
+
+export const ShiftSchema = z.object({
+  id: IdSchema,
+  cashierId: IdSchema,
+  cashierName: z.string(),
+  status: z.enum(['open', 'closed']),
+  /** Opened by the server to book a late command whose shift had already closed. */
+  isRescue: z.boolean(),
+  openedAt: IsoDateTimeSchema,
+  closedAt: IsoDateTimeSchema.nullable(),
+  openingFloat: MoneySchema,
+  totals: ByMethod(ShiftMethodTotalsSchema),
+  counted: ByMethod(MoneySchema).nullable(),
+  difference: ByMethod(SignedMoneySchema).nullable(),
+  closedBy: IdSchema.nullable(),
+  overrideReason: z.string().nullable(),
+});
+export type Shift = z.infer<typeof ShiftSchema>;
+
+export const CurrentShiftSchema = z.object({ shift: ShiftSchema.nullable() });
+
+export const CloseShiftInputSchema = z.strictObject({
+  counted: z.strictObject({ cash: MoneySchema, card: MoneySchema }),
+  /** Close although checks are still open (needs shifts.close.override and a reason; audited). */
+  force: z.boolean().optional(),
+  reason: z.string().trim().min(3).max(200).optional(),
+  clientRequestId: ClientRequestIdSchema.optional(),
+});
+export type CloseShiftInput = z.infer<typeof CloseShiftInputSchema>;
