@@ -18,6 +18,6 @@ module.exports = {
       },
     ],
   },
-  // jose ships ESM only; let SWC turn it into CommonJS for jest.
-  transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
+  // A few dependencies ship ESM only (Node 20 can require() them, jest cannot): SWC turns them into CommonJS.
+  transformIgnorePatterns: ['/node_modules/(?!(jose|cookie)/)'],
 };

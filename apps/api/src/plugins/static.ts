@@ -21,11 +21,11 @@ export const staticPlugin = fp(async (app: FastifyInstance) => {
     setHeaders(res, filePath) {
       const base = path.basename(filePath);
       if (base === 'index.html' || base === 'mf-manifest.json' || base === 'remoteEntry.js' || base === 'sw.js') {
-        res.header('Cache-Control', 'no-cache');
+        res.setHeader('Cache-Control', 'no-cache');
       } else if (/\.[0-9a-f]{8,}\./.test(base)) {
-        res.header('Cache-Control', 'public, max-age=31536000, immutable');
+        res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
       } else {
-        res.header('Cache-Control', 'no-cache');
+        res.setHeader('Cache-Control', 'no-cache');
       }
     },
   });

@@ -71,7 +71,7 @@ export class AdminService {
 
   async config(db: Db, actor: Actor): Promise<PosConfig> {
     const [session, flags, remotes] = await Promise.all([
-      this.services.auth.sessionInfo(actor),
+      this.services.auth.sessionInfo(db, actor),
       this.flags(db, actor.venueId),
       this.remotes(db, actor.venueId),
     ]);

@@ -15,7 +15,7 @@ export async function authRoutes(fastify: FastifyInstance) {
   app.get('/pos/auth/me', {
     onRequest: app.authorize(),
     schema: { tags: ['auth'], summary: 'Who is signed in, with permissions', response: replies({ 200: SessionInfoSchema }) },
-    handler: (req) => auth.sessionInfo(req.actor),
+    handler: (req) => auth.sessionInfo(app.database.db, req.actor),
   });
 
   app.post('/pos/auth/logout', {

@@ -114,7 +114,7 @@ export class AuthService {
       .setExpirationTime(Math.floor(Date.parse(expiresAt) / 1000))
       .sign(this.secrets.jwtKey);
     const actor = await this.actorForSession(sessionId);
-    return { token, expiresAt, ...(await this.sessionInfo(actor)) };
+    return { token, expiresAt, ...(await this.sessionInfo(this.db, actor)) };
   }
 
   private lockedError(lockedUntil: string) {
@@ -155,14 +155,15 @@ export class AuthService {
     await repo.revokeSession(this.db, actor.sessionId, nowIso());
   }
 
-  async venue(venueId: string): Promise<Venue> {
-    const row = await repo.findVenueById(this.db, venueId);
+  async venue(db: Db, venueId: string): Promise<Venue> {
+    const row = await repo.findVenueById(db, venueId);
     if (!row) throw notFound('venue', venueId);
     return toVenue(row);
   }
 
-  async sessionInfo(actor: Actor): Promise<SessionInfo> {
-    const [venue, staff] = await Promise.all([this.venue(actor.venueId), repo.findStaff(this.db, actor.venueId, actor.staffId)]);
+  /** Services take the caller's db handle: inside a command that is its transaction. */
+  async sessionInfo(db: Db, actor: Actor): Promise<SessionInfo> {
+    const [venue, staff] = await Promise.all([this.venue(db, actor.venueId), repo.findStaff(db, actor.venueId, actor.staffId)]);
     if (!staff) throw unauthorized();
     return { venue, staff: toStaff(staff), permissions: [...actor.permissions].sort() as Permission[] };
   }

@@ -56,7 +56,7 @@ export class FinanceService {
     const changed = await this.services.orders.afterPayment(db, actor.venueId, order.id, shiftId);
     const payments = rows.map(toPayment);
     const change = payments.reduce((s, p) => s + p.change, 0);
-    const venue = await this.services.auth.venue(actor.venueId);
+    const venue = await this.services.auth.venue(db, actor.venueId);
     const receipt = this.receipt(venue, changed.value, (await repo.capturedPaymentsOf(db, [order.id])).map(toPayment), change);
     const result: PaymentResult = { payments, change, order: changed.value, receipt };
     return outcome(result, changed.events);

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { ShiftsTable } from '../../db/schema';
 import type { Db } from '../../shared/command';
 
@@ -30,7 +31,7 @@ export async function insertOpenShift(db: Db, row: ShiftsTable): Promise<boolean
   const result = await db
     .insertInto('shifts')
     .values(row)
-    .onConflict((oc) => oc.columns(['venue_id', 'cashier_id', 'is_rescue']).where('status', '=', 'open').doNothing())
+    .onConflict((oc) => oc.columns(['venue_id', 'cashier_id', 'is_rescue']).where('status', '=', sql.lit('open')).doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../shared/command';
 
 export const listHalls = (db: Db, venueId: string) =>
@@ -61,7 +62,7 @@ export async function insertOpenSession(
   const result = await db
     .insertInto('table_sessions')
     .values({ ...row, status: 'open', closed_at: null, merged_into: null })
-    .onConflict((oc) => oc.column('table_id').where('status', '=', 'open').doNothing())
+    .onConflict((oc) => oc.column('table_id').where('status', '=', sql.lit('open')).doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
 }

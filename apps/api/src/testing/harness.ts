@@ -1,0 +1,160 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../app';
+import { type ApiConfig, loadConfig } from '../config';
+import { createPgSchema, type DatabaseHandle, dropPgSchema, migrateToLatest, openDatabase } from '../db/database';
+import { seedDemo } from '../db/seed/seed';
+
+/**
+ * Builds the real app on a real database for one test file: a temporary SQLite file, or — when
+ * DATABASE_URL is set — a fresh PostgreSQL schema of its own, dropped at the end.
+ */
+export interface TestApp {
+  app: FastifyInstance;
+  config: ApiConfig;
+  database: DatabaseHandle;
+  login(pin: string, venue?: string, deviceId?: string): Promise<Client>;
+  anonymous: Client;
+  /** A product of the demo venue by its seed code (e.g. 'ribeye-steak'). */
+  product(code: string, venue?: string): Promise<{ id: string; price: number; name: string; stock: number | null }>;
+  /** Modifier option ids of a product's group, by group and option codes. */
+  option(groupCode: string, optionCode: string, venue?: string): Promise<string>;
+  table(label: string, venue?: string): Promise<{ id: string; hall_id: string }>;
+  /** Closes the app and builds a new one on the same database: a server restart. */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface Response<T = any> {
+  status: number;
+  body: T;
+  headers: LightMyRequestResponse['headers'];
+}
+
+export interface Client {
+  token?: string;
+  staffId?: string;
+  venueId?: string;
+  request<T = any>(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<Response<T>>;
+  get<T = any>(url: string, headers?: Record<string, string>): Promise<Response<T>>;
+  post<T = any>(url: string, body?: unknown, headers?: Record<string, string>): Promise<Response<T>>;
+  put<T = any>(url: string, body?: unknown, headers?: Record<string, string>): Promise<Response<T>>;
+  patch<T = any>(url: string, body?: unknown, headers?: Record<string, string>): Promise<Response<T>>;
+}
+
+export const isPg = () => Boolean(process.env.DATABASE_URL);
+
+export async function createTestApp(overrides: Partial<ApiConfig> = {}): Promise<TestApp> {
+  const schema = `t_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pos-test-'));
+  const config: ApiConfig = {
+    ...loadConfig({}),
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    pgSchema: process.env.DATABASE_URL ? schema : undefined,
+    sqlitePath: path.join(dir, 'pos.db'),
+    redisUrl: undefined,
+    argon2MemoryKib: 1024,
+    argon2TimeCost: 1,
+    webRoot: path.join(dir, 'web'),
+    ...overrides,
+  };
+  if (config.databaseUrl) await createPgSchema(config.databaseUrl, schema);
+
+  let database = openDatabase(config);
+  await migrateToLatest(database.db);
+  let app = await buildApp({ config, database, logger: process.env.TEST_LOG ? { level: process.env.TEST_LOG } : false });
+  await seedDemo(database.db, app.services.auth);
+  await app.ready();
+
+  const client = (token?: string, extra: Partial<Client> = {}): Client => {
+    const request = async (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) => {
+      const res = await app.inject({
+        method: method as 'GET',
+        url,
+        headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+        ...(body !== undefined ? { payload: body as object } : {}),
+      });
+      const text = res.body;
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : undefined;
+      } catch {
+        /* not JSON (e.g. HTML of the docs page) */
+      }
+      return { status: res.statusCode, body: parsed as any, headers: res.headers };
+    };
+    return {
+      token,
+      ...extra,
+      request,
+      get: (url, headers) => request('GET', url, undefined, headers),
+      post: (url, body, headers) => request('POST', url, body ?? {}, headers),
+      put: (url, body, headers) => request('PUT', url, body ?? {}, headers),
+      patch: (url, body, headers) => request('PATCH', url, body ?? {}, headers),
+    };
+  };
+
+  const venueId = async (slug: string) =>
+    (await database.db.selectFrom('venues').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
+
+  const testApp: TestApp = {
+    get app() {
+      return app;
+    },
+    config,
+    get database() {
+      return database;
+    },
+    anonymous: client(),
+    async login(pin, venue = 'demo', deviceId) {
+      const res = await client().post('/pos/auth/login', { venue, pin, ...(deviceId ? { deviceId } : {}) });
+      if (res.status !== 200) throw new Error(`login ${pin}@${venue} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      return client(res.body.token, { staffId: res.body.staff.id, venueId: res.body.venue.id });
+    },
+    async product(code, venue = 'demo') {
+      return database.db
+        .selectFrom('products')
+        .select(['id', 'price', 'name', 'stock'])
+        .where('venue_id', '=', await venueId(venue))
+        .where('code', '=', code)
+        .executeTakeFirstOrThrow();
+    },
+    async option(groupCode, optionCode, venue = 'demo') {
+      const row = await database.db
+        .selectFrom('modifier_options as o')
+        .innerJoin('modifier_groups as g', 'g.id', 'o.group_id')
+        .select('o.id')
+        .where('g.venue_id', '=', await venueId(venue))
+        .where('g.code', '=', groupCode)
+        .where('o.code', '=', optionCode)
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
+    async table(label, venue = 'demo') {
+      return database.db
+        .selectFrom('tables')
+        .select(['id', 'hall_id'])
+        .where('venue_id', '=', await venueId(venue))
+        .where('label', '=', label)
+        .executeTakeFirstOrThrow();
+    },
+    async restart() {
+      await app.close();
+      database = openDatabase(config);
+      await migrateToLatest(database.db);
+      app = await buildApp({ config, database });
+      await app.ready();
+    },
+    async close() {
+      await app.close();
+      if (config.databaseUrl && config.pgSchema) await dropPgSchema(config.databaseUrl, config.pgSchema);
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return testApp;
+}
+
+/** A fresh idempotency key, like the tablets' UUID v7. */
+export const requestId = () => `test-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`;
