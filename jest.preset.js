@@ -4,6 +4,7 @@ module.exports = {
   testEnvironment: 'node',
   resolver: '@nx/jest/plugins/resolver',
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'json'],
+  moduleNameMapper: { '\\.css$': 'identity-obj-proxy' },
   testMatch: ['**/?(*.)+(spec|test).[jt]s?(x)'],
   transform: {
     '^.+\\.(t|j|mj)sx?$': [
@@ -19,5 +20,5 @@ module.exports = {
     ],
   },
   // A few dependencies ship ESM only (Node 20 can require() them, jest cannot): SWC turns them into CommonJS.
-  transformIgnorePatterns: ['/node_modules/(?!(jose|cookie)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(jose|cookie|uuid)/)'],
 };

@@ -7,7 +7,7 @@ import { seedDemo } from './db/seed/seed';
 async function main() {
   const config = loadConfig();
   const database = openDatabase(config);
-  await migrateToLatest(database.db);
+  await migrateToLatest(database.db, config.pgSchema);
   const app = await buildApp({ config, database, logger: { level: config.logLevel } });
   if (process.env.SEED !== 'false') {
     await seedDemo(database.db, app.services.auth, { bigMenu: process.env.SEED_BIG_MENU === 'true' });

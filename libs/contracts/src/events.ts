@@ -31,3 +31,27 @@ export const EVENT_NAMESPACE: Record<ServerEventName, keyof typeof SOCKET_NAMESP
   'kitchen.ticket.updated': 'pos',
   'feature-flags.changed': 'pos',
 };
+
+/** Events that exist only in the browser, on the shell's bus. */
+export const ClientEventSchemas = {
+  /** Derived by the shell from `kitchen.ticket.updated` when a ticket turns ready. */
+  'kitchen.ticket.ready': z.object({ venueId: IdSchema, ticket: KitchenTicketSchema }),
+  'connectivity.changed': z.object({
+    state: z.enum(['online', 'offline', 'syncing']),
+    pending: z.number().int().min(0),
+  }),
+  /** The plugin host's log: a remote loaded, failed, or was switched off. */
+  'remote.status': z.object({
+    name: z.string(),
+    status: z.enum(['loading', 'loaded', 'failed', 'unmounted']),
+    reason: z.string().optional(),
+  }),
+  'notification.toast': z.object({
+    kind: z.enum(['info', 'success', 'warning', 'error']),
+    message: z.string(),
+  }),
+} as const;
+
+export const BusEventSchemas = { ...ServerEventSchemas, ...ClientEventSchemas } as const;
+export type BusEventName = keyof typeof BusEventSchemas;
+export type BusEvents = { [N in BusEventName]: z.infer<(typeof BusEventSchemas)[N]> };

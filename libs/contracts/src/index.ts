@@ -128,5 +128,5 @@ export {
 export type { AdminStaff, Feature, FeatureFlags, PutRemoteInput, Remote, Roles } from './admin';
 export { PingSchema, PosConfigSchema, SHELL_API_VERSION } from './config';
 export type { PosConfig } from './config';
-export { EVENT_NAMESPACE, ServerEventSchemas, SOCKET_NAMESPACES, SOCKET_PATH } from './events';
-export type { ServerEvent, ServerEventName, ServerEvents } from './events';
+export { BusEventSchemas, ClientEventSchemas, EVENT_NAMESPACE, ServerEventSchemas, SOCKET_NAMESPACES, SOCKET_PATH } from './events';
+export type { BusEventName, BusEvents, ServerEvent, ServerEventName, ServerEvents } from './events';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, MoneySchema, SignedMoneySchema } from './common';
+import { ClientRequestIdSchema, IdSchema, MoneySchema, SignedMoneySchema } from './common';
 
 export const StationSchema = z.object({ id: IdSchema, code: z.string(), name: z.string() });
 export type Station = z.infer<typeof StationSchema>;
@@ -62,7 +62,7 @@ export const UpdateStockInputSchema = z
     /** Portions left; null stops tracking. */
     stock: z.number().int().min(0).max(1_000_000).nullable().optional(),
     isAvailable: z.boolean().optional(),
-    clientRequestId: z.string().min(8).max(100).optional(),
+    clientRequestId: ClientRequestIdSchema.optional(),
   })
   .refine((v) => v.stock !== undefined || v.isAvailable !== undefined, {
     message: 'Give stock or isAvailable',

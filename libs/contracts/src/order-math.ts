@@ -34,9 +34,32 @@ export function equalShares(total: number, parts: number): number[] {
 }
 
 /**
+ * Shares `total` in proportion to `weights` (largest remainder): integers that sum exactly to
+ * `total`, each within one minor unit of its exact share. BigInt keeps large amounts exact.
+ */
+export function proportionalShares(total: number, weights: readonly number[]): number[] {
+  const whole = weights.reduce((s, w) => s + w, 0);
+  if (whole === 0) return weights.map(() => 0);
+  const exact = weights.map((w) => BigInt(w) * BigInt(total));
+  const shares = exact.map((e) => e / BigInt(whole));
+  let left = total - shares.reduce((s, x) => s + Number(x), 0);
+  const byRemainder = exact
+    .map((e, i) => ({ i, rest: e % BigInt(whole) }))
+    .sort((a, b) => (a.rest === b.rest ? a.i - b.i : a.rest > b.rest ? -1 : 1));
+  for (const { i } of byRemainder) {
+    if (left <= 0) break;
+    shares[i] += 1n;
+    left -= 1;
+  }
+  return shares.map(Number);
+}
+
+/**
  * The checks of an order. Without a split there is one check for everything. Split by lines:
  * each check gets its lines (capped at what still stands after voids) and whatever no check
- * claims lands on one extra remainder check, so nothing can be left unpaid.
+ * claims lands on one extra remainder check, so nothing can be left unpaid. When the order's
+ * total differs from its lines (a discount), it is shared over the checks in proportion, so the
+ * checks always sum to the total and nobody pays the discounted part.
  */
 export function orderChecks(
   total: number,
@@ -56,22 +79,22 @@ export function orderChecks(
 
   const left = new Map(lines.map((l) => [l.id, standingQuantity(l)]));
   const byId = new Map(lines.map((l) => [l.id, l]));
-  const checks: Check[] = split.checks.map((allocations, i) => {
-    const taken = allocations.flatMap(({ lineId, quantity }) => {
+  const priced = (taken: { lineId: string; quantity: number }[]) =>
+    taken.reduce((s, t) => s + unitTotal(byId.get(t.lineId)!) * t.quantity, 0);
+  const claimed = split.checks.map((allocations) =>
+    allocations.flatMap(({ lineId, quantity }) => {
       const line = byId.get(lineId);
       const quantityTaken = Math.min(quantity, left.get(lineId) ?? 0);
       if (!line || quantityTaken <= 0) return [];
       left.set(lineId, (left.get(lineId) ?? 0) - quantityTaken);
       return [{ lineId, quantity: quantityTaken }];
-    });
-    const amount = taken.reduce((s, t) => s + unitTotal(byId.get(t.lineId)!) * t.quantity, 0);
-    return check(i, amount, taken);
-  });
+    }),
+  );
   const remainder = [...left].filter(([, q]) => q > 0).map(([lineId, quantity]) => ({ lineId, quantity }));
-  const remainderIndex = checks.length;
-  if (remainder.length > 0 || paidOn(remainderIndex) > 0) {
-    const amount = remainder.reduce((s, t) => s + unitTotal(byId.get(t.lineId)!) * t.quantity, 0);
-    checks.push(check(remainderIndex, amount, remainder));
-  }
-  return checks;
+  if (remainder.length > 0 || paidOn(claimed.length) > 0) claimed.push(remainder);
+
+  const atListPrice = claimed.map(priced);
+  const listTotal = atListPrice.reduce((s, a) => s + a, 0);
+  const amounts = total === listTotal ? atListPrice : proportionalShares(total, atListPrice);
+  return claimed.map((taken, i) => check(i, amounts[i], taken));
 }

@@ -47,8 +47,12 @@ const MIGRATIONS: Record<string, Migration> = {
   '001-initial': m001,
 };
 
-export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+/**
+ * `schema` keeps Kysely's bookkeeping tables in the working PostgreSQL schema: without it the
+ * migrator looks for them across every schema and trips over another run's tables.
+ */
+export async function migrateToLatest(db: Kysely<Database>, schema?: string): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS }, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {

@@ -5,6 +5,9 @@ import { DomainError } from '../shared/errors';
 
 const PROBLEM_TYPE = 'https://pos.local/problems/';
 
+const API_PREFIXES = ['/pos/', '/admin/', '/docs', '/remotes/', '/ws', '/notification/'];
+const isShellPath = (path: string) => !API_PREFIXES.some((p) => path.startsWith(p)) && !/\.[a-z0-9]+$/i.test(path);
+
 export function sendProblem(
   reply: FastifyReply,
   status: number,
@@ -54,7 +57,12 @@ export const problemPlugin = fp(async (app: FastifyInstance) => {
     return sendProblem(reply, 500, 'internal', 'Internal server error');
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, 404, 'route.not_found', `No route ${request.method} ${request.url.split('?')[0]}`),
-  );
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0];
+    // The shell is a single-page app: its own paths (/floor, /order/…) get index.html.
+    if (request.method === 'GET' && isShellPath(path) && app.hasShell()) {
+      return reply.header('Cache-Control', 'no-cache').type('text/html').sendFile('index.html');
+    }
+    return sendProblem(reply, 404, 'route.not_found', `No route ${request.method} ${path}`);
+  });
 });

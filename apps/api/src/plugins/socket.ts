@@ -9,11 +9,16 @@ import type { Actor, OutboundEvent } from '../shared/command';
 declare module 'fastify' {
   interface FastifyInstance {
     io: Server;
-    events: { publish(events: readonly OutboundEvent[]): void };
+    events: {
+      publish(events: readonly OutboundEvent[]): void;
+      /** Drops the sockets of a signed-out session (a token is checked only at the handshake). */
+      endSession(sessionId: string): void;
+    };
   }
 }
 
 export const venueRoom = (venueId: string) => `venue:${venueId}`;
+export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 export const hallRoom = (venueId: string, hallId: string) => `hall:${venueId}:${hallId}`;
 
 /**
@@ -27,6 +32,10 @@ export const socketPlugin = fp(async (app: FastifyInstance) => {
   if (app.config.redisUrl) {
     const pub = new Redis(app.config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 3 });
     const sub = pub.duplicate();
+    // ioredis reconnects by itself; without a listener every failed attempt is an "Unhandled error event".
+    for (const [role, client] of [['pub', pub], ['sub', sub]] as const) {
+      client.on('error', (err: Error) => app.log.warn({ err, role }, 'socket.io redis adapter connection error'));
+    }
     redis = { pub, sub };
     io.adapter(createAdapter(pub, sub));
   }
@@ -46,7 +55,7 @@ export const socketPlugin = fp(async (app: FastifyInstance) => {
     });
     nsp.on('connection', (socket) => {
       const actor = socket.data.actor as Actor;
-      void socket.join(venueRoom(actor.venueId));
+      void socket.join([venueRoom(actor.venueId), sessionRoom(actor.sessionId)]);
       socket.on('hall.join', (hallId: unknown) => {
         if (typeof hallId === 'string' && hallId.length <= 64) void socket.join(hallRoom(actor.venueId, hallId));
       });
@@ -63,6 +72,9 @@ export const socketPlugin = fp(async (app: FastifyInstance) => {
         const nsp = io.of(SOCKET_NAMESPACES[EVENT_NAMESPACE[e.name]]);
         nsp.to(venueRoom(e.venueId)).emit(e.name, e.payload);
       }
+    },
+    endSession(sessionId: string) {
+      for (const name of Object.values(SOCKET_NAMESPACES)) io.of(name).in(sessionRoom(sessionId)).disconnectSockets(true);
     },
   });
 

@@ -9,8 +9,16 @@ import fp from 'fastify-plugin';
  * Federation entry files must be revalidated on every load (a new version may be published
  * under the same registry name); content-hashed chunks never change, so they are immutable.
  */
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** True when a built shell is there to serve (index.html in the web root). */
+    hasShell(): boolean;
+  }
+}
+
 export const staticPlugin = fp(async (app: FastifyInstance) => {
   const root = app.config.webRoot;
+  app.decorate('hasShell', () => fs.existsSync(path.join(root, 'index.html')));
   if (!fs.existsSync(root)) return;
   await app.register(fastifyStatic, {
     root,

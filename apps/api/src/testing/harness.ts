@@ -63,10 +63,19 @@ export async function createTestApp(overrides: Partial<ApiConfig> = {}): Promise
   if (config.databaseUrl) await createPgSchema(config.databaseUrl, schema);
 
   let database = openDatabase(config);
-  await migrateToLatest(database.db);
-  let app = await buildApp({ config, database, logger: process.env.TEST_LOG ? { level: process.env.TEST_LOG } : false });
-  await seedDemo(database.db, app.services.auth);
-  await app.ready();
+  let app: FastifyInstance;
+  try {
+    await migrateToLatest(database.db, config.pgSchema);
+    app = await buildApp({ config, database, logger: process.env.TEST_LOG ? { level: process.env.TEST_LOG } : false });
+    await seedDemo(database.db, app.services.auth);
+    await app.ready();
+  } catch (error) {
+    // Leave nothing open behind a failed start, or jest never exits.
+    await database.close().catch(() => undefined);
+    if (config.databaseUrl && config.pgSchema) await dropPgSchema(config.databaseUrl, config.pgSchema).catch(() => undefined);
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
 
   const client = (token?: string, extra: Partial<Client> = {}): Client => {
     const request = async (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) => {
@@ -143,7 +152,7 @@ export async function createTestApp(overrides: Partial<ApiConfig> = {}): Promise
     async restart() {
       await app.close();
       database = openDatabase(config);
-      await migrateToLatest(database.db);
+      await migrateToLatest(database.db, config.pgSchema);
       app = await buildApp({ config, database });
       await app.ready();
     },

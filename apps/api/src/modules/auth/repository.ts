@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../shared/command';
 
 export const findVenueBySlug = (db: Db, slug: string) =>
@@ -15,6 +16,10 @@ export const findActiveStaffByPinLookup = (db: Db, venueId: string, pinLookup: s
     .where('is_active', '=', 1)
     .executeTakeFirst();
 
+/** Whoever holds this PIN in the venue, active or not: the PIN stays reserved after deactivation. */
+export const findStaffByPinLookup = (db: Db, venueId: string, pinLookup: string) =>
+  db.selectFrom('staff').selectAll().where('venue_id', '=', venueId).where('pin_lookup', '=', pinLookup).executeTakeFirst();
+
 export const findLockout = (db: Db, venueId: string, deviceKey: string) =>
   db
     .selectFrom('login_lockouts')
@@ -23,21 +28,39 @@ export const findLockout = (db: Db, venueId: string, deviceKey: string) =>
     .where('device_key', '=', deviceKey)
     .executeTakeFirst();
 
-export async function saveLockout(
+/**
+ * Counts a wrong PIN of a device in one statement, locking it when the count reaches
+ * `maxFailures`, and returns the state after it. One statement on purpose: with a read-then-write
+ * counter a burst of parallel guesses all read the same count and never reach the lock. A live
+ * lock is left as it is; an expired lock or a closed window starts a new window at this failure.
+ */
+export function recordWrongPin(
   db: Db,
-  row: { venue_id: string; device_key: string; failures: number; window_started_at: string; locked_until: string | null },
+  key: { venueId: string; deviceKey: string },
+  rule: { now: string; windowOpenedAfter: string; maxFailures: number; lockedUntil: string },
 ) {
-  await db
+  const { now, windowOpenedAfter, maxFailures, lockedUntil } = rule;
+  const isLocked = sql<boolean>`(login_lockouts.locked_until IS NOT NULL AND login_lockouts.locked_until > ${now})`;
+  const isWindowOpen = sql<boolean>`(login_lockouts.locked_until IS NULL AND login_lockouts.window_started_at > ${windowOpenedAfter})`;
+  const failures = sql<number>`(CASE WHEN ${isWindowOpen} THEN login_lockouts.failures + 1 ELSE 1 END)`;
+  return db
     .insertInto('login_lockouts')
-    .values(row)
+    .values({
+      venue_id: key.venueId,
+      device_key: key.deviceKey,
+      failures: 1,
+      window_started_at: now,
+      locked_until: maxFailures <= 1 ? lockedUntil : null,
+    })
     .onConflict((oc) =>
       oc.columns(['venue_id', 'device_key']).doUpdateSet({
-        failures: row.failures,
-        window_started_at: row.window_started_at,
-        locked_until: row.locked_until,
+        failures: sql<number>`CASE WHEN ${isLocked} THEN login_lockouts.failures ELSE ${failures} END`,
+        window_started_at: sql<string>`CASE WHEN ${isLocked} OR ${isWindowOpen} THEN login_lockouts.window_started_at ELSE ${now} END`,
+        locked_until: sql<string | null>`CASE WHEN ${isLocked} THEN login_lockouts.locked_until WHEN ${failures} >= ${maxFailures} THEN ${lockedUntil} ELSE NULL END`,
       }),
     )
-    .execute();
+    .returning(['failures', 'locked_until'])
+    .executeTakeFirstOrThrow();
 }
 
 export const clearLockout = (db: Db, venueId: string, deviceKey: string) =>

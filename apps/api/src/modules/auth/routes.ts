@@ -23,6 +23,7 @@ export async function authRoutes(fastify: FastifyInstance) {
     schema: { tags: ['auth'], summary: 'End this sign-in session', response: replies({ 200: OkSchema }) },
     handler: async (req) => {
       await auth.logout(req.actor);
+      app.events.endSession(req.actor.sessionId);
       return { ok: true as const };
     },
   });

@@ -25,6 +25,18 @@ export const LOCKOUT = { maxFailures: 5, windowMs: 5 * 60_000, lockMs: 5 * 60_00
 
 const unauthorized = (message = 'Sign in again') => new DomainError(401, 'auth.unauthorized', message);
 
+/**
+ * PINs are unique per venue (a PIN alone picks the person at sign-in), and a deactivated person
+ * keeps theirs so they can be reactivated: the database's unique index covers both.
+ */
+const pinTaken = (isHolderActive: boolean) =>
+  conflict(
+    'staff.pin_taken',
+    isHolderActive
+      ? 'Another staff member of this venue already uses this PIN'
+      : 'A deactivated staff member of this venue still holds this PIN',
+  );
+
 export interface AuthSecrets {
   jwtKey: Uint8Array;
   pinPepper: string;
@@ -78,22 +90,21 @@ export class AuthService {
     if (!venue) throw notFound('venue', input.venue);
     const now = nowIso();
 
-    const lockout = await repo.findLockout(this.db, venue.id, deviceKey);
-    if (lockout?.locked_until && lockout.locked_until > now) throw this.lockedError(lockout.locked_until);
-
     const staff = await repo.findActiveStaffByPinLookup(this.db, venue.id, this.pinLookup(venue.id, input.pin));
+    // A PIN nobody holds is wrong without the slow hash check. Wrong PINs are counted in one
+    // statement each, and a right one reads the count after them: however many guesses run in
+    // parallel, a right PIN is only accepted among the first `maxFailures` attempts.
+    const lockout = staff ? await repo.findLockout(this.db, venue.id, deviceKey) : undefined;
+    if (lockout?.locked_until && lockout.locked_until > now) throw this.lockedError(lockout.locked_until);
     const isValid = staff ? await argon2.verify(staff.pin_hash, input.pin) : false;
     if (!staff || !isValid) {
-      const windowIsOpen = lockout && Date.parse(now) - Date.parse(lockout.window_started_at) < LOCKOUT.windowMs;
-      const failures = windowIsOpen && !lockout.locked_until ? lockout.failures + 1 : 1;
-      const windowStartedAt = failures === 1 ? now : lockout!.window_started_at;
-      if (failures >= LOCKOUT.maxFailures) {
-        const lockedUntil = addMs(now, LOCKOUT.lockMs);
-        await repo.saveLockout(this.db, { venue_id: venue.id, device_key: deviceKey, failures, window_started_at: windowStartedAt, locked_until: lockedUntil });
-        throw this.lockedError(lockedUntil);
-      }
-      await repo.saveLockout(this.db, { venue_id: venue.id, device_key: deviceKey, failures, window_started_at: windowStartedAt, locked_until: null });
-      throw new DomainError(401, 'auth.invalid_pin', 'Wrong PIN', { attemptsLeft: LOCKOUT.maxFailures - failures });
+      const after = await repo.recordWrongPin(
+        this.db,
+        { venueId: venue.id, deviceKey },
+        { now, windowOpenedAfter: addMs(now, -LOCKOUT.windowMs), maxFailures: LOCKOUT.maxFailures, lockedUntil: addMs(now, LOCKOUT.lockMs) },
+      );
+      if (after.locked_until && after.locked_until > now) throw this.lockedError(after.locked_until);
+      throw new DomainError(401, 'auth.invalid_pin', 'Wrong PIN', { attemptsLeft: LOCKOUT.maxFailures - after.failures });
     }
     if (lockout) await repo.clearLockout(this.db, venue.id, deviceKey);
 
@@ -189,9 +200,8 @@ export class AuthService {
 
   async createStaff(db: Db, venueId: string, input: { name: string; role: Role; pin: string }) {
     const pinLookup = this.pinLookup(venueId, input.pin);
-    if (await repo.findActiveStaffByPinLookup(db, venueId, pinLookup)) {
-      throw conflict('staff.pin_taken', 'Another staff member of this venue already uses this PIN');
-    }
+    const holder = await repo.findStaffByPinLookup(db, venueId, pinLookup);
+    if (holder) throw pinTaken(holder.is_active === 1);
     const id = newId();
     const createdAt = nowIso();
     await repo.insertStaff(db, { id, venue_id: venueId, name: input.name, role: input.role, pin_lookup: pinLookup, pin_hash: await this.hashPin(input.pin), created_at: createdAt });
@@ -207,8 +217,8 @@ export class AuthService {
     if (input.isActive !== undefined) patch.is_active = input.isActive ? 1 : 0;
     if (input.pin !== undefined) {
       const pinLookup = this.pinLookup(venueId, input.pin);
-      const holder = await repo.findActiveStaffByPinLookup(db, venueId, pinLookup);
-      if (holder && holder.id !== staffId) throw conflict('staff.pin_taken', 'Another staff member of this venue already uses this PIN');
+      const holder = await repo.findStaffByPinLookup(db, venueId, pinLookup);
+      if (holder && holder.id !== staffId) throw pinTaken(holder.is_active === 1);
       patch.pin_lookup = pinLookup;
       patch.pin_hash = await this.hashPin(input.pin);
     }

@@ -1,4 +1,4 @@
-import type { CreatePaymentInput, Order, Payment, PaymentMethod, PaymentResult, Receipt, Venue } from '@pos/contracts';
+import { type CreatePaymentInput, type Order, type Payment, type PaymentMethod, type PaymentResult, type Receipt, unitTotal, type Venue } from '@pos/contracts';
 import type { LedgerEntriesTable, PaymentsTable } from '../../db/schema';
 import type { Services } from '../../services';
 import { nowIso } from '../../shared/clock';
@@ -123,7 +123,7 @@ export class FinanceService {
       waiterName: order.waiterName,
       lines: order.lines
         .filter((l) => l.quantity - l.voidedQuantity > 0)
-        .map((l) => ({ name: l.name, modifiers: l.modifiers.map((m) => m.name), quantity: l.quantity - l.voidedQuantity, unitPrice: l.unitPrice + l.modifiers.reduce((s, m) => s + m.priceDelta, 0), total: l.lineTotal })),
+        .map((l) => ({ name: l.name, modifiers: l.modifiers.map((m) => m.name), quantity: l.quantity - l.voidedQuantity, unitPrice: unitTotal(l), total: l.lineTotal })),
       subtotal: order.subtotal,
       discount: order.discount,
       total: order.total,

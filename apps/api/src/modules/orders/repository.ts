@@ -34,6 +34,16 @@ export async function bumpVersion(db: Db, orderId: string, now: string, expected
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** Takes the order's row lock for the transaction (PostgreSQL) without changing anything. */
+export async function lockOrder(db: Db, orderId: string): Promise<boolean> {
+  const result = await db
+    .updateTable('orders')
+    .set((eb) => ({ version: eb.ref('version') }))
+    .where('id', '=', orderId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
 export const updateOrder = (db: Db, orderId: string, patch: Partial<Omit<OrdersTable, 'id' | 'venue_id'>>) =>
   db.updateTable('orders').set(patch).where('id', '=', orderId).execute();
 

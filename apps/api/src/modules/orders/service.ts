@@ -51,7 +51,7 @@ function toLine(row: OrderLinesTable): OrderLine {
     voidReason: row.void_reason,
   };
   const everFired = wasEverFired(row);
-  const noteChanged = everFired && (row.fired_note ?? '') !== (row.note ?? '');
+  const noteChanged = firedNoteChanged(row);
   // A line voided whole before firing has nothing to tell the kitchen: it counts as settled.
   const kitchenState: OrderLine['kitchenState'] = !everFired
     ? standing > 0
@@ -68,14 +68,25 @@ function wasEverFired(row: OrderLinesTable): boolean {
   return row.fired_note !== null;
 }
 
-/** The quantity/note changes of a line the kitchen has not been told about yet. */
-export function lineDelta(line: OrderLine): { quantity: number; kind: FireDelta['kind'] } | null {
-  const standing = standingQuantity(line);
-  const diff = standing - line.firedQuantity;
-  if (diff > 0) return { quantity: diff, kind: 'add' };
-  if (diff < 0) return { quantity: diff, kind: 'cancel' };
-  if (line.kitchenState === 'changed' && standing > 0) return { quantity: standing, kind: 'note' };
-  return null;
+/** The kitchen has this line with another note than the one it carries now. */
+function firedNoteChanged(row: OrderLinesTable): boolean {
+  return wasEverFired(row) && (row.fired_note ?? '') !== (row.note ?? '');
+}
+
+/**
+ * The quantity/note changes of a line the kitchen has not been told about yet. A note changed
+ * together with the quantity is told for the portions the kitchen keeps as well, not only for
+ * the added ones: otherwise the cook would go on with the old note on those.
+ */
+export function lineDeltas(row: OrderLinesTable): { quantity: number; kind: FireDelta['kind'] }[] {
+  const standing = row.quantity - row.voided_quantity;
+  const diff = standing - row.fired_quantity;
+  const deltas: { quantity: number; kind: FireDelta['kind'] }[] = [];
+  if (diff > 0) deltas.push({ quantity: diff, kind: 'add' });
+  if (diff < 0) deltas.push({ quantity: diff, kind: 'cancel' });
+  const kept = Math.min(standing, row.fired_quantity);
+  if (firedNoteChanged(row) && kept > 0) deltas.push({ quantity: kept, kind: 'note' });
+  return deltas;
 }
 
 export class OrdersService {
@@ -167,11 +178,15 @@ export class OrdersService {
     return outcome(order, events);
   }
 
-  /** Locks the order for this transaction (version bump) and checks it can still be edited. */
-  private async beginEdit(db: Db, venueId: string, orderId: string, expectedVersion?: number): Promise<OrdersTable> {
+  /**
+   * Locks the order for this transaction and checks it can still be edited. An edit bumps the
+   * version; `lockOnly` takes the lock without it, for a command that may turn out to change nothing.
+   */
+  private async beginEdit(db: Db, venueId: string, orderId: string, expectedVersion?: number, lockOnly = false): Promise<OrdersTable> {
     const row = await repo.findOrder(db, venueId, orderId);
     if (!row) throw notFound('order', orderId);
-    if (!(await repo.bumpVersion(db, orderId, nowIso(), expectedVersion))) {
+    const locked = lockOnly ? await repo.lockOrder(db, orderId) : await repo.bumpVersion(db, orderId, nowIso(), expectedVersion);
+    if (!locked) {
       const current = await repo.findOrder(db, venueId, orderId);
       throw conflict('order.version_conflict', 'Someone else changed this order; reload it and try again', {
         currentVersion: current?.version,
@@ -360,23 +375,27 @@ export class OrdersService {
   /**
    * Fires to the kitchen what changed since the last firing: new portions, cancelled portions and
    * changed notes, of the courses asked for (default: every course not held). Firing again with
-   * nothing changed produces no ticket, so a retry never doubles a dish.
+   * nothing changed produces no ticket, so a retry never doubles a dish — nor bumps the version
+   * under a colleague who is editing the order.
    */
   async send(db: Db, actor: Actor, orderId: string, input: SendOrderInput) {
-    const row = await this.beginEdit(db, actor.venueId, orderId);
+    const row = await this.beginEdit(db, actor.venueId, orderId, undefined, true);
     const held = parseJson<number[]>(row.held_courses, []);
     const courses = input.courses ? new Set(input.courses) : undefined;
-    if (courses) await repo.updateOrder(db, orderId, { held_courses: JSON.stringify(held.filter((c) => !courses.has(c))) });
+    const stillHeld = courses ? held.filter((c) => !courses.has(c)) : held;
+    if (stillHeld.length !== held.length) await repo.updateOrder(db, orderId, { held_courses: JSON.stringify(stillHeld) });
     const order = await this.get(db, actor.venueId, orderId);
     const firing = order.lines.filter((l) => (courses ? courses.has(l.course) : !held.includes(l.course)));
     const stations = new Map((await repo.productStations(db, [...new Set(firing.map((l) => l.productId))])).map((p) => [p.id, p.station_id]));
+    const rows = new Map((await repo.linesOf(db, [orderId])).map((r) => [r.id, r]));
 
-    const deltas: FireDelta[] = firing.flatMap((line) => {
-      const delta = lineDelta(line);
-      return delta ? [{ line, stationId: stations.get(line.productId)!, note: line.note, ...delta }] : [];
-    });
-    for (const d of deltas) {
-      await repo.updateLine(db, d.line.id, { fired_quantity: standingQuantity(d.line), fired_note: d.line.note ?? '' });
+    const deltas: FireDelta[] = firing.flatMap((line) =>
+      lineDeltas(rows.get(line.id)!).map((delta) => ({ line, stationId: stations.get(line.productId)!, note: line.note, ...delta })),
+    );
+    if (deltas.length === 0 && stillHeld.length === held.length) return outcome({ order, tickets: [] });
+    await repo.bumpVersion(db, orderId, nowIso());
+    for (const line of new Set(deltas.map((d) => d.line))) {
+      await repo.updateLine(db, line.id, { fired_quantity: standingQuantity(line), fired_note: line.note ?? '' });
     }
     const tickets = await this.services.kitchen.createTickets(db, actor.venueId, order, deltas);
     const changed = await this.changed(db, actor.venueId, orderId, tickets.events);
@@ -392,7 +411,7 @@ export class OrdersService {
         orderIds: unpaid.map((o) => o.id),
       });
     }
-    const unsent = orders.filter((o) => o.lines.some((l) => lineDelta(l)?.kind === 'cancel'));
+    const unsent = orders.filter((o) => o.lines.some((l) => standingQuantity(l) < l.firedQuantity));
     const events: OutboundEvent[] = [];
     for (const o of unsent) events.push(...(await this.send(db, actor, o.id, {})).events);
     const now = nowIso();

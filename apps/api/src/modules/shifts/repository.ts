@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { isPostgres } from '../../db/dialect';
 import type { ShiftsTable } from '../../db/schema';
 import type { Db } from '../../shared/command';
 
@@ -25,6 +26,19 @@ export const latestOpenShift = (db: Db, venueId: string) =>
     .where('s.is_rescue', '=', 0)
     .orderBy('s.opened_at', 'desc')
     .executeTakeFirst();
+
+/**
+ * Holds a shift row until the transaction ends and tells whether it is still open. A command
+ * booking money or an order to a shift takes it `share`d, closing takes it for `update`, so a
+ * payment either commits before the close counts the shift or sees it closed (and goes to a
+ * rescue shift) — never lands, uncounted, on a shift that has just been closed. On PostgreSQL
+ * that is a row lock; SQLite runs one write transaction at a time, so a plain read suffices.
+ */
+export async function holdShift(db: Db, shiftId: string, mode: 'share' | 'update'): Promise<boolean> {
+  let query = db.selectFrom('shifts').select('status').where('id', '=', shiftId);
+  if (isPostgres(db)) query = mode === 'share' ? query.forShare() : query.forUpdate();
+  return (await query.executeTakeFirst())?.status === 'open';
+}
 
 /** Inserts an open shift; false when that cashier already has one (the partial unique index). */
 export async function insertOpenShift(db: Db, row: ShiftsTable): Promise<boolean> {

@@ -75,7 +75,10 @@ export class ShiftsService {
   async close(db: Db, actor: Actor, shiftId: string, input: CloseShiftInput) {
     const row = await repo.findShift(db, actor.venueId, shiftId);
     if (!row) throw notFound('shift', shiftId);
-    if (row.status !== 'open') throw conflict('shift.closed', 'This shift is already closed');
+    // Hold the shift first: payments still booking to it finish before its totals are read.
+    if (row.status !== 'open' || !(await repo.holdShift(db, shiftId, 'update'))) {
+      throw conflict('shift.closed', 'This shift is already closed');
+    }
     const canOverride = actor.permissions.has('shifts.close.override');
     if (row.cashier_id !== actor.staffId && !canOverride) {
       throw forbidden('auth.forbidden', "Closing another cashier's shift needs shifts.close.override");
@@ -115,35 +118,43 @@ export class ShiftsService {
   /** A shift the server opens to book a late command whose own shift has already closed. */
   private async rescueShift(db: Db, venueId: string, cashierId: string): Promise<string> {
     const existing = await repo.findOpenShiftOf(db, venueId, cashierId, 1);
-    if (existing) return existing.id;
+    if (existing && (await repo.holdShift(db, existing.id, 'share'))) return existing.id;
     const id = newId();
     await repo.insertOpenShift(db, {
       id, venue_id: venueId, cashier_id: cashierId, status: 'open', is_rescue: 1, opened_at: nowIso(), closed_at: null,
       opening_float: 0, counted: null, expected: null, difference: null, closed_by: null, override_reason: null,
     });
-    return (await repo.findOpenShiftOf(db, venueId, cashierId, 1))!.id;
+    // Ours, or the one a concurrent late command opened first (the partial unique index decides).
+    const rescue = (await repo.findOpenShiftOf(db, venueId, cashierId, 1))!;
+    await repo.holdShift(db, rescue.id, 'share');
+    return rescue.id;
   }
 
   /** The shift a command names, or a rescue shift when that one closed in the meantime. */
   private async namedShift(db: Db, venueId: string, shiftId: string): Promise<string> {
     const row = await repo.findShift(db, venueId, shiftId);
     if (!row) throw invalid('body.shiftId', 'No such shift in this venue');
-    return row.status === 'open' ? row.id : this.rescueShift(db, venueId, row.cashier_id);
+    if (row.status === 'open' && (await repo.holdShift(db, row.id, 'share'))) return row.id;
+    return this.rescueShift(db, venueId, row.cashier_id);
   }
 
   /** Orders book to the named shift, else the actor's, else the venue's current one (or none yet). */
   async shiftForOrder(db: Db, actor: Actor, shiftId?: string): Promise<string | null> {
     if (shiftId) return this.namedShift(db, actor.venueId, shiftId);
     const own = await repo.findOpenShiftOf(db, actor.venueId, actor.staffId);
-    if (own) return own.id;
-    return (await repo.latestOpenShift(db, actor.venueId))?.id ?? null;
+    if (own && (await repo.holdShift(db, own.id, 'share'))) return own.id;
+    const latest = await repo.latestOpenShift(db, actor.venueId);
+    if (latest && (await repo.holdShift(db, latest.id, 'share'))) return latest.id;
+    return null;
   }
 
   /** Money books to the named shift (rescue if closed since), else the actor's open shift. */
   async shiftForPayment(db: Db, actor: Actor, shiftId?: string): Promise<string> {
     if (shiftId) return this.namedShift(db, actor.venueId, shiftId);
     const own = await repo.findOpenShiftOf(db, actor.venueId, actor.staffId);
-    if (!own) throw conflict('shift.not_open', 'Open a cash shift before taking payments');
+    if (!own || !(await repo.holdShift(db, own.id, 'share'))) {
+      throw conflict('shift.not_open', 'Open a cash shift before taking payments');
+    }
     return own.id;
   }
 }

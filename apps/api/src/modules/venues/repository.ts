@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { isPostgres } from '../../db/dialect';
 import type { Db } from '../../shared/command';
 
 export const listHalls = (db: Db, venueId: string) =>
@@ -52,6 +53,26 @@ export const findSession = (db: Db, venueId: string, sessionId: string) =>
     .where('s.id', '=', sessionId)
     .executeTakeFirst();
 
+/**
+ * Holds the open sessions of these tables until the transaction ends, so two floor commands on
+ * the same table (close and merge, two crossed merges, an order arriving while the table closes)
+ * run one after the other and each sees what the other did. Read the sessions again afterwards.
+ * `share` lets orders for one table proceed side by side; `update` is for changing the session.
+ * On PostgreSQL these are row locks, taken in id order so crossed merges cannot deadlock; SQLite
+ * runs one write transaction at a time already.
+ */
+export async function holdOpenSessions(db: Db, venueId: string, tableIds: string[], mode: 'share' | 'update'): Promise<void> {
+  if (!isPostgres(db) || tableIds.length === 0) return;
+  const query = db
+    .selectFrom('table_sessions')
+    .select('id')
+    .where('venue_id', '=', venueId)
+    .where('table_id', 'in', tableIds)
+    .where('status', '=', 'open')
+    .orderBy('id');
+  await (mode === 'share' ? query.forShare() : query.forUpdate()).execute();
+}
+
 export type SessionRow = NonNullable<Awaited<ReturnType<typeof findSession>>>;
 
 /** Inserts an open session; false when the table already has one (the partial unique index). */
@@ -72,3 +93,24 @@ export const updateSession = (
   sessionId: string,
   patch: Partial<{ table_id: string; waiter_id: string; guests: number; status: string; closed_at: string; merged_into: string }>,
 ) => db.updateTable('table_sessions').set(patch).where('id', '=', sessionId).execute();
+
+/** A unique index refused the write (PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_UNIQUE). */
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+/**
+ * Moves an open session to another table; false when that table already has an open session.
+ * The partial unique index decides: a check-then-update lets two concurrent moves (or a move and
+ * an open) both through the check, and the loser would otherwise surface as a 500.
+ */
+export async function moveSessionToTable(db: Db, sessionId: string, tableId: string): Promise<boolean> {
+  try {
+    await db.updateTable('table_sessions').set({ table_id: tableId }).where('id', '=', sessionId).execute();
+    return true;
+  } catch (error) {
+    if (isUniqueViolation(error)) return false;
+    throw error;
+  }
+}

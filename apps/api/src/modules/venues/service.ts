@@ -104,6 +104,8 @@ export class VenuesService {
 
   /** The table's open session, opening one for the actor when the table is free. */
   async ensureSession(db: Db, actor: Actor, tableId: string, guests: number): Promise<{ session: TableSession; opened: boolean }> {
+    // A table closing meanwhile finishes first; then the order opens a new session.
+    await repo.holdOpenSessions(db, actor.venueId, [tableId], 'share');
     const existing = await this.openSessionOfTable(db, actor.venueId, tableId);
     if (existing) return { session: existing, opened: false };
     return { session: (await this.openTable(db, actor, tableId, guests)).value, opened: true };
@@ -111,6 +113,7 @@ export class VenuesService {
 
   async closeTable(db: Db, actor: Actor, tableId: string) {
     await this.requireTable(db, actor.venueId, tableId);
+    await repo.holdOpenSessions(db, actor.venueId, [tableId], 'update');
     const session = await repo.findOpenSessionOfTable(db, actor.venueId, tableId);
     if (!session) throw conflict('table.not_open', 'The table is not open');
     const events = await this.services.orders.settleSessionForClose(db, actor, session.id);
@@ -120,6 +123,7 @@ export class VenuesService {
 
   async transfer(db: Db, actor: Actor, tableId: string, input: TransferTableInput) {
     await this.requireTable(db, actor.venueId, tableId);
+    await repo.holdOpenSessions(db, actor.venueId, input.toTableId ? [tableId, input.toTableId] : [tableId], 'update');
     const session = await repo.findOpenSessionOfTable(db, actor.venueId, tableId);
     if (!session) throw conflict('table.not_open', 'The table is not open');
     const events: OutboundEvent[] = [];
@@ -133,7 +137,9 @@ export class VenuesService {
       if (await repo.findOpenSessionOfTable(db, actor.venueId, input.toTableId)) {
         throw conflict('table.occupied', 'The target table is occupied; merge the tables instead');
       }
-      await repo.updateSession(db, session.id, { table_id: input.toTableId });
+      if (!(await repo.moveSessionToTable(db, session.id, input.toTableId))) {
+        throw conflict('table.occupied', 'The target table was just taken; merge the tables instead');
+      }
       events.push(...(await this.services.orders.reassignSession(db, actor.venueId, session.id, { tableId: input.toTableId })));
       events.push(await this.tableEvent(db, actor.venueId, input.toTableId));
     }
@@ -147,6 +153,7 @@ export class VenuesService {
     if (targetTableId === tableId) throw invalid('body.targetTableId', 'Pick another table');
     await this.requireTable(db, actor.venueId, tableId);
     await this.requireTable(db, actor.venueId, targetTableId);
+    await repo.holdOpenSessions(db, actor.venueId, [tableId, targetTableId], 'update');
     const source = await repo.findOpenSessionOfTable(db, actor.venueId, tableId);
     const target = await repo.findOpenSessionOfTable(db, actor.venueId, targetTableId);
     if (!source) throw conflict('table.not_open', 'The table is not open');

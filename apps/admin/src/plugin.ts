@@ -1,0 +1,12 @@
+import { definePlugin, reactLifecycles } from '@pos/plugin-sdk';
+import { AdminApp } from './features/admin-app';
+import { adminTexts } from './texts';
+
+/** The admin remote: feature flags, roles, staff, stop-list and the remote registry. */
+export default definePlugin({
+  id: 'admin',
+  feature: 'admin',
+  shellApi: '^1',
+  i18n: adminTexts,
+  routes: [{ path: 'admin', title: 'nav', permission: 'admin.flags', app: reactLifecycles(AdminApp) }],
+});

@@ -1,0 +1,148 @@
+import type { Permission, Role } from '@pos/contracts';
+import { HostProvider } from '@pos/plugin-sdk';
+import { type Toast, ToastStack } from '@pos/ui';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FloorScreen } from '../features/floor/floor-screen';
+import { KitchenScreen } from '../features/kitchen/kitchen-screen';
+import { LoginScreen } from '../features/login/login-screen';
+import { OrderScreen } from '../features/order/order-screen';
+import { ShiftScreen } from '../features/shift/shift-screen';
+import { Slot } from '../plugin-host/slot';
+import styles from './app.module.css';
+import { matchPath, navigate, usePath } from './router';
+import { useServices, useSubject } from './services-context';
+import { connectSockets } from './socket-bridge';
+import { REMOTE_OUTLET_ID } from './shell-services';
+
+const HOME: Record<Role, string> = { waiter: '/floor', cashier: '/floor', supervisor: '/floor', cook: '/kitchen', admin: '/floor' };
+
+interface NavItem {
+  path: string;
+  label: string;
+  permission?: Permission;
+}
+
+export function App() {
+  const services = useServices();
+  const session = useSubject(services.session$);
+  if (!session) return <LoginScreen />;
+  return (
+    <HostProvider host={services.host()}>
+      <SignedIn key={`${session.venue.id}:${session.staff.id}`} />
+    </HostProvider>
+  );
+}
+
+/** The frame around the screens while someone is signed in: header, navigation, routes. */
+function SignedIn() {
+  const services = useServices();
+  const { pluginHost, bus, api, session$ } = services;
+  const session = useSubject(session$)!;
+  const remotes = useSubject(pluginHost.remotes$);
+  const connectivity = useSubject(services.connectivity$);
+  const path = usePath();
+  const { t, i18n } = useTranslation('shell');
+  const [toasts, setToasts] = useState<Toast[]>([]);
+  const can = (p?: Permission) => !p || session.permissions.includes(p);
+
+  useEffect(() => connectSockets(session.token, bus, services.queryClient), [session.token, bus, services.queryClient]);
+
+  // Remotes follow the venue's registry and flags, live: a flag change re-reads the config.
+  useEffect(() => {
+    let cancelled = false;
+    const syncRemotes = () =>
+      api
+        .config()
+        .then((config) => (cancelled ? undefined : pluginHost.sync(config.remotes)))
+        .catch((error) => console.warn('[shell] config unavailable', error));
+    void syncRemotes();
+    const sub = bus.on('feature-flags.changed').subscribe(() => void syncRemotes());
+    return () => {
+      cancelled = true;
+      sub.unsubscribe();
+    };
+  }, [api, bus, pluginHost]);
+
+  useEffect(() => {
+    const sub = bus.on('notification.toast').subscribe(({ kind, message }) => {
+      const id = `${Date.now()}-${Math.random()}`;
+      setToasts((list) => [...list, { id, kind, message }]);
+      setTimeout(() => setToasts((list) => list.filter((x) => x.id !== id)), 5000);
+    });
+    return () => sub.unsubscribe();
+  }, [bus]);
+
+  useEffect(() => {
+    if (path === '/' || path === '') navigate(HOME[session.staff.role], true);
+  }, [path, session.staff.role]);
+
+  const nav: NavItem[] = useMemo(() => {
+    const core: NavItem[] = [
+      { path: '/floor', label: t('nav.floor'), permission: 'tables.view' },
+      { path: '/kitchen', label: t('nav.kitchen'), permission: 'kitchen.view' },
+      { path: '/shift', label: t('nav.shift'), permission: 'shifts.view' },
+    ];
+    const fromRemotes = remotes.flatMap((r) =>
+      (r.status === 'loaded' ? (r.plugin?.routes ?? []) : []).map((route) => ({
+        path: `/x/${route.path}`,
+        label: i18n.exists(`${r.plugin!.id}:${route.title}`) ? t(`${r.plugin!.id}:${route.title}`) : route.title,
+        permission: route.permission,
+      })),
+    );
+    return [...core, ...fromRemotes].filter((item) => can(item.permission));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- permissions change only with the session
+  }, [remotes, session, t, i18n.language]);
+
+  const failed = remotes.filter((r) => r.status === 'failed');
+  const orderMatch = matchPath('/order/:id', path);
+
+  return (
+    <div className={styles.frame}>
+      <header className={styles.header}>
+        <div className={styles.brand}>{session.venue.name}</div>
+        <nav className={styles.nav}>
+          {nav.map((item) => (
+            <button key={item.path} className={`${styles.navLink} ${path.startsWith(item.path) ? styles.navLinkActive : ''}`} onClick={() => navigate(item.path)}>
+              {item.label}
+            </button>
+          ))}
+        </nav>
+        <div className={styles.indicators}>
+          {failed.map((r) => (
+            <span key={r.name} className={styles.failedRemote} title={r.reason} data-testid={`remote-failed-${r.name}`}>
+              {t('remotes.unavailable', { name: r.name })}
+            </span>
+          ))}
+          <Slot name="header.indicators" className={styles.indicators} />
+          <span className={styles.connectivity} data-testid="connectivity" data-state={connectivity.state}>
+            <span className={`${styles.dot} ${connectivity.state === 'offline' ? styles.dotOffline : connectivity.state === 'syncing' ? styles.dotSyncing : ''}`} />
+            {connectivity.state === 'syncing' ? t('common:syncing', { count: connectivity.pending }) : t(`common:${connectivity.state}`)}
+          </span>
+        </div>
+        <div className={styles.staff}>
+          <span data-testid="staff-name">{session.staff.name}</span>
+          <span className={styles.staffRole}>{t(`roles.${session.staff.role}`)}</span>
+        </div>
+        <button className={styles.headerButton} onClick={() => void i18n.changeLanguage(i18n.language === 'ru' ? 'en' : 'ru')}>
+          {t('header.language')}
+        </button>
+        <button className={styles.headerButton} onClick={() => services.signOut()}>
+          {t('header.switchStaff')}
+        </button>
+      </header>
+      <main className={styles.main}>
+        {path.startsWith('/floor') && <FloorScreen />}
+        {orderMatch && <OrderScreen orderId={orderMatch.id} />}
+        {path.startsWith('/kitchen') && <KitchenScreen />}
+        {path.startsWith('/shift') && <ShiftScreen />}
+        {/* Remote routes (single-spa applications) mount here; the element always exists. */}
+        <div id={REMOTE_OUTLET_ID} className={styles.outlet} hidden={!path.startsWith('/x/')} />
+        {path.startsWith('/x/') && !remotes.some((r) => r.status === 'loaded' && r.plugin?.routes?.some((route) => path.startsWith(`/x/${route.path}`))) && (
+          <div className={styles.placeholder}>{remotes.some((r) => r.status === 'loading') ? t('remotes.loading') : t('notFound')}</div>
+        )}
+      </main>
+      <ToastStack toasts={toasts} onDismiss={(id) => setToasts((list) => list.filter((x) => x.id !== id))} />
+    </div>
+  );
+}

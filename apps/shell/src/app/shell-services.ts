@@ -1,0 +1,110 @@
+import { loadRemote, registerRemotes, satisfy } from '@module-federation/enhanced/runtime';
+import { createApiClient, createPosApi, type PosApi } from '@pos/api-client';
+import { type LoginResult, type Permission, SHELL_API_VERSION } from '@pos/contracts';
+import { createEventBus, type EventBus } from '@pos/event-bus';
+import { createI18n, type I18n, type Language } from '@pos/i18n';
+import type { Connectivity, HostApi } from '@pos/plugin-sdk';
+import { QueryClient } from '@tanstack/react-query';
+import { BehaviorSubject } from 'rxjs';
+import { registerApplication, unregisterApplication } from 'single-spa';
+import { addShellTexts } from '../i18n';
+import { PluginHost } from '../plugin-host/plugin-host';
+import { navigate } from './router';
+import { loadSession, saveSession } from './session';
+
+export const REMOTE_OUTLET_ID = 'pos-remote-outlet';
+
+/**
+ * The shell's singletons: one bus, one api client, one QueryClient, one i18n, one plugin host.
+ * The session is a stream so the UI, the socket and the plugin host follow sign-in and sign-out.
+ */
+export interface ShellServices {
+  bus: EventBus;
+  api: PosApi;
+  queryClient: QueryClient;
+  i18n: I18n;
+  pluginHost: PluginHost;
+  session$: BehaviorSubject<LoginResult | null>;
+  connectivity$: BehaviorSubject<Connectivity>;
+  host(): HostApi;
+  signIn(session: LoginResult): void;
+  signOut(): void;
+}
+
+export function createShellServices(): ShellServices {
+  const bus = createEventBus();
+  const language = (localStorage.getItem('pos.language') as Language | null) ?? 'ru';
+  const i18n = createI18n(language);
+  addShellTexts(i18n);
+  i18n.on('languageChanged', (lng) => {
+    localStorage.setItem('pos.language', lng);
+    document.documentElement.lang = lng;
+  });
+  const session$ = new BehaviorSubject<LoginResult | null>(loadSession());
+  const connectivity$ = new BehaviorSubject<Connectivity>({ state: navigator.onLine ? 'online' : 'offline', pending: 0 });
+  bus.on('connectivity.changed').subscribe((c) => connectivity$.next(c));
+
+  const queryClient = new QueryClient({
+    defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 5_000 } },
+  });
+
+  const signOut = () => {
+    saveSession(null);
+    session$.next(null);
+    queryClient.clear();
+    void pluginHost.sync([]);
+    navigate('/', true);
+  };
+
+  const api = createPosApi(createApiClient({ getToken: () => session$.value?.token, onUnauthorized: () => session$.value && signOut() }));
+
+  let host: HostApi | null = null;
+  const makeHost = (): HostApi => {
+    const session = session$.value;
+    if (!session) throw new Error('No session: remotes mount only after sign-in');
+    if (host && host.session.staff.id === session.staff.id && host.session.venue.id === session.venue.id) return host;
+    const permissions = new Set<Permission>(session.permissions);
+    host = {
+      shellApi: SHELL_API_VERSION,
+      bus,
+      api,
+      queryClient,
+      i18n,
+      session: { staff: session.staff, venue: session.venue, permissions: session.permissions },
+      can: (p) => permissions.has(p),
+      connectivity: () => connectivity$.value,
+      navigate: (path) => navigate(path),
+      notify: (kind, message) => bus.emit('notification.toast', { kind, message }),
+    };
+    return host;
+  };
+
+  const pluginHost = new PluginHost({
+    host: makeHost,
+    runtime: {
+      registerRemotes: (remotes, options) => registerRemotes(remotes, options),
+      loadRemote: (id) => loadRemote(id),
+      satisfies: (version, range) => satisfy(version, range),
+    },
+    routes: { registerApplication: (config) => registerApplication(config), unregisterApplication },
+    shellApi: SHELL_API_VERSION,
+    outlet: () => document.getElementById(REMOTE_OUTLET_ID),
+  });
+
+  return {
+    bus,
+    api,
+    queryClient,
+    i18n,
+    pluginHost,
+    session$,
+    connectivity$,
+    host: makeHost,
+    signIn(session) {
+      saveSession(session);
+      queryClient.clear();
+      session$.next(session);
+    },
+    signOut,
+  };
+}

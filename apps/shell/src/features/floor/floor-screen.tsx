@@ -1,0 +1,3 @@
+export function FloorScreen() {
+  return <div data-testid="floor-screen" />;
+}

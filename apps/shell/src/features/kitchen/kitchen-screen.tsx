@@ -1,0 +1,3 @@
+export function KitchenScreen() {
+  return <div data-testid="kitchen-screen" />;
+}

@@ -1,0 +1,3 @@
+export function OrderScreen({ orderId }: { orderId: string }) {
+  return <div data-testid="order-screen" data-order={orderId} />;
+}

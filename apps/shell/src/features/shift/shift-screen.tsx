@@ -1,0 +1,3 @@
+export function ShiftScreen() {
+  return <div data-testid="shift-screen" />;
+}

@@ -1,0 +1,5 @@
+/** Texts of the shift screen (namespace 'shift'), Russian and English. */
+export const shiftTexts = {
+  ru: {},
+  en: {},
+};

@@ -1,0 +1,2 @@
+// The federation host's entry: everything else loads after the shared-module negotiation.
+import('./bootstrap');

@@ -1,0 +1,155 @@
+import type { Remote } from '@pos/contracts';
+import { addNamespace } from '@pos/i18n';
+import type { HostApi, HostProps, PosPlugin, SlotName } from '@pos/plugin-sdk';
+import { BehaviorSubject } from 'rxjs';
+import type { LifeCycles, ParcelConfigObject } from 'single-spa';
+import type { FailedRemote } from './federation-runtime-plugin';
+
+/** The parts of the federation runtime the host uses (a fake one in tests). */
+export interface FederationRuntime {
+  registerRemotes(remotes: { name: string; entry: string }[], options?: { force?: boolean }): void;
+  loadRemote<T>(id: string): Promise<T | null>;
+  satisfies(version: string, range: string): boolean;
+}
+
+/** The parts of single-spa the host uses. */
+export interface RouteRegistry {
+  registerApplication(config: { name: string; app: () => Promise<LifeCycles<HostProps>>; activeWhen: string; customProps: () => HostProps & { domElement?: HTMLElement } }): void;
+  unregisterApplication(name: string): Promise<unknown>;
+}
+
+export type RemoteStatus = 'loading' | 'loaded' | 'failed';
+
+export interface RemoteState {
+  name: string;
+  version: string;
+  manifestUrl: string;
+  feature: string;
+  status: RemoteStatus;
+  plugin?: PosPlugin;
+  reason?: string;
+}
+
+export interface PluginHostOptions {
+  host: () => HostApi;
+  runtime: FederationRuntime;
+  routes: RouteRegistry;
+  shellApi: string;
+  /** A remote that takes longer is given up on (and retried once). */
+  timeoutMs?: number;
+  outlet: () => HTMLElement | null;
+}
+
+const timeout = (ms: number, name: string) =>
+  new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${name} did not load within ${ms} ms`)), ms));
+
+/**
+ * Loads the venue's remotes and keeps them in step with the registry: new ones are registered
+ * with the federation runtime and loaded, removed ones unmounted, a new version swapped in.
+ * A remote that 404s, throws, hangs or wants another host API is isolated: one retry, then a
+ * "failed" state the UI shows as a placeholder. Nothing here ever blocks the core screens.
+ */
+export class PluginHost {
+  readonly remotes$ = new BehaviorSubject<RemoteState[]>([]);
+  private readonly routeNames = new Map<string, string[]>();
+  private generation = 0;
+
+  constructor(private readonly options: PluginHostOptions) {}
+
+  get remotes(): RemoteState[] {
+    return this.remotes$.value;
+  }
+
+  async sync(registry: Remote[]): Promise<void> {
+    const generation = ++this.generation;
+    const wanted = new Map(registry.map((r) => [r.name, r]));
+    for (const state of this.remotes) {
+      const next = wanted.get(state.name);
+      if (!next || next.version !== state.version || next.manifestUrl !== state.manifestUrl) await this.unmount(state.name);
+    }
+    const toLoad = registry.filter((r) => !this.remotes.some((s) => s.name === r.name));
+    if (toLoad.length === 0) return;
+    this.options.runtime.registerRemotes(
+      toLoad.map((r) => ({ name: r.name, entry: new URL(r.manifestUrl, window.location.origin).toString() })),
+      { force: true },
+    );
+    this.update([...this.remotes, ...toLoad.map((r) => ({ name: r.name, version: r.version, feature: r.feature, manifestUrl: r.manifestUrl, status: 'loading' as const }))]);
+    await Promise.all(toLoad.map((r) => this.load(r, generation)));
+  }
+
+  private async load(remote: Remote, generation: number): Promise<void> {
+    const host = this.options.host();
+    host.bus.emit('remote.status', { name: remote.name, status: 'loading' });
+    let lastError = '';
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        const plugin = await this.fetchPlugin(remote.name);
+        if (!this.options.runtime.satisfies(this.options.shellApi, plugin.shellApi)) {
+          lastError = `needs host API ${plugin.shellApi}, this shell offers ${this.options.shellApi}`;
+          break;
+        }
+        if (generation !== this.generation && !this.remotes.some((s) => s.name === remote.name)) return;
+        if (plugin.i18n) addNamespace(host.i18n, plugin.id, plugin.i18n);
+        this.registerRoutes(remote.name, plugin);
+        this.patch(remote.name, { status: 'loaded', plugin, reason: undefined });
+        host.bus.emit('remote.status', { name: remote.name, status: 'loaded' });
+        return;
+      } catch (error) {
+        lastError = error instanceof Error ? error.message : String(error);
+      }
+    }
+    this.patch(remote.name, { status: 'failed', reason: lastError });
+    host.bus.emit('remote.status', { name: remote.name, status: 'failed', reason: lastError });
+    console.warn(`[plugin-host] remote ${remote.name} is unavailable: ${lastError}`);
+  }
+
+  private async fetchPlugin(name: string): Promise<PosPlugin> {
+    const loaded = await Promise.race([
+      this.options.runtime.loadRemote<{ default?: PosPlugin | FailedRemote }>(`${name}/plugin`),
+      timeout(this.options.timeoutMs ?? 3000, name),
+    ]);
+    const plugin = loaded?.default;
+    if (!plugin) throw new Error(`${name}/plugin exports nothing`);
+    if ('__failedRemote' in plugin) throw new Error(plugin.reason);
+    if (typeof plugin.shellApi !== 'string' || typeof plugin.id !== 'string') throw new Error(`${name}/plugin is not a PosPlugin`);
+    return plugin;
+  }
+
+  private registerRoutes(remoteName: string, plugin: PosPlugin) {
+    const names: string[] = [];
+    for (const route of plugin.routes ?? []) {
+      const name = `${remoteName}:${route.path}`;
+      this.options.routes.registerApplication({
+        name,
+        app: async () => route.app,
+        activeWhen: `/x/${route.path}`,
+        customProps: () => ({ host: this.options.host(), domElement: this.options.outlet() ?? undefined }),
+      });
+      names.push(name);
+    }
+    this.routeNames.set(remoteName, names);
+  }
+
+  /** Unmounts a remote's routes (its parcels go when the slots re-render without it). */
+  async unmount(name: string): Promise<void> {
+    for (const app of this.routeNames.get(name) ?? []) await this.options.routes.unregisterApplication(app).catch(() => undefined);
+    this.routeNames.delete(name);
+    this.update(this.remotes.filter((s) => s.name !== name));
+    this.options.host().bus.emit('remote.status', { name, status: 'unmounted' });
+  }
+
+  slot(name: SlotName): { remote: string; parcel: ParcelConfigObject<HostProps> }[] {
+    return this.remotes.flatMap((s) => {
+      const parcel = s.status === 'loaded' ? s.plugin?.slots?.[name] : undefined;
+      return parcel ? [{ remote: s.name, parcel }] : [];
+    });
+  }
+
+  private patch(name: string, change: Partial<RemoteState>) {
+    this.update(this.remotes.map((s) => (s.name === name ? { ...s, ...change } : s)));
+  }
+
+  private update(next: RemoteState[]) {
+    this.remotes$.next(next);
+  }
+}

@@ -1,0 +1,52 @@
+import { createApiClient } from './api-client';
+import { ApiError } from './api-error';
+
+// jsdom has no fetch Response; the client only reads ok, status, statusText and text().
+const jsonResponse = (status: number, body: unknown) =>
+  ({ ok: status < 400, status, statusText: '', text: async () => JSON.stringify(body) }) as Response;
+
+describe('api client', () => {
+  it('sends the bearer token and a fresh idempotency key on mutations', async () => {
+    const calls: RequestInit[] = [];
+    const client = createApiClient({
+      getToken: () => 'tkn',
+      fetch: async (_url, init) => {
+        calls.push(init!);
+        return jsonResponse(200, { ok: true });
+      },
+    });
+    await client.post('/pos/orders', {});
+    await client.post('/pos/orders', {});
+    await client.get('/pos/menu');
+    const headers = calls.map((c) => c.headers as Record<string, string>);
+    expect(headers[0].authorization).toBe('Bearer tkn');
+    expect(headers[0]['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(headers[0]['idempotency-key']).not.toBe(headers[1]['idempotency-key']);
+    expect(headers[2]['idempotency-key']).toBeUndefined();
+  });
+
+  it('turns problem+json into a readable ApiError and reports 401', async () => {
+    let signedOut = false;
+    const client = createApiClient({
+      getToken: () => null,
+      onUnauthorized: () => (signedOut = true),
+      fetch: async (url) =>
+        String(url).endsWith('/bad')
+          ? jsonResponse(400, { type: 'x', title: 'The request is invalid', status: 400, code: 'validation', errors: [{ path: 'body.items.0.quantity', message: 'Too small' }] })
+          : jsonResponse(401, { type: 'x', title: 'Sign in first', status: 401, code: 'auth.unauthorized' }),
+    });
+    const bad = await client.post('/bad', {}).catch((e: unknown) => e);
+    expect(bad).toBeInstanceOf(ApiError);
+    expect((bad as ApiError).message).toBe('items.0.quantity: Too small');
+    expect((bad as ApiError).code).toBe('validation');
+    await expect(client.get('/me')).rejects.toMatchObject({ status: 401, code: 'auth.unauthorized' });
+    expect(signedOut).toBe(true);
+  });
+
+  it('reports a network failure as a transient error with status 0', async () => {
+    const client = createApiClient({ getToken: () => null, fetch: async () => Promise.reject(new TypeError('Failed to fetch')) });
+    const error = (await client.get('/pos/ping').catch((e: unknown) => e)) as ApiError;
+    expect(error.status).toBe(0);
+    expect(error.isTransient).toBe(true);
+  });
+});

@@ -1,0 +1,75 @@
+import { v7 as uuidv7 } from 'uuid';
+import { ApiError, networkError } from './api-error';
+
+export interface ApiClientOptions {
+  /** '' for the same origin. */
+  baseUrl?: string;
+  getToken(): string | null | undefined;
+  /** Called on a 401 so the shell can return to the PIN pad. */
+  onUnauthorized?(): void;
+  fetch?: typeof fetch;
+}
+
+export interface RequestOptions {
+  /** Sent as Idempotency-Key; mutating calls get a fresh UUID v7 when none is given. */
+  idempotencyKey?: string;
+  signal?: AbortSignal;
+}
+
+export interface ApiClient {
+  request<T>(method: string, path: string, body?: unknown, options?: RequestOptions): Promise<T>;
+  get<T>(path: string, options?: RequestOptions): Promise<T>;
+  post<T>(path: string, body?: unknown, options?: RequestOptions): Promise<T>;
+  put<T>(path: string, body?: unknown, options?: RequestOptions): Promise<T>;
+  patch<T>(path: string, body?: unknown, options?: RequestOptions): Promise<T>;
+}
+
+export const newRequestId = (): string => uuidv7();
+
+/** The one typed fetch client: bearer token, idempotency keys, problem+json → ApiError. */
+export function createApiClient(options: ApiClientOptions): ApiClient {
+  const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
+  async function request<T>(method: string, path: string, body?: unknown, req: RequestOptions = {}): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    const token = options.getToken();
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (method !== 'GET') headers['idempotency-key'] = req.idempotencyKey ?? newRequestId();
+    let response: Response;
+    try {
+      response = await doFetch(`${options.baseUrl ?? ''}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: req.signal,
+      });
+    } catch (error) {
+      throw networkError(error);
+    }
+    const text = await response.text();
+    const data = text ? safeJson(text) : undefined;
+    if (!response.ok) {
+      if (response.status === 401) options.onUnauthorized?.();
+      const problem = data && typeof data === 'object' && 'code' in data
+        ? (data as ApiError['problem'])
+        : { type: 'about:blank', title: response.statusText || 'Request failed', status: response.status, code: 'http' };
+      throw new ApiError(response.status, problem);
+    }
+    return data as T;
+  }
+  return {
+    request,
+    get: (path, o) => request('GET', path, undefined, o),
+    post: (path, body, o) => request('POST', path, body ?? {}, o),
+    put: (path, body, o) => request('PUT', path, body ?? {}, o),
+    patch: (path, body, o) => request('PATCH', path, body ?? {}, o),
+  };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

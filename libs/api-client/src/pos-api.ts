@@ -1,0 +1,104 @@
+import type {
+  AddItemInput,
+  AdminStaff,
+  CreateOrderInput,
+  CreatePaymentInput,
+  Feature,
+  Hall,
+  KitchenStatus,
+  KitchenTicket,
+  LoginResult,
+  Menu,
+  Order,
+  OrdersQuery,
+  PaymentResult,
+  PosConfig,
+  ProductStock,
+  Remote,
+  Roles,
+  SendOrderResult,
+  SessionInfo,
+  Shift,
+  Split,
+  Table,
+  TableSession,
+  TicketStatus,
+} from '@pos/contracts';
+import type { ApiClient, RequestOptions } from './api-client';
+
+const qs = (params: Record<string, string | undefined>) => {
+  const entries = Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined);
+  return entries.length ? `?${new URLSearchParams(entries).toString()}` : '';
+};
+
+/** Every route of the API as a typed function (the contracts define the shapes). */
+export function createPosApi(client: ApiClient) {
+  return {
+    client,
+    ping: () => client.get<{ ok: true; time: string }>('/pos/ping'),
+    login: (venue: string, pin: string, deviceId?: string) => client.post<LoginResult>('/pos/auth/login', { venue, pin, ...(deviceId ? { deviceId } : {}) }),
+    me: () => client.get<SessionInfo>('/pos/auth/me'),
+    logout: () => client.post<{ ok: true }>('/pos/auth/logout'),
+    config: () => client.get<PosConfig>('/pos/config'),
+
+    menu: () => client.get<Menu>('/pos/menu'),
+    updateStock: (productId: string, body: { stock?: number | null; isAvailable?: boolean }) =>
+      client.patch<ProductStock>(`/pos/menu/products/${productId}/stock`, body),
+
+    halls: () => client.get<Hall[]>('/pos/halls'),
+    tables: (hallId?: string) => client.get<Table[]>(`/pos/tables${qs({ hallId })}`),
+    openTable: (tableId: string, guests: number, o?: RequestOptions) => client.post<TableSession>(`/pos/tables/${tableId}/open`, { guests }, o),
+    closeTable: (tableId: string, o?: RequestOptions) => client.post<Table>(`/pos/tables/${tableId}/close`, {}, o),
+    transferTable: (tableId: string, to: { toWaiterId?: string; toTableId?: string }) => client.post<Table>(`/pos/tables/${tableId}/transfer`, to),
+    mergeTable: (tableId: string, targetTableId: string) => client.post<Table>(`/pos/tables/${tableId}/merge`, { targetTableId }),
+
+    orders: (query: OrdersQuery = {}) => client.get<Order[]>(`/pos/orders${qs(query)}`),
+    order: (id: string) => client.get<Order>(`/pos/orders/${id}`),
+    createOrder: (body: CreateOrderInput, o?: RequestOptions) => client.post<Order>('/pos/orders', body, o),
+    addItems: (id: string, items: AddItemInput[], o?: RequestOptions) => client.post<Order>(`/pos/orders/${id}/items`, { items }, o),
+    updateLine: (id: string, lineId: string, body: { version: number; quantity?: number; note?: string | null; course?: number }) =>
+      client.patch<Order>(`/pos/orders/${id}/items/${lineId}`, body),
+    voidLine: (id: string, lineId: string, body: { version: number; quantity?: number; reason?: string }) =>
+      client.post<Order>(`/pos/orders/${id}/items/${lineId}/void`, body),
+    updateOrder: (id: string, body: { version: number; note?: string | null; guests?: number; heldCourses?: number[] }) => client.patch<Order>(`/pos/orders/${id}`, body),
+    splitOrder: (id: string, version: number, split: Split | null) => client.post<Order>(`/pos/orders/${id}/split`, { version, split }),
+    sendOrder: (id: string, courses?: number[], o?: RequestOptions) => client.post<SendOrderResult>(`/pos/orders/${id}/send`, courses ? { courses } : {}, o),
+    kitchenStatus: (id: string) => client.get<KitchenStatus>(`/pos/orders/${id}/kitchen-status`),
+
+    tickets: (query: { station?: string; status?: TicketStatus | 'active' } = {}) => client.get<KitchenTicket[]>(`/pos/kitchen/tickets${qs(query)}`),
+    bumpTicket: (id: string, status: TicketStatus, version?: number) => client.post<KitchenTicket>(`/pos/kitchen/tickets/${id}/status`, { status, ...(version !== undefined ? { version } : {}) }),
+
+    pay: (body: CreatePaymentInput, o?: RequestOptions) => client.post<PaymentResult>('/pos/finance/payments', body, o),
+
+    currentShift: () => client.get<{ shift: Shift | null }>('/pos/shifts/current'),
+    openShift: (openingFloat: number) => client.post<Shift>('/pos/shifts', { openingFloat }),
+    closeShift: (id: string, body: { counted: { cash: number; card: number }; force?: boolean; reason?: string }) => client.post<Shift>(`/pos/shifts/${id}/close`, body),
+
+    featureFlags: () => client.get<{ flags: Record<Feature, boolean> }>('/admin/feature-flags'),
+    saveFeatureFlags: (flags: Partial<Record<Feature, boolean>>) => client.put<{ flags: Record<Feature, boolean> }>('/admin/feature-flags', { flags }),
+    roles: () => client.get<Roles>('/admin/roles'),
+    saveRoles: (roles: Roles['roles']) => client.put<Roles>('/admin/roles', { roles }),
+    remotes: () => client.get<{ remotes: Remote[] }>('/admin/remotes'),
+    saveRemote: (name: string, body: { manifestUrl: string; version: string; feature?: Feature }) => client.put<Remote>(`/admin/remotes/${name}`, body),
+    staff: () => client.get<{ staff: AdminStaff[] }>('/admin/staff'),
+    createStaff: (body: { name: string; role: AdminStaff['role']; pin: string }) => client.post<AdminStaff>('/admin/staff', body),
+    updateStaff: (id: string, body: { name?: string; role?: AdminStaff['role']; pin?: string; isActive?: boolean }) => client.patch<AdminStaff>(`/admin/staff/${id}`, body),
+  };
+}
+
+export type PosApi = ReturnType<typeof createPosApi>;
+
+/** react-query keys, one place, so socket events can invalidate exactly what they change. */
+export const queryKeys = {
+  menu: ['menu'] as const,
+  halls: ['halls'] as const,
+  tables: ['tables'] as const,
+  orders: (query: OrdersQuery = {}) => ['orders', query] as const,
+  order: (id: string) => ['order', id] as const,
+  tickets: (station?: string) => ['tickets', station ?? 'all'] as const,
+  currentShift: ['shift', 'current'] as const,
+  flags: ['admin', 'flags'] as const,
+  remotes: ['admin', 'remotes'] as const,
+  staff: ['admin', 'staff'] as const,
+  roles: ['admin', 'roles'] as const,
+};

@@ -1,0 +1,7 @@
+module.exports = {
+  displayName: 'event-bus',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/src/**/*.test.ts?(x)'],
+};

@@ -1,0 +1,2 @@
+export { createEventBus } from './event-bus';
+export type { BusMessage, EventBus } from './event-bus';

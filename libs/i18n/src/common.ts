@@ -1,0 +1,31 @@
+/** Words every screen uses; screens and remotes keep their own texts in their namespaces. */
+export const common = {
+  ru: {
+    ok: 'ОК',
+    cancel: 'Отмена',
+    save: 'Сохранить',
+    close: 'Закрыть',
+    back: 'Назад',
+    retry: 'Повторить',
+    loading: 'Загрузка…',
+    error: 'Ошибка',
+    featureUnavailable: 'Функция «{{name}}» сейчас недоступна',
+    online: 'В сети',
+    offline: 'Нет сети',
+    syncing: 'Синхронизация: {{count}}',
+  },
+  en: {
+    ok: 'OK',
+    cancel: 'Cancel',
+    save: 'Save',
+    close: 'Close',
+    back: 'Back',
+    retry: 'Retry',
+    loading: 'Loading…',
+    error: 'Error',
+    featureUnavailable: 'The "{{name}}" feature is unavailable right now',
+    online: 'Online',
+    offline: 'Offline',
+    syncing: 'Syncing: {{count}}',
+  },
+};

@@ -1,0 +1,55 @@
+import i18next, { type i18n as I18n } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { common } from './common';
+
+export type { I18n };
+export const LANGUAGES = ['ru', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const DEFAULT_LANGUAGE: Language = 'ru';
+
+export type Resources = Record<Language, Record<string, unknown>>;
+
+/** One i18next instance for the shell and every remote; Russian is the default. */
+export function createI18n(language: Language = DEFAULT_LANGUAGE): I18n {
+  const instance = i18next.createInstance();
+  void instance.use(initReactI18next).init({
+    lng: language,
+    fallbackLng: DEFAULT_LANGUAGE,
+    supportedLngs: [...LANGUAGES],
+    ns: ['common'],
+    defaultNS: 'common',
+    resources: { ru: { common: common.ru }, en: { common: common.en } },
+    interpolation: { escapeValue: false },
+    initImmediate: false,
+    showSupportNotice: false,
+  } as Parameters<I18n['init']>[0]);
+  return instance;
+}
+
+/** Each remote ships its own namespace; adding it twice (a remount) is harmless. */
+export function addNamespace(i18n: I18n, namespace: string, resources: Resources): void {
+  for (const language of LANGUAGES) i18n.addResourceBundle(language, namespace, resources[language], true, true);
+}
+
+const formatters = new Map<string, Intl.NumberFormat>();
+
+/** Money from integer minor units, in the venue's currency and the UI's locale. */
+export function formatMoney(minor: number, currency = 'RUB', language: string = DEFAULT_LANGUAGE): string {
+  const locale = language === 'en' ? 'en-GB' : 'ru-RU';
+  const key = `${locale}:${currency}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    formatters.set(key, format);
+  }
+  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+  return format.format(minor / 10 ** digits);
+}
+
+/** Parses what a cashier types ("1 250,50") into minor units; null when it is not a number. */
+export function parseMoney(text: string, currency = 'RUB'): number | null {
+  const cleaned = text.replace(/\s/g, '').replace(',', '.');
+  if (!/^\d+(\.\d{0,2})?$/.test(cleaned)) return null;
+  const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  return Math.round(Number(cleaned) * 10 ** digits);
+}

@@ -1,0 +1,8 @@
+module.exports = {
+  displayName: 'plugin-sdk',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+  testEnvironment: 'jsdom',
+  testMatch: ['<rootDir>/src/**/*.test.ts?(x)'],
+  setupFilesAfterEnv: ['<rootDir>/../../tools/jest-setup-dom.ts'],
+};

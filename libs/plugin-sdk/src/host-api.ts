@@ -1,0 +1,22 @@
+import type { BusEvents, Permission, SessionInfo } from '@pos/contracts';
+import type { PosApi } from '@pos/api-client';
+import type { EventBus } from '@pos/event-bus';
+import type { I18n } from '@pos/i18n';
+import type { QueryClient } from '@tanstack/react-query';
+
+export type Connectivity = BusEvents['connectivity.changed'];
+
+/** Everything a remote may use of the host. Remotes never reach into the shell otherwise. */
+export interface HostApi {
+  /** The host API version (semver); remotes declare the range they need. */
+  shellApi: string;
+  bus: EventBus;
+  api: PosApi;
+  queryClient: QueryClient;
+  i18n: I18n;
+  session: SessionInfo;
+  can(permission: Permission): boolean;
+  connectivity(): Connectivity;
+  navigate(path: string): void;
+  notify(kind: BusEvents['notification.toast']['kind'], message: string): void;
+}

@@ -1,0 +1,84 @@
+// Shared webpack pieces for the shell (federation host) and every remote. Nx only orchestrates
+// the builds; federation is @module-federation/enhanced's own webpack plugin.
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '../..');
+const pkg = require(path.join(root, 'package.json'));
+const installed = (name) => require(path.join(root, 'node_modules', name, 'package.json')).version;
+
+/** Internal libraries shared as singletons; their version is the host API version line. */
+const INTERNAL_LIBS = ['contracts', 'plugin-sdk', 'ui', 'i18n', 'api-client', 'event-bus'];
+const INTERNAL_VERSION = '1.0.0';
+
+const aliases = Object.fromEntries(INTERNAL_LIBS.map((lib) => [`@pos/${lib}$`, path.join(root, "libs", lib, "src", "index.ts")]));
+
+function singleton(name) {
+  return { singleton: true, requiredVersion: pkg.dependencies[name], version: installed(name) };
+}
+
+/**
+ * One copy of React, react-query, rxjs, i18next, single-spa and our libraries for the shell and
+ * every remote. Remotes carry fallbacks but, loaded into the shell, use the shell's copies.
+ */
+function sharedModules() {
+  const shared = {
+    react: singleton('react'),
+    'react/': { ...singleton('react') },
+    'react-dom': singleton('react-dom'),
+    'react-dom/': { ...singleton('react-dom') },
+    '@tanstack/react-query': singleton('@tanstack/react-query'),
+    rxjs: singleton('rxjs'),
+    i18next: singleton('i18next'),
+    'react-i18next': singleton('react-i18next'),
+    'single-spa': singleton('single-spa'),
+    'single-spa-react': singleton('single-spa-react'),
+  };
+  for (const lib of INTERNAL_LIBS) {
+    shared[`@pos/${lib}`] = { singleton: true, version: INTERNAL_VERSION, requiredVersion: `^${INTERNAL_VERSION}`, import: aliases[`@pos/${lib}$`] };
+  }
+  return shared;
+}
+
+function moduleRules() {
+  return [
+    {
+      test: /\.[jt]sx?$/,
+      exclude: /node_modules/,
+      use: {
+        loader: 'swc-loader',
+        options: {
+          jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2020', transform: { react: { runtime: 'automatic' } } },
+        },
+      },
+    },
+    {
+      test: /\.module\.css$/,
+      use: ['style-loader', { loader: 'css-loader', options: { modules: { namedExport: false, exportLocalsConvention: 'as-is', localIdentName: '[name]__[local]--[hash:base64:5]' } } }],
+    },
+    { test: /\.css$/, exclude: /\.module\.css$/, use: ['style-loader', 'css-loader'] },
+  ];
+}
+
+function baseConfig({ entry, outputPath, publicPath }) {
+  return {
+    mode: process.env.NODE_ENV === 'development' ? 'development' : 'production',
+    context: root,
+    entry,
+    devtool: 'source-map',
+    output: {
+      path: outputPath,
+      publicPath,
+      filename: '[name].[contenthash:10].js',
+      chunkFilename: '[name].[contenthash:10].js',
+      assetModuleFilename: '[name].[contenthash:10][ext]',
+    },
+    resolve: { extensions: ['.tsx', '.ts', '.js', '.mjs'], alias: aliases },
+    module: { rules: moduleRules() },
+    // CSS travels inside each bundle's JS (style-loader), so a remote brings its own styles.
+    plugins: [],
+    performance: { hints: false },
+    stats: 'errors-warnings',
+  };
+}
+
+module.exports = { root, baseConfig, sharedModules, INTERNAL_VERSION };
