@@ -5,7 +5,8 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const { ModuleFederationPlugin } = require('@module-federation/enhanced/webpack');
 const { root, baseConfig, sharedModules } = require('../../tools/webpack/common');
 
-const outputPath = path.join(root, 'dist/web');
+// WEB_OUT builds elsewhere (e.g. a second checkout of the site for a test); default dist/web.
+const outputPath = path.resolve(root, process.env.WEB_OUT || 'dist/web');
 const config = baseConfig({ entry: { main: './apps/shell/src/main.ts' }, outputPath, publicPath: '/' });
 
 // dist/web/remotes/* are the remotes' own deploys: never wipe them when the shell rebuilds.

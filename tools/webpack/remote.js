@@ -11,7 +11,7 @@ const { root, baseConfig, sharedModules } = require('./common');
  */
 function remoteConfig({ name, version, pluginPath }) {
   const deployVersion = process.env.REMOTE_VERSION || version;
-  const outputPath = path.join(root, 'dist/web/remotes', name, deployVersion);
+  const outputPath = path.join(path.resolve(root, process.env.WEB_OUT || 'dist/web'), 'remotes', name, deployVersion);
   const config = baseConfig({ entry: {}, outputPath, publicPath: 'auto' });
   config.output.uniqueName = `pos_remote_${name.replace(/-/g, '_')}`;
   config.output.clean = true;
