@@ -287,6 +287,25 @@ describe('kitchen', () => {
       expect(stationsOf(third.tickets)).toEqual(['bar']);
     });
 
+    it('a cancellation of a fired dish goes out at once even when its course is held again', async () => {
+      const order = await createOrder(anna, { tableId: (await t.table('10')).id, items: [{ productId: borscht.id, quantity: 2, course: 2 }] });
+      const fired = await send(order.id, { courses: [2] });
+      expect(stationsOf(fired.tickets)).toEqual(['hot']);
+      const held = await anna.patch(`/pos/orders/${order.id}`, { version: fired.order.version, heldCourses: [2] });
+      expect(held.body.heldCourses).toEqual([2]);
+      const soup = held.body.lines[0];
+      const voided = await supervisor.post(`/pos/orders/${order.id}/items/${soup.id}/void`, { version: held.body.version, quantity: 1, reason: 'гость передумал' });
+      expect(voided.status).toBe(200);
+      const added = await anna.post(`/pos/orders/${order.id}/items`, { items: [{ productId: borscht.id, quantity: 1, course: 2 }] });
+      expect(added.status).toBe(200);
+
+      const stop = await send(order.id);
+      expect(itemsOf(stop.tickets[0]).map((i) => [i.kind, i.quantity])).toEqual([['cancel', -1]]);
+      // The new portion still waits for its held course.
+      expect(stop.order.heldCourses).toEqual([2]);
+      expect(stop.order.lines.map((l: { kitchenState: string }) => l.kitchenState)).toEqual(['fired', 'new']);
+    });
+
     it('refuses staff without orders.fire and unknown orders', async () => {
       const order = await createOrder(anna, { tableId: (await t.table('9')).id, items: [{ productId: wine.id, quantity: 1 }] });
       expectProblem(await cook.post(`/pos/orders/${order.id}/send`, {}), 403, 'auth.forbidden');

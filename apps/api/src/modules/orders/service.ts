@@ -385,17 +385,25 @@ export class OrdersService {
     const stillHeld = courses ? held.filter((c) => !courses.has(c)) : held;
     if (stillHeld.length !== held.length) await repo.updateOrder(db, orderId, { held_courses: JSON.stringify(stillHeld) });
     const order = await this.get(db, actor.venueId, orderId);
-    const firing = order.lines.filter((l) => (courses ? courses.has(l.course) : !held.includes(l.course)));
-    const stations = new Map((await repo.productStations(db, [...new Set(firing.map((l) => l.productId))])).map((p) => [p.id, p.station_id]));
+    const isFiring = (course: number) => (courses ? courses.has(course) : !held.includes(course));
+    const stations = new Map((await repo.productStations(db, [...new Set(order.lines.map((l) => l.productId))])).map((p) => [p.id, p.station_id]));
     const rows = new Map((await repo.linesOf(db, [orderId])).map((r) => [r.id, r]));
 
-    const deltas: FireDelta[] = firing.flatMap((line) =>
-      lineDeltas(rows.get(line.id)!).map((delta) => ({ line, stationId: stations.get(line.productId)!, note: line.note, ...delta })),
+    // New portions wait for their course; cancellations and note changes of what the kitchen
+    // already has never wait — a held course must not hide a "stop" from the cooks.
+    const deltas: FireDelta[] = order.lines.flatMap((line) =>
+      lineDeltas(rows.get(line.id)!)
+        .filter((delta) => isFiring(line.course) || delta.kind !== 'add')
+        .map((delta) => ({ line, stationId: stations.get(line.productId)!, note: line.note, ...delta })),
     );
     if (deltas.length === 0 && stillHeld.length === held.length) return outcome({ order, tickets: [] });
     await repo.bumpVersion(db, orderId, nowIso());
     for (const line of new Set(deltas.map((d) => d.line))) {
-      await repo.updateLine(db, line.id, { fired_quantity: standingQuantity(line), fired_note: line.note ?? '' });
+      const quantityFired = deltas.some((d) => d.line === line && d.kind !== 'note');
+      await repo.updateLine(db, line.id, {
+        ...(quantityFired ? { fired_quantity: standingQuantity(line) } : {}),
+        fired_note: line.note ?? '',
+      });
     }
     const tickets = await this.services.kitchen.createTickets(db, actor.venueId, order, deltas);
     const changed = await this.changed(db, actor.venueId, orderId, tickets.events);

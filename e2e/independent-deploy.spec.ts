@@ -1,0 +1,50 @@
+import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { ROOT, startServer, type TestServer, WEB_ROOT } from './support/server';
+import { apiLogin, signIn } from './support/staff';
+
+const NEW_VERSION = '1.0.1-e2e';
+const newBuild = path.join(WEB_ROOT, 'remotes/admin', NEW_VERSION);
+
+let server: TestServer;
+test.beforeAll(async () => {
+  server = await startServer();
+});
+test.afterAll(async () => {
+  await server?.stop();
+  fs.rmSync(newBuild, { recursive: true, force: true });
+});
+
+const shellFingerprint = () =>
+  fs
+    .readdirSync(WEB_ROOT)
+    .filter((f) => f.endsWith('.js') || f === 'index.html')
+    .sort()
+    .map((f) => `${f}:${crypto.createHash('sha256').update(fs.readFileSync(path.join(WEB_ROOT, f))).digest('hex')}`)
+    .join('\n');
+
+test('publishing a new remote version changes what staff see on the next load; the shell is not rebuilt', async ({ page }) => {
+  test.setTimeout(180_000);
+  await signIn(page, server.url, '9999');
+  await page.getByRole('button', { name: 'Администрирование' }).click();
+  await expect(page.getByTestId('admin-version')).toContainText('1.0.0');
+  const before = shellFingerprint();
+
+  // Build only the admin remote, as its own deploy, into a new versioned folder.
+  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/webpack-cli/bin/cli.js'), '--config', 'apps/admin/webpack.config.js'], {
+    cwd: ROOT,
+    env: { ...process.env, REMOTE_VERSION: NEW_VERSION },
+    stdio: 'inherit',
+  });
+  expect(fs.existsSync(path.join(newBuild, 'mf-manifest.json'))).toBe(true);
+
+  const admin = await apiLogin(server.url, '9999');
+  await admin.put('/admin/remotes/admin', { version: NEW_VERSION, manifestUrl: `/remotes/admin/${NEW_VERSION}/mf-manifest.json` });
+
+  await page.reload();
+  await expect(page.getByTestId('admin-version')).toContainText(NEW_VERSION);
+  expect(shellFingerprint()).toBe(before);
+});

@@ -1,0 +1,65 @@
+import { parseMoney } from '@pos/i18n';
+import { useEffect, useRef, useState } from 'react';
+import styles from './money-input.module.css';
+
+export interface MoneyInputProps {
+  /** Minor units; null when empty or not a number. */
+  value: number | null;
+  onChange(value: number | null): void;
+  currency?: string;
+  placeholder?: string;
+  testId?: string;
+  'aria-label'?: string;
+  autoFocus?: boolean;
+}
+
+const fractionDigits = (currency: string) => new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+
+/** The plain text a cashier would type for an amount: "1250" or "1250,5". */
+export function moneyToText(minor: number, currency = 'RUB'): string {
+  const digits = fractionDigits(currency);
+  const whole = Math.floor(minor / 10 ** digits);
+  const rest = minor % 10 ** digits;
+  return rest === 0 ? String(whole) : `${whole},${String(rest).padStart(digits, '0').replace(/0+$/, '')}`;
+}
+
+/**
+ * An amount field for tablets (decimal keypad). Keeps what the cashier typed while it parses to
+ * the same amount, and shows a new value set from outside (quick-cash buttons).
+ */
+export function MoneyInput({ value, onChange, currency = 'RUB', placeholder = '0', testId, autoFocus, ...aria }: MoneyInputProps) {
+  const [text, setText] = useState(value === null ? '' : moneyToText(value, currency));
+  const emitted = useRef<number | null>(value);
+
+  useEffect(() => {
+    if (value !== emitted.current) {
+      emitted.current = value;
+      setText(value === null ? '' : moneyToText(value, currency));
+    }
+  }, [value, currency]);
+
+  const parsed = text.trim() === '' ? null : parseMoney(text, currency);
+  const symbol = new Intl.NumberFormat('ru-RU', { style: 'currency', currency, currencyDisplay: 'narrowSymbol' }).formatToParts(0).find((p) => p.type === 'currency')?.value ?? currency;
+
+  return (
+    <div className={styles.wrap}>
+      <input
+        className={`${styles.input} ${text.trim() !== '' && parsed === null ? styles.invalid : ''}`}
+        inputMode="decimal"
+        value={text}
+        placeholder={placeholder}
+        aria-label={aria['aria-label']}
+        data-testid={testId}
+        autoFocus={autoFocus}
+        onFocus={(e) => e.target.select()}
+        onChange={(e) => {
+          setText(e.target.value);
+          const next = e.target.value.trim() === '' ? null : parseMoney(e.target.value, currency);
+          emitted.current = next;
+          onChange(next);
+        }}
+      />
+      <span className={styles.currency}>{symbol}</span>
+    </div>
+  );
+}
