@@ -1,5 +1,35 @@
-/** The admin remote's namespace ('admin'). */
+import { flagsTexts } from './features/feature-flags/texts';
+import { remotesTexts } from './features/remotes/texts';
+import { rolesTexts } from './features/roles/texts';
+import { staffTexts } from './features/staff/texts';
+import { stockTexts } from './features/stock/texts';
+
+/** The admin remote's namespace ('admin'): the frame's words here, each section's in its folder. */
 export const adminTexts = {
-  ru: { nav: 'Администрирование', title: 'Администрирование', version: 'версия {{version}}' },
-  en: { nav: 'Admin', title: 'Administration', version: 'version {{version}}' },
+  ru: {
+    nav: 'Администрирование',
+    title: 'Администрирование',
+    version: 'версия {{version}}',
+    noAccess: 'У вас нет прав ни на один раздел администрирования.',
+    sections: { flags: 'Функции', roles: 'Роли и права', staff: 'Персонал', stock: 'Стоп-лист', remotes: 'Модули' },
+    roleNames: { waiter: 'Официант', cashier: 'Кассир', supervisor: 'Старший смены', cook: 'Повар', admin: 'Администратор' },
+    flags: flagsTexts.ru,
+    roles: rolesTexts.ru,
+    staff: staffTexts.ru,
+    stock: stockTexts.ru,
+    remotes: remotesTexts.ru,
+  },
+  en: {
+    nav: 'Admin',
+    title: 'Administration',
+    version: 'version {{version}}',
+    noAccess: 'You have no permission for any administration section.',
+    sections: { flags: 'Features', roles: 'Roles & permissions', staff: 'Staff & PINs', stock: 'Stop-list', remotes: 'Modules' },
+    roleNames: { waiter: 'Waiter', cashier: 'Cashier', supervisor: 'Supervisor', cook: 'Cook', admin: 'Admin' },
+    flags: flagsTexts.en,
+    roles: rolesTexts.en,
+    staff: staffTexts.en,
+    stock: stockTexts.en,
+    remotes: remotesTexts.en,
+  },
 };

@@ -1,12 +1,80 @@
-import type { HostProps } from '@pos/plugin-sdk';
+import type { Permission } from '@pos/contracts';
 import { useTranslation } from '@pos/i18n';
+import type { HostProps } from '@pos/plugin-sdk';
+import { useHost } from '@pos/plugin-sdk';
+import { type ComponentType, useEffect, useState } from 'react';
+import { EmptyState } from '../components/section';
+import { icons } from '../components/icons';
+import styles from './admin-app.module.css';
+import { FeatureFlagsSection } from './feature-flags/feature-flags-section';
+import { RemotesSection } from './remotes/remotes-section';
+import { RolesSection } from './roles/roles-section';
+import { StaffSection } from './staff/staff-section';
+import { StockSection } from './stock/stock-section';
+
+type SectionId = 'flags' | 'roles' | 'staff' | 'stock' | 'remotes';
+
+/** Each section shows only to those holding its permission. */
+const SECTIONS: { id: SectionId; permission: Permission; Component: ComponentType }[] = [
+  { id: 'flags', permission: 'admin.flags', Component: FeatureFlagsSection },
+  { id: 'roles', permission: 'admin.roles', Component: RolesSection },
+  { id: 'staff', permission: 'admin.staff', Component: StaffSection },
+  { id: 'stock', permission: 'menu.stock', Component: StockSection },
+  { id: 'remotes', permission: 'admin.remotes', Component: RemotesSection },
+];
+
+const BASE_PATH = '/x/admin';
+
+/** The section is part of the URL (/x/admin/staff), so a reload or the back button keeps it. */
+const sectionInUrl = () => window.location.pathname.slice(BASE_PATH.length + 1).split('/')[0];
 
 export function AdminApp(_props: HostProps) {
   const { t } = useTranslation('admin');
+  const host = useHost();
+  const allowed = SECTIONS.filter((s) => host.can(s.permission));
+  const [requested, setRequested] = useState(sectionInUrl);
+
+  useEffect(() => {
+    const onPop = () => setRequested(sectionInUrl());
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
+
+  const current = allowed.find((s) => s.id === requested) ?? allowed[0];
+  const open = (id: SectionId) => {
+    setRequested(id);
+    host.navigate(`${BASE_PATH}/${id}`);
+  };
+
   return (
-    <div data-testid="admin-app">
-      <h1>{t('title')}</h1>
-      <small data-testid="admin-version">{t('version', { version: __REMOTE_VERSION__ })}</small>
+    <div className={styles.app} data-testid="admin-app">
+      <aside className={styles.sidebar}>
+        <div className={styles.heading}>
+          <h1 className={styles.title}>{t('title')}</h1>
+          <div className={styles.venue}>{host.session.venue.name}</div>
+        </div>
+        <nav className={styles.nav} aria-label={t('title')}>
+          {allowed.map((s) => (
+            <button
+              key={s.id}
+              type="button"
+              className={`${styles.navItem} ${s === current ? styles.navItemActive : ''}`}
+              aria-current={s === current ? 'page' : undefined}
+              data-testid={`admin-nav-${s.id}`}
+              onClick={() => open(s.id)}
+            >
+              {icons[s.id]}
+              {t(`sections.${s.id}`)}
+            </button>
+          ))}
+        </nav>
+        <div className={styles.footer}>
+          <span className={styles.version} data-testid="admin-version">
+            {t('version', { version: __REMOTE_VERSION__ })}
+          </span>
+        </div>
+      </aside>
+      <main className={styles.content}>{current ? <current.Component key={current.id} /> : <EmptyState>{t('noAccess')}</EmptyState>}</main>
     </div>
   );
 }

@@ -34,8 +34,11 @@ export class MenuService {
   constructor(private readonly services: Services) {}
 
   async menu(db: Db, venueId: string): Promise<Menu> {
-    const [venue, stations, categories, groups, options, products, links] = await Promise.all([
-      repo.menuVersion(db, venueId),
+    // The version is read before the rest: a change landing in between then shows up as newer
+    // data under an older version (the client applies its event again, harmlessly), never as a
+    // newer version over stale data (the client would skip the event and keep a stale stop-list).
+    const venue = await repo.menuVersion(db, venueId);
+    const [stations, categories, groups, options, products, links] = await Promise.all([
       repo.listStations(db, venueId),
       repo.listCategories(db, venueId),
       repo.listModifierGroups(db, venueId),

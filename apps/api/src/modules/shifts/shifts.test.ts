@@ -262,6 +262,20 @@ describe('shifts', () => {
       }
     });
 
+    it('closes a shift once when two closes arrive together; the other gets 409, not a lost count', async () => {
+      const cashier = await newCashier('Кассир Два закрытия');
+      const shift = await openShift(cashier, 10000);
+      const results = await Promise.all([
+        close(cashier, shift.id, { counted: { cash: 10000, card: 0 } }),
+        close(supervisor, shift.id, { counted: { cash: 9000, card: 0 } }),
+      ]);
+      expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+      const loser = results.find((r) => r.status === 409)!;
+      expect(loser.body.code).toBe('shift.closed');
+      const winner = results.find((r) => r.status === 200)!.body;
+      expect((await cashier.get(`/pos/shifts/${shift.id}`)).body).toMatchObject({ counted: winner.counted, closedBy: winner.closedBy });
+    });
+
     it('never leaves an order open on a shift that closed without seeing it', async () => {
       for (const label of ['10', '11', '12', '13']) {
         const cashier = await newCashier(`Кассир Заказ ${label}`);

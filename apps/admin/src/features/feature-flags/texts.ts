@@ -1,0 +1,53 @@
+/** Feature names are also used by the remote registry, so they live under `flags.features`. */
+export const flagsTexts = {
+  ru: {
+    title: 'Функции заведения',
+    description: 'Включение сразу действует на всех открытых экранах заведения «{{venue}}», без перезагрузки.',
+    summary: 'Включено {{on}} из {{total}}',
+    on: 'Включено',
+    off: 'Выключено',
+    adminOff: {
+      title: 'Выключить администрирование?',
+      text: 'Этот раздел пропадёт со всех экранов заведения, включая этот. Вернуть его из интерфейса будет нельзя — только через API.',
+      confirm: 'Выключить',
+    },
+    features: {
+      admin: { name: 'Администрирование', description: 'Функции, роли, персонал, стоп-лист и модули — этот раздел' },
+      notifications: { name: 'Уведомления', description: 'Всплывающие сообщения о готовых блюдах и центр уведомлений' },
+      reservations: { name: 'Бронирование', description: 'Режим брони на схеме зала, таймлайн дня, без двойных броней' },
+      upsell: { name: 'Рекомендации', description: 'Блок «Рекомендуем добавить» и комбо в заказе' },
+      'finance-dashboard': { name: 'Аналитика смены', description: 'Выручка, средний чек и план на главном экране в реальном времени' },
+      loyalty: { name: 'Лояльность', description: 'QR-код гостя, подарочные карты, баланс и история' },
+      promotions: { name: 'Акции', description: 'Счастливые часы, скидки, N+1 и комбо с автоприменением' },
+      payments: { name: 'Платежи', description: 'Оплата картой на планшете, отложенные платежи и возвраты' },
+      shift: { name: 'Смены', description: 'X/Z-отчёты, напоминания о закрытии, закрытие старшим смены' },
+      integrations: { name: 'Интеграции', description: 'Агрегаторы доставки, SMS и e-mail гостям, выгрузка в BI' },
+      offline: { name: 'Офлайн-режим', description: 'Работа без сети: кэш меню и столов, очередь команд' },
+    },
+  },
+  en: {
+    title: 'Venue features',
+    description: 'A switch takes effect at once on every open screen of “{{venue}}”, without a reload.',
+    summary: '{{on}} of {{total}} on',
+    on: 'On',
+    off: 'Off',
+    adminOff: {
+      title: 'Switch administration off?',
+      text: 'This area disappears from every screen of the venue, this one included. It cannot be switched back on from the UI — only through the API.',
+      confirm: 'Switch off',
+    },
+    features: {
+      admin: { name: 'Administration', description: 'Features, roles, staff, stop-list and modules — this area' },
+      notifications: { name: 'Notifications', description: 'Toasts when dishes are ready and the notification center' },
+      reservations: { name: 'Reservations', description: 'Reservations mode on the floor map, day timeline, no double booking' },
+      upsell: { name: 'Recommendations', description: '“Recommended to add” block and combos in the order' },
+      'finance-dashboard': { name: 'Shift analytics', description: 'Live revenue, average check and plan on the main screen' },
+      loyalty: { name: 'Loyalty', description: 'Guest QR code, gift cards, balance and history' },
+      promotions: { name: 'Promotions', description: 'Happy hours, discounts, N+1 and combos, applied automatically' },
+      payments: { name: 'Payments', description: 'Tap to pay on the tablet, deferred payments and refunds' },
+      shift: { name: 'Shifts', description: 'X/Z reports, close reminders, supervisor close' },
+      integrations: { name: 'Integrations', description: 'Delivery aggregators, guest SMS and e-mail, BI export' },
+      offline: { name: 'Offline mode', description: 'Work without network: menu and table cache, command queue' },
+    },
+  },
+};
