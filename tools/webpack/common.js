@@ -10,7 +10,11 @@ const installed = (name) => require(path.join(root, 'node_modules', name, 'packa
 const INTERNAL_LIBS = ['contracts', 'plugin-sdk', 'ui', 'i18n', 'api-client', 'event-bus'];
 const INTERNAL_VERSION = '1.0.0';
 
-const aliases = Object.fromEntries(INTERNAL_LIBS.map((lib) => [`@pos/${lib}$`, path.join(root, "libs", lib, "src", "index.ts")]));
+const aliases = {
+  ...Object.fromEntries(INTERNAL_LIBS.map((lib) => [`@pos/${lib}$`, path.join(root, 'libs', lib, 'src', 'index.ts')])),
+  // zod-free constants: small enough to copy into each bundle instead of loading the shared contracts.
+  '@pos/contracts/constants$': path.join(root, 'libs/contracts/src/constants.ts'),
+};
 
 function singleton(name) {
   return { singleton: true, requiredVersion: pkg.dependencies[name], version: installed(name) };

@@ -2,8 +2,6 @@ import { z } from 'zod';
 import { FeatureSchema, RemoteSchema } from './admin';
 import { SessionInfoSchema } from './auth';
 
-/** The version of the host API remotes are written against (`PosPlugin.shellApi`). */
-export const SHELL_API_VERSION = '1.0.0';
 
 export const PosConfigSchema = SessionInfoSchema.extend({
   flags: z.record(FeatureSchema, z.boolean()),

@@ -1,14 +1,12 @@
 import { z } from 'zod';
 import { FeatureSchema } from './admin';
+import { SOCKET_NAMESPACES } from './constants';
 import { IdSchema } from './common';
 import { KitchenTicketSchema } from './kitchen';
 import { ProductStockSchema } from './menu';
 import { OrderSchema } from './orders';
 import { TableSchema } from './venues';
 
-/** Socket.IO is served on this path; namespaces below. */
-export const SOCKET_PATH = '/ws';
-export const SOCKET_NAMESPACES = { menu: '/menu-updates', pos: '/pos' } as const;
 
 /** Every event the server pushes, by name; the same names travel on the browser's event bus. */
 export const ServerEventSchemas = {

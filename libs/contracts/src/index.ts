@@ -126,7 +126,8 @@ export {
   UpdateStaffInputSchema,
 } from './admin';
 export type { AdminStaff, Feature, FeatureFlags, PutRemoteInput, Remote, Roles } from './admin';
-export { PingSchema, PosConfigSchema, SHELL_API_VERSION } from './config';
+export { PingSchema, PosConfigSchema } from './config';
+export { SHELL_API_VERSION, SOCKET_NAMESPACES, SOCKET_PATH } from './constants';
 export type { PosConfig } from './config';
-export { BusEventSchemas, ClientEventSchemas, EVENT_NAMESPACE, ServerEventSchemas, SOCKET_NAMESPACES, SOCKET_PATH } from './events';
+export { BusEventSchemas, ClientEventSchemas, EVENT_NAMESPACE, ServerEventSchemas } from './events';
 export type { BusEventName, BusEvents, ServerEvent, ServerEventName, ServerEvents } from './events';

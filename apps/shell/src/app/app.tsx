@@ -1,19 +1,20 @@
 import type { Permission, Role } from '@pos/contracts';
 import { HostProvider } from '@pos/plugin-sdk';
 import { type Toast, ToastStack } from '@pos/ui';
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FloorScreen } from '../features/floor/floor-screen';
-import { KitchenScreen } from '../features/kitchen/kitchen-screen';
 import { LoginScreen } from '../features/login/login-screen';
-import { OrderScreen } from '../features/order/order-screen';
-import { ShiftScreen } from '../features/shift/shift-screen';
 import { Slot } from '../plugin-host/slot';
 import styles from './app.module.css';
 import { matchPath, navigate, usePath } from './router';
 import { useServices, useSubject } from './services-context';
-import { connectSockets } from './socket-bridge';
 import { REMOTE_OUTLET_ID } from './shell-services';
+
+// Screens load on first use: the PIN pad comes up without the floor, order or kitchen code.
+const FloorScreen = lazy(() => import('../features/floor/floor-screen').then((m) => ({ default: m.FloorScreen })));
+const OrderScreen = lazy(() => import('../features/order/order-screen').then((m) => ({ default: m.OrderScreen })));
+const KitchenScreen = lazy(() => import('../features/kitchen/kitchen-screen').then((m) => ({ default: m.KitchenScreen })));
+const ShiftScreen = lazy(() => import('../features/shift/shift-screen').then((m) => ({ default: m.ShiftScreen })));
 
 const HOME: Record<Role, string> = { waiter: '/floor', cashier: '/floor', supervisor: '/floor', cook: '/kitchen', admin: '/floor' };
 
@@ -46,7 +47,18 @@ function SignedIn() {
   const [toasts, setToasts] = useState<Toast[]>([]);
   const can = (p?: Permission) => !p || session.permissions.includes(p);
 
-  useEffect(() => connectSockets(session.token, bus, services.queryClient), [session.token, bus, services.queryClient]);
+  useEffect(() => {
+    let disconnect: (() => void) | undefined;
+    let cancelled = false;
+    // socket.io-client is fetched after sign-in, not with the PIN pad.
+    void import('./socket-bridge').then(({ connectSockets }) => {
+      if (!cancelled) disconnect = connectSockets(session.token, bus, services.queryClient);
+    });
+    return () => {
+      cancelled = true;
+      disconnect?.();
+    };
+  }, [session.token, bus, services.queryClient]);
 
   // Remotes follow the venue's registry and flags, live: a flag change re-reads the config.
   useEffect(() => {
@@ -132,10 +144,12 @@ function SignedIn() {
         </button>
       </header>
       <main className={styles.main}>
-        {path.startsWith('/floor') && <FloorScreen />}
-        {orderMatch && <OrderScreen orderId={orderMatch.id} />}
-        {path.startsWith('/kitchen') && <KitchenScreen />}
-        {path.startsWith('/shift') && <ShiftScreen />}
+        <Suspense fallback={<div className={styles.placeholder}>{t('common:loading')}</div>}>
+          {path.startsWith('/floor') && <FloorScreen />}
+          {orderMatch && <OrderScreen orderId={orderMatch.id} />}
+          {path.startsWith('/kitchen') && <KitchenScreen />}
+          {path.startsWith('/shift') && <ShiftScreen />}
+        </Suspense>
         {/* Remote routes (single-spa applications) mount here; the element always exists. */}
         <div id={REMOTE_OUTLET_ID} className={styles.outlet} hidden={!path.startsWith('/x/')} />
         {path.startsWith('/x/') && !remotes.some((r) => r.status === 'loaded' && r.plugin?.routes?.some((route) => path.startsWith(`/x/${route.path}`))) && (

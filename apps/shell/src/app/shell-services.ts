@@ -1,6 +1,7 @@
 import { loadRemote, registerRemotes, satisfy } from '@module-federation/enhanced/runtime';
 import { createApiClient, createPosApi, type PosApi } from '@pos/api-client';
-import { type LoginResult, type Permission, SHELL_API_VERSION } from '@pos/contracts';
+import type { LoginResult, Permission } from '@pos/contracts';
+import { SHELL_API_VERSION } from '@pos/contracts/constants';
 import { createEventBus, type EventBus } from '@pos/event-bus';
 import { createI18n, type I18n, type Language } from '@pos/i18n';
 import type { Connectivity, HostApi } from '@pos/plugin-sdk';

@@ -1,5 +1,6 @@
 import { queryKeys } from '@pos/api-client';
-import { type ServerEventName, SOCKET_NAMESPACES, SOCKET_PATH } from '@pos/contracts';
+import type { ServerEventName } from '@pos/contracts';
+import { SOCKET_NAMESPACES, SOCKET_PATH } from '@pos/contracts/constants';
 import type { EventBus } from '@pos/event-bus';
 import type { QueryClient } from '@tanstack/react-query';
 import { io, type Socket } from 'socket.io-client';
