@@ -412,6 +412,9 @@ export class OrdersService {
 
   /** Before a table closes: empty orders are voided, anything with money still due blocks it. */
   async settleSessionForClose(db: Db, actor: Actor, sessionId: string): Promise<OutboundEvent[]> {
+    // Lock the session's orders first, so nobody adds a dish to an "empty" order being voided.
+    const now0 = nowIso();
+    for (const row of await repo.listOrders(db, actor.venueId, { status: 'open', sessionId })) await repo.bumpVersion(db, row.id, now0);
     const orders = await this.list(db, actor.venueId, { status: 'open', sessionId });
     const unpaid = orders.filter((o) => o.total > 0 || o.paid > 0);
     if (unpaid.length > 0) {
@@ -446,11 +449,12 @@ export class OrdersService {
 
   /** After a payment: lock, and close the order once nothing is due. */
   async lockForPayment(db: Db, venueId: string, orderId: string): Promise<Order> {
-    const row = await repo.findOrder(db, venueId, orderId);
-    if (!row) throw notFound('order', orderId);
+    if (!(await repo.findOrder(db, venueId, orderId))) throw notFound('order', orderId);
     await repo.bumpVersion(db, orderId, nowIso());
-    if (row.status !== 'open') throw conflict('order.closed', `Order ${row.number} is already ${row.status}`);
-    return this.get(db, venueId, orderId);
+    // Read again under the lock: another payment may have closed it meanwhile.
+    const order = await this.get(db, venueId, orderId);
+    if (order.status !== 'open') throw conflict('order.closed', `Order ${order.number} is already ${order.status}`);
+    return order;
   }
 
   async afterPayment(db: Db, venueId: string, orderId: string, shiftId: string) {

@@ -76,7 +76,7 @@ export class ShiftsService {
     const row = await repo.findShift(db, actor.venueId, shiftId);
     if (!row) throw notFound('shift', shiftId);
     // Hold the shift first: payments still booking to it finish before its totals are read.
-    if (row.status !== 'open') {
+    if (row.status !== 'open' || !(await repo.holdShift(db, shiftId, 'update'))) {
       throw conflict('shift.closed', 'This shift is already closed');
     }
     const canOverride = actor.permissions.has('shifts.close.override');
