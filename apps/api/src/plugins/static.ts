@@ -18,8 +18,12 @@ declare module 'fastify' {
 
 export const staticPlugin = fp(async (app: FastifyInstance) => {
   const root = app.config.webRoot;
+  if (!fs.existsSync(root)) {
+    // Nothing to serve (the web apps were not built): API only, until the next start.
+    app.decorate('hasShell', () => false);
+    return;
+  }
   app.decorate('hasShell', () => fs.existsSync(path.join(root, 'index.html')));
-  if (!fs.existsSync(root)) return;
   await app.register(fastifyStatic, {
     root,
     prefix: '/',

@@ -46,8 +46,9 @@ export class ShiftsService {
     return this.toShift(db, row);
   }
 
+  /** The cashier's open shift; failing that, an open rescue shift of theirs still to count and close. */
   async current(db: Db, actor: Actor): Promise<Shift | null> {
-    const row = await repo.findOpenShiftOf(db, actor.venueId, actor.staffId);
+    const row = (await repo.findOpenShiftOf(db, actor.venueId, actor.staffId)) ?? (await repo.findOpenShiftOf(db, actor.venueId, actor.staffId, 1));
     return row ? this.toShift(db, row) : null;
   }
 

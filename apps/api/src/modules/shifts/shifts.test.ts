@@ -330,8 +330,12 @@ describe('shifts', () => {
       const rescues = await t.database.db.selectFrom('shifts').select('id').where('cashier_id', '=', cashier.staffId!).where('is_rescue', '=', 1).execute();
       expect(rescues).toHaveLength(1);
 
+      // With no regular shift open, the cashier's current shift is the rescue one, to count and close.
+      expect((await cashier.get('/pos/shifts/current')).body.shift).toMatchObject({ id: rescueId, isRescue: true });
+
       // The rescue shift does not keep the cashier from opening a regular one, and can be closed.
       expect((await cashier.post('/pos/shifts', { openingFloat: 0 })).status).toBe(201);
+      expect((await cashier.get('/pos/shifts/current')).body.shift).toMatchObject({ isRescue: false });
       const closedRescue = await close(cashier, rescueId, { counted: { cash: 46000, card: 45000 } });
       expect(closedRescue.status).toBe(200);
       expect(closedRescue.body.difference).toEqual({ cash: 0, card: 0 });
