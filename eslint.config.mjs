@@ -43,6 +43,11 @@ export default [
     },
   },
   {
+    // Build configs load the shared build tooling in tools/, which is not a project.
+    files: ['**/webpack.config.js', 'tools/**/*.js', 'tools/**/*.mjs'],
+    rules: { '@nx/enforce-module-boundaries': 'off', '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['**/*.test.ts', '**/*.test.tsx', '**/testing/**/*.ts', 'e2e/**/*.ts'],
     rules: {
       // Test clients read untyped JSON bodies.

@@ -8,5 +8,5 @@ export default definePlugin({
   feature: 'admin',
   shellApi: '^1',
   i18n: adminTexts,
-  routes: [{ path: 'admin', title: 'nav', permission: 'admin.flags', app: reactLifecycles(AdminApp) }],
+  routes: [{ path: 'admin', title: 'nav', permission: ['admin.flags', 'admin.roles', 'admin.staff', 'admin.remotes', 'menu.stock'], app: reactLifecycles(AdminApp) }],
 });

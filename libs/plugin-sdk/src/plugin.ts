@@ -29,7 +29,8 @@ export interface PluginRoute {
   path: string;
   /** i18n key in the remote's namespace, or plain text. */
   title: string;
-  permission?: Permission;
+  /** Who sees the route: any one of these permissions (none: everyone signed in). */
+  permission?: Permission | readonly Permission[];
   app: LifeCycles<HostProps>;
 }
 

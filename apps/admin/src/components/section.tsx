@@ -2,7 +2,17 @@ import type { ReactNode } from 'react';
 import styles from './section.module.css';
 
 /** One admin section: a fixed header (title, description, actions) over a scrolling body. */
-export function Section({ title, description, actions, children, testId }: { title: ReactNode; description?: ReactNode; actions?: ReactNode; children: ReactNode; testId?: string }) {
+export interface SectionProps {
+  title: ReactNode;
+  description?: ReactNode;
+  actions?: ReactNode;
+  /** Shown under the header, outside the scrolling body, so it stays in view (e.g. a save error). */
+  notice?: ReactNode;
+  children: ReactNode;
+  testId?: string;
+}
+
+export function Section({ title, description, actions, notice, children, testId }: SectionProps) {
   return (
     <section className={styles.section} data-testid={testId}>
       <header className={styles.header}>
@@ -12,15 +22,17 @@ export function Section({ title, description, actions, children, testId }: { tit
         </div>
         {actions && <div className={styles.actions}>{actions}</div>}
       </header>
+      {notice && <div className={styles.pinned}>{notice}</div>}
       <div className={styles.body}>{children}</div>
     </section>
   );
 }
 
-export function Notice({ kind = 'info', children }: { kind?: 'info' | 'warning' | 'error'; children: ReactNode }) {
+export function Notice({ kind = 'info', action, children }: { kind?: 'info' | 'warning' | 'error'; action?: ReactNode; children: ReactNode }) {
   return (
     <div role={kind === 'error' ? 'alert' : 'status'} className={`${styles.notice} ${styles[kind]}`}>
-      {children}
+      <span>{children}</span>
+      {action}
     </div>
   );
 }

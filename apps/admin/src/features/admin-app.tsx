@@ -50,8 +50,8 @@ export function AdminApp(_props: HostProps) {
     <div className={styles.app} data-testid="admin-app">
       <aside className={styles.sidebar}>
         <div className={styles.heading}>
-          <h1 className={styles.title}>{t('title')}</h1>
-          <div className={styles.venue}>{host.session.venue.name}</div>
+          <div className={styles.kicker}>{t('title')}</div>
+          <h1 className={styles.title}>{host.session.venue.name}</h1>
         </div>
         <nav className={styles.nav} aria-label={t('title')}>
           {allowed.map((s) => (

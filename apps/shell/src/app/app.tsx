@@ -21,7 +21,7 @@ const HOME: Record<Role, string> = { waiter: '/floor', cashier: '/floor', superv
 interface NavItem {
   path: string;
   label: string;
-  permission?: Permission;
+  permission?: Permission | readonly Permission[];
 }
 
 export function App() {
@@ -45,7 +45,8 @@ function SignedIn() {
   const path = usePath();
   const { t, i18n } = useTranslation('shell');
   const [toasts, setToasts] = useState<Toast[]>([]);
-  const can = (p?: Permission) => !p || session.permissions.includes(p);
+  /** A route may name several permissions: any one of them opens it. */
+  const can = (p?: Permission | readonly Permission[]) => !p || (Array.isArray(p) ? p : [p]).some((x) => session.permissions.includes(x));
 
   useEffect(() => {
     let disconnect: (() => void) | undefined;
@@ -103,10 +104,11 @@ function SignedIn() {
       })),
     );
     return [...core, ...fromRemotes].filter((item) => can(item.permission));
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- permissions change only with the session
   }, [remotes, session, t, i18n.language]);
 
   const failed = remotes.filter((r) => r.status === 'failed');
+  const remoteRouteIsLive =
+    path.startsWith('/x/') && remotes.some((r) => r.status === 'loaded' && r.plugin?.routes?.some((route) => path.startsWith(`/x/${route.path}`)));
   const orderMatch = matchPath('/order/:id', path);
 
   return (
@@ -151,8 +153,8 @@ function SignedIn() {
           {path.startsWith('/shift') && <ShiftScreen />}
         </Suspense>
         {/* Remote routes (single-spa applications) mount here; the element always exists. */}
-        <div id={REMOTE_OUTLET_ID} className={styles.outlet} hidden={!path.startsWith('/x/')} />
-        {path.startsWith('/x/') && !remotes.some((r) => r.status === 'loaded' && r.plugin?.routes?.some((route) => path.startsWith(`/x/${route.path}`))) && (
+        <div id={REMOTE_OUTLET_ID} className={styles.outlet} hidden={!remoteRouteIsLive} />
+        {path.startsWith('/x/') && !remoteRouteIsLive && (
           <div className={styles.placeholder}>{remotes.some((r) => r.status === 'loading') ? t('remotes.loading') : t('notFound')}</div>
         )}
       </main>

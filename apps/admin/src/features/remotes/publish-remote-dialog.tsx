@@ -27,7 +27,7 @@ export function PublishRemoteDialog({ remote, onClose }: { remote: Remote; onClo
   const [isConfirming, setConfirming] = useState(false);
   const [isSubmitted, setSubmitted] = useState(false);
 
-  const manifestUrl = typedUrl ?? template!.replace('{version}', version);
+  const manifestUrl = typedUrl ?? template?.replace('{version}', version) ?? remote.manifestUrl;
   const versionError = isSubmitted && !isVersion(version) ? t('remotes.versionInvalid') : null;
   const urlError = isSubmitted && !isManifestUrl(manifestUrl) ? t('remotes.manifestInvalid') : null;
   const isUnchanged = version === remote.version && manifestUrl === remote.manifestUrl;

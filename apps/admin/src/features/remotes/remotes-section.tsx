@@ -25,7 +25,11 @@ export function RemotesSection() {
   return (
     <Section testId="admin-remotes" title={t('remotes.title')} description={t('remotes.description')}>
       <Notice>{t('remotes.running', { version: __REMOTE_VERSION__ })}</Notice>
-      {registeredAdmin && registeredAdmin.version !== __REMOTE_VERSION__ && <Notice kind="warning">{t('remotes.pendingVersion', { version: registeredAdmin.version })}</Notice>}
+      {registeredAdmin && registeredAdmin.version !== __REMOTE_VERSION__ && (
+        <Notice kind="warning" action={<Button onClick={() => window.location.reload()}>{t('remotes.reload')}</Button>}>
+          {t('remotes.pendingVersion', { version: registeredAdmin.version })}
+        </Notice>
+      )}
       {!remotes.data ? (
         <EmptyState>{t(remotes.isError ? 'common:error' : 'common:loading')}</EmptyState>
       ) : list.length === 0 ? (
@@ -60,10 +64,10 @@ export function RemotesSection() {
                   <td>
                     <Pill tone={remote.name === 'admin' && remote.version === __REMOTE_VERSION__ ? 'success' : 'neutral'}>{remote.version}</Pill>
                   </td>
-                  <td className={`${table.mono} ${styles.manifest}`} title={remote.manifestUrl}>
+                  <td className={`${table.mono} ${styles.manifest}`}>
                     {remote.manifestUrl}
                   </td>
-                  <td className={table.muted}>{dateTime.format(new Date(remote.updatedAt))}</td>
+                  <td className={`${table.muted} ${table.nowrap}`}>{dateTime.format(new Date(remote.updatedAt))}</td>
                   <td className={table.end}>
                     <Button onClick={() => setEditing(remote)} data-testid={`remote-edit-${remote.name}`}>
                       {t('remotes.edit')}

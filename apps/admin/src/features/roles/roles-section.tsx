@@ -20,6 +20,8 @@ export function RolesSection() {
   const [draft, setDraft] = useState<RoleMatrix | null>(null);
   const matrix = draft ?? saved;
   const changes = saved && draft ? changedRoles(saved, draft) : [];
+  // The API refuses this (nobody could edit roles again); say why before the refusal comes.
+  const isLosingRoleEditing = draft !== null && !draft.admin.includes('admin.roles');
 
   const flip = (role: Role, permission: Permission) => {
     if (!matrix) return;
@@ -50,8 +52,15 @@ export function RolesSection() {
           </Button>
         </>
       }
+      notice={
+        (save.isError || isLosingRoleEditing) && (
+          <>
+            {save.isError && <Notice kind="error">{save.error instanceof Error ? save.error.message : String(save.error)}</Notice>}
+            {isLosingRoleEditing && <Notice kind="warning">{t('roles.keepAdminRoles')}</Notice>}
+          </>
+        )
+      }
     >
-      {save.error && <Notice kind="error">{save.error.message}</Notice>}
       {!matrix ? (
         <EmptyState>{t(roles.isError ? 'common:error' : 'common:loading')}</EmptyState>
       ) : (

@@ -8,6 +8,7 @@ export const rolesTexts = {
     changed: 'Изменено ролей: {{count}}',
     reset: 'Сбросить',
     saved: 'Права сохранены',
+    keepAdminRoles: 'У роли «Администратор» должно остаться право «Роли и права» — иначе права в заведении больше никто не сможет изменить.',
     areas: { menu: 'Меню', tables: 'Столы', orders: 'Заказы', kitchen: 'Кухня', payments: 'Оплата', shifts: 'Смены', admin: 'Администрирование' },
     perm: {
       menu_view: 'Просмотр меню',
@@ -45,6 +46,7 @@ export const rolesTexts = {
     changed: 'Roles changed: {{count}}',
     reset: 'Reset',
     saved: 'Permissions saved',
+    keepAdminRoles: 'The Admin role must keep “Roles & permissions” — otherwise nobody could change permissions in this venue again.',
     areas: { menu: 'Menu', tables: 'Tables', orders: 'Orders', kitchen: 'Kitchen', payments: 'Payments', shifts: 'Shifts', admin: 'Administration' },
     perm: {
       menu_view: 'View the menu',

@@ -27,7 +27,7 @@ export function StaffDialog({ staff, onClose }: { staff?: AdminStaff; onClose():
   const shown = isSubmitted ? errors : {};
   const isBusy = create.isPending || update.isPending;
 
-  const onError = (error: Error) => setPinTaken(error instanceof ApiError && error.status === 409);
+  const onError = (error: unknown) => setPinTaken(error instanceof ApiError && error.status === 409);
   const done = () => {
     notify('success', t(isNew ? 'staff.created' : 'staff.updated', { name: name.trim() }));
     onClose();
@@ -64,8 +64,8 @@ export function StaffDialog({ staff, onClose }: { staff?: AdminStaff; onClose():
       }
     >
       <form id="staff-form" className={styles.form} onSubmit={submit} noValidate>
-        <TextField label={t('staff.name')} value={name} maxLength={80} autoComplete="off" onChange={(e) => setName(e.target.value)} error={shown.name && t(`staff.${shown.name}`)} data-testid="staff-name" />
-        <ChoiceGroup label={t('staff.role')} value={role} onChange={setRole} options={ROLES.map((r) => ({ value: r, label: t(`roleNames.${r}`) }))} />
+        <TextField label={t('staff.name')} value={name} maxLength={80} autoComplete="off" onChange={(e) => setName(e.target.value)} error={shown.name && t(`staff.${shown.name}`)} data-testid="staff-form-name" />
+        <ChoiceGroup<Role> label={t('staff.role')} value={role} onChange={setRole} options={ROLES.map((r) => ({ value: r, label: t(`roleNames.${r}`) }))} />
         <TextField
           label={isNew ? t('staff.pin') : t('staff.newPin')}
           value={pin}
@@ -79,13 +79,13 @@ export function StaffDialog({ staff, onClose }: { staff?: AdminStaff; onClose():
             setPinTaken(false);
           }}
           error={isPinTaken ? t('staff.pinTaken') : shown.pin && t(`staff.${shown.pin}`)}
-          hint={isNew ? t('staff.pinInvalid') : t('staff.keepPin')}
+          hint={isNew ? t('staff.pinHint') : t('staff.keepPin')}
           addon={
             <Button onClick={() => { setPin(suggestPin()); setPinTaken(false); }}>
               {t('staff.generate')}
             </Button>
           }
-          data-testid="staff-pin"
+          data-testid="staff-form-pin"
         />
         {!isNew && <Notice kind="warning">{t('staff.sessionsEnd')}</Notice>}
       </form>

@@ -22,7 +22,7 @@ export function StaffSection() {
   const [deactivating, setDeactivating] = useState<AdminStaff | null>(null);
 
   const list = [...(staff.data?.staff ?? [])].sort((a, b) => Number(b.isActive) - Number(a.isActive) || a.name.localeCompare(b.name, i18n.language));
-  const date = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'ru-RU', { dateStyle: 'medium', timeZone: session.venue.timezone });
+  const date = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'ru-RU', { dateStyle: 'short', timeZone: session.venue.timezone });
   const setActive = (member: AdminStaff, isActive: boolean) => update.mutate({ id: member.id, changes: { isActive } });
 
   return (
@@ -60,9 +60,9 @@ export function StaffSection() {
                     <td>
                       <span className={styles.name}>{member.name}</span> {isMe && <Pill tone="primary">{t('staff.you')}</Pill>}
                     </td>
-                    <td>{t(`roleNames.${member.role}`)}</td>
+                    <td className={table.nowrap}>{t(`roleNames.${member.role}`)}</td>
                     <td>{member.isActive ? <Pill tone="success">{t('staff.active')}</Pill> : <Pill>{t('staff.inactive')}</Pill>}</td>
-                    <td className={table.muted}>{date.format(new Date(member.createdAt))}</td>
+                    <td className={`${table.muted} ${table.nowrap}`}>{date.format(new Date(member.createdAt))}</td>
                     <td>
                       <div className={table.actions}>
                         <Button onClick={() => setEditing({ staff: member })}>{t('staff.edit')}</Button>

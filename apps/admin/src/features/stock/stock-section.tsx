@@ -1,7 +1,7 @@
 import type { Product } from '@pos/contracts';
 import { useTranslation } from '@pos/i18n';
 import { useMenu } from '@pos/plugin-sdk';
-import { Button, Money } from '@pos/ui';
+import { Money } from '@pos/ui';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useUpdateStock } from '../../api/update-stock';
 import table from '../../components/data-table.module.css';
@@ -60,11 +60,10 @@ export function StockSection() {
           <table className={table.table}>
             <thead>
               <tr>
-                <th>{t('stock.code')}</th>
                 <th>{t('stock.product')}</th>
                 <th className={table.end}>{t('stock.price')}</th>
                 <th>{t('stock.stock')}</th>
-                <th className={table.end}>{t('stock.onSale')}</th>
+                <th className={table.end}>{t('stock.availability')}</th>
               </tr>
             </thead>
             <tbody>
@@ -72,15 +71,18 @@ export function StockSection() {
                 const category = categories.get(p.categoryId);
                 return (
                   <tr key={p.id} data-testid={`stock-${p.code}`} className={p.isAvailable ? undefined : styles.stoppedRow}>
-                    <td className={`${table.mono} ${table.muted}`}>{p.code}</td>
                     <td>
                       <div className={styles.name}>{p.name}</div>
-                      {category && (
-                        <div className={styles.categoryLine}>
-                          <span className={styles.dot} style={{ background: category.color }} />
-                          {category.name}
-                        </div>
-                      )}
+                      <div className={styles.details}>
+                        {category && (
+                          <>
+                            <span className={styles.dot} style={{ background: category.color }} />
+                            {category.name}
+                            <span aria-hidden="true">·</span>
+                          </>
+                        )}
+                        <span className={table.mono}>{p.code}</span>
+                      </div>
                     </td>
                     <td className={table.end}>
                       <Money value={p.price} currency={menu.data.currency} />
@@ -93,7 +95,7 @@ export function StockSection() {
                     <td className={table.end}>
                       <Switch
                         checked={p.isAvailable}
-                        label={`${p.name}: ${t('stock.onSale')}`}
+                        label={`${p.name}: ${t('stock.availability')}`}
                         stateLabel={t(p.isAvailable ? 'stock.available' : 'stock.stopped')}
                         disabled={busyId === p.id}
                         onChange={(isAvailable) => update.mutate({ productId: p.id, isAvailable })}

@@ -57,7 +57,8 @@ export async function seedDemo(db: Kysely<Database>, auth: AuthService, options:
   }
   if (options.bigMenu) {
     const existing = await db.selectFrom('venues').select('id').where('slug', '=', 'bench').executeTakeFirst();
-    if (!existing) await createVenue(db, auth, { slug: 'bench', name: 'Benchmark venue', flags: allOn, menu: generatedMenu(5000) });
+    const benchId = existing?.id ?? (await createVenue(db, auth, { slug: 'bench', name: 'Benchmark venue', flags: allOn, menu: generatedMenu(5000) }));
+    await ensureRemoteRegistry(db, benchId);
   }
 }
 

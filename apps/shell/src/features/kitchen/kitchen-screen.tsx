@@ -16,8 +16,9 @@ const SAFETY_REFETCH_MS = 30_000;
 
 /** The kitchen display: the active tickets of a station in lanes by status, oldest first. */
 export function KitchenScreen() {
-  const { api } = useServices();
+  const { api, host } = useServices();
   const { t } = useTranslation('kitchen');
+  const canBump = host().can('kitchen.bump');
   const menu = useMenu();
   const tickets = useQuery({ queryKey: queryKeys.tickets(), queryFn: () => api.tickets(), refetchInterval: SAFETY_REFETCH_MS });
   const shown = useWithPendingBumps(tickets.data);
@@ -69,13 +70,13 @@ export function KitchenScreen() {
           <div className={styles.emptyHint}>{t('empty.hint')}</div>
         </div>
       ) : (
-        <Lanes tickets={visible} now={now} stationNames={activeStation === null ? stationNames : null} />
+        <Lanes tickets={visible} now={now} canBump={canBump} stationNames={activeStation === null ? stationNames : null} />
       )}
     </div>
   );
 }
 
-function Lanes({ tickets, now, stationNames }: { tickets: KitchenTicket[]; now: number; stationNames: Map<string, string> | null }) {
+function Lanes({ tickets, now, canBump, stationNames }: { tickets: KitchenTicket[]; now: number; canBump: boolean; stationNames: Map<string, string> | null }) {
   const { t } = useTranslation('kitchen');
   return (
     <div className={styles.lanes}>
@@ -92,7 +93,7 @@ function Lanes({ tickets, now, stationNames }: { tickets: KitchenTicket[]; now: 
               {inLane.length === 0 ? (
                 <div className={styles.laneEmpty}>{t(`laneEmpty.${status}`)}</div>
               ) : (
-                inLane.map((ticket) => <TicketCard key={ticket.id} ticket={ticket} now={now} stationName={stationNames?.get(ticket.stationCode)} />)
+                inLane.map((ticket) => <TicketCard key={ticket.id} ticket={ticket} now={now} canBump={canBump} stationName={stationNames?.get(ticket.stationCode)} />)
               )}
             </div>
           </section>

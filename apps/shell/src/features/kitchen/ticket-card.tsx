@@ -8,12 +8,14 @@ import { useBumpTicket } from './use-bump-ticket';
 export interface TicketCardProps {
   ticket: KitchenTicket;
   now: number;
+  /** Staff who may only look (a waiter checking on a table) get no buttons. */
+  canBump: boolean;
   /** The station's name, shown when the screen lists every station. */
   stationName?: string;
 }
 
 /** One kitchen ticket: who and what, how long it has waited, and the bump. */
-export const TicketCard = memo(function TicketCard({ ticket, now, stationName }: TicketCardProps) {
+export const TicketCard = memo(function TicketCard({ ticket, now, canBump, stationName }: TicketCardProps) {
   const { t } = useTranslation('kitchen');
   const bump = useBumpTicket(ticket.id);
   const next = nextStatus(ticket.status);
@@ -22,7 +24,8 @@ export const TicketCard = memo(function TicketCard({ ticket, now, stationName }:
   // A ready ticket is the waiter's to pick up: its age no longer says the kitchen is late.
   const urgency = ticket.status === 'ready' ? 'normal' : urgencyOf(ageMs);
   const isStopOnly = ticket.items.length > 0 && ticket.items.every((i) => i.kind === 'cancel');
-  const meta = [ticket.waiterName, ticket.course !== null ? t('course', { course: ticket.course }) : null, stationName].filter(Boolean);
+  // Course 1 is every ticket's default; only a later course is worth the cook's attention.
+  const meta = [ticket.waiterName, ticket.course !== null && ticket.course > 1 ? t('course', { course: ticket.course }) : null, stationName].filter(Boolean);
 
   return (
     <article
@@ -46,31 +49,33 @@ export const TicketCard = memo(function TicketCard({ ticket, now, stationName }:
           <TicketLine key={item.id} item={item} />
         ))}
       </ul>
-      <footer className={styles.actions}>
-        {back && (
-          <button
-            type="button"
-            className={styles.recall}
-            data-testid={`recall-${ticket.number}`}
-            onClick={() => bump.mutate({ ticket, status: back })}
-          >
-            <span aria-hidden="true" className={styles.recallIcon}>
-              ↶
-            </span>
-            {t(`recall.${back}`)}
-          </button>
-        )}
-        {next && (
-          <button
-            type="button"
-            className={`${styles.bump} ${styles[`to_${next}`]}`}
-            data-testid={`bump-${ticket.number}`}
-            onClick={() => bump.mutate({ ticket, status: next })}
-          >
-            {t(`bump.${next}`)}
-          </button>
-        )}
-      </footer>
+      {canBump && (next || back) && (
+        <footer className={styles.actions}>
+          {back && (
+            <button
+              type="button"
+              className={styles.recall}
+              data-testid={`recall-${ticket.number}`}
+              onClick={() => bump.mutate({ ticket, status: back })}
+            >
+              <span aria-hidden="true" className={styles.recallIcon}>
+                ↶
+              </span>
+              {t(`recall.${back}`)}
+            </button>
+          )}
+          {next && (
+            <button
+              type="button"
+              className={`${styles.bump} ${styles[`to_${next}`]}`}
+              data-testid={`bump-${ticket.number}`}
+              onClick={() => bump.mutate({ ticket, status: next })}
+            >
+              {t(`bump.${next}`)}
+            </button>
+          )}
+        </footer>
+      )}
     </article>
   );
 });

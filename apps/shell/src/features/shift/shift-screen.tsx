@@ -1,3 +1,49 @@
+import type { Shift } from '@pos/contracts';
+import { Button } from '@pos/ui';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useServices } from '../../app/services-context';
+import { ClosePanel } from './close-panel';
+import { OpenShiftForm } from './open-shift-form';
+import { ShiftResult } from './shift-result';
+import styles from './shift-screen.module.css';
+import { ShiftTotals } from './shift-totals';
+import { useLiveCurrentShift } from './use-shift';
+
+/** The cashier's shift: open it with a float, watch the totals, close it against counted money. */
 export function ShiftScreen() {
-  return <div data-testid="shift-screen" />;
+  const { t } = useTranslation('shift');
+  const currency = useServices().host().session.venue.currency;
+  const current = useLiveCurrentShift();
+  // The closed shift stays on screen until the cashier has read the differences.
+  const [closed, setClosed] = useState<Shift | null>(null);
+
+  let content;
+  if (closed) content = <ShiftResult shift={closed} currency={currency} onDone={() => setClosed(null)} />;
+  else if (current.isPending) content = <div className={styles.message}>{t('common:loading')}</div>;
+  else if (current.isError && !current.data)
+    content = (
+      <div className={styles.message} role="alert">
+        <p>{t('loadError', { message: current.error.message })}</p>
+        <Button variant="primary" size="large" onClick={() => void current.refetch()}>
+          {t('common:retry')}
+        </Button>
+      </div>
+    );
+  else if (!current.data.shift) content = <OpenShiftForm currency={currency} />;
+  else
+    content = (
+      <div className={styles.openLayout}>
+        <div className={styles.column}>
+          <ShiftTotals shift={current.data.shift} currency={currency} updatedAt={current.dataUpdatedAt} isRefreshing={current.isFetching} onRefresh={() => void current.refetch()} />
+        </div>
+        <ClosePanel key={current.data.shift.id} shift={current.data.shift} currency={currency} onClosed={setClosed} />
+      </div>
+    );
+
+  return (
+    <div className={styles.screen} data-testid="shift-screen">
+      {content}
+    </div>
+  );
 }

@@ -1,0 +1,43 @@
+import { fireEvent, screen } from '@testing-library/react';
+import type { HostApi } from '@pos/plugin-sdk';
+import { renderWithHost } from '../testing/fake-host';
+import { AdminApp } from './admin-app';
+
+const api = {
+  featureFlags: jest.fn(async () => ({ flags: {} as never })),
+  menu: jest.fn(async () => ({ version: 1, currency: 'RUB', stations: [], categories: [], modifierGroups: [], products: [] })),
+  roles: jest.fn(async () => ({ roles: [] })),
+};
+
+describe('AdminApp', () => {
+  beforeEach(() => window.history.replaceState(null, '', '/x/admin'));
+
+  it('shows every section to an admin, with the running version', () => {
+    renderWithHost(<AdminApp host={{} as HostApi} />, { api });
+    expect(screen.getAllByRole('button', { name: /Функции|Роли и права|Персонал|Стоп-лист|Модули/ })).toHaveLength(5);
+    expect(screen.getByTestId('admin-version')).toHaveTextContent('версия 1.0.0-test');
+    expect(screen.getByTestId('admin-flags')).toBeInTheDocument();
+  });
+
+  it('hides the sections the staff member may not use', () => {
+    renderWithHost(<AdminApp host={{} as HostApi} />, { api, permissions: ['menu.view', 'menu.stock'] });
+    expect(screen.getByTestId('admin-nav-stock')).toBeInTheDocument();
+    expect(screen.queryByTestId('admin-nav-flags')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('admin-nav-staff')).not.toBeInTheDocument();
+    expect(screen.getByTestId('admin-stock')).toBeInTheDocument();
+  });
+
+  it('keeps the section in the URL', () => {
+    window.history.replaceState(null, '', '/x/admin/roles');
+    const { host } = renderWithHost(<AdminApp host={{} as HostApi} />, { api });
+    expect(screen.getByTestId('admin-roles')).toBeInTheDocument();
+    fireEvent.click(screen.getByTestId('admin-nav-stock'));
+    expect(host.navigate).toHaveBeenCalledWith('/x/admin/stock');
+    expect(screen.getByTestId('admin-stock')).toBeInTheDocument();
+  });
+
+  it('says so when nothing is allowed', () => {
+    renderWithHost(<AdminApp host={{} as HostApi} />, { api, permissions: ['menu.view'] });
+    expect(screen.getByText('У вас нет прав ни на один раздел администрирования.')).toBeInTheDocument();
+  });
+});

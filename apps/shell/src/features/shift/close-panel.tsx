@@ -1,0 +1,173 @@
+import { queryKeys } from '@pos/api-client';
+import type { Shift } from '@pos/contracts';
+import { Button, Money } from '@pos/ui';
+import { useQueries } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { navigate } from '../../app/router';
+import { useServices } from '../../app/services-context';
+import { MoneyField, MoneyKeypad } from './money-keypad';
+import { shiftFailureMessage } from './shift-errors';
+import styles from './shift-screen.module.css';
+import { parseAmount, pressKey } from './shift-rules';
+import { openCheckIds, useCloseShift } from './use-shift';
+
+type Field = 'cash' | 'card';
+const MIN_REASON = 3;
+
+export interface ClosePanelProps {
+  shift: Shift;
+  currency: string;
+  onClosed(shift: Shift): void;
+}
+
+/**
+ * Closing: counted cash and card in, the differences out. Open checks stop it; a supervisor
+ * (shifts.close.override) may close over them with a reason, which the server audits.
+ */
+export function ClosePanel({ shift, currency, onClosed }: ClosePanelProps) {
+  const { t } = useTranslation('shift');
+  const { bus } = useServices();
+  const close = useCloseShift();
+  const [texts, setTexts] = useState<Record<Field, string>>({ cash: '', card: '' });
+  const [active, setActive] = useState<Field>('cash');
+  const [openChecks, setOpenChecks] = useState<string[] | null>(null);
+  const cash = parseAmount(texts.cash, currency);
+  const card = parseAmount(texts.card, currency);
+  const isComplete = cash !== null && card !== null;
+
+  const submit = (override?: { reason: string }) => {
+    if (cash === null || card === null) return;
+    close.mutate(
+      { shiftId: shift.id, counted: { cash, card }, override },
+      {
+        onSuccess: onClosed,
+        onError: (error) => {
+          const ids = openCheckIds(error);
+          if (ids) setOpenChecks(ids);
+          else bus.emit('notification.toast', { kind: 'error', message: shiftFailureMessage(t, error) });
+        },
+      },
+    );
+  };
+
+  if (openChecks) {
+    return (
+      <section className={`${styles.card} ${styles.closeCard}`} data-testid="open-checks">
+        <OpenChecks ids={openChecks} currency={currency} isBusy={close.isPending} onBack={() => setOpenChecks(null)} onForce={(reason) => submit({ reason })} />
+      </section>
+    );
+  }
+
+  return (
+    <form
+      className={`${styles.card} ${styles.closeCard}`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+      data-testid="close-shift-form"
+    >
+      <h2 className={styles.cardTitle}>{t('close.title')}</h2>
+      <div className={styles.fields}>
+        <MoneyField label={t('close.countedCash')} value={texts.cash} currency={currency} isActive={active === 'cash'} onActivate={() => setActive('cash')} onChange={(v) => setTexts((s) => ({ ...s, cash: v }))} testId="counted-cash" />
+        <MoneyField label={t('close.countedCard')} value={texts.card} currency={currency} isActive={active === 'card'} onActivate={() => setActive('card')} onChange={(v) => setTexts((s) => ({ ...s, card: v }))} testId="counted-card" />
+      </div>
+      <MoneyKeypad onKey={(key, separator) => setTexts((s) => ({ ...s, [active]: pressKey(s[active], key, separator) }))} disabled={close.isPending} />
+      <Button type="submit" variant="danger" size="large" block disabled={!isComplete || close.isPending} data-testid="close-shift">
+        {close.isPending ? t('close.closing') : t('close.submit')}
+      </Button>
+    </form>
+  );
+}
+
+interface OpenChecksProps {
+  ids: string[];
+  currency: string;
+  isBusy: boolean;
+  onBack(): void;
+  onForce(reason: string): void;
+}
+
+function OpenChecks({ ids, currency, isBusy, onBack, onForce }: OpenChecksProps) {
+  const { t } = useTranslation('shift');
+  const { api, host } = useServices();
+  const canOverride = host().can('shifts.close.override');
+  const [reason, setReason] = useState('');
+  const orders = useQueries({ queries: ids.map((id) => ({ queryKey: queryKeys.order(id), queryFn: () => api.order(id) })) });
+  const isReasonValid = reason.trim().length >= MIN_REASON;
+  const presets = t('override.presets', { returnObjects: true }) as string[];
+
+  return (
+    <>
+      <div className={styles.blocked}>
+        <span className={styles.blockedIcon} aria-hidden="true">
+          !
+        </span>
+        <div>
+          <h2 className={styles.cardTitle}>{t('openChecks.title', { count: ids.length })}</h2>
+          <p className={styles.hint}>{t('openChecks.text')}</p>
+        </div>
+      </div>
+      <ul className={styles.checkList}>
+        {ids.map((id, i) => {
+          const order = orders[i]?.data;
+          return (
+            <li key={id}>
+              <button type="button" className={styles.checkRow} onClick={() => navigate(`/order/${id}`)} data-testid={`open-check-${order?.number ?? id}`}>
+                <span className={styles.checkNumber}>{order ? t('openChecks.number', { number: order.number }) : '…'}</span>
+                <span className={styles.checkWhere}>
+                  {order ? [order.tableLabel !== null ? t('openChecks.table', { label: order.tableLabel }) : t('openChecks.takeaway'), order.waiterName].join(' · ') : ''}
+                </span>
+                <span className={styles.checkDue}>{order && <Money value={order.due} currency={currency} />}</span>
+                <span className={styles.checkGo} aria-hidden="true">
+                  ›
+                </span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+
+      {canOverride ? (
+        <div className={styles.override}>
+          <label className={styles.reasonLabel} htmlFor="shift-override-reason">
+            {t('override.reason')}
+          </label>
+          <div className={styles.presets}>
+            {presets.map((p) => (
+              <button key={p} type="button" className={`${styles.preset} ${reason === p ? styles.presetActive : ''}`} onClick={() => setReason(p)}>
+                {p}
+              </button>
+            ))}
+          </div>
+          <textarea
+            id="shift-override-reason"
+            className={styles.reason}
+            rows={2}
+            maxLength={200}
+            value={reason}
+            placeholder={t('override.placeholder')}
+            onChange={(e) => setReason(e.target.value)}
+            data-testid="override-reason"
+          />
+          <div className={styles.overrideActions}>
+            <Button size="large" onClick={onBack}>
+              {t('common:back')}
+            </Button>
+            <Button variant="danger" size="large" disabled={!isReasonValid || isBusy} onClick={() => onForce(reason.trim())} data-testid="close-anyway">
+              {t('override.submit')}
+            </Button>
+          </div>
+        </div>
+      ) : (
+        <div className={styles.override}>
+          <p className={styles.askSupervisor}>{t('openChecks.askSupervisor')}</p>
+          <Button size="large" block onClick={onBack}>
+            {t('common:back')}
+          </Button>
+        </div>
+      )}
+    </>
+  );
+}

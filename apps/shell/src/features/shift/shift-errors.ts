@@ -1,0 +1,13 @@
+import { ApiError } from '@pos/api-client';
+import type { TFunction } from 'i18next';
+
+/** A refused shift command in the cashier's words; the server's own message for anything unforeseen. */
+export function shiftFailureMessage(t: TFunction<'shift'>, error: unknown): string {
+  if (error instanceof ApiError) {
+    if (error.status === 0) return t('errors.offline');
+    if (error.code === 'shift.already_open') return t('errors.alreadyOpen');
+    if (error.code === 'shift.closed') return t('errors.alreadyClosed');
+    if (error.code === 'auth.forbidden') return t('errors.forbidden');
+  }
+  return t('errors.failed', { message: error instanceof Error ? error.message : String(error) });
+}
