@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { startServer, type TestServer } from './support/server';
-import { apiLogin, signIn } from './support/staff';
+import { apiLogin, openSection, signIn } from './support/staff';
 
 let server: TestServer;
 test.beforeAll(async () => {
@@ -14,7 +14,7 @@ test('switching a feature off drops its remote from open shells of that venue on
   await signIn(demo, server.url, '9999', 'demo');
   await signIn(demo2, server.url, '9999', 'demo-2');
   for (const page of [demo, demo2]) {
-    await page.getByRole('button', { name: 'Администрирование' }).click();
+    await openSection(page, 'Администрирование');
     await expect(page.getByTestId('admin-app')).toBeVisible();
     // A marker that survives only as long as the page is not reloaded.
     await page.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true));
@@ -24,7 +24,7 @@ test('switching a feature off drops its remote from open shells of that venue on
   await admin.put('/admin/feature-flags', { flags: { admin: false } });
 
   await expect(demo.getByTestId('admin-app')).toHaveCount(0);
-  await expect(demo.getByRole('button', { name: 'Администрирование' })).toHaveCount(0);
+  await expect(demo.locator('header nav').getByRole('button', { name: 'Администрирование', exact: true })).toHaveCount(0);
   expect(await demo.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
 
   // demo-2 has its own flags: its admin area stays.
@@ -33,5 +33,5 @@ test('switching a feature off drops its remote from open shells of that venue on
 
   // And it comes back live when switched on again.
   await admin.put('/admin/feature-flags', { flags: { admin: true } });
-  await expect(demo.getByRole('button', { name: 'Администрирование' })).toBeVisible();
+  await expect(demo.locator('header nav').getByRole('button', { name: 'Администрирование', exact: true })).toBeVisible();
 });

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { ROOT, startServer, type TestServer, WEB_ROOT } from './support/server';
-import { apiLogin, signIn } from './support/staff';
+import { apiLogin, openSection, signIn } from './support/staff';
 
 const NEW_VERSION = '1.0.1-e2e';
 const newBuild = path.join(WEB_ROOT, 'remotes/admin', NEW_VERSION);
@@ -29,7 +29,7 @@ const shellFingerprint = () =>
 test('publishing a new remote version changes what staff see on the next load; the shell is not rebuilt', async ({ page }) => {
   test.setTimeout(180_000);
   await signIn(page, server.url, '9999');
-  await page.getByRole('button', { name: 'Администрирование' }).click();
+  await openSection(page, 'Администрирование');
   await expect(page.getByTestId('admin-version')).toContainText('1.0.0');
   const before = shellFingerprint();
 

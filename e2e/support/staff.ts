@@ -38,3 +38,8 @@ export async function signOut(page: Page) {
   await page.getByRole('button', { name: /Сменить сотрудника|Switch staff/ }).click();
   await expect(page.getByRole('button', { name: '1', exact: true })).toBeVisible();
 }
+
+/** Taps a section in the header's navigation, as staff switch screens. */
+export async function openSection(page: Page, name: string | RegExp) {
+  await page.locator('header nav').getByRole('button', { name, exact: typeof name === 'string' }).click();
+}

@@ -63,6 +63,7 @@ export function Icon({ name, size = 20, ...rest }: { name: IconName; size?: numb
       role={labelled ? 'img' : undefined}
       focusable="false"
       {...rest}
+      style={{ flexShrink: 0, ...rest.style }}
     >
       <path d={PATHS[name]} />
     </svg>

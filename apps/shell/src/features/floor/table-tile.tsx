@@ -50,16 +50,14 @@ export function TableTile({ table, rect, currency, now, isMine, isBusy, onTap }:
               <span className={styles.tableMeta}>
                 <Icon name="users" size={14} />
                 {session.guests}
-                {density === 'roomy' && <span className={styles.tableWaiter}>· {session.waiterName}</span>}
+                <span className={styles.tableWaiter}>· {session.waiterName}</span>
               </span>
             )}
-            {density === 'roomy' ? (
+            {density === 'roomy' && (
               <span className={styles.tableMeta}>
                 <Icon name="clock" size={14} />
                 {elapsed}
               </span>
-            ) : (
-              density === 'regular' && <span className={styles.tableWaiterLine}>{session.waiterName}</span>
             )}
           </>
         ) : (

@@ -1,3 +1,224 @@
+import { ApiError, queryKeys, useMenu, useOrder } from '@pos/api-client';
+import type { Order, OrderLine, Product } from '@pos/contracts';
+import { Button, Spinner } from '@pos/ui';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { navigate } from '../../app/router';
+import { useServices } from '../../app/services-context';
+import { GuestsDialog } from './guests-dialog';
+import { LineEditDialog } from './line-edit-dialog';
+import { MenuPanel } from './menu-panel';
+import { groupsOf } from './modifier-selection';
+import { ModifiersDialog } from './modifiers-dialog';
+import { decreaseAction } from './order-lines';
+import { OrderPanel, type OrderPermissions } from './order-panel';
+import styles from './order-screen.module.css';
+import { PayDialog } from './pay-dialog';
+import { SplitDialog } from './split-dialog';
+import { useOrderCommands } from './use-order-commands';
+import { VoidDialog } from './void-dialog';
+
+type OpenDialog =
+  | { kind: 'modifiers'; product: Product }
+  | { kind: 'edit'; lineId: string }
+  | { kind: 'void'; lineId: string; quantity: number }
+  | { kind: 'guests' }
+  | { kind: 'split' }
+  | { kind: 'pay' }
+  | null;
+
+/** Taking an order at a table: the menu on the left, the order on the right. */
 export function OrderScreen({ orderId }: { orderId: string }) {
-  return <div data-testid="order-screen" data-order={orderId} />;
+  const { t } = useTranslation('order');
+  const orderQuery = useOrder(orderId);
+  const order = orderQuery.data;
+
+  if (!order) {
+    const isMissing = orderQuery.error instanceof ApiError && orderQuery.error.status === 404;
+    return (
+      <div className={styles.state} data-testid="order-screen" data-order={orderId}>
+        {orderQuery.isPending ? (
+          <Spinner label={t('common:loading')} />
+        ) : (
+          <>
+            <p>{isMissing ? t('notFound') : t('loadFailed', { message: orderQuery.error?.message ?? '' })}</p>
+            <div className={styles.stateActions}>
+              <Button onClick={() => navigate('/floor')}>{t('actions.back')}</Button>
+              {!isMissing && <Button onClick={() => void orderQuery.refetch()}>{t('retry')}</Button>}
+            </div>
+          </>
+        )}
+      </div>
+    );
+  }
+  return <OrderWorkspace order={order} />;
+}
+
+function OrderWorkspace({ order }: { order: Order }) {
+  const { api, bus, queryClient, host } = useServices();
+  const { session, can } = host();
+  const currency = session.venue.currency;
+  const { t } = useTranslation('order');
+  const menu = useMenu();
+  const { commands, pending } = useOrderCommands(order.id);
+  const [course, setCourse] = useState(1);
+  const [selectedLineId, setSelectedLineId] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<OpenDialog>(null);
+  const toast = (kind: 'info' | 'success' | 'warning' | 'error', message: string) => bus.emit('notification.toast', { kind, message });
+
+  const permissions: OrderPermissions = {
+    canEdit: can('orders.edit'),
+    canFire: can('orders.fire'),
+    canSplit: can('orders.split'),
+    canPay: can('payments.take'),
+    canCloseTable: can('tables.close'),
+  };
+  const isOpen = order.status === 'open';
+  const lockedReason = order.status === 'paid' ? t('readOnly.paid') : order.status === 'void' ? t('readOnly.void') : !permissions.canEdit ? t('readOnly.noEdit') : null;
+  const lineById = (id: string) => order.lines.find((l) => l.id === id);
+  const close = () => setDialog(null);
+
+  const pick = (product: Product) => {
+    const groups = groupsOf(product, menu.data?.modifierGroups ?? []);
+    if (groups.length > 0) setDialog({ kind: 'modifiers', product });
+    else void commands.addItem({ productId: product.id, quantity: 1, course });
+  };
+
+  const changeQuantity = (line: OrderLine, delta: number) => {
+    if (delta > 0) void commands.changeQuantity(line.id, 1);
+    else if (decreaseAction(line) === 'decrease') void commands.changeQuantity(line.id, -1);
+    else setDialog({ kind: 'void', lineId: line.id, quantity: 1 });
+  };
+
+  const fire = async (courses?: number[]) => {
+    const result = await commands.fire(courses);
+    if (!result) return;
+    if (result.tickets.length === 0) toast('info', t('toast.nothingToFire'));
+    else if (courses?.length === 1) toast('success', t('toast.courseFired', { course: courses[0] }));
+    else toast('success', t('toast.fired', { count: result.tickets.length }));
+  };
+
+  const closeTable = async () => {
+    if (!order.tableId) return;
+    try {
+      await api.closeTable(order.tableId);
+      toast('success', t('toast.tableClosed', { label: order.tableLabel ?? '' }));
+      void queryClient.invalidateQueries({ queryKey: queryKeys.tables });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.order(order.id) });
+      navigate('/floor');
+    } catch (error) {
+      toast('error', error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  const dialogLine = dialog && (dialog.kind === 'edit' || dialog.kind === 'void') ? lineById(dialog.lineId) : undefined;
+
+  return (
+    <div className={styles.screen} data-testid="order-screen" data-order={order.id}>
+      <div className={styles.menu}>
+        {menu.data ? (
+          <MenuPanel menu={menu.data} order={order} currency={currency} course={course} onCourseChange={setCourse} lockedReason={lockedReason} onPick={pick} />
+        ) : menu.isPending ? (
+          <Spinner label={t('common:loading')} />
+        ) : (
+          <div className={styles.state}>
+            <p>{t('menu.loadFailed', { message: menu.error?.message ?? '' })}</p>
+            <Button onClick={() => void menu.refetch()}>{t('retry')}</Button>
+          </div>
+        )}
+      </div>
+
+      <OrderPanel
+        order={order}
+        currency={currency}
+        pending={pending}
+        permissions={permissions}
+        selectedLineId={selectedLineId}
+        onSelectLine={(line) => setSelectedLineId(line?.id ?? null)}
+        onQuantity={changeQuantity}
+        onEditLine={(line) => setDialog({ kind: 'edit', lineId: line.id })}
+        onVoidLine={(line) => setDialog({ kind: 'void', lineId: line.id, quantity: line.quantity - line.voidedQuantity })}
+        onCourseHeld={(c, held) => void commands.setCourseHeld(c, held)}
+        onFireCourse={(c) => void fire([c])}
+        onBack={() => navigate('/floor')}
+        onGuests={() => setDialog({ kind: 'guests' })}
+        onFire={() => void fire()}
+        onSplit={() => setDialog({ kind: 'split' })}
+        onPay={() => setDialog({ kind: 'pay' })}
+        onCloseTable={() => void closeTable()}
+      />
+
+      {dialog?.kind === 'modifiers' && menu.data && (
+        <ModifiersDialog
+          product={dialog.product}
+          groups={groupsOf(dialog.product, menu.data.modifierGroups)}
+          currency={currency}
+          course={course}
+          onClose={close}
+          onAdd={(item) => {
+            close();
+            void commands.addItem(item);
+          }}
+        />
+      )}
+      {dialog?.kind === 'edit' && dialogLine && isOpen && (
+        <LineEditDialog
+          line={dialogLine}
+          onClose={close}
+          onSave={(patch) => {
+            close();
+            void commands.editLine(dialogLine.id, patch);
+          }}
+        />
+      )}
+      {dialog?.kind === 'void' && dialogLine && isOpen && (
+        <VoidDialog
+          line={dialogLine}
+          initialQuantity={dialog.quantity}
+          canVoidFired={can('orders.void')}
+          onClose={close}
+          onVoid={(quantity, reason) => {
+            close();
+            if (quantity >= dialogLine.quantity - dialogLine.voidedQuantity) setSelectedLineId(null);
+            void commands.voidLine(dialogLine.id, quantity, reason);
+          }}
+        />
+      )}
+      {dialog?.kind === 'guests' && (
+        <GuestsDialog
+          guests={order.guests}
+          onClose={close}
+          onSave={(guests) => {
+            close();
+            void commands.setGuests(guests);
+          }}
+        />
+      )}
+      {dialog?.kind === 'split' && (
+        <SplitDialog
+          order={order}
+          currency={currency}
+          onClose={close}
+          onSplit={(split) => {
+            close();
+            void commands.split(split);
+          }}
+        />
+      )}
+      {dialog?.kind === 'pay' && (
+        <PayDialog
+          order={order}
+          currency={currency}
+          canCloseTable={permissions.canCloseTable}
+          onPay={commands.pay}
+          onClose={close}
+          onOpenShift={() => navigate('/shift')}
+          onCloseTable={() => {
+            close();
+            void closeTable();
+          }}
+        />
+      )}
+    </div>
+  );
 }

@@ -1,0 +1,120 @@
+import type { PosApi } from '@pos/api-client';
+import type { Hall, LoginResult, Order, Table } from '@pos/contracts';
+import { createEventBus } from '@pos/event-bus';
+import { createI18n } from '@pos/i18n';
+import { HostProvider, type HostApi } from '@pos/plugin-sdk';
+import { QueryClient } from '@tanstack/react-query';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { BehaviorSubject } from 'rxjs';
+import { ServicesContext } from '../../app/services-context';
+import type { ShellServices } from '../../app/shell-services';
+import { addShellTexts } from '../../i18n';
+import { FloorScreen } from './floor-screen';
+
+// Remotes' parcels need single-spa; the floor map is tested without them.
+jest.mock('../../plugin-host/slot', () => ({ Slot: () => null }));
+
+const HALL: Hall = { id: 'h1', name: 'Основной зал', sort: 1 };
+const table = (label: string, over: Partial<Table> = {}): Table => ({
+  id: `t${label}`,
+  hallId: 'h1',
+  label,
+  seats: 4,
+  shape: 'square',
+  x: 100 * Number(label),
+  y: 100,
+  width: 100,
+  height: 100,
+  status: 'free',
+  session: null,
+  openTotal: 0,
+  ...over,
+});
+const SEATED = table('2', {
+  status: 'occupied',
+  openTotal: 125000,
+  session: { id: 's2', tableId: 't2', waiterId: 'w1', waiterName: 'Анна', guests: 3, status: 'open', openedAt: new Date(Date.now() - 5 * 60_000).toISOString(), closedAt: null },
+});
+
+function renderFloor(api: Partial<Record<keyof PosApi, jest.Mock>>, permissions: string[] = ['tables.open']) {
+  const session = {
+    staff: { id: 'w1', name: 'Анна', role: 'waiter', isActive: true },
+    venue: { id: 'v1', slug: 'demo', name: 'Демо', currency: 'RUB', timezone: 'Europe/Moscow', locale: 'ru' },
+    permissions,
+  } as LoginResult;
+  const i18n = createI18n('ru');
+  addShellTexts(i18n);
+  const bus = createEventBus();
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const host = { api, bus, queryClient, i18n, session, can: (p: string) => permissions.includes(p) } as unknown as HostApi;
+  const services = { api, bus, queryClient, i18n, host: () => host, pluginHost: { remotes$: new BehaviorSubject([]), slot: () => [] } } as unknown as ShellServices;
+  const toasts: string[] = [];
+  bus.on('notification.toast').subscribe((t) => toasts.push(t.message));
+  render(
+    <ServicesContext.Provider value={services}>
+      <HostProvider host={host}>
+        <FloorScreen />
+      </HostProvider>
+    </ServicesContext.Provider>,
+  );
+  return { toasts, queryClient };
+}
+
+beforeAll(() => {
+  // jsdom does no layout: give the map an area to scale the tables into.
+  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1000 });
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
+});
+
+beforeEach(() => window.history.replaceState(null, '', '/floor'));
+
+describe('FloorScreen', () => {
+  it('draws the tables with their live status and the open total', async () => {
+    renderFloor({ halls: jest.fn().mockResolvedValue([HALL]), tables: jest.fn().mockResolvedValue([table('1'), SEATED]) });
+    expect(await screen.findByTestId('table-1')).toHaveAttribute('data-status', 'free');
+    expect(screen.getByTestId('table-2')).toHaveAttribute('data-status', 'occupied');
+    expect(screen.getByTestId('table-2-total')).toHaveTextContent('1 250,00');
+    expect(screen.getByTestId('legend-occupied')).toHaveTextContent('1');
+  });
+
+  it('seats guests at a free table and opens its order', async () => {
+    const created = { id: 'o-new' } as Order;
+    const api = {
+      halls: jest.fn().mockResolvedValue([HALL]),
+      tables: jest.fn().mockResolvedValue([table('1')]),
+      openTable: jest.fn().mockResolvedValue({ id: 's1' }),
+      createOrder: jest.fn().mockResolvedValue(created),
+    };
+    renderFloor(api);
+    fireEvent.click(await screen.findByTestId('table-1'));
+    expect(screen.getByTestId('guests-dialog')).toBeInTheDocument();
+    fireEvent.click(screen.getByTestId('guests-5'));
+    fireEvent.click(screen.getByTestId('guests-stepper-inc'));
+    await act(async () => fireEvent.click(screen.getByTestId('seat-confirm')));
+    await waitFor(() => expect(window.location.pathname).toBe('/order/o-new'));
+    expect(api.openTable).toHaveBeenCalledWith('t1', 6);
+    expect(api.createOrder).toHaveBeenCalledWith({ tableId: 't1', guests: 6 });
+  });
+
+  it('goes straight to the open order of a seated table', async () => {
+    const api = {
+      halls: jest.fn().mockResolvedValue([HALL]),
+      tables: jest.fn().mockResolvedValue([SEATED]),
+      orders: jest.fn().mockResolvedValue([{ id: 'o-2' }]),
+      createOrder: jest.fn(),
+    };
+    renderFloor(api);
+    const seated = await screen.findByTestId('table-2');
+    await act(async () => fireEvent.click(seated));
+    await waitFor(() => expect(window.location.pathname).toBe('/order/o-2'));
+    expect(api.orders).toHaveBeenCalledWith({ status: 'open', tableId: 't2' });
+    expect(api.createOrder).not.toHaveBeenCalled();
+  });
+
+  it('tells staff without tables.open that they cannot seat guests', async () => {
+    const { toasts } = renderFloor({ halls: jest.fn().mockResolvedValue([HALL]), tables: jest.fn().mockResolvedValue([table('1')]) }, []);
+    fireEvent.click(await screen.findByTestId('table-1'));
+    expect(screen.queryByTestId('guests-dialog')).not.toBeInTheDocument();
+    expect(toasts).toHaveLength(1);
+  });
+});

@@ -1,0 +1,60 @@
+import type { OrderLine } from '@pos/contracts';
+import { Button, Dialog, Segmented } from '@pos/ui';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import styles from './dialogs.module.css';
+import { NoteField } from './note-field';
+import { canChangeCourse, COURSES } from './order-lines';
+
+export interface LineEditDialogProps {
+  line: OrderLine;
+  onSave(patch: { note?: string | null; course?: number }): void;
+  onClose(): void;
+}
+
+/** The kitchen note and the course of a line; the course is fixed once the kitchen has the dish. */
+export function LineEditDialog({ line, onSave, onClose }: LineEditDialogProps) {
+  const { t } = useTranslation('order');
+  const [note, setNote] = useState(line.note ?? '');
+  const [course, setCourse] = useState(line.course);
+  const isCourseFree = canChangeCourse(line);
+  const courseOptions = [...new Set<number>([...COURSES, line.course])].sort((a, b) => a - b);
+
+  const save = () => {
+    const patch: { note?: string | null; course?: number } = {};
+    const trimmed = note.trim();
+    if (trimmed !== (line.note ?? '')) patch.note = trimmed || null;
+    if (course !== line.course) patch.course = course;
+    if (Object.keys(patch).length) onSave(patch);
+    else onClose();
+  };
+
+  return (
+    <Dialog
+      title={t('edit.title', { name: line.name })}
+      onClose={onClose}
+      closeLabel={t('common:close')}
+      footer={
+        <>
+          <Button size="large" onClick={onClose}>
+            {t('common:cancel')}
+          </Button>
+          <Button size="large" variant="primary" onClick={save} className={styles.footerButton} data-testid="line-edit-save">
+            {t('edit.save')}
+          </Button>
+        </>
+      }
+    >
+      <div className={`${styles.body} ${styles.w560}`} data-testid="line-edit-dialog">
+        <NoteField label={t('edit.note')} value={note} onChange={setNote} />
+        <div className={styles.field}>
+          <span className={styles.label}>{t('edit.course')}</span>
+          <div className={styles.row}>
+            <Segmented<number> options={courseOptions.map((c) => ({ value: c, label: String(c), disabled: !isCourseFree }))} value={course} onChange={setCourse} aria-label={t('edit.course')} />
+            {!isCourseFree && <span className={styles.sectionHint}>{t('edit.courseLocked')}</span>}
+          </div>
+        </div>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,205 @@
+import type { Order, OrderLine } from '@pos/contracts';
+import { Badge, Button, Icon, Money, Spinner } from '@pos/ui';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Slot } from '../../plugin-host/slot';
+import { OrderLineRow } from './order-line-row';
+import { courseGroups, unsentCount } from './order-lines';
+import styles from './order-panel.module.css';
+
+export interface OrderPermissions {
+  canEdit: boolean;
+  canFire: boolean;
+  canSplit: boolean;
+  canPay: boolean;
+  canCloseTable: boolean;
+}
+
+export interface OrderPanelProps {
+  order: Order;
+  currency: string;
+  pending: number;
+  permissions: OrderPermissions;
+  selectedLineId: string | null;
+  onSelectLine(line: OrderLine | null): void;
+  onQuantity(line: OrderLine, delta: number): void;
+  onEditLine(line: OrderLine): void;
+  onVoidLine(line: OrderLine): void;
+  onCourseHeld(course: number, isHeld: boolean): void;
+  onFireCourse(course: number): void;
+  onBack(): void;
+  onGuests(): void;
+  onFire(): void;
+  onSplit(): void;
+  onPay(): void;
+  onCloseTable(): void;
+}
+
+/** Right side of the order screen: who and where, the lines by course, totals and the big actions. */
+export function OrderPanel(props: OrderPanelProps) {
+  const { order, currency, pending, permissions, selectedLineId } = props;
+  const { t } = useTranslation('order');
+  const isOpen = order.status === 'open';
+  const groups = courseGroups(order);
+  const showCourses = groups.length > 1 || order.heldCourses.length > 0;
+  const unsent = unsentCount(order);
+  const listRef = useRef<HTMLDivElement>(null);
+  const lineCount = order.lines.length;
+  const previousCount = useRef(lineCount);
+
+  // A new line scrolls into view, so the waiter sees what was just added.
+  useEffect(() => {
+    if (lineCount > previousCount.current) {
+      const last = listRef.current?.querySelector(`[data-line-id="${order.lines[lineCount - 1].id}"]`);
+      last?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+    }
+    previousCount.current = lineCount;
+  }, [lineCount, order.lines]);
+
+  const canEditLines = isOpen && permissions.canEdit;
+  const showPay = isOpen && permissions.canPay && order.due > 0;
+  const showClose = order.tableId !== null && order.due === 0 && permissions.canCloseTable && order.status !== 'void';
+
+  return (
+    <section className={styles.panel} data-testid="order-panel">
+      <header className={styles.header}>
+        <Button variant="ghost" onClick={props.onBack} className={styles.back} data-testid="back-to-floor">
+          <Icon name="back" size={22} />
+          {t('actions.back')}
+        </Button>
+        <div className={styles.title}>
+          <div className={styles.titleMain} data-testid="order-table">
+            {order.tableLabel ? t('table', { label: order.tableLabel }) : t('takeaway')}
+          </div>
+          <div className={styles.titleSub}>
+            <span data-testid="order-number">{t('orderNumber', { number: order.number })}</span>
+            <span>·</span>
+            <span data-testid="order-waiter">{order.waiterName}</span>
+            {pending > 0 && <Spinner size={14} />}
+          </div>
+        </div>
+        {order.status !== 'open' && <Badge tone={order.status === 'paid' ? 'success' : 'danger'}>{t(`status.${order.status}`)}</Badge>}
+        <Button onClick={props.onGuests} disabled={!canEditLines} className={styles.guests} data-testid="order-guests" aria-label={t('actions.guests')}>
+          <Icon name="users" />
+          {order.guests}
+        </Button>
+      </header>
+
+      <div className={styles.lines} ref={listRef}>
+        {order.lines.length === 0 ? (
+          <div className={styles.empty}>
+            <Icon name="receipt" size={40} />
+            <div className={styles.emptyTitle}>{t('lines.empty')}</div>
+            {canEditLines && <div>{t('lines.emptyHint')}</div>}
+          </div>
+        ) : (
+          groups.map((group) => (
+            <div key={group.course} className={styles.course} data-testid={`course-group-${group.course}`}>
+              {showCourses && (
+                <div className={styles.courseHeader}>
+                  <span>{t('lines.course', { course: group.course })}</span>
+                  {group.isHeld && (
+                    <Badge tone="accent">
+                      <Icon name="pause" size={12} />
+                      {t('lines.held')}
+                    </Badge>
+                  )}
+                  <span className={styles.courseSpacer} />
+                  {isOpen && permissions.canFire && group.isHeld && (
+                    <Button className={styles.courseButton} onClick={() => props.onFireCourse(group.course)} data-testid={`fire-course-${group.course}`}>
+                      <Icon name="play" size={16} />
+                      {t('lines.fireCourse')}
+                    </Button>
+                  )}
+                  {isOpen && permissions.canEdit && !group.isHeld && group.unsent > 0 && (
+                    <Button variant="ghost" className={styles.courseButton} onClick={() => props.onCourseHeld(group.course, true)} data-testid={`hold-course-${group.course}`}>
+                      <Icon name="pause" size={16} />
+                      {t('lines.hold')}
+                    </Button>
+                  )}
+                </div>
+              )}
+              <ul className={styles.lineList}>
+                {group.lines.map((line) => (
+                  <OrderLineRow
+                    key={line.id}
+                    line={line}
+                    currency={currency}
+                    isSelected={line.id === selectedLineId}
+                    canEdit={canEditLines}
+                    onSelect={props.onSelectLine}
+                    onQuantity={props.onQuantity}
+                    onEdit={props.onEditLine}
+                    onVoid={props.onVoidLine}
+                  />
+                ))}
+              </ul>
+            </div>
+          ))
+        )}
+      </div>
+
+      <Slot name="order.side-panel" context={{ order }} className={styles.sidePanel} />
+
+      <div className={styles.totals} data-testid="order-totals">
+        {order.discount > 0 && (
+          <>
+            <TotalRow label={t('totals.subtotal')} value={order.subtotal} currency={currency} />
+            <TotalRow label={t('totals.discount')} value={-order.discount} currency={currency} />
+          </>
+        )}
+        <TotalRow label={t('totals.total')} value={order.total} currency={currency} strong testId="order-total" />
+        {order.paid > 0 && <TotalRow label={t('totals.paid')} value={order.paid} currency={currency} testId="order-paid" />}
+        {order.tips > 0 && <TotalRow label={t('totals.tips')} value={order.tips} currency={currency} />}
+        {order.paid > 0 && <TotalRow label={t('totals.due')} value={order.due} currency={currency} strong testId="order-due" />}
+        {order.split && <div className={styles.splitNote}>{t('totals.checks', { count: order.checks.length })}</div>}
+      </div>
+
+      <div className={styles.actions}>
+        {isOpen && (permissions.canSplit || permissions.canFire) && (
+          <div className={styles.actionRow}>
+            {permissions.canSplit && (
+              <Button size="large" onClick={props.onSplit} disabled={order.lines.length === 0} data-testid="order-split">
+                <Icon name="split" />
+                {t('actions.split')}
+              </Button>
+            )}
+            {permissions.canFire && (
+              <Button size="large" variant="primary" onClick={props.onFire} disabled={unsent === 0} data-testid="order-fire" className={styles.fire}>
+                <Icon name="fire" />
+                {t('actions.fire')}
+                {unsent > 0 && <span className={styles.count}>{unsent}</span>}
+              </Button>
+            )}
+          </div>
+        )}
+        {showPay && (
+          <Button size="large" block onClick={props.onPay} className={styles.pay} data-testid="order-pay">
+            <Icon name="card" />
+            {t('actions.pay')}
+            <span className={styles.payAmount}>
+              <Money value={order.due} currency={currency} />
+            </span>
+          </Button>
+        )}
+        {showClose && (
+          <Button size="large" block variant={order.status === 'paid' ? 'primary' : 'default'} onClick={props.onCloseTable} data-testid="order-close-table">
+            <Icon name="check" />
+            {t('actions.closeTable')}
+          </Button>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function TotalRow({ label, value, currency, strong, testId }: { label: string; value: number; currency: string; strong?: boolean; testId?: string }) {
+  return (
+    <div className={`${styles.totalRow} ${strong ? styles.totalStrong : ''}`}>
+      <span>{label}</span>
+      <span data-testid={testId}>
+        <Money value={value} currency={currency} />
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,213 @@
+import { queryKeys } from '@pos/api-client';
+import type { LoginResult, Menu, Order, OrderLine, PaymentResult, Product } from '@pos/contracts';
+import { createEventBus } from '@pos/event-bus';
+import { createI18n } from '@pos/i18n';
+import { type HostApi, HostProvider } from '@pos/plugin-sdk';
+import { QueryClient } from '@tanstack/react-query';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { BehaviorSubject } from 'rxjs';
+import { ServicesContext } from '../../app/services-context';
+import type { ShellServices } from '../../app/shell-services';
+import { addShellTexts } from '../../i18n';
+import { OrderScreen } from './order-screen';
+
+// Remotes' parcels need single-spa; the order screen is tested without them.
+jest.mock('../../plugin-host/slot', () => ({ Slot: () => null }));
+
+const product = (code: string, name: string, over: Partial<Product> = {}): Product => ({
+  id: `p-${code}`,
+  categoryId: 'c-hot',
+  code,
+  name,
+  description: null,
+  price: 45000,
+  stationId: 's1',
+  stock: null,
+  isAvailable: true,
+  modifierGroupIds: [],
+  sort: 1,
+  imageUrl: null,
+  ...over,
+});
+
+const MENU: Menu = {
+  version: 1,
+  currency: 'RUB',
+  stations: [],
+  categories: [{ id: 'c-hot', name: 'Горячее', color: '#e57373', sort: 1 }],
+  modifierGroups: [
+    { id: 'g-done', name: 'Прожарка', minSelect: 1, maxSelect: 1, options: [{ id: 'o-rare', name: 'Rare', priceDelta: 0 }, { id: 'o-medium', name: 'Medium', priceDelta: 0 }] },
+    { id: 'g-sauce', name: 'Соус', minSelect: 0, maxSelect: 2, options: [{ id: 'o-pepper', name: 'Перечный', priceDelta: 7000 }] },
+  ],
+  products: [
+    product('borscht', 'Борщ'),
+    product('ribeye', 'Стейк рибай', { price: 329000, modifierGroupIds: ['g-done', 'g-sauce'] }),
+    product('duck', 'Утка', { stock: 0 }),
+    product('pike', 'Щука', { isAvailable: false }),
+    product('wine', 'Вино', { stock: 4 }),
+  ],
+};
+
+const line = (over: Partial<OrderLine> = {}): OrderLine => ({
+  id: 'l1',
+  productId: 'p-borscht',
+  name: 'Борщ',
+  unitPrice: 45000,
+  modifiers: [],
+  quantity: 2,
+  voidedQuantity: 0,
+  firedQuantity: 2,
+  note: 'без сметаны',
+  course: 1,
+  kitchenState: 'fired',
+  voidReason: null,
+  lineTotal: 90000,
+  ...over,
+});
+
+const ORDER = {
+  id: 'o1',
+  number: 12,
+  tableId: 't7',
+  tableLabel: '7',
+  sessionId: 's1',
+  waiterId: 'w1',
+  waiterName: 'Анна',
+  shiftId: null,
+  status: 'open',
+  guests: 3,
+  note: null,
+  heldCourses: [],
+  version: 4,
+  lines: [line()],
+  split: null,
+  checks: [{ index: 0, amount: 90000, paid: 0, due: 90000, lines: null }],
+  subtotal: 90000,
+  discount: 0,
+  total: 90000,
+  paid: 0,
+  tips: 0,
+  due: 90000,
+  createdAt: '2026-01-01T12:00:00Z',
+  updatedAt: '2026-01-01T12:00:00Z',
+  closedAt: null,
+} as Order;
+
+const WAITER = ['orders.view', 'orders.edit', 'orders.fire', 'orders.split', 'tables.close'];
+
+function renderOrder(permissions: string[] = WAITER, api: Record<string, jest.Mock> = {}) {
+  const session = {
+    staff: { id: 'w1', name: 'Анна', role: 'waiter', isActive: true },
+    venue: { id: 'v1', slug: 'demo', name: 'Демо', currency: 'RUB', timezone: 'Europe/Moscow', locale: 'ru' },
+    permissions,
+  } as LoginResult;
+  const fullApi = {
+    menu: jest.fn().mockResolvedValue(MENU),
+    order: jest.fn().mockResolvedValue(ORDER),
+    addItems: jest.fn().mockResolvedValue({ ...ORDER, version: 5 }),
+    ...api,
+  };
+  const i18n = createI18n('ru');
+  addShellTexts(i18n);
+  const bus = createEventBus();
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  queryClient.setQueryData(queryKeys.order('o1'), ORDER);
+  const host = { api: fullApi, bus, queryClient, i18n, session, can: (p: string) => permissions.includes(p) } as unknown as HostApi;
+  const services = { api: fullApi, bus, queryClient, i18n, host: () => host, pluginHost: { remotes$: new BehaviorSubject([]), slot: () => [] } } as unknown as ShellServices;
+  render(
+    <ServicesContext.Provider value={services}>
+      <HostProvider host={host}>
+        <OrderScreen orderId="o1" />
+      </HostProvider>
+    </ServicesContext.Provider>,
+  );
+  return fullApi;
+}
+
+describe('OrderScreen', () => {
+  it('shows the table, the lines with their kitchen state and the total', async () => {
+    renderOrder();
+    expect(screen.getByTestId('order-table')).toHaveTextContent('Стол 7');
+    const row = screen.getByTestId('line-Борщ');
+    expect(row).toHaveTextContent('без сметаны');
+    expect(within(row).getByTestId('line-kitchen')).toHaveTextContent('На кухне');
+    expect(screen.getByTestId('order-total')).toHaveTextContent('900,00');
+    expect(await screen.findByTestId('product-borscht')).toBeEnabled();
+  });
+
+  it('greys out sold-out and stop-listed dishes and shows tracked stock', async () => {
+    renderOrder();
+    expect(await screen.findByTestId('product-duck')).toBeDisabled();
+    expect(screen.getByTestId('product-pike')).toBeDisabled();
+    expect(screen.getByTestId('product-wine-stock')).toHaveTextContent('4');
+  });
+
+  it('adds a dish without options at once, in the chosen course', async () => {
+    const api = renderOrder();
+    fireEvent.click(await screen.findByTestId('course-2'));
+    await act(async () => fireEvent.click(screen.getByTestId('product-borscht')));
+    expect(api.addItems).toHaveBeenCalledWith('o1', [{ productId: 'p-borscht', quantity: 1, course: 2 }]);
+  });
+
+  it('asks for the required options before adding a dish with modifiers', async () => {
+    const api = renderOrder();
+    fireEvent.click(await screen.findByTestId('product-ribeye'));
+    const add = screen.getByTestId('modifiers-add');
+    expect(add).toBeDisabled();
+    fireEvent.click(screen.getByTestId('modifier-Medium'));
+    fireEvent.click(screen.getByTestId('modifier-Перечный'));
+    expect(add).toBeEnabled();
+    expect(add).toHaveTextContent('3 360,00');
+    await act(async () => fireEvent.click(add));
+    expect(api.addItems).toHaveBeenCalledWith('o1', [{ productId: 'p-ribeye', quantity: 1, course: 1, modifierIds: ['o-medium', 'o-pepper'] }]);
+  });
+
+  it('sends a waiter who voids a fired dish to a supervisor', async () => {
+    renderOrder();
+    fireEvent.click(screen.getByText('Борщ'));
+    fireEvent.click(screen.getByTestId('line-void'));
+    expect(screen.getByTestId('void-needs-supervisor')).toBeInTheDocument();
+    expect(screen.getByTestId('void-submit')).toBeDisabled();
+  });
+
+  it('lets a supervisor void a fired dish only with a reason', async () => {
+    const voidLine = jest.fn().mockResolvedValue({ ...ORDER, version: 5 });
+    renderOrder([...WAITER, 'orders.void'], { voidLine });
+    fireEvent.click(screen.getByText('Борщ'));
+    fireEvent.click(screen.getByTestId('line-stepper-dec'));
+    expect(screen.getByTestId('void-dialog')).toBeInTheDocument();
+    expect(screen.getByTestId('void-submit')).toBeDisabled();
+    fireEvent.change(screen.getByTestId('void-reason'), { target: { value: 'Гость передумал' } });
+    await act(async () => fireEvent.click(screen.getByTestId('void-submit')));
+    expect(voidLine).toHaveBeenCalledWith('o1', 'l1', { version: 4, quantity: 1, reason: 'Гость передумал' });
+  });
+
+  it('hides Pay from staff who do not take payments', async () => {
+    renderOrder();
+    expect(screen.queryByTestId('order-pay')).not.toBeInTheDocument();
+  });
+
+  it('takes a cash payment with change and shows the receipt', async () => {
+    const paid = { ...ORDER, status: 'paid', paid: 90000, due: 0, version: 5 } as Order;
+    const result: PaymentResult = {
+      payments: [{ id: 'pay1', orderId: 'o1', checkIndex: null, shiftId: 'sh1', method: 'cash', status: 'captured', amount: 90000, tip: 9000, tendered: 200000, change: 101000, reference: null, createdBy: 'c1', createdAt: '2026-01-01T13:00:00Z' }],
+      change: 101000,
+      order: paid,
+      receipt: { venueName: 'Демо', currency: 'RUB', orderNumber: 12, tableLabel: '7', waiterName: 'Анна', lines: [{ name: 'Борщ', modifiers: [], quantity: 2, unitPrice: 45000, total: 90000 }], subtotal: 90000, discount: 0, total: 90000, tips: 9000, payments: [{ method: 'cash', amount: 90000, tip: 9000 }], change: 101000, due: 0, issuedAt: '2026-01-01T13:00:00Z' },
+    };
+    const pay = jest.fn().mockResolvedValue(result);
+    renderOrder(['orders.view', 'payments.take', 'tables.close'], { pay });
+    fireEvent.click(screen.getByTestId('order-pay'));
+    fireEvent.click(screen.getByTestId('tip-10'));
+    expect(screen.getByTestId('pay-total')).toHaveTextContent('990,00');
+    expect(screen.getByTestId('cash-50000')).toBeDisabled();
+    fireEvent.click(screen.getByTestId('cash-200000'));
+    expect(screen.getByTestId('pay-cash-change')).toHaveTextContent('1 010,00');
+    await act(async () => fireEvent.click(screen.getByTestId('pay-submit')));
+    expect(pay).toHaveBeenCalledWith({ orderId: 'o1', tenders: [{ method: 'cash', amount: 90000, tip: 9000, tendered: 200000 }] });
+    await waitFor(() => expect(screen.getByTestId('pay-result')).toBeInTheDocument());
+    expect(screen.getByTestId('pay-change')).toHaveTextContent('1 010,00');
+    expect(screen.getByTestId('receipt')).toHaveTextContent('Борщ');
+    expect(screen.getByTestId('pay-close-table')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,341 @@
+import { ApiError } from '@pos/api-client';
+import type { CreatePaymentInput, Order, PaymentMethod, PaymentResult } from '@pos/contracts';
+import { formatMoney } from '@pos/i18n';
+import { Button, Dialog, Icon, MoneyInput, Segmented } from '@pos/ui';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Slot } from '../../plugin-host/slot';
+import styles from './dialogs.module.css';
+import pay from './pay-dialog.module.css';
+import { PaymentReceipt } from './payment-receipt';
+import { mixedRemaining, type PayMode, planTenders, quickCash, TIP_PERCENTS, type TenderDraft, type TenderProblem, type TipChoice, tipAmount } from './tender-math';
+
+export interface PayDialogProps {
+  order: Order;
+  currency: string;
+  canCloseTable: boolean;
+  onPay(input: Omit<CreatePaymentInput, 'orderId'>): Promise<PaymentResult | undefined>;
+  onCloseTable(): void;
+  onOpenShift(): void;
+  onClose(): void;
+}
+
+type TipKey = 'none' | `${number}` | 'amount';
+
+let draftSeq = 0;
+const draft = (method: PaymentMethod, amount: number | null = null): TenderDraft => ({ id: `t${++draftSeq}`, method, amount, tendered: null });
+const firstDueCheck = (order: Order) => order.checks.find((c) => c.due > 0)?.index ?? 0;
+
+/**
+ * Taking payment: pick the check of a split bill, a tip, then cash (with quick notes and the
+ * change), card, or several tenders. After the payment: the change to hand back and the receipt.
+ */
+export function PayDialog({ order, currency, canCloseTable, onPay, onCloseTable, onOpenShift, onClose }: PayDialogProps) {
+  const { t, i18n } = useTranslation('order');
+  const money = (v: number) => formatMoney(v, currency, i18n.language);
+  const [checkIndex, setCheckIndex] = useState(() => firstDueCheck(order));
+  const [mode, setMode] = useState<PayMode>('cash');
+  const [tipKey, setTipKey] = useState<TipKey>('none');
+  const [tipValue, setTipValue] = useState<number | null>(null);
+  const [tendered, setTendered] = useState<number | null>(null);
+  const [drafts, setDrafts] = useState<TenderDraft[]>(() => [draft('card'), draft('cash')]);
+  const [isPaying, setIsPaying] = useState(false);
+  const [error, setError] = useState<ApiError | Error | null>(null);
+  const [result, setResult] = useState<PaymentResult | null>(null);
+
+  const check = order.split ? order.checks.find((c) => c.index === checkIndex) : undefined;
+  const due = check ? check.due : order.due;
+  const tipChoice: TipChoice = tipKey === 'none' ? { kind: 'none' } : tipKey === 'amount' ? { kind: 'amount', amount: tipValue } : { kind: 'percent', percent: Number(tipKey) };
+  const tip = tipAmount(due, tipChoice);
+  const plan = planTenders({ mode, due, tip, tendered, drafts });
+
+  const submit = async () => {
+    if (plan.problem || isPaying) return;
+    setIsPaying(true);
+    setError(null);
+    try {
+      const paid = await onPay({ ...(order.split ? { checkIndex } : {}), tenders: plan.tenders });
+      if (paid) setResult(paid);
+    } catch (e) {
+      setError(e instanceof Error ? e : new Error(String(e)));
+    } finally {
+      setIsPaying(false);
+    }
+  };
+
+  const startNextCheck = () => {
+    setResult(null);
+    setCheckIndex(firstDueCheck(order));
+    setTipKey('none');
+    setTipValue(null);
+    setTendered(null);
+    setDrafts([draft('card'), draft('cash')]);
+  };
+
+  const title = t('pay.title', { table: order.tableLabel ? t('table', { label: order.tableLabel }) : t('orderNumber', { number: order.number }) });
+
+  if (result) {
+    const isSettled = result.order.due === 0;
+    return (
+      <Dialog
+        title={title}
+        onClose={onClose}
+        closeLabel={t('common:close')}
+        footer={
+          <>
+            {!isSettled && order.split && (
+              <Button size="large" onClick={startNextCheck} data-testid="pay-next-check">
+                {t('pay.done.nextCheck')}
+              </Button>
+            )}
+            {isSettled && result.order.tableId && canCloseTable && (
+              <Button size="large" onClick={onCloseTable} data-testid="pay-close-table">
+                {t('pay.done.closeTable')}
+              </Button>
+            )}
+            <Button size="large" variant="primary" onClick={onClose} className={styles.footerButton} data-testid="pay-finish">
+              {t('pay.done.finish')}
+            </Button>
+          </>
+        }
+      >
+        <div className={`${styles.body} ${styles.w720}`} data-testid="pay-result">
+          <div className={pay.doneHead}>
+            <span className={pay.doneIcon}>
+              <Icon name="check" size={34} />
+            </span>
+            <div>
+              <div className={pay.doneTitle}>{t('pay.done.title')}</div>
+              {!isSettled && (
+                <div className={styles.sectionHint}>
+                  {t('pay.done.remaining')}: <b>{money(result.order.due)}</b>
+                </div>
+              )}
+            </div>
+            <div className={`${pay.changeBox} ${result.change > 0 ? pay.changeBoxStrong : ''}`} data-testid="pay-change">
+              <span>{result.change > 0 ? t('pay.done.change') : t('pay.done.noChange')}</span>
+              {result.change > 0 && <b>{money(result.change)}</b>}
+            </div>
+          </div>
+          <PaymentReceipt receipt={result.receipt} payments={result.payments} />
+        </div>
+      </Dialog>
+    );
+  }
+
+  const problemText = plan.problem ? describeProblem(plan.problem, t, money) : null;
+
+  return (
+    <Dialog
+      title={title}
+      onClose={() => !isPaying && onClose()}
+      closeLabel={t('common:close')}
+      footer={
+        <>
+          {problemText && due > 0 && <span className={styles.footerHint}>{problemText}</span>}
+          <Button size="large" onClick={onClose}>
+            {t('common:cancel')}
+          </Button>
+          <Button size="large" variant="primary" disabled={plan.problem !== null || isPaying} onClick={() => void submit()} className={pay.submit} data-testid="pay-submit">
+            {isPaying ? t('pay.paying') : t('pay.submit', { amount: money(plan.toPay) })}
+          </Button>
+        </>
+      }
+    >
+      <div className={`${pay.layout} ${styles.w820}`} data-testid="pay-dialog">
+        <div className={pay.column}>
+          {order.split && (
+            <div className={styles.section}>
+              <div className={pay.checks}>
+                {order.checks.map((c) => (
+                  <button
+                    key={c.index}
+                    type="button"
+                    role="radio"
+                    aria-checked={c.index === checkIndex}
+                    disabled={c.due === 0}
+                    className={`${pay.checkButton} ${c.index === checkIndex ? pay.checkSelected : ''}`}
+                    onClick={() => {
+                      setCheckIndex(c.index);
+                      setTendered(null);
+                    }}
+                    data-testid={`pay-check-${c.index + 1}`}
+                  >
+                    <span>{t('pay.check', { index: c.index + 1 })}</span>
+                    <b>{c.due === 0 ? t('pay.checkPaid') : money(c.due)}</b>
+                  </button>
+                ))}
+              </div>
+            </div>
+          )}
+          <div className={pay.dueCard}>
+            <span>{t('pay.dueNow')}</span>
+            <b data-testid="pay-due">{money(due)}</b>
+          </div>
+          <div className={styles.section}>
+            <span className={styles.label}>{t('pay.tip')}</span>
+            <Segmented<TipKey>
+              block
+              options={[
+                { value: 'none', label: t('pay.noTip'), testId: 'tip-none' },
+                ...TIP_PERCENTS.map((p) => ({ value: `${p}` as TipKey, label: `${p}%`, testId: `tip-${p}` })),
+                { value: 'amount', label: t('pay.otherTip'), testId: 'tip-amount' },
+              ]}
+              value={tipKey}
+              onChange={setTipKey}
+            />
+            {tipKey === 'amount' && <MoneyInput value={tipValue} onChange={setTipValue} currency={currency} testId="tip-input" aria-label={t('pay.tip')} autoFocus />}
+          </div>
+          <div className={pay.summary}>
+            <div>
+              <span>{t('pay.bill')}</span>
+              <span>{money(due)}</span>
+            </div>
+            <div>
+              <span>{t('pay.tip')}</span>
+              <span data-testid="pay-tip">{money(tip)}</span>
+            </div>
+            <div className={pay.summaryTotal}>
+              <span>{t('pay.total')}</span>
+              <span data-testid="pay-total">{money(plan.toPay)}</span>
+            </div>
+          </div>
+        </div>
+
+        <div className={pay.column}>
+          <Segmented<PayMode>
+            block
+            aria-label={t('pay.method')}
+            options={[
+              { value: 'cash', label: <MethodLabel icon="cash" text={t('pay.cash')} />, testId: 'pay-method-cash' },
+              { value: 'card', label: <MethodLabel icon="card" text={t('pay.card')} />, testId: 'pay-method-card' },
+              { value: 'mixed', label: t('pay.mixed'), testId: 'pay-method-mixed' },
+            ]}
+            value={mode}
+            onChange={setMode}
+          />
+
+          {mode === 'cash' && (
+            <div className={styles.section}>
+              <span className={styles.label}>{t('pay.tendered')}</span>
+              <MoneyInput value={tendered} onChange={setTendered} currency={currency} placeholder={money(plan.toPay)} testId="pay-tendered" aria-label={t('pay.tendered')} />
+              <div className={pay.quick}>
+                <button type="button" className={`${pay.quickButton} ${tendered === null ? pay.quickSelected : ''}`} onClick={() => setTendered(null)} data-testid="cash-exact">
+                  {t('pay.exact')}
+                </button>
+                {quickCash(plan.toPay, currency).map(({ amount, isEnough }) => (
+                  <button
+                    key={amount}
+                    type="button"
+                    disabled={!isEnough}
+                    className={`${pay.quickButton} ${tendered === amount ? pay.quickSelected : ''}`}
+                    onClick={() => setTendered(amount)}
+                    data-testid={`cash-${amount}`}
+                  >
+                    {money(amount)}
+                  </button>
+                ))}
+              </div>
+              <div className={`${pay.changeBox} ${plan.change > 0 ? pay.changeBoxStrong : ''}`} data-testid="pay-cash-change">
+                <span>{t('pay.change')}</span>
+                <b>{money(plan.change)}</b>
+              </div>
+            </div>
+          )}
+
+          {mode === 'card' && (
+            <div className={pay.cardHint}>
+              <Icon name="card" size={40} />
+              <b>{money(plan.toPay)}</b>
+              <span>{t('pay.cardHint')}</span>
+            </div>
+          )}
+
+          {mode === 'mixed' && <MixedTenders drafts={drafts} onChange={setDrafts} due={due} currency={currency} />}
+
+          <Slot name="payment.methods" context={{ order, checkIndex: order.split ? checkIndex : null, amount: due, tip }} className={pay.slot} />
+
+          {error && (
+            <div className={`${styles.notice} ${styles.noticeDanger}`} role="alert" data-testid="pay-error">
+              {error instanceof ApiError && error.code === 'shift.not_open' ? (
+                <div className={pay.errorRow}>
+                  <span>{t('pay.noShift')}</span>
+                  <Button onClick={onOpenShift}>{t('pay.openShift')}</Button>
+                </div>
+              ) : (
+                error.message
+              )}
+            </div>
+          )}
+        </div>
+      </div>
+    </Dialog>
+  );
+}
+
+function MethodLabel({ icon, text }: { icon: 'cash' | 'card'; text: string }) {
+  return (
+    <>
+      <Icon name={icon} />
+      {text}
+    </>
+  );
+}
+
+function MixedTenders({ drafts, onChange, due, currency }: { drafts: TenderDraft[]; onChange(d: TenderDraft[]): void; due: number; currency: string }) {
+  const { t, i18n } = useTranslation('order');
+  const money = (v: number) => formatMoney(v, currency, i18n.language);
+  const remaining = mixedRemaining(due, drafts);
+  const update = (id: string, patch: Partial<TenderDraft>) => onChange(drafts.map((d) => (d.id === id ? { ...d, ...patch } : d)));
+  return (
+    <div className={styles.section} data-testid="pay-mixed">
+      {drafts.map((d, i) => (
+        <div key={d.id} className={pay.tenderRow} data-testid={`tender-${i + 1}`}>
+          <Segmented<PaymentMethod>
+            options={[
+              { value: 'card', label: <Icon name="card" aria-label={t('pay.card')} /> },
+              { value: 'cash', label: <Icon name="cash" aria-label={t('pay.cash')} /> },
+            ]}
+            value={d.method}
+            onChange={(method) => update(d.id, { method, tendered: null })}
+          />
+          <div className={pay.tenderAmount}>
+            <MoneyInput value={d.amount} onChange={(amount) => update(d.id, { amount })} currency={currency} testId={`tender-${i + 1}-amount`} aria-label={t('pay.amount')} />
+          </div>
+          {remaining > 0 && (
+            <Button onClick={() => update(d.id, { amount: (d.amount ?? 0) + remaining })} data-testid={`tender-${i + 1}-rest`}>
+              = {money(remaining)}
+            </Button>
+          )}
+          {drafts.length > 1 && (
+            <Button variant="ghost" aria-label={t('pay.remove')} onClick={() => onChange(drafts.filter((x) => x.id !== d.id))}>
+              <Icon name="close" />
+            </Button>
+          )}
+        </div>
+      ))}
+      <div className={pay.mixedFoot}>
+        <Button disabled={drafts.length >= 6} onClick={() => onChange([...drafts, draft('card')])} data-testid="tender-add">
+          <Icon name="plus" />
+          {t('pay.mixedAdd')}
+        </Button>
+        <span className={`${pay.remaining} ${remaining === 0 ? pay.remainingDone : ''}`}>
+          {remaining >= 0 ? t('pay.mixedRemaining') : t('pay.mixedOver')}: <b>{money(Math.abs(remaining))}</b>
+        </span>
+      </div>
+    </div>
+  );
+}
+
+function describeProblem(problem: TenderProblem, t: (key: string, o?: Record<string, unknown>) => string, money: (v: number) => string): string {
+  switch (problem.code) {
+    case 'nothingDue':
+      return t('pay.problems.nothingDue');
+    case 'notEnoughCash':
+      return t('pay.problems.notEnoughCash', { amount: money(problem.missing) });
+    case 'mixedMismatch':
+      return t('pay.problems.mixedMismatch');
+    case 'cashShort':
+      return t('pay.problems.cashShort', { index: problem.index + 1 });
+  }
+}

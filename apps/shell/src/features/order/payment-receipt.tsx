@@ -1,0 +1,67 @@
+import type { Payment, Receipt } from '@pos/contracts';
+import { formatMoney } from '@pos/i18n';
+import { useTranslation } from 'react-i18next';
+import styles from './pay-dialog.module.css';
+
+/** The receipt as the API issued it: what was eaten, totals, and how it was paid. */
+export function PaymentReceipt({ receipt, payments }: { receipt: Receipt; payments: Payment[] }) {
+  const { t, i18n } = useTranslation('order');
+  const money = (v: number) => formatMoney(v, receipt.currency, i18n.language);
+  const issued = new Date(receipt.issuedAt).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'ru-RU', { dateStyle: 'short', timeStyle: 'short' });
+  return (
+    <div className={styles.receipt} data-testid="receipt">
+      <div className={styles.receiptHead}>
+        <b>{receipt.venueName}</b>
+        <span>
+          {t('pay.done.orderNumber', { number: receipt.orderNumber })}
+          {receipt.tableLabel ? ` · ${t('table', { label: receipt.tableLabel })}` : ''} · {receipt.waiterName}
+        </span>
+        <span>{issued}</span>
+      </div>
+      <ul className={styles.receiptLines}>
+        {receipt.lines.map((line, i) => (
+          <li key={i}>
+            <span>
+              {line.quantity} × {line.name}
+              {line.modifiers.length > 0 && <small> ({line.modifiers.join(', ')})</small>}
+            </span>
+            <span>{money(line.total)}</span>
+          </li>
+        ))}
+      </ul>
+      <div className={styles.receiptTotals}>
+        {receipt.discount > 0 && (
+          <div>
+            <span>{t('totals.discount')}</span>
+            <span>−{money(receipt.discount)}</span>
+          </div>
+        )}
+        <div className={styles.receiptTotal}>
+          <span>{t('totals.total')}</span>
+          <span>{money(receipt.total)}</span>
+        </div>
+        {receipt.tips > 0 && (
+          <div>
+            <span>{t('totals.tips')}</span>
+            <span>{money(receipt.tips)}</span>
+          </div>
+        )}
+        {payments.map((p) => (
+          <div key={p.id}>
+            <span>
+              {t(`pay.${p.method}`)}
+              {p.tendered !== null && p.tendered !== p.amount + p.tip ? ` · ${t('pay.cashTendered')} ${money(p.tendered)}` : ''}
+            </span>
+            <span>{money(p.amount + p.tip)}</span>
+          </div>
+        ))}
+        {receipt.due > 0 && (
+          <div>
+            <span>{t('totals.due')}</span>
+            <span>{money(receipt.due)}</span>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
