@@ -63,6 +63,10 @@ describe('base cycle: seat, order, fire, cook, pay, free the table', () => {
     expect(paid.body.order.status).toBe('paid');
     expect(paid.body.receipt.total).toBe(order.total);
 
+    // Paid but not yet cleared: the floor shows the table as "bill", with nothing left open.
+    const floor = await anna.get('/pos/tables');
+    expect(floor.body.find((tb: { id: string }) => tb.id === table.id)).toMatchObject({ status: 'bill', openTotal: 0 });
+
     const closed = await anna.post(`/pos/tables/${table.id}/close`, { clientRequestId: requestId() });
     expect(closed.status).toBe(200);
     expect(closed.body.status).toBe('free');

@@ -117,7 +117,7 @@ function SignedIn() {
         <div className={styles.brand}>{session.venue.name}</div>
         <nav className={styles.nav}>
           {nav.map((item) => (
-            <button key={item.path} className={`${styles.navLink} ${path.startsWith(item.path) ? styles.navLinkActive : ''}`} onClick={() => navigate(item.path)}>
+            <button key={item.path} className={`${styles.navLink} ${path.startsWith(item.path) || (item.path === '/floor' && path.startsWith('/order/')) ? styles.navLinkActive : ''}`} onClick={() => navigate(item.path)}>
               {item.label}
             </button>
           ))}

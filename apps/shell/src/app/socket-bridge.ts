@@ -1,5 +1,5 @@
 import { queryKeys } from '@pos/api-client';
-import type { ServerEventName } from '@pos/contracts';
+import type { Menu, ServerEventName } from '@pos/contracts';
 import { SOCKET_NAMESPACES, SOCKET_PATH } from '@pos/contracts/constants';
 import type { EventBus } from '@pos/event-bus';
 import type { QueryClient } from '@tanstack/react-query';
@@ -31,9 +31,19 @@ export function connectSockets(token: string, bus: EventBus, queryClient: QueryC
       }
     });
   }
+  // Patch the one product in the cached menu; refetch the whole menu only on a version gap.
   menu.on('menu.stock', (payload) => {
     bus.emit('menu.stock', payload);
-    void queryClient.invalidateQueries({ queryKey: queryKeys.menu });
+    const cached = queryClient.getQueryData<Menu>(queryKeys.menu);
+    if (!cached || payload.menuVersion !== cached.version + 1) {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.menu });
+      return;
+    }
+    queryClient.setQueryData<Menu>(queryKeys.menu, {
+      ...cached,
+      version: payload.menuVersion,
+      products: cached.products.map((p) => (p.id === payload.productId ? { ...p, stock: payload.stock, isAvailable: payload.isAvailable } : p)),
+    });
   });
 
   let wasConnected = false;

@@ -157,13 +157,17 @@ export class OrdersService {
   }
 
   /** Open-order totals per open table session, for the floor map. */
-  async openSessionSummaries(db: Db, venueId: string, sessionId?: string) {
-    const rows = await repo.listOrders(db, venueId, { status: 'open', ...(sessionId ? { sessionId } : {}) });
-    const orders = await this.assemble(db, rows.filter((r) => r.session_id));
+  /**
+   * Per open table session: the bill still open, and whether money was taken — a table whose
+   * orders are all paid but not yet closed shows as "bill", not as an empty seated table.
+   */
+  async openSessionSummaries(db: Db, venueId: string, sessionIds: string[]) {
+    const rows = (await repo.listOrders(db, venueId, { sessionIds })).filter((r) => r.status !== 'void');
+    const orders = await this.assemble(db, rows);
     const summaries = new Map<string, { openTotal: number; hasPayments: boolean }>();
     for (const o of orders) {
       const s = summaries.get(o.sessionId!) ?? { openTotal: 0, hasPayments: false };
-      summaries.set(o.sessionId!, { openTotal: s.openTotal + o.total, hasPayments: s.hasPayments || o.paid > 0 });
+      summaries.set(o.sessionId!, { openTotal: s.openTotal + (o.status === 'open' ? o.total : 0), hasPayments: s.hasPayments || o.paid > 0 });
     }
     return summaries;
   }

@@ -27,11 +27,8 @@ export class VenuesService {
   }
 
   async tables(db: Db, venueId: string, hallId?: string): Promise<Table[]> {
-    const [tables, sessions, sessionTotals] = await Promise.all([
-      repo.listTables(db, venueId, hallId),
-      repo.listOpenSessions(db, venueId),
-      this.services.orders.openSessionSummaries(db, venueId),
-    ]);
+    const [tables, sessions] = await Promise.all([repo.listTables(db, venueId, hallId), repo.listOpenSessions(db, venueId)]);
+    const sessionTotals = await this.services.orders.openSessionSummaries(db, venueId, sessions.map((s) => s.id));
     const sessionOf = new Map(sessions.map((s) => [s.table_id, s]));
     return tables.map((t) => {
       const session = sessionOf.get(t.id);
@@ -43,7 +40,7 @@ export class VenuesService {
     const table = await repo.findTable(db, venueId, tableId);
     if (!table) throw notFound('table', tableId);
     const session = await repo.findOpenSessionOfTable(db, venueId, tableId);
-    const totals = session ? (await this.services.orders.openSessionSummaries(db, venueId, session.id)).get(session.id) : undefined;
+    const totals = session ? (await this.services.orders.openSessionSummaries(db, venueId, [session.id])).get(session.id) : undefined;
     return this.toTable(table, session, totals);
   }
 
