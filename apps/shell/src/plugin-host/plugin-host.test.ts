@@ -60,6 +60,10 @@ function makeHost(runtime: FederationRuntime, routes: RouteRegistry, timeoutMs =
 }
 
 describe('plugin host', () => {
+  // Failures are logged on purpose; keep the test output readable.
+  beforeEach(() => jest.spyOn(console, 'warn').mockImplementation(() => undefined));
+  afterEach(() => jest.restoreAllMocks());
+
   it('loads a remote, registers its routes and exposes its slot parcels', async () => {
     const { runtime, registered } = fakeRuntime({ admin: async () => ({ default: plugin('admin') }) });
     const { routes, apps } = fakeRoutes();
