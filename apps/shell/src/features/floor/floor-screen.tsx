@@ -116,6 +116,8 @@ export function FloorScreen() {
         <Slot name="floor.mode" context={{ hallId: activeHallId, tables: hallTables }} className={styles.slot} />
       </div>
 
+      {/* The floor is the home screen: remotes' widgets (e.g. shift analytics) sit above the map. */}
+      <Slot name="home.widgets" className={styles.slot} />
       <div className={styles.canvas} ref={canvasRef} data-testid="floor-canvas">
         {isLoading ? (
           <Spinner label={t('common:loading')} />
