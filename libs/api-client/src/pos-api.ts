@@ -9,6 +9,7 @@ import type {
   KitchenTicket,
   LoginResult,
   Menu,
+  MenuChanges,
   Order,
   OrdersQuery,
   PaymentResult,
@@ -42,6 +43,8 @@ export function createPosApi(client: ApiClient) {
     config: () => client.get<PosConfig>('/pos/config'),
 
     menu: () => client.get<Menu>('/pos/menu'),
+    /** Changes after menu version `since`, or `snapshotRequired` when only `menu()` can catch up. */
+    menuChanges: (since: number) => client.get<MenuChanges>(`/pos/menu/changes${qs({ since: String(since) })}`),
     updateStock: (productId: string, body: { stock?: number | null; isAvailable?: boolean }) =>
       client.patch<ProductStock>(`/pos/menu/products/${productId}/stock`, body),
 

@@ -24,6 +24,9 @@ export {
 export type { LoginInput, LoginResult, SessionInfo, Staff, Venue } from './auth';
 export {
   CategorySchema,
+  MenuChangeSchema,
+  MenuChangesQuerySchema,
+  MenuChangesSchema,
   MenuSchema,
   ModifierGroupSchema,
   ModifierOptionSchema,
@@ -32,7 +35,7 @@ export {
   StationSchema,
   UpdateStockInputSchema,
 } from './menu';
-export type { Category, Menu, ModifierGroup, ModifierOption, Product, ProductStock, Station, UpdateStockInput } from './menu';
+export type { Category, Menu, MenuChange, MenuChanges, MenuChangesQuery, ModifierGroup, ModifierOption, Product, ProductStock, Station, UpdateStockInput } from './menu';
 export {
   CloseTableInputSchema,
   HallSchema,

@@ -77,3 +77,29 @@ export const ProductStockSchema = z.object({
   menuVersion: z.number().int(),
 });
 export type ProductStock = z.infer<typeof ProductStockSchema>;
+
+/** `?since=` — the menu version the client has; a whole number, given as a query string. */
+export const MenuChangesQuerySchema = z.strictObject({
+  since: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+});
+export type MenuChangesQuery = z.infer<typeof MenuChangesQuerySchema>;
+
+export const MenuChangeSchema = z.object({
+  version: z.number().int(),
+  productId: IdSchema,
+  stock: z.number().int().nullable(),
+  isAvailable: z.boolean(),
+});
+export type MenuChange = z.infer<typeof MenuChangeSchema>;
+
+/**
+ * The changes after `since`, oldest first, up to `version` (the current menu version). With
+ * `snapshotRequired` the server no longer has them all (or `since` is ahead of it): take
+ * `GET /pos/menu` instead.
+ */
+export const MenuChangesSchema = z.object({
+  version: z.number().int(),
+  snapshotRequired: z.boolean().optional(),
+  changes: z.array(MenuChangeSchema),
+});
+export type MenuChanges = z.infer<typeof MenuChangesSchema>;

@@ -5,6 +5,7 @@ import { Kysely, type Migration, Migrator, PostgresDialect, SqliteDialect } from
 import pg from 'pg';
 import type { DialectName } from './dialect';
 import * as m001 from './migrations/001-initial';
+import * as m002 from './migrations/002-menu-changes';
 import type { Database } from './schema';
 
 export interface DatabaseOptions {
@@ -45,6 +46,7 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
 /** Migrations are listed here (not read from disk) so the bundled server carries them. */
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': m001,
+  '002-menu-changes': m002,
 };
 
 /**

@@ -126,6 +126,16 @@ export interface ProductsTable {
   updated_at: string;
 }
 
+/** One row per menu version: what a stock/availability change left the product at. */
+export interface MenuChangesTable {
+  venue_id: string;
+  version: number;
+  product_id: string;
+  stock: number | null;
+  is_available: number;
+  changed_at: string;
+}
+
 export interface ProductModifierGroupsTable {
   product_id: string;
   group_id: string;
@@ -313,6 +323,7 @@ export interface Database {
   modifier_options: ModifierOptionsTable;
   products: ProductsTable;
   product_modifier_groups: ProductModifierGroupsTable;
+  menu_changes: MenuChangesTable;
   halls: HallsTable;
   tables: TablesTable;
   table_sessions: TableSessionsTable;

@@ -53,13 +53,13 @@ function SignedIn() {
     let cancelled = false;
     // socket.io-client is fetched after sign-in, not with the PIN pad.
     void import('./socket-bridge').then(({ connectSockets }) => {
-      if (!cancelled) disconnect = connectSockets(session.token, bus, services.queryClient);
+      if (!cancelled) disconnect = connectSockets(session.token, bus, services.queryClient, services.api);
     });
     return () => {
       cancelled = true;
       disconnect?.();
     };
-  }, [session.token, bus, services.queryClient]);
+  }, [session.token, bus, services.queryClient, services.api]);
 
   // Remotes follow the venue's registry and flags, live: a flag change re-reads the config.
   useEffect(() => {

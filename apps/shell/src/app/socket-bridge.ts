@@ -1,18 +1,19 @@
-import { queryKeys } from '@pos/api-client';
-import type { Menu, ServerEventName } from '@pos/contracts';
+import { type PosApi, queryKeys } from '@pos/api-client';
+import type { Menu, MenuChanges, ServerEventName } from '@pos/contracts';
 import { SOCKET_NAMESPACES, SOCKET_PATH } from '@pos/contracts/constants';
 import type { EventBus } from '@pos/event-bus';
 import type { QueryClient } from '@tanstack/react-query';
 import { io, type Socket } from 'socket.io-client';
+import { applyChanges, applyMenuChanges, fitChange } from './menu-sync';
 
 const POS_EVENTS: ServerEventName[] = ['order.updated', 'table.updated', 'kitchen.ticket.updated', 'feature-flags.changed'];
 
 /**
  * The shell's one connection per namespace. Server events go onto the bus and patch or
  * invalidate react-query caches; after a reconnect everything is refetched (events may have
- * been missed while away).
+ * been missed while away) — except the menu, which catches up with a delta since its version.
  */
-export function connectSockets(token: string, bus: EventBus, queryClient: QueryClient): () => void {
+export function connectSockets(token: string, bus: EventBus, queryClient: QueryClient, api: Pick<PosApi, 'menuChanges'>): () => void {
   const options = { path: SOCKET_PATH, auth: { token }, transports: ['websocket', 'polling'] };
   const pos: Socket = io(SOCKET_NAMESPACES.pos, options);
   const menu: Socket = io(SOCKET_NAMESPACES.menu, options);
@@ -31,24 +32,66 @@ export function connectSockets(token: string, bus: EventBus, queryClient: QueryC
       }
     });
   }
-  // Patch the one product in the cached menu; refetch the whole menu only on a version gap.
-  menu.on('menu.stock', (payload) => {
-    bus.emit('menu.stock', payload);
-    const cached = queryClient.getQueryData<Menu>(queryKeys.menu);
-    if (!cached || payload.menuVersion !== cached.version + 1) {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.menu });
+  const getMenu = () => queryClient.getQueryData<Menu>(queryKeys.menu);
+  const refetchMenu = () => void queryClient.invalidateQueries({ queryKey: queryKeys.menu });
+
+  /**
+   * Brings the cached menu up to the server's version with a delta since its version; the full
+   * snapshot when the server no longer has the delta (or the call fails). One at a time: a gap
+   * seen while a resync runs is covered by another round once it ends.
+   */
+  let syncing = false;
+  let again = false;
+  const resyncMenu = async (): Promise<void> => {
+    if (syncing) {
+      again = true;
       return;
     }
-    queryClient.setQueryData<Menu>(queryKeys.menu, {
-      ...cached,
-      version: payload.menuVersion,
-      products: cached.products.map((p) => (p.id === payload.productId ? { ...p, stock: payload.stock, isAvailable: payload.isAvailable } : p)),
-    });
+    syncing = true;
+    try {
+      do {
+        again = false;
+        const cached = getMenu();
+        if (!cached) return refetchMenu();
+        let delta: MenuChanges;
+        try {
+          delta = await api.menuChanges(cached.version);
+        } catch {
+          return refetchMenu();
+        }
+        // Events may have been patched in meanwhile: apply the delta to the cache as it is now.
+        const current = getMenu();
+        if (!current) return refetchMenu();
+        const next = applyMenuChanges(current, delta);
+        if (!next) return refetchMenu();
+        if (next !== current) queryClient.setQueryData<Menu>(queryKeys.menu, next);
+      } while (again);
+    } finally {
+      syncing = false;
+    }
+  };
+
+  // Patch the one product in the cached menu; on a version gap, catch up with a delta.
+  menu.on('menu.stock', (payload) => {
+    bus.emit('menu.stock', payload);
+    const cached = getMenu();
+    const fit = fitChange(cached, payload.menuVersion);
+    if (fit === 'stale') return;
+    if (!cached) return refetchMenu();
+    if (fit === 'gap') return void resyncMenu();
+    const { productId, stock, isAvailable, menuVersion: version } = payload;
+    queryClient.setQueryData<Menu>(queryKeys.menu, applyChanges(cached, [{ version, productId, stock, isAvailable }]));
+  });
+  // Back from a disconnect: events may have been missed while away.
+  let menuWasConnected = false;
+  menu.on('connect', () => {
+    if (menuWasConnected) void resyncMenu();
+    menuWasConnected = true;
   });
 
   let wasConnected = false;
   const onConnect = () => {
-    if (wasConnected) void queryClient.invalidateQueries();
+    if (wasConnected) void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== queryKeys.menu[0] });
     wasConnected = true;
     bus.emit('connectivity.changed', { state: 'online', pending: 0 });
   };

@@ -1,4 +1,4 @@
-import { IdParamsSchema, MenuSchema, ProductStockSchema, UpdateStockInputSchema } from '@pos/contracts';
+import { IdParamsSchema, MenuChangesQuerySchema, MenuChangesSchema, MenuSchema, ProductStockSchema, UpdateStockInputSchema } from '@pos/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { replies } from '../../shared/http';
@@ -12,6 +12,17 @@ export async function menuRoutes(fastify: FastifyInstance) {
     onRequest: app.authorize('menu.view'),
     schema: { tags, summary: 'The menu snapshot with its version', response: replies({ 200: MenuSchema }) },
     handler: (req) => menu.menu(app.database.db, req.actor.venueId),
+  });
+
+  app.get('/pos/menu/changes', {
+    onRequest: app.authorize('menu.view'),
+    schema: {
+      tags,
+      summary: 'Menu changes after a version (a catch-up delta), or snapshotRequired when they are no longer kept',
+      querystring: MenuChangesQuerySchema,
+      response: replies({ 200: MenuChangesSchema }),
+    },
+    handler: (req) => menu.changes(app.database.db, req.actor.venueId, req.query.since),
   });
 
   app.patch('/pos/menu/products/:id/stock', {

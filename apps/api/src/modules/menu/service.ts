@@ -1,10 +1,13 @@
-import type { LineModifier, Menu, Product, ProductStock, UpdateStockInput } from '@pos/contracts';
+import type { LineModifier, Menu, MenuChanges, Product, ProductStock, UpdateStockInput } from '@pos/contracts';
 import type { ProductsTable } from '../../db/schema';
 import type { Services } from '../../services';
 import { nowIso } from '../../shared/clock';
 import { type Actor, type Db, event, type OutboundEvent, outcome } from '../../shared/command';
 import { conflict, invalid, notFound } from '../../shared/errors';
 import * as repo from './repository';
+
+/** How many of the newest menu versions each venue keeps in `menu_changes` for catch-up deltas. */
+export const MENU_CHANGES_KEPT = 1000;
 
 const toProduct = (row: ProductsTable, modifierGroupIds: string[]): Product => ({
   id: row.id,
@@ -78,10 +81,44 @@ export class MenuService {
     return outcome(changed.payload as ProductStock, [changed]);
   }
 
-  /** Bumps the menu version and describes the product's availability for every screen. */
+  /**
+   * What changed after version `since`, oldest first. When the kept history does not reach back
+   * to `since` (pruned, or older than the history itself) or `since` is ahead of the server, the
+   * client must take the snapshot instead.
+   */
+  async changes(db: Db, venueId: string, since: number): Promise<MenuChanges> {
+    const version = Number((await repo.menuVersion(db, venueId)).menu_version);
+    if (since === version) return { version, changes: [] };
+    const snapshot: MenuChanges = { version, snapshotRequired: true, changes: [] };
+    if (since > version) return snapshot;
+    const rows = await db
+      .selectFrom('menu_changes')
+      .select(['version', 'product_id', 'stock', 'is_available'])
+      .where('venue_id', '=', venueId)
+      .where('version', '>', since)
+      .where('version', '<=', version)
+      .orderBy('version')
+      .execute();
+    // Every version in (since, version] must be there: one row each, none missing.
+    if (rows.length !== version - since || Number(rows[0]?.version) !== since + 1) return snapshot;
+    return {
+      version,
+      changes: rows.map((r) => ({ version: Number(r.version), productId: r.product_id, stock: r.stock === null ? null : Number(r.stock), isAvailable: Number(r.is_available) === 1 })),
+    };
+  }
+
+  /**
+   * Bumps the menu version, records the change for catch-up deltas (dropping versions beyond the
+   * kept window) and describes the product's availability for every screen.
+   */
   private async stockEvent(db: Db, venueId: string, productId: string): Promise<OutboundEvent<'menu.stock'>> {
     const menuVersion = await repo.bumpMenuVersion(db, venueId);
     const row = (await repo.findProduct(db, venueId, productId))!;
+    await db
+      .insertInto('menu_changes')
+      .values({ venue_id: venueId, version: menuVersion, product_id: productId, stock: row.stock, is_available: row.is_available, changed_at: nowIso() })
+      .execute();
+    await db.deleteFrom('menu_changes').where('venue_id', '=', venueId).where('version', '<=', menuVersion - MENU_CHANGES_KEPT).execute();
     return event('menu.stock', { venueId, productId, stock: row.stock, isAvailable: row.is_available === 1, menuVersion });
   }
 

@@ -1,0 +1,191 @@
+#!/usr/bin/env node
+// `npm run bench`: indicative performance figures for the FEATURES.md budgets, printed as JSON.
+// Not part of `npm test`; it never builds anything — it runs dist/apps/api/server.js.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { fanoutSummary, socketIoFanout, wsBaselineFanout } from './fanout.mjs';
+import { freePort, sleep } from './lib.mjs';
+import { highestRateWithin, ordersBench } from './orders.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const SERVER = path.join(ROOT, 'dist', 'apps', 'api', 'server.js');
+const BUDGETS = { fanoutP99Ms: 50, orderP99Ms: 20 };
+const FANOUT_CLIENTS = Number(process.env.BENCH_CLIENTS ?? 500);
+const FANOUT_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
+const ORDER_LEVELS = [1, 4, 16];
+const ORDER_DURATION_MS = Number(process.env.BENCH_ORDER_MS ?? 3000);
+
+const log = (msg) => process.stderr.write(`[bench] ${msg}\n`);
+
+if (!fs.existsSync(SERVER)) {
+  console.error(`[bench] ${path.relative(ROOT, SERVER)} not found — build the API first:\n\n    npx nx build api\n`);
+  process.exit(1);
+}
+
+let child = null;
+let childExited = null;
+let tmpDir = null;
+const childOutput = [];
+
+async function startServer() {
+  tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pos-bench-'));
+  const port = await freePort();
+  child = spawn(process.execPath, [SERVER], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      SQLITE_PATH: path.join(tmpDir, 'pos.db'),
+      WEB_ROOT: path.join(tmpDir, 'none'),
+      LOG_LEVEL: 'warn',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      ARGON2_MEMORY_KIB: '4096',
+      DATABASE_URL: '',
+      REDIS_URL: '',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const keep = (chunk) => {
+    childOutput.push(chunk.toString());
+    if (childOutput.length > 50) childOutput.shift();
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  childExited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  let exited = null;
+  childExited.then((e) => (exited = e));
+  while (Date.now() < deadline) {
+    if (exited) throw new Error(`API exited during start-up (${JSON.stringify(exited)}):\n${childOutput.join('')}`);
+    try {
+      const res = await fetch(`${baseUrl}/pos/ping`);
+      await res.arrayBuffer();
+      if (res.ok) return baseUrl;
+    } catch {
+      /* not listening yet */
+    }
+    await sleep(150);
+  }
+  throw new Error(`API did not answer GET /pos/ping within 30 s:\n${childOutput.join('')}`);
+}
+
+async function stopServer() {
+  if (child && child.exitCode === null && child.signalCode === null) {
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    await childExited;
+    clearTimeout(timer);
+  }
+  if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
+}
+
+async function login(baseUrl, pin) {
+  const res = await fetch(`${baseUrl}/pos/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ venue: 'demo', pin }),
+  });
+  const body = await res.json();
+  if (!res.ok || !body.token) throw new Error(`login with PIN ${pin} failed: ${res.status} ${JSON.stringify(body)}`);
+  return body.token;
+}
+
+async function productByCode(baseUrl, token, code) {
+  const res = await fetch(`${baseUrl}/pos/menu`, { headers: { authorization: `Bearer ${token}` } });
+  const menu = await res.json();
+  const product = menu.products?.find((p) => p.code === code);
+  if (!product) throw new Error(`product '${code}' not in the demo menu`);
+  return product;
+}
+
+const fmt = (v) => (v == null ? 'n/a' : String(v));
+
+function summary(result) {
+  const { fanout: f, orders: o } = result;
+  const s = f.socketIo;
+  const lines = [
+    '',
+    `Stock-change fan-out (${f.clients} clients × ${f.rounds} rounds, REST PATCH → menu.stock receipt)`,
+    `  socket.io : p50 ${fmt(s.p50Ms)} ms, p99 ${fmt(s.p99Ms)} ms, max ${fmt(s.maxMs)} ms, receipts ${s.receipts}/${s.expectedReceipts}` +
+      ` — budget p99 ≤ ${BUDGETS.fanoutP99Ms} ms: ${f.withinBudget ? 'OK' : 'OVER'}`,
+    `  bare ws   : p50 ${fmt(f.wsBaseline.p50Ms)} ms, p99 ${fmt(f.wsBaseline.p99Ms)} ms, max ${fmt(f.wsBaseline.maxMs)} ms, receipts ${f.wsBaseline.receipts}/${f.wsBaseline.expectedReceipts}`,
+    `  ratio socket.io p99 / ws p99 = ${fmt(f.ratioP99)}`,
+    '',
+    `Order creation on SQLite (POST /pos/orders, ${o.durationMs} ms per level, keep-alive)`,
+  ];
+  o.api.forEach((a, i) => {
+    const b = o.bareFastify[i];
+    const r = o.ratios[i];
+    const errs = Object.keys(a.errors).length ? ` errors ${JSON.stringify(a.errors)}` : '';
+    lines.push(
+      `  c=${String(a.concurrency).padEnd(2)} api ${String(a.throughputRps).padStart(5)} req/s p50 ${fmt(a.p50Ms)} p99 ${fmt(a.p99Ms)} ms` +
+        ` | bare ${String(b.throughputRps).padStart(5)} req/s p99 ${fmt(b.p99Ms)} ms | ratio p99 ×${fmt(r.p99)}, throughput ×${fmt(r.throughput)}${errs}`,
+    );
+  });
+  const h = o.highestRateWithinBudget;
+  lines.push(
+    h
+      ? `  highest rate with p99 ≤ ${BUDGETS.orderP99Ms} ms: ${h.throughputRps} req/s (c=${h.concurrency}, p99 ${h.p99Ms} ms)`
+      : `  no level kept p99 ≤ ${BUDGETS.orderP99Ms} ms`,
+    '',
+    `machine: ${result.machine.cpus} CPUs, node ${result.machine.node} (figures are indicative on a shared machine)`,
+    '',
+  );
+  return lines.join('\n');
+}
+
+async function main() {
+  log('starting the API from dist/apps/api/server.js …');
+  const baseUrl = await startServer();
+  log(`API up at ${baseUrl}`);
+  const cookToken = await login(baseUrl, '4444');
+  const waiterToken = await login(baseUrl, '1111');
+  const stockProduct = await productByCode(baseUrl, cookToken, 'solyanka');
+  const orderProduct = await productByCode(baseUrl, waiterToken, 'borscht');
+
+  log(`fan-out: connecting ${FANOUT_CLIENTS} socket.io clients, ${FANOUT_ROUNDS} rounds …`);
+  const sio = await socketIoFanout({ baseUrl, token: cookToken, productId: stockProduct.id, clients: FANOUT_CLIENTS, rounds: FANOUT_ROUNDS });
+  const payload = sio.samplePayload ?? { venueId: 'demo', productId: stockProduct.id, stock: null, isAvailable: true, menuVersion: 1 };
+  log(`fan-out baseline: ${FANOUT_CLIENTS} bare ws clients …`);
+  const base = await wsBaselineFanout({ payload, clients: FANOUT_CLIENTS, rounds: FANOUT_ROUNDS });
+  const fanout = fanoutSummary(sio, base);
+  fanout.withinBudget = sio.p99Ms != null && sio.p99Ms <= BUDGETS.fanoutP99Ms && sio.receipts === sio.expectedReceipts;
+
+  log(`orders: concurrency ${ORDER_LEVELS.join(', ')} × ${ORDER_DURATION_MS} ms, then the bare Fastify baseline …`);
+  const orders = await ordersBench({ baseUrl, token: waiterToken, productId: orderProduct.id, levels: ORDER_LEVELS, durationMs: ORDER_DURATION_MS });
+  orders.highestRateWithinBudget = highestRateWithin(orders.api, BUDGETS.orderP99Ms);
+
+  const result = {
+    fanout,
+    orders,
+    budgets: BUDGETS,
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, loadavg: os.loadavg().map((l) => Math.round(l * 100) / 100), node: process.version },
+  };
+  console.log(summary(result));
+  console.log(JSON.stringify(result, null, 2));
+}
+
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.once(sig, () => {
+    if (child && child.exitCode === null) child.kill('SIGKILL');
+    if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
+    process.exit(130);
+  });
+}
+
+let exitCode = 0;
+try {
+  await main();
+} catch (err) {
+  exitCode = 1;
+  console.error(`[bench] failed: ${err.stack ?? err}`);
+} finally {
+  await stopServer().catch((err) => console.error(`[bench] could not stop the API: ${err}`));
+}
+process.exit(exitCode);
