@@ -6,6 +6,12 @@ import type { QueryClient } from '@tanstack/react-query';
 
 export type Connectivity = BusEvents['connectivity.changed'];
 
+/** A small persistent key-value store the host keeps for remotes (IndexedDB in the browser). */
+export interface HostStorage {
+  get<T>(key: string): Promise<T | undefined>;
+  set(key: string, value: unknown): Promise<void>;
+}
+
 /** Everything a remote may use of the host. Remotes never reach into the shell otherwise. */
 export interface HostApi {
   /** The host API version (semver); remotes declare the range they need. */
@@ -19,4 +25,6 @@ export interface HostApi {
   connectivity(): Connectivity;
   navigate(path: string): void;
   notify(kind: BusEvents['notification.toast']['kind'], message: string): void;
+  /** Persistent key-value storage; remotes namespace their own keys. */
+  storage: HostStorage;
 }

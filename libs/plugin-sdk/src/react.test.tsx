@@ -19,6 +19,7 @@ function makeHost(): HostApi {
     connectivity: () => ({ state: 'online', pending: 0 }),
     navigate: () => undefined,
     notify: () => undefined,
+    storage: { get: () => Promise.resolve(undefined), set: () => Promise.resolve() },
   };
 }
 

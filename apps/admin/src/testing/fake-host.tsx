@@ -51,6 +51,7 @@ export function createFakeHost({ permissions = PERMISSIONS, api = {}, language =
     connectivity: () => ({ state: 'online', pending: 0 }),
     navigate: jest.fn(),
     notify: jest.fn(),
+    storage: { get: () => Promise.resolve(undefined), set: () => Promise.resolve() },
   };
   return host;
 }

@@ -9,6 +9,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { BehaviorSubject } from 'rxjs';
 import { registerApplication, unregisterApplication } from 'single-spa';
 import { addShellTexts } from '../i18n';
+import { createHostStorage } from './host-storage';
 import { PluginHost } from '../plugin-host/plugin-host';
 import { navigate } from './router';
 import { loadSession, saveSession } from './session';
@@ -59,6 +60,7 @@ export function createShellServices(): ShellServices {
 
   const api = createPosApi(createApiClient({ getToken: () => session$.value?.token, onUnauthorized: () => session$.value && signOut() }));
 
+  const storage = createHostStorage();
   let host: HostApi | null = null;
   const makeHost = (): HostApi => {
     const session = session$.value;
@@ -76,6 +78,7 @@ export function createShellServices(): ShellServices {
       connectivity: () => connectivity$.value,
       navigate: (path) => navigate(path),
       notify: (kind, message) => bus.emit('notification.toast', { kind, message }),
+      storage,
     };
     return host;
   };

@@ -7,7 +7,10 @@ import type { Database } from '../schema';
 import { DEMO_HALLS, DEMO_MENU, DEMO_MODIFIER_GROUPS, DEMO_STATIONS, type SeedCategory } from './demo-data';
 
 /** Remotes the registry knows out of the box: name → the feature flag that switches it. */
-export const KNOWN_REMOTES: { name: string; feature: Feature; version: string }[] = [{ name: 'admin', feature: 'admin', version: '1.0.0' }];
+export const KNOWN_REMOTES: { name: string; feature: Feature; version: string }[] = [
+  { name: 'admin', feature: 'admin', version: '1.0.0' },
+  { name: 'notifications', feature: 'notifications', version: '1.0.0' },
+];
 
 export const DEMO_STAFF: { name: string; role: Role; pin: string }[] = [
   { name: 'Анна', role: 'waiter', pin: '1111' },

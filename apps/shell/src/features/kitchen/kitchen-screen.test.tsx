@@ -80,6 +80,7 @@ function renderKitchen(tickets: KitchenTicket[], bumpTicket: PosApi['bumpTicket'
     connectivity: () => ({ state: 'online', pending: 0 }),
     navigate: jest.fn(),
     notify: jest.fn(),
+    storage: { get: () => Promise.resolve(undefined), set: () => Promise.resolve() },
   };
   const services = { api, bus, queryClient, i18n, host: () => host } as unknown as ShellServices;
   const view = render(

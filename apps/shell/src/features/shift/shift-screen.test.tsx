@@ -51,6 +51,7 @@ function renderShift(api: Partial<Record<keyof PosApi, jest.Mock>>, permissions:
     connectivity: () => ({ state: 'online', pending: 0 }),
     navigate: jest.fn(),
     notify: jest.fn(),
+    storage: { get: () => Promise.resolve(undefined), set: () => Promise.resolve() },
   };
   const services = { api, bus, queryClient, i18n, host: () => host } as unknown as ShellServices;
   render(

@@ -1,0 +1,43 @@
+/** The notifications remote's namespace ('notifications'). */
+export const notificationsTexts = {
+  ru: {
+    bell: 'Уведомления',
+    bellUnread: 'Уведомления: непрочитанных {{count}}',
+    title: 'Уведомления',
+    close: 'Закрыть',
+    markAll: 'Прочитать все',
+    markRead: 'Прочитано',
+    empty: 'Уведомлений нет',
+    filterLabel: 'Тип уведомлений',
+    filterPlaceholder: 'Стол или зал…',
+    unknownProduct: 'Блюдо',
+    types: { all: 'Все', kitchen: 'Кухня', stock: 'Стоп-лист', remote: 'Модули' },
+    text: {
+      kitchen: 'Стол {{table}} готов: {{dishes}}',
+      kitchenNoTable: 'Заказ №{{number}} готов: {{dishes}}',
+      stock: '«{{product}}» в стоп-листе',
+      remote: 'Модуль «{{name}}» недоступен',
+    },
+    mine: 'ваш стол',
+  },
+  en: {
+    bell: 'Notifications',
+    bellUnread: 'Notifications: {{count}} unread',
+    title: 'Notifications',
+    close: 'Close',
+    markAll: 'Mark all read',
+    markRead: 'Read',
+    empty: 'No notifications',
+    filterLabel: 'Notification type',
+    filterPlaceholder: 'Table or hall…',
+    unknownProduct: 'Dish',
+    types: { all: 'All', kitchen: 'Kitchen', stock: 'Stop-list', remote: 'Modules' },
+    text: {
+      kitchen: 'Table {{table}} ready: {{dishes}}',
+      kitchenNoTable: 'Order #{{number}} ready: {{dishes}}',
+      stock: '“{{product}}” is stop-listed',
+      remote: 'Module “{{name}}” is unavailable',
+    },
+    mine: 'your table',
+  },
+};
