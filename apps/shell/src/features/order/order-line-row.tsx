@@ -10,6 +10,8 @@ export interface OrderLineRowProps {
   line: OrderLine;
   currency: string;
   isSelected: boolean;
+  /** Not fired yet and its dish went on the stop-list: the kitchen may not be able to make it. */
+  isStopListed?: boolean;
   canEdit: boolean;
   onSelect(line: OrderLine | null): void;
   onQuantity(line: OrderLine, delta: number): void;
@@ -18,7 +20,7 @@ export interface OrderLineRowProps {
 }
 
 /** One line of the order; tapping it opens its actions (quantity, note, void) right under it. */
-export function OrderLineRow({ line, currency, isSelected, canEdit, onSelect, onQuantity, onEdit, onVoid }: OrderLineRowProps) {
+export function OrderLineRow({ line, currency, isSelected, isStopListed, canEdit, onSelect, onQuantity, onEdit, onVoid }: OrderLineRowProps) {
   const { t, i18n } = useTranslation('order');
   const standing = standingQuantity(line);
   const isVoided = standing === 0;
@@ -50,6 +52,11 @@ export function OrderLineRow({ line, currency, isSelected, canEdit, onSelect, on
           {isVoided && line.voidReason && <span className={styles.lineVoidedPart}>{line.voidReason}</span>}
         </span>
         <span className={styles.lineRight}>
+          {isStopListed && !isVoided && (
+            <Badge tone="danger" data-testid="line-stop-listed">
+              {t('lines.stopListed')}
+            </Badge>
+          )}
           {isVoided ? (
             <Badge tone="danger">{t('lines.voidedAll')}</Badge>
           ) : (

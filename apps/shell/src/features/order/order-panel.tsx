@@ -19,6 +19,8 @@ export interface OrderPanelProps {
   order: Order;
   currency: string;
   pending: number;
+  /** Products now on the stop-list: their unfired lines are flagged for the waiter. */
+  stopListedProductIds?: ReadonlySet<string>;
   permissions: OrderPermissions;
   selectedLineId: string | null;
   onSelectLine(line: OrderLine | null): void;
@@ -126,6 +128,7 @@ export function OrderPanel(props: OrderPanelProps) {
                     line={line}
                     currency={currency}
                     isSelected={line.id === selectedLineId}
+                    isStopListed={line.kitchenState === 'new' && (props.stopListedProductIds?.has(line.productId) ?? false)}
                     canEdit={canEditLines}
                     onSelect={props.onSelectLine}
                     onQuantity={props.onQuantity}

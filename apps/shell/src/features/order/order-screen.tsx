@@ -1,7 +1,7 @@
 import { ApiError, queryKeys, useMenu, useOrder } from '@pos/api-client';
 import type { Order, OrderLine, Product } from '@pos/contracts';
 import { Button, Spinner } from '@pos/ui';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../app/router';
 import { useServices } from '../../app/services-context';
@@ -60,6 +60,8 @@ function OrderWorkspace({ order }: { order: Order }) {
   const currency = session.venue.currency;
   const { t } = useTranslation('order');
   const menu = useMenu();
+  // Dishes taken off sale since they were put on the order (the menu cache follows the socket).
+  const stopListed = useMemo(() => new Set((menu.data?.products ?? []).filter((p) => !p.isAvailable).map((p) => p.id)), [menu.data]);
   const { commands, pending } = useOrderCommands(order.id);
   const [course, setCourse] = useState(1);
   const [selectedLineId, setSelectedLineId] = useState<string | null>(null);
@@ -132,6 +134,7 @@ function OrderWorkspace({ order }: { order: Order }) {
         order={order}
         currency={currency}
         pending={pending}
+        stopListedProductIds={stopListed}
         permissions={permissions}
         selectedLineId={selectedLineId}
         onSelectLine={(line) => setSelectedLineId(line?.id ?? null)}

@@ -37,6 +37,7 @@ export const orderTexts = {
       loadFailed: 'Меню не загрузилось: {{message}}',
     },
     lines: {
+      stopListed: 'Стоп-лист',
       empty: 'В заказе пока ничего нет',
       emptyHint: 'Выберите блюда в меню слева',
       course: 'Курс {{course}}',
@@ -203,6 +204,7 @@ export const orderTexts = {
       loadFailed: 'The menu did not load: {{message}}',
     },
     lines: {
+      stopListed: 'Stop-listed',
       empty: 'Nothing ordered yet',
       emptyHint: 'Pick dishes from the menu on the left',
       course: 'Course {{course}}',
