@@ -15,7 +15,7 @@ interface Product {
   modifierGroupIds: string[];
 }
 
-test('a ready ticket toasts only its own waiter; other waiters find it in the NotificationCenter', async ({ browser }) => {
+test('a ready ticket toasts only its own waiter (tap opens the order); other waiters find it in the NotificationCenter', async ({ browser }) => {
   test.setTimeout(120_000);
   const anna = await (await browser.newContext()).newPage();
   const boris = await (await browser.newContext()).newPage();
@@ -44,7 +44,14 @@ test('a ready ticket toasts only its own waiter; other waiters find it in the No
 
   const text = `Стол ${table.label} готов: ${product.name} ×1`;
   // Anna: the toast at once, and one unread notification.
-  await expect(anna.getByRole('status').filter({ hasText: text })).toBeVisible();
+  const toast = anna.getByTestId('toast').filter({ hasText: text });
+  await expect(toast).toBeVisible();
+  // Tapping the toast (before its 5 s auto-dismiss) opens the order and dismisses the toast.
+  await toast.click();
+  await expect(anna).toHaveURL(new RegExp(`/order/${order.id}$`));
+  await expect(anna.getByTestId('order-screen')).toBeVisible();
+  await expect(anna.getByTestId('order-screen')).toHaveAttribute('data-order', order.id);
+  await expect(toast).toHaveCount(0);
   await expect(anna.getByTestId('notifications-unread')).toHaveText('1');
 
   // Boris: no toast, but the entry is in his NotificationCenter, unread.

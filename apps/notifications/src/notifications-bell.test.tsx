@@ -24,7 +24,9 @@ describe('NotificationsBell', () => {
   it('toasts a ready ticket of my own table at once and keeps it in the history', async () => {
     const { host } = await renderBell();
     act(() => host.bus.emit('kitchen.ticket.ready', { venueId: VENUE_ID, ticket: readyTicket({ waiterId: ME_ID }) }));
-    expect(host.notify).toHaveBeenCalledWith('success', 'Стол 5 готов: Стейк рибай ×1');
+    expect(host.notify).toHaveBeenCalledWith('success', 'Стол 5 готов: Стейк рибай ×1', {
+      href: '/order/0190a000-0000-7000-8000-00000000c001',
+    });
     expect(unread()).toBe('1');
   });
 

@@ -57,7 +57,8 @@ export function createNotificationStore(host: HostApi): NotificationStore {
           const entry = kitchenEntry(ticket, mine);
           if (entries.some((e) => e.id === entry.id)) return;
           update(mergeEntries(entries, [entry]));
-          if (mine) host.notify('success', t(ticket.tableLabel ? 'text.kitchen' : 'text.kitchenNoTable', entry.params));
+          if (mine)
+            host.notify('success', t(ticket.tableLabel ? 'text.kitchen' : 'text.kitchenNoTable', entry.params), { href: `/order/${ticket.orderId}` });
         }),
         host.bus.on('menu.stock').subscribe((stock) => {
           if (stock.venueId !== host.session.venue.id || stock.isAvailable) return;

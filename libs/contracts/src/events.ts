@@ -47,6 +47,8 @@ export const ClientEventSchemas = {
   'notification.toast': z.object({
     kind: z.enum(['info', 'success', 'warning', 'error']),
     message: z.string(),
+    /** A shell path (e.g. `/order/<id>`) opened when the toast is tapped. */
+    href: z.string().startsWith('/').optional(),
   }),
 } as const;
 

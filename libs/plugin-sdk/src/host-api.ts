@@ -24,7 +24,8 @@ export interface HostApi {
   can(permission: Permission): boolean;
   connectivity(): Connectivity;
   navigate(path: string): void;
-  notify(kind: BusEvents['notification.toast']['kind'], message: string): void;
+  /** Shows a toast; with `href` (a shell path) tapping the toast opens that path. */
+  notify(kind: BusEvents['notification.toast']['kind'], message: string, options?: { href?: string }): void;
   /** Persistent key-value storage; remotes namespace their own keys. */
   storage: HostStorage;
 }

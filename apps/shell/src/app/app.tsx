@@ -78,9 +78,9 @@ function SignedIn() {
   }, [api, bus, pluginHost]);
 
   useEffect(() => {
-    const sub = bus.on('notification.toast').subscribe(({ kind, message }) => {
+    const sub = bus.on('notification.toast').subscribe(({ kind, message, href }) => {
       const id = `${Date.now()}-${Math.random()}`;
-      setToasts((list) => [...list, { id, kind, message }]);
+      setToasts((list) => [...list, href ? { id, kind, message, href } : { id, kind, message }]);
       setTimeout(() => setToasts((list) => list.filter((x) => x.id !== id)), 5000);
     });
     return () => sub.unsubscribe();
@@ -158,7 +158,11 @@ function SignedIn() {
           <div className={styles.placeholder}>{remotes.some((r) => r.status === 'loading') ? t('remotes.loading') : t('notFound')}</div>
         )}
       </main>
-      <ToastStack toasts={toasts} onDismiss={(id) => setToasts((list) => list.filter((x) => x.id !== id))} />
+      <ToastStack
+        toasts={toasts}
+        onDismiss={(id) => setToasts((list) => list.filter((x) => x.id !== id))}
+        onOpen={(toast) => toast.href && navigate(toast.href)}
+      />
     </div>
   );
 }

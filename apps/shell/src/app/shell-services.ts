@@ -77,7 +77,8 @@ export function createShellServices(): ShellServices {
       can: (p) => permissions.has(p),
       connectivity: () => connectivity$.value,
       navigate: (path) => navigate(path),
-      notify: (kind, message) => bus.emit('notification.toast', { kind, message }),
+      notify: (kind, message, options) =>
+        bus.emit('notification.toast', options?.href ? { kind, message, href: options.href } : { kind, message }),
       storage,
     };
     return host;
