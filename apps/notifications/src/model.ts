@@ -15,10 +15,33 @@ export interface NotificationEntry {
   label: string | null;
   /** For kitchen entries: the signed-in waiter's own table. */
   mine?: boolean;
+  /** For kitchen entries: the hall of the ticket's table (null for takeaway); absent in older saved entries. */
+  hallId?: string | null;
+  hallName?: string | null;
   params: Record<string, string | number>;
 }
 
 export const storageKey = (venueId: string, staffId: string) => `notifications:${venueId}:${staffId}`;
+/** Where a supervisor's followed hall is kept (per venue and staff member). */
+export const followKey = (venueId: string, staffId: string) => `notifications-follow:${venueId}:${staffId}`;
+
+/** The permission that makes a staff member a supervisor who may follow a whole hall. */
+export const FOLLOW_PERMISSION = 'shifts.close.override' as const;
+
+export interface HallRef {
+  id: string;
+  name: string;
+}
+
+export const isHallRef = (v: unknown): v is HallRef =>
+  typeof v === 'object' && v !== null && typeof (v as HallRef).id === 'string' && typeof (v as HallRef).name === 'string';
+
+/** The halls seen in the history, in order of first appearance (newest first), one per id. */
+export function hallsOf(list: readonly NotificationEntry[]): HallRef[] {
+  const seen = new Map<string, HallRef>();
+  for (const e of list) if (e.hallId && e.hallName && !seen.has(e.hallId)) seen.set(e.hallId, { id: e.hallId, name: e.hallName });
+  return [...seen.values()];
+}
 
 export const dishesText = (ticket: KitchenTicket) =>
   ticket.items
@@ -34,6 +57,8 @@ export function kitchenEntry(ticket: KitchenTicket, mine: boolean): Notification
     read: false,
     label: ticket.tableLabel,
     mine,
+    hallId: ticket.hallId ?? null,
+    hallName: ticket.hallName ?? null,
     params: { table: ticket.tableLabel ?? '', number: ticket.number, dishes: dishesText(ticket), waiter: ticket.waiterName },
   };
 }
@@ -60,7 +85,13 @@ export const markRead = (list: readonly NotificationEntry[], id: string) => list
 export const markAllRead = (list: readonly NotificationEntry[]) => list.map((e) => (e.read ? e : { ...e, read: true }));
 export const unreadCount = (list: readonly NotificationEntry[]) => list.filter((e) => !e.read).length;
 
-export function filterEntries(list: readonly NotificationEntry[], type: NotificationType | 'all', text: string) {
+/** `hallId` 'all' keeps every entry; a hall id keeps only the entries of that hall. */
+export function filterEntries(list: readonly NotificationEntry[], type: NotificationType | 'all', text: string, hallId: string | 'all' = 'all') {
   const needle = text.trim().toLowerCase();
-  return list.filter((e) => (type === 'all' || e.type === type) && (!needle || (e.label ?? '').toLowerCase().includes(needle)));
+  return list.filter(
+    (e) =>
+      (type === 'all' || e.type === type) &&
+      (hallId === 'all' || e.hallId === hallId) &&
+      (!needle || (e.label ?? '').toLowerCase().includes(needle) || (e.hallName ?? '').toLowerCase().includes(needle)),
+  );
 }

@@ -1,7 +1,7 @@
 import { useTranslation } from '@pos/i18n';
 import { Badge, type BadgeTone, Button, Segmented } from '@pos/ui';
 import { useState } from 'react';
-import { filterEntries, NOTIFICATION_TYPES, type NotificationEntry, type NotificationType } from './model';
+import { filterEntries, type HallRef, hallsOf, NOTIFICATION_TYPES, type NotificationEntry, type NotificationType } from './model';
 import styles from './notifications.module.css';
 
 const TONE: Record<NotificationType, BadgeTone> = { kitchen: 'success', stock: 'warning', remote: 'danger' };
@@ -11,14 +11,26 @@ export interface NotificationCenterProps {
   onMarkRead(id: string): void;
   onMarkAll(): void;
   onClose(): void;
+  /** Supervisors may follow a hall: toasts for every ready ticket of it. */
+  canFollow?: boolean;
+  followedHall?: HallRef | null;
+  onFollowHall?(hall: HallRef | null): void;
 }
 
-/** The history panel: newest first, filter by type and by table/hall text, mark one or all read. */
-export function NotificationCenter({ entries, onMarkRead, onMarkAll, onClose }: NotificationCenterProps) {
+/**
+ * The history panel: newest first, filter by type, by hall (the halls seen in the history) and by
+ * table/hall text, mark one or all read; a supervisor may follow the selected hall.
+ */
+export function NotificationCenter({ entries, onMarkRead, onMarkAll, onClose, canFollow = false, followedHall = null, onFollowHall }: NotificationCenterProps) {
   const { t, i18n } = useTranslation('notifications');
   const [type, setType] = useState<NotificationType | 'all'>('all');
   const [text, setText] = useState('');
-  const shown = filterEntries(entries, type, text);
+  const [hallId, setHallId] = useState<string | 'all'>('all');
+  const seen = hallsOf(entries);
+  const halls = followedHall && canFollow && !seen.some((h) => h.id === followedHall.id) ? [...seen, followedHall] : seen;
+  const hall = halls.find((h) => h.id === hallId) ?? null;
+  const shown = filterEntries(entries, type, text, hall ? hall.id : 'all');
+  const isFollowed = hall !== null && followedHall?.id === hall.id;
   const time = new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit' });
   const textOf = (e: NotificationEntry) => t(e.type === 'kitchen' && !e.params['table'] ? 'text.kitchenNoTable' : `text.${e.type}`, e.params);
 
@@ -49,6 +61,32 @@ export function NotificationCenter({ entries, onMarkRead, onMarkAll, onClose }: 
           aria-label={t('filterPlaceholder')}
           data-testid="notifications-filter-text"
         />
+        {halls.length > 0 && (
+          <div className={styles.halls} role="group" aria-label={t('hallFilterLabel')}>
+            {[{ id: 'all', name: null as string | null }, ...halls].map((h) => (
+              <button
+                key={h.id}
+                type="button"
+                className={`${styles.hallChip} ${(hall?.id ?? 'all') === h.id ? styles.hallChipActive : ''}`}
+                aria-pressed={(hall?.id ?? 'all') === h.id}
+                onClick={() => setHallId(h.id)}
+                data-testid={h.name === null ? 'hall-filter-all' : `hall-filter-${h.name}`}
+              >
+                {h.name ?? t('allHalls')}
+              </button>
+            ))}
+          </div>
+        )}
+        {canFollow && followedHall && (
+          <p className={styles.following} data-testid="notifications-followed-hall">
+            {t('following', { hall: followedHall.name })}
+          </p>
+        )}
+        {canFollow && hall && onFollowHall && (
+          <Button variant="ghost" onClick={() => onFollowHall(isFollowed ? null : hall)} aria-pressed={isFollowed} data-testid="notifications-follow-hall">
+            {t(isFollowed ? 'unfollow' : 'follow', { hall: hall.name })}
+          </Button>
+        )}
       </div>
       {shown.length === 0 ? (
         <p className={styles.empty}>{t('empty')}</p>

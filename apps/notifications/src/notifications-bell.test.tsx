@@ -1,10 +1,11 @@
 import { HostProvider } from '@pos/plugin-sdk';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { MAX_ENTRIES, type NotificationEntry, storageKey } from './model';
+import { followKey, MAX_ENTRIES, type NotificationEntry, storageKey } from './model';
 import { NotificationsBell } from './notifications-bell';
-import { createFakeHost, createFakeStorage, ME_ID, OTHER_ID, readyTicket, VENUE_ID } from './testing/fake-host';
+import { createFakeHost, createFakeStorage, MAIN_HALL, ME_ID, OTHER_ID, readyTicket, TERRACE, VENUE_ID } from './testing/fake-host';
 
 const KEY = storageKey(VENUE_ID, ME_ID);
+const FOLLOW_KEY = followKey(VENUE_ID, ME_ID);
 
 async function renderBell(options: Parameters<typeof createFakeHost>[0] = {}) {
   const fake = createFakeHost(options);
@@ -117,5 +118,94 @@ describe('NotificationsBell', () => {
     expect(list).toHaveLength(MAX_ENTRIES);
     expect(list.some((e) => e.id === 'old-0')).toBe(false);
     expect(unread()).toBe('1');
+  });
+  describe('halls', () => {
+    const terraceTicket = (waiterId = OTHER_ID) => readyTicket({ waiterId, tableLabel: 'Т1', hallId: TERRACE.id, hallName: TERRACE.name });
+    const takeaway = () => readyTicket({ waiterId: OTHER_ID, tableId: null, tableLabel: null, hallId: null, hallName: null });
+    const entries = () => screen.getAllByTestId('notification-entry');
+
+    it('filters the history by the halls seen in it', async () => {
+      const { host } = await renderBell();
+      act(() => {
+        host.bus.emit('kitchen.ticket.ready', { venueId: VENUE_ID, ticket: readyTicket({ waiterId: OTHER_ID, tableLabel: '12' }) });
+        host.bus.emit('kitchen.ticket.ready', { venueId: VENUE_ID, ticket: terraceTicket() });
+        host.bus.emit('kitchen.ticket.ready', { venueId: VENUE_ID, ticket: takeaway() });
+      });
+      fireEvent.click(screen.getByTestId('notifications-bell'));
+      expect(screen.getByTestId('hall-filter-all')).toHaveAttribute('aria-pressed', 'true');
+      expect(screen.getByTestId(`hall-filter-${MAIN_HALL.name}`)).toBeInTheDocument();
+      expect(entries()).toHaveLength(3);
+
+      fireEvent.click(screen.getByTestId(`hall-filter-${TERRACE.name}`));
+      expect(screen.getByTestId(`hall-filter-${TERRACE.name}`)).toHaveAttribute('aria-pressed', 'true');
+      expect(entries()).toHaveLength(1);
+      expect(entries()[0]).toHaveTextContent('Стол Т1 готов');
+
+      fireEvent.click(screen.getByTestId(`hall-filter-${MAIN_HALL.name}`));
+      expect(entries()).toHaveLength(1);
+      expect(entries()[0]).toHaveTextContent('Стол 12 готов');
+
+      fireEvent.click(screen.getByTestId('hall-filter-all'));
+      expect(entries()).toHaveLength(3);
+    });
+
+    it('a supervisor following a hall gets toasts for every ready ticket of that hall, and the choice is saved', async () => {
+      const storage = createFakeStorage();
+      const { host } = await renderBell({ storage });
+      act(() => host.bus.emit('kitchen.ticket.ready', { venueId: VENUE_ID, ticket: terraceTicket() }));
+      expect(host.notify).not.toHaveBeenCalled();
+
+      fireEvent.click(screen.getByTestId('notifications-bell'));
+      expect(screen.queryByTestId('notifications-follow-hall')).toBeNull();
+      fireEvent.click(screen.getByTestId(`hall-filter-${TERRACE.name}`));
+      fireEvent.click(screen.getByTestId('notifications-follow-hall'));
+      expect(screen.getByTestId('notifications-followed-hall')).toHaveTextContent('Терраса');
+      await waitFor(() => expect(storage.data.get(FOLLOW_KEY)).toEqual(TERRACE));
+
+      act(() => host.bus.emit('kitchen.ticket.ready', { venueId: VENUE_ID, ticket: terraceTicket() }));
+      expect(host.notify).toHaveBeenCalledTimes(1);
+      expect(host.notify).toHaveBeenCalledWith('success', 'Стол Т1 готов: Стейк рибай ×1', { href: '/order/0190a000-0000-7000-8000-00000000c001' });
+      // Another hall's ticket of another waiter still only goes to the history.
+      act(() => host.bus.emit('kitchen.ticket.ready', { venueId: VENUE_ID, ticket: readyTicket({ waiterId: OTHER_ID }) }));
+      act(() => host.bus.emit('kitchen.ticket.ready', { venueId: VENUE_ID, ticket: takeaway() }));
+      expect(host.notify).toHaveBeenCalledTimes(1);
+      // The followed hall's entry is not marked as "your table".
+      fireEvent.click(screen.getByTestId('hall-filter-all'));
+      expect(entries().some((e) => e.textContent?.includes('ваш стол'))).toBe(false);
+
+      // Unfollow: no more toasts for that hall.
+      fireEvent.click(screen.getByTestId(`hall-filter-${TERRACE.name}`));
+      fireEvent.click(screen.getByTestId('notifications-follow-hall'));
+      await waitFor(() => expect(storage.data.get(FOLLOW_KEY)).toBeNull());
+      act(() => host.bus.emit('kitchen.ticket.ready', { venueId: VENUE_ID, ticket: terraceTicket() }));
+      expect(host.notify).toHaveBeenCalledTimes(1);
+    });
+
+    it('restores the followed hall from the host storage after a reload', async () => {
+      const storage = createFakeStorage({ [FOLLOW_KEY]: TERRACE });
+      const { host } = await renderBell({ storage });
+      await waitFor(() => expect(storage.get).toHaveBeenCalledWith(FOLLOW_KEY));
+      await act(() => Promise.resolve());
+      act(() => host.bus.emit('kitchen.ticket.ready', { venueId: VENUE_ID, ticket: terraceTicket() }));
+      expect(host.notify).toHaveBeenCalledTimes(1);
+      fireEvent.click(screen.getByTestId('notifications-bell'));
+      expect(screen.getByTestId('notifications-followed-hall')).toHaveTextContent('Терраса');
+    });
+
+    it('staff without shifts.close.override cannot follow a hall: no control, and a saved choice gives no toast', async () => {
+      const storage = createFakeStorage({ [FOLLOW_KEY]: TERRACE });
+      const { host } = await renderBell({ storage, can: (p) => p !== 'shifts.close.override' });
+      await waitFor(() => expect(storage.get).toHaveBeenCalledWith(FOLLOW_KEY));
+      await act(() => Promise.resolve());
+      act(() => host.bus.emit('kitchen.ticket.ready', { venueId: VENUE_ID, ticket: terraceTicket() }));
+      expect(host.notify).not.toHaveBeenCalled();
+      act(() => host.bus.emit('kitchen.ticket.ready', { venueId: VENUE_ID, ticket: terraceTicket(ME_ID) }));
+      expect(host.notify).toHaveBeenCalledTimes(1);
+      fireEvent.click(screen.getByTestId('notifications-bell'));
+      fireEvent.click(screen.getByTestId(`hall-filter-${TERRACE.name}`));
+      expect(screen.queryByTestId('notifications-follow-hall')).toBeNull();
+      expect(screen.queryByTestId('notifications-followed-hall')).toBeNull();
+      expect(entries()).toHaveLength(2);
+    });
   });
 });

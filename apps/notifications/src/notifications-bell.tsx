@@ -1,7 +1,7 @@
 import { useHost } from '@pos/plugin-sdk';
 import { useTranslation } from '@pos/i18n';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { unreadCount } from './model';
+import { FOLLOW_PERMISSION, unreadCount } from './model';
 import { NotificationCenter } from './notification-center';
 import styles from './notifications.module.css';
 import { createNotificationStore } from './store';
@@ -13,6 +13,7 @@ export function NotificationsBell() {
   const store = useMemo(() => createNotificationStore(host), [host]);
   useEffect(() => store.start(), [store]);
   const entries = useSyncExternalStore(store.subscribe, store.entries);
+  const followedHall = useSyncExternalStore(store.subscribe, store.followedHall);
   const [open, setOpen] = useState(false);
   const unread = unreadCount(entries);
 
@@ -35,7 +36,17 @@ export function NotificationsBell() {
           </span>
         )}
       </button>
-      {open && <NotificationCenter entries={entries} onMarkRead={store.markRead} onMarkAll={store.markAllRead} onClose={() => setOpen(false)} />}
+      {open && (
+        <NotificationCenter
+          entries={entries}
+          onMarkRead={store.markRead}
+          onMarkAll={store.markAllRead}
+          onClose={() => setOpen(false)}
+          canFollow={host.can(FOLLOW_PERMISSION)}
+          followedHall={followedHall}
+          onFollowHall={store.followHall}
+        />
+      )}
     </div>
   );
 }

@@ -19,6 +19,11 @@ export const notificationsTexts = {
       remote: 'Модуль «{{name}}» недоступен',
     },
     mine: 'ваш стол',
+    hallFilterLabel: 'Зал',
+    allHalls: 'Все залы',
+    follow: 'Следить за залом «{{hall}}»',
+    unfollow: 'Не следить за залом «{{hall}}»',
+    following: 'Вы следите за залом «{{hall}}»',
   },
   en: {
     bell: 'Notifications',
@@ -39,5 +44,10 @@ export const notificationsTexts = {
       remote: 'Module “{{name}}” is unavailable',
     },
     mine: 'your table',
+    hallFilterLabel: 'Hall',
+    allHalls: 'All halls',
+    follow: 'Follow hall “{{hall}}”',
+    unfollow: 'Stop following “{{hall}}”',
+    following: 'You follow hall “{{hall}}”',
   },
 };

@@ -33,6 +33,9 @@ export const KitchenTicketSchema = z.object({
   orderNumber: z.number().int(),
   tableId: IdSchema.nullable(),
   tableLabel: z.string().nullable(),
+  /** The hall of the ticket's table; null for an order without a table (takeaway). */
+  hallId: IdSchema.nullable(),
+  hallName: z.string().nullable(),
   waiterId: IdSchema,
   waiterName: z.string(),
   stationId: IdSchema,

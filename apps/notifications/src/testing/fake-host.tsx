@@ -11,6 +11,8 @@ const clone = <T,>(v: T): T => (v === undefined ? v : (JSON.parse(JSON.stringify
 export const VENUE_ID = '0190a000-0000-7000-8000-000000000001';
 export const ME_ID = '0190a000-0000-7000-8000-0000000000aa';
 export const OTHER_ID = '0190a000-0000-7000-8000-0000000000bb';
+export const MAIN_HALL = { id: '0190a000-0000-7000-8000-00000000b001', name: 'Основной зал' };
+export const TERRACE = { id: '0190a000-0000-7000-8000-00000000b002', name: 'Терраса' };
 
 /** A key-value storage in memory, as the shell's fallback; `data` is visible to the test. */
 export function createFakeStorage(initial: Record<string, unknown> = {}) {
@@ -26,7 +28,11 @@ export function createFakeStorage(initial: Record<string, unknown> = {}) {
 }
 
 /** A HostApi as the shell gives it: a real bus-like Subject, i18n with this remote's texts. */
-export function createFakeHost({ storage = createFakeStorage(), language = 'ru' as 'ru' | 'en' } = {}) {
+export function createFakeHost({
+  storage = createFakeStorage(),
+  language = 'ru' as 'ru' | 'en',
+  can = (() => true) as HostApi['can'],
+}: { storage?: ReturnType<typeof createFakeStorage>; language?: 'ru' | 'en'; can?: HostApi['can'] } = {}) {
   const events = new Subject<{ name: BusEventName; payload: unknown }>();
   const bus = {
     emit: <N extends BusEventName>(name: N, payload: BusEvents[N]) => events.next({ name, payload }),
@@ -51,7 +57,7 @@ export function createFakeHost({ storage = createFakeStorage(), language = 'ru' 
     queryClient: new QueryClient(),
     i18n,
     session,
-    can: () => true,
+    can: jest.fn(can),
     connectivity: () => ({ state: 'online', pending: 0 }),
     navigate: jest.fn(),
     notify: jest.fn(),
@@ -71,6 +77,8 @@ export function readyTicket(overrides: Partial<KitchenTicket> = {}): KitchenTick
     orderNumber: 7,
     tableId: '0190a000-0000-7000-8000-00000000d005',
     tableLabel: '5',
+    hallId: MAIN_HALL.id,
+    hallName: MAIN_HALL.name,
     waiterId: ME_ID,
     waiterName: 'Анна',
     stationId: '0190a000-0000-7000-8000-00000000e001',

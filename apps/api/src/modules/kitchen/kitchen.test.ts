@@ -93,6 +93,8 @@ describe('kitchen', () => {
           orderNumber: order.number,
           tableId: table.id,
           tableLabel: '1',
+          hallId: table.hall_id,
+          hallName: 'Основной зал',
           waiterId: anna.staffId,
           waiterName: 'Анна',
           status: 'queued',
@@ -381,6 +383,12 @@ describe('kitchen', () => {
       expect(ticket.status).toBe(status);
       return ticket;
     }
+
+    it('a takeaway ticket (no table) has no hall', async () => {
+      const ticket = await ticketIn('queued');
+      expect(ticket).toMatchObject({ tableId: null, tableLabel: null, hallId: null, hallName: null });
+      expect((await ticketsOfOrder(ticket.orderId))[0]).toMatchObject({ hallId: null, hallName: null });
+    });
 
     it('queued → cooking → ready → served, each step bumping the version', async () => {
       const order = await createOrder(anna, { tableId: (await t.table('14')).id, items: [{ productId: borscht.id, quantity: 1 }] });

@@ -16,7 +16,7 @@ export const insertTicket = (db: Db, row: KitchenTicketsTable) => db.insertInto(
 export const insertItems = (db: Db, rows: TicketItemsTable[]) =>
   rows.length === 0 ? Promise.resolve() : db.insertInto('ticket_items').values(rows).execute();
 
-/** Tickets with what a cook's screen shows: order number, table, waiter, station code. */
+/** Tickets with what a cook's screen shows: order number, table (and its hall), waiter, station code. */
 export function listTickets(db: Db, venueId: string, filter: { ids?: string[]; orderId?: string; stationCode?: string; status?: string }) {
   let q = db
     .selectFrom('kitchen_tickets as k')
@@ -24,8 +24,9 @@ export function listTickets(db: Db, venueId: string, filter: { ids?: string[]; o
     .innerJoin('stations as s', 's.id', 'k.station_id')
     .innerJoin('staff as w', 'w.id', 'o.waiter_id')
     .leftJoin('tables as t', 't.id', 'o.table_id')
+    .leftJoin('halls as h', 'h.id', 't.hall_id')
     .selectAll('k')
-    .select(['o.number as order_number', 'o.table_id', 't.label as table_label', 'o.waiter_id', 'w.name as waiter_name', 's.code as station_code'])
+    .select(['o.number as order_number', 'o.table_id', 't.label as table_label', 'h.id as hall_id', 'h.name as hall_name', 'o.waiter_id', 'w.name as waiter_name', 's.code as station_code'])
     .where('k.venue_id', '=', venueId);
   if (filter.ids) q = filter.ids.length ? q.where('k.id', 'in', filter.ids) : q.where('k.id', '=', '');
   if (filter.orderId) q = q.where('k.order_id', '=', filter.orderId);

@@ -33,6 +33,8 @@ export class KitchenService {
       orderNumber: r.order_number,
       tableId: r.table_id,
       tableLabel: r.table_label,
+      hallId: r.hall_id,
+      hallName: r.hall_name,
       waiterId: r.waiter_id,
       waiterName: r.waiter_name,
       stationId: r.station_id,

@@ -31,6 +31,8 @@ const ticket = (over: Partial<KitchenTicket> & { number: number }): KitchenTicke
   orderNumber: 7,
   tableId: 'table-1',
   tableLabel: '5',
+  hallId: null,
+  hallName: null,
   waiterId: 'w1',
   waiterName: 'Анна',
   stationId: 's-hot',

@@ -23,6 +23,8 @@ const ticket = (over: Partial<KitchenTicket>): KitchenTicket => ({
   orderNumber: 1,
   tableId: 'tb1',
   tableLabel: '5',
+  hallId: null,
+  hallName: null,
   waiterId: 'w1',
   waiterName: 'Анна',
   stationId: 's-hot',
