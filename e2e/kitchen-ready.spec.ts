@@ -62,6 +62,10 @@ test('a ready ticket toasts only its own waiter (tap opens the order); other wai
   await expect(entry).toHaveCount(1);
   await expect(entry).toContainText(text);
   await expect(entry).toHaveAttribute('data-read', 'false');
+  // Filed under the right hall: table 5 is in the main hall, and no other hall has anything.
+  await boris.getByTestId('hall-filter-Основной зал').click();
+  await expect(entry).toHaveCount(1);
+  await expect(boris.getByTestId('hall-filter-Терраса')).toHaveCount(0);
   await boris.getByTestId('notification-mark-read').click();
   await expect(boris.getByTestId('notifications-unread')).toHaveCount(0);
 
@@ -71,4 +75,13 @@ test('a ready ticket toasts only its own waiter (tap opens the order); other wai
   await anna.getByTestId('notifications-bell').click();
   await expect(anna.getByTestId('notification-center').getByTestId('notification-entry')).toContainText(text);
   await anna.screenshot({ path: 'tmp/e2e-shots/notification-center.png' });
+
+  // Switching the feature off for the venue removes the bell from open screens, without a reload.
+  const admin = await apiLogin(server.url, '9999');
+  await admin.put('/admin/feature-flags', { flags: { notifications: false } });
+  await expect(anna.getByTestId('notifications-bell')).toHaveCount(0);
+  await expect(boris.getByTestId('notifications-bell')).toHaveCount(0);
+  // The rest of the screen carries on.
+  await expect(anna.getByTestId('staff-name')).toBeVisible();
+  await expect(boris.getByTestId('floor-screen')).toBeVisible();
 });
