@@ -40,7 +40,6 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
     logger,
     // Tablets send small JSON; a menu import may be larger.
     bodyLimit: 2 * 1024 * 1024,
-    ajv: undefined,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
