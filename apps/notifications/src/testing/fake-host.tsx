@@ -1,68 +1,38 @@
-import { type BusEventName, type BusEvents, type KitchenTicket, PERMISSIONS, type SessionInfo } from '@pos/contracts';
-import { addNamespace, createI18n } from '@pos/i18n';
-import type { HostApi, HostStorage, PosApi } from '@pos/plugin-sdk';
-import { QueryClient } from '@tanstack/react-query';
-import { filter, map, Subject } from 'rxjs';
+import type { KitchenTicket } from '@pos/contracts';
+import type { HostApi, HostStorage } from '@pos/plugin-sdk';
+import { createMemoryStorage, createTestHost, TEST_STAFF_ID, TEST_VENUE_ID } from '@pos/plugin-sdk/testing';
 import { notificationsTexts } from '../texts';
 
-/** Storage round-trips values the way IndexedDB does: by copy, never by reference. */
-const clone = <T,>(v: T): T => (v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T));
-
-export const VENUE_ID = '0190a000-0000-7000-8000-000000000001';
-export const ME_ID = '0190a000-0000-7000-8000-0000000000aa';
+export const VENUE_ID = TEST_VENUE_ID;
+export const ME_ID = TEST_STAFF_ID;
 export const OTHER_ID = '0190a000-0000-7000-8000-0000000000bb';
 export const MAIN_HALL = { id: '0190a000-0000-7000-8000-00000000b001', name: 'Основной зал' };
 export const TERRACE = { id: '0190a000-0000-7000-8000-00000000b002', name: 'Терраса' };
 
-/** A key-value storage in memory, as the shell's fallback; `data` is visible to the test. */
+/** The shared in-memory storage with spied get/set; `data` is visible to the test. */
 export function createFakeStorage(initial: Record<string, unknown> = {}) {
-  const data = new Map<string, unknown>(Object.entries(initial));
+  const memory = createMemoryStorage(initial);
   return {
-    data,
-    get: jest.fn((key: string) => Promise.resolve(clone(data.get(key)))) as jest.Mock & HostStorage['get'],
-    set: jest.fn((key: string, value: unknown) => {
-      data.set(key, clone(value));
-      return Promise.resolve();
-    }),
+    data: memory.data,
+    get: jest.fn(memory.get) as jest.Mock & HostStorage['get'],
+    set: jest.fn(memory.set),
   };
 }
 
-/** A HostApi as the shell gives it: a real bus-like Subject, i18n with this remote's texts. */
+/** The shared test host, signed in as waiter Анна, with this remote's texts. */
 export function createFakeHost({
   storage = createFakeStorage(),
   language = 'ru' as 'ru' | 'en',
   can = (() => true) as HostApi['can'],
 }: { storage?: ReturnType<typeof createFakeStorage>; language?: 'ru' | 'en'; can?: HostApi['can'] } = {}) {
-  const events = new Subject<{ name: BusEventName; payload: unknown }>();
-  const bus = {
-    emit: <N extends BusEventName>(name: N, payload: BusEvents[N]) => events.next({ name, payload }),
-    on: <N extends BusEventName>(name: N) =>
-      events.pipe(
-        filter((e) => e.name === name),
-        map((e) => e.payload as BusEvents[N]),
-      ),
-    all: () => events.asObservable(),
-  };
-  const i18n = createI18n(language);
-  addNamespace(i18n, 'notifications', notificationsTexts);
-  const session: SessionInfo = {
-    staff: { id: ME_ID, name: 'Анна', role: 'waiter', isActive: true },
-    venue: { id: VENUE_ID, slug: 'demo', name: 'Ресторан «Демо»', currency: 'RUB', timezone: 'Europe/Moscow', locale: 'ru-RU' },
-    permissions: [...PERMISSIONS],
-  };
-  const host: HostApi = {
-    shellApi: '1.0.0',
-    bus: bus as unknown as HostApi['bus'],
-    api: {} as PosApi,
-    queryClient: new QueryClient(),
-    i18n,
-    session,
+  const host = createTestHost({
+    namespace: { name: 'notifications', resources: notificationsTexts },
+    language,
     can: jest.fn(can),
-    connectivity: () => ({ state: 'online', pending: 0 }),
+    storage,
     navigate: jest.fn(),
     notify: jest.fn(),
-    storage,
-  };
+  });
   return { host, storage };
 }
 
