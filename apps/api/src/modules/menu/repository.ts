@@ -1,3 +1,4 @@
+import type { MenuChangesTable } from '../../db/schema';
 import type { Db } from '../../shared/command';
 
 export const listStations = (db: Db, venueId: string) =>
@@ -87,3 +88,20 @@ export async function bumpMenuVersion(db: Db, venueId: string): Promise<number> 
 
 export const menuVersion = (db: Db, venueId: string) =>
   db.selectFrom('venues').select(['menu_version', 'currency']).where('id', '=', venueId).executeTakeFirstOrThrow();
+
+/** Changes after `since` up to `version`, oldest first: what a tablet that was away missed. */
+export const listMenuChanges = (db: Db, venueId: string, since: number, version: number) =>
+  db
+    .selectFrom('menu_changes')
+    .select(['version', 'product_id', 'stock', 'is_available'])
+    .where('venue_id', '=', venueId)
+    .where('version', '>', since)
+    .where('version', '<=', version)
+    .orderBy('version')
+    .execute();
+
+/** Records one change and drops those older than the last `kept` versions of the venue. */
+export async function recordMenuChange(db: Db, row: MenuChangesTable, kept: number) {
+  await db.insertInto('menu_changes').values(row).execute();
+  await db.deleteFrom('menu_changes').where('venue_id', '=', row.venue_id).where('version', '<=', row.version - kept).execute();
+}

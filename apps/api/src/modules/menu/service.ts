@@ -91,14 +91,7 @@ export class MenuService {
     if (since === version) return { version, changes: [] };
     const snapshot: MenuChanges = { version, snapshotRequired: true, changes: [] };
     if (since > version) return snapshot;
-    const rows = await db
-      .selectFrom('menu_changes')
-      .select(['version', 'product_id', 'stock', 'is_available'])
-      .where('venue_id', '=', venueId)
-      .where('version', '>', since)
-      .where('version', '<=', version)
-      .orderBy('version')
-      .execute();
+    const rows = await repo.listMenuChanges(db, venueId, since, version);
     // Every version in (since, version] must be there: one row each, none missing.
     if (rows.length !== version - since || Number(rows[0]?.version) !== since + 1) return snapshot;
     return {
@@ -114,11 +107,7 @@ export class MenuService {
   private async stockEvent(db: Db, venueId: string, productId: string): Promise<OutboundEvent<'menu.stock'>> {
     const menuVersion = await repo.bumpMenuVersion(db, venueId);
     const row = (await repo.findProduct(db, venueId, productId))!;
-    await db
-      .insertInto('menu_changes')
-      .values({ venue_id: venueId, version: menuVersion, product_id: productId, stock: row.stock, is_available: row.is_available, changed_at: nowIso() })
-      .execute();
-    await db.deleteFrom('menu_changes').where('venue_id', '=', venueId).where('version', '<=', menuVersion - MENU_CHANGES_KEPT).execute();
+    await repo.recordMenuChange(db, { venue_id: venueId, version: menuVersion, product_id: productId, stock: row.stock, is_available: row.is_available, changed_at: nowIso() }, MENU_CHANGES_KEPT);
     return event('menu.stock', { venueId, productId, stock: row.stock, isAvailable: row.is_available === 1, menuVersion });
   }
 

@@ -96,4 +96,7 @@ export const moveSessionOrders = (
     .returning('id')
     .execute();
 
+export const openOrdersOfShift = (db: Db, venueId: string, shiftId: string) =>
+  db.selectFrom('orders').select(['id', 'number']).where('venue_id', '=', venueId).where('shift_id', '=', shiftId).where('status', '=', 'open').execute();
+
 export { isPostgres };

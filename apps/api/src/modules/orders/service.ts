@@ -475,8 +475,7 @@ export class OrdersService {
 
   /** Open orders booked to a shift (a shift cannot close over them without an override). */
   async openOrdersOfShift(db: Db, venueId: string, shiftId: string) {
-    const rows = await db.selectFrom('orders').select(['id', 'number']).where('venue_id', '=', venueId).where('shift_id', '=', shiftId).where('status', '=', 'open').execute();
-    return rows;
+    return repo.openOrdersOfShift(db, venueId, shiftId);
   }
 }
 
