@@ -1,0 +1,326 @@
+import { ApiError, type PosApi } from '@pos/api-client';
+import type { AddItemInput, CreateOrderInput, CreatePaymentInput, Menu, Order, OrderLine, OrdersQuery, PaymentResult, Receipt, SendOrderResult, Table, TableSession } from '@pos/contracts';
+import { v7 as uuidv7 } from 'uuid';
+import type { ConnectivityMonitor } from './connectivity';
+import type { OfflineDb } from './db';
+import { orderView, recompute, tablesView } from './optimistic';
+import type { Outbox, Settlement } from './outbox';
+import type { CommandInput, OutboxRecord } from './outbox-model';
+
+export interface OfflineApiOptions {
+  api: PosApi;
+  db: OfflineDb;
+  outbox: Outbox;
+  connectivity: ConnectivityMonitor;
+  /** Who is signed in (optimistic orders are theirs), and the venue the cache belongs to. */
+  session(): { venueId: string; staffId: string; staffName: string; venueName: string; currency: string } | null;
+  /** The freshest menu the tablet has (the react-query cache, patched live by the socket). */
+  menu(): Menu | undefined;
+  newId?: () => string;
+  /** How long a caller waits for the server before carrying on with the local view (ms). */
+  waitMs?: number;
+}
+
+/** Routes that need the server; offline they fail at once with this code. */
+export const NEEDS_NETWORK = 'offline.needs_network';
+
+const isNetworkError = (error: unknown) => error instanceof ApiError && error.status === 0;
+
+export function needsNetwork(): ApiError {
+  return new ApiError(503, { type: 'about:blank', title: 'This needs a connection to the server', status: 503, code: NEEDS_NETWORK });
+}
+
+/**
+ * The `PosApi` the shell hands to its screens: reads fall back to the IndexedDB cache when the
+ * server cannot be reached, and the commands a waiter needs offline (create order, add, change,
+ * void, fire, cash payment, open/close table) go through the outbox — answered by the server
+ * when it is there, by the local view when it is not. Everything else is the plain API.
+ */
+export function createOfflineApi(options: OfflineApiOptions): PosApi {
+  const { api, db, outbox, connectivity } = options;
+  const newId = options.newId ?? uuidv7;
+  const venueKey = (key: string) => `${options.session()?.venueId ?? 'none'}:${key}`;
+
+  /** A server read with the cache behind it: fresh data is stored, no answer falls back to it. */
+  async function cached<T>(key: string, fetcher: () => Promise<T>): Promise<T> {
+    try {
+      const value = await fetcher();
+      connectivity.reportAnswer();
+      await db.cache.put({ key: venueKey(key), value, savedAt: Date.now() });
+      return value;
+    } catch (error) {
+      if (!isNetworkError(error)) throw error;
+      connectivity.reportNetworkFailure();
+      const hit = await db.cache.get(venueKey(key));
+      if (hit) return hit.value as T;
+      throw error;
+    }
+  }
+
+  const queued = () => db.outbox.orderBy('seq').filter((r) => r.state === 'pending').toArray();
+
+  async function saveOrder(order: Order): Promise<void> {
+    await db.transaction('rw', [db.orders, db.versions], async () => {
+      const known = await db.versions.get(order.id);
+      if (known && known.version > order.version) return;
+      await db.versions.put({ orderId: order.id, version: order.version });
+      await db.orders.put({ id: order.id, tableId: order.tableId, status: order.status, order, savedAt: Date.now() });
+    });
+  }
+
+  /** Temporary ids still waiting for their creating command. */
+  const tempIds = (records: readonly OutboxRecord[]) => new Set(records.flatMap((r) => (r.creates?.order ? [r.creates.order] : [])));
+
+  async function readOrder(id: string): Promise<Order> {
+    const serverId = await outbox.resolveId(id);
+    let confirmed: Order | null = null;
+    let networkFailure: unknown = null;
+    const before = await queued();
+    if (!(serverId === id && tempIds(before).has(id))) {
+      try {
+        confirmed = await api.order(serverId);
+        connectivity.reportAnswer();
+        await saveOrder(confirmed);
+      } catch (error) {
+        if (!isNetworkError(error)) throw error;
+        connectivity.reportNetworkFailure();
+        networkFailure = error;
+        confirmed = (await db.orders.get(serverId))?.order ?? null;
+      }
+    }
+    // Read the queue after the server: a command acknowledged meanwhile is in `confirmed` already.
+    const view = orderView(confirmed, await queued(), new Set([id, serverId]));
+    if (view) return view;
+    throw networkFailure ?? new ApiError(404, { type: 'about:blank', title: 'Order not found', status: 404, code: 'order.not_found' });
+  }
+
+  async function readOrders(query: OrdersQuery): Promise<Order[]> {
+    let confirmed: Order[];
+    try {
+      confirmed = await api.orders(query);
+      connectivity.reportAnswer();
+      for (const order of confirmed) await saveOrder(order);
+    } catch (error) {
+      if (!isNetworkError(error)) throw error;
+      connectivity.reportNetworkFailure();
+      confirmed = (await db.orders.toArray()).map((c) => c.order);
+    }
+    const records = await queued();
+    const byId = new Map(confirmed.map((o) => [o.id, o] as const));
+    for (const temp of tempIds(records)) if (!byId.has(temp)) byId.set(temp, null as unknown as Order);
+    const views = [...byId].map(([id, order]) => orderView(order, records, id)).filter((o): o is Order => o !== null);
+    return views.filter(
+      (o) =>
+        (!query.status || o.status === query.status) &&
+        (!query.tableId || o.tableId === query.tableId) &&
+        (!query.waiterId || o.waiterId === query.waiterId) &&
+        (!query.sessionId || o.sessionId === query.sessionId),
+    );
+  }
+
+  /** Queues a command; the server's answer when it comes in time, otherwise the local view. */
+  async function command<T>(input: CommandInput, local: () => Promise<T>): Promise<T> {
+    const { settled } = await outbox.enqueue(input, { wait: connectivity.isReachable, waitMs: options.waitMs });
+    const outcome: Settlement = await settled;
+    if (outcome.status === 'acked') {
+      connectivity.reportAnswer();
+      return outcome.response as T;
+    }
+    return local();
+  }
+
+  const lineFactory = () => {
+    const menu = options.menu();
+    const products = new Map((menu?.products ?? []).map((p) => [p.id, p]));
+    const optionsById = new Map((menu?.modifierGroups ?? []).flatMap((g) => g.options.map((o) => [o.id, o] as const)));
+    return (item: AddItemInput): OrderLine => {
+      const product = products.get(item.productId);
+      return {
+        id: newId(),
+        productId: item.productId,
+        name: product?.name ?? '…',
+        unitPrice: product?.price ?? 0,
+        modifiers: (item.modifierIds ?? []).flatMap((id) => {
+          const o = optionsById.get(id);
+          return o ? [{ id: o.id, name: o.name, priceDelta: o.priceDelta }] : [];
+        }),
+        quantity: item.quantity,
+        voidedQuantity: 0,
+        firedQuantity: 0,
+        note: item.note ?? null,
+        course: item.course ?? 1,
+        kitchenState: 'new',
+        voidReason: null,
+        lineTotal: 0,
+      };
+    };
+  };
+
+  const requireSession = () => {
+    const session = options.session();
+    if (!session) throw new ApiError(401, { type: 'about:blank', title: 'Not signed in', status: 401, code: 'auth.required' });
+    return session;
+  };
+
+  async function cachedTables(): Promise<Table[]> {
+    return ((await db.cache.get(venueKey('tables')))?.value as Table[] | undefined) ?? [];
+  }
+
+  return {
+    ...api,
+
+    menu: () => cached('menu', api.menu),
+    halls: () => cached('halls', api.halls),
+    config: () => cached('config', api.config),
+    currentShift: () => cached('shift', api.currentShift),
+    async tables(hallId?: string) {
+      const server = hallId ? await api.tables(hallId) : await cached('tables', () => api.tables());
+      const records = await queued();
+      const touched = new Set(records.flatMap((r) => (r.orderId ? [r.orderId] : [])));
+      const orders = new Map<string, Order | null>();
+      for (const id of touched) orders.set(id, await readOrder(id).catch(() => null));
+      return tablesView(server, records, orders);
+    },
+    order: readOrder,
+    orders: (query: OrdersQuery = {}) => readOrders(query),
+
+    async createOrder(body: CreateOrderInput) {
+      const session = requireSession();
+      const id = newId();
+      const makeLine = lineFactory();
+      const lines = (body.items ?? []).map(makeLine);
+      const now = new Date().toISOString();
+      const table = body.tableId ? (await cachedTables()).find((t) => t.id === body.tableId) : undefined;
+      const order = recompute(
+        {
+          id,
+          number: 0,
+          tableId: body.tableId ?? null,
+          tableLabel: table?.label ?? null,
+          sessionId: table?.session?.id ?? null,
+          waiterId: session.staffId,
+          waiterName: session.staffName,
+          shiftId: body.shiftId ?? null,
+          status: 'open',
+          guests: body.guests ?? table?.session?.guests ?? 1,
+          note: body.note ?? null,
+          heldCourses: body.heldCourses ?? [],
+          version: 0,
+          lines,
+          split: null,
+          checks: [],
+          subtotal: 0,
+          discount: 0,
+          total: 0,
+          paid: 0,
+          tips: 0,
+          due: 0,
+          createdAt: now,
+          updatedAt: now,
+          closedAt: null,
+        },
+        now,
+      );
+      return command<Order>(
+        { kind: 'createOrder', method: 'POST', path: '/pos/orders', body: { ...body }, orderId: id, tableId: body.tableId, creates: { order: id, lines: lines.map((l) => l.id) }, effect: { type: 'createOrder', order } },
+        () => readOrder(id),
+      );
+    },
+
+    async addItems(id: string, items: AddItemInput[]) {
+      const orderId = await outbox.resolveId(id);
+      const lines = items.map(lineFactory());
+      return command<Order>(
+        { kind: 'addItems', method: 'POST', path: `/pos/orders/${orderId}/items`, body: { items }, orderId, creates: { lines: lines.map((l) => l.id) }, effect: { type: 'addItems', lines } },
+        () => readOrder(orderId),
+      );
+    },
+
+    async updateLine(id: string, lineId: string, body: { version: number; quantity?: number; note?: string | null; course?: number }) {
+      const orderId = await outbox.resolveId(id);
+      const line = await outbox.resolveId(lineId);
+      return command<Order>(
+        { kind: 'updateLine', method: 'PATCH', path: `/pos/orders/${orderId}/items/${line}`, body: { ...body }, orderId, effect: { type: 'updateLine', lineId: line, quantity: body.quantity, note: body.note, course: body.course } },
+        () => readOrder(orderId),
+      );
+    },
+
+    async voidLine(id: string, lineId: string, body: { version: number; quantity?: number; reason?: string }) {
+      const orderId = await outbox.resolveId(id);
+      const line = await outbox.resolveId(lineId);
+      return command<Order>(
+        { kind: 'voidLine', method: 'POST', path: `/pos/orders/${orderId}/items/${line}/void`, body: { ...body }, orderId, effect: { type: 'voidLine', lineId: line, quantity: body.quantity, reason: body.reason } },
+        () => readOrder(orderId),
+      );
+    },
+
+    async updateOrder(id: string, body: { version: number; note?: string | null; guests?: number; heldCourses?: number[] }) {
+      const orderId = await outbox.resolveId(id);
+      return command<Order>(
+        { kind: 'updateOrder', method: 'PATCH', path: `/pos/orders/${orderId}`, body: { ...body }, orderId, effect: { type: 'updateOrder', note: body.note, guests: body.guests, heldCourses: body.heldCourses } },
+        () => readOrder(orderId),
+      );
+    },
+
+    async sendOrder(id: string, courses?: number[]) {
+      const orderId = await outbox.resolveId(id);
+      return command<SendOrderResult>(
+        { kind: 'sendOrder', method: 'POST', path: `/pos/orders/${orderId}/send`, body: courses ? { courses } : {}, orderId, effect: { type: 'sendOrder', courses } },
+        async () => ({ order: await readOrder(orderId), tickets: [] }),
+      );
+    },
+
+    async pay(body: CreatePaymentInput) {
+      const session = requireSession();
+      if (!connectivity.isReachable && body.tenders.some((t) => t.method !== 'cash')) throw needsNetwork();
+      const orderId = await outbox.resolveId(body.orderId);
+      const input = { ...body, orderId };
+      delete (input as { clientRequestId?: string }).clientRequestId;
+      return command<PaymentResult>(
+        { kind: 'pay', method: 'POST', path: '/pos/finance/payments', body: input, orderId, effect: { type: 'pay', checkIndex: body.checkIndex, tenders: body.tenders } },
+        async () => {
+          const order = await readOrder(orderId);
+          const change = body.tenders.reduce((s, t) => s + (t.tendered !== undefined ? Math.max(0, t.tendered - t.amount - (t.tip ?? 0)) : 0), 0);
+          return { payments: [], change, order, receipt: localReceipt(order, body, change, session) };
+        },
+      );
+    },
+
+    async openTable(tableId: string, guests: number) {
+      const session = requireSession();
+      return command<TableSession>(
+        { kind: 'openTable', method: 'POST', path: `/pos/tables/${tableId}/open`, body: { guests }, tableId, effect: { type: 'openTable', tableId, guests, waiterId: session.staffId, waiterName: session.staffName } },
+        async () => ({ id: newId(), tableId, waiterId: session.staffId, waiterName: session.staffName, guests, status: 'open', openedAt: new Date().toISOString(), closedAt: null }),
+      );
+    },
+
+    async closeTable(tableId: string) {
+      return command<Table>({ kind: 'closeTable', method: 'POST', path: `/pos/tables/${tableId}/close`, body: {}, tableId, effect: { type: 'closeTable', tableId } }, async () => {
+        const table = (await cachedTables()).find((t) => t.id === tableId);
+        if (!table) throw needsNetwork();
+        return { ...table, status: 'free', session: null, openTotal: 0 };
+      });
+    },
+  };
+}
+
+function localReceipt(order: Order, body: CreatePaymentInput, change: number, session: { venueName: string; currency: string }): Receipt {
+  return {
+    venueName: session.venueName,
+    currency: session.currency,
+    orderNumber: order.number,
+    tableLabel: order.tableLabel,
+    waiterName: order.waiterName,
+    lines: order.lines
+      .filter((l) => l.quantity - l.voidedQuantity > 0)
+      .map((l) => ({ name: l.name, modifiers: l.modifiers.map((m) => m.name), quantity: l.quantity - l.voidedQuantity, unitPrice: l.unitPrice, total: l.lineTotal })),
+    subtotal: order.subtotal,
+    discount: order.discount,
+    total: order.total,
+    tips: order.tips,
+    payments: body.tenders.map((t) => ({ method: t.method, amount: t.amount, tip: t.tip ?? 0 })),
+    change,
+    due: order.due,
+    issuedAt: new Date().toISOString(),
+  };
+}

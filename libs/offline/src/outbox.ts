@@ -1,0 +1,353 @@
+import type { Order } from '@pos/contracts';
+import mitt from 'mitt';
+import { v7 as uuidv7 } from 'uuid';
+import { backoffDelay, type BackoffOptions, DEFAULT_BACKOFF } from './backoff';
+import type { OfflineDb } from './db';
+import { defaultLocks, type LockManagerLike } from './locks';
+import { classify, type CommandInput, type OutboxRecord, type SendError, toSendError } from './outbox-model';
+
+/** Sends one command; resolves with the server's JSON, rejects with something carrying `status`/`code`. */
+export type Sender = (request: { method: string; path: string; body: Record<string, unknown>; idempotencyKey: string }) => Promise<unknown>;
+
+export interface OutboxOptions {
+  db: OfflineDb;
+  send: Sender;
+  /** Who queues: stored on every record (a replay is the same staff member's command). */
+  context: () => { venueId: string; staffId: string; deviceId: string };
+  locks?: LockManagerLike;
+  backoff?: BackoffOptions;
+  /** A server that keeps failing (5xx, 429) gets this many tries before a person is asked. */
+  maxBusyAttempts?: number;
+  now?: () => number;
+  random?: () => number;
+  newId?: () => string;
+}
+
+export type OutboxEvents = {
+  /** Counts changed: the header shows `pending`, the attention list `failed`. */
+  changed: { pending: number; failed: number };
+  /** The server acknowledged the command; `order` is the confirmed order it returned, if any. */
+  acked: { record: OutboxRecord; response: unknown; order: Order | null };
+  /** Refused for good: now on the "needs attention" list. */
+  failed: { record: OutboxRecord };
+  /** Will be tried again at `record.nextAttemptAt`. */
+  retrying: { record: OutboxRecord; error: SendError };
+};
+
+/** How a caller that waits for its command learns the outcome. */
+export type Settlement = { status: 'acked'; response: unknown } | { status: 'queued' };
+
+interface Waiter {
+  resolve(s: Settlement): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * The tablet's command queue. A command is written to IndexedDB (strict durability) before it
+ * is sent, sent with its own `clientRequestId` as the idempotency key (the same on every retry,
+ * so the server applies it once however often it arrives), and deleted only in the same
+ * transaction that records the server's answer. Commands replay strictly in the order they were
+ * queued; one tab at a time drains (a Web Lock), so two tabs never send the same queue twice.
+ */
+export class Outbox {
+  readonly events = mitt<OutboxEvents>();
+  private readonly db: OfflineDb;
+  private readonly locks: LockManagerLike;
+  private readonly now: () => number;
+  private readonly waiters = new Map<string, Waiter>();
+  private online = true;
+  private blockedByAuth = false;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private closed = false;
+
+  constructor(private readonly options: OutboxOptions) {
+    this.db = options.db;
+    this.locks = options.locks ?? defaultLocks();
+    this.now = options.now ?? Date.now;
+  }
+
+  /**
+   * Queues a command (durably) and returns its record. With `wait`, `settled` tells the caller
+   * whether the server took it (`acked` + response), whether it stays queued (no network), or
+   * rejects when the server refused it — then it is not kept: the caller shows the error.
+   */
+  async enqueue(input: CommandInput, options: { wait?: boolean; waitMs?: number } = {}): Promise<{ record: OutboxRecord; settled: Promise<Settlement> }> {
+    const ctx = this.options.context();
+    const record: OutboxRecord = {
+      ...input,
+      id: (this.options.newId ?? uuidv7)(),
+      ...ctx,
+      createdAt: this.now(),
+      state: 'pending',
+      attempts: 0,
+      nextAttemptAt: 0,
+    };
+    record.seq = await this.db.outbox.add(record);
+    let settled: Promise<Settlement> = Promise.resolve({ status: 'queued' });
+    if (options.wait && this.online && !this.blockedByAuth) {
+      settled = new Promise<Settlement>((resolve, reject) => this.waiters.set(record.id, { resolve, reject }));
+      // A request that hangs (Wi-Fi gone quietly) must not freeze the screen: after a while the
+      // caller goes on with the local view and the send carries on in the background.
+      const timer = setTimeout(() => this.settleQueued(record.id), options.waitMs ?? 4_000);
+      void settled.finally(() => clearTimeout(timer)).catch(() => undefined);
+    }
+    await this.emitCounts();
+    void this.drain();
+    return { record, settled };
+  }
+
+  /** Network state from the connectivity monitor: going online starts a replay at once. */
+  setOnline(online: boolean): void {
+    const cameBack = online && !this.online;
+    this.online = online;
+    if (!online) this.releaseWaiters();
+    if (cameBack) {
+      this.clearTimer();
+      void this.resetBackoff().then(() => this.drain());
+    }
+  }
+
+  /** A new sign-in: commands held back by a 401 may go again. */
+  resumeAfterSignIn(): void {
+    this.blockedByAuth = false;
+    void this.drain();
+  }
+
+  pending(): Promise<OutboxRecord[]> {
+    return this.db.outbox.orderBy('seq').filter((r) => r.state === 'pending').toArray();
+  }
+
+  /** The "needs attention" list: commands the server refused for good. */
+  failed(): Promise<OutboxRecord[]> {
+    return this.db.outbox.orderBy('seq').filter((r) => r.state === 'failed').toArray();
+  }
+
+  /** A person decided to drop a refused command: it is gone, nothing is sent. */
+  async drop(id: string): Promise<void> {
+    const record = await this.db.outbox.where('id').equals(id).first();
+    if (!record) return;
+    await this.db.transaction('rw', [this.db.outbox, this.db.cache], async () => {
+      await this.db.outbox.delete(record.seq!);
+      // Later changes of an order that will now never exist are refused, not sent.
+      if (record.creates?.order) await this.db.cache.put({ key: `dropped:${record.creates.order}`, value: record.id, savedAt: this.now() });
+    });
+    await this.emitCounts();
+  }
+
+  /** A person fixed the cause (e.g. the dish is back): try the refused command once more. */
+  async retry(id: string): Promise<void> {
+    await this.db.outbox.where('id').equals(id).modify({ state: 'pending', attempts: 0, nextAttemptAt: 0 });
+    await this.emitCounts();
+    void this.drain();
+  }
+
+  /** The server id for a temporary one, once its command was acknowledged. */
+  async resolveId(id: string): Promise<string> {
+    return (await this.db.idMap.get(id))?.serverId ?? id;
+  }
+
+  close(): void {
+    this.closed = true;
+    this.clearTimer();
+    this.releaseWaiters();
+  }
+
+  /** Sends what is due, in order. Concurrent calls share one run (and one more if asked meanwhile). */
+  drain(): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      try {
+        do {
+          this.again = false;
+          await this.locks.request(`pos-outbox`, () => this.drainLocked());
+        } while (this.again && this.online && !this.closed);
+      } finally {
+        this.running = null;
+      }
+    })();
+    return this.running;
+  }
+
+  private async drainLocked(): Promise<void> {
+    for (;;) {
+      if (!this.online || this.blockedByAuth || this.closed) return;
+      const record = await this.db.outbox.orderBy('seq').filter((r) => r.state === 'pending').first();
+      if (!record) return;
+      const wait = record.nextAttemptAt - this.now();
+      if (wait > 0) {
+        this.releaseWaiters();
+        this.schedule(wait);
+        return;
+      }
+      const outcome = await this.sendOne(record);
+      if (outcome === 'stop') return;
+    }
+  }
+
+  private async sendOne(record: OutboxRecord): Promise<'next' | 'stop'> {
+    const ids = new Map((await this.db.idMap.toArray()).map((m) => [m.tempId, m.serverId]));
+    const blocker = await this.unresolvedDependency(record, ids);
+    if (blocker) {
+      await this.fail(record, { status: 424, code: 'offline.blocked', message: blocker });
+      return 'next';
+    }
+    const swap = (text: string) => {
+      let out = text;
+      for (const [temp, server] of ids) if (out.includes(temp)) out = out.split(temp).join(server);
+      return out;
+    };
+    const path = swap(record.path);
+    const body = JSON.parse(swap(JSON.stringify(record.body))) as Record<string, unknown>;
+    const orderId = record.orderId ? (ids.get(record.orderId) ?? record.orderId) : undefined;
+    if (orderId && typeof body.version === 'number') {
+      const acked = await this.db.versions.get(orderId);
+      if (acked) body.version = Math.max(body.version, acked.version);
+    }
+    body.clientRequestId = record.id;
+
+    let response: unknown;
+    try {
+      response = await this.options.send({ method: record.method, path, body, idempotencyKey: record.id });
+    } catch (raw) {
+      const error = toSendError(raw);
+      const kind = classify(error);
+      if (kind === 'permanent') {
+        await this.fail(record, error, raw);
+        return 'next';
+      }
+      if (kind === 'auth') {
+        this.blockedByAuth = true;
+        this.releaseWaiters();
+        return 'stop';
+      }
+      const attempts = record.attempts + 1;
+      if (kind === 'busy' && attempts >= (this.options.maxBusyAttempts ?? 8)) {
+        await this.fail(record, error, raw);
+        return 'next';
+      }
+      const next = { ...record, attempts, nextAttemptAt: this.now() + backoffDelay(attempts, this.options.backoff ?? DEFAULT_BACKOFF, this.options.random), error };
+      await this.db.outbox.update(record.seq!, { attempts: next.attempts, nextAttemptAt: next.nextAttemptAt, error });
+      // The queue is stalled: whoever waits carries on with the local view.
+      this.releaseWaiters();
+      this.events.emit('retrying', { record: next, error });
+      this.schedule(next.nextAttemptAt - this.now());
+      return 'stop';
+    }
+    await this.acknowledge(record, response);
+    return 'next';
+  }
+
+  /** A command on a temporary order whose creating command was refused or dropped cannot go. */
+  private async unresolvedDependency(record: OutboxRecord, ids: Map<string, string>): Promise<string | null> {
+    const temp = record.orderId;
+    if (!temp || ids.has(temp) || record.creates?.order === temp) return null;
+    const creator = await this.db.outbox.filter((r) => r.creates?.order === temp).first();
+    if (!creator) {
+      // No creator queued and no mapping: either a server id (fine) or a creator that was dropped.
+      const dropped = await this.db.cache.get(`dropped:${temp}`);
+      return dropped ? 'The order this change belongs to was never created' : null;
+    }
+    return creator.state === 'failed' && creator.seq! < record.seq! ? 'Waits for a refused command that created its order' : null;
+  }
+
+  private async acknowledge(record: OutboxRecord, response: unknown): Promise<void> {
+    const order = confirmedOrder(record, response);
+    await this.db.transaction('rw', [this.db.outbox, this.db.idMap, this.db.versions, this.db.orders], async () => {
+      await this.db.outbox.delete(record.seq!);
+      if (order) {
+        if (record.creates?.order) await this.db.idMap.put({ tempId: record.creates.order, serverId: order.id, kind: 'order' });
+        const tempLines = record.creates?.lines ?? [];
+        if (tempLines.length) {
+          const fresh = order.lines.slice(-tempLines.length);
+          await this.db.idMap.bulkPut(tempLines.map((tempId, i) => ({ tempId, serverId: fresh[i]?.id ?? tempId, kind: 'line' as const })));
+        }
+        const known = await this.db.versions.get(order.id);
+        if (!known || known.version <= order.version) {
+          await this.db.versions.put({ orderId: order.id, version: order.version });
+          await this.db.orders.put({ id: order.id, tableId: order.tableId, status: order.status, order, savedAt: this.now() });
+        }
+      }
+    });
+    const waiter = this.waiters.get(record.id);
+    this.waiters.delete(record.id);
+    waiter?.resolve({ status: 'acked', response });
+    this.events.emit('acked', { record, response, order });
+    await this.emitCounts();
+  }
+
+  private async fail(record: OutboxRecord, error: SendError, raw?: unknown): Promise<void> {
+    const waiter = this.waiters.get(record.id);
+    this.waiters.delete(record.id);
+    if (waiter) {
+      // Someone is looking at the screen and gets the error there; nothing is kept.
+      await this.db.outbox.delete(record.seq!);
+      if (record.creates?.order) await this.db.cache.put({ key: `dropped:${record.creates.order}`, value: record.id, savedAt: this.now() });
+      waiter.reject(raw ?? error);
+      await this.emitCounts();
+      return;
+    }
+    const failed: OutboxRecord = { ...record, state: 'failed', error };
+    await this.db.outbox.update(record.seq!, { state: 'failed', error });
+    this.events.emit('failed', { record: failed });
+    await this.emitCounts();
+  }
+
+  /** After the network returned, nobody should sit out a long backoff from before. */
+  private async resetBackoff(): Promise<void> {
+    await this.db.outbox.filter((r) => r.state === 'pending' && r.nextAttemptAt > 0).modify({ nextAttemptAt: 0 });
+  }
+
+  private settleQueued(id: string): void {
+    const waiter = this.waiters.get(id);
+    this.waiters.delete(id);
+    waiter?.resolve({ status: 'queued' });
+  }
+
+  private releaseWaiters(): void {
+    for (const [id] of this.waiters) this.settleQueued(id);
+  }
+
+  private schedule(ms: number): void {
+    this.clearTimer();
+    if (this.closed) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.drain();
+    }, Math.max(0, ms));
+  }
+
+  private clearTimer(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private async emitCounts(): Promise<void> {
+    const all = await this.db.outbox.toArray();
+    const failed = all.filter((r) => r.state === 'failed').length;
+    this.events.emit('changed', { pending: all.length - failed, failed });
+  }
+}
+
+/** The order a command's response confirms (orders come back bare or inside `{ order }`). */
+export function confirmedOrder(record: Pick<OutboxRecord, 'kind'>, response: unknown): Order | null {
+  if (!response || typeof response !== 'object') return null;
+  switch (record.kind) {
+    case 'createOrder':
+    case 'addItems':
+    case 'updateLine':
+    case 'voidLine':
+    case 'updateOrder':
+      return response as Order;
+    case 'sendOrder':
+    case 'pay':
+      return (response as { order?: Order }).order ?? null;
+    default:
+      return null;
+  }
+}
