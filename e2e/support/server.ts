@@ -11,7 +11,12 @@ export interface TestServer {
   url: string;
   port: number;
   dataDir: string;
+  /** Stops the server and deletes its database (safe to call twice). */
   stop(): Promise<void>;
+  /** An outage: the server process goes away, the database stays for `restart()`. */
+  kill(): Promise<void>;
+  /** Starts the server again on the same port and database, after `kill()`. */
+  restart(): Promise<void>;
 }
 
 const freePort = () =>
@@ -28,6 +33,31 @@ const freePort = () =>
 export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pos-e2e-'));
+  const url = `http://127.0.0.1:${port}`;
+  let child = await spawnApi(url, port, dataDir, env);
+  const kill = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await exited;
+  };
+  return {
+    url,
+    port,
+    dataDir,
+    kill,
+    async restart() {
+      await kill();
+      child = await spawnApi(url, port, dataDir, env);
+    },
+    async stop() {
+      await kill();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function spawnApi(url: string, port: number, dataDir: string, env: Record<string, string>): Promise<ChildProcess> {
   const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'dist/apps/api/server.js')], {
     cwd: ROOT,
     env: {
@@ -44,12 +74,11 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
     try {
       const res = await fetch(`${url}/pos/ping`);
-      if (res.ok) break;
+      if (res.ok) return child;
     } catch {
       /* not up yet */
     }
@@ -57,14 +86,4 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
     if (Date.now() > deadline) throw new Error('server did not start within 30 s');
     await new Promise((r) => setTimeout(r, 200));
   }
-  return {
-    url,
-    port,
-    dataDir,
-    async stop() {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
 }

@@ -9,10 +9,14 @@ import { fileURLToPath } from 'node:url';
 import { fanoutSummary, socketIoFanout, wsBaselineFanout } from './fanout.mjs';
 import { freePort, sleep } from './lib.mjs';
 import { highestRateWithin, ordersBench } from './orders.mjs';
+import { replayBench } from './replay.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SERVER = path.join(ROOT, 'dist', 'apps', 'api', 'server.js');
-const BUDGETS = { fanoutP99Ms: 50, orderP99Ms: 20 };
+const BUDGETS = { fanoutP99Ms: 50, orderP99Ms: 20, replayMs: 5000 };
+// BENCH_ONLY=replay,orders runs just those parts (default: all).
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'fanout,replay,orders').split(',').map((x) => x.trim()));
+const REPLAY_ORDERS = 100; // × (create + 8 adds + fire) = 1,000 commands
 const FANOUT_CLIENTS = Number(process.env.BENCH_CLIENTS ?? 500);
 const FANOUT_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
 const ORDER_LEVELS = [1, 4, 16];
@@ -108,17 +112,31 @@ const fmt = (v) => (v == null ? 'n/a' : String(v));
 
 function summary(result) {
   const { fanout: f, orders: o } = result;
-  const s = f.socketIo;
-  const lines = [
-    '',
+  const lines = [''];
+  if (f) {
+    const s = f.socketIo;
+    lines.push(
     `Stock-change fan-out (${f.clients} clients × ${f.rounds} rounds, REST PATCH → menu.stock receipt)`,
     `  socket.io : p50 ${fmt(s.p50Ms)} ms, p99 ${fmt(s.p99Ms)} ms, max ${fmt(s.maxMs)} ms, receipts ${s.receipts}/${s.expectedReceipts}` +
       ` — budget p99 ≤ ${BUDGETS.fanoutP99Ms} ms: ${f.withinBudget ? 'OK' : 'OVER'}`,
     `  bare ws   : p50 ${fmt(f.wsBaseline.p50Ms)} ms, p99 ${fmt(f.wsBaseline.p99Ms)} ms, max ${fmt(f.wsBaseline.maxMs)} ms, receipts ${f.wsBaseline.receipts}/${f.wsBaseline.expectedReceipts}`,
     `  ratio socket.io p99 / ws p99 = ${fmt(f.ratioP99)}`,
     '',
-    `Order creation on SQLite (POST /pos/orders, ${o.durationMs} ms per level, keep-alive)`,
-  ];
+    );
+  }
+  if (result.replay) {
+    lines.push(
+    `Offline replay (outbox of libs/offline on fake-indexeddb → real API, strictly in order)`,
+    ...['clean', 'lostResponses'].map((k) => {
+      const r = result.replay[k];
+      return `  ${k.padEnd(13)}: ${r.commands} commands drained in ${r.drainMs} ms (${r.commandsPerSecond}/s; HTTP ${r.httpMs} ms of it), requests ${r.requestsSent}, responses lost ${r.responsesLost}, duplicates ${r.duplicates}, losses ${r.losses}, refused ${r.failed}`;
+    }),
+    `  budget ≤ ${BUDGETS.replayMs} ms, 0 duplicates, 0 losses: ${result.replay.withinBudget ? 'OK' : 'OVER'}`,
+    '',
+    );
+  }
+  if (o) {
+  lines.push(`Order creation on SQLite (POST /pos/orders, ${o.durationMs} ms per level, keep-alive)`);
   o.api.forEach((a, i) => {
     const b = o.bareFastify[i];
     const r = o.ratios[i];
@@ -134,6 +152,9 @@ function summary(result) {
       ? `  highest rate with p99 ≤ ${BUDGETS.orderP99Ms} ms: ${h.throughputRps} req/s (c=${h.concurrency}, p99 ${h.p99Ms} ms)`
       : `  no level kept p99 ≤ ${BUDGETS.orderP99Ms} ms`,
     '',
+  );
+  }
+  lines.push(
     `machine: ${result.machine.cpus} CPUs, node ${result.machine.node} (figures are indicative on a shared machine)`,
     '',
   );
@@ -149,20 +170,40 @@ async function main() {
   const stockProduct = await productByCode(baseUrl, cookToken, 'solyanka');
   const orderProduct = await productByCode(baseUrl, waiterToken, 'borscht');
 
+  let fanout;
+  if (ONLY.has('fanout')) {
   log(`fan-out: connecting ${FANOUT_CLIENTS} socket.io clients, ${FANOUT_ROUNDS} rounds …`);
   const sio = await socketIoFanout({ baseUrl, token: cookToken, productId: stockProduct.id, clients: FANOUT_CLIENTS, rounds: FANOUT_ROUNDS });
   const payload = sio.samplePayload ?? { venueId: 'demo', productId: stockProduct.id, stock: null, isAvailable: true, menuVersion: 1 };
   log(`fan-out baseline: ${FANOUT_CLIENTS} bare ws clients …`);
   const base = await wsBaselineFanout({ payload, clients: FANOUT_CLIENTS, rounds: FANOUT_ROUNDS });
-  const fanout = fanoutSummary(sio, base);
+  fanout = fanoutSummary(sio, base);
   fanout.withinBudget = sio.p99Ms != null && sio.p99Ms <= BUDGETS.fanoutP99Ms && sio.receipts === sio.expectedReceipts;
+  }
 
+  let replay;
+  if (ONLY.has('replay')) {
+  log(`offline replay: ${REPLAY_ORDERS * 10} queued commands, then the same with every 20th response lost …`);
+  const productIds = (await (await fetch(`${baseUrl}/pos/menu`, { headers: { authorization: `Bearer ${waiterToken}` } })).json()).products
+    .filter((p) => p.stock === null && p.isAvailable && p.modifierGroupIds.length === 0)
+    .map((p) => p.id);
+  replay = {
+    clean: await replayBench({ baseUrl, token: waiterToken, productIds, orders: REPLAY_ORDERS, itemsPerOrder: 8, loseEvery: 0 }),
+    lostResponses: await replayBench({ baseUrl, token: waiterToken, productIds, orders: REPLAY_ORDERS, itemsPerOrder: 8, loseEvery: 20 }),
+  };
+  replay.withinBudget = replay.clean.drainMs <= BUDGETS.replayMs && replay.clean.duplicates === 0 && replay.clean.losses === 0;
+  }
+
+  let orders;
+  if (ONLY.has('orders')) {
   log(`orders: concurrency ${ORDER_LEVELS.join(', ')} × ${ORDER_DURATION_MS} ms, then the bare Fastify baseline …`);
-  const orders = await ordersBench({ baseUrl, token: waiterToken, productId: orderProduct.id, levels: ORDER_LEVELS, durationMs: ORDER_DURATION_MS });
+  orders = await ordersBench({ baseUrl, token: waiterToken, productId: orderProduct.id, levels: ORDER_LEVELS, durationMs: ORDER_DURATION_MS });
   orders.highestRateWithinBudget = highestRateWithin(orders.api, BUDGETS.orderP99Ms);
+  }
 
   const result = {
     fanout,
+    replay,
     orders,
     budgets: BUDGETS,
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, loadavg: os.loadavg().map((l) => Math.round(l * 100) / 100), node: process.version },

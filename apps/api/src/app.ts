@@ -10,6 +10,7 @@ import { menuRoutes } from './modules/menu/routes';
 import { ordersRoutes } from './modules/orders/routes';
 import { shiftsRoutes } from './modules/shifts/routes';
 import { syncRoutes } from './modules/sync/routes';
+import { reservationsRoutes } from './modules/venues/reservations-routes';
 import { venuesRoutes } from './modules/venues/routes';
 import { authPlugin } from './plugins/auth';
 import { commandsPlugin } from './plugins/commands';
@@ -59,6 +60,7 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
   await app.register(authRoutes);
   await app.register(adminRoutes);
   await app.register(venuesRoutes);
+  await app.register(reservationsRoutes);
   await app.register(menuRoutes);
   await app.register(ordersRoutes);
   await app.register(kitchenRoutes);

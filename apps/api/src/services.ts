@@ -7,6 +7,7 @@ import { KitchenService } from './modules/kitchen/service';
 import { MenuService } from './modules/menu/service';
 import { OrdersService } from './modules/orders/service';
 import { ShiftsService } from './modules/shifts/service';
+import { ReservationsService } from './modules/venues/reservations-service';
 import { VenuesService } from './modules/venues/service';
 
 /**
@@ -17,6 +18,7 @@ export interface Services {
   auth: AuthService;
   admin: AdminService;
   venues: VenuesService;
+  reservations: ReservationsService;
   menu: MenuService;
   orders: OrdersService;
   kitchen: KitchenService;
@@ -29,6 +31,7 @@ export async function createServices(db: Db, config: ApiConfig): Promise<Service
   services.auth = await AuthService.create(db, config);
   services.admin = new AdminService(services);
   services.venues = new VenuesService(services);
+  services.reservations = new ReservationsService(services);
   services.menu = new MenuService(services);
   services.orders = new OrdersService(services);
   services.kitchen = new KitchenService(services);

@@ -3,6 +3,7 @@ import type {
   AdminStaff,
   CreateOrderInput,
   CreatePaymentInput,
+  CreateReservationInput,
   Feature,
   Hall,
   KitchenStatus,
@@ -16,7 +17,10 @@ import type {
   PosConfig,
   ProductStock,
   Remote,
+  Reservation,
+  ReservationsQuery,
   Roles,
+  SeatReservationResult,
   SendOrderResult,
   SessionInfo,
   Shift,
@@ -24,6 +28,7 @@ import type {
   Table,
   TableSession,
   TicketStatus,
+  UpdateReservationInput,
 } from '@pos/contracts';
 import type { ApiClient, RequestOptions } from './api-client';
 
@@ -54,6 +59,14 @@ export function createPosApi(client: ApiClient) {
     closeTable: (tableId: string, o?: RequestOptions) => client.post<Table>(`/pos/tables/${tableId}/close`, {}, o),
     transferTable: (tableId: string, to: { toWaiterId?: string; toTableId?: string }) => client.post<Table>(`/pos/tables/${tableId}/transfer`, to),
     mergeTable: (tableId: string, targetTableId: string) => client.post<Table>(`/pos/tables/${tableId}/merge`, { targetTableId }),
+
+    reservations: (query: ReservationsQuery) => client.get<Reservation[]>(`/pos/tables/reservations${qs(query)}`),
+    reservation: (id: string) => client.get<Reservation>(`/pos/tables/reservations/${id}`),
+    createReservation: (body: CreateReservationInput, o?: RequestOptions) => client.post<Reservation>('/pos/tables/reservations', body, o),
+    updateReservation: (id: string, body: UpdateReservationInput) => client.patch<Reservation>(`/pos/tables/reservations/${id}`, body),
+    cancelReservation: (id: string, reason: string) => client.post<Reservation>(`/pos/tables/reservations/${id}/cancel`, { reason }),
+    markNoShow: (id: string) => client.post<Reservation>(`/pos/tables/reservations/${id}/no-show`, {}),
+    seatReservation: (id: string, guests?: number) => client.post<SeatReservationResult>(`/pos/tables/reservations/${id}/seat`, guests ? { guests } : {}),
 
     orders: (query: OrdersQuery = {}) => client.get<Order[]>(`/pos/orders${qs(query)}`),
     order: (id: string) => client.get<Order>(`/pos/orders/${id}`),

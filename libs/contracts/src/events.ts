@@ -5,6 +5,7 @@ import { IdSchema } from './common';
 import { KitchenTicketSchema } from './kitchen';
 import { ProductStockSchema } from './menu';
 import { OrderSchema } from './orders';
+import { ReservationSchema } from './reservations';
 import { TableSchema } from './venues';
 
 
@@ -15,6 +16,8 @@ export const ServerEventSchemas = {
   'table.updated': z.object({ venueId: IdSchema, table: TableSchema }),
   'kitchen.ticket.updated': z.object({ venueId: IdSchema, ticket: KitchenTicketSchema }),
   'feature-flags.changed': z.object({ venueId: IdSchema, flags: z.record(FeatureSchema, z.boolean()) }),
+  /** A reservation was booked, changed, cancelled, seated or marked no-show. */
+  'reservation.changed': z.object({ venueId: IdSchema, reservation: ReservationSchema }),
 } as const;
 
 export type ServerEventName = keyof typeof ServerEventSchemas;
@@ -28,6 +31,7 @@ export const EVENT_NAMESPACE: Record<ServerEventName, keyof typeof SOCKET_NAMESP
   'table.updated': 'pos',
   'kitchen.ticket.updated': 'pos',
   'feature-flags.changed': 'pos',
+  'reservation.changed': 'pos',
 };
 
 /** Events that exist only in the browser, on the shell's bus. */

@@ -50,6 +50,38 @@ export {
 } from './venues';
 export type { Hall, MergeTableInput, OpenTableInput, Table, TableSession, TableStatus, TransferTableInput } from './venues';
 export {
+  BusinessDateSchema,
+  CancelReservationInputSchema,
+  canMoveReservation,
+  CreateReservationInputSchema,
+  DEFAULT_RESERVATION_MINUTES,
+  GuestPhoneSchema,
+  MAX_RESERVATION_MINUTES,
+  NoShowReservationInputSchema,
+  RESERVATION_STATUSES,
+  RESERVATION_TRANSITIONS,
+  ReservationSchema,
+  ReservationsQuerySchema,
+  ReservationStatusSchema,
+  ReservationTableSchema,
+  SeatReservationInputSchema,
+  SeatReservationResultSchema,
+  UpdateReservationInputSchema,
+} from './reservations';
+export type {
+  CancelReservationInput,
+  CreateReservationInput,
+  Reservation,
+  ReservationsQuery,
+  ReservationStatus,
+  ReservationTable,
+  SeatReservationInput,
+  SeatReservationResult,
+  UpdateReservationInput,
+} from './reservations';
+export { addDays, businessDate, businessDayBounds, isCalendarDate, windowsOverlap, zonedMinutes, zonedTime, zonedToUtc } from './reservation-time';
+export type { TimeWindow } from './reservation-time';
+export {
   AddItemInputSchema,
   AddItemsInputSchema,
   CheckSchema,
@@ -130,7 +162,7 @@ export {
 } from './admin';
 export type { AdminStaff, Feature, FeatureFlags, PutRemoteInput, Remote, Roles } from './admin';
 export { PingSchema, PosConfigSchema } from './config';
-export { SHELL_API_VERSION, SOCKET_NAMESPACES, SOCKET_PATH } from './constants';
+export { OFFLINE_CAPABILITIES, type OfflineCapability, SHELL_API_VERSION, SOCKET_NAMESPACES, SOCKET_PATH } from './constants';
 export type { PosConfig } from './config';
 export { BusEventSchemas, ClientEventSchemas, EVENT_NAMESPACE, ServerEventSchemas } from './events';
 export type { BusEventName, BusEvents, ServerEvent, ServerEventName, ServerEvents } from './events';

@@ -13,6 +13,7 @@ export const common = {
     online: 'В сети',
     offline: 'Нет сети',
     syncing: 'Синхронизация: {{count}}',
+    offlinePending: 'Нет сети · в очереди: {{count}}',
   },
   en: {
     ok: 'OK',
@@ -27,5 +28,6 @@ export const common = {
     online: 'Online',
     offline: 'Offline',
     syncing: 'Syncing: {{count}}',
+    offlinePending: 'Offline · queued: {{count}}',
   },
 };

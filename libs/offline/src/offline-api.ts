@@ -21,6 +21,18 @@ export interface OfflineApiOptions {
   waitMs?: number;
 }
 
+const QUEUED = Symbol.for('pos.offline.queued');
+
+/** Marks a local answer: the command is queued, the server has not seen it yet. */
+function markQueued<T extends object>(value: T): T {
+  return Object.defineProperty(value, QUEUED, { value: true, enumerable: false });
+}
+
+/** True when an answer came from the local view (the command waits in the outbox). */
+export function isQueued(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[QUEUED] === true;
+}
+
 /** Routes that need the server; offline they fail at once with this code. */
 export const NEEDS_NETWORK = 'offline.needs_network';
 
@@ -266,7 +278,7 @@ export function createOfflineApi(options: OfflineApiOptions): PosApi {
       const orderId = await outbox.resolveId(id);
       return command<SendOrderResult>(
         { kind: 'sendOrder', method: 'POST', path: `/pos/orders/${orderId}/send`, body: courses ? { courses } : {}, orderId, effect: { type: 'sendOrder', courses } },
-        async () => ({ order: await readOrder(orderId), tickets: [] }),
+        async () => markQueued({ order: await readOrder(orderId), tickets: [] }),
       );
     },
 
@@ -281,7 +293,7 @@ export function createOfflineApi(options: OfflineApiOptions): PosApi {
         async () => {
           const order = await readOrder(orderId);
           const change = body.tenders.reduce((s, t) => s + (t.tendered !== undefined ? Math.max(0, t.tendered - t.amount - (t.tip ?? 0)) : 0), 0);
-          return { payments: [], change, order, receipt: localReceipt(order, body, change, session) };
+          return markQueued({ payments: [], change, order, receipt: localReceipt(order, body, change, session) });
         },
       );
     },

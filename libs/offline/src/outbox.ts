@@ -116,12 +116,12 @@ export class Outbox {
   }
 
   pending(): Promise<OutboxRecord[]> {
-    return this.db.outbox.orderBy('seq').filter((r) => r.state === 'pending').toArray();
+    return this.db.outbox.where('state').equals('pending').toArray();
   }
 
   /** The "needs attention" list: commands the server refused for good. */
   failed(): Promise<OutboxRecord[]> {
-    return this.db.outbox.orderBy('seq').filter((r) => r.state === 'failed').toArray();
+    return this.db.outbox.where('state').equals('failed').toArray();
   }
 
   /** A person decided to drop a refused command: it is gone, nothing is sent. */
@@ -177,7 +177,8 @@ export class Outbox {
   private async drainLocked(): Promise<void> {
     for (;;) {
       if (!this.online || this.blockedByAuth || this.closed) return;
-      const record = await this.db.outbox.orderBy('seq').filter((r) => r.state === 'pending').first();
+      // The `state` index keeps each state's records in primary-key (= queue) order.
+      const record = await this.db.outbox.where('state').equals('pending').first();
       if (!record) return;
       const wait = record.nextAttemptAt - this.now();
       if (wait > 0) {
@@ -191,7 +192,7 @@ export class Outbox {
   }
 
   private async sendOne(record: OutboxRecord): Promise<'next' | 'stop'> {
-    const ids = new Map((await this.db.idMap.toArray()).map((m) => [m.tempId, m.serverId]));
+    const ids = await this.mappingsFor(record);
     const blocker = await this.unresolvedDependency(record, ids);
     if (blocker) {
       await this.fail(record, { status: 424, code: 'offline.blocked', message: blocker });
@@ -241,6 +242,14 @@ export class Outbox {
     }
     await this.acknowledge(record, response);
     return 'next';
+  }
+
+  /** Server ids for the temporary ids this command mentions (only those: the map grows all shift). */
+  private async mappingsFor(record: OutboxRecord): Promise<Map<string, string>> {
+    const strings = [...JSON.stringify(record.body).matchAll(/"([^"\\]{1,200})"/g)].map((m) => m[1]);
+    const keys = [...new Set([record.orderId ?? '', ...record.path.split('/'), ...strings].filter(Boolean))];
+    const found = await this.db.idMap.bulkGet(keys);
+    return new Map(found.flatMap((m) => (m ? [[m.tempId, m.serverId] as const] : [])));
   }
 
   /** A command on a temporary order whose creating command was refused or dropped cannot go. */
@@ -327,10 +336,10 @@ export class Outbox {
     this.timer = null;
   }
 
-  private async emitCounts(): Promise<void> {
-    const all = await this.db.outbox.toArray();
-    const failed = all.filter((r) => r.state === 'failed').length;
-    this.events.emit('changed', { pending: all.length - failed, failed });
+  /** Announces the current counts (e.g. once at start-up, for the header). */
+  async emitCounts(): Promise<void> {
+    const [all, failed] = await Promise.all([this.db.outbox.count(), this.db.outbox.where('state').equals('failed').count()]);
+    this.events.emit('changed', { pending: all - failed, failed });
   }
 }
 

@@ -23,6 +23,11 @@ export interface HostApi {
   session: SessionInfo;
   can(permission: Permission): boolean;
   connectivity(): Connectivity;
+  /**
+   * Whether a capability works without the server (e.g. 'payments.cash' yes, card payments no):
+   * while `connectivity().state` is 'offline', features that return false show "needs network".
+   */
+  worksOffline(capability: string): boolean;
   navigate(path: string): void;
   /** Shows a toast; with `href` (a shell path) tapping the toast opens that path. */
   notify(kind: BusEvents['notification.toast']['kind'], message: string, options?: { href?: string }): void;

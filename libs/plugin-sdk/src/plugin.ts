@@ -1,6 +1,7 @@
 import type { Feature, Permission } from '@pos/contracts';
 import type { Resources } from '@pos/i18n';
 import type { LifeCycles, ParcelConfigObject } from 'single-spa';
+import type { FloorModeDeclaration } from './floor-mode';
 import type { HostApi } from './host-api';
 
 /** Named places in the core screens where remotes mount parcels. */
@@ -47,6 +48,8 @@ export interface PosPlugin {
   i18n?: Resources;
   routes?: PluginRoute[];
   slots?: Partial<Record<SlotName, ParcelConfigObject<HostProps>>>;
+  /** With a `floor.mode` slot: the tab of the mode on the floor map (see floor-mode.ts). */
+  floorMode?: FloorModeDeclaration;
 }
 
 export const definePlugin = (plugin: PosPlugin): PosPlugin => plugin;

@@ -17,6 +17,7 @@ function makeHost(): HostApi {
     session: {} as HostApi['session'],
     can: (p) => permissions.has(p),
     connectivity: () => ({ state: 'online', pending: 0 }),
+    worksOffline: () => false,
     navigate: () => undefined,
     notify: () => undefined,
     storage: { get: () => Promise.resolve(undefined), set: () => Promise.resolve() },

@@ -1,4 +1,4 @@
-import { type Permission, PERMISSIONS, type SessionInfo } from '@pos/contracts';
+import { OFFLINE_CAPABILITIES, type Permission, PERMISSIONS, type SessionInfo } from '@pos/contracts';
 import { createEventBus } from '@pos/event-bus';
 import { addNamespace, createI18n, type Resources } from '@pos/i18n';
 import { QueryClient } from '@tanstack/react-query';
@@ -63,6 +63,7 @@ export function createTestHost(options: TestHostOptions = {}): HostApi {
     },
     can: options.can ?? ((p) => allowed.has(p)),
     connectivity: () => ({ state: 'online', pending: 0 }),
+    worksOffline: (capability) => (OFFLINE_CAPABILITIES as readonly string[]).includes(capability),
     navigate: options.navigate ?? (() => undefined),
     notify: options.notify ?? (() => undefined),
     storage: options.storage ?? createMemoryStorage(),

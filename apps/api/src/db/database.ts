@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { DialectName } from './dialect';
 import * as m001 from './migrations/001-initial';
 import * as m002 from './migrations/002-menu-changes';
+import * as m003 from './migrations/003-reservations';
 import type { Database } from './schema';
 
 export interface DatabaseOptions {
@@ -47,6 +48,7 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
 const MIGRATIONS: Record<string, Migration> = {
   '001-initial': m001,
   '002-menu-changes': m002,
+  '003-reservations': m003,
 };
 
 /**

@@ -174,6 +174,31 @@ export interface TableSessionsTable {
   merged_into: string | null;
 }
 
+/** A booked time window; its tables are in `reservation_tables`. Times are ISO-8601 UTC. */
+export interface ReservationsTable {
+  id: string;
+  venue_id: string;
+  status: string;
+  starts_at: string;
+  ends_at: string;
+  guests: number;
+  guest_name: string;
+  guest_phone: string;
+  note: string | null;
+  session_id: string | null;
+  cancel_reason: string | null;
+  version: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ReservationTablesTable {
+  reservation_id: string;
+  table_id: string;
+  position: number;
+}
+
 export interface OrdersTable {
   id: string;
   venue_id: string;
@@ -327,6 +352,8 @@ export interface Database {
   halls: HallsTable;
   tables: TablesTable;
   table_sessions: TableSessionsTable;
+  reservations: ReservationsTable;
+  reservation_tables: ReservationTablesTable;
   orders: OrdersTable;
   order_lines: OrderLinesTable;
   kitchen_tickets: KitchenTicketsTable;

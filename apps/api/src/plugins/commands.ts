@@ -85,7 +85,9 @@ export const commandsPlugin = fp(async (app: FastifyInstance) => {
   ): Promise<T> {
     const status = options.status ?? 200;
     const venueId = options.venueId ?? request.actor?.venueId;
-    const key = venueId ? idempotencyKey(request) : undefined;
+    // Keys are scoped per venue and device: one tablet can never replay another's answers.
+    const clientKey = venueId ? idempotencyKey(request) : undefined;
+    const key = clientKey && request.actor?.deviceId ? `${request.actor.deviceId}/${clientKey}` : clientKey;
 
     if (key && venueId) {
       const replay = await claim(venueId, key, requestHash(request));

@@ -36,5 +36,7 @@ export interface Actor {
   role: string;
   venueId: string;
   sessionId: string;
+  /** The tablet the staff member signed in on (idempotency keys are scoped to it). */
+  deviceId: string | null;
   permissions: ReadonlySet<string>;
 }

@@ -24,6 +24,11 @@ export interface TestApp {
   table(label: string, venue?: string): Promise<{ id: string; hall_id: string }>;
   /** Closes the app and builds a new one on the same database: a server restart. */
   restart(): Promise<void>;
+  /**
+   * A second API instance on the same database (its own pool), as when the API scales out;
+   * `as(client)` sends that client's requests (same token) to this instance.
+   */
+  secondInstance(): Promise<{ as(client: Client): Client; close(): Promise<void> }>;
   close(): Promise<void>;
 }
 
@@ -77,9 +82,9 @@ export async function createTestApp(overrides: Partial<ApiConfig> = {}): Promise
     throw error;
   }
 
-  const client = (token?: string, extra: Partial<Client> = {}): Client => {
+  const client = (token?: string, extra: Partial<Client> = {}, target: () => FastifyInstance = () => app): Client => {
     const request = async (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) => {
-      const res = await app.inject({
+      const res = await target().inject({
         method: method as 'GET',
         url,
         headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
@@ -155,6 +160,15 @@ export async function createTestApp(overrides: Partial<ApiConfig> = {}): Promise
       await migrateToLatest(database.db, config.pgSchema);
       app = await buildApp({ config, database });
       await app.ready();
+    },
+    async secondInstance() {
+      const db2 = openDatabase(config);
+      const app2 = await buildApp({ config, database: db2 });
+      await app2.ready();
+      return {
+        as: (c: Client) => client(c.token, { staffId: c.staffId, venueId: c.venueId }, () => app2),
+        close: () => app2.close(),
+      };
     },
     async close() {
       await app.close();

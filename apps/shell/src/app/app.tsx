@@ -1,3 +1,4 @@
+import { queryKeys } from '@pos/api-client';
 import type { Permission, Role } from '@pos/contracts';
 import { HostProvider } from '@pos/plugin-sdk';
 import { type Toast, ToastStack } from '@pos/ui';
@@ -8,6 +9,7 @@ import { Slot } from '../plugin-host/slot';
 import styles from './app.module.css';
 import { matchPath, navigate, usePath } from './router';
 import { useServices, useSubject } from './services-context';
+import { AttentionButton, SignOutGuard, useOutboxCounts } from './outbox-panel';
 import { REMOTE_OUTLET_ID } from './shell-services';
 
 // Screens load on first use: the PIN pad comes up without the floor, order or kitchen code.
@@ -45,6 +47,9 @@ function SignedIn() {
   const path = usePath();
   const { t, i18n } = useTranslation('shell');
   const [toasts, setToasts] = useState<Toast[]>([]);
+  const outboxCounts = useOutboxCounts(services.offline);
+  const [guardingSignOut, setGuardingSignOut] = useState(false);
+  const signOut = () => (outboxCounts.pending > 0 ? setGuardingSignOut(true) : services.signOut());
   /** A route may name several permissions: any one of them opens it. */
   const can = (p?: Permission | readonly Permission[]) => !p || (Array.isArray(p) ? p : [p]).some((x) => session.permissions.includes(x));
 
@@ -52,14 +57,21 @@ function SignedIn() {
     let disconnect: (() => void) | undefined;
     let cancelled = false;
     // socket.io-client is fetched after sign-in, not with the PIN pad.
-    void import('./socket-bridge').then(({ connectSockets }) => {
-      if (!cancelled) disconnect = connectSockets(session.token, bus, services.queryClient, services.api);
+    void Promise.all([import('./socket-bridge'), services.offline]).then(([{ connectSockets }, offline]) => {
+      if (!cancelled) disconnect = connectSockets(session.token, bus, services.queryClient, services.api, offline.link);
     });
     return () => {
       cancelled = true;
       disconnect?.();
     };
   }, [session.token, bus, services.queryClient, services.api]);
+
+  // What a waiter needs offline is fetched (and so cached) right after sign-in, not on first use.
+  useEffect(() => {
+    if (!can('menu.view')) return;
+    void services.queryClient.prefetchQuery({ queryKey: queryKeys.menu, queryFn: () => api.menu(), staleTime: 60_000 });
+    void services.queryClient.prefetchQuery({ queryKey: queryKeys.halls, queryFn: () => api.halls(), staleTime: 300_000 });
+  }, [api, services.queryClient]);
 
   // Remotes follow the venue's registry and flags, live: a flag change re-reads the config.
   useEffect(() => {
@@ -68,14 +80,19 @@ function SignedIn() {
       api
         .config()
         .then((config) => (cancelled ? undefined : pluginHost.sync(config.remotes)))
-        .catch((error) => console.warn('[shell] config unavailable', error));
+        .catch(async (error) => {
+          // Offline (after a reload too): the remotes this venue had last time, from the worker's cache.
+          console.warn('[shell] config unavailable, using the last good registry', error);
+          const remotes = await pluginHost.lastGoodRegistry(session.venue.id);
+          if (!cancelled) await pluginHost.sync(remotes);
+        });
     void syncRemotes();
     const sub = bus.on('feature-flags.changed').subscribe(() => void syncRemotes());
     return () => {
       cancelled = true;
       sub.unsubscribe();
     };
-  }, [api, bus, pluginHost]);
+  }, [api, bus, pluginHost, session.venue.id]);
 
   useEffect(() => {
     const sub = bus.on('notification.toast').subscribe(({ kind, message, href }) => {
@@ -128,10 +145,15 @@ function SignedIn() {
               {t('remotes.unavailable', { name: r.name })}
             </span>
           ))}
+          <AttentionButton offline={services.offline} failed={outboxCounts.failed} />
           <Slot name="header.indicators" className={styles.indicators} />
-          <span className={styles.connectivity} data-testid="connectivity" data-state={connectivity.state}>
+          <span className={styles.connectivity} data-testid="connectivity" data-state={connectivity.state} data-pending={connectivity.pending}>
             <span className={`${styles.dot} ${connectivity.state === 'offline' ? styles.dotOffline : connectivity.state === 'syncing' ? styles.dotSyncing : ''}`} />
-            {connectivity.state === 'syncing' ? t('common:syncing', { count: connectivity.pending }) : t(`common:${connectivity.state}`)}
+            {connectivity.state === 'syncing'
+              ? t('common:syncing', { count: connectivity.pending })
+              : connectivity.state === 'offline' && connectivity.pending > 0
+                ? t('common:offlinePending', { count: connectivity.pending })
+                : t(`common:${connectivity.state}`)}
           </span>
         </div>
         <div className={styles.staff}>
@@ -141,7 +163,7 @@ function SignedIn() {
         <button className={styles.headerButton} onClick={() => void i18n.changeLanguage(i18n.language === 'ru' ? 'en' : 'ru')}>
           {t('header.language')}
         </button>
-        <button className={styles.headerButton} onClick={() => services.signOut()}>
+        <button className={styles.headerButton} onClick={signOut} data-testid="sign-out">
           {t('header.switchStaff')}
         </button>
       </header>
@@ -158,6 +180,7 @@ function SignedIn() {
           <div className={styles.placeholder}>{remotes.some((r) => r.status === 'loading') ? t('remotes.loading') : t('notFound')}</div>
         )}
       </main>
+      {guardingSignOut && <SignOutGuard pending={outboxCounts.pending} onClose={() => setGuardingSignOut(false)} onConfirmed={() => services.signOut()} />}
       <ToastStack
         toasts={toasts}
         onDismiss={(id) => setToasts((list) => list.filter((x) => x.id !== id))}

@@ -1,7 +1,7 @@
 import { loadRemote, registerRemotes, satisfy } from '@module-federation/enhanced/runtime';
-import { createApiClient, createPosApi, type PosApi } from '@pos/api-client';
+import type { PosApi } from '@pos/api-client';
 import type { LoginResult, Permission } from '@pos/contracts';
-import { SHELL_API_VERSION } from '@pos/contracts/constants';
+import { OFFLINE_CAPABILITIES, SHELL_API_VERSION } from '@pos/contracts/constants';
 import { createEventBus, type EventBus } from '@pos/event-bus';
 import { createI18n, type I18n, type Language } from '@pos/i18n';
 import type { Connectivity, HostApi } from '@pos/plugin-sdk';
@@ -10,6 +10,7 @@ import { BehaviorSubject } from 'rxjs';
 import { registerApplication, unregisterApplication } from 'single-spa';
 import { addShellTexts } from '../i18n';
 import { createHostStorage } from './host-storage';
+import type { ShellOffline } from './offline';
 import { PluginHost } from '../plugin-host/plugin-host';
 import { navigate } from './router';
 import { loadSession, saveSession } from './session';
@@ -26,6 +27,7 @@ export interface ShellServices {
   queryClient: QueryClient;
   i18n: I18n;
   pluginHost: PluginHost;
+  offline: Promise<ShellOffline>;
   session$: BehaviorSubject<LoginResult | null>;
   connectivity$: BehaviorSubject<Connectivity>;
   host(): HostApi;
@@ -58,7 +60,10 @@ export function createShellServices(): ShellServices {
     navigate('/', true);
   };
 
-  const api = createPosApi(createApiClient({ getToken: () => session$.value?.token, onUnauthorized: () => session$.value && signOut() }));
+  // The offline layer (Dexie, the outbox) is its own chunk, fetched at once but not part of the
+  // PIN pad's first load; until it is there, calls wait for it.
+  const offline = import('./offline').then(({ createShellOffline }) => createShellOffline({ session$, queryClient, bus, onUnauthorized: () => signOut() }));
+  const api = deferredApi(offline.then((o) => o.api));
 
   const storage = createHostStorage();
   let host: HostApi | null = null;
@@ -76,6 +81,7 @@ export function createShellServices(): ShellServices {
       session: { staff: session.staff, venue: session.venue, permissions: session.permissions },
       can: (p) => permissions.has(p),
       connectivity: () => connectivity$.value,
+      worksOffline: (capability) => (OFFLINE_CAPABILITIES as readonly string[]).includes(capability),
       navigate: (path) => navigate(path),
       notify: (kind, message, options) =>
         bus.emit('notification.toast', options?.href ? { kind, message, href: options.href } : { kind, message }),
@@ -102,6 +108,7 @@ export function createShellServices(): ShellServices {
     queryClient,
     i18n,
     pluginHost,
+    offline,
     session$,
     connectivity$,
     host: makeHost,
@@ -112,4 +119,14 @@ export function createShellServices(): ShellServices {
     },
     signOut,
   };
+}
+
+/** A PosApi whose every call waits for the real one (loaded in its own chunk). */
+function deferredApi(ready: Promise<PosApi>): PosApi {
+  return new Proxy({} as PosApi, {
+    get(_target, name: string) {
+      if (name === 'then') return undefined;
+      return (...args: unknown[]) => ready.then((api) => (api[name as keyof PosApi] as (...a: unknown[]) => unknown)(...args));
+    },
+  });
 }

@@ -6,14 +6,21 @@ import type { QueryClient } from '@tanstack/react-query';
 import { io, type Socket } from 'socket.io-client';
 import { applyChanges, applyMenuChanges, fitChange } from './menu-sync';
 
-const POS_EVENTS: ServerEventName[] = ['order.updated', 'table.updated', 'kitchen.ticket.updated', 'feature-flags.changed'];
+const POS_EVENTS: ServerEventName[] = ['order.updated', 'table.updated', 'kitchen.ticket.updated', 'feature-flags.changed', 'reservation.changed'];
 
 /**
  * The shell's one connection per namespace. Server events go onto the bus and patch or
  * invalidate react-query caches; after a reconnect everything is refetched (events may have
  * been missed while away) — except the menu, which catches up with a delta since its version.
  */
-export function connectSockets(token: string, bus: EventBus, queryClient: QueryClient, api: Pick<PosApi, 'menuChanges'>): () => void {
+export interface SocketLink {
+  /** The socket's state feeds the connectivity monitor. */
+  setSocketConnected(connected: boolean): void;
+  /** Commands still queued for this order: a pushed order would hide them, so it is re-read instead. */
+  hasPending(orderId: string): boolean;
+}
+
+export function connectSockets(token: string, bus: EventBus, queryClient: QueryClient, api: Pick<PosApi, 'menuChanges'>, link?: SocketLink): () => void {
   const options = { path: SOCKET_PATH, auth: { token }, transports: ['websocket', 'polling'] };
   const pos: Socket = io(SOCKET_NAMESPACES.pos, options);
   const menu: Socket = io(SOCKET_NAMESPACES.menu, options);
@@ -22,7 +29,8 @@ export function connectSockets(token: string, bus: EventBus, queryClient: QueryC
     pos.on(name, (payload) => {
       bus.emit(name, payload);
       if (name === 'order.updated') {
-        queryClient.setQueryData(queryKeys.order(payload.order.id), payload.order);
+        if (link?.hasPending(payload.order.id)) void queryClient.invalidateQueries({ queryKey: queryKeys.order(payload.order.id) });
+        else queryClient.setQueryData(queryKeys.order(payload.order.id), payload.order);
         void queryClient.invalidateQueries({ queryKey: ['orders'] });
       } else if (name === 'table.updated') {
         void queryClient.invalidateQueries({ queryKey: queryKeys.tables });
@@ -93,9 +101,9 @@ export function connectSockets(token: string, bus: EventBus, queryClient: QueryC
   const onConnect = () => {
     if (wasConnected) void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== queryKeys.menu[0] });
     wasConnected = true;
-    bus.emit('connectivity.changed', { state: 'online', pending: 0 });
+    link?.setSocketConnected(true);
   };
-  const onDisconnect = () => bus.emit('connectivity.changed', { state: 'offline', pending: 0 });
+  const onDisconnect = () => link?.setSocketConnected(false);
   pos.on('connect', onConnect);
   pos.on('disconnect', onDisconnect);
   pos.on('connect_error', onDisconnect);

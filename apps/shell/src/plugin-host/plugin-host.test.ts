@@ -3,7 +3,8 @@ import { createEventBus } from '@pos/event-bus';
 import { createI18n } from '@pos/i18n';
 import type { HostApi, PosPlugin } from '@pos/plugin-sdk';
 import type { LifeCycles } from 'single-spa';
-import { type FederationRuntime, PluginHost, type RouteRegistry } from './plugin-host';
+import { createMemoryStorage } from '../app/host-storage';
+import { type FederationRuntime, lastGoodRegistryKey, PluginHost, type RouteRegistry } from './plugin-host';
 
 const noop = async () => undefined;
 const lifecycles = { bootstrap: noop, mount: noop, unmount: noop } as unknown as LifeCycles<never>;
@@ -25,8 +26,11 @@ const remote = (name: string, version = '1.0.0'): Remote => ({
   updatedAt: new Date().toISOString(),
 });
 
-/** A federation runtime whose remotes behave as each test says: load, throw, hang. */
-function fakeRuntime(behaviour: Record<string, () => Promise<unknown>>) {
+/**
+ * A federation runtime whose remotes behave as each test says: load, throw, hang. `calls` lists
+ * preloads (`preload:<name>`) and plugin loads (`<name>/plugin`) in order.
+ */
+function fakeRuntime(behaviour: Record<string, () => Promise<unknown>>, preload: (name: string) => Promise<void> = async () => undefined) {
   const calls: string[] = [];
   const registered: string[] = [];
   const runtime: FederationRuntime = {
@@ -34,6 +38,10 @@ function fakeRuntime(behaviour: Record<string, () => Promise<unknown>>) {
     loadRemote: async <T>(id: string) => {
       calls.push(id);
       return (await behaviour[id.split('/')[0]]()) as T;
+    },
+    preloadRemote: async (remotes) => {
+      for (const r of remotes) calls.push(`preload:${r.nameOrAlias}:${r.resourceCategory}`);
+      await Promise.all(remotes.map((r) => preload(r.nameOrAlias)));
     },
     // The real host uses the federation runtime's semver check; a major-version check suffices here.
     satisfies: (version, range) => range.replace('^', '').split('.')[0] === version.split('.')[0],
@@ -50,13 +58,21 @@ function fakeRoutes() {
   return { routes, apps };
 }
 
-function makeHost(runtime: FederationRuntime, routes: RouteRegistry, timeoutMs = 50) {
+const VENUE = 'venue-1';
+
+/** A host signed in to VENUE; `signedIn = false` makes host() throw as the shell's does after sign-out. */
+function makeHost(runtime: FederationRuntime, routes: RouteRegistry, timeoutMs = 50, storage = createMemoryStorage()) {
   const bus = createEventBus();
   const statuses: string[] = [];
   bus.on('remote.status').subscribe((s) => statuses.push(`${s.name}:${s.status}`));
-  const host = { bus, i18n: createI18n('en') } as unknown as HostApi;
-  const pluginHost = new PluginHost({ host: () => host, runtime, routes, shellApi: '1.0.0', timeoutMs, outlet: () => null });
-  return { pluginHost, statuses, host };
+  const host = { bus, i18n: createI18n('en'), storage, session: { venue: { id: VENUE } } } as unknown as HostApi;
+  const session = { signedIn: true };
+  const hostOrThrow = () => {
+    if (!session.signedIn) throw new Error('No session');
+    return host;
+  };
+  const pluginHost = new PluginHost({ host: hostOrThrow, runtime, routes, shellApi: '1.0.0', timeoutMs, outlet: () => null });
+  return { pluginHost, statuses, host, storage, session };
 }
 
 describe('plugin host', () => {
@@ -103,7 +119,7 @@ describe('plugin host', () => {
     const { routes } = fakeRoutes();
     const { pluginHost } = makeHost(runtime, routes, 30);
     await pluginHost.sync([remote('slow')]);
-    expect(calls).toEqual(['slow/plugin', 'slow/plugin']);
+    expect(calls.filter((c) => c === 'slow/plugin')).toHaveLength(2);
     expect(pluginHost.remotes[0].status).toBe('failed');
     expect(pluginHost.remotes[0].reason).toMatch(/did not load within 30 ms/);
   });
@@ -133,5 +149,76 @@ describe('plugin host', () => {
     expect(apps.size).toBe(0);
     expect(pluginHost.remotes).toEqual([]);
     expect(statuses.filter((s) => s === 'admin:unmounted')).toHaveLength(2);
+  });
+
+  describe('for a reload while offline', () => {
+    it('preloads all files of every remote before loading its plugin, so the service worker caches them', async () => {
+      const { runtime, calls } = fakeRuntime({ admin: async () => ({ default: plugin('admin') }), shift: async () => ({ default: plugin('shift') }) });
+      const { pluginHost } = makeHost(runtime, fakeRoutes().routes);
+      await pluginHost.sync([remote('admin'), remote('shift')]);
+      // Loading first would mark the plugin as preloaded (sync files only) and its lazy chunks would be skipped.
+      for (const name of ['admin', 'shift']) {
+        expect(calls.indexOf(`preload:${name}:all`)).toBeGreaterThanOrEqual(0);
+        expect(calls.indexOf(`preload:${name}:all`)).toBeLessThan(calls.indexOf(`${name}/plugin`));
+      }
+    });
+
+    it('only logs a preload that fails or hangs: the remote still loads', async () => {
+      const { runtime } = fakeRuntime(
+        { admin: async () => ({ default: plugin('admin') }), shift: async () => ({ default: plugin('shift') }) },
+        (name) => (name === 'admin' ? Promise.reject(new Error('chunk 404')) : new Promise(() => undefined)),
+      );
+      const { pluginHost } = makeHost(runtime, fakeRoutes().routes, 30);
+      await pluginHost.sync([remote('admin'), remote('shift')]);
+      expect(pluginHost.remotes.map((r) => `${r.name}:${r.status}`)).toEqual(['admin:loaded', 'shift:loaded']);
+      expect(console.warn).toHaveBeenCalledWith('[plugin-host] could not preload remote admin', expect.any(Error));
+      expect(console.warn).toHaveBeenCalledWith('[plugin-host] could not preload remote shift', expect.objectContaining({ message: expect.stringMatching(/within 30 ms/) }));
+    });
+
+    it("keeps the venue's last registry, even one whose remote failed or that is empty", async () => {
+      const { runtime } = fakeRuntime({ admin: async () => ({ default: plugin('admin') }), broken: async () => Promise.reject(new Error('404')) });
+      const { pluginHost, storage } = makeHost(runtime, fakeRoutes().routes);
+      expect(await pluginHost.lastGoodRegistry(VENUE)).toEqual([]);
+      const registry = [remote('admin'), remote('broken')];
+      await pluginHost.sync(registry);
+      expect(await pluginHost.lastGoodRegistry(VENUE)).toEqual(registry);
+      expect(await pluginHost.lastGoodRegistry('another-venue')).toEqual([]);
+      expect(await storage.get(lastGoodRegistryKey(VENUE))).toEqual(registry);
+      // Every flag switched off is a registry too: offline, no remote comes back.
+      await pluginHost.sync([]);
+      expect(await pluginHost.lastGoodRegistry(VENUE)).toEqual([]);
+    });
+
+    it('keeps the registry through sign-out (no venue then), unmounting every remote, and ignores junk in storage', async () => {
+      const { runtime } = fakeRuntime({ admin: async () => ({ default: plugin('admin') }), shift: async () => ({ default: plugin('shift') }) });
+      const { routes, apps } = fakeRoutes();
+      const { pluginHost, storage, session } = makeHost(runtime, routes);
+      const kept = [remote('admin'), remote('shift')];
+      await pluginHost.sync(kept);
+      // The shell's sign-out syncs to [] after dropping the session: host() throws by then.
+      session.signedIn = false;
+      await pluginHost.sync([]);
+      expect(pluginHost.remotes).toEqual([]);
+      expect(apps.size).toBe(0);
+      session.signedIn = true;
+      expect(await pluginHost.lastGoodRegistry(VENUE)).toEqual(kept);
+      await storage.set(lastGoodRegistryKey(VENUE), { not: 'a registry' });
+      expect(await pluginHost.lastGoodRegistry(VENUE)).toEqual([]);
+    });
+
+    it('after a reload without the server, registers and loads the remotes of the last good registry', async () => {
+      const storage = createMemoryStorage();
+      const online = makeHost(fakeRuntime({ admin: async () => ({ default: plugin('admin') }) }).runtime, fakeRoutes().routes, 50, storage);
+      await online.pluginHost.sync([remote('admin', '1.2.0')]);
+
+      // The page reloads: a new host over the same storage; GET /pos/config fails, so the app asks for the kept registry.
+      const { runtime, registered } = fakeRuntime({ admin: async () => ({ default: plugin('admin') }) });
+      const { routes, apps } = fakeRoutes();
+      const offline = makeHost(runtime, routes, 50, storage);
+      await offline.pluginHost.sync(await offline.pluginHost.lastGoodRegistry(VENUE));
+      expect(registered[0]).toMatch(/\/remotes\/admin\/1\.2\.0\/mf-manifest\.json$/);
+      expect(offline.pluginHost.remotes[0]).toMatchObject({ name: 'admin', version: '1.2.0', status: 'loaded' });
+      expect([...apps]).toEqual(['admin:admin']);
+    });
   });
 });

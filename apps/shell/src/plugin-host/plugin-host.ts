@@ -10,7 +10,12 @@ export interface FederationRuntime {
   registerRemotes(remotes: { name: string; entry: string }[], options?: { force?: boolean }): void;
   loadRemote<T>(id: string): Promise<T | null>;
   satisfies(version: string, range: string): boolean;
+  /** Fetches all of a remote's files (its entry runs, chunks only download); absent: the real runtime's. */
+  preloadRemote?(remotes: { nameOrAlias: string; resourceCategory: 'all' }[]): Promise<void>;
 }
+
+/** The host storage key of the venue's last registry (the remotes list from /pos/config). */
+export const lastGoodRegistryKey = (venueId: string) => `shell:last-good-registry:${venueId}`;
 
 /** The parts of single-spa the host uses. */
 export interface RouteRegistry {
@@ -43,6 +48,9 @@ export interface PluginHostOptions {
 const timeout = (ms: number, name: string) =>
   new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${name} did not load within ${ms} ms`)), ms));
 
+const realPreloadRemote: NonNullable<FederationRuntime['preloadRemote']> = (remotes) =>
+  import('@module-federation/enhanced/runtime').then(({ preloadRemote }) => preloadRemote(remotes));
+
 /**
  * Loads the venue's remotes and keeps them in step with the registry: new ones are registered
  * with the federation runtime and loaded, removed ones unmounted, a new version swapped in.
@@ -60,6 +68,10 @@ export class PluginHost {
     return this.remotes$.value;
   }
 
+  /**
+   * Follows the registry (from /pos/config, or `lastGoodRegistry` when the server is out of
+   * reach). Once the remotes have settled, the registry is kept as the venue's last good one.
+   */
   async sync(registry: Remote[]): Promise<void> {
     const generation = ++this.generation;
     const wanted = new Map(registry.map((r) => [r.name, r]));
@@ -68,18 +80,44 @@ export class PluginHost {
       if (!next || next.version !== state.version || next.manifestUrl !== state.manifestUrl) await this.unmount(state.name);
     }
     const toLoad = registry.filter((r) => !this.remotes.some((s) => s.name === r.name));
-    if (toLoad.length === 0) return;
-    this.options.runtime.registerRemotes(
-      toLoad.map((r) => ({ name: r.name, entry: new URL(r.manifestUrl, window.location.origin).toString() })),
-      { force: true },
-    );
-    this.update([...this.remotes, ...toLoad.map((r) => ({ name: r.name, version: r.version, feature: r.feature, manifestUrl: r.manifestUrl, status: 'loading' as const }))]);
-    await Promise.all(toLoad.map((r) => this.load(r, generation)));
+    if (toLoad.length > 0) {
+      this.options.runtime.registerRemotes(
+        toLoad.map((r) => ({ name: r.name, entry: new URL(r.manifestUrl, window.location.origin).toString() })),
+        { force: true },
+      );
+      this.update([...this.remotes, ...toLoad.map((r) => ({ name: r.name, version: r.version, feature: r.feature, manifestUrl: r.manifestUrl, status: 'loading' as const }))]);
+      await Promise.all(toLoad.map((r) => this.load(r, generation)));
+    }
+    if (generation === this.generation) await this.keepRegistry(registry);
+  }
+
+  /**
+   * The registry that last loaded for this venue ([] when none was kept): what the app registers
+   * when GET /pos/config cannot be fetched, so a reload while offline brings the remotes back
+   * (their files come from the service worker's cache).
+   */
+  async lastGoodRegistry(venueId: string): Promise<Remote[]> {
+    try {
+      const kept = await this.options.host().storage.get<Remote[]>(lastGoodRegistryKey(venueId));
+      return Array.isArray(kept) ? kept : [];
+    } catch (error) {
+      console.warn('[plugin-host] last good registry unavailable', error);
+      return [];
+    }
+  }
+
+  private async keepRegistry(registry: Remote[]): Promise<void> {
+    const host = this.signedInHost();
+    if (!host) return; // Signed out: there is no venue to keep it for.
+    await host.storage
+      .set(lastGoodRegistryKey(host.session.venue.id), registry)
+      .catch((error) => console.warn('[plugin-host] could not keep the registry', error));
   }
 
   private async load(remote: Remote, generation: number): Promise<void> {
     const host = this.options.host();
     host.bus.emit('remote.status', { name: remote.name, status: 'loading' });
+    await this.preload(remote.name);
     let lastError = '';
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
@@ -101,6 +139,21 @@ export class PluginHost {
     this.patch(remote.name, { status: 'failed', reason: lastError });
     host.bus.emit('remote.status', { name: remote.name, status: 'failed', reason: lastError });
     console.warn(`[plugin-host] remote ${remote.name} is unavailable: ${lastError}`);
+  }
+
+  /**
+   * Fetches every file of the remote, lazy chunks included, so the service worker caches them
+   * for a reload while offline. It runs before the first loadRemote on purpose: loading marks the
+   * exposed module as preloaded (its sync files only), after which the runtime skips its lazy
+   * chunks. Bounded by the load timeout; a failure is only logged, loading goes on regardless.
+   */
+  private async preload(name: string): Promise<void> {
+    const preloadRemote = this.options.runtime.preloadRemote ?? realPreloadRemote;
+    try {
+      await Promise.race([preloadRemote([{ nameOrAlias: name, resourceCategory: 'all' }]), timeout(this.options.timeoutMs ?? 3000, `${name} preload`)]);
+    } catch (error) {
+      console.warn(`[plugin-host] could not preload remote ${name}`, error);
+    }
   }
 
   private async fetchPlugin(name: string): Promise<PosPlugin> {
@@ -135,7 +188,16 @@ export class PluginHost {
     for (const app of this.routeNames.get(name) ?? []) await this.options.routes.unregisterApplication(app).catch(() => undefined);
     this.routeNames.delete(name);
     this.update(this.remotes.filter((s) => s.name !== name));
-    this.options.host().bus.emit('remote.status', { name, status: 'unmounted' });
+    this.signedInHost()?.bus.emit('remote.status', { name, status: 'unmounted' });
+  }
+
+  /** The host, or null after sign-out (the shell syncs to [] once the session is gone). */
+  private signedInHost(): HostApi | null {
+    try {
+      return this.options.host();
+    } catch {
+      return null;
+    }
   }
 
   slot(name: SlotName): { remote: string; parcel: ParcelConfigObject<HostProps> }[] {

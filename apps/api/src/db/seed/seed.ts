@@ -10,6 +10,7 @@ import { DEMO_HALLS, DEMO_MENU, DEMO_MODIFIER_GROUPS, DEMO_STATIONS, type SeedCa
 export const KNOWN_REMOTES: { name: string; feature: Feature; version: string }[] = [
   { name: 'admin', feature: 'admin', version: '1.0.0' },
   { name: 'notifications', feature: 'notifications', version: '1.0.0' },
+  { name: 'reservations', feature: 'reservations', version: '1.0.0' },
 ];
 
 export const DEMO_STAFF: { name: string; role: Role; pin: string }[] = [

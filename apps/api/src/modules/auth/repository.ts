@@ -80,6 +80,7 @@ export const findLiveSession = (db: Db, sessionId: string, now: string) =>
     .select([
       's.id as session_id',
       's.venue_id',
+      's.device_id',
       'st.id as staff_id',
       'st.name as staff_name',
       'st.role',

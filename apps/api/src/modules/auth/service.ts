@@ -158,6 +158,7 @@ export class AuthService {
       role: row.role,
       venueId: row.venue_id,
       sessionId: row.session_id,
+      deviceId: row.device_id ?? null,
       permissions: new Set(knownPermissions(row.permissions)),
     };
   }

@@ -4,7 +4,9 @@ import { createEventBus } from '@pos/event-bus';
 import { createI18n } from '@pos/i18n';
 import { HostProvider, type HostApi } from '@pos/plugin-sdk';
 import { QueryClient } from '@tanstack/react-query';
+import type { FloorModeContext } from '@pos/plugin-sdk';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { useEffect } from 'react';
 import { BehaviorSubject } from 'rxjs';
 import { ServicesContext } from '../../app/services-context';
 import type { ShellServices } from '../../app/shell-services';
@@ -13,6 +15,23 @@ import { FloorScreen } from './floor-screen';
 
 // Remotes' parcels need single-spa; the floor map is tested without them.
 jest.mock('../../plugin-host/slot', () => ({ Slot: () => null }));
+
+// A floor mode as a remote would give it: it paints table 1 and takes taps on it, not on others.
+const modeTaps: string[] = [];
+function FakeMode({ context }: { context: FloorModeContext }) {
+  useEffect(() => {
+    context.setView({
+      marks: { t1: { tone: 'danger', state: 'late', caption: '19:30 · 2', detail: 'Иванова' } },
+      onTableTap: (tb) => {
+        modeTaps.push(tb.id);
+        return tb.id === 't1';
+      },
+    });
+    return () => context.setView(null);
+  }, [context]);
+  return <div data-testid="fake-mode">{context.tables.length}</div>;
+}
+jest.mock('./floor-mode-panel', () => ({ FloorModePanel: (props: { context: FloorModeContext }) => <FakeMode context={props.context} /> }));
 
 const HALL: Hall = { id: 'h1', name: 'Основной зал', sort: 1 };
 const table = (label: string, over: Partial<Table> = {}): Table => ({
@@ -36,7 +55,7 @@ const SEATED = table('2', {
   session: { id: 's2', tableId: 't2', waiterId: 'w1', waiterName: 'Анна', guests: 3, status: 'open', openedAt: new Date(Date.now() - 5 * 60_000).toISOString(), closedAt: null },
 });
 
-function renderFloor(api: Partial<Record<keyof PosApi, jest.Mock>>, permissions: string[] = ['tables.open']) {
+function renderFloor(api: Partial<Record<keyof PosApi, jest.Mock>>, permissions: string[] = ['tables.open'], remotes$ = new BehaviorSubject<unknown[]>([])) {
   const session = {
     staff: { id: 'w1', name: 'Анна', role: 'waiter', isActive: true },
     venue: { id: 'v1', slug: 'demo', name: 'Демо', currency: 'RUB', timezone: 'Europe/Moscow', locale: 'ru' },
@@ -47,7 +66,7 @@ function renderFloor(api: Partial<Record<keyof PosApi, jest.Mock>>, permissions:
   const bus = createEventBus();
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const host = { api, bus, queryClient, i18n, session, can: (p: string) => permissions.includes(p) } as unknown as HostApi;
-  const services = { api, bus, queryClient, i18n, host: () => host, pluginHost: { remotes$: new BehaviorSubject([]), slot: () => [] } } as unknown as ShellServices;
+  const services = { api, bus, queryClient, i18n, host: () => host, pluginHost: { remotes$, slot: () => [] } } as unknown as ShellServices;
   const toasts: string[] = [];
   bus.on('notification.toast').subscribe((t) => toasts.push(t.message));
   render(
@@ -66,7 +85,11 @@ beforeAll(() => {
   Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
 });
 
-beforeEach(() => window.history.replaceState(null, '', '/floor'));
+beforeEach(() => {
+  window.history.replaceState(null, '', '/floor');
+  localStorage.clear();
+  modeTaps.length = 0;
+});
 
 describe('FloorScreen', () => {
   it('draws the tables with their live status and the open total', async () => {
@@ -116,5 +139,62 @@ describe('FloorScreen', () => {
     fireEvent.click(await screen.findByTestId('table-1'));
     expect(screen.queryByTestId('guests-dialog')).not.toBeInTheDocument();
     expect(toasts).toHaveLength(1);
+  });
+
+  describe('floor modes from remotes', () => {
+    const reservationsRemote = { name: 'reservations', status: 'loaded', plugin: { id: 'reservations', floorMode: { title: 'Брони' }, slots: { 'floor.mode': {} } } };
+    const floorApi = () => ({ halls: jest.fn().mockResolvedValue([HALL]), tables: jest.fn().mockResolvedValue([table('1'), table('3')]), openTable: jest.fn(), createOrder: jest.fn() });
+
+    it('shows no mode switch without a remote contributing one', async () => {
+      renderFloor(floorApi());
+      await screen.findByTestId('table-1');
+      expect(screen.queryByTestId('floor-mode-floor')).not.toBeInTheDocument();
+      expect(screen.queryByTestId('floor-mode-panel')).not.toBeInTheDocument();
+    });
+
+    it("paints the tables with the mode's marks and lets the mode take taps; off again, the plain map is back", async () => {
+      const remotes$ = new BehaviorSubject<unknown[]>([reservationsRemote]);
+      const api = floorApi();
+      renderFloor(api, ['tables.open'], remotes$);
+      await screen.findByTestId('table-1');
+      expect(screen.getByTestId('floor-mode-floor')).toHaveAttribute('aria-checked', 'true');
+      expect(screen.getByTestId('legend-free')).toBeVisible();
+
+      fireEvent.click(screen.getByTestId('floor-mode-reservations'));
+      expect(await screen.findByTestId('fake-mode')).toHaveTextContent('2');
+      const one = screen.getByTestId('table-1');
+      expect(one).toHaveAttribute('data-tone', 'danger');
+      expect(one).toHaveAttribute('data-mark', 'late');
+      expect(one).toHaveTextContent('19:30 · 2');
+      expect(screen.getByTestId('table-3')).not.toHaveAttribute('data-tone');
+      expect(screen.queryByTestId('legend-free')).not.toBeInTheDocument();
+
+      // The mode handles table 1 itself; table 3 falls through to the usual "how many guests?".
+      fireEvent.click(one);
+      expect(modeTaps).toEqual(['t1']);
+      expect(screen.queryByTestId('guests-dialog')).not.toBeInTheDocument();
+      fireEvent.click(screen.getByTestId('table-3'));
+      expect(modeTaps).toEqual(['t1', 't3']);
+      expect(screen.getByTestId('guests-dialog')).toBeInTheDocument();
+      fireEvent.click(screen.getByText('Отмена'));
+
+      // The remote is switched off: the switch, the panel and the paint go, the map stays.
+      act(() => remotes$.next([]));
+      expect(screen.queryByTestId('floor-mode-reservations')).not.toBeInTheDocument();
+      expect(screen.queryByTestId('floor-mode-panel')).not.toBeInTheDocument();
+      expect(screen.getByTestId('table-1')).not.toHaveAttribute('data-tone');
+      expect(screen.getByTestId('table-1')).toHaveAttribute('data-status', 'free');
+      fireEvent.click(screen.getByTestId('table-1'));
+      expect(modeTaps).toEqual(['t1', 't3']);
+      expect(screen.getByTestId('guests-dialog')).toBeInTheDocument();
+    });
+
+    it('remembers the chosen mode when coming back to the floor', async () => {
+      const remotes$ = new BehaviorSubject<unknown[]>([reservationsRemote]);
+      localStorage.setItem('pos.floor.mode', 'reservations');
+      renderFloor(floorApi(), ['tables.open'], remotes$);
+      expect(await screen.findByTestId('fake-mode')).toBeInTheDocument();
+      expect(screen.getByTestId('floor-mode-reservations')).toHaveAttribute('aria-checked', 'true');
+    });
   });
 });

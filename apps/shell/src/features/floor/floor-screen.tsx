@@ -1,19 +1,25 @@
 import { queryKeys, useHalls, useTables } from '@pos/api-client';
 import { type Table, TABLE_STATUSES, type TableStatus } from '@pos/contracts';
-import { Button, Spinner, Tabs } from '@pos/ui';
-import { useEffect, useMemo, useState } from 'react';
+import type { FloorModeContext, FloorModeView } from '@pos/plugin-sdk';
+import { Button, Segmented, Spinner, Tabs } from '@pos/ui';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../app/router';
 import { useServices } from '../../app/services-context';
 import { Slot } from '../../plugin-host/slot';
 import { floorViewport, fitViewport, placeTable } from './floor-layout';
+import { FloorModePanel } from './floor-mode-panel';
 import styles from './floor-screen.module.css';
 import { GuestsDialog } from './guests-dialog';
 import { orderForTable, seatGuests } from './table-actions';
 import { TableTile } from './table-tile';
 import { useElementSize } from './use-element-size';
+import { useFloorModes } from './use-floor-modes';
 
 const HALL_KEY = 'pos.floor.hall';
+const MODE_KEY = 'pos.floor.mode';
+/** The plain live floor, always there; remotes add more modes through the `floor.mode` slot. */
+const PLAIN = 'floor';
 
 /** The floor map: halls as tabs, tables where they stand, coloured by live status. */
 export function FloorScreen() {
@@ -28,6 +34,15 @@ export function FloorScreen() {
   const [busyTableId, setBusyTableId] = useState<string | null>(null);
   const now = useNow(30_000);
   const { ref: canvasRef, size } = useElementSize<HTMLDivElement>();
+  const modes = useFloorModes();
+  const [modeId, setModeId] = useState<string>(() => localStorage.getItem(MODE_KEY) ?? PLAIN);
+  const activeMode = modes.find((m) => m.remote === modeId) ?? null;
+  const [modeView, setModeView] = useState<FloorModeView | null>(null);
+  // A mode's marks count only while that mode is shown: a switched-off remote leaves no paint behind.
+  const view = activeMode ? modeView : null;
+  useEffect(() => {
+    if (!activeMode) setModeView(null);
+  }, [activeMode]);
 
   const sortedHalls = useMemo(() => [...(halls.data ?? [])].sort((a, b) => a.sort - b.sort), [halls.data]);
   const activeHallId = sortedHalls.some((h) => h.id === hallId) ? hallId : (sortedHalls[0]?.id ?? null);
@@ -39,6 +54,17 @@ export function FloorScreen() {
     setHallId(id);
     localStorage.setItem(HALL_KEY, id);
   };
+
+  const chooseMode = (id: string) => {
+    setModeId(id);
+    setModeView(null);
+    localStorage.setItem(MODE_KEY, id);
+  };
+  const leaveFailedMode = useCallback(() => {
+    setModeId(PLAIN);
+    setModeView(null);
+  }, []);
+  const modeContext = useMemo<FloorModeContext>(() => ({ hallId: activeHallId, tables: hallTables, setView: setModeView }), [activeHallId, hallTables]);
 
   const fail = (error: unknown) => {
     bus.emit('notification.toast', { kind: 'error', message: t('failed', { message: error instanceof Error ? error.message : String(error) }) });
@@ -52,6 +78,7 @@ export function FloorScreen() {
 
   const onTap = async (table: Table) => {
     if (busyTableId) return;
+    if (view?.onTableTap?.(table)) return;
     if (table.status === 'free' || table.status === 'reserved') {
       if (can('tables.open')) setSeating(table);
       else bus.emit('notification.toast', { kind: 'warning', message: t('noPermission') });
@@ -103,54 +130,72 @@ export function FloorScreen() {
           onChange={chooseHall}
           className={styles.halls}
         />
-        <div className={styles.legend}>
-          {TABLE_STATUSES.filter((s) => s !== 'reserved' || counts.reserved > 0).map((status) => (
-            <span key={status} className={styles.legendItem} data-testid={`legend-${status}`}>
-              <span className={`${styles.legendSwatch} ${styles[status]}`} />
-              {t(`legend.${status}`)}
-              <b>{counts[status]}</b>
-            </span>
-          ))}
-        </div>
+        {modes.length > 0 && (
+          <Segmented
+            aria-label={t('mode.label')}
+            options={[{ value: PLAIN, label: t('mode.floor'), testId: 'floor-mode-floor' }, ...modes.map((m) => ({ value: m.remote, label: m.title, testId: `floor-mode-${m.remote}` }))]}
+            value={activeMode?.remote ?? PLAIN}
+            onChange={chooseMode}
+          />
+        )}
+        {/* A mode brings its own legend. */}
+        {!activeMode && (
+          <div className={styles.legend}>
+            {TABLE_STATUSES.filter((s) => s !== 'reserved' || counts.reserved > 0).map((status) => (
+              <span key={status} className={styles.legendItem} data-testid={`legend-${status}`}>
+                <span className={`${styles.legendSwatch} ${styles[status]}`} />
+                {t(`legend.${status}`)}
+                <b>{counts[status]}</b>
+              </span>
+            ))}
+          </div>
+        )}
         <Slot name="floor.toolbar" context={{ hallId: activeHallId }} className={styles.slot} />
-        <Slot name="floor.mode" context={{ hallId: activeHallId, tables: hallTables }} className={styles.slot} />
       </div>
 
       {/* The floor is the home screen: remotes' widgets (e.g. shift analytics) sit above the map. */}
       <Slot name="home.widgets" className={styles.slot} />
-      <div className={styles.canvas} ref={canvasRef} data-testid="floor-canvas">
-        {isLoading ? (
-          <Spinner label={t('common:loading')} />
-        ) : error ? (
-          <div className={styles.empty}>
-            <p>{t('loadFailed', { message: error.message })}</p>
-            <Button
-              onClick={() => {
-                void halls.refetch();
-                void tables.refetch();
-              }}
-            >
-              {t('retry')}
-            </Button>
-          </div>
-        ) : sortedHalls.length === 0 ? (
-          <div className={styles.empty}>{t('noHalls')}</div>
-        ) : hallTables.length === 0 ? (
-          <div className={styles.empty}>{t('noTables')}</div>
-        ) : (
-          fit.scale > 0 &&
-          hallTables.map((table) => (
-            <TableTile
-              key={table.id}
-              table={table}
-              rect={placeTable(table, fit)}
-              currency={currency}
-              now={now}
-              isMine={table.session?.waiterId === session.staff.id}
-              isBusy={busyTableId === table.id}
-              onTap={(tb) => void onTap(tb)}
-            />
-          ))
+      <div className={styles.body}>
+        <div className={styles.canvas} ref={canvasRef} data-testid="floor-canvas" data-mode={activeMode?.remote ?? PLAIN}>
+          {isLoading ? (
+            <Spinner label={t('common:loading')} />
+          ) : error ? (
+            <div className={styles.empty}>
+              <p>{t('loadFailed', { message: error.message })}</p>
+              <Button
+                onClick={() => {
+                  void halls.refetch();
+                  void tables.refetch();
+                }}
+              >
+                {t('retry')}
+              </Button>
+            </div>
+          ) : sortedHalls.length === 0 ? (
+            <div className={styles.empty}>{t('noHalls')}</div>
+          ) : hallTables.length === 0 ? (
+            <div className={styles.empty}>{t('noTables')}</div>
+          ) : (
+            fit.scale > 0 &&
+            hallTables.map((table) => (
+              <TableTile
+                key={table.id}
+                table={table}
+                rect={placeTable(table, fit)}
+                currency={currency}
+                now={now}
+                isMine={table.session?.waiterId === session.staff.id}
+                isBusy={busyTableId === table.id}
+                mark={view?.marks[table.id]}
+                onTap={(tb) => void onTap(tb)}
+              />
+            ))
+          )}
+        </div>
+        {activeMode && (
+          <aside className={styles.modePanel} data-testid="floor-mode-panel">
+            <FloorModePanel key={activeMode.remote} remote={activeMode.remote} parcel={activeMode.parcel} context={modeContext} onFailed={leaveFailedMode} />
+          </aside>
         )}
       </div>
 

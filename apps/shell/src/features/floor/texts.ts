@@ -2,6 +2,7 @@
 export const floorTexts = {
   ru: {
     halls: 'Залы',
+    mode: { label: 'Режим схемы зала', floor: 'Зал' },
     status: { free: 'Свободен', occupied: 'Занят', bill: 'Счёт', reserved: 'Бронь' },
     legend: { free: 'Свободно', occupied: 'Занято', bill: 'Оплата', reserved: 'Бронь' },
     table: 'Стол {{label}}',
@@ -33,6 +34,7 @@ export const floorTexts = {
   },
   en: {
     halls: 'Halls',
+    mode: { label: 'Floor map mode', floor: 'Floor' },
     status: { free: 'Free', occupied: 'Occupied', bill: 'Bill', reserved: 'Reserved' },
     legend: { free: 'Free', occupied: 'Occupied', bill: 'Paying', reserved: 'Reserved' },
     table: 'Table {{label}}',

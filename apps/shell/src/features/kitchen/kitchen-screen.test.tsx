@@ -80,6 +80,7 @@ function renderKitchen(tickets: KitchenTicket[], bumpTicket: PosApi['bumpTicket'
     session,
     can: (p) => session.permissions.includes(p),
     connectivity: () => ({ state: 'online', pending: 0 }),
+    worksOffline: () => false,
     navigate: jest.fn(),
     notify: jest.fn(),
     storage: { get: () => Promise.resolve(undefined), set: () => Promise.resolve() },

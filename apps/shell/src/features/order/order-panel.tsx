@@ -74,7 +74,7 @@ export function OrderPanel(props: OrderPanelProps) {
             {order.tableLabel ? t('table', { label: order.tableLabel }) : t('takeaway')}
           </div>
           <div className={styles.titleSub}>
-            <span data-testid="order-number">{t('orderNumber', { number: order.number })}</span>
+            <span data-testid="order-number">{order.number > 0 ? t('orderNumber', { number: order.number }) : t('orderNumberQueued')}</span>
             <span>·</span>
             <span data-testid="order-waiter">{order.waiterName}</span>
             {pending > 0 && <Spinner size={14} />}

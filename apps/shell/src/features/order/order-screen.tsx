@@ -1,3 +1,4 @@
+import { isQueued } from '@pos/offline';
 import { ApiError, queryKeys, useMenu, useOrder } from '@pos/api-client';
 import type { Order, OrderLine, Product } from '@pos/contracts';
 import { Button, Spinner } from '@pos/ui';
@@ -95,7 +96,8 @@ function OrderWorkspace({ order }: { order: Order }) {
   const fire = async (courses?: number[]) => {
     const result = await commands.fire(courses);
     if (!result) return;
-    if (result.tickets.length === 0) toast('info', t('toast.nothingToFire'));
+    if (isQueued(result)) toast('warning', t('toast.fireQueued'));
+    else if (result.tickets.length === 0) toast('info', t('toast.nothingToFire'));
     else if (courses?.length === 1) toast('success', t('toast.courseFired', { course: courses[0] }));
     else toast('success', t('toast.fired', { count: result.tickets.length }));
   };

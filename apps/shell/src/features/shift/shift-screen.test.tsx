@@ -49,6 +49,7 @@ function renderShift(api: Partial<Record<keyof PosApi, jest.Mock>>, permissions:
     session,
     can: (p) => permissions.includes(p),
     connectivity: () => ({ state: 'online', pending: 0 }),
+    worksOffline: () => false,
     navigate: jest.fn(),
     notify: jest.fn(),
     storage: { get: () => Promise.resolve(undefined), set: () => Promise.resolve() },

@@ -1,0 +1,120 @@
+import { createApiClient, createPosApi, type PosApi, queryKeys } from '@pos/api-client';
+import type { LoginResult, Menu } from '@pos/contracts';
+import type { EventBus } from '@pos/event-bus';
+import { ConnectivityMonitor, createOfflineApi, OfflineDb, orderView, Outbox } from '@pos/offline';
+import type { QueryClient } from '@tanstack/react-query';
+import type { BehaviorSubject } from 'rxjs';
+import { deviceId } from './session';
+import type { SocketLink } from './socket-bridge';
+
+/** A request without an answer this long counts as "no network" (a quiet Wi-Fi drop hangs, it does not fail). */
+const REQUEST_TIMEOUT_MS = 10_000;
+const PING_TIMEOUT_MS = 3_000;
+
+export interface ShellOffline {
+  /** The PosApi the screens use: cached reads, queued commands. */
+  api: PosApi;
+  outbox: Outbox;
+  connectivity: ConnectivityMonitor;
+  db: OfflineDb;
+  /** For the socket bridge. */
+  link: SocketLink;
+}
+
+/**
+ * The shell's offline layer: one IndexedDB, one outbox, one connectivity monitor. The outbox
+ * drains whenever the server is reachable; its counts feed the header, and every acknowledged
+ * command refreshes the screens from the server's answer (temporary ids become real ones).
+ */
+export function createShellOffline(deps: {
+  session$: BehaviorSubject<LoginResult | null>;
+  queryClient: QueryClient;
+  bus: EventBus;
+  onUnauthorized(): void;
+}): ShellOffline {
+  const { session$, queryClient, bus } = deps;
+  const client = createApiClient({ getToken: () => session$.value?.token, onUnauthorized: () => session$.value && deps.onUnauthorized() });
+  const plain = createPosApi(client);
+  const db = new OfflineDb();
+
+  const connectivity = new ConnectivityMonitor({
+    ping: () => client.get('/pos/ping', { signal: AbortSignal.timeout(PING_TIMEOUT_MS) }),
+    navigator,
+    window,
+  });
+
+  const outbox = new Outbox({
+    db,
+    send: ({ method, path, body, idempotencyKey }) =>
+      client.request(method, path, body, { idempotencyKey, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }),
+    context: () => {
+      const session = session$.value;
+      return { venueId: session?.venue.id ?? '', staffId: session?.staff.id ?? '', deviceId: deviceId() };
+    },
+  });
+
+  const api = createOfflineApi({
+    api: plain,
+    db,
+    outbox,
+    connectivity,
+    session: () => {
+      const s = session$.value;
+      return s ? { venueId: s.venue.id, staffId: s.staff.id, staffName: s.staff.name, venueName: s.venue.name, currency: s.venue.currency } : null;
+    },
+    menu: () => queryClient.getQueryData<Menu>(queryKeys.menu),
+  });
+
+  connectivity.events.on('changed', ({ state, pending, reachable }) => {
+    outbox.setOnline(reachable);
+    bus.emit('connectivity.changed', { state, pending });
+  });
+  // Orders with queued commands, kept in step with the outbox (the socket bridge asks synchronously).
+  let pendingOrders = new Set<string>();
+  outbox.events.on('changed', ({ pending }) => {
+    connectivity.setPending(pending);
+    void outbox.pending().then(async (records) => {
+      const ids = await Promise.all(records.flatMap((r) => (r.orderId ? [outbox.resolveId(r.orderId)] : [])));
+      pendingOrders = new Set(ids);
+    });
+  });
+  outbox.events.on('retrying', ({ error }) => {
+    if (error.status === 0) connectivity.reportNetworkFailure();
+  });
+  outbox.events.on('acked', ({ record, order }) => {
+    connectivity.reportAnswer();
+    // The screen may still show the temporary id: both keys get the confirmed view.
+    if (order) {
+      const ids = new Set([order.id, ...(record.creates?.order ? [record.creates.order] : [])]);
+      void outbox.pending().then((pending) => {
+        const view = orderView(order, pending, ids);
+        for (const id of ids) queryClient.setQueryData(queryKeys.order(id), view);
+      });
+    }
+    void queryClient.invalidateQueries({ queryKey: queryKeys.tables });
+    void queryClient.invalidateQueries({ queryKey: ['orders'] });
+  });
+  outbox.events.on('failed', ({ record }) => {
+    bus.emit('notification.toast', { kind: 'error', message: record.error?.message ?? 'Command refused', ...(record.orderId ? { href: `/order/${record.orderId}` } : {}) });
+    if (record.orderId) void queryClient.invalidateQueries({ queryKey: queryKeys.order(record.orderId) });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.tables });
+  });
+
+  // The menu is patched live by the socket: keep the cache in step, so a reload offline has it.
+  queryClient.getQueryCache().subscribe((event) => {
+    if (event.type !== 'updated' || event.action.type !== 'success') return;
+    const key = event.query.queryKey[0];
+    const venueId = session$.value?.venue.id;
+    if (key === queryKeys.menu[0] && venueId) void db.cache.put({ key: `${venueId}:menu`, value: event.query.state.data, savedAt: Date.now() });
+  });
+
+  session$.subscribe((session) => {
+    if (session) outbox.resumeAfterSignIn();
+  });
+  void outbox.emitCounts().then(() => outbox.drain());
+  const link: SocketLink = {
+    setSocketConnected: (connected) => connectivity.setSocketConnected(connected),
+    hasPending: (orderId) => pendingOrders.has(orderId),
+  };
+  return { api, outbox, connectivity, db, link };
+}
