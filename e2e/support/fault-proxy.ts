@@ -7,8 +7,9 @@ import net from 'node:net';
  * Faults it injects:
  * - `cut()`: every open connection (HTTP keep-alive, WebSocket) is destroyed and new ones are
  *   refused (reset at once), as when the tablet loses the Wi-Fi;
- * - `dropResponses(n)`: the next n connections reach the server, but whatever the server sends
- *   back is thrown away and the connection reset — the request was committed, the answer lost.
+ * - `dropResponses(n)`: the next n commands (POST/PATCH requests) reach the server, but its
+ *   answer is thrown away and the connection reset — the request was committed, the answer lost.
+ *   `dropped` counts the answers actually lost.
  */
 export interface FaultProxy {
   url: string;
@@ -17,6 +18,7 @@ export interface FaultProxy {
   restore(): void;
   dropResponses(count: number): void;
   readonly isCut: boolean;
+  readonly dropped: number;
   close(): Promise<void>;
 }
 
@@ -24,6 +26,7 @@ export async function startFaultProxy(targetPort: number): Promise<FaultProxy> {
   const sockets = new Set<net.Socket>();
   let cut = false;
   let dropsLeft = 0;
+  let dropped = 0;
 
   const server = net.createServer((client) => {
     if (cut) {
@@ -33,8 +36,7 @@ export async function startFaultProxy(targetPort: number): Promise<FaultProxy> {
     const upstream = net.connect(targetPort, '127.0.0.1');
     sockets.add(client);
     sockets.add(upstream);
-    const dropping = dropsLeft > 0;
-    if (dropping) dropsLeft--;
+    let dropNext = false;
     const end = () => {
       sockets.delete(client);
       sockets.delete(upstream);
@@ -43,16 +45,23 @@ export async function startFaultProxy(targetPort: number): Promise<FaultProxy> {
     };
     client.on('error', end).on('close', end);
     upstream.on('error', end).on('close', end);
-    client.pipe(upstream);
-    if (dropping) {
-      // The server gets the whole request and answers; the answer never reaches the tablet.
-      upstream.on('data', () => {
+    client.on('data', (chunk: Buffer) => {
+      // A new command on this connection: its answer is the one to lose.
+      if (dropsLeft > 0 && /^(POST|PATCH) \/pos\//.test(chunk.subarray(0, 16).toString('latin1'))) {
+        dropsLeft--;
+        dropNext = true;
+      }
+      upstream.write(chunk);
+    });
+    upstream.on('data', (chunk: Buffer) => {
+      if (dropNext) {
+        dropped++;
         client.resetAndDestroy();
         upstream.destroy();
-      });
-    } else {
-      upstream.pipe(client);
-    }
+        return;
+      }
+      client.write(chunk);
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as net.AddressInfo).port;
@@ -73,6 +82,9 @@ export async function startFaultProxy(targetPort: number): Promise<FaultProxy> {
     },
     get isCut() {
       return cut;
+    },
+    get dropped() {
+      return dropped;
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -69,7 +69,13 @@ export function createOfflineApi(options: OfflineApiOptions): PosApi {
     }
   }
 
-  const queued = () => db.outbox.orderBy('seq').filter((r) => r.state === 'pending').toArray();
+  /** Queued commands, with temporary order ids already mapped to the server's where known. */
+  async function queued(): Promise<OutboxRecord[]> {
+    const records = await outbox.pending();
+    const temp = [...new Set(records.flatMap((r) => (r.orderId ? [r.orderId] : [])))];
+    const mapped = new Map((await db.idMap.bulkGet(temp)).flatMap((m) => (m ? [[m.tempId, m.serverId] as const] : [])));
+    return mapped.size === 0 ? records : records.map((r) => (r.orderId && mapped.has(r.orderId) ? { ...r, orderId: mapped.get(r.orderId) } : r));
+  }
 
   async function saveOrder(order: Order): Promise<void> {
     await db.transaction('rw', [db.orders, db.versions], async () => {
@@ -86,41 +92,52 @@ export function createOfflineApi(options: OfflineApiOptions): PosApi {
   async function readOrder(id: string): Promise<Order> {
     const serverId = await outbox.resolveId(id);
     let confirmed: Order | null = null;
+    let snapshotAt: number | undefined;
     let networkFailure: unknown = null;
     const before = await queued();
     if (!(serverId === id && tempIds(before).has(id))) {
       try {
+        const startedAt = Date.now();
         confirmed = await api.order(serverId);
+        snapshotAt = startedAt;
         connectivity.reportAnswer();
         await saveOrder(confirmed);
       } catch (error) {
         if (!isNetworkError(error)) throw error;
         connectivity.reportNetworkFailure();
         networkFailure = error;
-        confirmed = (await db.orders.get(serverId))?.order ?? null;
+        const cachedOrder = await db.orders.get(serverId);
+        confirmed = cachedOrder?.order ?? null;
+        snapshotAt = cachedOrder?.savedAt;
       }
     }
     // Read the queue after the server: a command acknowledged meanwhile is in `confirmed` already.
-    const view = orderView(confirmed, await queued(), new Set([id, serverId]));
+    const view = orderView(confirmed, await queued(), new Set([id, serverId]), snapshotAt);
     if (view) return view;
     throw networkFailure ?? new ApiError(404, { type: 'about:blank', title: 'Order not found', status: 404, code: 'order.not_found' });
   }
 
   async function readOrders(query: OrdersQuery): Promise<Order[]> {
-    let confirmed: Order[];
+    let confirmed: { order: Order; savedAt: number }[];
     try {
-      confirmed = await api.orders(query);
+      const startedAt = Date.now();
+      const fresh = await api.orders(query);
       connectivity.reportAnswer();
-      for (const order of confirmed) await saveOrder(order);
+      for (const order of fresh) await saveOrder(order);
+      confirmed = fresh.map((order) => ({ order, savedAt: startedAt }));
     } catch (error) {
       if (!isNetworkError(error)) throw error;
       connectivity.reportNetworkFailure();
-      confirmed = (await db.orders.toArray()).map((c) => c.order);
+      confirmed = await db.orders.toArray();
     }
     const records = await queued();
-    const byId = new Map(confirmed.map((o) => [o.id, o] as const));
-    for (const temp of tempIds(records)) if (!byId.has(temp)) byId.set(temp, null as unknown as Order);
-    const views = [...byId].map(([id, order]) => orderView(order, records, id)).filter((o): o is Order => o !== null);
+    const byId = new Map(confirmed.map((c) => [c.order.id, c] as const));
+    const views = [...byId.values()].map((c) => orderView(c.order, records, c.order.id, c.savedAt));
+    for (const temp of tempIds(records)) if (!byId.has(temp)) views.push(orderView(null, records, temp));
+    return filterOrders(views.filter((o): o is Order => o !== null), query);
+  }
+
+  function filterOrders(views: Order[], query: OrdersQuery): Order[] {
     return views.filter(
       (o) =>
         (!query.status || o.status === query.status) &&

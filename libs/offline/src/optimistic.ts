@@ -93,11 +93,14 @@ export function recompute(order: Order, at: string, payments = paymentsOf(order)
 }
 
 /** Folds every queued command of `orderId` (temporary or server id) onto its confirmed state. */
-export function orderView(confirmed: Order | null, records: readonly OutboxRecord[], orderId: string | ReadonlySet<string>): Order | null {
+export function orderView(confirmed: Order | null, records: readonly OutboxRecord[], orderId: string | ReadonlySet<string>, snapshotAt?: number): Order | null {
   const ids = typeof orderId === 'string' ? new Set([orderId]) : orderId;
   let view = confirmed;
   for (const record of records) {
     if (!(record.orderId && ids.has(record.orderId)) && !(record.creates?.order && ids.has(record.creates.order))) continue;
+    // Sent, answer lost, and the snapshot is younger than that send: if it landed, the snapshot
+    // has it already — applying it again would show a phantom line (that someone might void).
+    if (confirmed && snapshotAt !== undefined && record.lastAttemptAt !== undefined && snapshotAt > record.lastAttemptAt) continue;
     view = applyToOrder(view, record.effect, new Date(record.createdAt).toISOString());
   }
   return view;

@@ -48,6 +48,11 @@ export interface OutboxRecord extends CommandInput {
   state: OutboxState;
   attempts: number;
   nextAttemptAt: number;
+  /**
+   * When it was last sent without an answer: the server may have applied it. A snapshot taken
+   * after this already shows the command if it landed, so the local view does not apply it again.
+   */
+  lastAttemptAt?: number;
   /** The last failure: transient ones while pending, the refusal once failed. */
   error?: { status: number; code: string; message: string };
 }

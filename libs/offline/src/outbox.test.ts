@@ -223,6 +223,53 @@ describe('Outbox', () => {
   });
 });
 
+describe('Outbox replay of independent orders', () => {
+  it('runs different orders side by side, each order strictly in queue order, table commands alone', async () => {
+    const server = createFakeServer();
+    const log: string[] = [];
+    let running = 0;
+    let maxRunning = 0;
+    let tableCommandSawOthers = false;
+    const send: Sender = async (req) => {
+      running++;
+      maxRunning = Math.max(maxRunning, running);
+      if (req.path.includes('/close') && running > 1) tableCommandSawOthers = true;
+      log.push(`start ${req.path}`);
+      await new Promise((r) => setTimeout(r, 5));
+      try {
+        if (req.path.includes('/close')) return { id: 'table', status: 'free' };
+        return await server.send(req);
+      } finally {
+        running--;
+        log.push(`end ${req.path}`);
+      }
+    };
+    const { outbox } = makeOutbox(send, undefined, { concurrency: 4 });
+    outbox.setOnline(false);
+    for (let i = 0; i < 6; i++) {
+      await outbox.enqueue(createOrder(`tmp-o${i}`));
+      await outbox.enqueue(addItems(`tmp-o${i}`, 'soup', `tmp-o${i}-soup`));
+      await outbox.enqueue(addItems(`tmp-o${i}`, 'tea', `tmp-o${i}-tea`));
+    }
+    await outbox.enqueue({ kind: 'closeTable', method: 'POST', path: '/pos/tables/t1/close', body: {}, tableId: 't1', effect: { type: 'closeTable', tableId: 't1' } });
+    await outbox.enqueue(createOrder('tmp-after'));
+    outbox.setOnline(true);
+    await settle(outbox);
+
+    expect(maxRunning).toBeGreaterThan(1);
+    expect(maxRunning).toBeLessThanOrEqual(4);
+    expect(tableCommandSawOthers).toBe(false);
+    for (let i = 0; i < 6; i++) {
+      const order = server.orders.get(await outbox.resolveId(`tmp-o${i}`))!;
+      expect(order.lines.map((l) => l.productId)).toEqual(['soup', 'tea']);
+    }
+    // The order queued after the close only started once the close had ended.
+    const closeEnd = log.indexOf('end /pos/tables/t1/close');
+    expect(log.findIndex((l, i) => i > closeEnd && l === 'start /pos/orders')).toBeGreaterThan(closeEnd);
+    expect(log.slice(0, closeEnd).filter((l) => l === 'start /pos/orders')).toHaveLength(6);
+  });
+});
+
 describe('backoffDelay', () => {
   it('doubles up to the cap, with the jitter within the upper half', () => {
     const opts = { baseMs: 500, maxMs: 30_000 };

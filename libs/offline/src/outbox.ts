@@ -16,6 +16,8 @@ export interface OutboxOptions {
   context: () => { venueId: string; staffId: string; deviceId: string };
   locks?: LockManagerLike;
   backoff?: BackoffOptions;
+  /** Independent orders replayed side by side (commands of one order always go one by one). */
+  concurrency?: number;
   /** A server that keeps failing (5xx, 429) gets this many tries before a person is asked. */
   maxBusyAttempts?: number;
   now?: () => number;
@@ -174,21 +176,71 @@ export class Outbox {
     return this.running;
   }
 
+  /**
+   * Sends what is due. Commands of one order (or one table) go strictly one after another in
+   * queue order; independent orders replay side by side (up to `concurrency`), and opening or
+   * closing a table waits for everything queued before it and holds back everything after it.
+   */
   private async drainLocked(): Promise<void> {
+    const concurrency = Math.max(1, this.options.concurrency ?? 4);
+    const inFlight = new Map<number, { keys: string[]; done: Promise<void> }>();
+    let halted = false;
     for (;;) {
-      if (!this.online || this.blockedByAuth || this.closed) return;
-      // The `state` index keeps each state's records in primary-key (= queue) order.
-      const record = await this.db.outbox.where('state').equals('pending').first();
-      if (!record) return;
-      const wait = record.nextAttemptAt - this.now();
-      if (wait > 0) {
-        this.releaseWaiters();
-        this.schedule(wait);
-        return;
+      if (!this.online || this.blockedByAuth || this.closed) halted = true;
+      let started = false;
+      if (!halted && inFlight.size < concurrency) {
+        const pick = await this.nextEligible(inFlight);
+        if (pick === 'backoff') halted = true;
+        else if (pick) {
+          started = true;
+          const done = this.sendOne(pick.record).then(
+            (outcome) => {
+              if (outcome === 'stop') halted = true;
+            },
+            () => {
+              halted = true;
+            },
+          );
+          inFlight.set(pick.record.seq!, { keys: pick.keys, done: done.finally(() => inFlight.delete(pick.record.seq!)) });
+        }
       }
-      const outcome = await this.sendOne(record);
-      if (outcome === 'stop') return;
+      if (started) continue;
+      if (inFlight.size === 0) return;
+      await Promise.race([...inFlight.values()].map((f) => f.done));
     }
+  }
+
+  /** The first pending command no earlier command (queued or in flight) must go before. */
+  private async nextEligible(inFlight: ReadonlyMap<number, { keys: string[] }>): Promise<{ record: OutboxRecord; keys: string[] } | 'backoff' | null> {
+    // The `state` index keeps each state's records in primary-key (= queue) order.
+    const head = await this.db.outbox.where('state').equals('pending').limit(64).toArray();
+    const now = this.now();
+    const waiting = head.find((r) => r.nextAttemptAt > now && !inFlight.has(r.seq!));
+    if (waiting) {
+      // Something is backing off (the network or the server is in trouble): nothing new starts.
+      this.releaseWaiters();
+      if (inFlight.size === 0) this.schedule(waiting.nextAttemptAt - now);
+      return 'backoff';
+    }
+    const mapped = new Map((await this.db.idMap.bulkGet([...new Set(head.flatMap((r) => (r.orderId ? [r.orderId] : [])))])).flatMap((m) => (m ? [[m.tempId, m.serverId] as const] : [])));
+    const keysOf = (r: OutboxRecord) => {
+      if (r.kind === 'openTable' || r.kind === 'closeTable') return [BARRIER];
+      const keys = [r.orderId ? `order:${mapped.get(r.orderId) ?? r.orderId}` : null, r.tableId ? `table:${r.tableId}` : null].filter((k): k is string => k !== null);
+      return keys.length ? keys : [BARRIER];
+    };
+    const taken = new Set<string>();
+    for (const f of inFlight.values()) for (const k of f.keys) taken.add(k);
+    for (const record of head) {
+      const keys = keysOf(record);
+      if (inFlight.has(record.seq!)) continue;
+      const barrier = keys.includes(BARRIER);
+      const free = barrier ? taken.size === 0 : !taken.has(BARRIER) && keys.every((k) => !taken.has(k));
+      if (free) return { record, keys };
+      // Whatever this one touches waits for it; a barrier holds everything after it.
+      if (barrier) return null;
+      for (const k of keys) taken.add(k);
+    }
+    return null;
   }
 
   private async sendOne(record: OutboxRecord): Promise<'next' | 'stop'> {
@@ -213,6 +265,7 @@ export class Outbox {
     body.clientRequestId = record.id;
 
     let response: unknown;
+    const sentAt = this.now();
     try {
       response = await this.options.send({ method: record.method, path, body, idempotencyKey: record.id });
     } catch (raw) {
@@ -232,8 +285,8 @@ export class Outbox {
         await this.fail(record, error, raw);
         return 'next';
       }
-      const next = { ...record, attempts, nextAttemptAt: this.now() + backoffDelay(attempts, this.options.backoff ?? DEFAULT_BACKOFF, this.options.random), error };
-      await this.db.outbox.update(record.seq!, { attempts: next.attempts, nextAttemptAt: next.nextAttemptAt, error });
+      const next = { ...record, attempts, nextAttemptAt: this.now() + backoffDelay(attempts, this.options.backoff ?? DEFAULT_BACKOFF, this.options.random), error, lastAttemptAt: sentAt };
+      await this.db.outbox.update(record.seq!, { attempts: next.attempts, nextAttemptAt: next.nextAttemptAt, error, lastAttemptAt: sentAt });
       // The queue is stalled: whoever waits carries on with the local view.
       this.releaseWaiters();
       this.events.emit('retrying', { record: next, error });
@@ -342,6 +395,8 @@ export class Outbox {
     this.events.emit('changed', { pending: all - failed, failed });
   }
 }
+
+const BARRIER = '*';
 
 /** The order a command's response confirms (orders come back bare or inside `{ order }`). */
 export function confirmedOrder(record: Pick<OutboxRecord, 'kind'>, response: unknown): Order | null {

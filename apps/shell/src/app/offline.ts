@@ -1,5 +1,5 @@
 import { createApiClient, createPosApi, type PosApi, queryKeys } from '@pos/api-client';
-import type { LoginResult, Menu } from '@pos/contracts';
+import type { LoginResult, Menu, Order } from '@pos/contracts';
 import type { EventBus } from '@pos/event-bus';
 import { ConnectivityMonitor, createOfflineApi, OfflineDb, orderView, Outbox } from '@pos/offline';
 import type { QueryClient } from '@tanstack/react-query';
@@ -88,7 +88,9 @@ export function createShellOffline(deps: {
       const ids = new Set([order.id, ...(record.creates?.order ? [record.creates.order] : [])]);
       void outbox.pending().then((pending) => {
         const view = orderView(order, pending, ids);
-        for (const id of ids) queryClient.setQueryData(queryKeys.order(id), view);
+        if (!view) return;
+        // An answer that arrives after a newer one (a retried command) must not roll the screen back.
+        for (const id of ids) queryClient.setQueryData<Order>(queryKeys.order(id), (cached) => (cached && cached.version > view.version ? cached : view));
       });
     }
     void queryClient.invalidateQueries({ queryKey: queryKeys.tables });

@@ -1,5 +1,5 @@
 import { type PosApi, queryKeys } from '@pos/api-client';
-import type { Menu, MenuChanges, ServerEventName } from '@pos/contracts';
+import type { Menu, MenuChanges, Order, ServerEventName } from '@pos/contracts';
 import { SOCKET_NAMESPACES, SOCKET_PATH } from '@pos/contracts/constants';
 import type { EventBus } from '@pos/event-bus';
 import type { QueryClient } from '@tanstack/react-query';
@@ -30,7 +30,8 @@ export function connectSockets(token: string, bus: EventBus, queryClient: QueryC
       bus.emit(name, payload);
       if (name === 'order.updated') {
         if (link?.hasPending(payload.order.id)) void queryClient.invalidateQueries({ queryKey: queryKeys.order(payload.order.id) });
-        else queryClient.setQueryData(queryKeys.order(payload.order.id), payload.order);
+        // Events can arrive late (after a reconnect, or behind our own command's answer): never go back a version.
+        else queryClient.setQueryData<Order>(queryKeys.order(payload.order.id), (cached) => (cached && cached.version > payload.order.version ? cached : payload.order));
         void queryClient.invalidateQueries({ queryKey: ['orders'] });
       } else if (name === 'table.updated') {
         void queryClient.invalidateQueries({ queryKey: queryKeys.tables });

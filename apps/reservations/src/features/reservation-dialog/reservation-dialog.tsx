@@ -6,7 +6,7 @@ import { type FormEvent, useMemo, useState } from 'react';
 import { useReservations } from '../../api/get-reservations';
 import { useCreateReservation, useUpdateReservation } from '../../api/reservation-commands';
 import { clashes, daySlots, slotWindow, suggestTables } from '../../model/booking-slots';
-import { formatDay, useNow } from '../../model/venue-clock';
+import { useNow } from '../../model/venue-clock';
 import styles from './reservation-dialog.module.css';
 
 export interface ReservationDraft {
@@ -44,7 +44,7 @@ const GUEST_CHOICES = [1, 2, 3, 4, 5, 6, 7, 8] as const;
  * the party (with tables suggested for its size), the guest's name, phone and a note.
  */
 export function ReservationDialog({ tables, draft, existing, onClose }: ReservationDialogProps) {
-  const { t, i18n } = useTranslation('reservations');
+  const { t } = useTranslation('reservations');
   const { session, notify } = useHost();
   const timeZone = session.venue.timezone;
   const now = useNow();
@@ -135,8 +135,7 @@ export function ReservationDialog({ tables, draft, existing, onClose }: Reservat
     }
   };
 
-  const dateOptions = [today, addDays(today, 1), addDays(today, 2)];
-  if (!dateOptions.includes(date)) dateOptions.push(date);
+  const dateOptions = [today, addDays(today, 1)];
 
   return (
     <Dialog
@@ -165,11 +164,11 @@ export function ReservationDialog({ tables, draft, existing, onClose }: Reservat
             <legend>{t('dialog.date')}</legend>
             <div className={styles.dateRow}>
               <Segmented<string>
-                options={dateOptions.map((d) => ({ value: d, label: d === today ? t('today') : d === addDays(today, 1) ? t('tomorrow') : formatDay(d, i18n.language), testId: `reservation-date-${d}` }))}
+                options={dateOptions.map((d) => ({ value: d, label: d === today ? t('today') : t('tomorrow'), testId: `reservation-date-${d}` }))}
                 value={date}
                 onChange={setDate}
               />
-              <input type="date" className={styles.dateInput} value={date} min={today} onChange={(e) => e.target.value && setDate(e.target.value)} aria-label={t('dialog.date')} data-testid="reservation-date-input" />
+              <input type="date" className={[styles.dateInput, !dateOptions.includes(date) && styles.dateChosen].filter(Boolean).join(' ')} value={date} min={today} onChange={(e) => e.target.value && setDate(e.target.value)} aria-label={t('dialog.date')} data-testid="reservation-date-input" />
             </div>
           </fieldset>
           <fieldset className={styles.field}>

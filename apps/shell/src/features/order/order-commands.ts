@@ -61,7 +61,10 @@ export function createOrderCommands(orderId: string, deps: OrderCommandDeps) {
     const step = tail.then(async () => {
       try {
         const result = await work(await latest());
-        queryClient.setQueryData(key, orderOf(result));
+        const next = orderOf(result);
+        // A late answer (offline: a local view read before a retried command was acknowledged)
+        // never rolls the screen back to an older version.
+        queryClient.setQueryData<Order>(key, (cached) => (cached && cached.version > next.version ? cached : next));
         return result;
       } catch (error) {
         await recover(error, options);
