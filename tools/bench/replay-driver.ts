@@ -17,6 +17,7 @@ interface ReplayOptions {
 export async function replayBench(o: ReplayOptions) {
   let sent = 0;
   let serverMs = 0;
+  const errors: Record<string, number> = {};
   let lost = 0;
   const db = new OfflineDb(`bench-${Date.now()}`);
   const outbox = new Outbox({
@@ -38,6 +39,7 @@ export async function replayBench(o: ReplayOptions) {
       const data = await res.json();
       serverMs += performance.now() - t0;
       sent++;
+      if (!res.ok) errors[`${res.status} ${data.code}`] = (errors[`${res.status} ${data.code}`] ?? 0) + 1;
       if (!res.ok) throw Object.assign(new Error(data.title ?? 'failed'), { status: res.status, code: data.code ?? 'http' });
       if (o.loseEvery > 0 && sent % o.loseEvery === 0) {
         lost++;
@@ -103,5 +105,5 @@ export async function replayBench(o: ReplayOptions) {
   duplicates += Math.max(0, (await openOrders()) - openBefore - serverIds.size);
   outbox.close();
   db.close();
-  return { commands, drainMs, httpMs: Math.round(serverMs), commandsPerSecond: Math.round((commands / drainMs) * 1000), requestsSent: sent, responsesLost: lost, ordersOnServer: serverIds.size, duplicates, losses, failed: failed.length };
+  return { commands, drainMs, httpMs: Math.round(serverMs), errors, commandsPerSecond: Math.round((commands / drainMs) * 1000), requestsSent: sent, responsesLost: lost, ordersOnServer: serverIds.size, duplicates, losses, failed: failed.length };
 }

@@ -37,7 +37,8 @@ const childOutput = [];
 async function startServer() {
   tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pos-bench-'));
   const port = await freePort();
-  child = spawn(process.execPath, [SERVER], {
+  // BENCH_NODE_ARGS, e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof', profiles the API under the bench.
+  child = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []), SERVER], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -129,7 +130,7 @@ function summary(result) {
     `Offline replay (outbox of libs/offline on fake-indexeddb → real API, strictly in order)`,
     ...['clean', 'lostResponses'].map((k) => {
       const r = result.replay[k];
-      return `  ${k.padEnd(13)}: ${r.commands} commands drained in ${r.drainMs} ms (${r.commandsPerSecond}/s; HTTP ${r.httpMs} ms of it), requests ${r.requestsSent}, responses lost ${r.responsesLost}, duplicates ${r.duplicates}, losses ${r.losses}, refused ${r.failed}`;
+      return `  ${k.padEnd(13)}: ${r.commands} commands drained in ${r.drainMs} ms (${r.commandsPerSecond}/s; HTTP ${r.httpMs} ms of it), requests ${r.requestsSent}, responses lost ${r.responsesLost}, duplicates ${r.duplicates}, losses ${r.losses}, refused ${r.failed}${Object.keys(r.errors).length ? `, answers ${JSON.stringify(r.errors)}` : ''}`;
     }),
     `  budget ≤ ${BUDGETS.replayMs} ms, 0 duplicates, 0 losses: ${result.replay.withinBudget ? 'OK' : 'OVER'}`,
     '',

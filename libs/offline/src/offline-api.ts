@@ -102,6 +102,12 @@ export function createOfflineApi(options: OfflineApiOptions): PosApi {
         snapshotAt = startedAt;
         connectivity.reportAnswer();
         await saveOrder(confirmed);
+        // A command acknowledged while this read was on its way left a newer order behind.
+        const newest = await db.orders.get(serverId);
+        if (newest && newest.order.version > confirmed.version) {
+          confirmed = newest.order;
+          snapshotAt = newest.savedAt;
+        }
       } catch (error) {
         if (!isNetworkError(error)) throw error;
         connectivity.reportNetworkFailure();

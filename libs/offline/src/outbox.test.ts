@@ -10,9 +10,18 @@ let dbCount = 0;
 const ctx = () => ({ venueId: 'v', staffId: 's', deviceId: 'd' });
 const noJitter = () => 0.5;
 
+const opened: { db: OfflineDb; outbox: Outbox }[] = [];
+afterEach(() => {
+  for (const { db, outbox } of opened.splice(0)) {
+    outbox.close();
+    db.close();
+  }
+});
+
 function makeOutbox(send: Sender, name = `t-${++dbCount}`, extra: Partial<ConstructorParameters<typeof Outbox>[0]> = {}) {
   const db = new OfflineDb(name);
   const outbox = new Outbox({ db, send, context: ctx, locks: inProcessLocks, backoff: { baseMs: 1, maxMs: 4 }, random: noJitter, ...extra });
+  opened.push({ db, outbox });
   return { db, outbox };
 }
 

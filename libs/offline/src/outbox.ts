@@ -63,6 +63,11 @@ export class Outbox {
   private again = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private closed = false;
+  /** New commands were queued since the running replay read the queue. */
+  private arrived = false;
+  /** A person retried or dropped a command: the running replay re-reads the queue. */
+  private changedOutside = false;
+  private countsTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly options: OutboxOptions) {
     this.db = options.db;
@@ -87,6 +92,7 @@ export class Outbox {
       nextAttemptAt: 0,
     };
     record.seq = await this.db.outbox.add(record);
+    this.arrived = true;
     let settled: Promise<Settlement> = Promise.resolve({ status: 'queued' });
     if (options.wait && this.online && !this.blockedByAuth) {
       settled = new Promise<Settlement>((resolve, reject) => this.waiters.set(record.id, { resolve, reject }));
@@ -135,12 +141,14 @@ export class Outbox {
       // Later changes of an order that will now never exist are refused, not sent.
       if (record.creates?.order) await this.db.cache.put({ key: `dropped:${record.creates.order}`, value: record.id, savedAt: this.now() });
     });
+    this.changedOutside = true;
     await this.emitCounts();
   }
 
   /** A person fixed the cause (e.g. the dish is back): try the refused command once more. */
   async retry(id: string): Promise<void> {
     await this.db.outbox.where('id').equals(id).modify({ state: 'pending', attempts: 0, nextAttemptAt: 0 });
+    this.changedOutside = true;
     await this.emitCounts();
     void this.drain();
   }
@@ -153,6 +161,7 @@ export class Outbox {
   close(): void {
     this.closed = true;
     this.clearTimer();
+    if (this.countsTimer) clearTimeout(this.countsTimer);
     this.releaseWaiters();
   }
 
@@ -169,6 +178,13 @@ export class Outbox {
           this.again = false;
           await this.locks.request(`pos-outbox`, () => this.drainLocked());
         } while (this.again && this.online && !this.closed);
+      } catch (error) {
+        // IndexedDB trouble (or closed under us): the records are still there; the next
+        // trigger (timer, network back, new command) tries again.
+        if (!this.closed) {
+          console.warn('[outbox] replay interrupted', error);
+          this.schedule(1_000);
+        }
       } finally {
         this.running = null;
       }
@@ -180,40 +196,65 @@ export class Outbox {
    * Sends what is due. Commands of one order (or one table) go strictly one after another in
    * queue order; independent orders replay side by side (up to `concurrency`), and opening or
    * closing a table waits for everything queued before it and holds back everything after it.
+   * The queue, the id map and the acknowledged versions are read once and kept in step in memory
+   * for the run (every change is still written to IndexedDB before it counts).
    */
   private async drainLocked(): Promise<void> {
     const concurrency = Math.max(1, this.options.concurrency ?? 4);
     const inFlight = new Map<number, { keys: string[]; done: Promise<void> }>();
+    const run: DrainRun = { queue: [], lastSeq: 0, ids: new Map(), versions: new Map() };
+    await this.reload(run);
+    run.ids = new Map((await this.db.idMap.toArray()).map((m) => [m.tempId, m.serverId]));
     let halted = false;
-    for (;;) {
-      if (!this.online || this.blockedByAuth || this.closed) halted = true;
-      let started = false;
-      if (!halted && inFlight.size < concurrency) {
-        const pick = await this.nextEligible(inFlight);
-        if (pick === 'backoff') halted = true;
-        else if (pick) {
-          started = true;
-          const done = this.sendOne(pick.record).then(
-            (outcome) => {
-              if (outcome === 'stop') halted = true;
-            },
-            () => {
-              halted = true;
-            },
-          );
-          inFlight.set(pick.record.seq!, { keys: pick.keys, done: done.finally(() => inFlight.delete(pick.record.seq!)) });
+    try {
+      for (;;) {
+        if (!this.online || this.blockedByAuth || this.closed) halted = true;
+        if (this.changedOutside) await this.reload(run);
+        else if (this.arrived) await this.appendArrivals(run);
+        let started = false;
+        if (!halted && inFlight.size < concurrency) {
+          const pick = this.nextEligible(run, inFlight);
+          if (pick === 'backoff') halted = true;
+          else if (pick) {
+            started = true;
+            const seq = pick.record.seq!;
+            const done = this.sendOne(pick.record, run).then(
+              (outcome) => {
+                if (outcome === 'stop') halted = true;
+              },
+              () => {
+                halted = true;
+              },
+            );
+            inFlight.set(seq, { keys: pick.keys, done: done.finally(() => inFlight.delete(seq)) });
+          }
         }
+        if (started) continue;
+        if (inFlight.size === 0) return;
+        await Promise.race([...inFlight.values()].map((f) => f.done));
       }
-      if (started) continue;
-      if (inFlight.size === 0) return;
-      await Promise.race([...inFlight.values()].map((f) => f.done));
+    } finally {
+      await this.emitCounts();
     }
   }
 
+  private async reload(run: DrainRun): Promise<void> {
+    this.changedOutside = false;
+    this.arrived = false;
+    run.queue = await this.db.outbox.where('state').equals('pending').toArray();
+    run.lastSeq = Math.max(run.lastSeq, run.queue.at(-1)?.seq ?? 0);
+  }
+
+  private async appendArrivals(run: DrainRun): Promise<void> {
+    this.arrived = false;
+    const fresh = await this.db.outbox.where('seq').above(run.lastSeq).toArray();
+    for (const r of fresh) if (r.state === 'pending') run.queue.push(r);
+    run.lastSeq = Math.max(run.lastSeq, fresh.at(-1)?.seq ?? 0);
+  }
+
   /** The first pending command no earlier command (queued or in flight) must go before. */
-  private async nextEligible(inFlight: ReadonlyMap<number, { keys: string[] }>): Promise<{ record: OutboxRecord; keys: string[] } | 'backoff' | null> {
-    // The `state` index keeps each state's records in primary-key (= queue) order.
-    const head = await this.db.outbox.where('state').equals('pending').limit(64).toArray();
+  private nextEligible(run: DrainRun, inFlight: ReadonlyMap<number, { keys: string[] }>): { record: OutboxRecord; keys: string[] } | 'backoff' | null {
+    const head = run.queue.slice(0, 64);
     const now = this.now();
     const waiting = head.find((r) => r.nextAttemptAt > now && !inFlight.has(r.seq!));
     if (waiting) {
@@ -222,10 +263,9 @@ export class Outbox {
       if (inFlight.size === 0) this.schedule(waiting.nextAttemptAt - now);
       return 'backoff';
     }
-    const mapped = new Map((await this.db.idMap.bulkGet([...new Set(head.flatMap((r) => (r.orderId ? [r.orderId] : [])))])).flatMap((m) => (m ? [[m.tempId, m.serverId] as const] : [])));
     const keysOf = (r: OutboxRecord) => {
       if (r.kind === 'openTable' || r.kind === 'closeTable') return [BARRIER];
-      const keys = [r.orderId ? `order:${mapped.get(r.orderId) ?? r.orderId}` : null, r.tableId ? `table:${r.tableId}` : null].filter((k): k is string => k !== null);
+      const keys = [r.orderId ? `order:${run.ids.get(r.orderId) ?? r.orderId}` : null, r.tableId ? `table:${r.tableId}` : null].filter((k): k is string => k !== null);
       return keys.length ? keys : [BARRIER];
     };
     const taken = new Set<string>();
@@ -243,11 +283,16 @@ export class Outbox {
     return null;
   }
 
-  private async sendOne(record: OutboxRecord): Promise<'next' | 'stop'> {
-    const ids = await this.mappingsFor(record);
+  private async sendOne(record: OutboxRecord, run: DrainRun): Promise<'next' | 'stop'> {
+    const done = () => {
+      const i = run.queue.findIndex((r) => r.seq === record.seq);
+      if (i >= 0) run.queue.splice(i, 1);
+    };
+    const ids = mentionedMappings(record, run.ids);
     const blocker = await this.unresolvedDependency(record, ids);
     if (blocker) {
       await this.fail(record, { status: 424, code: 'offline.blocked', message: blocker });
+      done();
       return 'next';
     }
     const swap = (text: string) => {
@@ -259,8 +304,8 @@ export class Outbox {
     const body = JSON.parse(swap(JSON.stringify(record.body))) as Record<string, unknown>;
     const orderId = record.orderId ? (ids.get(record.orderId) ?? record.orderId) : undefined;
     if (orderId && typeof body.version === 'number') {
-      const acked = await this.db.versions.get(orderId);
-      if (acked) body.version = Math.max(body.version, acked.version);
+      if (!run.versions.has(orderId)) run.versions.set(orderId, (await this.db.versions.get(orderId))?.version ?? 0);
+      body.version = Math.max(body.version, run.versions.get(orderId) ?? 0);
     }
     body.clientRequestId = record.id;
 
@@ -273,6 +318,7 @@ export class Outbox {
       const kind = classify(error);
       if (kind === 'permanent') {
         await this.fail(record, error, raw);
+        done();
         return 'next';
       }
       if (kind === 'auth') {
@@ -283,26 +329,21 @@ export class Outbox {
       const attempts = record.attempts + 1;
       if (kind === 'busy' && attempts >= (this.options.maxBusyAttempts ?? 8)) {
         await this.fail(record, error, raw);
+        done();
         return 'next';
       }
-      const next = { ...record, attempts, nextAttemptAt: this.now() + backoffDelay(attempts, this.options.backoff ?? DEFAULT_BACKOFF, this.options.random), error, lastAttemptAt: sentAt };
-      await this.db.outbox.update(record.seq!, { attempts: next.attempts, nextAttemptAt: next.nextAttemptAt, error, lastAttemptAt: sentAt });
+      const retry = { attempts, nextAttemptAt: this.now() + backoffDelay(attempts, this.options.backoff ?? DEFAULT_BACKOFF, this.options.random), error, lastAttemptAt: sentAt };
+      await this.db.outbox.update(record.seq!, retry);
+      Object.assign(record, retry);
       // The queue is stalled: whoever waits carries on with the local view.
       this.releaseWaiters();
-      this.events.emit('retrying', { record: next, error });
-      this.schedule(next.nextAttemptAt - this.now());
+      this.events.emit('retrying', { record: { ...record }, error });
+      this.schedule(retry.nextAttemptAt - this.now());
       return 'stop';
     }
-    await this.acknowledge(record, response);
+    await this.acknowledge(record, response, run);
+    done();
     return 'next';
-  }
-
-  /** Server ids for the temporary ids this command mentions (only those: the map grows all shift). */
-  private async mappingsFor(record: OutboxRecord): Promise<Map<string, string>> {
-    const strings = [...JSON.stringify(record.body).matchAll(/"([^"\\]{1,200})"/g)].map((m) => m[1]);
-    const keys = [...new Set([record.orderId ?? '', ...record.path.split('/'), ...strings].filter(Boolean))];
-    const found = await this.db.idMap.bulkGet(keys);
-    return new Map(found.flatMap((m) => (m ? [[m.tempId, m.serverId] as const] : [])));
   }
 
   /** A command on a temporary order whose creating command was refused or dropped cannot go. */
@@ -318,7 +359,7 @@ export class Outbox {
     return creator.state === 'failed' && creator.seq! < record.seq! ? 'Waits for a refused command that created its order' : null;
   }
 
-  private async acknowledge(record: OutboxRecord, response: unknown): Promise<void> {
+  private async acknowledge(record: OutboxRecord, response: unknown, run: DrainRun): Promise<void> {
     const order = confirmedOrder(record, response);
     await this.db.transaction('rw', [this.db.outbox, this.db.idMap, this.db.versions, this.db.orders], async () => {
       await this.db.outbox.delete(record.seq!);
@@ -336,11 +377,18 @@ export class Outbox {
         }
       }
     });
+    if (order) {
+      if (record.creates?.order) run.ids.set(record.creates.order, order.id);
+      const tempLines = record.creates?.lines ?? [];
+      const fresh = order.lines.slice(-tempLines.length);
+      tempLines.forEach((tempId, i) => run.ids.set(tempId, fresh[i]?.id ?? tempId));
+      run.versions.set(order.id, Math.max(run.versions.get(order.id) ?? 0, order.version));
+    }
     const waiter = this.waiters.get(record.id);
     this.waiters.delete(record.id);
     waiter?.resolve({ status: 'acked', response });
     this.events.emit('acked', { record, response, order });
-    await this.emitCounts();
+    this.countsSoon();
   }
 
   private async fail(record: OutboxRecord, error: SendError, raw?: unknown): Promise<void> {
@@ -351,13 +399,13 @@ export class Outbox {
       await this.db.outbox.delete(record.seq!);
       if (record.creates?.order) await this.db.cache.put({ key: `dropped:${record.creates.order}`, value: record.id, savedAt: this.now() });
       waiter.reject(raw ?? error);
-      await this.emitCounts();
+      this.countsSoon();
       return;
     }
     const failed: OutboxRecord = { ...record, state: 'failed', error };
     await this.db.outbox.update(record.seq!, { state: 'failed', error });
     this.events.emit('failed', { record: failed });
-    await this.emitCounts();
+    this.countsSoon();
   }
 
   /** After the network returned, nobody should sit out a long backoff from before. */
@@ -389,14 +437,47 @@ export class Outbox {
     this.timer = null;
   }
 
+  /** Counts for the header at most every 100 ms while a replay runs (and once at its end). */
+  private countsSoon(): void {
+    if (this.countsTimer) return;
+    this.countsTimer = setTimeout(() => {
+      this.countsTimer = null;
+      void this.emitCounts();
+    }, 100);
+  }
+
   /** Announces the current counts (e.g. once at start-up, for the header). */
   async emitCounts(): Promise<void> {
+    if (this.closed) return;
     const [all, failed] = await Promise.all([this.db.outbox.count(), this.db.outbox.where('state').equals('failed').count()]);
     this.events.emit('changed', { pending: all - failed, failed });
   }
 }
 
 const BARRIER = '*';
+
+interface DrainRun {
+  /** Pending records in queue order. */
+  queue: OutboxRecord[];
+  lastSeq: number;
+  /** Temporary id → server id. */
+  ids: Map<string, string>;
+  /** Order id → last acknowledged version. */
+  versions: Map<string, number>;
+}
+
+/** Server ids for the temporary ids a command mentions in its path, body or order. */
+function mentionedMappings(record: OutboxRecord, ids: ReadonlyMap<string, string>): Map<string, string> {
+  const found = new Map<string, string>();
+  const check = (token: string) => {
+    const server = ids.get(token);
+    if (server) found.set(token, server);
+  };
+  if (record.orderId) check(record.orderId);
+  for (const part of record.path.split('/')) check(part);
+  for (const m of JSON.stringify(record.body).matchAll(/"([^"\\]{1,200})"/g)) check(m[1]);
+  return found;
+}
 
 /** The order a command's response confirms (orders come back bare or inside `{ order }`). */
 export function confirmedOrder(record: Pick<OutboxRecord, 'kind'>, response: unknown): Order | null {

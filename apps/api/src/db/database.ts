@@ -40,8 +40,37 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/**
+ * Kysely prepares every query afresh; preparing was the largest single cost of a command on
+ * SQLite (a profile of the offline replay bench). The same SQL text reuses its statement —
+ * better-sqlite3 statements are safe to reuse, the driver binds new parameters each run.
+ */
+function withStatementCache(sqlite: SQLite.Database, limit = 500): SQLite.Database {
+  const cache = new Map<string, SQLite.Statement>();
+  return new Proxy(sqlite, {
+    get(target, name, receiver) {
+      if (name !== 'prepare') {
+        const value = Reflect.get(target, name, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      }
+      return (sql: string) => {
+        let stmt = cache.get(sql);
+        if (stmt) {
+          // Most recently used last: the first entry is the one to evict.
+          cache.delete(sql);
+        } else {
+          stmt = target.prepare(sql);
+          if (cache.size >= limit) cache.delete(cache.keys().next().value!);
+        }
+        cache.set(sql, stmt);
+        return stmt;
+      };
+    },
+  });
 }
 
 /** Migrations are listed here (not read from disk) so the bundled server carries them. */

@@ -86,9 +86,11 @@ export function createShellOffline(deps: {
     // The screen may still show the temporary id: both keys get the confirmed view.
     if (order) {
       const ids = new Set([order.id, ...(record.creates?.order ? [record.creates.order] : [])]);
-      void outbox.pending().then((pending) => {
+      void outbox.pending().then(async (pending) => {
         const view = orderView(order, pending, ids);
         if (!view) return;
+        // A read started before this answer would land after it with older data: drop it.
+        for (const id of ids) await queryClient.cancelQueries({ queryKey: queryKeys.order(id) });
         // An answer that arrives after a newer one (a retried command) must not roll the screen back.
         for (const id of ids) queryClient.setQueryData<Order>(queryKeys.order(id), (cached) => (cached && cached.version > view.version ? cached : view));
       });

@@ -58,6 +58,9 @@ const knownPermissions = (json: string | null): Permission[] =>
   parseJson<string[]>(json, []).filter((p): p is Permission => (PERMISSIONS as readonly string[]).includes(p));
 
 export class AuthService {
+  /** Tokens whose signature was checked already: token → session id and expiry (ms). */
+  private readonly verifiedTokens = new Map<string, { sessionId: string; expiresAt: number }>();
+
   static async create(db: Db, config: ApiConfig): Promise<AuthService> {
     const jwtSecret =
       config.jwtSecret ?? (await repo.getOrCreateSecret(db, 'jwt', () => randomBytes(32).toString('base64url')));
@@ -138,15 +141,22 @@ export class AuthService {
 
   /** Verifies a bearer token and resolves the acting staff member with today's permissions. */
   async authenticate(token: string): Promise<Actor> {
-    let sessionId: unknown;
-    try {
-      const { payload } = await jwtVerify(token, this.secrets.jwtKey, { algorithms: ['HS256'], currentDate: clock.now() });
-      sessionId = payload.sid;
-    } catch {
-      throw unauthorized('The sign-in token is invalid or expired');
+    const now = clock.now();
+    let verified = this.verifiedTokens.get(token);
+    if (!verified || verified.expiresAt <= now.getTime()) {
+      try {
+        const { payload } = await jwtVerify(token, this.secrets.jwtKey, { algorithms: ['HS256'], currentDate: now });
+        if (typeof payload.sid !== 'string') throw unauthorized();
+        verified = { sessionId: payload.sid, expiresAt: (payload.exp ?? 0) * 1000 };
+      } catch {
+        throw unauthorized('The sign-in token is invalid or expired');
+      }
+      // The signature check of the same token string always comes out the same: remember it
+      // (until the token expires). The session is still looked up on every request.
+      if (this.verifiedTokens.size >= 5_000) this.verifiedTokens.delete(this.verifiedTokens.keys().next().value!);
+      this.verifiedTokens.set(token, verified);
     }
-    if (typeof sessionId !== 'string') throw unauthorized();
-    return this.actorForSession(sessionId);
+    return this.actorForSession(verified.sessionId);
   }
 
   private async actorForSession(sessionId: string): Promise<Actor> {
