@@ -68,6 +68,34 @@ test('50 network toggles, lost responses and an API restart mid-replay: 0 lost, 
   page.on('console', (m) => m.type() === 'error' && !/Failed to load resource|WebSocket connection/.test(m.text()) && console.log(`[page] ${m.text()}`));
   test.info().annotations.push({ type: 'seed', description: '20261125' });
 
+  /** The tablet's outbox and cached orders, and the server's orders: printed when a step fails. */
+  const diagnose = async () => {
+    const local = await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open('pos-offline');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const all = (store: string) =>
+        new Promise<unknown[]>((resolve) => {
+          const req = db.transaction(store).objectStore(store).getAll();
+          req.onsuccess = () => resolve(req.result);
+        });
+      return { outbox: await all('outbox'), idMap: await all('idMap'), versions: await all('versions') };
+    });
+    console.log('[diagnose] local', JSON.stringify(local, (k, v) => (k === 'effect' || k === 'order' ? undefined : v)));
+    const open = await cashier.get<{ id: string; version: number; lines: { id: string; name: string; kitchenState: string }[] }[]>('/pos/orders?status=open').catch((e) => String(e));
+    console.log('[diagnose] server open orders', JSON.stringify(open));
+  };
+  const step = async (fn: () => Promise<void>) => {
+    try {
+      await fn();
+    } catch (error) {
+      await diagnose().catch((e) => console.log('[diagnose] failed', e));
+      throw error;
+    }
+  };
+
   for (const label of TABLES) {
     await openSection(page, 'Зал');
     await fault();
@@ -80,10 +108,10 @@ test('50 network toggles, lost responses and an API restart mid-replay: 0 lost, 
     await expect(page.getByTestId('line-Борщ')).toBeVisible();
     await fault();
     await page.getByTestId('product-solyanka').click();
-    await expect(page.getByTestId('line-Солянка сборная мясная')).toBeVisible();
+    await step(() => expect(page.getByTestId('line-Солянка сборная мясная')).toBeVisible());
     await fault();
     await page.getByTestId('order-fire').click();
-    await expect(page.getByTestId('line-Борщ')).toHaveAttribute('data-kitchen', 'fired');
+    await step(() => expect(page.getByTestId('line-Борщ')).toHaveAttribute('data-kitchen', 'fired'));
     await fault();
     await page.getByTestId('order-pay').click();
     await page.getByTestId('pay-method-cash').click();

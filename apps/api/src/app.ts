@@ -10,6 +10,7 @@ import { menuRoutes } from './modules/menu/routes';
 import { ordersRoutes } from './modules/orders/routes';
 import { shiftsRoutes } from './modules/shifts/routes';
 import { syncRoutes } from './modules/sync/routes';
+import { upsellRoutes } from './modules/upsell/routes';
 import { reservationsRoutes } from './modules/venues/reservations-routes';
 import { venuesRoutes } from './modules/venues/routes';
 import { authPlugin } from './plugins/auth';
@@ -66,6 +67,7 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
   await app.register(kitchenRoutes);
   await app.register(financeRoutes);
   await app.register(shiftsRoutes);
+  await app.register(upsellRoutes);
   await app.register(staticPlugin);
   return app;
 }

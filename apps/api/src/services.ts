@@ -7,6 +7,7 @@ import { KitchenService } from './modules/kitchen/service';
 import { MenuService } from './modules/menu/service';
 import { OrdersService } from './modules/orders/service';
 import { ShiftsService } from './modules/shifts/service';
+import { UpsellService } from './modules/upsell/service';
 import { ReservationsService } from './modules/venues/reservations-service';
 import { VenuesService } from './modules/venues/service';
 
@@ -24,6 +25,7 @@ export interface Services {
   kitchen: KitchenService;
   finance: FinanceService;
   shifts: ShiftsService;
+  upsell: UpsellService;
 }
 
 export async function createServices(db: Db, config: ApiConfig): Promise<Services> {
@@ -37,5 +39,6 @@ export async function createServices(db: Db, config: ApiConfig): Promise<Service
   services.kitchen = new KitchenService(services);
   services.finance = new FinanceService(services);
   services.shifts = new ShiftsService(services);
+  services.upsell = new UpsellService(services);
   return services;
 }

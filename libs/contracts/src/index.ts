@@ -161,6 +161,48 @@ export {
   UpdateStaffInputSchema,
 } from './admin';
 export type { AdminStaff, Feature, FeatureFlags, PutRemoteInput, Remote, Roles } from './admin';
+export {
+  AddComboInputSchema,
+  ComboItemInputSchema,
+  ComboItemSchema,
+  ComboInputSchema,
+  comboListPrice,
+  ComboPartInputSchema,
+  ComboRecommendationSchema,
+  ComboSchema,
+  comboSaving,
+  ComboWindowSchema,
+  isWithinWindows,
+  LocalTimeSchema,
+  ProductRecommendationSchema,
+  RecommendationSchema,
+  RecommendationsQuerySchema,
+  RecommendationsSchema,
+  RecommendationSourceSchema,
+  RecordUpsellEventInputSchema,
+  SaveUpsellConfigInputSchema,
+  UpsellAddonInputSchema,
+  UpsellAddonSchema,
+  UpsellConfigSchema,
+  UpsellEventKindSchema,
+  UpsellStatsSchema,
+  WeekdaySchema,
+} from './upsell';
+export type {
+  AddComboInput,
+  Combo,
+  ComboInput,
+  ComboItem,
+  ComboWindow,
+  Recommendation,
+  Recommendations,
+  RecommendationsQuery,
+  RecordUpsellEventInput,
+  SaveUpsellConfigInput,
+  UpsellAddon,
+  UpsellConfig,
+  UpsellStats,
+} from './upsell';
 export { PingSchema, PosConfigSchema } from './config';
 export { OFFLINE_CAPABILITIES, type OfflineCapability, SHELL_API_VERSION, SOCKET_NAMESPACES, SOCKET_PATH } from './constants';
 export type { PosConfig } from './config';

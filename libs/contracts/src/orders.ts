@@ -39,6 +39,14 @@ export const OrderLineSchema = z.object({
   kitchenState: LineKitchenStateSchema,
   voidReason: z.string().nullable(),
   lineTotal: MoneySchema,
+  /**
+   * A combo line: the combo sold at its price. It never goes to the kitchen itself — its dishes
+   * do, as lines of their own with `comboLineId` set (priced 0: the combo line carries the price,
+   * paid modifiers of a dish still count). Absent on ordinary lines.
+   */
+  comboId: IdSchema.optional(),
+  /** A dish of a combo: the id of its combo line. Absent on ordinary lines. */
+  comboLineId: IdSchema.optional(),
 });
 export type OrderLine = z.infer<typeof OrderLineSchema>;
 

@@ -32,6 +32,8 @@ export const PERMISSIONS = [
   'admin.roles',
   'admin.remotes',
   'admin.staff',
+  /** Menu rules: upsell add-ons and combos. */
+  'admin.menu',
 ] as const;
 
 export const PermissionSchema = z.enum(PERMISSIONS);

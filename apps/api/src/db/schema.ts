@@ -237,6 +237,10 @@ export interface OrderLinesTable {
   void_reason: string | null;
   position: number;
   created_at: string;
+  /** Set on a combo line (the combo sold at its price; never fired itself). */
+  combo_id?: string | null;
+  /** Set on a dish of a combo: its combo line. */
+  combo_line_id?: string | null;
 }
 
 export interface KitchenTicketsTable {
@@ -333,6 +337,61 @@ export interface AuditLogTable {
   created_at: string;
 }
 
+/** A product's recommended add-on, in the admin's order. */
+export interface UpsellAddonsTable {
+  venue_id: string;
+  product_id: string;
+  addon_id: string;
+  position: number;
+  reason: string | null;
+  created_at: string;
+}
+
+/** Products sold together at `price`; `windows` is JSON (ComboWindow[]), `[]` for any time. */
+export interface CombosTable {
+  id: string;
+  venue_id: string;
+  product_id: string;
+  name: string;
+  price: number;
+  windows: string;
+  reason: string | null;
+  position: number;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export interface ComboItemsTable {
+  combo_id: string;
+  product_id: string;
+  quantity: number;
+  position: number;
+}
+
+/** In how many paid orders `product_id` and `other_id` were together (one row per direction). */
+export interface ProductPairsTable {
+  venue_id: string;
+  product_id: string;
+  other_id: string;
+  count: number;
+  last_at: string;
+}
+
+export interface UpsellEventsTable {
+  id: string;
+  venue_id: string;
+  product_id: string;
+  /** 'product' | 'combo' */
+  target_kind: string;
+  target_id: string;
+  /** 'shown' | 'accepted' */
+  kind: string;
+  order_id: string | null;
+  staff_id: string;
+  created_at: string;
+}
+
 export interface Database {
   venues: VenuesTable;
   server_secrets: ServerSecretsTable;
@@ -363,4 +422,9 @@ export interface Database {
   ledger_entries: LedgerEntriesTable;
   idempotency_keys: IdempotencyKeysTable;
   audit_log: AuditLogTable;
+  upsell_addons: UpsellAddonsTable;
+  combos: CombosTable;
+  combo_items: ComboItemsTable;
+  product_pairs: ProductPairsTable;
+  upsell_events: UpsellEventsTable;
 }

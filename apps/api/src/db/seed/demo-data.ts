@@ -712,3 +712,52 @@ export const DEMO_HALLS: SeedHall[] = [
     ],
   },
 ];
+
+// ---------------------------------------------------------------------------
+// Upsell rules (by product code)
+// ---------------------------------------------------------------------------
+
+export interface SeedUpsell {
+  product: string;
+  addons: { product: string; reason?: string }[];
+  combos?: {
+    name: string;
+    /** Combo price in kopecks, below its dishes bought one by one. */
+    price: number;
+    items: { product: string; quantity?: number }[];
+    /** Venue-local; days are ISO weekdays (1 = Monday). */
+    windows?: { days?: number[]; from: string; to: string }[];
+    reason?: string;
+  }[];
+}
+
+export const DEMO_UPSELL: SeedUpsell[] = [
+  {
+    product: 'ribeye-steak',
+    addons: [
+      { product: 'wine-red-glass', reason: 'к стейку — красное вино' },
+      { product: 'grilled-vegetables', reason: 'гарнир к стейку' },
+    ],
+  },
+  {
+    product: 'borscht',
+    addons: [{ product: 'vodka-50', reason: 'к борщу — рюмка водки' }],
+    combos: [
+      {
+        name: 'Бизнес-ланч',
+        // 450 + 790 + 250 = 1 490 ₽ one by one
+        price: 115000,
+        items: [{ product: 'borscht' }, { product: 'chicken-kiev' }, { product: 'mors-cranberry' }],
+        windows: [{ days: [1, 2, 3, 4, 5], from: '12:00', to: '16:00' }],
+        reason: 'по будням с 12 до 16',
+      },
+    ],
+  },
+  {
+    product: 'cappuccino',
+    addons: [
+      { product: 'cheesecake', reason: 'к кофе — десерт' },
+      { product: 'medovik', reason: 'к кофе — десерт' },
+    ],
+  },
+];

@@ -4,7 +4,8 @@ import type { AuthService } from '../../modules/auth/service';
 import { nowIso } from '../../shared/clock';
 import { newId } from '../../shared/ids';
 import type { Database } from '../schema';
-import { DEMO_HALLS, DEMO_MENU, DEMO_MODIFIER_GROUPS, DEMO_STATIONS, type SeedCategory } from './demo-data';
+import { seedBenchHistory } from './bench-history';
+import { DEMO_HALLS, DEMO_MENU, DEMO_MODIFIER_GROUPS, DEMO_STATIONS, DEMO_UPSELL, type SeedCategory, type SeedUpsell } from './demo-data';
 
 /** Remotes the registry knows out of the box: name → the feature flag that switches it. */
 export const KNOWN_REMOTES: { name: string; feature: Feature; version: string }[] = [
@@ -27,12 +28,13 @@ interface VenueSeed {
   name: string;
   flags: Partial<Record<Feature, boolean>>;
   menu: SeedCategory[];
+  upsell?: SeedUpsell[];
 }
 
 const allOn = Object.fromEntries(FEATURES.map((f) => [f, true])) as Record<Feature, boolean>;
 
 export const DEMO_VENUES: VenueSeed[] = [
-  { slug: 'demo', name: 'Ресторан «Демо»', flags: allOn, menu: DEMO_MENU },
+  { slug: 'demo', name: 'Ресторан «Демо»', flags: allOn, menu: DEMO_MENU, upsell: DEMO_UPSELL },
   {
     slug: 'demo-2',
     name: 'Кафе «Демо-2»',
@@ -63,6 +65,8 @@ export async function seedDemo(db: Kysely<Database>, auth: AuthService, options:
     const existing = await db.selectFrom('venues').select('id').where('slug', '=', 'bench').executeTakeFirst();
     const benchId = existing?.id ?? (await createVenue(db, auth, { slug: 'bench', name: 'Benchmark venue', flags: allOn, menu: generatedMenu(5000) }));
     await ensureRemoteRegistry(db, benchId);
+    // The recommendations bench needs a venue with a past: 50,000 paid orders and their pairs.
+    if (!existing) await seedBenchHistory(db, benchId, 50_000);
   }
 }
 
@@ -129,6 +133,7 @@ async function createVenue(db: Kysely<Database>, auth: AuthService, seed: VenueS
     );
     await insertChunked(trx, 'products', products.map(({ groups: _groups, ...row }) => row));
     await insertChunked(trx, 'product_modifier_groups', products.flatMap((p) => p.groups.map((code, sort) => ({ product_id: p.id, group_id: groupId.get(code)!, sort }))));
+    if (seed.upsell) await seedUpsellRules(trx, venueId, new Map(products.map((p) => [p.code, p])), seed.upsell, now);
 
     for (const [sort, hall] of DEMO_HALLS.entries()) {
       const hallId = newId();
@@ -152,4 +157,33 @@ export function generatedMenu(count: number): SeedCategory[] {
       return { ...dish, code: `${dish.code}-${n}`, name: `${dish.name} №${n + 1}`, stock: undefined };
     }).slice(0, Math.max(0, Math.min(Math.ceil(count / 50), count - c * Math.ceil(count / 50)))),
   }));
+}
+
+/** The demo venue's upsell rules: add-ons with their reasons, and combos (see DEMO_UPSELL). */
+async function seedUpsellRules(db: Kysely<Database>, venueId: string, byCode: Map<string, { id: string }>, rules: SeedUpsell[], now: string) {
+  const id = (code: string) => {
+    const product = byCode.get(code);
+    if (!product) throw new Error(`Upsell seed names an unknown product '${code}'`);
+    return product.id;
+  };
+  for (const rule of rules) {
+    const productId = id(rule.product);
+    if (rule.addons.length) {
+      await db
+        .insertInto('upsell_addons')
+        .values(rule.addons.map((a, position) => ({ venue_id: venueId, product_id: productId, addon_id: id(a.product), position, reason: a.reason ?? null, created_at: now })))
+        .execute();
+    }
+    for (const [position, combo] of (rule.combos ?? []).entries()) {
+      const comboId = newId();
+      await db
+        .insertInto('combos')
+        .values({ id: comboId, venue_id: venueId, product_id: productId, name: combo.name, price: combo.price, windows: JSON.stringify(combo.windows ?? []), reason: combo.reason ?? null, position, created_at: now, updated_at: now, deleted_at: null })
+        .execute();
+      await db
+        .insertInto('combo_items')
+        .values(combo.items.map((item, i) => ({ combo_id: comboId, product_id: id(item.product), quantity: item.quantity ?? 1, position: i })))
+        .execute();
+    }
+  }
 }

@@ -69,6 +69,9 @@ export const linesOf = (db: Db, orderIds: string[]) =>
 export const updateLine = (db: Db, lineId: string, patch: Partial<Omit<OrderLinesTable, 'id' | 'order_id'>>) =>
   db.updateTable('order_lines').set(patch).where('id', '=', lineId).execute();
 
+/** Only for a line the kitchen never saw and nothing was voided from (a combo took it over). */
+export const deleteLine = (db: Db, lineId: string) => db.deleteFrom('order_lines').where('id', '=', lineId).execute();
+
 export const tableLabels = (db: Db, tableIds: string[]) =>
   tableIds.length === 0
     ? Promise.resolve([])

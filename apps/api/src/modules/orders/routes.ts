@@ -1,4 +1,5 @@
 import {
+  AddComboInputSchema,
   AddItemsInputSchema,
   CreateOrderInputSchema,
   IdParamsSchema,
@@ -52,6 +53,12 @@ export async function ordersRoutes(fastify: FastifyInstance) {
     onRequest: app.authorize('orders.edit'),
     schema: { tags, summary: 'Add lines (name and price are snapshotted)', params: IdParamsSchema, body: AddItemsInputSchema, response: replies({ 200: OrderSchema }) },
     handler: (req, reply) => app.runCommand(req, reply, (tx) => orders.addItems(tx, req.actor, req.params.id, req.body.items, req.body.version)),
+  });
+
+  app.post('/pos/orders/:id/combos', {
+    onRequest: app.authorize('orders.edit'),
+    schema: { tags, summary: "Sell a combo: one line at the combo price, its dishes to the kitchen (optionally taking over lines already in the order)", params: IdParamsSchema, body: AddComboInputSchema, response: replies({ 200: OrderSchema }) },
+    handler: (req, reply) => app.runCommand(req, reply, (tx) => orders.addCombo(tx, req.actor, req.params.id, req.body)),
   });
 
   app.patch('/pos/orders/:id/items/:lineId', {

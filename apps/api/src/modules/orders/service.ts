@@ -1,4 +1,5 @@
 import {
+  type AddComboInput,
   type AddItemInput,
   type CreateOrderInput,
   lineTotal,
@@ -21,6 +22,7 @@ import { type Actor, type Db, event, type OutboundEvent, outcome } from '../../s
 import { conflict, forbidden, invalid, notFound } from '../../shared/errors';
 import { newId } from '../../shared/ids';
 import { parseJson } from '../../shared/json';
+import { planReplacement, withComboKitchenState } from './combo-lines';
 import * as repo from './repository';
 
 type PaymentShare = { orderId: string; checkIndex: number | null; amount: number; tip: number };
@@ -49,6 +51,8 @@ function toLine(row: OrderLinesTable): OrderLine {
     note: row.note,
     course: row.course,
     voidReason: row.void_reason,
+    ...(row.combo_id ? { comboId: row.combo_id } : {}),
+    ...(row.combo_line_id ? { comboLineId: row.combo_line_id } : {}),
   };
   const everFired = wasEverFired(row);
   const noteChanged = firedNoteChanged(row);
@@ -117,7 +121,7 @@ export class OrdersService {
     return rows.map((row) =>
       this.toOrder(
         row,
-        lines.filter((l) => l.order_id === row.id).map(toLine),
+        withComboKitchenState(lines.filter((l) => l.order_id === row.id).map(toLine)),
         payments.filter((p) => p.orderId === row.id),
         row.table_id ? (labelOf.get(row.table_id) ?? null) : null,
         nameOf.get(row.waiter_id) ?? '',
@@ -270,6 +274,76 @@ export class OrdersService {
     return this.changed(db, actor.venueId, orderId, events);
   }
 
+  /**
+   * Sells a combo on the order: one combo line at the combo price, and its dishes as lines of
+   * their own (priced 0, paid modifiers still count) that the kitchen gets like any dish — at
+   * their stations, with modifiers, notes and courses. `replaceLineIds` are lines the combo takes
+   * over: their unfired portions of the combo's products go (stock comes back, the dishes take it
+   * again) and their modifiers, note and course carry over to the combo's dishes.
+   */
+  async addCombo(db: Db, actor: Actor, orderId: string, input: AddComboInput) {
+    const venueId = actor.venueId;
+    await this.beginEdit(db, venueId, orderId, input.version);
+    const combo = await this.services.upsell.comboForOrder(db, venueId, input.comboId);
+    const quantity = input.quantity ?? 1;
+    const rows = await repo.linesOf(db, [orderId]);
+    const events: OutboundEvent[] = [];
+
+    const plan = planReplacement(combo.items, quantity, rows, input.replaceLineIds ?? []);
+    for (const r of plan.replaced) {
+      if (r.deleteLine) await repo.deleteLine(db, r.row.id);
+      else await repo.updateLine(db, r.row.id, { quantity: r.row.quantity - r.take });
+      events.push(...(await this.services.menu.returnStock(db, venueId, r.row.product_id, r.take)));
+    }
+
+    const given = new Map<string, NonNullable<AddComboInput['parts']>[number]>();
+    (input.parts ?? []).forEach((p, i) => {
+      if (!combo.items.some((item) => item.productId === p.productId)) throw invalid(`body.parts.${i}.productId`, 'Not a dish of this combo');
+      given.set(p.productId, p);
+    });
+    // Error paths name the dish by its place in the combo (body.parts.N, N as in combo.items).
+    const items: AddItemInput[] = combo.items.map((item) => {
+      const part = given.get(item.productId);
+      const carried = plan.carried.get(item.productId);
+      const note = part?.note ?? carried?.note ?? undefined;
+      return {
+        productId: item.productId,
+        quantity: item.quantity * quantity,
+        modifierIds: part?.modifierIds ?? carried?.modifierIds,
+        ...(note ? { note } : {}),
+        course: input.course ?? carried?.course ?? 1,
+      };
+    });
+    const prepared = await this.services.menu.prepareItems(db, venueId, items, 'body.parts');
+    events.push(...prepared.events);
+
+    const now = nowIso();
+    const position = rows.reduce((max, l) => Math.max(max, l.position + 1), 0);
+    const comboLineId = newId();
+    const line = (over: Partial<OrderLinesTable>): OrderLinesTable => ({
+      id: newId(), order_id: orderId, venue_id: venueId, product_id: combo.productId, name: combo.name, unit_price: 0, modifiers: '[]',
+      quantity, voided_quantity: 0, fired_quantity: 0, fired_note: null, note: null, course: input.course ?? 1, void_reason: null,
+      position, created_at: now, combo_id: null, combo_line_id: null, ...over,
+    });
+    await repo.insertLines(db, [
+      // The combo line names the combo's own product (its owner) only to satisfy the line's product reference.
+      line({ id: comboLineId, unit_price: combo.price, combo_id: combo.id, course: Math.min(...items.map((i) => i.course ?? 1)) }),
+      ...prepared.items.map((p, i) =>
+        line({
+          product_id: p.productId,
+          name: p.name,
+          modifiers: JSON.stringify(p.modifiers),
+          quantity: items[i].quantity,
+          note: items[i].note || null,
+          course: items[i].course ?? 1,
+          position: position + 1 + i,
+          combo_line_id: comboLineId,
+        }),
+      ),
+    ]);
+    return this.changed(db, venueId, orderId, events);
+  }
+
   private async requireLine(db: Db, orderId: string, lineId: string): Promise<OrderLinesTable> {
     const line = (await repo.linesOf(db, [orderId])).find((l) => l.id === lineId);
     if (!line) throw notFound('line', lineId);
@@ -279,6 +353,12 @@ export class OrdersService {
   async updateLine(db: Db, actor: Actor, orderId: string, lineId: string, input: UpdateLineInput) {
     await this.beginEdit(db, actor.venueId, orderId, input.version);
     const row = await this.requireLine(db, orderId, lineId);
+    if ((row.combo_id || row.combo_line_id) && input.quantity !== undefined && input.quantity !== row.quantity - row.voided_quantity) {
+      throw conflict('line.combo', 'A combo changes as a whole: void it, or add another combo');
+    }
+    if (row.combo_id && input.course !== undefined && input.course !== row.course) {
+      throw conflict('line.combo', "A combo's dishes keep their own courses: change those instead");
+    }
     const events: OutboundEvent[] = [];
     const patch: Partial<OrderLinesTable> = {};
     if (input.note !== undefined) patch.note = input.note || null;
@@ -306,8 +386,8 @@ export class OrdersService {
   }
 
   /**
-   * Voids portions of a line. Portions the kitchen does not have yet go freely (stock comes
-   * back); fired ones need `orders.void` and a reason, and the next firing cancels them.
+   * Voids portions of a line (of a combo line: its dishes with it). A dish of a combo alone
+   * cannot go: the guest would keep the combo price for less.
    */
   async voidLine(db: Db, actor: Actor, orderId: string, lineId: string, input: VoidLineInput) {
     await this.beginEdit(db, actor.venueId, orderId, input.version);
@@ -316,6 +396,28 @@ export class OrdersService {
     const quantity = input.quantity ?? standing;
     if (standing === 0) throw conflict('line.voided', 'This line is already voided');
     if (quantity > standing) throw invalid('body.quantity', `Only ${standing} left on this line`);
+    if (row.combo_line_id) throw conflict('line.combo_part', 'This dish is part of a combo: void the combo line');
+    let events: OutboundEvent[];
+    if (row.combo_id) {
+      // The combo's dishes go with it, portion for portion; the kitchen is told as for any line.
+      events = [];
+      for (const part of (await repo.linesOf(db, [orderId])).filter((l) => l.combo_line_id === row.id)) {
+        events.push(...(await this.voidPortions(db, actor, orderId, part, (part.quantity / row.quantity) * quantity, input.reason)));
+      }
+      await repo.updateLine(db, lineId, { voided_quantity: row.voided_quantity + quantity, void_reason: input.reason ?? row.void_reason });
+    } else {
+      events = await this.voidPortions(db, actor, orderId, row, quantity, input.reason);
+    }
+    await this.assertPaidChecksIntact(db, actor.venueId, orderId);
+    return this.changed(db, actor.venueId, orderId, events);
+  }
+
+  /**
+   * Voids portions of one line. Portions the kitchen does not have yet go freely (stock comes
+   * back); fired ones need `orders.void` and a reason, and the next firing cancels them.
+   */
+  private async voidPortions(db: Db, actor: Actor, orderId: string, row: OrderLinesTable, quantity: number, reason: string | undefined) {
+    const standing = row.quantity - row.voided_quantity;
     const unfired = Math.max(0, standing - row.fired_quantity);
     const firedToVoid = Math.max(0, quantity - unfired);
     const events: OutboundEvent[] = [];
@@ -323,17 +425,16 @@ export class OrdersService {
       if (!actor.permissions.has('orders.void')) {
         throw forbidden('auth.forbidden', 'Voiding what the kitchen already has needs a supervisor (orders.void)');
       }
-      if (!input.reason) throw invalid('body.reason', 'Give a reason: the kitchen already has this dish');
-      await this.services.admin.audit(db, actor, 'order.line.voided', 'order', orderId, { lineId, quantity: firedToVoid, reason: input.reason });
+      if (!reason) throw invalid('body.reason', 'Give a reason: the kitchen already has this dish');
+      await this.services.admin.audit(db, actor, 'order.line.voided', 'order', orderId, { lineId: row.id, quantity: firedToVoid, reason });
     }
     const freeToVoid = quantity - firedToVoid;
     if (freeToVoid > 0) events.push(...(await this.services.menu.returnStock(db, actor.venueId, row.product_id, freeToVoid)));
-    await repo.updateLine(db, lineId, {
+    await repo.updateLine(db, row.id, {
       voided_quantity: row.voided_quantity + quantity,
-      void_reason: input.reason ?? row.void_reason,
+      void_reason: reason ?? row.void_reason,
     });
-    await this.assertPaidChecksIntact(db, actor.venueId, orderId);
-    return this.changed(db, actor.venueId, orderId, events);
+    return events;
   }
 
   /** A void must not take away what a guest has already paid for. */
@@ -395,7 +496,8 @@ export class OrdersService {
 
     // New portions wait for their course; cancellations and note changes of what the kitchen
     // already has never wait — a held course must not hide a "stop" from the cooks.
-    const deltas: FireDelta[] = order.lines.flatMap((line) =>
+    // A combo line is the price; its dishes are lines of their own and fire like any other.
+    const deltas: FireDelta[] = order.lines.filter((line) => line.comboId === undefined).flatMap((line) =>
       lineDeltas(rows.get(line.id)!)
         .filter((delta) => isFiring(line.course) || delta.kind !== 'add')
         .map((delta) => ({ line, stationId: stations.get(line.productId)!, note: line.note, ...delta })),
@@ -468,6 +570,9 @@ export class OrdersService {
     if (order.due === 0 && order.total > 0) {
       patch.status = 'paid';
       patch.closed_at = nowIso();
+      // What was eaten together feeds "often ordered together" (a combo counts as its dishes).
+      const eaten = order.lines.filter((l) => l.comboId === undefined && standingQuantity(l) > 0).map((l) => l.productId);
+      await this.services.upsell.recordPaidOrder(db, venueId, eaten);
     }
     if (Object.keys(patch).length) await repo.updateOrder(db, orderId, patch);
     return this.changed(db, venueId, orderId);

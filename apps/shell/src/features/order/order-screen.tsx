@@ -2,7 +2,7 @@ import { isQueued } from '@pos/offline';
 import { ApiError, queryKeys, useMenu, useOrder } from '@pos/api-client';
 import type { Order, OrderLine, Product } from '@pos/contracts';
 import { Button, Spinner } from '@pos/ui';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../app/router';
 import { useServices } from '../../app/services-context';
@@ -33,6 +33,12 @@ export function OrderScreen({ orderId }: { orderId: string }) {
   const { t } = useTranslation('order');
   const orderQuery = useOrder(orderId);
   const order = orderQuery.data;
+  // An order taken offline opens under a temporary id; once the server has it, follow its real id
+  // (live updates from other tablets and the server's answers are filed under that one).
+  const serverId = order && order.id !== orderId && order.number > 0 ? order.id : null;
+  useEffect(() => {
+    if (serverId) navigate(`/order/${serverId}`, true);
+  }, [serverId]);
 
   if (!order) {
     const isMissing = orderQuery.error instanceof ApiError && orderQuery.error.status === 404;
