@@ -44,3 +44,20 @@ export const LoginResultSchema = SessionInfoSchema.extend({
   expiresAt: IsoDateTimeSchema,
 });
 export type LoginResult = z.infer<typeof LoginResultSchema>;
+
+/**
+ * Who may switch to a tablet without the network: each active staff member's role, permissions
+ * and a salted PIN verifier (`pbkdf2-sha256$<iterations>$<salt>$<hash>`, base64url) — never a PIN.
+ */
+export const OfflineStaffSchema = z.object({
+  staff: z.array(
+    z.object({
+      id: IdSchema,
+      name: z.string(),
+      role: RoleSchema,
+      permissions: z.array(PermissionSchema),
+      verifier: z.string().regex(/^pbkdf2-sha256\$\d+\$[A-Za-z0-9_-]+\$[A-Za-z0-9_-]+$/),
+    }),
+  ),
+});
+export type OfflineStaff = z.infer<typeof OfflineStaffSchema>;

@@ -20,8 +20,9 @@ export {
   StaffSchema,
   VenueSchema,
   VenueSlugSchema,
+  OfflineStaffSchema,
 } from './auth';
-export type { LoginInput, LoginResult, SessionInfo, Staff, Venue } from './auth';
+export type { LoginInput, LoginResult, OfflineStaff, SessionInfo, Staff, Venue } from './auth';
 export {
   CategorySchema,
   MenuChangeSchema,

@@ -7,6 +7,7 @@ import type { DialectName } from './dialect';
 import * as m001 from './migrations/001-initial';
 import * as m002 from './migrations/002-menu-changes';
 import * as m003 from './migrations/003-reservations';
+import * as m005 from './migrations/005-offline-verifiers';
 import * as m004 from './migrations/004-upsell';
 import type { Database } from './schema';
 
@@ -80,6 +81,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '002-menu-changes': m002,
   '003-reservations': m003,
   '004-upsell': m004,
+  '005-offline-verifiers': m005,
 };
 
 /**

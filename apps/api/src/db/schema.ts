@@ -31,6 +31,8 @@ export interface StaffTable {
   pin_lookup: string;
   /** argon2id hash: the actual verifier. */
   pin_hash: string;
+  /** PBKDF2 verifier tablets hold for switching staff offline (never the PIN). */
+  offline_verifier: string | null;
   is_active: number;
   created_at: string;
 }

@@ -1,3 +1,4 @@
+import { pbkdf2Sync } from 'node:crypto';
 import { DEFAULT_ROLE_PERMISSIONS } from '@pos/contracts';
 import { clock } from '../../shared/clock';
 import { type Client, createTestApp, type TestApp } from '../../testing/harness';
@@ -309,6 +310,61 @@ describe('auth: staff sign-in with venue + PIN', () => {
       const res = await login({ venue: 'demo', pin: '1112', deviceId: freshDevice() });
       expect(res.status).toBe(200);
       expect(res.body.staff.id).toBe(boris.id);
+    });
+  });
+
+  describe('GET /pos/auth/offline-staff', () => {
+    /** What a tablet does offline: PBKDF2 of the typed PIN with the verifier's salt. */
+    const matches = (verifier: string, pin: string) => {
+      const [scheme, iterations, salt, hash] = verifier.split('$');
+      expect(scheme).toBe('pbkdf2-sha256');
+      return pbkdf2Sync(pin, Buffer.from(salt, 'base64url'), Number(iterations), 32, 'sha256').toString('base64url') === hash;
+    };
+
+    it("gives a venue's tablets salted verifiers of every active staff member — never the PINs", async () => {
+      const anna = await t.login('1111');
+      const res = await anna.get('/pos/auth/offline-staff');
+      expect(res.status).toBe(200);
+      expect(res.headers['cache-control']).toBe('no-store');
+      const byName = new Map(res.body.staff.map((s: { name: string }) => [s.name, s]));
+      const waiter = byName.get('Анна') as { role: string; verifier: string; permissions: string[] };
+      expect(waiter.role).toBe('waiter');
+      expect(waiter.permissions).toEqual(expect.arrayContaining(['orders.create']));
+      expect(matches(waiter.verifier, '1111')).toBe(true);
+      expect(matches(waiter.verifier, '1112')).toBe(false);
+      expect(JSON.stringify(res.body)).not.toMatch(/"(pin|pin_hash|pin_lookup)"|1111/);
+      // Another venue's staff are not there.
+      const other = await (await t.login('1111', 'demo-2')).get('/pos/auth/offline-staff');
+      const ids = new Set(res.body.staff.map((s: { id: string }) => s.id));
+      expect(other.body.staff.some((s: { id: string }) => ids.has(s.id))).toBe(false);
+    });
+
+    it('needs a signed-in tablet', async () => {
+      const res = await t.anonymous.get('/pos/auth/offline-staff');
+      expect(res.status).toBe(401);
+      expect(res.headers['content-type']).toMatch(PROBLEM_JSON);
+    });
+
+    it('changes the verifier with the PIN, drops deactivated staff, and fills in a missing one at sign-in', async () => {
+      const admin = await t.login('9999');
+      const created = await admin.post('/admin/staff', { name: 'Оффлайн Тест', role: 'waiter', pin: '5151' });
+      expect(created.status).toBe(201);
+      const find = async () => ((await admin.get('/pos/auth/offline-staff')).body.staff as { id: string; verifier: string }[]).find((s) => s.id === created.body.id);
+      expect(matches((await find())!.verifier, '5151')).toBe(true);
+
+      await admin.patch(`/admin/staff/${created.body.id}`, { pin: '5252' });
+      const changed = (await find())!.verifier;
+      expect(matches(changed, '5252')).toBe(true);
+      expect(matches(changed, '5151')).toBe(false);
+
+      // A PIN set before verifiers existed: none until the person signs in once.
+      await t.database.db.updateTable('staff').set({ offline_verifier: null }).where('id', '=', created.body.id).execute();
+      expect(await find()).toBeUndefined();
+      expect((await login({ venue: 'demo', pin: '5252' })).status).toBe(200);
+      expect(matches((await find())!.verifier, '5252')).toBe(true);
+
+      await admin.patch(`/admin/staff/${created.body.id}`, { isActive: false });
+      expect(await find()).toBeUndefined();
     });
   });
 });

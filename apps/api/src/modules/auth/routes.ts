@@ -1,4 +1,4 @@
-import { LoginInputSchema, LoginResultSchema, OkSchema, SessionInfoSchema } from '@pos/contracts';
+import { LoginInputSchema, LoginResultSchema, OfflineStaffSchema, OkSchema, SessionInfoSchema } from '@pos/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { deviceKey, replies } from '../../shared/http';
@@ -16,6 +16,19 @@ export async function authRoutes(fastify: FastifyInstance) {
     onRequest: app.authorize(),
     schema: { tags: ['auth'], summary: 'Who is signed in, with permissions', response: replies({ 200: SessionInfoSchema }) },
     handler: (req) => auth.sessionInfo(app.database.db, req.actor),
+  });
+
+  app.get('/pos/auth/offline-staff', {
+    onRequest: app.authorize(),
+    schema: {
+      tags: ['auth'],
+      summary: "Staff this venue's tablets may switch to without the network (salted PIN verifiers, never PINs)",
+      response: replies({ 200: OfflineStaffSchema }),
+    },
+    handler: async (req, reply) => {
+      reply.header('Cache-Control', 'no-store');
+      return auth.offlineStaff(app.database.db, req.actor.venueId);
+    },
   });
 
   app.post('/pos/auth/logout', {

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, pbkdf2Sync, randomBytes } from 'node:crypto';
 import {
   type LoginInput,
   type LoginResult,
@@ -57,6 +57,9 @@ const toStaff = (row: { id: string; name: string; role: string; is_active: numbe
 const knownPermissions = (json: string | null): Permission[] =>
   parseJson<string[]>(json, []).filter((p): p is Permission => (PERMISSIONS as readonly string[]).includes(p));
 
+/** Enough to make each guess cost something on a tablet, cheap enough for every sign-in here. */
+const OFFLINE_VERIFIER_ITERATIONS = 20_000;
+
 export class AuthService {
   /** Tokens whose signature was checked already: token → session id and expiry (ms). */
   private readonly verifiedTokens = new Map<string, { sessionId: string; expiresAt: number }>();
@@ -77,6 +80,26 @@ export class AuthService {
   /** Keyed hash that finds a staff member by PIN without trying every argon2 hash of the venue. */
   pinLookup(venueId: string, pin: string): string {
     return createHmac('sha256', this.secrets.pinPepper).update(`${venueId}:${pin}`).digest('hex');
+  }
+
+  /**
+   * The verifier a tablet may hold to check a PIN without the server: PBKDF2-SHA256 with a
+   * random salt (`pbkdf2-sha256$<iterations>$<salt>$<hash>`, base64url). A 4-digit PIN falls
+   * to brute force from it whatever the cost — the tablet's storage is the trust boundary —
+   * but it is never the PIN itself, and it changes with every new PIN.
+   */
+  offlineVerifier(pin: string): string {
+    const salt = randomBytes(16);
+    const hash = pbkdf2Sync(pin, salt, OFFLINE_VERIFIER_ITERATIONS, 32, 'sha256');
+    return `pbkdf2-sha256$${OFFLINE_VERIFIER_ITERATIONS}$${salt.toString('base64url')}$${hash.toString('base64url')}`;
+  }
+
+  /** Staff a tablet of the venue may switch to offline, with their verifiers and permissions. */
+  async offlineStaff(db: Db, venueId: string) {
+    const rows = await repo.listOfflineStaff(db, venueId);
+    return {
+      staff: rows.map((r) => ({ id: r.id, name: r.name, role: r.role as Role, permissions: knownPermissions(r.permissions), verifier: r.offline_verifier! })),
+    };
   }
 
   hashPin(pin: string): Promise<string> {
@@ -110,6 +133,8 @@ export class AuthService {
       throw new DomainError(401, 'auth.invalid_pin', 'Wrong PIN', { attemptsLeft: LOCKOUT.maxFailures - after.failures });
     }
     if (lockout) await repo.clearLockout(this.db, venue.id, deviceKey);
+    // PINs set before offline verifiers existed get one now, while the PIN is at hand.
+    if (!staff.offline_verifier) await repo.setOfflineVerifier(this.db, staff.id, this.offlineVerifier(input.pin));
 
     const sessionId = newId();
     const expiresAt = addMs(now, this.config.tokenTtlMs);
@@ -215,7 +240,7 @@ export class AuthService {
     if (holder) throw pinTaken(holder.is_active === 1);
     const id = newId();
     const createdAt = nowIso();
-    await repo.insertStaff(db, { id, venue_id: venueId, name: input.name, role: input.role, pin_lookup: pinLookup, pin_hash: await this.hashPin(input.pin), created_at: createdAt });
+    await repo.insertStaff(db, { id, venue_id: venueId, name: input.name, role: input.role, pin_lookup: pinLookup, pin_hash: await this.hashPin(input.pin), offline_verifier: this.offlineVerifier(input.pin), created_at: createdAt });
     return { id, name: input.name, role: input.role, isActive: true, createdAt };
   }
 
@@ -232,6 +257,7 @@ export class AuthService {
       if (holder && holder.id !== staffId) throw pinTaken(holder.is_active === 1);
       patch.pin_lookup = pinLookup;
       patch.pin_hash = await this.hashPin(input.pin);
+      patch.offline_verifier = this.offlineVerifier(input.pin);
     }
     if (Object.keys(patch).length > 0) await repo.updateStaff(db, venueId, staffId, patch);
     // A new PIN, a new role or a deactivation ends the person's open sessions on every tablet.
