@@ -101,3 +101,44 @@ test('a whole order taken offline — seat, add, fire, cash payment, close — s
   expect(tables.find((t) => t.label === '7')?.status).toBe('free');
   await expect(page.getByTestId('table-7')).toHaveAttribute('data-status', 'free');
 });
+
+test('staff switch without the network: PINs checked against the verifiers the tablet keeps, commands sent as the person who queued them', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  const pin = async (digits: string) => {
+    for (const d of digits) await page.getByRole('button', { name: d, exact: true }).click();
+  };
+  // Anna and then Grigory sign in online once: the tablet keeps their sessions and the venue's verifiers.
+  await signIn(page, proxy.url, '1111');
+  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 30_000 });
+  await page.waitForTimeout(1_000);
+  await page.getByTestId('sign-out').click();
+  await pin('3333');
+  await expect(page.getByTestId('staff-name')).toContainText('Григорий');
+  await page.waitForTimeout(500);
+
+  proxy.cut();
+  await expect(connectivity(page)).toHaveAttribute('data-state', 'offline', { timeout: 15_000 });
+  await page.getByTestId('sign-out').click();
+  await pin('5555');
+  await expect(page.getByRole('alert')).toContainText(/Неверный PIN/);
+  await pin('1111');
+  await expect(page.getByTestId('staff-name')).toHaveText('Анна');
+
+  await page.getByTestId('table-3').click();
+  await page.getByTestId('seat-confirm').click();
+  await expect(page.getByTestId('order-screen')).toBeVisible();
+  await page.getByTestId('category-Супы').click();
+  await page.getByTestId('product-borscht').click();
+  await expect(page.getByTestId('line-Борщ')).toBeVisible();
+  await expect(connectivity(page)).toHaveAttribute('data-pending', '3');
+
+  proxy.restore();
+  await expect(connectivity(page)).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
+  const supervisor = await apiLogin(server.url, '3333');
+  const orders = await supervisor.get<{ tableLabel: string; waiterName: string; lines: { name: string }[] }[]>('/pos/orders?status=open');
+  const atThree = orders.filter((o) => o.tableLabel === '3');
+  expect(atThree).toHaveLength(1);
+  expect(atThree[0].waiterName).toBe('Анна');
+  expect(atThree[0].lines.map((l) => l.name)).toEqual(['Борщ']);
+});

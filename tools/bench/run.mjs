@@ -9,13 +9,16 @@ import { fileURLToPath } from 'node:url';
 import { fanoutSummary, socketIoFanout, wsBaselineFanout } from './fanout.mjs';
 import { freePort, sleep } from './lib.mjs';
 import { highestRateWithin, ordersBench } from './orders.mjs';
+import { recommendationsBench } from './recommendations.mjs';
 import { replayBench } from './replay.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SERVER = path.join(ROOT, 'dist', 'apps', 'api', 'server.js');
-const BUDGETS = { fanoutP99Ms: 50, orderP99Ms: 20, replayMs: 5000 };
+const BUDGETS = { fanoutP99Ms: 50, orderP99Ms: 20, replayMs: 5000, recommendationsP99Ms: 10 };
 // BENCH_ONLY=replay,orders runs just those parts (default: all).
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'fanout,replay,orders').split(',').map((x) => x.trim()));
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'fanout,replay,orders,recommendations').split(',').map((x) => x.trim()));
+// The recommendations part needs the bench venue: 5,000 products and 50,000 past orders, seeded at start-up.
+const BIG_MENU = ONLY.has('recommendations');
 const REPLAY_ORDERS = 100; // × (create + 8 adds + fire) = 1,000 commands
 const FANOUT_CLIENTS = Number(process.env.BENCH_CLIENTS ?? 500);
 const FANOUT_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
@@ -51,6 +54,7 @@ async function startServer() {
       ARGON2_MEMORY_KIB: '4096',
       DATABASE_URL: '',
       REDIS_URL: '',
+      ...(BIG_MENU ? { SEED_BIG_MENU: 'true' } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -63,7 +67,7 @@ async function startServer() {
   childExited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
 
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + (BIG_MENU ? 180_000 : 30_000);
   let exited = null;
   childExited.then((e) => (exited = e));
   while (Date.now() < deadline) {
@@ -155,6 +159,18 @@ function summary(result) {
     '',
   );
   }
+  const rc = result.recommendations;
+  if (rc) {
+    lines.push(
+      `Recommendations (GET /pos/menu/products/{id}/recommendations, bench venue: ${rc.products} products, 50,000 past orders; ${rc.productsTapped} products × ${rc.rounds} rounds, sequential)`,
+      `  api           : p50 ${fmt(rc.api.p50Ms)} ms, p99 ${fmt(rc.api.p99Ms)} ms, max ${fmt(rc.api.maxMs)} ms (${rc.api.count} answers${Object.keys(rc.api.errors).length ? `, errors ${JSON.stringify(rc.api.errors)}` : ''})` +
+        ` — budget p99 ≤ ${BUDGETS.recommendationsP99Ms} ms: ${rc.withinBudget ? 'OK' : 'OVER'}`,
+      `  with orderId  : p50 ${fmt(rc.apiWithOrderId.p50Ms)} ms, p99 ${fmt(rc.apiWithOrderId.p99Ms)} ms`,
+      `  bare Fastify  : p50 ${fmt(rc.bareFastify.p50Ms)} ms, p99 ${fmt(rc.bareFastify.p99Ms)} ms | ratio p99 ×${fmt(rc.ratioP99)}, p50 ×${fmt(rc.ratioP50)}`,
+      `  suggestions per answer: ${rc.averageSuggestions.configured} configured + ${rc.averageSuggestions.popular} often ordered together (${rc.productsWithRules} products with rules)`,
+      '',
+    );
+  }
   lines.push(
     `machine: ${result.machine.cpus} CPUs, node ${result.machine.node} (figures are indicative on a shared machine)`,
     '',
@@ -202,10 +218,18 @@ async function main() {
   orders.highestRateWithinBudget = highestRateWithin(orders.api, BUDGETS.orderP99Ms);
   }
 
+  let recommendations;
+  if (ONLY.has('recommendations')) {
+    log('recommendations: rules on 100 products, then 1,000 products × 2 rounds, then the bare Fastify baseline …');
+    recommendations = await recommendationsBench({ baseUrl });
+    recommendations.withinBudget = recommendations.api.p99Ms != null && recommendations.api.p99Ms <= BUDGETS.recommendationsP99Ms && Object.keys(recommendations.api.errors).length === 0;
+  }
+
   const result = {
     fanout,
     replay,
     orders,
+    recommendations,
     budgets: BUDGETS,
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, loadavg: os.loadavg().map((l) => Math.round(l * 100) / 100), node: process.version },
   };

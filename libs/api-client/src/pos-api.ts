@@ -1,4 +1,5 @@
 import type {
+  AddComboInput,
   AddItemInput,
   AdminStaff,
   CreateOrderInput,
@@ -10,16 +11,21 @@ import type {
   KitchenTicket,
   LoginResult,
   Menu,
+  OfflineStaff,
   MenuChanges,
   Order,
   OrdersQuery,
   PaymentResult,
   PosConfig,
   ProductStock,
+  Recommendations,
+  RecommendationsQuery,
+  RecordUpsellEventInput,
   Remote,
   Reservation,
   ReservationsQuery,
   Roles,
+  SaveUpsellConfigInput,
   SeatReservationResult,
   SendOrderResult,
   SessionInfo,
@@ -29,6 +35,7 @@ import type {
   TableSession,
   TicketStatus,
   UpdateReservationInput,
+  UpsellConfig,
 } from '@pos/contracts';
 import type { ApiClient, RequestOptions } from './api-client';
 
@@ -45,6 +52,8 @@ export function createPosApi(client: ApiClient) {
     login: (venue: string, pin: string, deviceId?: string) => client.post<LoginResult>('/pos/auth/login', { venue, pin, ...(deviceId ? { deviceId } : {}) }),
     me: () => client.get<SessionInfo>('/pos/auth/me'),
     logout: () => client.post<{ ok: true }>('/pos/auth/logout'),
+    /** The venue's staff with salted PIN verifiers, for switching staff offline. */
+    offlineStaff: () => client.get<OfflineStaff>('/pos/auth/offline-staff'),
     config: () => client.get<PosConfig>('/pos/config'),
 
     menu: () => client.get<Menu>('/pos/menu'),
@@ -52,6 +61,12 @@ export function createPosApi(client: ApiClient) {
     menuChanges: (since: number) => client.get<MenuChanges>(`/pos/menu/changes${qs({ since: String(since) })}`),
     updateStock: (productId: string, body: { stock?: number | null; isAvailable?: boolean }) =>
       client.patch<ProductStock>(`/pos/menu/products/${productId}/stock`, body),
+
+    /** What to suggest with a product (configured first, then often ordered together); `orderId` leaves out what the order has. */
+    recommendations: (productId: string, query: RecommendationsQuery = {}) =>
+      client.get<Recommendations>(`/pos/menu/products/${productId}/recommendations${qs({ orderId: query.orderId, limit: query.limit === undefined ? undefined : String(query.limit) })}`),
+    /** A suggestion shown or accepted (feeds the accept rate per rule); send a clientRequestId so a retry counts once. */
+    recordUpsellEvent: (body: RecordUpsellEventInput, o?: RequestOptions) => client.post<{ ok: true }>('/pos/menu/recommendations/events', body, o),
 
     halls: () => client.get<Hall[]>('/pos/halls'),
     tables: (hallId?: string) => client.get<Table[]>(`/pos/tables${qs({ hallId })}`),
@@ -78,6 +93,8 @@ export function createPosApi(client: ApiClient) {
       client.post<Order>(`/pos/orders/${id}/items/${lineId}/void`, body),
     updateOrder: (id: string, body: { version: number; note?: string | null; guests?: number; heldCourses?: number[] }) => client.patch<Order>(`/pos/orders/${id}`, body),
     splitOrder: (id: string, version: number, split: Split | null) => client.post<Order>(`/pos/orders/${id}/split`, { version, split }),
+    /** Sells a combo on the order (one line at the combo price; its dishes go to the kitchen). */
+    addCombo: (id: string, body: AddComboInput, o?: RequestOptions) => client.post<Order>(`/pos/orders/${id}/combos`, body, o),
     sendOrder: (id: string, courses?: number[], o?: RequestOptions) => client.post<SendOrderResult>(`/pos/orders/${id}/send`, courses ? { courses } : {}, o),
     kitchenStatus: (id: string) => client.get<KitchenStatus>(`/pos/orders/${id}/kitchen-status`),
 
@@ -96,6 +113,9 @@ export function createPosApi(client: ApiClient) {
     saveRoles: (roles: Roles['roles']) => client.put<Roles>('/admin/roles', { roles }),
     remotes: () => client.get<{ remotes: Remote[] }>('/admin/remotes'),
     saveRemote: (name: string, body: { manifestUrl: string; version: string; feature?: Feature }) => client.put<Remote>(`/admin/remotes/${name}`, body),
+    upsellConfig: (productId: string) => client.get<UpsellConfig>(`/admin/menu/products/${productId}/upsell`),
+    saveUpsellConfig: (productId: string, body: SaveUpsellConfigInput) => client.post<UpsellConfig>(`/admin/menu/products/${productId}/upsell`, body),
+    deleteUpsellConfig: (productId: string) => client.request<UpsellConfig>('DELETE', `/admin/menu/products/${productId}/upsell`),
     staff: () => client.get<{ staff: AdminStaff[] }>('/admin/staff'),
     createStaff: (body: { name: string; role: AdminStaff['role']; pin: string }) => client.post<AdminStaff>('/admin/staff', body),
     updateStaff: (id: string, body: { name?: string; role?: AdminStaff['role']; pin?: string; isActive?: boolean }) => client.patch<AdminStaff>(`/admin/staff/${id}`, body),
@@ -111,6 +131,8 @@ export const queryKeys = {
   tables: ['tables'] as const,
   orders: (query: OrdersQuery = {}) => ['orders', query] as const,
   order: (id: string) => ['order', id] as const,
+  recommendations: (productId: string, orderId?: string) => ['recommendations', productId, orderId ?? null] as const,
+  upsellConfig: (productId: string) => ['admin', 'upsell', productId] as const,
   tickets: (station?: string) => ['tickets', station ?? 'all'] as const,
   currentShift: ['shift', 'current'] as const,
   flags: ['admin', 'flags'] as const,

@@ -42,7 +42,9 @@ export const OrderLineSchema = z.object({
   /**
    * A combo line: the combo sold at its price. It never goes to the kitchen itself — its dishes
    * do, as lines of their own with `comboLineId` set (priced 0: the combo line carries the price,
-   * paid modifiers of a dish still count). Absent on ordinary lines.
+   * paid modifiers of a dish still count). Its `productId` is the product that owns the combo
+   * (one of its dishes), not something sold on its own: tell combo lines by this field. Absent on
+   * ordinary lines.
    */
   comboId: IdSchema.optional(),
   /** A dish of a combo: the id of its combo line. Absent on ordinary lines. */

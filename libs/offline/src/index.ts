@@ -6,3 +6,4 @@ export { createOfflineApi, isQueued, NEEDS_NETWORK, needsNetwork, type OfflineAp
 export { applyToOrder, orderView, recompute, tablesView } from './optimistic';
 export { confirmedOrder, Outbox, type OutboxEvents, type OutboxOptions, type Sender, type Settlement } from './outbox';
 export { classify, type CommandEffect, type CommandInput, type CommandKind, type OutboxRecord, type SendError } from './outbox-model';
+export { OfflineSignInError, OfflineStaffStore, pinMatches } from './offline-staff';

@@ -7,7 +7,7 @@ import { defaultLocks, type LockManagerLike } from './locks';
 import { classify, type CommandInput, type OutboxRecord, type SendError, toSendError } from './outbox-model';
 
 /** Sends one command; resolves with the server's JSON, rejects with something carrying `status`/`code`. */
-export type Sender = (request: { method: string; path: string; body: Record<string, unknown>; idempotencyKey: string }) => Promise<unknown>;
+export type Sender = (request: { method: string; path: string; body: Record<string, unknown>; idempotencyKey: string; staffId: string }) => Promise<unknown>;
 
 export interface OutboxOptions {
   db: OfflineDb;
@@ -312,7 +312,7 @@ export class Outbox {
     let response: unknown;
     const sentAt = this.now();
     try {
-      response = await this.options.send({ method: record.method, path, body, idempotencyKey: record.id });
+      response = await this.options.send({ method: record.method, path, body, idempotencyKey: record.id, staffId: record.staffId });
     } catch (raw) {
       const error = toSendError(raw);
       const kind = classify(error);

@@ -1,7 +1,7 @@
 import { createApiClient, createPosApi, type PosApi, queryKeys } from '@pos/api-client';
 import type { LoginResult, Menu, Order } from '@pos/contracts';
 import type { EventBus } from '@pos/event-bus';
-import { ConnectivityMonitor, createOfflineApi, OfflineDb, orderView, Outbox } from '@pos/offline';
+import { ConnectivityMonitor, createOfflineApi, OfflineDb, OfflineStaffStore, orderView, Outbox } from '@pos/offline';
 import type { QueryClient } from '@tanstack/react-query';
 import type { BehaviorSubject } from 'rxjs';
 import { deviceId } from './session';
@@ -19,6 +19,8 @@ export interface ShellOffline {
   db: OfflineDb;
   /** For the socket bridge. */
   link: SocketLink;
+  /** Staff switching without the network. */
+  staff: OfflineStaffStore;
 }
 
 /**
@@ -43,10 +45,23 @@ export function createShellOffline(deps: {
     window,
   });
 
+  const staff = new OfflineStaffStore(db);
+  const staffLoaded = staff.load().catch((error) => console.warn('[offline] remembered sessions unavailable', error));
+
+  // A queued command goes out with the token of whoever queued it (a colleague may be signed in
+  // by now); without one it waits until that person signs in online again.
+  const sendAs = (staffId: string) => {
+    const current = session$.value;
+    const token = staff.tokenFor(staffId) ?? (current?.staff.id === staffId && current.token ? current.token : null);
+    return createApiClient({ getToken: () => token });
+  };
+
   const outbox = new Outbox({
     db,
-    send: ({ method, path, body, idempotencyKey }) =>
-      client.request(method, path, body, { idempotencyKey, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }),
+    send: async ({ method, path, body, idempotencyKey, staffId }) => {
+      await staffLoaded;
+      return sendAs(staffId).request(method, path, body, { idempotencyKey, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+    },
     context: () => {
       const session = session$.value;
       return { venueId: session?.venue.id ?? '', staffId: session?.staff.id ?? '', deviceId: deviceId() };
@@ -118,12 +133,21 @@ export function createShellOffline(deps: {
   });
 
   session$.subscribe((session) => {
-    if (session) outbox.resumeAfterSignIn();
+    if (!session?.token) return;
+    // Online sign-in: remember it and refresh the venue's offline verifiers, then send what waited.
+    void plain
+      .offlineStaff()
+      .then(
+        (list) => staff.remember(session, list),
+        () => staff.remember(session),
+      )
+      .catch((error) => console.warn('[offline] could not keep the sign-in for offline use', error))
+      .finally(() => outbox.resumeAfterSignIn());
   });
   void outbox.emitCounts().then(() => outbox.drain());
   const link: SocketLink = {
     setSocketConnected: (connected) => connectivity.setSocketConnected(connected),
     hasPending: (orderId) => pendingOrders.has(orderId),
   };
-  return { api, outbox, connectivity, db, link };
+  return { api, outbox, connectivity, db, link, staff };
 }

@@ -2,7 +2,7 @@
 export const shellTexts = {
   ru: {
     appName: 'POS',
-    login: { title: 'Вход по PIN-коду', venue: 'Заведение', wrongPin: 'Неверный PIN. Осталось попыток: {{count}}', locked: 'Слишком много попыток. Повторите через {{seconds}} с', failed: 'Не удалось войти: {{message}}' },
+    login: { title: 'Вход по PIN-коду', venue: 'Заведение', wrongPin: 'Неверный PIN. Осталось попыток: {{count}}', locked: 'Слишком много попыток. Повторите через {{seconds}} с', failed: 'Не удалось войти: {{message}}', wrongPinOffline: 'Неверный PIN (проверено без сети)', offlineUnavailable: 'Нет сети, а этот планшет ещё не может проверять PIN без неё' },
     nav: { floor: 'Зал', kitchen: 'Кухня', shift: 'Смена', orders: 'Заказы' },
     header: { switchStaff: 'Сменить сотрудника', signOut: 'Выйти', language: 'EN' },
     roles: { waiter: 'Официант', cashier: 'Кассир', supervisor: 'Старший смены', cook: 'Повар', admin: 'Администратор' },
@@ -23,7 +23,7 @@ export const shellTexts = {
   },
   en: {
     appName: 'POS',
-    login: { title: 'Sign in with your PIN', venue: 'Venue', wrongPin: 'Wrong PIN. Attempts left: {{count}}', locked: 'Too many attempts. Try again in {{seconds}} s', failed: 'Could not sign in: {{message}}' },
+    login: { title: 'Sign in with your PIN', venue: 'Venue', wrongPin: 'Wrong PIN. Attempts left: {{count}}', locked: 'Too many attempts. Try again in {{seconds}} s', failed: 'Could not sign in: {{message}}', wrongPinOffline: 'Wrong PIN (checked offline)', offlineUnavailable: 'Offline, and this tablet cannot check PINs without the network yet' },
     nav: { floor: 'Floor', kitchen: 'Kitchen', shift: 'Shift', orders: 'Orders' },
     header: { switchStaff: 'Switch staff', signOut: 'Sign out', language: 'RU' },
     roles: { waiter: 'Waiter', cashier: 'Cashier', supervisor: 'Supervisor', cook: 'Cook', admin: 'Admin' },

@@ -160,7 +160,7 @@ export class UpsellService {
         seenItems.add(item.productId);
       });
       if (!seenItems.has(productId)) throw invalid(`body.combos.${c}.items`, 'A combo of this product must include the product itself');
-      const listPrice = comboListPrice(combo.items.map((i) => ({ price: Number(products.get(i.productId)!.price), quantity: i.quantity ?? 1 })));
+      const listPrice = comboListPrice(combo.items.map((i) => ({ price: Number(products.get(i.productId)?.price ?? 0), quantity: i.quantity ?? 1 })));
       if (combo.price > listPrice) {
         throw invalid(`body.combos.${c}.price`, `The combo price is above its dishes bought one by one (${listPrice})`);
       }
@@ -284,7 +284,7 @@ export class UpsellService {
       if (!combo) throw invalid('body.comboId', 'No such combo in this venue');
       target = { kind: 'combo', id: combo.id };
     } else {
-      const [other] = await repo.findProducts(db, actor.venueId, [input.recommendedProductId!]);
+      const [other] = input.recommendedProductId ? await repo.findProducts(db, actor.venueId, [input.recommendedProductId]) : [];
       if (!other) throw invalid('body.recommendedProductId', 'No such product in this venue');
       target = { kind: 'product', id: other.id };
     }

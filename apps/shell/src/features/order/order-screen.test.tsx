@@ -95,6 +95,9 @@ const ORDER = {
 
 const WAITER = ['orders.view', 'orders.edit', 'orders.fire', 'orders.split', 'tables.close'];
 
+/** Set by a test before rendering: the connectivity the screen sees. */
+const renderState = { offline: false };
+
 function renderOrder(permissions: string[] = WAITER, api: Record<string, jest.Mock> = {}) {
   const session = {
     staff: { id: 'w1', name: 'Анна', role: 'waiter', isActive: true },
@@ -113,7 +116,15 @@ function renderOrder(permissions: string[] = WAITER, api: Record<string, jest.Mo
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   queryClient.setQueryData(queryKeys.order('o1'), ORDER);
   const host = { api: fullApi, bus, queryClient, i18n, session, can: (p: string) => permissions.includes(p) } as unknown as HostApi;
-  const services = { api: fullApi, bus, queryClient, i18n, host: () => host, pluginHost: { remotes$: new BehaviorSubject([]), slot: () => [] } } as unknown as ShellServices;
+  const services = {
+    api: fullApi,
+    bus,
+    queryClient,
+    i18n,
+    host: () => host,
+    pluginHost: { remotes$: new BehaviorSubject([]), slot: () => [] },
+    connectivity$: new BehaviorSubject({ state: renderState.offline ? 'offline' : 'online', pending: 0 }),
+  } as unknown as ShellServices;
   render(
     <ServicesContext.Provider value={services}>
       <HostProvider host={host}>
@@ -185,6 +196,20 @@ describe('OrderScreen', () => {
   it('hides Pay from staff who do not take payments', async () => {
     renderOrder();
     expect(screen.queryByTestId('order-pay')).not.toBeInTheDocument();
+  });
+
+  it('offers only cash while the tablet is offline: cards need the server', () => {
+    renderState.offline = true;
+    try {
+      renderOrder(['orders.view', 'payments.take', 'tables.close']);
+      fireEvent.click(screen.getByTestId('order-pay'));
+      expect(screen.getByTestId('pay-needs-network')).toBeInTheDocument();
+      expect(screen.getByTestId('pay-method-card')).toBeDisabled();
+      expect(screen.getByTestId('pay-method-mixed')).toBeDisabled();
+      expect(screen.getByTestId('pay-method-cash')).toBeEnabled();
+    } finally {
+      renderState.offline = false;
+    }
   });
 
   it('takes a cash payment with change and shows the receipt', async () => {

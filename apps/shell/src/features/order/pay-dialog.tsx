@@ -2,8 +2,9 @@ import { ApiError } from '@pos/api-client';
 import type { CreatePaymentInput, Order, PaymentMethod, PaymentResult } from '@pos/contracts';
 import { formatMoney } from '@pos/i18n';
 import { Button, Dialog, Icon, MoneyInput, Segmented } from '@pos/ui';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useServices, useSubject } from '../../app/services-context';
 import { Slot } from '../../plugin-host/slot';
 import styles from './dialogs.module.css';
 import pay from './pay-dialog.module.css';
@@ -35,6 +36,11 @@ export function PayDialog({ order, currency, canCloseTable, onPay, onCloseTable,
   const money = (v: number) => formatMoney(v, currency, i18n.language);
   const [checkIndex, setCheckIndex] = useState(() => firstDueCheck(order));
   const [mode, setMode] = useState<PayMode>('cash');
+  // Without the server only cash can be taken (it is queued); cards need the network.
+  const isOffline = useSubject(useServices().connectivity$).state === 'offline';
+  useEffect(() => {
+    if (isOffline && mode !== 'cash') setMode('cash');
+  }, [isOffline, mode]);
   const [tipKey, setTipKey] = useState<TipKey>('none');
   const [tipValue, setTipValue] = useState<number | null>(null);
   const [tendered, setTendered] = useState<number | null>(null);
@@ -208,12 +214,17 @@ export function PayDialog({ order, currency, canCloseTable, onPay, onCloseTable,
             aria-label={t('pay.method')}
             options={[
               { value: 'cash', label: <MethodLabel icon="cash" text={t('pay.cash')} />, testId: 'pay-method-cash' },
-              { value: 'card', label: <MethodLabel icon="card" text={t('pay.card')} />, testId: 'pay-method-card' },
-              { value: 'mixed', label: t('pay.mixed'), testId: 'pay-method-mixed' },
+              { value: 'card', label: <MethodLabel icon="card" text={t('pay.card')} />, testId: 'pay-method-card', disabled: isOffline },
+              { value: 'mixed', label: t('pay.mixed'), testId: 'pay-method-mixed', disabled: isOffline },
             ]}
             value={mode}
             onChange={setMode}
           />
+          {isOffline && (
+            <div className={`${styles.notice}`} data-testid="pay-needs-network">
+              {t('pay.needsNetwork')}
+            </div>
+          )}
 
           {mode === 'cash' && (
             <div className={styles.section}>

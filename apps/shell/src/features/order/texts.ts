@@ -126,6 +126,7 @@ export const orderTexts = {
       empty: 'В заказе нет позиций для разделения',
     },
     pay: {
+      needsNetwork: 'Нет сети: сейчас можно принять только наличные — оплата картой требует связи с сервером',
       title: 'Оплата · {{table}}',
       check: 'Чек {{index}}',
       checkPaid: 'Оплачен',
@@ -293,6 +294,7 @@ export const orderTexts = {
       empty: 'No items to split',
     },
     pay: {
+      needsNetwork: 'Offline: only cash can be taken now — card payments need the server',
       title: 'Payment · {{table}}',
       check: 'Check {{index}}',
       checkPaid: 'Paid',
