@@ -1,4 +1,4 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { type FaultProxy, startFaultProxy } from './support/fault-proxy';

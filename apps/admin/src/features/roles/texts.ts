@@ -38,6 +38,7 @@ export const rolesTexts = {
       admin_roles: 'Роли и права',
       admin_remotes: 'Реестр модулей',
       admin_staff: 'Персонал и PIN-коды',
+      admin_menu: 'Меню: допродажи и комбо',
     },
   },
   en: {
@@ -78,6 +79,7 @@ export const rolesTexts = {
       admin_roles: 'Roles & permissions',
       admin_remotes: 'Module registry',
       admin_staff: 'Staff & PINs',
+      admin_menu: 'Menu: upsell and combos',
     },
   },
 };
