@@ -2,12 +2,12 @@ import type { BusEventName, BusEvents, Permission } from '@pos/contracts';
 import { ApiProvider } from '@pos/api-client';
 import { I18nextProvider } from '@pos/i18n';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { type ComponentType, createContext, type ReactNode, useContext, useEffect, useRef } from 'react';
+import { type ComponentType, createContext, type ReactNode, useContext, useEffect, useRef, useState } from 'react';
 import * as ReactDOMClient from 'react-dom/client';
 import React from 'react';
 import type { LifeCycles } from 'single-spa';
 import singleSpaReact from 'single-spa-react';
-import type { HostApi } from './host-api';
+import type { Connectivity, HostApi } from './host-api';
 import type { HostProps } from './plugin';
 
 const HostContext = createContext<HostApi | null>(null);
@@ -42,6 +42,14 @@ export function useBusEvent<N extends BusEventName>(name: N, handler: (payload: 
     const sub = bus.on(name).subscribe((p) => latest.current(p));
     return () => sub.unsubscribe();
   }, [bus, name]);
+}
+
+/** The host's connectivity (online / offline / syncing + queued commands), live. */
+export function useConnectivity(): Connectivity {
+  const host = useHost();
+  const [state, setState] = useState<Connectivity>(() => host.connectivity());
+  useBusEvent('connectivity.changed', setState);
+  return state;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { fireEvent, screen } from '@testing-library/react';
+import { act, fireEvent, screen } from '@testing-library/react';
 import type { HostApi } from '@pos/plugin-sdk';
 import { renderWithHost } from '../testing/fake-host';
 import { AdminApp } from './admin-app';
@@ -39,5 +39,14 @@ describe('AdminApp', () => {
   it('says so when nothing is allowed', () => {
     renderWithHost(<AdminApp host={{} as HostApi} />, { api, permissions: ['menu.view'] });
     expect(screen.getByText('У вас нет прав ни на один раздел администрирования.')).toBeInTheDocument();
+  });
+
+  it('says changes need the network while the tablet is offline, and drops the note when it is back', () => {
+    const { host } = renderWithHost(<AdminApp host={{} as HostApi} />, { api });
+    expect(screen.queryByTestId('admin-needs-network')).not.toBeInTheDocument();
+    act(() => host.bus.emit('connectivity.changed', { state: 'offline', pending: 2 }));
+    expect(screen.getByTestId('admin-needs-network')).toHaveTextContent('Нет связи с сервером');
+    act(() => host.bus.emit('connectivity.changed', { state: 'online', pending: 0 }));
+    expect(screen.queryByTestId('admin-needs-network')).not.toBeInTheDocument();
   });
 });

@@ -1,7 +1,7 @@
 import type { Permission } from '@pos/contracts';
 import { useTranslation } from '@pos/i18n';
 import type { HostProps } from '@pos/plugin-sdk';
-import { useHost } from '@pos/plugin-sdk';
+import { useConnectivity, useHost } from '@pos/plugin-sdk';
 import { type ComponentType, useEffect, useState } from 'react';
 import { EmptyState } from '../components/section';
 import { icons } from '../components/icons';
@@ -40,6 +40,7 @@ export function AdminApp(_props: HostProps) {
     return () => window.removeEventListener('popstate', onPop);
   }, []);
 
+  const isOffline = useConnectivity().state === 'offline';
   const current = allowed.find((s) => s.id === requested) ?? allowed[0];
   const open = (id: SectionId) => {
     setRequested(id);
@@ -74,7 +75,15 @@ export function AdminApp(_props: HostProps) {
           </span>
         </div>
       </aside>
-      <main className={styles.content}>{current ? <current.Component key={current.id} /> : <EmptyState>{t('noAccess')}</EmptyState>}</main>
+      <main className={styles.content}>
+        {/* Every admin change needs the server: say so rather than fail on each save. */}
+        {isOffline && (
+          <div className={styles.offline} role="status" data-testid="admin-needs-network">
+            {t('needsNetwork')}
+          </div>
+        )}
+        {current ? <current.Component key={current.id} /> : <EmptyState>{t('noAccess')}</EmptyState>}
+      </main>
     </div>
   );
 }
