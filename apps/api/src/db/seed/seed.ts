@@ -12,6 +12,7 @@ export const KNOWN_REMOTES: { name: string; feature: Feature; version: string }[
   { name: 'admin', feature: 'admin', version: '1.0.0' },
   { name: 'notifications', feature: 'notifications', version: '1.0.0' },
   { name: 'reservations', feature: 'reservations', version: '1.0.0' },
+  { name: 'upsell', feature: 'upsell', version: '1.0.0' },
 ];
 
 export const DEMO_STAFF: { name: string; role: Role; pin: string }[] = [

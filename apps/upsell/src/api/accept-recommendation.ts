@@ -1,0 +1,30 @@
+import type { Order, Recommendation } from '@pos/contracts';
+import { type PosApi, queryKeys, useApi, useHost } from '@pos/plugin-sdk';
+import { useMutation } from '@tanstack/react-query';
+import { comboReplacement } from '../model/suggestions';
+import { recordAccepted } from './record-upsell-event';
+
+/**
+ * Puts a recommendation into the order: a product as one portion, a combo as one combo line at
+ * the combo price that takes over the unfired lines of its dishes.
+ */
+export function acceptRecommendation(api: PosApi, order: Order, item: Recommendation): Promise<Order> {
+  if (item.kind === 'product') return api.addItems(order.id, [{ productId: item.productId, quantity: 1 }]);
+  const replaceLineIds = comboReplacement(item, order);
+  return api.addCombo(order.id, { comboId: item.comboId, version: order.version, ...(replaceLineIds.length ? { replaceLineIds } : {}) });
+}
+
+/** Accepts a card, hands the new order to the shell's cache and records the acceptance. */
+export function useAcceptRecommendation() {
+  const api = useApi();
+  const { queryClient, notify } = useHost();
+  return useMutation({
+    mutationFn: (v: { order: Order; item: Recommendation; productId: string }) => acceptRecommendation(api, v.order, v.item),
+    onSuccess: (next, { item, productId }) => {
+      // The shell's order screen reads this cache entry; a newer version from the socket wins.
+      queryClient.setQueryData<Order>(queryKeys.order(next.id), (cached) => (cached && cached.version > next.version ? cached : next));
+      void recordAccepted(api, { productId, item, orderId: next.id }).catch(() => undefined);
+    },
+    onError: (error) => notify('error', error instanceof Error ? error.message : String(error)),
+  });
+}

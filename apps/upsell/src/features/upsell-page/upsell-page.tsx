@@ -1,0 +1,51 @@
+import type { Product } from '@pos/contracts';
+import { useTranslation } from '@pos/i18n';
+import { type HostProps, useHost, useMenu } from '@pos/plugin-sdk';
+import { Spinner } from '@pos/ui';
+import { useState } from 'react';
+import { useUpsellConfig } from '../../api/get-upsell-config';
+import { ProductSearch } from './product-search';
+import { RulesForm } from './rules-form';
+import styles from './upsell-page.module.css';
+
+/** The upsell rules page (/x/upsell, permission admin.menu): pick a dish, edit what goes with it. */
+export function UpsellPage(_props: HostProps) {
+  const { t } = useTranslation('upsell');
+  const host = useHost();
+  const menu = useMenu();
+  const [product, setProduct] = useState<Product | null>(null);
+  const config = useUpsellConfig(product?.id ?? null);
+
+  return (
+    <div className={styles.page} data-testid="upsell-page">
+      <header className={styles.header}>
+        <h2 className={styles.title}>{t('page.title')}</h2>
+        <p className={styles.description}>{t('page.description')}</p>
+      </header>
+      <div className={styles.columns}>
+        <aside className={styles.picker}>
+          {menu.data ? (
+            <ProductSearch products={menu.data.products} currency={host.session.venue.currency} selectedId={product?.id} onPick={setProduct} testId="upsell-product" />
+          ) : (
+            <Spinner />
+          )}
+        </aside>
+        <main className={styles.editor}>
+          {!product ? (
+            <div className={styles.empty}>{t('page.pickHint')}</div>
+          ) : config.data && menu.data && config.data.productId === product.id ? (
+            <RulesForm key={product.id} product={product} menu={menu.data} config={config.data} />
+          ) : config.error ? (
+            <div role="alert" className={styles.failure}>
+              {t('page.failed', { message: config.error.message })}
+            </div>
+          ) : (
+            <div className={styles.empty}>
+              <Spinner /> {t('page.loading')}
+            </div>
+          )}
+        </main>
+      </div>
+    </div>
+  );
+}
