@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FeatureSchema } from './admin';
+import { PaymentActionSchema, PaymentSchema } from './finance';
 import { SOCKET_NAMESPACES } from './constants';
 import { IdSchema } from './common';
 import { KitchenTicketSchema } from './kitchen';
@@ -18,6 +19,8 @@ export const ServerEventSchemas = {
   'feature-flags.changed': z.object({ venueId: IdSchema, flags: z.record(FeatureSchema, z.boolean()) }),
   /** A reservation was booked, changed, cancelled, seated or marked no-show. */
   'reservation.changed': z.object({ venueId: IdSchema, reservation: ReservationSchema }),
+  /** A payment moved through its state machine (created, held, captured, refunded…). */
+  'payment.status': z.object({ venueId: IdSchema, action: PaymentActionSchema, payment: PaymentSchema }),
 } as const;
 
 export type ServerEventName = keyof typeof ServerEventSchemas;
@@ -32,6 +35,7 @@ export const EVENT_NAMESPACE: Record<ServerEventName, keyof typeof SOCKET_NAMESP
   'kitchen.ticket.updated': 'pos',
   'feature-flags.changed': 'pos',
   'reservation.changed': 'pos',
+  'payment.status': 'pos',
 };
 
 /** Events that exist only in the browser, on the shell's bus. */

@@ -2,12 +2,24 @@ import { z } from 'zod';
 import { ClientRequestIdSchema, IdSchema, IsoDateTimeSchema, MoneySchema } from './common';
 import { OrderSchema } from './orders';
 
+/** Settlement channels: how money reaches the venue (the ledger and shift totals count these). */
 export const PAYMENT_METHODS = ['cash', 'card'] as const;
 export const PaymentMethodSchema = z.enum(PAYMENT_METHODS);
 export type PaymentMethod = z.infer<typeof PaymentMethodSchema>;
 
+/**
+ * How a guest pays. `softpos` (tap-to-pay on the tablet) and `deferred` (a card hold captured
+ * later) start `created` and go through the payment state machine; both settle as `card`.
+ */
+export const TENDER_METHODS = ['cash', 'card', 'softpos', 'deferred'] as const;
+export const TenderMethodSchema = z.enum(TENDER_METHODS);
+export type TenderMethod = z.infer<typeof TenderMethodSchema>;
+
+/** The channel a tender settles through. */
+export const settlementMethod = (method: TenderMethod): PaymentMethod => (method === 'cash' ? 'cash' : 'card');
+
 export const TenderInputSchema = z.strictObject({
-  method: PaymentMethodSchema,
+  method: TenderMethodSchema,
   /** What this tender pays of the order (without the tip). */
   amount: MoneySchema.refine((v) => v > 0, 'Must be more than zero'),
   tip: MoneySchema.optional(),
@@ -28,22 +40,184 @@ export const CreatePaymentInputSchema = z.strictObject({
 });
 export type CreatePaymentInput = z.infer<typeof CreatePaymentInputSchema>;
 
+// --- the payment state machine ---
+
+export const PAYMENT_STATUSES = ['created', 'unknown', 'authorized', 'captured', 'partially_refunded', 'refunded', 'cancelled', 'failed'] as const;
+export const PaymentStatusSchema = z.enum(PAYMENT_STATUSES);
+export type PaymentStatus = z.infer<typeof PaymentStatusSchema>;
+
+export const PAYMENT_ACTIONS = ['create', 'hold', 'capture', 'cancel', 'refund', 'reconcile'] as const;
+export const PaymentActionSchema = z.enum(PAYMENT_ACTIONS);
+export type PaymentAction = z.infer<typeof PaymentActionSchema>;
+
+/**
+ * The one transition table: for each status, the actions allowed and the statuses they may lead
+ * to. A terminal operation (hold, capture) that times out leaves the payment `unknown` until it
+ * is reconciled with the terminal's answer; it is never silently paid or failed. Capturing a
+ * payment that is already captured is a no-op replay, not a transition (and not a second charge).
+ */
+export const PAYMENT_TRANSITIONS: Readonly<Record<PaymentStatus, Partial<Record<PaymentAction, readonly PaymentStatus[]>>>> = {
+  created: { hold: ['authorized', 'failed', 'unknown'], capture: ['captured', 'failed', 'unknown'], cancel: ['cancelled'] },
+  unknown: { reconcile: ['authorized', 'captured', 'failed', 'cancelled'] },
+  authorized: { capture: ['captured', 'failed', 'unknown'], cancel: ['cancelled'] },
+  captured: { refund: ['partially_refunded', 'refunded'] },
+  partially_refunded: { refund: ['partially_refunded', 'refunded'] },
+  refunded: {},
+  cancelled: {},
+  failed: {},
+};
+
+/** Whether `action` is allowed on a payment in `status` (the UI shows buttons by this). */
+export const canPayment = (status: PaymentStatus, action: PaymentAction): boolean => PAYMENT_TRANSITIONS[status][action] !== undefined;
+
+/** Statuses whose money counts toward the order (captured minus refunded). */
+export const CAPTURED_STATUSES: readonly PaymentStatus[] = ['captured', 'partially_refunded', 'refunded'];
+
+export const CARD_SCHEMES = ['visa', 'mastercard', 'mir', 'unionpay', 'amex', 'jcb', 'other'] as const;
+export const CardSchemeSchema = z.enum(CARD_SCHEMES);
+export type CardScheme = z.infer<typeof CardSchemeSchema>;
+
+/**
+ * A masked card as the terminal prints it ('•••• 4242', '424242******4242'). The server never
+ * takes card data: anything with more than ten digits could be a full PAN and is refused.
+ */
+export const MaskedCardSchema = z
+  .string()
+  .max(25)
+  .regex(/^[0-9•*xX -]+$/, 'Only digits, mask characters (•, *, X), spaces and dashes')
+  .refine((v) => /[•*xX]/.test(v), 'Must be masked (e.g. "•••• 4242")')
+  .refine((v) => (v.match(/\d/g) ?? []).length <= 10, 'Looks like a full card number: send only the masked card')
+  .refine((v) => /\d{4}$/.test(v), 'Must end with the last four digits');
+
+/** The terminal's transaction reference; a long run of digits could be a PAN and is refused. */
+export const TerminalReferenceSchema = z
+  .string()
+  .min(1)
+  .max(100)
+  .refine((v) => !/\d{13,}/.test(v.replace(/[ -]/g, '')), 'Looks like a card number: send the terminal reference only');
+
+const ReasonSchema = z.string().trim().min(1).max(200);
+
+/** What the terminal answered: `timeout` leaves the payment `unknown` until reconciled. */
+export const TERMINAL_OUTCOMES = ['approved', 'declined', 'timeout'] as const;
+export const TerminalOutcomeSchema = z.enum(TERMINAL_OUTCOMES);
+export type TerminalOutcome = z.infer<typeof TerminalOutcomeSchema>;
+
+const TerminalFieldsSchema = {
+  outcome: TerminalOutcomeSchema.optional(),
+  terminalReference: TerminalReferenceSchema.optional(),
+  maskedCard: MaskedCardSchema.optional(),
+  scheme: CardSchemeSchema.optional(),
+  reason: ReasonSchema.optional(),
+  clientRequestId: ClientRequestIdSchema.optional(),
+};
+
+/** The terminal authorized (held) an amount on the card; without `amount`, the payment's. */
+export const HoldPaymentInputSchema = z.strictObject({
+  amount: MoneySchema.refine((v) => v > 0, 'Must be more than zero').optional(),
+  ...TerminalFieldsSchema,
+});
+export type HoldPaymentInput = z.infer<typeof HoldPaymentInputSchema>;
+
+/**
+ * Capture all or part of the hold (`amount` ≤ held), or sell directly from `created`. A tip may
+ * take the total above the hold only within the venue's tip tolerance.
+ */
+export const CapturePaymentInputSchema = z.strictObject({
+  amount: MoneySchema.refine((v) => v > 0, 'Must be more than zero').optional(),
+  tip: MoneySchema.optional(),
+  shiftId: IdSchema.optional(),
+  ...TerminalFieldsSchema,
+});
+export type CapturePaymentInput = z.infer<typeof CapturePaymentInputSchema>;
+
+export const CancelPaymentInputSchema = z.strictObject({
+  reason: ReasonSchema.optional(),
+  clientRequestId: ClientRequestIdSchema.optional(),
+});
+export type CancelPaymentInput = z.infer<typeof CancelPaymentInputSchema>;
+
+/** Give money back: never more than captured minus what was refunded already. */
+export const RefundPaymentInputSchema = z.strictObject({
+  amount: MoneySchema.refine((v) => v > 0, 'Must be more than zero'),
+  reason: ReasonSchema,
+  /** The shift the refund is booked to; by default the refunding staff's open shift. */
+  shiftId: IdSchema.optional(),
+  clientRequestId: ClientRequestIdSchema.optional(),
+});
+export type RefundPaymentInput = z.infer<typeof RefundPaymentInputSchema>;
+
+/** The terminal's answer for an `unknown` payment: checked status, or reversed. */
+export const ReconcilePaymentInputSchema = z.strictObject({
+  outcome: z.enum(['approved', 'declined', 'reversed']),
+  terminalReference: TerminalReferenceSchema.optional(),
+  maskedCard: MaskedCardSchema.optional(),
+  scheme: CardSchemeSchema.optional(),
+  reason: ReasonSchema.optional(),
+  clientRequestId: ClientRequestIdSchema.optional(),
+});
+export type ReconcilePaymentInput = z.infer<typeof ReconcilePaymentInputSchema>;
+
+export const PaymentsQuerySchema = z.strictObject({ orderId: IdSchema });
+export type PaymentsQuery = z.infer<typeof PaymentsQuerySchema>;
+
 export const PaymentSchema = z.object({
   id: IdSchema,
   orderId: IdSchema,
   checkIndex: z.number().int().nullable(),
   shiftId: IdSchema,
-  method: PaymentMethodSchema,
-  status: z.enum(['captured']),
+  method: TenderMethodSchema,
+  status: PaymentStatusSchema,
+  /** Of the order (without the tip): requested until captured, then what was captured. */
   amount: MoneySchema,
   tip: MoneySchema,
   tendered: MoneySchema.nullable(),
   change: MoneySchema,
   reference: z.string().nullable(),
+  // The server always sends the state-machine fields below; they are optional in the type so
+  // that clients and fixtures written for cash/card payments stay valid.
+  /** Authorized on the card (0 when never held). */
+  held: MoneySchema.optional(),
+  refunded: MoneySchema.optional(),
+  maskedCard: z.string().nullable().optional(),
+  scheme: CardSchemeSchema.nullable().optional(),
+  /** When an authorized hold lapses (the venue's hold expiry). */
+  expiresAt: IsoDateTimeSchema.nullable().optional(),
   createdBy: IdSchema,
   createdAt: IsoDateTimeSchema,
 });
 export type Payment = z.infer<typeof PaymentSchema>;
+
+/** One row of a payment's append-only transition log: who did what, when and why. */
+export const PaymentEventSchema = z.object({
+  id: IdSchema,
+  paymentId: IdSchema,
+  action: PaymentActionSchema,
+  fromStatus: PaymentStatusSchema.nullable(),
+  toStatus: PaymentStatusSchema,
+  amount: MoneySchema,
+  tip: MoneySchema,
+  staffId: IdSchema,
+  reason: z.string().nullable(),
+  createdAt: IsoDateTimeSchema,
+});
+export type PaymentEvent = z.infer<typeof PaymentEventSchema>;
+
+/** The venue's rules for holds and tips (defaults when it never set them). */
+export const PaymentSettingsSchema = z.object({
+  tipTolerancePercent: z.number().int().min(0).max(100),
+  holdExpiryDays: z.number().int().min(0).max(30),
+  /** What day close does with holds past their expiry. */
+  dayClosePolicy: z.enum(['capture', 'release']),
+});
+export type PaymentSettings = z.infer<typeof PaymentSettingsSchema>;
+
+export const ExpiredHoldsSchema = z.object({ settings: PaymentSettingsSchema, holds: z.array(PaymentSchema) });
+export type ExpiredHolds = z.infer<typeof ExpiredHoldsSchema>;
+
+export const SettleHoldsInputSchema = z.strictObject({ clientRequestId: ClientRequestIdSchema.optional() });
+export const SettleHoldsResultSchema = z.object({ captured: z.array(PaymentSchema), released: z.array(PaymentSchema) });
+export type SettleHoldsResult = z.infer<typeof SettleHoldsResultSchema>;
 
 export const ReceiptSchema = z.object({
   venueName: z.string(),
@@ -64,7 +238,7 @@ export const ReceiptSchema = z.object({
   discount: MoneySchema,
   total: MoneySchema,
   tips: MoneySchema,
-  payments: z.array(z.object({ method: PaymentMethodSchema, amount: MoneySchema, tip: MoneySchema })),
+  payments: z.array(z.object({ method: TenderMethodSchema, amount: MoneySchema, tip: MoneySchema })),
   change: MoneySchema,
   due: MoneySchema,
   issuedAt: IsoDateTimeSchema,

@@ -9,6 +9,7 @@ import * as m002 from './migrations/002-menu-changes';
 import * as m003 from './migrations/003-reservations';
 import * as m005 from './migrations/005-offline-verifiers';
 import * as m004 from './migrations/004-upsell';
+import * as m006 from './migrations/006-payment-states';
 import type { Database } from './schema';
 
 export interface DatabaseOptions {
@@ -82,6 +83,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '003-reservations': m003,
   '004-upsell': m004,
   '005-offline-verifiers': m005,
+  '006-payment-states': m006,
 };
 
 /**

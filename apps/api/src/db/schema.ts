@@ -301,6 +301,39 @@ export interface PaymentsTable {
   reference: string | null;
   created_by: string;
   created_at: string;
+  /** 006: the payment state machine (defaults keep older captured rows valid). */
+  held_amount: number;
+  refunded_amount: number;
+  /** What a terminal operation that timed out would capture or hold once reconciled. */
+  pending_amount: number;
+  pending_tip: number;
+  pending_action: string | null;
+  masked_card: string | null;
+  card_scheme: string | null;
+  expires_at: string | null;
+  updated_at: string | null;
+}
+
+/** Append-only: one row per payment transition, with who and why. */
+export interface PaymentEventsTable {
+  id: string;
+  venue_id: string;
+  payment_id: string;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  amount: number;
+  tip: number;
+  staff_id: string;
+  reason: string | null;
+  created_at: string;
+}
+
+export interface VenuePaymentSettingsTable {
+  venue_id: string;
+  tip_tolerance_percent: number;
+  hold_expiry_days: number;
+  day_close_policy: string;
 }
 
 export interface LedgerEntriesTable {
@@ -422,6 +455,8 @@ export interface Database {
   shifts: ShiftsTable;
   payments: PaymentsTable;
   ledger_entries: LedgerEntriesTable;
+  payment_events: PaymentEventsTable;
+  venue_payment_settings: VenuePaymentSettingsTable;
   idempotency_keys: IdempotencyKeysTable;
   audit_log: AuditLogTable;
   upsell_addons: UpsellAddonsTable;

@@ -1,34 +1,98 @@
-import { type CreatePaymentInput, type Order, type Payment, type PaymentMethod, type PaymentResult, type Receipt, unitTotal, type Venue } from '@pos/contracts';
-import type { LedgerEntriesTable, PaymentsTable } from '../../db/schema';
+import {
+  CAPTURED_STATUSES,
+  type CancelPaymentInput,
+  type CapturePaymentInput,
+  type CardScheme,
+  type CreatePaymentInput,
+  type HoldPaymentInput,
+  type Order,
+  PAYMENT_TRANSITIONS,
+  type Payment,
+  type PaymentAction,
+  type PaymentEvent,
+  type PaymentResult,
+  type PaymentSettings,
+  type PaymentStatus,
+  type Receipt,
+  type ReconcilePaymentInput,
+  type RefundPaymentInput,
+  settlementMethod,
+  type TenderMethod,
+  unitTotal,
+  type Venue,
+} from '@pos/contracts';
+import type { LedgerEntriesTable, PaymentEventsTable, PaymentsTable } from '../../db/schema';
 import type { Services } from '../../services';
-import { nowIso } from '../../shared/clock';
-import { type Actor, type Db, outcome } from '../../shared/command';
-import { conflict, invalid } from '../../shared/errors';
+import { addMs, nowIso } from '../../shared/clock';
+import { type Actor, type Db, event, type OutboundEvent, outcome } from '../../shared/command';
+import { conflict, invalid, notFound } from '../../shared/errors';
 import { newId } from '../../shared/ids';
 import * as repo from './repository';
+
+const DAY_MS = 86_400_000;
+
+/** What a venue gets until it sets its own payment rules. */
+export const DEFAULT_PAYMENT_SETTINGS: PaymentSettings = { tipTolerancePercent: 20, holdExpiryDays: 7, dayClosePolicy: 'release' };
 
 const toPayment = (row: PaymentsTable): Payment => ({
   id: row.id,
   orderId: row.order_id,
   checkIndex: row.check_index,
   shiftId: row.shift_id,
-  method: row.method as PaymentMethod,
-  status: 'captured',
+  method: row.method as TenderMethod,
+  status: row.status as PaymentStatus,
   amount: row.amount,
   tip: row.tip,
   tendered: row.tendered,
   change: row.change_given,
   reference: row.reference,
+  held: row.held_amount,
+  refunded: row.refunded_amount,
+  maskedCard: row.masked_card,
+  scheme: row.card_scheme as CardScheme | null,
+  expiresAt: row.expires_at,
   createdBy: row.created_by,
   createdAt: row.created_at,
 });
 
-/** Payments and the transaction ledger: every sale and tip is an append-only ledger row. */
+const toPaymentEvent = (row: PaymentEventsTable): PaymentEvent => ({
+  id: row.id,
+  paymentId: row.payment_id,
+  action: row.action as PaymentAction,
+  fromStatus: row.from_status as PaymentStatus | null,
+  toStatus: row.to_status as PaymentStatus,
+  amount: row.amount,
+  tip: row.tip,
+  staffId: row.staff_id,
+  reason: row.reason,
+  createdAt: row.created_at,
+});
+
+const isCaptured = (status: string) => CAPTURED_STATUSES.includes(status as PaymentStatus);
+
+/** What the terminal reported, as columns (never card data: the schemas refuse it). */
+const terminalPatch = (input: { terminalReference?: string; maskedCard?: string; scheme?: CardScheme }): Partial<PaymentsTable> => ({
+  ...(input.terminalReference !== undefined ? { reference: input.terminalReference } : {}),
+  ...(input.maskedCard !== undefined ? { masked_card: input.maskedCard } : {}),
+  ...(input.scheme !== undefined ? { card_scheme: input.scheme } : {}),
+});
+
+const NO_PENDING = { pending_action: null, pending_amount: 0, pending_tip: 0 } satisfies Partial<PaymentsTable>;
+
+/**
+ * Payments and the transaction ledger: every sale, tip and refund is an append-only ledger row;
+ * every payment transition (PAYMENT_TRANSITIONS) an append-only `payment_events` row with who
+ * and why. Only captured money counts toward an order: captured minus refunded.
+ */
 export class FinanceService {
   constructor(private readonly services: Services) {}
 
+  /** Each payment's share of its order: refunds come off the sale first, then the tip. */
   async paymentShares(db: Db, orderIds: string[]) {
-    return (await repo.capturedPaymentsOf(db, orderIds)).map((p) => ({ orderId: p.order_id, checkIndex: p.check_index, amount: p.amount, tip: p.tip }));
+    return (await repo.capturedPaymentsOf(db, orderIds)).map((p) => {
+      const fromTip = Math.max(0, p.refunded_amount - p.amount);
+      return { orderId: p.order_id, checkIndex: p.check_index, amount: p.amount - (p.refunded_amount - fromTip), tip: p.tip - fromTip };
+    });
   }
 
   async pay(db: Db, actor: Actor, input: CreatePaymentInput) {
@@ -45,13 +109,23 @@ export class FinanceService {
       if (t.method === 'cash') {
         const tendered = t.tendered ?? t.amount + tip;
         if (tendered < t.amount + tip) throw invalid(`body.tenders.${i}.tendered`, 'Less cash than the amount and the tip');
-        return this.paymentRow(actor, input, shiftId, now, { method: 'cash', amount: t.amount, tip, tendered, change: tendered - t.amount - tip, reference: null });
+        return this.paymentRow(actor, input, shiftId, now, { method: 'cash', status: 'captured', amount: t.amount, tip, tendered, change: tendered - t.amount - tip, reference: null });
       }
       if (t.tendered !== undefined) throw invalid(`body.tenders.${i}.tendered`, 'Only cash is tendered');
-      return this.paymentRow(actor, input, shiftId, now, { method: t.method, amount: t.amount, tip, tendered: null, change: 0, reference: t.reference ?? null });
+      if (t.method === 'card') {
+        return this.paymentRow(actor, input, shiftId, now, { method: 'card', status: 'captured', amount: t.amount, tip, tendered: null, change: 0, reference: t.reference ?? null });
+      }
+      // Tap-to-pay and deferred payments go through the terminal first: the tip comes at capture.
+      if (t.tip !== undefined) throw invalid(`body.tenders.${i}.tip`, 'The tip is added when the payment is captured');
+      return this.paymentRow(actor, input, shiftId, now, { method: t.method, status: 'created', amount: t.amount, tip: 0, tendered: null, change: 0, reference: t.reference ?? null });
     });
-    for (const row of rows) await repo.insertPayment(db, row);
-    await repo.appendLedger(db, rows.flatMap((p) => this.ledgerRows(actor, p, now)));
+    const events: OutboundEvent[] = [];
+    for (const row of rows) {
+      await repo.insertPayment(db, row);
+      await this.logTransition(db, actor, row, 'create', null, row.status, row.amount, row.tip, null, now);
+      events.push(event('payment.status', { venueId: actor.venueId, action: 'create', payment: toPayment(row) }));
+    }
+    await repo.appendLedger(db, rows.filter((p) => p.status === 'captured').flatMap((p) => this.ledgerRows(actor, p, p.shift_id, p.amount, p.tip, now)));
 
     const changed = await this.services.orders.afterPayment(db, actor.venueId, order.id, shiftId);
     const payments = rows.map(toPayment);
@@ -59,7 +133,220 @@ export class FinanceService {
     const venue = await this.services.auth.venue(db, actor.venueId);
     const receipt = this.receipt(venue, changed.value, (await repo.capturedPaymentsOf(db, [order.id])).map(toPayment), change);
     const result: PaymentResult = { payments, change, order: changed.value, receipt };
-    return outcome(result, changed.events);
+    return outcome(result, [...events, ...changed.events]);
+  }
+
+  // --- the state machine ---
+
+  async payments(db: Db, venueId: string, orderId: string): Promise<Payment[]> {
+    await this.services.orders.get(db, venueId, orderId);
+    return (await repo.paymentsOfOrder(db, venueId, orderId)).map(toPayment);
+  }
+
+  async paymentEvents(db: Db, venueId: string, paymentId: string): Promise<PaymentEvent[]> {
+    const rows = await repo.eventsOfPayment(db, venueId, paymentId);
+    if (rows.length === 0) throw notFound('payment', paymentId);
+    return rows.map(toPaymentEvent);
+  }
+
+  async settings(db: Db, venueId: string): Promise<PaymentSettings> {
+    const row = await repo.paymentSettingsOf(db, venueId);
+    if (!row) return DEFAULT_PAYMENT_SETTINGS;
+    return { tipTolerancePercent: row.tip_tolerance_percent, holdExpiryDays: row.hold_expiry_days, dayClosePolicy: row.day_close_policy === 'capture' ? 'capture' : 'release' };
+  }
+
+  /** The terminal authorized (held) money on the card, declined, or did not answer in time. */
+  async hold(db: Db, actor: Actor, paymentId: string, input: HoldPaymentInput) {
+    const row = await this.lock(db, actor, paymentId, 'hold');
+    const order = await this.services.orders.get(db, actor.venueId, row.order_id);
+    if (order.status !== 'open') throw conflict('order.closed', `Order ${order.number} is already ${order.status}`);
+    const amount = input.amount ?? row.amount;
+    const now = nowIso();
+    const terminal = terminalPatch(input);
+    switch (input.outcome ?? 'approved') {
+      case 'approved': {
+        const { holdExpiryDays } = await this.settings(db, actor.venueId);
+        return this.move(db, actor, row, 'hold', 'authorized', { ...terminal, held_amount: amount, expires_at: addMs(now, holdExpiryDays * DAY_MS) }, amount, 0, input.reason, now);
+      }
+      case 'declined':
+        return this.move(db, actor, row, 'hold', 'failed', terminal, amount, 0, input.reason, now);
+      case 'timeout':
+        return this.move(db, actor, row, 'hold', 'unknown', { ...terminal, pending_action: 'hold', pending_amount: amount, pending_tip: 0 }, amount, 0, input.reason, now);
+    }
+  }
+
+  /**
+   * Capture the hold (all or part, a tip above it only within the venue's tolerance) or sell
+   * directly from `created`. Capturing a payment that is already captured changes nothing.
+   */
+  async capture(db: Db, actor: Actor, paymentId: string, input: CapturePaymentInput) {
+    const row = await this.find(db, actor, paymentId);
+    if (isCaptured(row.status)) {
+      if ((input.amount === undefined || input.amount === row.amount) && (input.tip === undefined || input.tip === row.tip)) return outcome(toPayment(row));
+      throw conflict('payment.already_captured', 'This payment was captured already, with another amount', { amount: row.amount, tip: row.tip });
+    }
+    this.assertCan(row, 'capture');
+    const order = await this.services.orders.lockForPayment(db, actor.venueId, row.order_id);
+    const due = this.dueFor(order, row.check_index ?? undefined);
+    const tip = input.tip ?? 0;
+    let amount: number;
+    if (row.status === 'authorized') {
+      amount = input.amount ?? Math.min(row.held_amount, due);
+      if (amount > row.held_amount) throw conflict('payment.exceeds_held', `Only ${row.held_amount} is held`, { held: row.held_amount });
+      const { tipTolerancePercent } = await this.settings(db, actor.venueId);
+      const limit = row.held_amount + Math.floor((row.held_amount * tipTolerancePercent) / 100);
+      if (amount + tip > limit) throw conflict('payment.tip_over_tolerance', `The tip takes the capture above ${limit}`, { limit });
+    } else {
+      amount = input.amount ?? Math.min(row.amount, due);
+      if (amount > row.amount) throw conflict('payment.exceeds_requested', `The payment was opened for ${row.amount}`, { amount: row.amount });
+    }
+    if (due === 0 || amount === 0) throw conflict('payment.nothing_due', 'Nothing is due on this bill');
+    if (amount > due) throw conflict('payment.exceeds_due', `Only ${due} is due`, { due });
+
+    const now = nowIso();
+    const terminal = terminalPatch(input);
+    switch (input.outcome ?? 'approved') {
+      case 'approved':
+        return this.book(db, actor, row, 'capture', { ...terminal, ...NO_PENDING }, amount, tip, input.reason, now, input.shiftId);
+      case 'declined':
+        return this.move(db, actor, row, 'capture', 'failed', terminal, amount, tip, input.reason, now);
+      case 'timeout':
+        return this.move(db, actor, row, 'capture', 'unknown', { ...terminal, pending_action: 'capture', pending_amount: amount, pending_tip: tip }, amount, tip, input.reason, now);
+    }
+  }
+
+  /** Void a hold (or a payment never sent to the terminal). */
+  async cancel(db: Db, actor: Actor, paymentId: string, input: CancelPaymentInput) {
+    const row = await this.lock(db, actor, paymentId, 'cancel');
+    return this.move(db, actor, row, 'cancel', 'cancelled', {}, row.held_amount, 0, input.reason, nowIso());
+  }
+
+  /**
+   * Give money back, several times if needed, never above what was captured. The refund books to
+   * the refunding staff's open shift (or the named one; a closed shift sends it to a rescue
+   * shift), even when the sale's order and shift are long closed; the order stays closed.
+   */
+  async refund(db: Db, actor: Actor, paymentId: string, input: RefundPaymentInput) {
+    const row = await this.lock(db, actor, paymentId, 'refund');
+    const refundable = row.amount + row.tip - row.refunded_amount;
+    if (input.amount > refundable) throw conflict('payment.exceeds_refundable', `Only ${refundable} can be refunded`, { refundable });
+    const shiftId = await this.services.shifts.shiftForPayment(db, actor, input.shiftId);
+    const now = nowIso();
+    const refunded = row.refunded_amount + input.amount;
+    const to: PaymentStatus = refunded === row.amount + row.tip ? 'refunded' : 'partially_refunded';
+    const moved = await this.move(db, actor, row, 'refund', to, { refunded_amount: refunded }, input.amount, 0, input.reason, now);
+    await repo.appendLedger(db, [this.ledgerRow(actor, row, shiftId, 'refund', input.amount, now)]);
+    const changed = await this.services.orders.afterRefund(db, actor.venueId, row.order_id);
+    return outcome(moved.value, [...moved.events, ...changed.events]);
+  }
+
+  /** The terminal's answer for a payment left `unknown` by a timeout. */
+  async reconcile(db: Db, actor: Actor, paymentId: string, input: ReconcilePaymentInput) {
+    const row = await this.lock(db, actor, paymentId, 'reconcile');
+    const now = nowIso();
+    const terminal = { ...terminalPatch(input), ...NO_PENDING };
+    if (input.outcome === 'declined') return this.move(db, actor, row, 'reconcile', 'failed', terminal, row.pending_amount, row.pending_tip, input.reason, now);
+    if (input.outcome === 'reversed') return this.move(db, actor, row, 'reconcile', 'cancelled', terminal, row.pending_amount, row.pending_tip, input.reason, now);
+    if (row.pending_action === 'hold') {
+      const { holdExpiryDays } = await this.settings(db, actor.venueId);
+      return this.move(db, actor, row, 'reconcile', 'authorized', { ...terminal, held_amount: row.pending_amount, expires_at: addMs(now, holdExpiryDays * DAY_MS) }, row.pending_amount, 0, input.reason, now);
+    }
+    // The terminal took the money: it is booked even if the bill was settled meanwhile (never lost;
+    // an overpayment is refunded from the order list).
+    const order = await this.services.orders.get(db, actor.venueId, row.order_id);
+    if (order.status === 'open') await this.services.orders.lockForPayment(db, actor.venueId, order.id);
+    return this.book(db, actor, row, 'reconcile', terminal, row.pending_amount, row.pending_tip, input.reason, now, undefined, order.status === 'open');
+  }
+
+  /** Authorized holds past the venue's expiry, listed for the cashier. */
+  async expiredHolds(db: Db, venueId: string) {
+    const settings = await this.settings(db, venueId);
+    return { settings, holds: (await repo.expiredHolds(db, venueId, nowIso())).map(toPayment) };
+  }
+
+  /** Day close: expired holds are captured or released, as the venue chose. */
+  async settleExpiredHolds(db: Db, actor: Actor) {
+    const { settings, holds } = await this.expiredHolds(db, actor.venueId);
+    const captured: Payment[] = [];
+    const released: Payment[] = [];
+    const events: OutboundEvent[] = [];
+    for (const hold of holds) {
+      const order = await this.services.orders.get(db, actor.venueId, hold.orderId);
+      const due = order.status === 'open' ? this.dueFor(order, hold.checkIndex ?? undefined) : 0;
+      const done =
+        settings.dayClosePolicy === 'capture' && due > 0
+          ? await this.capture(db, actor, hold.id, { amount: Math.min(hold.held ?? 0, due), reason: 'Day close: expired hold captured' })
+          : await this.cancel(db, actor, hold.id, { reason: 'Day close: expired hold released' });
+      (done.value.status === 'cancelled' ? released : captured).push(done.value);
+      events.push(...done.events);
+    }
+    return outcome({ captured, released }, events);
+  }
+
+  private async find(db: Db, actor: Actor, paymentId: string): Promise<PaymentsTable> {
+    const row = await repo.lockPayment(db, actor.venueId, paymentId);
+    if (!row) throw notFound('payment', paymentId);
+    return row;
+  }
+
+  private async lock(db: Db, actor: Actor, paymentId: string, action: PaymentAction): Promise<PaymentsTable> {
+    const row = await this.find(db, actor, paymentId);
+    this.assertCan(row, action);
+    return row;
+  }
+
+  private assertCan(row: PaymentsTable, action: PaymentAction) {
+    if (!PAYMENT_TRANSITIONS[row.status as PaymentStatus]?.[action]) {
+      throw conflict('payment.invalid_transition', `A ${row.status} payment cannot ${action}`, { paymentStatus: row.status, action });
+    }
+  }
+
+  /** Captures money: the ledger gets the sale and the tip, booked to the capturing staff's shift. */
+  private async book(
+    db: Db,
+    actor: Actor,
+    row: PaymentsTable,
+    action: PaymentAction,
+    patch: Partial<PaymentsTable>,
+    amount: number,
+    tip: number,
+    reason: string | undefined,
+    now: string,
+    shiftIdInput?: string,
+    isOrderOpen = true,
+  ) {
+    const shiftId = await this.services.shifts.shiftForPayment(db, actor, shiftIdInput);
+    const moved = await this.move(db, actor, row, action, 'captured', { ...patch, amount, tip }, amount, tip, reason, now);
+    await repo.appendLedger(db, this.ledgerRows(actor, row, shiftId, amount, tip, now));
+    const changed = isOrderOpen ? await this.services.orders.afterPayment(db, actor.venueId, row.order_id, shiftId) : await this.services.orders.afterRefund(db, actor.venueId, row.order_id);
+    return outcome(moved.value, [...moved.events, ...changed.events]);
+  }
+
+  /** One transition of the table: the row changes, the log gains a row, screens hear of it. */
+  private async move(
+    db: Db,
+    actor: Actor,
+    row: PaymentsTable,
+    action: PaymentAction,
+    to: PaymentStatus,
+    patch: Partial<PaymentsTable>,
+    amount: number,
+    tip: number,
+    reason: string | undefined,
+    now: string,
+  ) {
+    if (!PAYMENT_TRANSITIONS[row.status as PaymentStatus]?.[action]?.includes(to)) {
+      throw conflict('payment.invalid_transition', `A ${row.status} payment cannot go to ${to} by ${action}`, { paymentStatus: row.status, action });
+    }
+    const next: PaymentsTable = { ...row, ...patch, status: to, updated_at: now };
+    await repo.updatePayment(db, row.id, { ...patch, status: to, updated_at: now });
+    await this.logTransition(db, actor, row, action, row.status, to, amount, tip, reason ?? null, now);
+    const payment = toPayment(next);
+    return outcome(payment, [event('payment.status', { venueId: actor.venueId, action, payment })]);
+  }
+
+  private logTransition(db: Db, actor: Actor, row: PaymentsTable, action: PaymentAction, from: string | null, to: string, amount: number, tip: number, reason: string | null, now: string) {
+    return repo.appendPaymentEvent(db, { id: newId(), venue_id: actor.venueId, payment_id: row.id, action, from_status: from, to_status: to, amount, tip, staff_id: actor.staffId, reason, created_at: now });
   }
 
   private dueFor(order: Order, checkIndex: number | undefined): number {
@@ -78,7 +365,7 @@ export class FinanceService {
     input: CreatePaymentInput,
     shiftId: string,
     now: string,
-    t: { method: PaymentMethod; amount: number; tip: number; tendered: number | null; change: number; reference: string | null },
+    t: { method: TenderMethod; status: PaymentStatus; amount: number; tip: number; tendered: number | null; change: number; reference: string | null },
   ): PaymentsTable {
     return {
       id: newId(),
@@ -87,7 +374,7 @@ export class FinanceService {
       check_index: input.checkIndex ?? null,
       shift_id: shiftId,
       method: t.method,
-      status: 'captured',
+      status: t.status,
       amount: t.amount,
       tip: t.tip,
       tendered: t.tendered,
@@ -95,23 +382,35 @@ export class FinanceService {
       reference: t.reference,
       created_by: actor.staffId,
       created_at: now,
+      held_amount: 0,
+      refunded_amount: 0,
+      pending_amount: 0,
+      pending_tip: 0,
+      pending_action: null,
+      masked_card: null,
+      card_scheme: null,
+      expires_at: null,
+      updated_at: now,
     };
   }
 
-  private ledgerRows(actor: Actor, p: PaymentsTable, now: string): LedgerEntriesTable[] {
-    const row = (kind: string, amount: number): LedgerEntriesTable => ({
+  private ledgerRow(actor: Actor, p: PaymentsTable, shiftId: string, kind: 'sale' | 'tip' | 'refund', amount: number, now: string): LedgerEntriesTable {
+    return {
       id: newId(),
       venue_id: actor.venueId,
-      shift_id: p.shift_id,
+      shift_id: shiftId,
       order_id: p.order_id,
       payment_id: p.id,
       kind,
-      method: p.method,
+      method: settlementMethod(p.method as TenderMethod),
       amount,
       staff_id: actor.staffId,
       created_at: now,
-    });
-    return [row('sale', p.amount), ...(p.tip > 0 ? [row('tip', p.tip)] : [])];
+    };
+  }
+
+  private ledgerRows(actor: Actor, p: PaymentsTable, shiftId: string, amount: number, tip: number, now: string): LedgerEntriesTable[] {
+    return [this.ledgerRow(actor, p, shiftId, 'sale', amount, now), ...(tip > 0 ? [this.ledgerRow(actor, p, shiftId, 'tip', tip, now)] : [])];
   }
 
   receipt(venue: Venue, order: Order, payments: Payment[], change: number): Receipt {

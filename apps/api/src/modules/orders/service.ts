@@ -578,6 +578,11 @@ export class OrdersService {
     return this.changed(db, venueId, orderId);
   }
 
+  /** After a refund: the order keeps its status (a paid order stays closed); paid and due change. */
+  async afterRefund(db: Db, venueId: string, orderId: string) {
+    return this.changed(db, venueId, orderId);
+  }
+
   /** Open orders booked to a shift (a shift cannot close over them without an override). */
   async openOrdersOfShift(db: Db, venueId: string, shiftId: string) {
     return repo.openOrdersOfShift(db, venueId, shiftId);
