@@ -24,6 +24,7 @@ export async function replayBench(o: ReplayOptions) {
     db,
     context: () => ({ venueId: 'bench', staffId: 'bench', deviceId: 'bench-tablet' }),
     backoff: { baseMs: 20, maxMs: 200 },
+    concurrency: Number(process.env.BENCH_REPLAY_CONCURRENCY ?? 4),
     send: async ({ method, path, body, idempotencyKey }) => {
       let res: Response;
       const t0 = performance.now();
