@@ -6,7 +6,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { io, type Socket } from 'socket.io-client';
 import { applyChanges, applyMenuChanges, fitChange } from './menu-sync';
 
-const POS_EVENTS: ServerEventName[] = ['order.updated', 'table.updated', 'kitchen.ticket.updated', 'feature-flags.changed', 'reservation.changed'];
+const POS_EVENTS: ServerEventName[] = ['order.updated', 'table.updated', 'kitchen.ticket.updated', 'feature-flags.changed', 'reservation.changed', 'payment.status'];
 
 /**
  * The shell's one connection per namespace. Server events go onto the bus and patch or

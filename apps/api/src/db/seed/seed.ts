@@ -11,6 +11,7 @@ import { DEMO_HALLS, DEMO_MENU, DEMO_MODIFIER_GROUPS, DEMO_STATIONS, DEMO_UPSELL
 export const KNOWN_REMOTES: { name: string; feature: Feature; version: string }[] = [
   { name: 'admin', feature: 'admin', version: '1.0.0' },
   { name: 'notifications', feature: 'notifications', version: '1.0.0' },
+  { name: 'payments', feature: 'payments', version: '1.0.0' },
   { name: 'reservations', feature: 'reservations', version: '1.0.0' },
   { name: 'upsell', feature: 'upsell', version: '1.0.0' },
 ];

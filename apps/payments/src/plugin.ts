@@ -1,0 +1,17 @@
+import { definePlugin, reactLifecycles } from '@pos/plugin-sdk';
+import { PaymentMethods } from './features/payment-methods/payment-methods';
+import { paymentsTexts } from './texts';
+
+/**
+ * The payments remote: card payments through a terminal in the shell's pay dialog — tap to pay
+ * (SoftPOS) and deferred holds captured later — on the server's payment state machine.
+ */
+export default definePlugin({
+  id: 'payments',
+  feature: 'payments',
+  shellApi: '^1',
+  i18n: paymentsTexts,
+  slots: {
+    'payment.methods': reactLifecycles(PaymentMethods),
+  },
+});
