@@ -108,6 +108,7 @@ function renderOrder(permissions: string[] = WAITER, api: Record<string, jest.Mo
     menu: jest.fn().mockResolvedValue(MENU),
     order: jest.fn().mockResolvedValue(ORDER),
     addItems: jest.fn().mockResolvedValue({ ...ORDER, version: 5 }),
+    payments: jest.fn().mockResolvedValue([]),
     ...api,
   };
   const i18n = createI18n('ru');
@@ -210,6 +211,15 @@ describe('OrderScreen', () => {
     } finally {
       renderState.offline = false;
     }
+  });
+
+  it('refuses to take the money another way while a card payment of the order has an unknown outcome', async () => {
+    const payments = jest.fn().mockResolvedValue([{ id: 'p9', orderId: 'o1', status: 'unknown', method: 'softpos' }]);
+    renderOrder(['orders.view', 'payments.take', 'tables.close'], { payments });
+    fireEvent.click(screen.getByTestId('order-pay'));
+    await waitFor(() => expect(screen.getByTestId('pay-card-in-doubt')).toBeInTheDocument());
+    expect(payments).toHaveBeenCalledWith('o1');
+    expect(screen.getByTestId('pay-submit')).toBeDisabled();
   });
 
   it('takes a cash payment with change and shows the receipt', async () => {

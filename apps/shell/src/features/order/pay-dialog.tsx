@@ -1,5 +1,5 @@
 import { ApiError } from '@pos/api-client';
-import type { CreatePaymentInput, Order, PaymentMethod, PaymentResult } from '@pos/contracts';
+import type { CreatePaymentInput, Order, PaymentMethod, PaymentResult, PaymentStatus } from '@pos/contracts';
 import { formatMoney } from '@pos/i18n';
 import { Button, Dialog, Icon, MoneyInput, Segmented } from '@pos/ui';
 import { useEffect, useState } from 'react';
@@ -36,8 +36,10 @@ export function PayDialog({ order, currency, canCloseTable, onPay, onCloseTable,
   const money = (v: number) => formatMoney(v, currency, i18n.language);
   const [checkIndex, setCheckIndex] = useState(() => firstDueCheck(order));
   const [mode, setMode] = useState<PayMode>('cash');
+  const services = useServices();
   // Without the server only cash can be taken (it is queued); cards need the network.
-  const isOffline = useSubject(useServices().connectivity$).state === 'offline';
+  const isOffline = useSubject(services.connectivity$).state === 'offline';
+  const cardInDoubt = useCardPaymentInDoubt(order.id);
   useEffect(() => {
     if (isOffline && mode !== 'cash') setMode('cash');
   }, [isOffline, mode]);
@@ -56,7 +58,7 @@ export function PayDialog({ order, currency, canCloseTable, onPay, onCloseTable,
   const plan = planTenders({ mode, due, tip, tendered, drafts });
 
   const submit = async () => {
-    if (plan.problem || isPaying) return;
+    if (plan.problem || isPaying || cardInDoubt) return;
     setIsPaying(true);
     setError(null);
     try {
@@ -142,7 +144,7 @@ export function PayDialog({ order, currency, canCloseTable, onPay, onCloseTable,
           <Button size="large" onClick={onClose}>
             {t('common:cancel')}
           </Button>
-          <Button size="large" variant="primary" disabled={plan.problem !== null || isPaying} onClick={() => void submit()} className={pay.submit} data-testid="pay-submit">
+          <Button size="large" variant="primary" disabled={plan.problem !== null || isPaying || cardInDoubt} onClick={() => void submit()} className={pay.submit} data-testid="pay-submit">
             {isPaying ? t('pay.paying') : t('pay.submit', { amount: money(plan.toPay) })}
           </Button>
         </>
@@ -266,6 +268,11 @@ export function PayDialog({ order, currency, canCloseTable, onPay, onCloseTable,
 
           <Slot name="payment.methods" context={{ order, checkIndex: order.split ? checkIndex : null, amount: due, tip }} className={pay.slot} />
 
+          {cardInDoubt && (
+            <div className={`${styles.notice} ${styles.noticeDanger}`} role="alert" data-testid="pay-card-in-doubt">
+              {t('pay.cardInDoubt')}
+            </div>
+          )}
           {error && (
             <div className={`${styles.notice} ${styles.noticeDanger}`} role="alert" data-testid="pay-error">
               {error instanceof ApiError && error.code === 'shift.not_open' ? (
@@ -282,6 +289,30 @@ export function PayDialog({ order, currency, canCloseTable, onPay, onCloseTable,
       </div>
     </Dialog>
   );
+}
+
+/**
+ * True while a card payment of this order is under way or its outcome is unknown (a terminal
+ * that timed out): taking the money another way now could charge the guest twice.
+ */
+function useCardPaymentInDoubt(orderId: string): boolean {
+  const { api, bus } = useServices();
+  const [statuses, setStatuses] = useState<Record<string, PaymentStatus>>({});
+  useEffect(() => {
+    let live = true;
+    api.payments(orderId).then(
+      (list) => live && setStatuses((current) => ({ ...Object.fromEntries(list.map((p) => [p.id, p.status])), ...current })),
+      () => undefined, // offline: only cash is possible anyway
+    );
+    const sub = bus.on('payment.status').subscribe(({ payment }) => {
+      if (payment.orderId === orderId) setStatuses((current) => ({ ...current, [payment.id]: payment.status }));
+    });
+    return () => {
+      live = false;
+      sub.unsubscribe();
+    };
+  }, [api, bus, orderId]);
+  return Object.values(statuses).some((s) => s === 'created' || s === 'unknown');
 }
 
 function MethodLabel({ icon, text }: { icon: 'cash' | 'card'; text: string }) {

@@ -127,6 +127,7 @@ export const orderTexts = {
     },
     pay: {
       needsNetwork: 'Нет сети: сейчас можно принять только наличные — оплата картой требует связи с сервером',
+      cardInDoubt: 'Идёт оплата картой или её результат не проверен: сначала проверьте статус терминала — иначе гость может заплатить дважды',
       title: 'Оплата · {{table}}',
       check: 'Чек {{index}}',
       checkPaid: 'Оплачен',
@@ -295,6 +296,7 @@ export const orderTexts = {
     },
     pay: {
       needsNetwork: 'Offline: only cash can be taken now — card payments need the server',
+      cardInDoubt: 'A card payment is under way or its outcome is unknown: check the terminal first — otherwise the guest may pay twice',
       title: 'Payment · {{table}}',
       check: 'Check {{index}}',
       checkPaid: 'Paid',
