@@ -51,12 +51,12 @@ test('cashier takes tap-to-pay: approved is paid, declined stays due, a timeout 
   const cashier = await context.newPage();
   await signIn(cashier, server.url, '2222');
 
-  // Approved: created, held, captured at once; the pay dialog sees the order paid.
+  // Approved: created, held, captured at once; the pay dialog sees the order paid and offers to close the table.
   await openPayDialog(cashier, '1', 'approve');
   await cashier.getByTestId('payments-tap-to-pay').click();
   const status = cashier.getByTestId('payments-status');
-  await expect(status).toHaveAttribute('data-state', 'paid');
-  await expect(status).toContainText('Оплачено');
+  await expect(cashier.getByTestId('pay-settled')).toBeVisible();
+  await expect(cashier.getByTestId('pay-close-table')).toBeVisible();
   await cashier.screenshot({ path: 'tmp/e2e-shots/tap-to-pay-paid.png' });
   const [payment] = await cashierApi.get<PaymentRow[]>(`/pos/finance/payments?orderId=${approved.id}`);
   expect(payment).toMatchObject({ method: 'softpos', status: 'captured', amount: approved.total, maskedCard: '•••• 4242' });
@@ -78,10 +78,13 @@ test('cashier takes tap-to-pay: approved is paid, declined stays due, a timeout 
   await cashier.getByTestId('payments-tap-to-pay').click();
   await expect(status).toHaveAttribute('data-state', 'unknown');
   await expect(status).toContainText('Нет ответа терминала');
+  // Meanwhile the cash button is blocked: the guest may already have paid by card.
+  await expect(cashier.getByTestId('pay-card-in-doubt')).toBeVisible();
+  await expect(cashier.getByTestId('pay-submit')).toBeDisabled();
   await cashier.screenshot({ path: 'tmp/e2e-shots/tap-to-pay-unknown.png' });
   expect((await cashierApi.get<PaymentRow[]>(`/pos/finance/payments?orderId=${timedOut.id}`)).map((p) => p.status)).toEqual(['unknown']);
   await cashier.getByTestId('payments-check-status').click();
-  await expect(status).toHaveAttribute('data-state', 'paid');
+  await expect(cashier.getByTestId('pay-settled')).toBeVisible();
   expect((await cashierApi.get<PaymentRow[]>(`/pos/finance/payments?orderId=${timedOut.id}`)).map((p) => p.status)).toEqual(['captured']);
   expect((await cashierApi.get<{ due: number }>(`/pos/orders/${timedOut.id}`)).due).toBe(0);
 });

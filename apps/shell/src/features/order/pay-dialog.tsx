@@ -82,6 +82,38 @@ export function PayDialog({ order, currency, canCloseTable, onPay, onCloseTable,
 
   const title = t('pay.title', { table: order.tableLabel ? t('table', { label: order.tableLabel }) : t('orderNumber', { number: order.number }) });
 
+  // Paid while the dialog was open, by a method a remote contributed (tap-to-pay): done here too.
+  if (!result && order.status === 'paid' && order.due === 0) {
+    return (
+      <Dialog
+        title={title}
+        onClose={onClose}
+        closeLabel={t('common:close')}
+        footer={
+          <>
+            {order.tableId && canCloseTable && (
+              <Button size="large" onClick={onCloseTable} data-testid="pay-close-table">
+                {t('pay.done.closeTable')}
+              </Button>
+            )}
+            <Button size="large" variant="primary" onClick={onClose} className={styles.footerButton} data-testid="pay-finish">
+              {t('pay.done.finish')}
+            </Button>
+          </>
+        }
+      >
+        <div className={`${styles.body} ${styles.w720}`} data-testid="pay-settled">
+          <div className={pay.doneHead}>
+            <span className={pay.doneIcon}>
+              <Icon name="check" size={34} />
+            </span>
+            <div className={pay.doneTitle}>{t('pay.done.title')}</div>
+          </div>
+        </div>
+      </Dialog>
+    );
+  }
+
   if (result) {
     const isSettled = result.order.due === 0;
     return (
