@@ -210,10 +210,12 @@ export function createOfflineApi(options: OfflineApiOptions): PosApi {
     currentShift: () => cached('shift', api.currentShift),
     async tables(hallId?: string) {
       const server = hallId ? await api.tables(hallId) : await cached('tables', () => api.tables());
+      // Queued commands' orders come from the local store, not one server read each: the floor
+      // refetches on every table event.
       const records = await queued();
-      const touched = new Set(records.flatMap((r) => (r.orderId ? [r.orderId] : [])));
-      const orders = new Map<string, Order | null>();
-      for (const id of touched) orders.set(id, await readOrder(id).catch(() => null));
+      const touched = [...new Set(records.flatMap((r) => (r.orderId ? [r.orderId] : [])))];
+      const confirmed = await db.orders.bulkGet(touched);
+      const orders = new Map(touched.map((id, i) => [id, orderView(confirmed[i]?.order ?? null, records, id, confirmed[i]?.savedAt)] as const));
       return tablesView(server, records, orders);
     },
     order: readOrder,

@@ -96,16 +96,12 @@ export function createShellOffline(deps: {
   outbox.events.on('retrying', ({ error }) => {
     if (error.status === 0) connectivity.reportNetworkFailure();
   });
-  outbox.events.on('acked', async ({ record, order }) => {
+  outbox.events.on('acked', ({ record, order }) => {
     connectivity.reportAnswer();
-    // The screen may still show the temporary id: both keys get the confirmed view.
     if (order) {
-      // Every cached key of this order: its server id and the temporary one a screen may still use.
-      const ids = new Set([order.id, ...(record.creates?.order ? [record.creates.order] : [])]);
-      for (const [key] of queryClient.getQueriesData({ queryKey: ['order'] })) {
-        const id = key[1];
-        if (typeof id === 'string' && !ids.has(id) && (await outbox.resolveId(id)) === order.id) ids.add(id);
-      }
+      // Every key a screen may file this order under: the server id, and the temporary id the
+      // command was queued with (a screen opened offline keeps it until it follows the real one).
+      const ids = new Set([order.id, ...[record.orderId, record.creates?.order].filter((id): id is string => Boolean(id))]);
       void outbox.pending().then(async (pending) => {
         const view = orderView(order, pending, ids);
         if (!view) return;

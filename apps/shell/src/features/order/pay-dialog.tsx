@@ -82,40 +82,11 @@ export function PayDialog({ order, currency, canCloseTable, onPay, onCloseTable,
 
   const title = t('pay.title', { table: order.tableLabel ? t('table', { label: order.tableLabel }) : t('orderNumber', { number: order.number }) });
 
-  // Paid while the dialog was open, by a method a remote contributed (tap-to-pay): done here too.
-  if (!result && order.status === 'paid' && order.due === 0) {
-    return (
-      <Dialog
-        title={title}
-        onClose={onClose}
-        closeLabel={t('common:close')}
-        footer={
-          <>
-            {order.tableId && canCloseTable && (
-              <Button size="large" onClick={onCloseTable} data-testid="pay-close-table">
-                {t('pay.done.closeTable')}
-              </Button>
-            )}
-            <Button size="large" variant="primary" onClick={onClose} className={styles.footerButton} data-testid="pay-finish">
-              {t('pay.done.finish')}
-            </Button>
-          </>
-        }
-      >
-        <div className={`${styles.body} ${styles.w720}`} data-testid="pay-settled">
-          <div className={pay.doneHead}>
-            <span className={pay.doneIcon}>
-              <Icon name="check" size={34} />
-            </span>
-            <div className={pay.doneTitle}>{t('pay.done.title')}</div>
-          </div>
-        </div>
-      </Dialog>
-    );
-  }
-
-  if (result) {
-    const isSettled = result.order.due === 0;
+  // Paid here (result), or meanwhile by a method a remote contributed (tap-to-pay): the same done view.
+  const settledElsewhere = !result && order.status === 'paid' && order.due === 0;
+  if (result || settledElsewhere) {
+    const paidOrder = result?.order ?? order;
+    const isSettled = paidOrder.due === 0;
     return (
       <Dialog
         title={title}
@@ -128,7 +99,7 @@ export function PayDialog({ order, currency, canCloseTable, onPay, onCloseTable,
                 {t('pay.done.nextCheck')}
               </Button>
             )}
-            {isSettled && result.order.tableId && canCloseTable && (
+            {isSettled && paidOrder.tableId && canCloseTable && (
               <Button size="large" onClick={onCloseTable} data-testid="pay-close-table">
                 {t('pay.done.closeTable')}
               </Button>
@@ -139,7 +110,7 @@ export function PayDialog({ order, currency, canCloseTable, onPay, onCloseTable,
           </>
         }
       >
-        <div className={`${styles.body} ${styles.w720}`} data-testid="pay-result">
+        <div className={`${styles.body} ${styles.w720}`} data-testid={result ? 'pay-result' : 'pay-settled'}>
           <div className={pay.doneHead}>
             <span className={pay.doneIcon}>
               <Icon name="check" size={34} />
@@ -148,16 +119,18 @@ export function PayDialog({ order, currency, canCloseTable, onPay, onCloseTable,
               <div className={pay.doneTitle}>{t('pay.done.title')}</div>
               {!isSettled && (
                 <div className={styles.sectionHint}>
-                  {t('pay.done.remaining')}: <b>{money(result.order.due)}</b>
+                  {t('pay.done.remaining')}: <b>{money(paidOrder.due)}</b>
                 </div>
               )}
             </div>
-            <div className={`${pay.changeBox} ${result.change > 0 ? pay.changeBoxStrong : ''}`} data-testid="pay-change">
-              <span>{result.change > 0 ? t('pay.done.change') : t('pay.done.noChange')}</span>
-              {result.change > 0 && <b>{money(result.change)}</b>}
-            </div>
+            {result && (
+              <div className={`${pay.changeBox} ${result.change > 0 ? pay.changeBoxStrong : ''}`} data-testid="pay-change">
+                <span>{result.change > 0 ? t('pay.done.change') : t('pay.done.noChange')}</span>
+                {result.change > 0 && <b>{money(result.change)}</b>}
+              </div>
+            )}
           </div>
-          <PaymentReceipt receipt={result.receipt} payments={result.payments} />
+          {result && <PaymentReceipt receipt={result.receipt} payments={result.payments} />}
         </div>
       </Dialog>
     );
