@@ -181,3 +181,14 @@ export async function createTestApp(overrides: Partial<ApiConfig> = {}): Promise
 
 /** A fresh idempotency key, like the tablets' UUID v7. */
 export const requestId = () => `test-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`;
+
+/**
+ * A database write settled as a value, for asserting that the database refuses it. better-sqlite3's
+ * SqliteError is not an `Error` jest recognises across its sandbox (`rejects.toThrow` reports "did
+ * not throw"), so compare `{ refused, message }` instead — a failure then shows what happened.
+ */
+export const settleWrite = (write: Promise<unknown>) =>
+  write.then(
+    (result) => ({ refused: false as const, result }),
+    (error: Error) => ({ refused: true as const, message: String(error?.message ?? error) }),
+  );

@@ -1,4 +1,4 @@
-import { type Client, createTestApp, requestId, type TestApp } from '../../testing/harness';
+import { type Client, createTestApp, requestId, settleWrite, type TestApp } from '../../testing/harness';
 
 interface ItemSpec {
   code: string;
@@ -373,13 +373,11 @@ describe('finance: payments', () => {
       const [row] = await ledgerOf(order.id);
       expect(row).toBeDefined();
 
-      // Settled as values so a failure shows what the database did instead of refusing.
-      const attempt = (write: Promise<unknown>) => write.then((result) => ({ refused: false, result }), (error: Error) => ({ refused: true, message: error.message }));
       const refusal = { refused: true, message: expect.stringMatching(/append-only/) };
       const db = t.database.db;
-      expect(await attempt(db.updateTable('ledger_entries').set({ amount: 1 }).where('id', '=', row.id).executeTakeFirst())).toEqual(refusal);
-      expect(await attempt(db.deleteFrom('ledger_entries').where('id', '=', row.id).executeTakeFirst())).toEqual(refusal);
-      expect(await attempt(db.deleteFrom('ledger_entries').executeTakeFirst())).toEqual(refusal);
+      expect(await settleWrite(db.updateTable('ledger_entries').set({ amount: 1 }).where('id', '=', row.id).executeTakeFirst())).toEqual(refusal);
+      expect(await settleWrite(db.deleteFrom('ledger_entries').where('id', '=', row.id).executeTakeFirst())).toEqual(refusal);
+      expect(await settleWrite(db.deleteFrom('ledger_entries').executeTakeFirst())).toEqual(refusal);
 
       const after = await ledgerOf(order.id);
       expect(after).toHaveLength(1);
