@@ -212,6 +212,16 @@ export const PaymentSettingsSchema = z.object({
 });
 export type PaymentSettings = z.infer<typeof PaymentSettingsSchema>;
 
+/** Admin: change the venue's payment rules; fields left out keep their value. */
+export const UpdatePaymentSettingsInputSchema = z
+  .strictObject({
+    tipTolerancePercent: PaymentSettingsSchema.shape.tipTolerancePercent.optional(),
+    holdExpiryDays: PaymentSettingsSchema.shape.holdExpiryDays.optional(),
+    dayClosePolicy: PaymentSettingsSchema.shape.dayClosePolicy.optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, { message: 'Nothing to change', path: ['tipTolerancePercent'] });
+export type UpdatePaymentSettingsInput = z.infer<typeof UpdatePaymentSettingsInputSchema>;
+
 export const ExpiredHoldsSchema = z.object({ settings: PaymentSettingsSchema, holds: z.array(PaymentSchema) });
 export type ExpiredHolds = z.infer<typeof ExpiredHoldsSchema>;
 
@@ -238,12 +248,53 @@ export const ReceiptSchema = z.object({
   discount: MoneySchema,
   total: MoneySchema,
   tips: MoneySchema,
-  payments: z.array(z.object({ method: TenderMethodSchema, amount: MoneySchema, tip: MoneySchema })),
+  payments: z.array(
+    z.object({
+      method: TenderMethodSchema,
+      amount: MoneySchema,
+      tip: MoneySchema,
+      /** Given back of this payment so far (sale first, then tip). */
+      refunded: MoneySchema.optional(),
+      maskedCard: z.string().nullable().optional(),
+    }),
+  ),
+  /** Everything refunded on this order so far; the receipt's net is paid − refunded. */
+  refunded: MoneySchema.optional(),
   change: MoneySchema,
   due: MoneySchema,
   issuedAt: IsoDateTimeSchema,
 });
 export type Receipt = z.infer<typeof ReceiptSchema>;
+
+/** The slip the guest gets for one refund (the refund's own transition row is its id). */
+export const RefundReceiptSchema = z.object({
+  refundId: IdSchema,
+  paymentId: IdSchema,
+  venueName: z.string(),
+  currency: z.string(),
+  orderNumber: z.number().int(),
+  tableLabel: z.string().nullable(),
+  method: TenderMethodSchema,
+  maskedCard: z.string().nullable(),
+  /** The terminal's reference of the original sale. */
+  reference: z.string().nullable(),
+  /** What the payment captured (sale + tip). */
+  captured: MoneySchema,
+  /** This refund. */
+  amount: MoneySchema,
+  /** Refunded on this payment so far, this refund included. */
+  refundedTotal: MoneySchema,
+  /** What can still be refunded on this payment. */
+  refundable: MoneySchema,
+  reason: z.string(),
+  staffName: z.string(),
+  issuedAt: IsoDateTimeSchema,
+});
+export type RefundReceipt = z.infer<typeof RefundReceiptSchema>;
+
+/** A refund answers with the payment as it is now plus the slip of this refund. */
+export const RefundResultSchema = PaymentSchema.extend({ refundReceipt: RefundReceiptSchema });
+export type RefundResult = z.infer<typeof RefundResultSchema>;
 
 export const PaymentResultSchema = z.object({
   payments: z.array(PaymentSchema),

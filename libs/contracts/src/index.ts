@@ -160,6 +160,8 @@ export {
   ReceiptSchema,
   ReconcilePaymentInputSchema,
   RefundPaymentInputSchema,
+  RefundReceiptSchema,
+  RefundResultSchema,
   SettleHoldsInputSchema,
   SettleHoldsResultSchema,
   settlementMethod,
@@ -169,6 +171,7 @@ export {
   TERMINAL_OUTCOMES,
   TerminalOutcomeSchema,
   TerminalReferenceSchema,
+  UpdatePaymentSettingsInputSchema,
 } from './finance';
 export type {
   CancelPaymentInput,
@@ -188,13 +191,16 @@ export type {
   Receipt,
   ReconcilePaymentInput,
   RefundPaymentInput,
+  RefundReceipt,
+  RefundResult,
   SettleHoldsResult,
   TenderInput,
   TenderMethod,
   TerminalOutcome,
+  UpdatePaymentSettingsInput,
 } from './finance';
-export { CloseShiftInputSchema, CurrentShiftSchema, OpenShiftInputSchema, ShiftSchema } from './shifts';
-export type { CloseShiftInput, OpenShiftInput, Shift } from './shifts';
+export { CloseShiftInputSchema, ClosedShiftSchema, CurrentShiftSchema, OpenShiftInputSchema, ShiftSchema } from './shifts';
+export type { CloseShiftInput, ClosedShift, OpenShiftInput, Shift } from './shifts';
 export {
   AdminStaffSchema,
   CreateStaffInputSchema,

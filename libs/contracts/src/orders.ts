@@ -187,6 +187,8 @@ export type SendOrderInput = z.infer<typeof SendOrderInputSchema>;
 
 export const OrdersQuerySchema = z.strictObject({
   status: OrderStatusSchema.optional(),
+  /** The venue's business day the order was opened on (YYYY-MM-DD, in the venue's time zone). */
+  date: z.iso.date().optional(),
   tableId: IdSchema.optional(),
   sessionId: IdSchema.optional(),
   waiterId: IdSchema.optional(),

@@ -34,6 +34,8 @@ export const PERMISSIONS = [
   'admin.staff',
   /** Menu rules: upsell add-ons and combos. */
   'admin.menu',
+  /** Payment rules: tip tolerance, hold expiry, what day close does with expired holds. */
+  'admin.payments',
 ] as const;
 
 export const PermissionSchema = z.enum(PERMISSIONS);

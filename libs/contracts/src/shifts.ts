@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ClientRequestIdSchema, IdSchema, IsoDateTimeSchema, MoneySchema, SignedMoneySchema } from './common';
-import { PAYMENT_METHODS } from './finance';
+import { PAYMENT_METHODS, SettleHoldsResultSchema } from './finance';
 
 export const OpenShiftInputSchema = z.strictObject({
   openingFloat: MoneySchema,
@@ -47,3 +47,10 @@ export const CloseShiftInputSchema = z.strictObject({
   clientRequestId: ClientRequestIdSchema.optional(),
 });
 export type CloseShiftInput = z.infer<typeof CloseShiftInputSchema>;
+
+/**
+ * Closing answers with the closed shift; closing the venue's last open shift is its day close,
+ * so holds past their expiry were captured or released first (the venue's policy) and are listed.
+ */
+export const ClosedShiftSchema = ShiftSchema.extend({ settledHolds: SettleHoldsResultSchema.optional() });
+export type ClosedShift = z.infer<typeof ClosedShiftSchema>;
