@@ -17,6 +17,7 @@ const FloorScreen = lazy(() => import('../features/floor/floor-screen').then((m)
 const OrderScreen = lazy(() => import('../features/order/order-screen').then((m) => ({ default: m.OrderScreen })));
 const KitchenScreen = lazy(() => import('../features/kitchen/kitchen-screen').then((m) => ({ default: m.KitchenScreen })));
 const ShiftScreen = lazy(() => import('../features/shift/shift-screen').then((m) => ({ default: m.ShiftScreen })));
+const OrdersScreen = lazy(() => import('../features/orders/orders-screen').then((m) => ({ default: m.OrdersScreen })));
 
 const HOME: Record<Role, string> = { waiter: '/floor', cashier: '/floor', supervisor: '/floor', cook: '/kitchen', admin: '/floor' };
 
@@ -110,6 +111,7 @@ function SignedIn() {
   const nav: NavItem[] = useMemo(() => {
     const core: NavItem[] = [
       { path: '/floor', label: t('nav.floor'), permission: 'tables.view' },
+      { path: '/orders', label: t('nav.orders'), permission: 'orders.view' },
       { path: '/kitchen', label: t('nav.kitchen'), permission: 'kitchen.view' },
       { path: '/shift', label: t('nav.shift'), permission: 'shifts.view' },
     ];
@@ -173,6 +175,7 @@ function SignedIn() {
           {orderMatch && <OrderScreen orderId={orderMatch.id} />}
           {path.startsWith('/kitchen') && <KitchenScreen />}
           {path.startsWith('/shift') && <ShiftScreen />}
+          {path.startsWith('/orders') && <OrdersScreen />}
         </Suspense>
         {/* Remote routes (single-spa applications) mount here; the element always exists. */}
         <div id={REMOTE_OUTLET_ID} className={styles.outlet} hidden={!remoteRouteIsLive} />

@@ -2,6 +2,7 @@ import { addNamespace, type I18n } from '@pos/i18n';
 import { floorTexts } from '../features/floor/texts';
 import { kitchenTexts } from '../features/kitchen/texts';
 import { orderTexts } from '../features/order/texts';
+import { ordersTexts } from '../features/orders/texts';
 import { shiftTexts } from '../features/shift/texts';
 import { shellTexts } from './shell-texts';
 
@@ -10,6 +11,7 @@ export function addShellTexts(i18n: I18n): void {
   addNamespace(i18n, 'shell', shellTexts);
   addNamespace(i18n, 'floor', floorTexts);
   addNamespace(i18n, 'order', orderTexts);
+  addNamespace(i18n, 'orders', ordersTexts);
   addNamespace(i18n, 'kitchen', kitchenTexts);
   addNamespace(i18n, 'shift', shiftTexts);
 }

@@ -3,10 +3,16 @@ import { formatMoney } from '@pos/i18n';
 import { useTranslation } from 'react-i18next';
 import styles from './pay-dialog.module.css';
 
-/** The receipt as the API issued it: what was eaten, totals, and how it was paid. */
+/**
+ * The receipt as the API issued it: what was eaten, totals, how it was paid (with the card), and
+ * once something was given back, the refunds and the net the order keeps.
+ */
 export function PaymentReceipt({ receipt, payments }: { receipt: Receipt; payments: Payment[] }) {
   const { t, i18n } = useTranslation('order');
   const money = (v: number) => formatMoney(v, receipt.currency, i18n.language);
+  const refunded = receipt.refunded ?? 0;
+  // The receipt's net is everything paid on the order (sale and tips) less everything refunded.
+  const paid = receipt.payments.reduce((sum, p) => sum + p.amount + p.tip, 0);
   const issued = new Date(receipt.issuedAt).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'ru-RU', { dateStyle: 'short', timeStyle: 'short' });
   return (
     <div className={styles.receipt} data-testid="receipt">
@@ -47,14 +53,27 @@ export function PaymentReceipt({ receipt, payments }: { receipt: Receipt; paymen
           </div>
         )}
         {payments.map((p) => (
-          <div key={p.id}>
+          <div key={p.id} data-testid={`receipt-payment-${p.id}`}>
             <span>
-              {t(`pay.${p.method}`)}
+              {t(`pay.methods.${p.method}`)}
+              {p.maskedCard ? ` · ${p.maskedCard}` : ''}
               {p.tendered !== null && p.tendered !== p.amount + p.tip ? ` · ${t('pay.cashTendered')} ${money(p.tendered)}` : ''}
             </span>
             <span>{money(p.amount + p.tip)}</span>
           </div>
         ))}
+        {refunded > 0 && (
+          <>
+            <div className={styles.receiptRefund} data-testid="receipt-refunded">
+              <span>{t('pay.done.refunded')}</span>
+              <span>−{money(refunded)}</span>
+            </div>
+            <div className={styles.receiptTotal} data-testid="receipt-net">
+              <span>{t('pay.done.net')}</span>
+              <span>{money(paid - refunded)}</span>
+            </div>
+          </>
+        )}
         {receipt.due > 0 && (
           <div>
             <span>{t('totals.due')}</span>

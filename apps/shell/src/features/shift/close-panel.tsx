@@ -1,5 +1,5 @@
 import { queryKeys } from '@pos/api-client';
-import type { Shift } from '@pos/contracts';
+import type { ClosedShift, Shift } from '@pos/contracts';
 import { Button, Money } from '@pos/ui';
 import { useQueries } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -18,7 +18,7 @@ const MIN_REASON = 3;
 export interface ClosePanelProps {
   shift: Shift;
   currency: string;
-  onClosed(shift: Shift): void;
+  onClosed(shift: ClosedShift): void;
 }
 
 /**

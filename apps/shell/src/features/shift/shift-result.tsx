@@ -1,11 +1,15 @@
-import { PAYMENT_METHODS, type Shift } from '@pos/contracts';
+import { type ClosedShift, PAYMENT_METHODS } from '@pos/contracts';
 import { Button, Money } from '@pos/ui';
 import { useTranslation } from 'react-i18next';
+import { SettledHolds } from './card-holds';
 import styles from './shift-screen.module.css';
 import { differenceSign, differenceTone } from './shift-rules';
 
-/** The closed shift: expected against counted per method, the difference coloured by what it means. */
-export function ShiftResult({ shift, currency, onDone }: { shift: Shift; currency: string; onDone(): void }) {
+/**
+ * The closed shift: expected against counted per method, the difference coloured by what it means;
+ * after the day's last shift, the expired card holds its close captured or released.
+ */
+export function ShiftResult({ shift, currency, onDone }: { shift: ClosedShift; currency: string; onDone(): void }) {
   const { t, i18n } = useTranslation('shift');
   const closedAt = shift.closedAt
     ? new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'ru-RU', { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }).format(new Date(shift.closedAt))
@@ -52,6 +56,7 @@ export function ShiftResult({ shift, currency, onDone }: { shift: Shift; currenc
         })}
       </div>
       {shift.overrideReason && <div className={styles.rescue}>{t('result.override', { reason: shift.overrideReason })}</div>}
+      {shift.settledHolds && <SettledHolds settled={shift.settledHolds} currency={currency} />}
       <div className={styles.resultActions}>
         <Button variant="primary" size="large" onClick={onDone} data-testid="shift-result-done">
           {t('result.done')}

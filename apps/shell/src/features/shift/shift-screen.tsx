@@ -1,8 +1,9 @@
-import type { Shift } from '@pos/contracts';
+import type { ClosedShift } from '@pos/contracts';
 import { Button } from '@pos/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services-context';
+import { ExpiredHolds } from './card-holds';
 import { ClosePanel } from './close-panel';
 import { OpenShiftForm } from './open-shift-form';
 import { ShiftResult } from './shift-result';
@@ -13,10 +14,11 @@ import { useLiveCurrentShift } from './use-shift';
 /** The cashier's shift: open it with a float, watch the totals, close it against counted money. */
 export function ShiftScreen() {
   const { t } = useTranslation('shift');
-  const currency = useServices().host().session.venue.currency;
+  const { venue } = useServices().host().session;
+  const currency = venue.currency;
   const current = useLiveCurrentShift();
   // The closed shift stays on screen until the cashier has read the differences.
-  const [closed, setClosed] = useState<Shift | null>(null);
+  const [closed, setClosed] = useState<ClosedShift | null>(null);
 
   let content;
   if (closed) content = <ShiftResult shift={closed} currency={currency} onDone={() => setClosed(null)} />;
@@ -36,6 +38,7 @@ export function ShiftScreen() {
       <div className={styles.openLayout}>
         <div className={styles.column}>
           <ShiftTotals shift={current.data.shift} currency={currency} updatedAt={current.dataUpdatedAt} isRefreshing={current.isFetching} onRefresh={() => void current.refetch()} />
+          <ExpiredHolds currency={currency} timeZone={venue.timezone} />
         </div>
         <ClosePanel key={current.data.shift.id} shift={current.data.shift} currency={currency} onClosed={setClosed} />
       </div>

@@ -1,5 +1,5 @@
 import { ApiError, queryKeys } from '@pos/api-client';
-import type { Shift } from '@pos/contracts';
+import type { ClosedShift } from '@pos/contracts';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useServices } from '../../app/services-context';
@@ -40,9 +40,13 @@ export interface CloseShiftVariables {
 export function useCloseShift() {
   const { api, queryClient } = useServices();
   return useMutation({
-    mutationFn: ({ shiftId, counted, override }: CloseShiftVariables): Promise<Shift> =>
+    mutationFn: ({ shiftId, counted, override }: CloseShiftVariables): Promise<ClosedShift> =>
       api.closeShift(shiftId, { counted, ...(override ? { force: true, reason: override.reason } : {}) }),
-    onSuccess: () => queryClient.setQueryData(queryKeys.currentShift, { shift: null }),
+    onSuccess: () => {
+      queryClient.setQueryData(queryKeys.currentShift, { shift: null });
+      // Closing the day's last shift captured or released the expired holds.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.expiredHolds });
+    },
     onError: (error) => {
       if (error instanceof ApiError && error.code === 'shift.closed') void queryClient.invalidateQueries({ queryKey: queryKeys.currentShift });
     },
@@ -54,4 +58,18 @@ export function openCheckIds(error: unknown): string[] | null {
   if (!(error instanceof ApiError) || error.code !== 'shift.open_checks') return null;
   const ids = error.problem.orderIds;
   return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
+}
+
+/**
+ * Card holds past their expiry and what the day close will do with them, for staff who take
+ * payments. Live: any payment moving may settle one.
+ */
+export function useExpiredHolds(isAllowed: boolean) {
+  const { api, bus, queryClient } = useServices();
+  useEffect(() => {
+    if (!isAllowed) return;
+    const sub = bus.on('payment.status').subscribe(() => void queryClient.invalidateQueries({ queryKey: queryKeys.expiredHolds }));
+    return () => sub.unsubscribe();
+  }, [bus, queryClient, isAllowed]);
+  return useQuery({ queryKey: queryKeys.expiredHolds, queryFn: () => api.expiredHolds(), enabled: isAllowed, refetchInterval: REFRESH_MS });
 }

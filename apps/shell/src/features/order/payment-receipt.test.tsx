@@ -1,0 +1,95 @@
+import type { Payment, Receipt } from '@pos/contracts';
+import { createI18n } from '@pos/i18n';
+import { render, screen } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
+import { addShellTexts } from '../../i18n';
+import { PaymentReceipt } from './payment-receipt';
+
+const payment = (id: string, over: Partial<Payment> = {}): Payment => ({
+  id,
+  orderId: 'o1',
+  checkIndex: null,
+  shiftId: 'shift-1',
+  method: 'card',
+  status: 'captured',
+  amount: 100_000,
+  tip: 0,
+  tendered: null,
+  change: 0,
+  reference: null,
+  createdBy: 'c1',
+  createdAt: '2026-03-02T12:00:00.000Z',
+  ...over,
+});
+
+const receipt = (over: Partial<Receipt> = {}): Receipt => ({
+  venueName: 'Демо',
+  currency: 'RUB',
+  orderNumber: 12,
+  tableLabel: '7',
+  waiterName: 'Анна',
+  lines: [{ name: 'Борщ', modifiers: [], quantity: 2, unitPrice: 75_000, total: 150_000 }],
+  subtotal: 150_000,
+  discount: 0,
+  total: 150_000,
+  tips: 10_000,
+  payments: [
+    { method: 'card', amount: 100_000, tip: 10_000, maskedCard: '•••• 4242' },
+    { method: 'cash', amount: 50_000, tip: 0 },
+  ],
+  change: 0,
+  due: 0,
+  issuedAt: '2026-03-02T12:00:00.000Z',
+  ...over,
+});
+
+const PAYMENTS = [payment('p1', { tip: 10_000, maskedCard: '•••• 4242' }), payment('p2', { method: 'cash', amount: 50_000, tendered: 50_000 })];
+
+function renderReceipt(r: Receipt, payments: Payment[], language: 'ru' | 'en' = 'ru') {
+  const i18n = createI18n(language);
+  addShellTexts(i18n);
+  render(
+    <I18nextProvider i18n={i18n}>
+      <PaymentReceipt receipt={r} payments={payments} />
+    </I18nextProvider>,
+  );
+}
+
+/** A receipt line as "label | amount". */
+const text = (testId: string) =>
+  Array.from(screen.getByTestId(testId).children)
+    .map((cell) => cell.textContent?.replace(/\s/g, ' '))
+    .join(' | ');
+
+describe('PaymentReceipt', () => {
+  it('names the card of a card payment, and nothing more on cash', () => {
+    renderReceipt(receipt(), PAYMENTS);
+    expect(text('receipt-payment-p1')).toBe('Карта · •••• 4242 | 1 100,00 ₽');
+    expect(text('receipt-payment-p2')).toBe('Наличные | 500,00 ₽');
+  });
+
+  it('names tap-to-pay and deferred payments in words', () => {
+    renderReceipt(receipt(), [payment('p3', { method: 'softpos', maskedCard: '•••• 1111' }), payment('p4', { method: 'deferred' })]);
+    expect(text('receipt-payment-p3')).toBe('Оплата касанием · •••• 1111 | 1 000,00 ₽');
+    expect(text('receipt-payment-p4')).toBe('Карта, отложенная оплата | 1 000,00 ₽');
+  });
+
+  it('shows no refund lines while nothing was given back', () => {
+    renderReceipt(receipt({ refunded: 0 }), PAYMENTS);
+    expect(screen.queryByTestId('receipt-refunded')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('receipt-net')).not.toBeInTheDocument();
+  });
+
+  it('shows what was refunded and the net: everything paid less the refunds', () => {
+    renderReceipt(receipt({ refunded: 40_000 }), PAYMENTS);
+    expect(text('receipt-refunded')).toBe('Возвращено | −400,00 ₽');
+    expect(text('receipt-net')).toBe('Итого за вычетом возврата | 1 200,00 ₽');
+  });
+
+  it('says it in English too', () => {
+    renderReceipt(receipt({ refunded: 160_000 }), PAYMENTS, 'en');
+    expect(text('receipt-refunded')).toBe('Refunded | −RUB 1,600.00');
+    expect(text('receipt-net')).toBe('Net after refunds | RUB 0.00');
+    expect(text('receipt-payment-p1')).toBe('Card · •••• 4242 | RUB 1,100.00');
+  });
+});

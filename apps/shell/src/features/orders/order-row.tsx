@@ -1,0 +1,80 @@
+import { type Order, type OrderStatus, zonedTime } from '@pos/contracts';
+import { formatMoney } from '@pos/i18n';
+import { Badge, type BadgeTone } from '@pos/ui';
+import { memo, useMemo, useState } from 'react';
+import { navigate } from '../../app/router';
+import { Slot } from '../../plugin-host/slot';
+import { hasTakenMoney } from './order-list';
+import styles from './orders-screen.module.css';
+
+const STATUS_TONE: Record<OrderStatus, BadgeTone> = { open: 'info', paid: 'success', void: 'neutral' };
+
+/** Words a row needs, translated once for the whole list (not a translation hook per row). */
+export interface RowLabels {
+  noTable: string;
+  status: Record<OrderStatus, string>;
+}
+
+export interface OrderRowProps {
+  order: Order;
+  currency: string;
+  timeZone: string;
+  language: string;
+  labels: RowLabels;
+  /** Some remote contributes row actions: the column is there for every row. */
+  hasActions: boolean;
+}
+
+/**
+ * One order of the list; tapping it opens the order (read-only once paid or voided). Memoised:
+ * a refetch keeps unchanged orders as the same objects, so only changed rows render again.
+ */
+export const OrderRow = memo(function OrderRow({ order, currency, timeZone, language, labels, hasActions }: OrderRowProps) {
+  const money = (v: number) => formatMoney(v, currency, language);
+  // Once mounted, the actions stay while the row does: a refund that gives everything back must
+  // not unmount the remote's dialog in the middle (it shows the slip after the order refreshed).
+  const [isActionable, setActionable] = useState(() => hasTakenMoney(order));
+  if (!isActionable && hasTakenMoney(order)) setActionable(true);
+  const n = order.number;
+  return (
+    <li className={styles.row} data-testid={`orders-row-${n}`} data-order-id={order.id} data-status={order.status}>
+      <button type="button" className={styles.rowMain} onClick={() => navigate(`/order/${order.id}`)} data-testid={`orders-open-${n}`}>
+        <span className={styles.number}>{n}</span>
+        <span className={order.tableLabel === null ? styles.muted : undefined} data-testid={`orders-row-${n}-table`}>
+          {order.tableLabel ?? labels.noTable}
+        </span>
+        <span className={styles.ellipsis} data-testid={`orders-row-${n}-waiter`}>
+          {order.waiterName}
+        </span>
+        <span className={styles.time} data-testid={`orders-row-${n}-opened`}>
+          {zonedTime(order.createdAt, timeZone)}
+        </span>
+        <span className={styles.amount} data-testid={`orders-row-${n}-total`}>
+          {money(order.total)}
+        </span>
+        <span className={styles.amount} data-testid={`orders-row-${n}-paid`}>
+          {money(order.paid)}
+        </span>
+        <span className={`${styles.amount} ${order.due > 0 && order.status === 'open' ? styles.due : styles.muted}`} data-testid={`orders-row-${n}-due`}>
+          {money(order.due)}
+        </span>
+        <span>
+          <Badge tone={STATUS_TONE[order.status]} data-testid={`orders-row-${n}-status`}>
+            {labels.status[order.status]}
+          </Badge>
+        </span>
+      </button>
+      {hasActions && (
+        <div className={styles.actions} data-testid={`orders-row-${n}-actions`}>
+          {isActionable && <RowActions order={order} />}
+        </div>
+      )}
+    </li>
+  );
+});
+
+/** The remotes' actions on an order that took money (the payments remote's refund). */
+function RowActions({ order }: { order: Order }) {
+  const context = useMemo(() => ({ order }), [order]);
+  return <Slot name="orders.row-actions" context={context} className={styles.slot} />;
+}

@@ -1,0 +1,53 @@
+/** Texts of the order list (namespace 'orders'), Russian and English. */
+export const ordersTexts = {
+  ru: {
+    title: 'Заказы',
+    day: {
+      previous: 'Предыдущий день',
+      next: 'Следующий день',
+      today: 'Сегодня',
+      yesterday: 'Вчера',
+      backToToday: 'К сегодняшнему дню',
+    },
+    tabs: { label: 'Статус заказа', all: 'Все', open: 'Открытые', paid: 'Оплаченные', void: 'Отменённые' },
+    status: { open: 'Открыт', paid: 'Оплачен', void: 'Отменён' },
+    search: 'Номер, стол или официант',
+    clearSearch: 'Очистить поиск',
+    columns: { number: '№', table: 'Стол', waiter: 'Официант', openedAt: 'Открыт', total: 'Сумма', paid: 'Оплачено', due: 'К оплате', status: 'Статус', actions: 'Действия' },
+    noTable: 'без стола',
+    summary_one: '{{count}} заказ · сумма {{total}} · оплачено {{paid}}',
+    summary_few: '{{count}} заказа · сумма {{total}} · оплачено {{paid}}',
+    summary_many: '{{count}} заказов · сумма {{total}} · оплачено {{paid}}',
+    summary_other: '{{count}} заказа · сумма {{total}} · оплачено {{paid}}',
+    empty: {
+      day: 'За этот день заказов нет',
+      status: 'Таких заказов за этот день нет',
+      search: 'Ничего не найдено по запросу «{{query}}»',
+    },
+    loadError: 'Не удалось загрузить заказы: {{message}}',
+  },
+  en: {
+    title: 'Orders',
+    day: {
+      previous: 'Previous day',
+      next: 'Next day',
+      today: 'Today',
+      yesterday: 'Yesterday',
+      backToToday: 'Back to today',
+    },
+    tabs: { label: 'Order status', all: 'All', open: 'Open', paid: 'Paid', void: 'Voided' },
+    status: { open: 'Open', paid: 'Paid', void: 'Voided' },
+    search: 'Number, table or waiter',
+    clearSearch: 'Clear search',
+    columns: { number: '#', table: 'Table', waiter: 'Waiter', openedAt: 'Opened', total: 'Total', paid: 'Paid', due: 'Due', status: 'Status', actions: 'Actions' },
+    noTable: 'no table',
+    summary_one: '{{count}} order · total {{total}} · paid {{paid}}',
+    summary_other: '{{count}} orders · total {{total}} · paid {{paid}}',
+    empty: {
+      day: 'No orders on this day',
+      status: 'No such orders on this day',
+      search: 'Nothing found for “{{query}}”',
+    },
+    loadError: 'Could not load the orders: {{message}}',
+  },
+};
