@@ -1,10 +1,12 @@
 import { definePlugin, reactLifecycles } from '@pos/plugin-sdk';
 import { PaymentMethods } from './features/payment-methods/payment-methods';
+import { RefundAction } from './features/refunds/refund-action';
 import { paymentsTexts } from './texts';
 
 /**
  * The payments remote: card payments through a terminal in the shell's pay dialog — tap to pay
- * (SoftPOS) and deferred holds captured later — on the server's payment state machine.
+ * (SoftPOS) and deferred holds captured later — and refunds from the order list, on the server's
+ * payment state machine.
  */
 export default definePlugin({
   id: 'payments',
@@ -13,5 +15,6 @@ export default definePlugin({
   i18n: paymentsTexts,
   slots: {
     'payment.methods': reactLifecycles(PaymentMethods),
+    'orders.row-actions': reactLifecycles(RefundAction),
   },
 });

@@ -1,4 +1,6 @@
-/** The payments remote's namespace ('payments'), Russian and English. */
+import { refundsTexts } from './features/refunds/texts';
+
+/** The payments remote's namespace ('payments'), Russian and English; refunds keep theirs in their folder. */
 export const paymentsTexts = {
   ru: {
     title: 'Карта через терминал',
@@ -13,7 +15,13 @@ export const paymentsTexts = {
       recording: 'Записываем ответ терминала…',
       capturing: 'Списываем…',
       checking: 'Проверяем статус у терминала…',
+      cancelling: 'Отменяем…',
+      releasing: 'Снимаем блокировку…',
     },
+    cancel: 'Отмена',
+    cancelled: 'Отменено',
+    released: 'Блокировка снята',
+    problem: { noReference: 'У блокировки нет ссылки терминала — списать через терминал нельзя' },
     paid: 'Оплачено',
     paidCard: 'Оплачено · {{card}}',
     held: 'Сумма заблокирована на карте',
@@ -30,6 +38,7 @@ export const paymentsTexts = {
     capture: 'Списать',
     release: 'Снять блокировку',
     overHeld: 'Не больше {{amount}}',
+    refund: refundsTexts.ru,
   },
   en: {
     title: 'Card via terminal',
@@ -44,7 +53,13 @@ export const paymentsTexts = {
       recording: "Recording the terminal's answer…",
       capturing: 'Capturing…',
       checking: 'Asking the terminal for the status…',
+      cancelling: 'Cancelling…',
+      releasing: 'Releasing the hold…',
     },
+    cancel: 'Cancel',
+    cancelled: 'Cancelled',
+    released: 'Hold released',
+    problem: { noReference: 'The hold has no terminal reference — it cannot be captured through the terminal' },
     paid: 'Paid',
     paidCard: 'Paid · {{card}}',
     held: 'The amount is held on the card',
@@ -61,5 +76,6 @@ export const paymentsTexts = {
     capture: 'Capture',
     release: 'Release',
     overHeld: 'At most {{amount}}',
+    refund: refundsTexts.en,
   },
 };

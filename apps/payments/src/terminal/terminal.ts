@@ -19,7 +19,31 @@ export interface TerminalPaymentRequest {
   currency: string;
   /** The terminal charges once per key: retrying a start with the same key never charges twice. */
   idempotencyKey: string;
+  /** Deferred payments: only authorize (hold) the amount; `capture()` takes it later. A sale otherwise. */
+  authorizeOnly?: boolean;
 }
+
+/**
+ * An operation on an earlier transaction of the terminal: the capture of a pre-authorization or
+ * a refund of a sale. No card is presented, so asking again with the same `idempotencyKey` is how
+ * a timeout is checked: the terminal performs the operation at most once per key and answers the
+ * same result every time after.
+ */
+export interface TerminalReferencedRequest {
+  /** The earlier transaction's reference (the payment's `reference`). */
+  transactionRef: string;
+  /** Minor units: what to capture (tip included) or to give back. */
+  amount: number;
+  currency: string;
+  idempotencyKey: string;
+}
+
+/**
+ * What `cancel()` stops: an approved transaction by its reference (voided / hold released), or
+ * a start still waiting for the card, by that start's idempotency key (no reference exists yet).
+ * Either way no money may move afterwards: a card that went through meanwhile is voided.
+ */
+export type TerminalCancelTarget = { transactionRef: string } | { startKey: string };
 
 /**
  * A card terminal the tablet drives: the native SoftPOS SDK through `window.PosNativeBridge`, or
@@ -27,10 +51,15 @@ export interface TerminalPaymentRequest {
  */
 export interface PaymentTerminal {
   readonly kind: 'native' | 'simulator';
+  /** A sale (tap to pay) or, with `authorizeOnly`, a pre-authorization (deferred). */
   start(request: TerminalPaymentRequest): Promise<TerminalResult>;
-  /** Asks the terminal what became of a transaction (after a timeout). */
+  /** Takes (part of) a pre-authorization; tip included in `amount`. */
+  capture(request: TerminalReferencedRequest): Promise<TerminalResult>;
+  /** Gives money back to the card of the original sale. */
+  refund(request: TerminalReferencedRequest): Promise<TerminalResult>;
+  /** Asks the terminal what became of a started transaction (after a timeout). */
   status(transactionRef: string, idempotencyKey: string): Promise<TerminalResult>;
-  cancel(transactionRef: string, idempotencyKey: string): Promise<void>;
+  cancel(target: TerminalCancelTarget, idempotencyKey: string): Promise<void>;
 }
 
 /** A fresh key for one terminal or server operation. */

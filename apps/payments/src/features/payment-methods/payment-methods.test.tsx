@@ -7,11 +7,11 @@ import { PaymentMethods } from './payment-methods';
 
 const noWait = () => Promise.resolve();
 
-function renderMethods(mode: string, options: { tip?: number; offline?: boolean } = {}) {
+function renderMethods(mode: string | (() => string), options: { tip?: number; offline?: boolean; sleep?: (ms: number) => Promise<void> } = {}) {
   const finance = fakeFinance();
   const host = paymentsHost(finance.api);
   if (options.offline) host.connectivity = () => ({ state: 'offline', pending: 0 });
-  const terminal = createSimulatorTerminal({ sleep: noWait, mode: () => parseSimulatorMode(mode) });
+  const terminal = createSimulatorTerminal({ sleep: options.sleep ?? noWait, mode: () => parseSimulatorMode(typeof mode === 'function' ? mode() : mode) });
   const theOrder = order();
   host.queryClient.setQueryData(queryKeys.order(ORDER_ID), theOrder);
   render(
@@ -20,7 +20,7 @@ function renderMethods(mode: string, options: { tip?: number; offline?: boolean 
     </HostProvider>,
   );
   const status = () => screen.getByTestId('payments-status');
-  return { finance, host, status };
+  return { finance, host, status, terminal };
 }
 
 describe('PaymentMethods (payment.methods slot)', () => {
@@ -79,7 +79,8 @@ describe('PaymentMethods (payment.methods slot)', () => {
     expect(screen.getByText('Не больше 450,00 ₽', { normalizer: (s) => s.replace(/\s/g, ' ') })).toBeInTheDocument();
     fireEvent.change(amount, { target: { value: '300' } });
     fireEvent.click(screen.getByTestId('payments-hold-capture'));
-    await waitFor(() => expect(finance.api.capturePayment).toHaveBeenCalledWith(expect.any(String), { amount: 30000 }));
+    // The capture went through the terminal: what it answered is recorded with the amount.
+    await waitFor(() => expect(finance.api.capturePayment).toHaveBeenCalledWith(expect.any(String), expect.objectContaining({ amount: 30000, outcome: 'approved' })));
     await waitFor(() => expect(screen.queryByTestId('payments-holds')).not.toBeInTheDocument());
   });
 
@@ -96,5 +97,93 @@ describe('PaymentMethods (payment.methods slot)', () => {
     renderMethods('approve', { offline: true });
     expect(screen.getByTestId('payments-offline')).toHaveTextContent('Оплата картой недоступна без сети');
     expect(screen.queryByTestId('payments-tap-to-pay')).not.toBeInTheDocument();
+  });
+
+  it('Cancel while the terminal waits for the card: the terminal stops that start, the server cancels the payment, nothing is held', async () => {
+    let wake: () => void = () => undefined;
+    const { finance, status, terminal } = renderMethods('approve', { sleep: () => new Promise<void>((resolve) => (wake = resolve)) });
+    const cancel = jest.spyOn(terminal, 'cancel');
+    const start = jest.spyOn(terminal, 'start');
+    fireEvent.click(screen.getByTestId('payments-tap-to-pay'));
+    fireEvent.click(await screen.findByTestId('payments-cancel'));
+    await waitFor(() => expect(status()).toHaveAttribute('data-state', 'cancelled'));
+    expect(status()).toHaveTextContent('Отменено');
+    // The terminal was told which start to stop: the one it is waiting on, by that start's key.
+    expect(cancel).toHaveBeenCalledWith({ startKey: start.mock.calls[0][0].idempotencyKey }, expect.any(String));
+    const [paymentId] = finance.api.cancelPayment.mock.calls[0];
+    expect(finance.payments.get(paymentId)?.status).toBe('cancelled');
+    // The card tapped a moment too late changes nothing: the start reports the cancel, nothing is recorded.
+    wake();
+    expect(await start.mock.results[0].value).toMatchObject({ outcome: 'declined', reason: 'Cancelled' });
+    expect(finance.api.holdPayment).not.toHaveBeenCalled();
+    expect(screen.getByTestId('payments-tap-to-pay')).toBeInTheDocument();
+    expect(screen.queryByTestId('payments-cancel')).not.toBeInTheDocument();
+  });
+
+  it('if the terminal cannot be told to stop, the start is awaited and recorded as usual (money never moves unrecorded)', async () => {
+    let wake: () => void = () => undefined;
+    const { finance, status, terminal } = renderMethods('approve', { sleep: () => new Promise<void>((resolve) => (wake = resolve)) });
+    jest.spyOn(terminal, 'cancel').mockRejectedValue(new Error('bridge gone'));
+    fireEvent.click(screen.getByTestId('payments-tap-to-pay'));
+    fireEvent.click(await screen.findByTestId('payments-cancel'));
+    await waitFor(() => expect(terminal.cancel).toHaveBeenCalled());
+    wake();
+    await waitFor(() => expect(status()).toHaveAttribute('data-state', 'paid'));
+    expect(finance.api.cancelPayment).not.toHaveBeenCalled();
+    expect([...finance.payments.values()].map((p) => p.status)).toEqual(['captured']);
+  });
+
+  it('deferred capture goes through the terminal: a timeout records capture as unknown, the check asks the same capture again and reconciles it captured', async () => {
+    let mode = 'approve';
+    const { finance, host, status, terminal } = renderMethods(() => mode);
+    const capture = jest.spyOn(terminal, 'capture');
+    fireEvent.click(screen.getByTestId('payments-deferred'));
+    await waitFor(() => expect(status()).toHaveAttribute('data-state', 'held'));
+    const [paymentId, hold] = finance.api.holdPayment.mock.calls[0];
+    expect(hold.amount).toBe(45000);
+
+    mode = 'timeout';
+    fireEvent.click(await screen.findByTestId('payments-hold-capture'));
+    await waitFor(() => expect(status()).toHaveAttribute('data-state', 'unknown'));
+    expect(status()).toHaveTextContent('Нет ответа терминала — проверить статус');
+    // The terminal was asked to capture the pre-authorization it made (its reference), not to charge again.
+    expect(capture).toHaveBeenCalledWith(expect.objectContaining({ transactionRef: hold.terminalReference, amount: 45000, currency: 'RUB' }));
+    expect(finance.api.capturePayment).toHaveBeenCalledWith(paymentId, expect.objectContaining({ amount: 45000, outcome: 'timeout' }));
+    expect(finance.payments.get(paymentId)?.status).toBe('unknown');
+    expect(host.queryClient.getQueryData<Order>(queryKeys.order(ORDER_ID))?.due).toBe(45000);
+
+    fireEvent.click(screen.getByTestId('payments-check-status'));
+    await waitFor(() => expect(status()).toHaveAttribute('data-state', 'paid'));
+    // Same capture, same key: the terminal answers what it did, it does not capture twice.
+    expect(capture).toHaveBeenCalledTimes(2);
+    expect(capture.mock.calls[1][0]).toEqual(capture.mock.calls[0][0]);
+    expect(finance.api.reconcilePayment).toHaveBeenCalledWith(paymentId, expect.objectContaining({ outcome: 'approved' }));
+    expect(finance.payments.get(paymentId)).toMatchObject({ status: 'captured', amount: 45000 });
+    await waitFor(() => expect(host.queryClient.getQueryData<Order>(queryKeys.order(ORDER_ID))?.due).toBe(0));
+  });
+
+  it('a capture the terminal declines is recorded as declined and says so', async () => {
+    let mode = 'approve';
+    const { finance, status } = renderMethods(() => mode);
+    fireEvent.click(screen.getByTestId('payments-deferred'));
+    await waitFor(() => expect(status()).toHaveAttribute('data-state', 'held'));
+    mode = 'decline';
+    fireEvent.click(await screen.findByTestId('payments-hold-capture'));
+    await waitFor(() => expect(status()).toHaveAttribute('data-state', 'declined'));
+    expect(status()).toHaveTextContent('Отклонено: Declined by the issuer');
+    expect(finance.api.capturePayment).toHaveBeenCalledWith(expect.any(String), expect.objectContaining({ outcome: 'declined' }));
+    expect([...finance.payments.values()].map((p) => p.status)).toEqual(['failed']);
+  });
+
+  it('releasing a hold voids the pre-authorization on the terminal before the server cancels it', async () => {
+    const { finance, status, terminal } = renderMethods('approve');
+    const cancel = jest.spyOn(terminal, 'cancel');
+    fireEvent.click(screen.getByTestId('payments-deferred'));
+    await waitFor(() => expect(status()).toHaveAttribute('data-state', 'held'));
+    const [, hold] = finance.api.holdPayment.mock.calls[0];
+    fireEvent.click(await screen.findByTestId('payments-hold-release'));
+    await waitFor(() => expect(status()).toHaveAttribute('data-state', 'released'));
+    expect(cancel).toHaveBeenCalledWith({ transactionRef: hold.terminalReference }, expect.any(String));
+    expect(cancel.mock.invocationCallOrder[0]).toBeLessThan(finance.api.cancelPayment.mock.invocationCallOrder[0]);
   });
 });

@@ -1,0 +1,74 @@
+import type { Order } from '@pos/contracts';
+import { useTranslation } from '@pos/i18n';
+import { type HostProps, useConnectivity, useHost } from '@pos/plugin-sdk';
+import { Button } from '@pos/ui';
+import { type MouseEvent, useState } from 'react';
+import { createPortal } from 'react-dom';
+import { type PaymentTerminal, tabletTerminal } from '../../terminal';
+import { type PendingRefunds, tabletPendingRefunds } from './pending-refunds';
+import { RefundDialog } from './refund-dialog';
+import { hasMoneyToGiveBack } from './refund-flow';
+import styles from './refunds.module.css';
+
+export interface RefundActionProps extends HostProps {
+  /** Tests pass their own; in the app the tablet's terminal and its list of unfinished refunds. */
+  terminal?: PaymentTerminal;
+  pending?: PendingRefunds;
+}
+
+/** The slot's context as the orders screen sends it (null when it does not look like one). */
+const readOrder = (context: HostProps['context']): Order | null => {
+  const order = context?.order as Order | undefined;
+  return order && typeof order.id === 'string' && typeof order.paid === 'number' ? order : null;
+};
+
+/**
+ * The `orders.row-actions` slot: "Refund" on an order that has money to give back, for staff who
+ * may refund. Refunds need the server, so offline the button says so instead of opening.
+ */
+export function RefundAction({ context, terminal, pending }: RefundActionProps) {
+  const { t } = useTranslation('payments');
+  const host = useHost();
+  const isOffline = useConnectivity().state === 'offline';
+  const [isOpen, setOpen] = useState(false);
+  const [isExplaining, setExplaining] = useState(false);
+  const order = readOrder(context);
+  if (!order) return null;
+  // An open dialog stays while the refund's own refresh takes the order's money to zero (the slip).
+  const canRefund = host.can('payments.refund') && hasMoneyToGiveBack(order);
+  if (!canRefund && !isOpen) return null;
+
+  const tap = (e: MouseEvent) => {
+    // The row under the button opens the order on a tap; this tap is the button's.
+    e.stopPropagation();
+    if (isOffline) setExplaining(true);
+    else setOpen(true);
+  };
+
+  return (
+    <span className={styles.action}>
+      {canRefund && (
+        <Button
+          variant="danger"
+          className={isOffline ? styles.offlineButton : undefined}
+          aria-disabled={isOffline}
+          aria-describedby={isOffline && isExplaining ? `refund-offline-${order.id}` : undefined}
+          onClick={tap}
+          data-testid={`refund-open-${order.number}`}
+        >
+          {t('refund.open')}
+        </Button>
+      )}
+      {isOffline && isExplaining && (
+        <span id={`refund-offline-${order.id}`} className={styles.offlineNote} role="status" data-testid={`refund-offline-${order.number}`}>
+          {t('refund.needsNetwork')}
+        </span>
+      )}
+      {isOpen &&
+        createPortal(
+          <RefundDialog order={order} terminal={terminal ?? tabletTerminal()} pending={pending ?? tabletPendingRefunds} onClose={() => setOpen(false)} />,
+          document.body,
+        )}
+    </span>
+  );
+}

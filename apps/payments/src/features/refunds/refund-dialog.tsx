@@ -1,0 +1,315 @@
+import type { Order, Payment } from '@pos/contracts';
+import { formatMoney, useTranslation } from '@pos/i18n';
+import { useHost } from '@pos/plugin-sdk';
+import { Badge, type BadgeTone, Button, Dialog, MoneyInput, Spinner } from '@pos/ui';
+import { useEffect, useState } from 'react';
+import { useOrderPayments } from '../../api/get-order-payments';
+import { invalidateAfterRefund } from '../../api/refund-payment';
+import type { PaymentTerminal } from '../../terminal';
+import type { PendingRefunds } from './pending-refunds';
+import { capturedOf, goesBackThroughTerminal, newRefundAttempt, type RefundAttempt, type RefundFlowState, refundableOf, runRefund, validateRefund } from './refund-flow';
+import { printRefundSlip, RefundSlip } from './refund-slip';
+import styles from './refunds.module.css';
+
+const REASONS = ['cashierError', 'guestComplaint', 'notServed'] as const;
+
+const STATUS_TONE: Partial<Record<Payment['status'], BadgeTone>> = { captured: 'success', partially_refunded: 'warning', refunded: 'neutral' };
+
+export interface RefundDialogProps {
+  order: Order;
+  terminal: PaymentTerminal;
+  pending: PendingRefunds;
+  onClose(): void;
+}
+
+/**
+ * Refund of one payment of the order: pick the payment, the amount (all that is refundable by
+ * default) and a reason, confirm; card payments taken through our terminal go back through it
+ * first. Ends with the refund slip.
+ */
+export function RefundDialog({ order, terminal, pending, onClose }: RefundDialogProps) {
+  const { t, i18n } = useTranslation('payments');
+  const host = useHost();
+  const currency = host.session.venue.currency;
+  const money = (v: number) => formatMoney(v, currency, i18n.language);
+  const payments = useOrderPayments(order.id);
+  const listed = (payments.data ?? []).filter((p) => capturedOf(p) > 0 || pending.get(p.id));
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [amount, setAmount] = useState<number | null>(null);
+  const [isAmountEdited, setAmountEdited] = useState(false);
+  const [reason, setReason] = useState('');
+  /** null: the form; otherwise where the confirmed refund stands. */
+  const [flow, setFlow] = useState<RefundFlowState | null>(null);
+  const [checks, setChecks] = useState(0);
+  const [isResumed, setResumed] = useState(false);
+
+  const selected = listed.find((p) => p.id === selectedId);
+  const refundable = selected ? refundableOf(selected) : 0;
+  const value = isAmountEdited ? amount : refundable;
+  const errors = validateRefund({ amount: value, reason, refundable });
+  const isLocked = flow !== null && (flow.kind === 'busy' || flow.kind === 'unknown' || flow.kind === 'failed');
+  const isBusy = flow?.kind === 'busy';
+
+  const pick = (p: Payment) => {
+    const unfinished = pending.get(p.id);
+    setSelectedId(p.id);
+    setChecks(0);
+    setResumed(Boolean(unfinished));
+    if (unfinished) {
+      setFlow(unfinished);
+      setAmount(unfinished.attempt.amount);
+      setAmountEdited(true);
+      setReason(unfinished.attempt.reason);
+    } else {
+      setFlow(null);
+      setAmountEdited(false);
+    }
+  };
+
+  // Opened on an order with one refundable payment (or an unfinished refund): it is chosen already.
+  useEffect(() => {
+    if (selectedId !== null || !payments.data) return;
+    const unfinished = payments.data.find((p) => pending.get(p.id));
+    const refundables = payments.data.filter((p) => refundableOf(p) > 0);
+    const first = unfinished ?? (refundables.length === 1 ? refundables[0] : undefined);
+    if (first) pick(first);
+  }, [payments.data, selectedId]);
+
+  const run = async (attempt: RefundAttempt, isCheck: boolean) => {
+    const next = await runRefund({ api: host.api, terminal, onStep: (step) => setFlow({ kind: 'busy', step }) }, attempt, isCheck);
+    pending.follow(attempt.payment.id, next);
+    setFlow(next);
+    if (next.kind !== 'unknown' && next.kind !== 'failed') setResumed(false);
+    if (isCheck && next.kind === 'unknown') setChecks((n) => n + 1);
+    if (next.kind === 'done') void invalidateAfterRefund(host.queryClient, order.id);
+  };
+  const confirm = () => {
+    if (!selected || value === null || errors.amount || errors.reason) return;
+    setChecks(0);
+    void run(newRefundAttempt(selected, value, reason, currency), false);
+  };
+  const close = () => {
+    if (!isBusy) onClose();
+  };
+
+  if (flow?.kind === 'done') {
+    return (
+      <Dialog
+        title={t('refund.receipt.title')}
+        onClose={onClose}
+        closeLabel={t('common:close')}
+        footer={
+          <>
+            <Button size="large" onClick={printRefundSlip} data-testid="refund-print">
+              {t('refund.receipt.print')}
+            </Button>
+            <Button variant="primary" size="large" onClick={onClose} data-testid="refund-done">
+              {t('refund.receipt.done')}
+            </Button>
+          </>
+        }
+      >
+        <RefundSlip receipt={flow.result.refundReceipt} />
+      </Dialog>
+    );
+  }
+
+  return (
+    <Dialog title={t('refund.title', { number: order.number })} onClose={close} closeLabel={t('common:close')} footer={footer()}>
+      <div className={styles.content} data-testid="refund-dialog">
+        <section>
+          <h3 className={styles.heading}>{t('refund.payments')}</h3>
+          {!payments.data ? (
+            payments.isError ? (
+              <div className={styles.error}>{t('refund.loadFailed', { message: payments.error instanceof Error ? payments.error.message : String(payments.error) })}</div>
+            ) : (
+              <Spinner size={22} label={t('common:loading')} />
+            )
+          ) : listed.length === 0 ? (
+            <div className={styles.hint}>{t('refund.noPayments')}</div>
+          ) : (
+            <div className={styles.payments} role="radiogroup" aria-label={t('refund.payments')}>
+              {listed.map((p) => (
+                <PaymentRow key={p.id} payment={p} isChosen={p.id === selectedId} isDisabled={isLocked || (refundableOf(p) === 0 && !pending.get(p.id))} onPick={() => pick(p)} money={money} />
+              ))}
+            </div>
+          )}
+        </section>
+        {selected && (
+          <>
+            {/* Once confirmed, the refund's amount and reason are fixed until it ends: retries reuse its keys. */}
+            <fieldset className={styles.fields} disabled={isLocked}>
+              <div className={styles.field}>
+                <span className={styles.label}>{t('refund.amount')}</span>
+                <div className={styles.row}>
+                  <div className={styles.amountBox}>
+                    <MoneyInput
+                      value={value}
+                      onChange={(v) => {
+                        setAmount(v);
+                        setAmountEdited(true);
+                      }}
+                      currency={currency}
+                      aria-label={t('refund.amount')}
+                      testId="refund-amount"
+                    />
+                  </div>
+                  <Button onClick={() => setAmountEdited(false)} data-testid="refund-amount-all">
+                    {t('refund.all', { amount: money(refundable) })}
+                  </Button>
+                </div>
+                {errors.amount && (value !== null || isAmountEdited) && (
+                  <div className={styles.error} data-testid="refund-amount-error">
+                    {errors.amount === 'amountOver' ? t('refund.amountOver', { amount: money(refundable) }) : t('refund.amountZero')}
+                  </div>
+                )}
+                <MethodHint payment={selected} />
+              </div>
+              <div className={styles.field}>
+                <span className={styles.label}>{t('refund.reason')}</span>
+                <div className={styles.chips}>
+                  {REASONS.map((key) => {
+                    const text = t(`refund.reasons.${key}`);
+                    return (
+                      <button
+                        key={key}
+                        type="button"
+                        className={`${styles.chip} ${reason === text ? styles.chipOn : ''}`}
+                        aria-pressed={reason === text}
+                        onClick={() => setReason(text)}
+                        data-testid={`refund-reason-${key}`}
+                      >
+                        {text}
+                      </button>
+                    );
+                  })}
+                </div>
+                <input
+                  className={styles.textInput}
+                  value={reason}
+                  maxLength={200}
+                  placeholder={t('refund.reasonPlaceholder')}
+                  aria-label={t('refund.reason')}
+                  aria-invalid={Boolean(errors.reason)}
+                  onChange={(e) => setReason(e.target.value)}
+                  data-testid="refund-reason"
+                />
+                {errors.reason && <div className={styles.hint}>{t('refund.reasonRequired')}</div>}
+              </div>
+            </fieldset>
+            {isResumed && <div className={styles.warn}>{t('refund.resumed')}</div>}
+            <FlowStatus flow={flow} checks={checks} />
+          </>
+        )}
+      </div>
+    </Dialog>
+  );
+
+  function footer() {
+    if (flow?.kind === 'unknown') {
+      return (
+        <>
+          <Button size="large" onClick={close} data-testid="refund-later">
+            {t('refund.later')}
+          </Button>
+          <Button variant="primary" size="large" onClick={() => void run(flow.attempt, true)} data-testid="refund-check-status">
+            {t('refund.checkStatus')}
+          </Button>
+        </>
+      );
+    }
+    if (flow?.kind === 'failed') {
+      return (
+        <>
+          <Button size="large" onClick={close} data-testid="refund-later">
+            {t('refund.later')}
+          </Button>
+          <Button variant="primary" size="large" onClick={() => void run(flow.attempt, false)} data-testid="refund-retry">
+            {t('refund.retry')}
+          </Button>
+        </>
+      );
+    }
+    return (
+      <>
+        <Button size="large" disabled={isBusy} onClick={close}>
+          {t('common:cancel')}
+        </Button>
+        <Button variant="danger" size="large" disabled={!selected || isBusy || Boolean(errors.amount || errors.reason)} onClick={confirm} data-testid="refund-confirm">
+          {t('refund.confirm', { amount: money(value !== null && !errors.amount ? value : refundable) })}
+        </Button>
+      </>
+    );
+  }
+}
+
+/** Where the money goes: back to the card through our terminal, from the till, or on the external terminal. */
+function MethodHint({ payment }: { payment: Payment }) {
+  const { t } = useTranslation('payments');
+  const text = goesBackThroughTerminal(payment.method)
+    ? payment.maskedCard
+      ? t('refund.viaTerminal', { card: payment.maskedCard })
+      : t('refund.viaTerminalNoCard')
+    : payment.method === 'cash'
+      ? t('refund.viaCash')
+      : t('refund.viaExternalCard');
+  return <div className={styles.hint}>{text}</div>;
+}
+
+function PaymentRow({ payment, isChosen, isDisabled, onPick, money }: { payment: Payment; isChosen: boolean; isDisabled: boolean; onPick(): void; money(v: number): string }) {
+  const { t } = useTranslation('payments');
+  return (
+    <button
+      type="button"
+      role="radio"
+      aria-checked={isChosen}
+      disabled={isDisabled}
+      className={`${styles.payment} ${isChosen ? styles.paymentChosen : ''}`}
+      onClick={onPick}
+      data-testid={`refund-payment-${payment.id}`}
+    >
+      <span className={styles.method}>
+        <span className={styles.methodName}>{t(`refund.method.${payment.method}`)}</span>
+        <span className={styles.methodMeta}>
+          {payment.maskedCard && <span>{payment.maskedCard}</span>}
+          <Badge tone={STATUS_TONE[payment.status] ?? 'neutral'}>{t(`refund.status.${payment.status}`)}</Badge>
+        </span>
+      </span>
+      <Figure label={t('refund.captured')} value={money(capturedOf(payment))} note={payment.tip > 0 ? t('refund.withTip', { tip: money(payment.tip) }) : undefined} />
+      <Figure label={t('refund.refunded')} value={money(payment.refunded ?? 0)} />
+      <Figure label={t('refund.refundable')} value={money(refundableOf(payment))} testId={`refund-refundable-${payment.id}`} />
+    </button>
+  );
+}
+
+function Figure({ label, value, note, testId }: { label: string; value: string; note?: string; testId?: string }) {
+  return (
+    <span className={styles.figure}>
+      <span className={styles.figureLabel}>{label}</span>
+      <span className={styles.figureValue} data-testid={testId}>
+        {value}
+      </span>
+      {note && <span className={styles.figureNote}>{note}</span>}
+    </span>
+  );
+}
+
+/** Progress and outcome of the confirmed refund, in words the cashier can act on. */
+function FlowStatus({ flow, checks }: { flow: RefundFlowState | null; checks: number }) {
+  const { t } = useTranslation('payments');
+  return (
+    <div className={styles.status} data-testid="refund-status" data-state={flow?.kind ?? 'form'} aria-live="polite">
+      {flow?.kind === 'busy' && <Spinner size={22} label={t(`refund.step.${flow.step}`)} />}
+      {flow?.kind === 'declined' && <span className={styles.bad}>{flow.reason ? t('refund.declined', { reason: flow.reason }) : t('refund.declinedNoReason')}</span>}
+      {flow?.kind === 'unknown' && <span className={styles.warn}>{checks > 0 ? t('refund.stillUnknown') : t('refund.unknown')}</span>}
+      {flow?.kind === 'failed' && (
+        <span className={styles.bad}>
+          {t('refund.failed', { message: flow.message })}
+          {flow.attempt.terminalAnswer && <span className={styles.warn}> {t('refund.moneyAlreadyBack')}</span>}
+        </span>
+      )}
+      {flow?.kind === 'refused' && <span className={styles.bad}>{t('refund.refused', { message: flow.message })}</span>}
+      {flow?.kind === 'noReference' && <span className={styles.bad}>{t('refund.noReference')}</span>}
+    </div>
+  );
+}
