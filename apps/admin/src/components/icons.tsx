@@ -6,7 +6,7 @@ const Icon = ({ children }: { children: ReactNode }) => (
   </svg>
 );
 
-/** Section icons, drawn inline: no icon font or package for five glyphs. */
+/** Section icons, drawn inline: no icon font or package for a handful of glyphs. */
 export const icons = {
   flags: (
     <Icon>
@@ -31,6 +31,12 @@ export const icons = {
     <Icon>
       <path d="M3 7.5L12 3l9 4.5-9 4.5z" />
       <path d="M3 7.5v9L12 21l9-4.5v-9M12 12v9" />
+    </Icon>
+  ),
+  payments: (
+    <Icon>
+      <rect x="2.5" y="5" width="19" height="14" rx="2.5" />
+      <path d="M2.5 9.5h19M6.5 15h4" />
     </Icon>
   ),
   remotes: (

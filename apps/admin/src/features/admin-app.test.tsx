@@ -49,4 +49,17 @@ describe('AdminApp', () => {
     act(() => host.bus.emit('connectivity.changed', { state: 'online', pending: 0 }));
     expect(screen.queryByTestId('admin-needs-network')).not.toBeInTheDocument();
   });
+
+  it('shows Payments only to those who may change payment rules', async () => {
+    const paymentSettings = jest.fn(async () => ({ tipTolerancePercent: 10, holdExpiryDays: 7, dayClosePolicy: 'capture' as const }));
+    window.history.replaceState(null, '', '/x/admin/payments');
+    renderWithHost(<AdminApp host={{} as HostApi} />, { api: { ...api, paymentSettings }, permissions: ['menu.stock', 'admin.payments'] });
+    expect(screen.getByTestId('admin-nav-payments')).toHaveTextContent('Платежи');
+    expect(await screen.findByTestId('payment-settings-tip-tolerance')).toHaveValue('10');
+  });
+
+  it('no Payments section without admin.payments', () => {
+    renderWithHost(<AdminApp host={{} as HostApi} />, { api, permissions: ['admin.flags', 'admin.roles', 'admin.staff', 'admin.remotes', 'menu.stock'] });
+    expect(screen.queryByTestId('admin-nav-payments')).not.toBeInTheDocument();
+  });
 });

@@ -7,12 +7,13 @@ import { EmptyState } from '../components/section';
 import { icons } from '../components/icons';
 import styles from './admin-app.module.css';
 import { FeatureFlagsSection } from './feature-flags/feature-flags-section';
+import { PaymentSettingsSection } from './payment-settings/payment-settings-section';
 import { RemotesSection } from './remotes/remotes-section';
 import { RolesSection } from './roles/roles-section';
 import { StaffSection } from './staff/staff-section';
 import { StockSection } from './stock/stock-section';
 
-type SectionId = 'flags' | 'roles' | 'staff' | 'stock' | 'remotes';
+type SectionId = 'flags' | 'roles' | 'staff' | 'stock' | 'payments' | 'remotes';
 
 /** Each section shows only to those holding its permission. */
 const SECTIONS: { id: SectionId; permission: Permission; Component: ComponentType }[] = [
@@ -20,6 +21,7 @@ const SECTIONS: { id: SectionId; permission: Permission; Component: ComponentTyp
   { id: 'roles', permission: 'admin.roles', Component: RolesSection },
   { id: 'staff', permission: 'admin.staff', Component: StaffSection },
   { id: 'stock', permission: 'menu.stock', Component: StockSection },
+  { id: 'payments', permission: 'admin.payments', Component: PaymentSettingsSection },
   { id: 'remotes', permission: 'admin.remotes', Component: RemotesSection },
 ];
 

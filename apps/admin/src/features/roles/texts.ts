@@ -39,6 +39,7 @@ export const rolesTexts = {
       admin_remotes: 'Реестр модулей',
       admin_staff: 'Персонал и PIN-коды',
       admin_menu: 'Меню: допродажи и комбо',
+      admin_payments: 'Правила платежей',
     },
   },
   en: {
@@ -80,6 +81,7 @@ export const rolesTexts = {
       admin_remotes: 'Module registry',
       admin_staff: 'Staff & PINs',
       admin_menu: 'Menu: upsell and combos',
+      admin_payments: 'Payment rules',
     },
   },
 };
