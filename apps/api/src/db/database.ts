@@ -10,6 +10,7 @@ import * as m003 from './migrations/003-reservations';
 import * as m005 from './migrations/005-offline-verifiers';
 import * as m004 from './migrations/004-upsell';
 import * as m006 from './migrations/006-payment-states';
+import * as m007 from './migrations/007-payment-settings-admin';
 import type { Database } from './schema';
 
 export interface DatabaseOptions {
@@ -84,6 +85,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '004-upsell': m004,
   '005-offline-verifiers': m005,
   '006-payment-states': m006,
+  '007-payment-settings-admin': m007,
 };
 
 /**

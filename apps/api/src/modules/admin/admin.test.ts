@@ -1,10 +1,11 @@
 import { DEFAULT_ROLE_PERMISSIONS, FEATURES, PERMISSIONS, ROLES } from '@pos/contracts';
+import { up as grantPaymentSettings } from '../../db/migrations/007-payment-settings-admin';
 import { type Client, createTestApp, requestId, type TestApp } from '../../testing/harness';
 
 const PROBLEM_JSON = /^application\/problem\+json/;
 const paths = (body: { errors?: { path: string }[] }) => (body.errors ?? []).map((e) => e.path);
 
-describe('admin: flags, roles, remote registry, staff', () => {
+describe('admin: flags, roles, remote registry, payment settings, staff', () => {
   let t: TestApp;
   let admin: Client;
   let admin2: Client;
@@ -296,6 +297,106 @@ describe('admin: flags, roles, remote registry, staff', () => {
       // demo-2 has loyalty off: its own loyalty remote is registered but not handed out.
       expect((await admin2.put('/admin/remotes/loyalty', { feature: 'loyalty', version: '2.0.0', manifestUrl: '/remotes/loyalty/2.0.0/mf-manifest.json' })).status).toBe(200);
       expect(await names(admin2)).toEqual(['admin', 'notifications', 'payments']);
+    });
+  });
+
+  describe('payment settings', () => {
+    const url = '/admin/payments/settings';
+    const DEFAULTS = { tipTolerancePercent: 20, holdExpiryDays: 7, dayClosePolicy: 'release' };
+
+    it('GET answers the defaults until the venue sets its own', async () => {
+      const res = await admin.get(url);
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual(DEFAULTS);
+    });
+
+    it('PUT changes only the fields given, in this venue only; the cashier sees the rules', async () => {
+      const first = await admin.put(url, { holdExpiryDays: 3 });
+      expect(first.status).toBe(200);
+      expect(first.body).toEqual({ ...DEFAULTS, holdExpiryDays: 3 });
+      const second = await admin.put(url, { tipTolerancePercent: 0, dayClosePolicy: 'capture' });
+      expect(second.body).toEqual({ tipTolerancePercent: 0, holdExpiryDays: 3, dayClosePolicy: 'capture' });
+      expect((await admin.get(url)).body).toEqual(second.body);
+      // The bounds are allowed.
+      expect((await admin.put(url, { tipTolerancePercent: 100, holdExpiryDays: 30 })).body).toEqual({ tipTolerancePercent: 100, holdExpiryDays: 30, dayClosePolicy: 'capture' });
+      expect((await admin.put(url, { holdExpiryDays: 0 })).body.holdExpiryDays).toBe(0);
+
+      const cashier = await t.login('2222');
+      expect((await cashier.get('/pos/finance/payments/holds/expired')).body.settings).toEqual({ tipTolerancePercent: 100, holdExpiryDays: 0, dayClosePolicy: 'capture' });
+      expect((await admin2.get(url)).body).toEqual(DEFAULTS);
+
+      expect((await admin.put(url, DEFAULTS)).body).toEqual(DEFAULTS);
+    });
+
+    it('a resent PUT (same Idempotency-Key) answers the same and is audited once', async () => {
+      const before = (await auditRows(admin.venueId!, 'payment-settings.changed')).length;
+      const key = requestId();
+      const first = await admin.put(url, { holdExpiryDays: 5 }, { 'idempotency-key': key });
+      const again = await admin.put(url, { holdExpiryDays: 5 }, { 'idempotency-key': key });
+      expect(again.headers['idempotent-replayed']).toBe('true');
+      expect(again.body).toEqual(first.body);
+      expect(await auditRows(admin.venueId!, 'payment-settings.changed')).toHaveLength(before + 1);
+      await admin.put(url, DEFAULTS);
+    });
+
+    it('writes an audit row with what was and what is', async () => {
+      await admin.put(url, { dayClosePolicy: 'capture' });
+      const rows = await auditRows(admin.venueId!, 'payment-settings.changed');
+      const last = rows[rows.length - 1];
+      expect(last).toMatchObject({ staff_id: admin.staffId, entity: 'venue', entity_id: admin.venueId });
+      expect(JSON.parse(last.details)).toEqual({ before: DEFAULTS, after: { ...DEFAULTS, dayClosePolicy: 'capture' } });
+      await admin.put(url, DEFAULTS);
+    });
+
+    it('needs admin.payments: 403 for a waiter and a supervisor, 401 anonymous', async () => {
+      for (const who of [waiter, supervisor]) {
+        const res = await who.get(url);
+        expect(res.status).toBe(403);
+        expect(res.body).toMatchObject({ code: 'auth.forbidden', permission: 'admin.payments' });
+        expect((await who.put(url, { holdExpiryDays: 1 })).status).toBe(403);
+      }
+      expect((await t.anonymous.get(url)).status).toBe(401);
+      expect((await admin.get(url)).body).toEqual(DEFAULTS);
+    });
+
+    it.each([
+      ['an empty body', {}, 'body.tipTolerancePercent'],
+      ['a percent above 100', { tipTolerancePercent: 101 }, 'body.tipTolerancePercent'],
+      ['a negative percent', { tipTolerancePercent: -1 }, 'body.tipTolerancePercent'],
+      ['a fractional percent', { tipTolerancePercent: 2.5 }, 'body.tipTolerancePercent'],
+      ['more than 30 days', { holdExpiryDays: 31 }, 'body.holdExpiryDays'],
+      ['negative days', { holdExpiryDays: -1 }, 'body.holdExpiryDays'],
+      ['days as text', { holdExpiryDays: '7' }, 'body.holdExpiryDays'],
+      ['an unknown policy', { dayClosePolicy: 'keep' }, 'body.dayClosePolicy'],
+      ['an unknown field', { holdExpiryDays: 1, autoTip: true }, 'body.autoTip'],
+    ])('rejects %s with 400 and the field path, changing nothing', async (_what, body, path) => {
+      const res = await admin.put(url, body);
+      expect(res.status).toBe(400);
+      expect(res.headers['content-type']).toMatch(PROBLEM_JSON);
+      expect(res.body.code).toBe('validation');
+      expect(paths(res.body)).toContain(path);
+      expect((await admin.get(url)).body).toEqual(DEFAULTS);
+    });
+
+    it('migration 007 grants admin.payments to the admin role of venues that existed before it', async () => {
+      const db = t.database.db;
+      const adminRoles = () => db.selectFrom('role_permissions').selectAll().where('role', '=', 'admin').execute();
+      // A database from before the permission existed.
+      for (const row of await adminRoles()) {
+        const without = (JSON.parse(row.permissions) as string[]).filter((p) => p !== 'admin.payments');
+        await db.updateTable('role_permissions').set({ permissions: JSON.stringify(without) }).where('venue_id', '=', row.venue_id).where('role', '=', 'admin').execute();
+      }
+      expect((await admin.get(url)).status).toBe(403);
+
+      await grantPaymentSettings(db);
+      await grantPaymentSettings(db); // a second run changes nothing
+      const rows = await adminRoles();
+      expect(rows.length).toBeGreaterThanOrEqual(2);
+      for (const row of rows) expect((JSON.parse(row.permissions) as string[]).filter((p) => p === 'admin.payments')).toEqual(['admin.payments']);
+      expect((await admin.get(url)).status).toBe(200);
+      expect((await admin2.get(url)).status).toBe(200);
+      const others = await db.selectFrom('role_permissions').selectAll().where('role', '!=', 'admin').execute();
+      expect(others.every((r) => !r.permissions.includes('admin.payments'))).toBe(true);
     });
   });
 

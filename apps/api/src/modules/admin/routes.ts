@@ -3,12 +3,14 @@ import {
   CreateStaffInputSchema,
   FeatureFlagsSchema,
   IdParamsSchema,
+  PaymentSettingsSchema,
   PutFeatureFlagsInputSchema,
   PutRemoteInputSchema,
   PutRolesInputSchema,
   RemoteParamsSchema,
   RemoteSchema,
   RolesSchema,
+  UpdatePaymentSettingsInputSchema,
   UpdateStaffInputSchema,
 } from '@pos/contracts';
 import type { FastifyInstance } from 'fastify';
@@ -68,6 +70,18 @@ export async function adminRoutes(fastify: FastifyInstance) {
     onRequest: app.authorize('admin.remotes'),
     schema: { tags, summary: 'Point a remote at a published build (manifest URL + version)', params: RemoteParamsSchema, body: PutRemoteInputSchema, response: replies({ 200: RemoteSchema }) },
     handler: (req, reply) => app.runCommand(req, reply, (tx) => admin.saveRemote(tx, req.actor, req.params.name, req.body)),
+  });
+
+  app.get('/admin/payments/settings', {
+    onRequest: app.authorize('admin.payments'),
+    schema: { tags, summary: "The venue's payment rules: tip tolerance, hold expiry, day-close policy", response: replies({ 200: PaymentSettingsSchema }) },
+    handler: (req) => admin.paymentSettings(db, req.actor.venueId),
+  });
+
+  app.put('/admin/payments/settings', {
+    onRequest: app.authorize('admin.payments'),
+    schema: { tags, summary: 'Change payment rules; fields left out keep their value', body: UpdatePaymentSettingsInputSchema, response: replies({ 200: PaymentSettingsSchema }) },
+    handler: (req, reply) => app.runCommand(req, reply, (tx) => admin.savePaymentSettings(tx, req.actor, req.body)),
   });
 
   app.get('/admin/staff', {

@@ -1,10 +1,12 @@
 import {
   type Feature,
   FEATURES,
+  type PaymentSettings,
   type PosConfig,
   type PutRemoteInput,
   type Remote,
   SHELL_API_VERSION,
+  type UpdatePaymentSettingsInput,
 } from '@pos/contracts';
 import type { RemotesTable } from '../../db/schema';
 import type { Services } from '../../services';
@@ -24,7 +26,7 @@ const toRemote = (row: RemotesTable): Remote => ({
   updatedAt: row.updated_at,
 });
 
-/** Venue settings: feature flags, the remote registry, the audit log, and the client config. */
+/** Venue settings: feature flags, the remote registry, payment rules, the audit log, and the client config. */
 export class AdminService {
   constructor(private readonly services: Services) {}
 
@@ -67,6 +69,18 @@ export class AdminService {
     const flags = await this.flags(db, actor.venueId);
     // Screens re-read the registry on this event, as they do when a flag flips.
     return outcome(await this.remote(db, actor.venueId, name), [event('feature-flags.changed', { venueId: actor.venueId, flags })]);
+  }
+
+  /** Payment rules belong to finance; Admin reads and changes them through its service. */
+  async paymentSettings(db: Db, venueId: string): Promise<PaymentSettings> {
+    return this.services.finance.settings(db, venueId);
+  }
+
+  async savePaymentSettings(db: Db, actor: Actor, input: UpdatePaymentSettingsInput) {
+    const before = await this.services.finance.settings(db, actor.venueId);
+    const settings = await this.services.finance.saveSettings(db, actor.venueId, input);
+    await this.audit(db, actor, 'payment-settings.changed', 'venue', actor.venueId, { before, after: settings });
+    return outcome(settings);
   }
 
   async config(db: Db, actor: Actor): Promise<PosConfig> {

@@ -427,9 +427,10 @@ describe('finance: payments', () => {
         { name: borscht.name, modifiers: [], quantity: 1, unitPrice: borscht.price, total: borscht.price },
       ]);
       expect(receipt.payments).toEqual([
-        { method: 'card', amount: cardPart, tip: 30000 },
-        { method: 'cash', amount: cashPart, tip: 0 },
+        { method: 'card', amount: cardPart, tip: 30000, refunded: 0, maskedCard: null },
+        { method: 'cash', amount: cashPart, tip: 0, refunded: 0, maskedCard: null },
       ]);
+      expect(receipt.refunded).toBe(0);
       expect(Date.parse(receipt.issuedAt)).not.toBeNaN();
       expect(table.id).toBe(order.tableId);
     });

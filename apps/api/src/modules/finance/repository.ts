@@ -44,6 +44,16 @@ export const expiredHolds = (db: Db, venueId: string, now: string) =>
 export const paymentSettingsOf = (db: Db, venueId: string): Promise<VenuePaymentSettingsTable | undefined> =>
   db.selectFrom('venue_payment_settings').selectAll().where('venue_id', '=', venueId).executeTakeFirst();
 
+/** One row per venue: inserted the first time, overwritten after (the same upsert on SQLite and PostgreSQL). */
+export const savePaymentSettings = (db: Db, row: VenuePaymentSettingsTable) =>
+  db
+    .insertInto('venue_payment_settings')
+    .values(row)
+    .onConflict((oc) =>
+      oc.column('venue_id').doUpdateSet({ tip_tolerance_percent: row.tip_tolerance_percent, hold_expiry_days: row.hold_expiry_days, day_close_policy: row.day_close_policy }),
+    )
+    .execute();
+
 /** Ledger sums of a shift per kind and method (PostgreSQL returns bigint sums as strings). */
 export async function ledgerTotals(db: Db, shiftId: string) {
   const rows = await db

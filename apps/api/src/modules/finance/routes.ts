@@ -11,6 +11,7 @@ import {
   PaymentsQuerySchema,
   ReconcilePaymentInputSchema,
   RefundPaymentInputSchema,
+  RefundResultSchema,
   SettleHoldsInputSchema,
   SettleHoldsResultSchema,
 } from '@pos/contracts';
@@ -79,7 +80,7 @@ export async function financeRoutes(fastify: FastifyInstance) {
 
   app.post('/pos/finance/payments/:id/refund', {
     onRequest: app.authorize('payments.refund'),
-    schema: { tags, summary: 'Refund part or all of what was captured, with a reason', params: IdParamsSchema, body: RefundPaymentInputSchema, response: replies({ 200: PaymentSchema }) },
+    schema: { tags, summary: 'Refund part or all of what was captured, with a reason; answers the payment and the refund slip', params: IdParamsSchema, body: RefundPaymentInputSchema, response: replies({ 200: RefundResultSchema }) },
     handler: (req, reply) => app.runCommand(req, reply, (tx) => finance.refund(tx, req.actor, req.params.id, req.body)),
   });
 

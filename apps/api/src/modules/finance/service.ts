@@ -16,9 +16,12 @@ import {
   type Receipt,
   type ReconcilePaymentInput,
   type RefundPaymentInput,
+  type RefundResult,
+  type SettleHoldsResult,
   settlementMethod,
   type TenderMethod,
   unitTotal,
+  type UpdatePaymentSettingsInput,
   type Venue,
 } from '@pos/contracts';
 import type { LedgerEntriesTable, PaymentEventsTable, PaymentsTable } from '../../db/schema';
@@ -155,6 +158,13 @@ export class FinanceService {
     return { tipTolerancePercent: row.tip_tolerance_percent, holdExpiryDays: row.hold_expiry_days, dayClosePolicy: row.day_close_policy === 'capture' ? 'capture' : 'release' };
   }
 
+  /** Changes the venue's payment rules; fields left out keep their value (or the default). */
+  async saveSettings(db: Db, venueId: string, input: UpdatePaymentSettingsInput): Promise<PaymentSettings> {
+    const next: PaymentSettings = { ...(await this.settings(db, venueId)), ...input };
+    await repo.savePaymentSettings(db, { venue_id: venueId, tip_tolerance_percent: next.tipTolerancePercent, hold_expiry_days: next.holdExpiryDays, day_close_policy: next.dayClosePolicy });
+    return next;
+  }
+
   /** The terminal authorized (held) money on the card, declined, or did not answer in time. */
   async hold(db: Db, actor: Actor, paymentId: string, input: HoldPaymentInput) {
     const row = await this.lock(db, actor, paymentId, 'hold');
@@ -228,16 +238,40 @@ export class FinanceService {
    */
   async refund(db: Db, actor: Actor, paymentId: string, input: RefundPaymentInput) {
     const row = await this.lock(db, actor, paymentId, 'refund');
-    const refundable = row.amount + row.tip - row.refunded_amount;
+    const captured = row.amount + row.tip;
+    const refundable = captured - row.refunded_amount;
     if (input.amount > refundable) throw conflict('payment.exceeds_refundable', `Only ${refundable} can be refunded`, { refundable });
     const shiftId = await this.services.shifts.shiftForPayment(db, actor, input.shiftId);
     const now = nowIso();
     const refunded = row.refunded_amount + input.amount;
-    const to: PaymentStatus = refunded === row.amount + row.tip ? 'refunded' : 'partially_refunded';
+    const to: PaymentStatus = refunded === captured ? 'refunded' : 'partially_refunded';
     const moved = await this.move(db, actor, row, 'refund', to, { refunded_amount: refunded }, input.amount, 0, input.reason, now);
     await repo.appendLedger(db, [this.ledgerRow(actor, row, shiftId, 'refund', input.amount, now)]);
     const changed = await this.services.orders.afterRefund(db, actor.venueId, row.order_id);
-    return outcome(moved.value, [...moved.events, ...changed.events]);
+    // Built inside the command, so a replay of the same request answers this very slip.
+    const venue = await this.services.auth.venue(db, actor.venueId);
+    const result: RefundResult = {
+      ...moved.value,
+      refundReceipt: {
+        refundId: moved.transitionId,
+        paymentId: row.id,
+        venueName: venue.name,
+        currency: venue.currency,
+        orderNumber: changed.value.number,
+        tableLabel: changed.value.tableLabel,
+        method: row.method as TenderMethod,
+        maskedCard: row.masked_card,
+        reference: row.reference,
+        captured,
+        amount: input.amount,
+        refundedTotal: refunded,
+        refundable: captured - refunded,
+        reason: input.reason,
+        staffName: actor.staffName,
+        issuedAt: now,
+      },
+    };
+    return outcome(result, [...moved.events, ...changed.events]);
   }
 
   /** The terminal's answer for a payment left `unknown` by a timeout. */
@@ -264,8 +298,11 @@ export class FinanceService {
     return { settings, holds: (await repo.expiredHolds(db, venueId, nowIso())).map(toPayment) };
   }
 
-  /** Day close: expired holds are captured or released, as the venue chose. */
-  async settleExpiredHolds(db: Db, actor: Actor) {
+  /**
+   * Day close: expired holds are captured or released, as the venue chose. Captures book to
+   * `shiftId` when given (the shift being closed), else to the actor's open shift.
+   */
+  async settleExpiredHolds(db: Db, actor: Actor, shiftId?: string) {
     const { settings, holds } = await this.expiredHolds(db, actor.venueId);
     const captured: Payment[] = [];
     const released: Payment[] = [];
@@ -275,12 +312,13 @@ export class FinanceService {
       const due = order.status === 'open' ? this.dueFor(order, hold.checkIndex ?? undefined) : 0;
       const done =
         settings.dayClosePolicy === 'capture' && due > 0
-          ? await this.capture(db, actor, hold.id, { amount: Math.min(hold.held ?? 0, due), reason: 'Day close: expired hold captured' })
+          ? await this.capture(db, actor, hold.id, { amount: Math.min(hold.held ?? 0, due), shiftId, reason: 'Day close: expired hold captured' })
           : await this.cancel(db, actor, hold.id, { reason: 'Day close: expired hold released' });
       (done.value.status === 'cancelled' ? released : captured).push(done.value);
       events.push(...done.events);
     }
-    return outcome({ captured, released }, events);
+    const result: SettleHoldsResult = { captured, released };
+    return outcome(result, events);
   }
 
   private async find(db: Db, actor: Actor, paymentId: string): Promise<PaymentsTable> {
@@ -340,13 +378,16 @@ export class FinanceService {
     }
     const next: PaymentsTable = { ...row, ...patch, status: to, updated_at: now };
     await repo.updatePayment(db, row.id, { ...patch, status: to, updated_at: now });
-    await this.logTransition(db, actor, row, action, row.status, to, amount, tip, reason ?? null, now);
+    const transitionId = await this.logTransition(db, actor, row, action, row.status, to, amount, tip, reason ?? null, now);
     const payment = toPayment(next);
-    return outcome(payment, [event('payment.status', { venueId: actor.venueId, action, payment })]);
+    return { ...outcome(payment, [event('payment.status', { venueId: actor.venueId, action, payment })]), transitionId };
   }
 
-  private logTransition(db: Db, actor: Actor, row: PaymentsTable, action: PaymentAction, from: string | null, to: string, amount: number, tip: number, reason: string | null, now: string) {
-    return repo.appendPaymentEvent(db, { id: newId(), venue_id: actor.venueId, payment_id: row.id, action, from_status: from, to_status: to, amount, tip, staff_id: actor.staffId, reason, created_at: now });
+  /** Appends the transition to the log; its row id names the transition (a refund's slip uses it). */
+  private async logTransition(db: Db, actor: Actor, row: PaymentsTable, action: PaymentAction, from: string | null, to: string, amount: number, tip: number, reason: string | null, now: string) {
+    const id = newId();
+    await repo.appendPaymentEvent(db, { id, venue_id: actor.venueId, payment_id: row.id, action, from_status: from, to_status: to, amount, tip, staff_id: actor.staffId, reason, created_at: now });
+    return id;
   }
 
   private dueFor(order: Order, checkIndex: number | undefined): number {
@@ -413,6 +454,10 @@ export class FinanceService {
     return [this.ledgerRow(actor, p, shiftId, 'sale', amount, now), ...(tip > 0 ? [this.ledgerRow(actor, p, shiftId, 'tip', tip, now)] : [])];
   }
 
+  /**
+   * The guest's receipt: the payments that took money (captured, refunded in part or whole), each
+   * with what was given back of it, and the order's refunded total; the net is paid − refunded.
+   */
   receipt(venue: Venue, order: Order, payments: Payment[], change: number): Receipt {
     return {
       venueName: venue.name,
@@ -427,7 +472,8 @@ export class FinanceService {
       discount: order.discount,
       total: order.total,
       tips: order.tips,
-      payments: payments.map((p) => ({ method: p.method, amount: p.amount, tip: p.tip })),
+      payments: payments.map((p) => ({ method: p.method, amount: p.amount, tip: p.tip, refunded: p.refunded ?? 0, maskedCard: p.maskedCard ?? null })),
+      refunded: payments.reduce((s, p) => s + (p.refunded ?? 0), 0),
       change,
       due: order.due,
       issuedAt: nowIso(),

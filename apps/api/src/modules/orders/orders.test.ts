@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Order, Table } from '@pos/contracts';
+import { addDays, businessDate, type Order, type Table } from '@pos/contracts';
 import { type Client, createTestApp, requestId, type Response, type TestApp } from '../../testing/harness';
 
 /** The failing field paths of a problem+json answer. */
@@ -732,6 +732,44 @@ describe('orders', () => {
       expect(paths(await anna.get('/pos/orders?tableId=5'))).toEqual(['query.tableId']);
       expect(paths(await anna.get('/pos/orders?colour=red'))).toEqual(['query.colour']);
       expectProblem(await cook.get('/pos/orders'), 403, 'auth.forbidden');
+    });
+
+    it("GET /pos/orders?date= lists orders opened on the venue's business day (Europe/Moscow), with the other filters", async () => {
+      const table = await t.table('Т5');
+      const today = businessDate(Date.now(), 'Europe/Moscow');
+      const fresh = await createOrder(anna, { tableId: table.id });
+      const ids = async (query: string) => {
+        const res = await anna.get(`/pos/orders?${query}`);
+        expect(res.status).toBe(200);
+        return res.body.map((o: Order) => o.id);
+      };
+      expect(await ids(`date=${today}`)).toContain(fresh.id);
+      const openAtTable = await anna.get(`/pos/orders?date=${today}&status=open&tableId=${table.id}`);
+      expect(openAtTable.body.map((o: Order) => o.id)).toContain(fresh.id);
+      expect(openAtTable.body.every((o: Order) => o.status === 'open' && o.tableId === table.id)).toBe(true);
+      expect(await ids(`date=${today}&status=paid&tableId=${table.id}`)).not.toContain(fresh.id);
+      expect(await ids(`date=${addDays(today, -1)}`)).not.toContain(fresh.id);
+
+      // Around local midnight: 00:30 in Moscow is still the previous day in UTC.
+      const late = await createOrder(anna, {});
+      const early = await createOrder(anna, {});
+      await t.database.db.updateTable('orders').set({ created_at: '2025-03-13T20:59:59.999Z' }).where('id', '=', late.id).execute();
+      await t.database.db.updateTable('orders').set({ created_at: '2025-03-13T21:30:00.000Z' }).where('id', '=', early.id).execute();
+      expect(await ids('date=2025-03-13')).toEqual([late.id]);
+      expect(await ids('date=2025-03-14')).toEqual([early.id]);
+      expect(await ids('date=2025-03-14&status=open')).toEqual([early.id]);
+      expect(await ids(`date=2025-03-14&waiterId=${boris.staffId}`)).toEqual([]);
+      expect(await ids('date=2025-03-15')).toEqual([]);
+
+      // The other venue's business day holds none of ours.
+      const elsewhere = await t.login('1111', 'demo-2');
+      expect((await elsewhere.get('/pos/orders?date=2025-03-14')).body).toEqual([]);
+
+      for (const bad of ['2025-02-30', '14.03.2025', '2025-3-14', 'today', '']) {
+        const res = await anna.get(`/pos/orders?date=${bad}`);
+        expectProblem(res, 400, 'validation');
+        expect(paths(res)).toEqual(['query.date']);
+      }
     });
 
     it('GET /pos/orders/:id: 404 for an unknown id, 400 for a malformed one, 404 from another venue', async () => {

@@ -50,10 +50,13 @@ export const updateOrder = (db: Db, orderId: string, patch: Partial<Omit<OrdersT
 export function listOrders(
   db: Db,
   venueId: string,
-  filter: { status?: string; tableId?: string; sessionId?: string; waiterId?: string; sessionIds?: string[] },
+  filter: { status?: string; tableId?: string; sessionId?: string; waiterId?: string; sessionIds?: string[]; openedFrom?: string; openedBefore?: string },
 ) {
   let q = db.selectFrom('orders').selectAll().where('venue_id', '=', venueId);
   if (filter.status) q = q.where('status', '=', filter.status);
+  // ISO-8601 UTC strings of one format compare in time order on both databases.
+  if (filter.openedFrom) q = q.where('created_at', '>=', filter.openedFrom);
+  if (filter.openedBefore) q = q.where('created_at', '<', filter.openedBefore);
   if (filter.tableId) q = q.where('table_id', '=', filter.tableId);
   if (filter.sessionId) q = q.where('session_id', '=', filter.sessionId);
   if (filter.waiterId) q = q.where('waiter_id', '=', filter.waiterId);

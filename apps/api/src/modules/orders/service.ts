@@ -1,6 +1,7 @@
 import {
   type AddComboInput,
   type AddItemInput,
+  businessDayBounds,
   type CreateOrderInput,
   lineTotal,
   type Order,
@@ -104,8 +105,15 @@ export class OrdersService {
     return (await this.assemble(db, [row]))[0];
   }
 
+  /** Orders matching the filters; `date` is the venue's business day the order was opened on. */
   async list(db: Db, venueId: string, query: OrdersQuery): Promise<Order[]> {
-    return this.assemble(db, await repo.listOrders(db, venueId, query));
+    const { date, ...filter } = query;
+    let opened = {};
+    if (date) {
+      const { from, to } = businessDayBounds(date, (await this.services.auth.venue(db, venueId)).timezone);
+      opened = { openedFrom: from, openedBefore: to };
+    }
+    return this.assemble(db, await repo.listOrders(db, venueId, { ...filter, ...opened }));
   }
 
   private async assemble(db: Db, rows: OrdersTable[]): Promise<Order[]> {

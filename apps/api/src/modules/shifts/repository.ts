@@ -27,6 +27,30 @@ export const latestOpenShift = (db: Db, venueId: string) =>
     .orderBy('s.opened_at', 'desc')
     .executeTakeFirst();
 
+/** Whether any open regular (non-rescue) shift of the venue other than this one remains. */
+export async function hasOtherOpenShift(db: Db, venueId: string, shiftId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('shifts')
+    .select('id')
+    .where('venue_id', '=', venueId)
+    .where('status', '=', 'open')
+    .where('is_rescue', '=', 0)
+    .where('id', '!=', shiftId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Closes of one venue run one at a time until their transactions end, so two cashiers closing
+ * together cannot each see the other still open and both skip the day close. On PostgreSQL that
+ * is a transaction-scoped advisory lock (no table row, so orders and payments never wait on it);
+ * SQLite runs one write transaction at a time anyway.
+ */
+export async function serializeCloses(db: Db, venueId: string): Promise<void> {
+  if (isPostgres(db)) await sql`SELECT pg_advisory_xact_lock(hashtext(${`shift-close:${venueId}`}))`.execute(db);
+}
+
 /**
  * Holds a shift row until the transaction ends and tells whether it is still open. A command
  * booking money or an order to a shift takes it `share`d, closing takes it for `update`, so a

@@ -1,4 +1,4 @@
-import { type CloseShiftInput, PAYMENT_METHODS, type PaymentMethod, type Shift } from '@pos/contracts';
+import { type CloseShiftInput, type ClosedShift, PAYMENT_METHODS, type PaymentMethod, type Shift } from '@pos/contracts';
 import type { Services } from '../../services';
 import { nowIso } from '../../shared/clock';
 import { type Actor, type Db, outcome } from '../../shared/command';
@@ -73,26 +73,37 @@ export class ShiftsService {
     return outcome(await this.get(db, actor.venueId, id));
   }
 
+  /**
+   * Closes with counted money. Closing the venue's last open regular shift is its day close:
+   * holds past their expiry are captured (booked to this shift) or released first, as the venue
+   * chose, and listed in `settledHolds`; the field is left out when another shift stays open.
+   */
   async close(db: Db, actor: Actor, shiftId: string, input: CloseShiftInput) {
     const row = await repo.findShift(db, actor.venueId, shiftId);
     if (!row) throw notFound('shift', shiftId);
-    // Hold the shift first: payments still booking to it finish before its totals are read.
-    if (row.status !== 'open' || !(await repo.holdShift(db, shiftId, 'update'))) {
-      throw conflict('shift.closed', 'This shift is already closed');
-    }
+    if (row.status !== 'open') throw conflict('shift.closed', 'This shift is already closed');
     const canOverride = actor.permissions.has('shifts.close.override');
     if (row.cashier_id !== actor.staffId && !canOverride) {
       throw forbidden('auth.forbidden', "Closing another cashier's shift needs shifts.close.override");
     }
+    if (input.force) {
+      if (!canOverride) throw forbidden('auth.forbidden', 'Closing over open checks needs a supervisor (shifts.close.override)');
+      if (!input.reason) throw invalid('body.reason', 'Give the reason for closing over open checks');
+    }
+    await repo.serializeCloses(db, actor.venueId);
+    // A close of the same shift that ran meanwhile has committed by now.
+    if (!(await repo.holdShift(db, shiftId, 'share'))) throw conflict('shift.closed', 'This shift is already closed');
+    // Settled before the shift is held for update: a capture locks its order, then shares the
+    // shift, the same order every payment takes its locks in.
+    const isDayClose = !(await repo.hasOtherOpenShift(db, actor.venueId, shiftId));
+    const settled = isDayClose ? await this.services.finance.settleExpiredHolds(db, actor, shiftId) : undefined;
+    // Hold the shift: payments still booking to it finish before its totals are read.
+    if (!(await repo.holdShift(db, shiftId, 'update'))) throw conflict('shift.closed', 'This shift is already closed');
     const openOrders = await this.services.orders.openOrdersOfShift(db, actor.venueId, shiftId);
     if (openOrders.length > 0 && !input.force) {
       throw conflict('shift.open_checks', `Checks still open: ${openOrders.map((o) => `№${o.number}`).join(', ')}`, {
         orderIds: openOrders.map((o) => o.id),
       });
-    }
-    if (input.force) {
-      if (!canOverride) throw forbidden('auth.forbidden', 'Closing over open checks needs a supervisor (shifts.close.override)');
-      if (!input.reason) throw invalid('body.reason', 'Give the reason for closing over open checks');
     }
     const shift = await this.toShift(db, row);
     const counted = input.counted;
@@ -113,7 +124,8 @@ export class ShiftsService {
         cashierId: row.cashier_id,
       });
     }
-    return outcome(await this.get(db, actor.venueId, shiftId));
+    const closed: ClosedShift = { ...(await this.get(db, actor.venueId, shiftId)), ...(settled ? { settledHolds: settled.value } : {}) };
+    return outcome(closed, settled?.events ?? []);
   }
 
   /** A shift the server opens to book a late command whose own shift has already closed. */
