@@ -1,43 +1,14 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { startServer, type TestServer } from './support/server';
-import { apiLogin, openSection, signIn } from './support/staff';
+import { borschtOrder as placeBorscht, closeDialog, openPayDialog, type PaymentRow } from './support/payments';
+import { apiLogin, signIn } from './support/staff';
 
 let server: TestServer;
+const borschtOrder = async (label: string) => (await placeBorscht(server.url, label)).order;
 test.beforeAll(async () => {
   server = await startServer();
 });
 test.afterAll(async () => server?.stop());
-
-interface PaymentRow {
-  method: string;
-  status: string;
-  amount: number;
-  maskedCard: string | null;
-}
-
-/** A waiter's order for one borscht at table `label`, made over the API. */
-async function borschtOrder(label: string) {
-  const waiter = await apiLogin(server.url, '1111');
-  const tables = await waiter.get<{ id: string; label: string }[]>('/pos/tables');
-  const table = tables.find((t) => t.label === label);
-  const menu = await waiter.get<{ products: { id: string; code: string }[] }>('/pos/menu');
-  const borscht = menu.products.find((p) => p.code === 'borscht');
-  if (!table || !borscht) throw new Error('demo data changed: no table or borscht');
-  return waiter.post<{ id: string; total: number }>('/pos/orders', { tableId: table.id, guests: 2, items: [{ productId: borscht.id, quantity: 1 }] });
-}
-
-/** The cashier opens the table's order and the pay dialog, with the simulator set to `mode`. */
-async function openPayDialog(page: Page, label: string, mode: string) {
-  await page.evaluate((m) => localStorage.setItem('pos.terminal.simulator', m), mode);
-  await openSection(page, 'Зал');
-  await page.getByTestId(`table-${label}`).click();
-  await expect(page.getByTestId('order-screen')).toBeVisible();
-  await page.getByTestId('order-pay').click();
-  await expect(page.getByTestId('pay-dialog')).toBeVisible();
-  await expect(page.getByTestId('payments-tap-to-pay')).toBeVisible();
-}
-
-const closeDialog = (page: Page) => page.getByRole('dialog').getByRole('button', { name: 'Закрыть', exact: true }).click();
 
 test('cashier takes tap-to-pay: approved is paid, declined stays due, a timeout is checked and paid', async ({ browser }) => {
   test.setTimeout(120_000);

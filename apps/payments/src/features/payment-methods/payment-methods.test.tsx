@@ -73,6 +73,9 @@ describe('PaymentMethods (payment.methods slot)', () => {
     expect(finance.api.pay).toHaveBeenCalledWith(expect.objectContaining({ tenders: [{ method: 'deferred', amount: 45000 }] }));
     expect(finance.api.capturePayment).not.toHaveBeenCalled();
     await screen.findByTestId('payments-holds');
+    // While the hold sits on the card, no second tap-to-pay or hold can start.
+    expect(screen.queryByTestId('payments-tap-to-pay')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('payments-deferred')).not.toBeInTheDocument();
     const amount = screen.getByTestId('payments-hold-amount');
     fireEvent.change(amount, { target: { value: '500' } });
     expect(screen.getByTestId('payments-hold-capture')).toBeDisabled();
@@ -91,6 +94,8 @@ describe('PaymentMethods (payment.methods slot)', () => {
     fireEvent.click(await screen.findByTestId('payments-hold-release'));
     await waitFor(() => expect([...finance.payments.values()].map((p) => p.status)).toEqual(['cancelled']));
     await waitFor(() => expect(screen.queryByTestId('payments-holds')).not.toBeInTheDocument());
+    // Released: the card can be used again.
+    expect(screen.getByTestId('payments-tap-to-pay')).toBeInTheDocument();
   });
 
   it('offline: no card buttons, a "needs network" note instead', () => {

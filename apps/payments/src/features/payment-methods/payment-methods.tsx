@@ -2,9 +2,9 @@ import type { Order, Payment } from '@pos/contracts';
 import { formatMoney, useTranslation } from '@pos/i18n';
 import { type HostProps, queryKeys, useBusEvent, useConnectivity, useHost } from '@pos/plugin-sdk';
 import { Button, MoneyInput, Spinner } from '@pos/ui';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import { useOrderPayments } from '../../api/get-order-payments';
+import { getOrderPaymentsQueryOptions, useOrderPayments } from '../../api/get-order-payments';
 import { type PaymentTerminal, tabletTerminal } from '../../terminal';
 import { type CancelSignal, type CardFlowState, type CardMode, captureHold, checkUnknownPayment, createCancelSignal, type FlowStep, releaseHold, runCardPayment } from './card-payment-flow';
 import styles from './payment-methods.module.css';
@@ -47,6 +47,9 @@ export function PaymentMethods({ context, terminal }: PaymentMethodsProps) {
   const terminalRef = useRef<PaymentTerminal>(terminal ?? tabletTerminal());
   const [cancelSignal, setCancelSignal] = useState<CancelSignal | null>(null);
   const slot = readContext(context);
+  // A hold already on the guest's card is captured or released below, never doubled by a new start.
+  const payments = useQuery({ ...getOrderPaymentsQueryOptions(host.api, slot?.order.id ?? ''), enabled: slot !== null });
+  const hasHold = (payments.data ?? []).some((p) => p.status === 'authorized');
   if (!slot) return null;
   const { order, checkIndex, amount, tip } = slot;
   const currency = host.session.venue.currency;
@@ -108,7 +111,7 @@ export function PaymentMethods({ context, terminal }: PaymentMethodsProps) {
           </>
         )}
       </div>
-      {CAN_START.has(state.kind) && amount > 0 && (
+      {CAN_START.has(state.kind) && amount > 0 && !hasHold && (
         <div className={styles.actions}>
           <Button variant="primary" size="large" onClick={() => void start('now')} data-testid="payments-tap-to-pay">
             {t('tapToPayAmount', { amount: money(amount + tip) })}

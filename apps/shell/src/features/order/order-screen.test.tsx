@@ -222,6 +222,15 @@ describe('OrderScreen', () => {
     expect(screen.getByTestId('pay-submit')).toBeDisabled();
   });
 
+  it("refuses to take the money another way while a hold sits on the guest's card", async () => {
+    const payments = jest.fn().mockResolvedValue([{ id: 'p8', orderId: 'o1', status: 'authorized', method: 'deferred' }]);
+    renderOrder(['orders.view', 'payments.take', 'tables.close'], { payments });
+    fireEvent.click(screen.getByTestId('order-pay'));
+    await waitFor(() => expect(screen.getByTestId('pay-card-held')).toBeInTheDocument());
+    expect(screen.queryByTestId('pay-card-in-doubt')).not.toBeInTheDocument();
+    expect(screen.getByTestId('pay-submit')).toBeDisabled();
+  });
+
   it('takes a cash payment with change and shows the receipt', async () => {
     const paid = { ...ORDER, status: 'paid', paid: 90000, due: 0, version: 5 } as Order;
     const result: PaymentResult = {

@@ -39,7 +39,8 @@ export function PayDialog({ order, currency, canCloseTable, onPay, onCloseTable,
   const services = useServices();
   // Without the server only cash can be taken (it is queued); cards need the network.
   const isOffline = useSubject(services.connectivity$).state === 'offline';
-  const cardInDoubt = useCardPaymentInDoubt(order.id);
+  const cardBlock = useCardPaymentBlock(order.id);
+  const cardInDoubt = cardBlock !== null;
   useEffect(() => {
     if (isOffline && mode !== 'cash') setMode('cash');
   }, [isOffline, mode]);
@@ -273,9 +274,9 @@ export function PayDialog({ order, currency, canCloseTable, onPay, onCloseTable,
 
           <Slot name="payment.methods" context={{ order, checkIndex: order.split ? checkIndex : null, amount: due, tip }} className={pay.slot} />
 
-          {cardInDoubt && (
-            <div className={`${styles.notice} ${styles.noticeDanger}`} role="alert" data-testid="pay-card-in-doubt">
-              {t('pay.cardInDoubt')}
+          {cardBlock && (
+            <div className={`${styles.notice} ${styles.noticeDanger}`} role="alert" data-testid={cardBlock === 'held' ? 'pay-card-held' : 'pay-card-in-doubt'}>
+              {t(cardBlock === 'held' ? 'pay.cardHeld' : 'pay.cardInDoubt')}
             </div>
           )}
           {error && (
@@ -297,10 +298,12 @@ export function PayDialog({ order, currency, canCloseTable, onPay, onCloseTable,
 }
 
 /**
- * True while a card payment of this order is under way or its outcome is unknown (a terminal
- * that timed out): taking the money another way now could charge the guest twice.
+ * Why cash or card cannot be taken here now: a card payment of this order is under way or its
+ * outcome is unknown (a terminal that timed out) — 'in-doubt' — or money is held on the guest's
+ * card — 'held' — to be captured or released first. Either way, taking the money another way now
+ * could charge the guest twice.
  */
-function useCardPaymentInDoubt(orderId: string): boolean {
+function useCardPaymentBlock(orderId: string): 'in-doubt' | 'held' | null {
   const { api, bus } = useServices();
   const [statuses, setStatuses] = useState<Record<string, PaymentStatus>>({});
   useEffect(() => {
@@ -317,7 +320,9 @@ function useCardPaymentInDoubt(orderId: string): boolean {
       sub.unsubscribe();
     };
   }, [api, bus, orderId]);
-  return Object.values(statuses).some((s) => s === 'created' || s === 'unknown');
+  const all = Object.values(statuses);
+  if (all.some((s) => s === 'created' || s === 'unknown')) return 'in-doubt';
+  return all.includes('authorized') ? 'held' : null;
 }
 
 function MethodLabel({ icon, text }: { icon: 'cash' | 'card'; text: string }) {

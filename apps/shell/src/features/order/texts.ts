@@ -128,6 +128,7 @@ export const orderTexts = {
     pay: {
       needsNetwork: 'Нет сети: сейчас можно принять только наличные — оплата картой требует связи с сервером',
       cardInDoubt: 'Идёт оплата картой или её результат не проверен: сначала проверьте статус терминала — иначе гость может заплатить дважды',
+      cardHeld: 'На карте гостя заблокирована сумма: спишите её или снимите блокировку, прежде чем принять оплату иначе',
       title: 'Оплата · {{table}}',
       check: 'Чек {{index}}',
       checkPaid: 'Оплачен',
@@ -301,6 +302,7 @@ export const orderTexts = {
     pay: {
       needsNetwork: 'Offline: only cash can be taken now — card payments need the server',
       cardInDoubt: 'A card payment is under way or its outcome is unknown: check the terminal first — otherwise the guest may pay twice',
+      cardHeld: "Money is held on the guest's card: capture or release it before taking payment another way",
       title: 'Payment · {{table}}',
       check: 'Check {{index}}',
       checkPaid: 'Paid',

@@ -56,7 +56,8 @@ export const OrderRow = memo(function OrderRow({ order, currency, timeZone, lang
           {money(order.paid)}
         </span>
         <span className={`${styles.amount} ${order.due > 0 && order.status === 'open' ? styles.due : styles.muted}`} data-testid={`orders-row-${n}-due`}>
-          {money(order.due)}
+          {/* A settled bill owes nothing, even after a refund took its paid amount down. */}
+          {order.status === 'open' ? money(order.due) : '—'}
         </span>
         <span>
           <Badge tone={STATUS_TONE[order.status]} data-testid={`orders-row-${n}-status`}>

@@ -123,6 +123,8 @@ describe('OrdersScreen', () => {
     expect(text('orders-row-11-table')).toBe('без стола');
     expect(text('orders-row-11-opened')).toBe('02:40');
     expect(text('orders-row-11-status')).toBe('Оплачен');
+    // A settled bill owes nothing, whatever a refund did to its paid amount.
+    expect(text('orders-row-11-due')).toBe('—');
     expect(text('orders-row-9-status')).toBe('Отменён');
     expect(text('orders-summary')).toBe('4 заказа · сумма 4 500,00 ₽ · оплачено 2 000,00 ₽');
   });
