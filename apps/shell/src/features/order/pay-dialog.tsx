@@ -214,6 +214,12 @@ export function PayDialog({ order, currency, canCloseTable, onPay, onCloseTable,
               <span data-testid="pay-total">{money(plan.toPay)}</span>
             </div>
           </div>
+          {/* Beside the total, in view without scrolling: why the pay button is blocked. */}
+          {cardBlock && (
+            <div className={`${styles.notice} ${styles.noticeDanger}`} role="alert" data-testid={cardBlock === 'held' ? 'pay-card-held' : 'pay-card-in-doubt'}>
+              {t(cardBlock === 'held' ? 'pay.cardHeld' : 'pay.cardInDoubt')}
+            </div>
+          )}
         </div>
 
         <div className={pay.column}>
@@ -274,11 +280,6 @@ export function PayDialog({ order, currency, canCloseTable, onPay, onCloseTable,
 
           <Slot name="payment.methods" context={{ order, checkIndex: order.split ? checkIndex : null, amount: due, tip }} className={pay.slot} />
 
-          {cardBlock && (
-            <div className={`${styles.notice} ${styles.noticeDanger}`} role="alert" data-testid={cardBlock === 'held' ? 'pay-card-held' : 'pay-card-in-doubt'}>
-              {t(cardBlock === 'held' ? 'pay.cardHeld' : 'pay.cardInDoubt')}
-            </div>
-          )}
           {error && (
             <div className={`${styles.notice} ${styles.noticeDanger}`} role="alert" data-testid="pay-error">
               {error instanceof ApiError && error.code === 'shift.not_open' ? (
