@@ -145,3 +145,61 @@ test('a card hold is captured later for less, part of it is refunded from the or
   await cashierContext.close();
   await supervisorContext.close();
 });
+
+test("closing the last shift settles the holds past their expiry as the venue chose in Admin", async ({ browser }) => {
+  test.setTimeout(150_000);
+  // The administrator makes holds lapse at once and chooses to capture them at day close.
+  const adminContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const admin = await adminContext.newPage();
+  await signIn(admin, server.url, '9999');
+  await openSection(admin, 'Администрирование');
+  await admin.getByTestId('admin-nav-payments').click();
+  const expiry = admin.getByTestId('admin-payments').locator('input[data-testid="payment-settings-hold-expiry"]');
+  await expiry.fill('0');
+  await admin.getByTestId('payment-settings-policy').getByRole('radio', { name: /Списать|Capture/ }).click();
+  await admin.screenshot({ path: 'tmp/e2e-shots/admin-payment-settings.png' });
+  await admin.getByTestId('payment-settings-save').click();
+  const adminApi = await apiLogin(server.url, '9999');
+  await expect.poll(() => adminApi.get<{ holdExpiryDays: number; dayClosePolicy: string }>('/admin/payments/settings')).toMatchObject({ holdExpiryDays: 0, dayClosePolicy: 'capture' });
+  await adminContext.close();
+
+  // Every other shift closes first (before new orders book to it) (the supervisor's, over the API), so the cashier's close is the day close.
+  const supervisorApi = await apiLogin(server.url, '3333');
+  const { shift: supervisorShift } = await supervisorApi.get<{ shift: { id: string } | null }>('/pos/shifts/current');
+  if (supervisorShift) await supervisorApi.post(`/pos/shifts/${supervisorShift.id}/close`, { counted: { cash: 0, card: 0 } });
+
+  // The cashier holds a guest's card for table 6; with a zero-day expiry the hold is already past it.
+  const cashierApi = await apiLogin(server.url, '2222');
+  const { order } = await borschtOrder(server.url, '6', 1);
+  const cashierContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const cashier = await cashierContext.newPage();
+  await signIn(cashier, server.url, '2222');
+  await openPayDialog(cashier, '6', 'approve');
+  await cashier.getByTestId('payments-deferred').click();
+  await expect(cashier.getByTestId('payments-status')).toHaveAttribute('data-state', 'held');
+  const [hold] = await cashierApi.get<PaymentRow[]>(`/pos/finance/payments?orderId=${order.id}`);
+  expect(hold).toMatchObject({ status: 'authorized', held: 45000 });
+  await closeDialog(cashier);
+
+  await openSection(cashier, 'Смена');
+  const expired = cashier.getByTestId('expired-holds');
+  await expect(expired).toHaveAttribute('data-policy', 'capture');
+  await expect(cashier.getByTestId(`expired-hold-${hold.id}`)).toBeVisible();
+  await cashier.screenshot({ path: 'tmp/e2e-shots/shift-expired-holds.png' });
+  // Counted: the float in cash; on the card terminal the first test's 450 ₽ and this hold's 450 ₽.
+  await cashier.getByTestId('counted-cash').fill('5000');
+  await cashier.getByTestId('counted-card').fill('900');
+  await cashier.getByTestId('close-shift').click();
+  await expect(cashier.getByTestId('shift-result')).toBeVisible();
+  await expect(cashier.getByTestId(`settled-hold-${hold.id}`)).toHaveAttribute('data-outcome', 'captured');
+  await cashier.screenshot({ path: 'tmp/e2e-shots/shift-closed-holds-settled.png' });
+
+  const [settled] = await cashierApi.get<PaymentRow[]>(`/pos/finance/payments?orderId=${order.id}`);
+  expect(settled).toMatchObject({ id: hold.id, status: 'captured', amount: 45000 });
+  expect((await cashierApi.get<{ due: number }>(`/pos/orders/${order.id}`)).due).toBe(0);
+  // The capture is on the closing shift's card total, and the terminal count matched it.
+  await expect(cashier.getByTestId('difference-card')).toContainText('0');
+  const sums = ledgerSums().filter((s) => s.kind === 'sale' && s.method === 'card');
+  expect(sums.reduce((a, s) => a + s.amount, 0)).toBe(90000);
+  await cashierContext.close();
+});
