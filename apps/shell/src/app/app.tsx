@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { LoginScreen } from '../features/login/login-screen';
 import { Slot } from '../plugin-host/slot';
 import styles from './app.module.css';
-import { matchPath, navigate, usePath } from './router';
+import { matchPath, navigate, orderBackPath, usePath } from './router';
 import { useServices, useSubject } from './services-context';
 import { AttentionButton, SignOutGuard, useOutboxCounts } from './outbox-panel';
 import { REMOTE_OUTLET_ID } from './shell-services';
@@ -136,7 +136,7 @@ function SignedIn() {
         <div className={styles.brand}>{session.venue.name}</div>
         <nav className={styles.nav}>
           {nav.map((item) => (
-            <button key={item.path} className={`${styles.navLink} ${path.startsWith(item.path) || (item.path === '/floor' && path.startsWith('/order/')) ? styles.navLinkActive : ''}`} onClick={() => navigate(item.path)}>
+            <button key={item.path} className={`${styles.navLink} ${path.startsWith(item.path) || (path.startsWith('/order/') && orderBackPath().startsWith(item.path)) ? styles.navLinkActive : ''}`} onClick={() => navigate(item.path)}>
               {item.label}
             </button>
           ))}

@@ -37,3 +37,15 @@ export function matchPath(pattern: string, path: string): Record<string, string>
   }
   return params;
 }
+
+/**
+ * Where an order screen goes back to: the screen that opened it (`?back=/orders?date=…`), or the
+ * floor. Only the shell's own paths are taken (never another origin).
+ */
+export function orderBackPath(search = window.location.search): string {
+  const back = new URLSearchParams(search).get('back');
+  return back && back.startsWith('/') && !back.startsWith('//') ? back : '/floor';
+}
+
+/** The order screen's path, remembering the screen to go back to. */
+export const orderPath = (orderId: string, back?: string) => `/order/${orderId}${back ? `?back=${encodeURIComponent(back)}` : ''}`;

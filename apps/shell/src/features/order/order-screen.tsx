@@ -4,7 +4,7 @@ import type { Order, OrderLine, Product } from '@pos/contracts';
 import { Button, Spinner } from '@pos/ui';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { navigate } from '../../app/router';
+import { navigate, orderBackPath } from '../../app/router';
 import { useServices } from '../../app/services-context';
 import { GuestsDialog } from './guests-dialog';
 import { LineEditDialog } from './line-edit-dialog';
@@ -37,7 +37,7 @@ export function OrderScreen({ orderId }: { orderId: string }) {
   // (live updates from other tablets and the server's answers are filed under that one).
   const serverId = order && order.id !== orderId && order.number > 0 ? order.id : null;
   useEffect(() => {
-    if (serverId) navigate(`/order/${serverId}`, true);
+    if (serverId) navigate(`/order/${serverId}${window.location.search}`, true);
   }, [serverId]);
 
   if (!order) {
@@ -50,7 +50,7 @@ export function OrderScreen({ orderId }: { orderId: string }) {
           <>
             <p>{isMissing ? t('notFound') : t('loadFailed', { message: orderQuery.error?.message ?? '' })}</p>
             <div className={styles.stateActions}>
-              <Button onClick={() => navigate('/floor')}>{t('actions.back')}</Button>
+              <Button onClick={() => navigate(orderBackPath())}>{t('actions.back')}</Button>
               {!isMissing && <Button onClick={() => void orderQuery.refetch()}>{t('retry')}</Button>}
             </div>
           </>
@@ -151,7 +151,7 @@ function OrderWorkspace({ order }: { order: Order }) {
         onVoidLine={(line) => setDialog({ kind: 'void', lineId: line.id, quantity: line.quantity - line.voidedQuantity })}
         onCourseHeld={(c, held) => void commands.setCourseHeld(c, held)}
         onFireCourse={(c) => void fire([c])}
-        onBack={() => navigate('/floor')}
+        onBack={() => navigate(orderBackPath())}
         onGuests={() => setDialog({ kind: 'guests' })}
         onFire={() => void fire()}
         onSplit={() => setDialog({ kind: 'split' })}

@@ -2,7 +2,7 @@ import { type Order, type OrderStatus, zonedTime } from '@pos/contracts';
 import { formatMoney } from '@pos/i18n';
 import { Badge, type BadgeTone } from '@pos/ui';
 import { memo, useMemo, useState } from 'react';
-import { navigate } from '../../app/router';
+import { navigate, orderPath } from '../../app/router';
 import { Slot } from '../../plugin-host/slot';
 import { hasTakenMoney } from './order-list';
 import styles from './orders-screen.module.css';
@@ -38,7 +38,7 @@ export const OrderRow = memo(function OrderRow({ order, currency, timeZone, lang
   const n = order.number;
   return (
     <li className={styles.row} data-testid={`orders-row-${n}`} data-order-id={order.id} data-status={order.status}>
-      <button type="button" className={styles.rowMain} onClick={() => navigate(`/order/${order.id}`)} data-testid={`orders-open-${n}`}>
+      <button type="button" className={styles.rowMain} onClick={() => navigate(orderPath(order.id, window.location.pathname + window.location.search))} data-testid={`orders-open-${n}`}>
         <span className={styles.number}>{n}</span>
         <span className={order.tableLabel === null ? styles.muted : undefined} data-testid={`orders-row-${n}-table`}>
           {order.tableLabel ?? labels.noTable}

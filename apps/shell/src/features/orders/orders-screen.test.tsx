@@ -1,3 +1,4 @@
+import { orderBackPath } from '../../app/router';
 import { ApiError, type PosApi } from '@pos/api-client';
 import type { LoginResult, Order, Payment } from '@pos/contracts';
 import { createEventBus } from '@pos/event-bus';
@@ -150,6 +151,8 @@ describe('OrdersScreen', () => {
     renderOrders({ orders: answering(DAY) });
     fireEvent.click(await screen.findByTestId('orders-open-11'));
     expect(window.location.pathname).toBe('/order/o11');
+    // The order screen's back button returns to this list.
+    expect(orderBackPath()).toBe('/orders');
   });
 
   it('steps through the days, never past today, and remembers the day in the address', async () => {
