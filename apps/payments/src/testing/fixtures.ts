@@ -1,4 +1,5 @@
 import type {
+  CancelPaymentInput,
   CapturePaymentInput,
   HoldPaymentInput,
   Order,
@@ -157,7 +158,7 @@ export function fakeFinance(initial: Order = order()) {
       if (was.action === 'capture') return move(pid, 'reconcile', 'captured', { ...terminal(b), amount: was.amount, tip: was.tip });
       return move(pid, 'reconcile', 'authorized', { ...terminal(b), held: was.amount });
     }),
-    cancelPayment: jest.fn((pid: string) => move(pid, 'cancel', 'cancelled')),
+    cancelPayment: jest.fn((pid: string, _body?: CancelPaymentInput) => move(pid, 'cancel', 'cancelled')),
     refundPayment: jest.fn(refund),
     payments: jest.fn(() => Promise.resolve([...payments.values()])),
     order: jest.fn(() => Promise.resolve(current)),
