@@ -59,3 +59,38 @@ test('cashier takes tap-to-pay: approved is paid, declined stays due, a timeout 
   expect((await cashierApi.get<PaymentRow[]>(`/pos/finance/payments?orderId=${timedOut.id}`)).map((p) => p.status)).toEqual(['captured']);
   expect((await cashierApi.get<{ due: number }>(`/pos/orders/${timedOut.id}`)).due).toBe(0);
 });
+
+test('a tap-to-pay cut short by a page reload is found afterwards and settled exactly once', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const cashierApi = await apiLogin(server.url, '2222');
+  const order = await borschtOrder('8');
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const cashier = await context.newPage();
+  await signIn(cashier, server.url, '2222');
+
+  // The guest is still holding the card to the tablet when the page reloads (a crash, a swipe).
+  await openPayDialog(cashier, '8', 'delay:60000');
+  await cashier.getByTestId('payments-tap-to-pay').click();
+  await expect(cashier.getByTestId('payments-cancel')).toBeVisible();
+  await expect.poll(async () => (await cashierApi.get<PaymentRow[]>(`/pos/finance/payments?orderId=${order.id}`)).map((p) => p.status)).toEqual(['created']);
+  await cashier.reload();
+  await expect(cashier.getByTestId('staff-name')).toBeVisible();
+
+  // After the reload the bill cannot be taken another way, and the unfinished payment is listed.
+  await openPayDialog(cashier, '8', 'approve');
+  await expect(cashier.getByTestId('pay-card-in-doubt')).toBeVisible();
+  await expect(cashier.getByTestId('pay-submit')).toBeDisabled();
+  const [stuck] = await cashierApi.get<PaymentRow[]>(`/pos/finance/payments?orderId=${order.id}`);
+  const row = cashier.getByTestId(`payments-stuck-${stuck.id}`);
+  await expect(row).toHaveAttribute('data-status', 'created');
+  await expect(cashier.getByTestId('payments-tap-to-pay')).toHaveCount(0);
+  await cashier.screenshot({ path: 'tmp/e2e-shots/tap-to-pay-stuck.png' });
+  // This tablet kept the terminal keys: asking the terminal again settles it, with no second charge.
+  await row.getByTestId('payments-stuck-check').click();
+  await expect(cashier.getByTestId('pay-settled')).toBeVisible();
+  const after = await cashierApi.get<PaymentRow[]>(`/pos/finance/payments?orderId=${order.id}`);
+  expect(after).toHaveLength(1);
+  expect(after[0]).toMatchObject({ id: stuck.id, status: 'captured', amount: order.total });
+  expect((await cashierApi.get<{ due: number }>(`/pos/orders/${order.id}`)).due).toBe(0);
+  await context.close();
+});

@@ -278,7 +278,7 @@ export function PayDialog({ order, currency, canCloseTable, onPay, onCloseTable,
 
           {mode === 'mixed' && <MixedTenders drafts={drafts} onChange={setDrafts} due={due} currency={currency} />}
 
-          <Slot name="payment.methods" context={{ order, checkIndex: order.split ? checkIndex : null, amount: due, tip }} className={pay.slot} />
+          <Slot name="payment.methods" context={{ order, checkIndex: order.split ? checkIndex : null, amount: due, tip }} className={`${pay.slot} ${cardBlock ? pay.slotFirst : ''}`} />
 
           {error && (
             <div className={`${styles.notice} ${styles.noticeDanger}`} role="alert" data-testid="pay-error">
