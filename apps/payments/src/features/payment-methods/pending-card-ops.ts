@@ -1,6 +1,7 @@
 import type { PaymentStatus } from '@pos/contracts';
 import type { HostStorage } from '@pos/plugin-sdk';
 import { useEffect, useSyncExternalStore } from 'react';
+import { createStoredEntries } from '../../storage/stored-entries';
 import { newOperationKey } from '../../terminal';
 
 /** The host storage key of this tablet's unfinished card operations. */
@@ -90,40 +91,14 @@ export interface PendingCardOpsSnapshot {
  * overwrite each other's entries.
  */
 export function createPendingCardOps(storage: HostStorage) {
+  const stored = createStoredEntries(storage, PENDING_CARD_OPS_KEY, isPendingCardOp);
   let snapshot: PendingCardOpsSnapshot = { ops: null, running: new Set() };
   const listeners = new Set<() => void>();
   const publish = (next: Partial<PendingCardOpsSnapshot>) => {
     snapshot = { ...snapshot, ...next };
     listeners.forEach((l) => l());
   };
-  let loaded: Promise<Record<string, PendingCardOp>> | null = null;
-  const load = () =>
-    (loaded ??= storage.get<Record<string, unknown>>(PENDING_CARD_OPS_KEY).then(
-      (stored) => {
-        const ops = Object.fromEntries(Object.entries(stored ?? {}).filter((e): e is [string, PendingCardOp] => isPendingCardOp(e[1])));
-        publish({ ops });
-        return ops;
-      },
-      (): Record<string, PendingCardOp> => {
-        // Unreadable storage: nothing is known, and the next read tries again.
-        loaded = null;
-        return {};
-      },
-    ));
-  let queue: Promise<unknown> = Promise.resolve();
-  /** Changes the stored list; resolves once it is in storage (rejects when storage refused it). */
-  const write = (change: (ops: Record<string, PendingCardOp>) => Record<string, PendingCardOp> | null): Promise<void> => {
-    const done = queue.then(async () => {
-      const current = await load();
-      const next = change(current);
-      if (next === null) return;
-      await storage.set(PENDING_CARD_OPS_KEY, next);
-      loaded = Promise.resolve(next);
-      publish({ ops: next });
-    });
-    queue = done.catch(() => undefined);
-    return done;
-  };
+  stored.subscribe(() => publish({ ops: stored.entries() }));
 
   return {
     snapshot: () => snapshot,
@@ -132,23 +107,14 @@ export function createPendingCardOps(storage: HostStorage) {
       return () => void listeners.delete(listener);
     },
     /** Reads the list from storage (once); the snapshot has it afterwards. */
-    load: async () => void (await load()),
-    get: async (paymentId: string): Promise<PendingCardOp | undefined> => {
-      await queue;
-      return (await load())[paymentId];
-    },
+    load: stored.load,
+    get: stored.get,
     /** Writes the operation down (replacing an earlier one of the payment). */
-    save: (op: PendingCardOp) => write((ops) => ({ ...ops, [op.paymentId]: op })),
+    save: (op: PendingCardOp) => stored.save(op.paymentId, op),
     /** Adds what became known (e.g. the transaction reference); a forgotten operation stays forgotten. */
-    update: (paymentId: string, patch: Partial<Omit<PendingCardOp, 'paymentId'>>) =>
-      write((ops) => (ops[paymentId] ? { ...ops, [paymentId]: { ...ops[paymentId], ...patch } } : null)),
+    update: (paymentId: string, patch: Partial<Omit<PendingCardOp, 'paymentId'>>) => stored.update(paymentId, patch),
     /** The operation ended in a known outcome: nothing is left to ask the terminal. */
-    forget: (paymentId: string) =>
-      write((ops) => {
-        if (!ops[paymentId]) return null;
-        const { [paymentId]: _done, ...rest } = ops;
-        return rest;
-      }),
+    forget: stored.forget,
     isRunning: (paymentId: string) => snapshot.running.has(paymentId),
     /** Runs `work` on the payment, marked as running meanwhile. */
     async running<T>(paymentId: string, work: () => Promise<T>): Promise<T> {

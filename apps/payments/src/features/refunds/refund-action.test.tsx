@@ -1,10 +1,11 @@
 import type { Order, Payment, Permission } from '@pos/contracts';
 import { PERMISSIONS } from '@pos/contracts';
 import { HostProvider, queryKeys } from '@pos/plugin-sdk';
+import { createMemoryStorage } from '@pos/plugin-sdk/testing';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { createSimulatorTerminal, parseSimulatorMode } from '../../terminal';
+import { createSimulatorTerminal, parseSimulatorMode, type PaymentTerminal } from '../../terminal';
 import { fakeFinance, order, ORDER_ID, payment, paymentsHost } from '../../testing/fixtures';
-import { createPendingRefunds } from './pending-refunds';
+import { createPendingRefunds, PENDING_REFUNDS_KEY } from './pending-refunds';
 import { RefundAction } from './refund-action';
 
 const noWait = () => Promise.resolve();
@@ -20,16 +21,20 @@ interface Setup {
   mode?: { value: string };
   offline?: boolean;
   language?: 'ru' | 'en';
+  /** A reloaded page: the server, the tablet's storage and its terminal of the page before. */
+  after?: { finance: ReturnType<typeof fakeFinance>; storage: ReturnType<typeof createMemoryStorage>; terminal: PaymentTerminal };
 }
 
-function setup({ payments = [CASH], theOrder = order({ status: 'paid', paid: 45000, due: 0 }), permissions = PERMISSIONS, mode = { value: 'approve' }, offline, language = 'ru' }: Setup = {}) {
-  const finance = fakeFinance(theOrder);
-  for (const p of payments) finance.seed(p);
-  const host = paymentsHost(finance.api, language, { permissions });
+function setup({ payments = [CASH], theOrder = order({ status: 'paid', paid: 45000, due: 0 }), permissions = PERMISSIONS, mode = { value: 'approve' }, offline, language = 'ru', after }: Setup = {}) {
+  const finance = after?.finance ?? fakeFinance(theOrder);
+  if (!after) for (const p of payments) finance.seed(p);
+  const storage = after?.storage ?? createMemoryStorage();
+  const host = paymentsHost(finance.api, language, { permissions, storage });
   if (offline) host.connectivity = () => ({ state: 'offline', pending: 0 });
-  const terminal = createSimulatorTerminal({ sleep: noWait, mode: () => parseSimulatorMode(mode.value) });
-  const refund = jest.spyOn(terminal, 'refund');
-  const pending = createPendingRefunds();
+  const terminal = after?.terminal ?? createSimulatorTerminal({ sleep: noWait, mode: () => parseSimulatorMode(mode.value) });
+  const refund = after ? (terminal.refund as jest.Mock) : jest.spyOn(terminal, 'refund');
+  // A new list over the same storage: what a reloaded page reads.
+  const pending = createPendingRefunds(storage);
   const rowClick = jest.fn();
   const ui = (o: Order) => (
     <HostProvider host={host}>
@@ -42,7 +47,9 @@ function setup({ payments = [CASH], theOrder = order({ status: 'paid', paid: 450
   const view = render(ui(theOrder));
   const open = () => fireEvent.click(screen.getByTestId(`refund-open-${theOrder.number}`));
   const status = () => screen.getByTestId('refund-status');
-  return { finance, host, terminal, refund, rowClick, open, status, rerender: (o: Order) => view.rerender(ui(o)) };
+  /** Lets the rows read the tablet's unfinished refunds from storage. */
+  const settle = () => act(() => pending.load());
+  return { finance, host, storage, terminal, refund, rowClick, open, status, settle, rerender: (o: Order) => view.rerender(ui(o)), unmount: view.unmount };
 }
 
 describe('RefundAction (orders.row-actions slot)', () => {
@@ -51,13 +58,15 @@ describe('RefundAction (orders.row-actions slot)', () => {
     expect(screen.queryByTestId('refund-open-12')).not.toBeInTheDocument();
   });
 
-  it('no button on an order with nothing paid', () => {
-    setup({ theOrder: order({ paid: 0, tips: 0 }) });
+  it('no button on an order with nothing paid (and no refund of it left unfinished)', async () => {
+    const { settle } = setup({ theOrder: order({ paid: 0, tips: 0 }) });
+    await settle();
     expect(screen.queryByTestId('refund-open-12')).not.toBeInTheDocument();
   });
 
-  it('offline the button explains that refunds need the network and opens nothing', () => {
-    const { rowClick } = setup({ offline: true });
+  it('offline the button explains that refunds need the network and opens nothing', async () => {
+    const { rowClick, settle } = setup({ offline: true });
+    await settle();
     fireEvent.click(screen.getByTestId('refund-open-12'));
     expect(screen.getByTestId('refund-offline-12')).toHaveTextContent('Возврат возможен только при связи с сервером');
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
@@ -199,6 +208,112 @@ describe('RefundAction (orders.row-actions slot)', () => {
     expect(keys).toHaveLength(2);
     expect(keys[1]).toBe(keys[0]);
     expect(finance.payments.get(CASH.id)).toMatchObject({ status: 'refunded', refunded: 45000 });
+  });
+
+  describe('unfinished refunds survive a reload (host storage)', () => {
+    it('a lost server answer: after a remount the refund is resumed and finished with the same clientRequestId, recorded once', async () => {
+      const first = setup();
+      first.finance.failures.loseNextRefundAnswer = true;
+      first.open();
+      fireEvent.click(await screen.findByTestId('refund-reason-cashierError'));
+      fireEvent.click(screen.getByTestId('refund-confirm'));
+      await waitFor(() => expect(first.status()).toHaveAttribute('data-state', 'failed'));
+      const stored = first.storage.data.get(PENDING_REFUNDS_KEY) as Record<string, { clientRequestId: string; stage: string }>;
+      expect(stored[CASH.id]).toMatchObject({ orderId: ORDER_ID, amount: 45000, reason: 'Ошибка кассира', stage: 'recording' });
+      // The server did record it: the order has nothing left to give back, yet the row still offers the unfinished refund.
+      expect(first.finance.payments.get(CASH.id)).toMatchObject({ refunded: 45000 });
+      first.unmount();
+
+      const { finance, open, status } = setup({ theOrder: first.finance.order(), after: first });
+      // The row knows of the unfinished refund once the tablet's storage is read.
+      await screen.findByTestId('refund-open-12');
+      open();
+      await waitFor(() => expect(status()).toHaveAttribute('data-state', 'failed'));
+      expect(status()).toHaveTextContent('Возврат не записан: No connection to the server');
+      expect(screen.getByRole('dialog')).toHaveTextContent('Прошлый возврат по этому платежу не завершён');
+      expect(screen.getByTestId(`refund-payment-${CASH.id}`)).toHaveAttribute('aria-checked', 'true');
+      expect(screen.getByTestId('refund-amount')).toHaveValue('450');
+      expect(screen.getByTestId('refund-amount')).toBeDisabled();
+      expect(screen.getByTestId('refund-reason')).toHaveValue('Ошибка кассира');
+      expect(screen.queryByTestId('refund-amount-error')).not.toBeInTheDocument();
+      expect(screen.queryByTestId('refund-confirm')).not.toBeInTheDocument();
+      fireEvent.click(screen.getByTestId('refund-retry'));
+
+      await screen.findByTestId('refund-receipt');
+      expect(spaces(screen.getByTestId('refund-receipt-amount').textContent)).toBe('450,00 ₽');
+      const keys = finance.api.refundPayment.mock.calls.map(([, body]) => body.clientRequestId);
+      expect(keys).toEqual([stored[CASH.id].clientRequestId, stored[CASH.id].clientRequestId]);
+      expect(finance.payments.get(CASH.id)).toMatchObject({ status: 'refunded', refunded: 45000 });
+      expect(finance.order().paid).toBe(0);
+      expect(first.storage.data.get(PENDING_REFUNDS_KEY)).toEqual({});
+    });
+
+    it('a terminal timeout: after a remount "check status" asks the terminal with the same key, one refund', async () => {
+      const mode = { value: 'timeout' };
+      const first = setup({ payments: [SOFTPOS], mode });
+      first.open();
+      fireEvent.click(await screen.findByTestId('refund-reason-notServed'));
+      fireEvent.change(screen.getByTestId('refund-amount'), { target: { value: '100' } });
+      fireEvent.click(screen.getByTestId('refund-confirm'));
+      await waitFor(() => expect(first.status()).toHaveAttribute('data-state', 'unknown'));
+      const terminalKey = first.refund.mock.calls[0][0].idempotencyKey;
+      expect(first.storage.data.get(PENDING_REFUNDS_KEY)).toEqual({
+        [SOFTPOS.id]: expect.objectContaining({ transactionRef: 'SIM-SALE-7', terminalKey, amount: 10000, reason: 'Блюдо не подано', stage: 'terminal' }),
+      });
+      first.unmount();
+
+      const { finance, refund, open, status } = setup({ theOrder: first.finance.order(), after: first });
+      open();
+      await waitFor(() => expect(status()).toHaveAttribute('data-state', 'unknown'));
+      expect(screen.getByTestId('refund-amount')).toHaveValue('100');
+      expect(screen.getByTestId('refund-amount')).toBeDisabled();
+      expect(finance.api.refundPayment).not.toHaveBeenCalled();
+      mode.value = 'approve';
+      fireEvent.click(screen.getByTestId('refund-check-status'));
+
+      await screen.findByTestId('refund-receipt');
+      expect(refund.mock.calls.map(([r]) => r.idempotencyKey)).toEqual([terminalKey, terminalKey]);
+      expect(finance.api.refundPayment).toHaveBeenCalledTimes(1);
+      expect(finance.payments.get(SOFTPOS.id)).toMatchObject({ status: 'partially_refunded', refunded: 10000 });
+      expect(first.storage.data.get(PENDING_REFUNDS_KEY)).toEqual({});
+    });
+
+    it('a declined refund is not kept: after a remount the form is free and a new refund gets new keys', async () => {
+      const mode = { value: 'decline' };
+      const first = setup({ payments: [SOFTPOS], mode });
+      first.open();
+      fireEvent.click(await screen.findByTestId('refund-reason-cashierError'));
+      fireEvent.click(screen.getByTestId('refund-confirm'));
+      await waitFor(() => expect(first.status()).toHaveAttribute('data-state', 'declined'));
+      expect(first.storage.data.get(PENDING_REFUNDS_KEY)).toEqual({});
+      const declinedKey = first.refund.mock.calls[0][0].idempotencyKey;
+      first.unmount();
+
+      const { refund, open, status } = setup({ theOrder: first.finance.order(), after: first });
+      open();
+      await screen.findByTestId('refund-amount');
+      expect(status()).toHaveAttribute('data-state', 'form');
+      expect(screen.getByRole('dialog')).not.toHaveTextContent('Прошлый возврат по этому платежу не завершён');
+      expect(screen.getByTestId('refund-amount')).toBeEnabled();
+      mode.value = 'approve';
+      fireEvent.click(screen.getByTestId('refund-reason-cashierError'));
+      fireEvent.click(screen.getByTestId('refund-confirm'));
+      await screen.findByTestId('refund-receipt');
+      expect(refund.mock.calls[1][0].idempotencyKey).not.toBe(declinedKey);
+    });
+
+    it('an attempt that cannot be saved on the tablet asks nothing and leaves the form free', async () => {
+      const { finance, host, refund, open, status } = setup({ payments: [SOFTPOS] });
+      host.storage.set = () => Promise.reject(new Error('quota'));
+      open();
+      fireEvent.click(await screen.findByTestId('refund-reason-cashierError'));
+      fireEvent.click(screen.getByTestId('refund-confirm'));
+      await waitFor(() => expect(status()).toHaveAttribute('data-state', 'notSaved'));
+      expect(status()).toHaveTextContent('Не удалось сохранить возврат на планшете (quota)');
+      expect(refund).not.toHaveBeenCalled();
+      expect(finance.api.refundPayment).not.toHaveBeenCalled();
+      expect(screen.getByTestId('refund-amount')).toBeEnabled();
+    });
   });
 
   it('Print prints the slip alone (a body class scopes the print styles to this print)', async () => {

@@ -5,13 +5,13 @@ import { Button } from '@pos/ui';
 import { type MouseEvent, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { type PaymentTerminal, tabletTerminal } from '../../terminal';
-import { type PendingRefunds, tabletPendingRefunds } from './pending-refunds';
+import { type PendingRefunds, tabletPendingRefunds, usePendingRefunds } from './pending-refunds';
 import { RefundDialog } from './refund-dialog';
 import { hasMoneyToGiveBack } from './refund-flow';
 import styles from './refunds.module.css';
 
 export interface RefundActionProps extends HostProps {
-  /** Tests pass their own; in the app the tablet's terminal and its list of unfinished refunds. */
+  /** Tests pass their own; in the app the tablet's terminal and its unfinished refunds (in the host storage). */
   terminal?: PaymentTerminal;
   pending?: PendingRefunds;
 }
@@ -23,8 +23,10 @@ const readOrder = (context: HostProps['context']): Order | null => {
 };
 
 /**
- * The `orders.row-actions` slot: "Refund" on an order that has money to give back, for staff who
- * may refund. Refunds need the server, so offline the button says so instead of opening.
+ * The `orders.row-actions` slot: "Refund" on an order that has money to give back (or a refund
+ * this tablet left unfinished: a full refund recorded while its answer was lost leaves nothing to
+ * give back, yet its slip is due), for staff who may refund. Refunds need the server, so offline
+ * the button says so instead of opening.
  */
 export function RefundAction({ context, terminal, pending }: RefundActionProps) {
   const { t } = useTranslation('payments');
@@ -32,10 +34,14 @@ export function RefundAction({ context, terminal, pending }: RefundActionProps) 
   const isOffline = useConnectivity().state === 'offline';
   const [isOpen, setOpen] = useState(false);
   const [isExplaining, setExplaining] = useState(false);
+  const mayRefund = host.can('payments.refund');
+  const store = pending ?? tabletPendingRefunds(host.storage);
+  const { refunds: unfinished } = usePendingRefunds(store, mayRefund);
   const order = readOrder(context);
   if (!order) return null;
+  const hasUnfinished = Object.values(unfinished ?? {}).some((r) => r.orderId === order.id);
   // An open dialog stays while the refund's own refresh takes the order's money to zero (the slip).
-  const canRefund = host.can('payments.refund') && hasMoneyToGiveBack(order);
+  const canRefund = mayRefund && (hasMoneyToGiveBack(order) || hasUnfinished);
   if (!canRefund && !isOpen) return null;
 
   const tap = (e: MouseEvent) => {
@@ -66,7 +72,7 @@ export function RefundAction({ context, terminal, pending }: RefundActionProps) 
       )}
       {isOpen &&
         createPortal(
-          <RefundDialog order={order} terminal={terminal ?? tabletTerminal()} pending={pending ?? tabletPendingRefunds} onClose={() => setOpen(false)} />,
+          <RefundDialog order={order} terminal={terminal ?? tabletTerminal()} pending={store} onClose={() => setOpen(false)} />,
           document.body,
         )}
     </span>

@@ -2,11 +2,11 @@ import type { Order, Payment } from '@pos/contracts';
 import { formatMoney, useTranslation } from '@pos/i18n';
 import { useHost } from '@pos/plugin-sdk';
 import { Badge, type BadgeTone, Button, Dialog, MoneyInput, Spinner } from '@pos/ui';
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import { useOrderPayments } from '../../api/get-order-payments';
 import { invalidateAfterRefund } from '../../api/refund-payment';
 import type { PaymentTerminal } from '../../terminal';
-import type { PendingRefunds } from './pending-refunds';
+import { type PendingRefunds, resumedState, usePendingRefunds } from './pending-refunds';
 import { capturedOf, goesBackThroughTerminal, newRefundAttempt, type RefundAttempt, type RefundFlowState, refundableOf, runRefund, validateRefund } from './refund-flow';
 import { printRefundSlip, RefundSlip } from './refund-slip';
 import styles from './refunds.module.css';
@@ -33,7 +33,11 @@ export function RefundDialog({ order, terminal, pending, onClose }: RefundDialog
   const currency = host.session.venue.currency;
   const money = (v: number) => formatMoney(v, currency, i18n.language);
   const payments = useOrderPayments(order.id);
-  const listed = (payments.data ?? []).filter((p) => capturedOf(p) > 0 || pending.get(p.id));
+  const unfinished = usePendingRefunds(pending, true);
+  const unfinishedOf = (paymentId: string) => unfinished.refunds?.[paymentId];
+  // The payments are shown once this tablet's unfinished refunds are read too (or could not be).
+  const loaded = unfinished.isRead ? payments.data : undefined;
+  const listed = (loaded ?? []).filter((p) => capturedOf(p) > 0 || unfinishedOf(p.id));
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [amount, setAmount] = useState<number | null>(null);
   const [isAmountEdited, setAmountEdited] = useState(false);
@@ -51,33 +55,34 @@ export function RefundDialog({ order, terminal, pending, onClose }: RefundDialog
   const isBusy = flow?.kind === 'busy';
 
   const pick = (p: Payment) => {
-    const unfinished = pending.get(p.id);
+    const stored = unfinishedOf(p.id);
     setSelectedId(p.id);
     setChecks(0);
-    setResumed(Boolean(unfinished));
-    if (unfinished) {
-      setFlow(unfinished);
-      setAmount(unfinished.attempt.amount);
+    setResumed(Boolean(stored));
+    if (stored) {
+      // Resumed as it was left, after a reload too: same amount, reason and keys.
+      setFlow(resumedState(stored));
+      setAmount(stored.amount);
       setAmountEdited(true);
-      setReason(unfinished.attempt.reason);
+      setReason(stored.reason);
     } else {
       setFlow(null);
       setAmountEdited(false);
     }
   };
 
-  // Opened on an order with one refundable payment (or an unfinished refund): it is chosen already.
-  useEffect(() => {
-    if (selectedId !== null || !payments.data) return;
-    const unfinished = payments.data.find((p) => pending.get(p.id));
-    const refundables = payments.data.filter((p) => refundableOf(p) > 0);
-    const first = unfinished ?? (refundables.length === 1 ? refundables[0] : undefined);
+  // Opened on an order with one refundable payment (or an unfinished refund): it is chosen already,
+  // before the list is first shown.
+  useLayoutEffect(() => {
+    if (selectedId !== null || !loaded) return;
+    const resumable = loaded.find((p) => unfinishedOf(p.id));
+    const refundables = loaded.filter((p) => refundableOf(p) > 0);
+    const first = resumable ?? (refundables.length === 1 ? refundables[0] : undefined);
     if (first) pick(first);
-  }, [payments.data, selectedId]);
+  }, [loaded, selectedId]);
 
   const run = async (attempt: RefundAttempt, isCheck: boolean) => {
-    const next = await runRefund({ api: host.api, terminal, onStep: (step) => setFlow({ kind: 'busy', step }) }, attempt, isCheck);
-    pending.follow(attempt.payment.id, next);
+    const next = await runRefund({ api: host.api, terminal, pending, onStep: (step) => setFlow({ kind: 'busy', step }) }, attempt, isCheck);
     setFlow(next);
     if (next.kind !== 'unknown' && next.kind !== 'failed') setResumed(false);
     if (isCheck && next.kind === 'unknown') setChecks((n) => n + 1);
@@ -119,7 +124,7 @@ export function RefundDialog({ order, terminal, pending, onClose }: RefundDialog
       <div className={styles.content} data-testid="refund-dialog">
         <section>
           <h3 className={styles.heading}>{t('refund.payments')}</h3>
-          {!payments.data ? (
+          {!loaded ? (
             payments.isError ? (
               <div className={styles.error}>{t('refund.loadFailed', { message: payments.error instanceof Error ? payments.error.message : String(payments.error) })}</div>
             ) : (
@@ -130,7 +135,7 @@ export function RefundDialog({ order, terminal, pending, onClose }: RefundDialog
           ) : (
             <div className={styles.payments} role="radiogroup" aria-label={t('refund.payments')}>
               {listed.map((p) => (
-                <PaymentRow key={p.id} payment={p} isChosen={p.id === selectedId} isDisabled={isLocked || (refundableOf(p) === 0 && !pending.get(p.id))} onPick={() => pick(p)} money={money} />
+                <PaymentRow key={p.id} payment={p} isChosen={p.id === selectedId} isDisabled={isLocked || (refundableOf(p) === 0 && !unfinishedOf(p.id))} onPick={() => pick(p)} money={money} />
               ))}
             </div>
           )}
@@ -158,7 +163,8 @@ export function RefundDialog({ order, terminal, pending, onClose }: RefundDialog
                     {t('refund.all', { amount: money(refundable) })}
                   </Button>
                 </div>
-                {errors.amount && (value !== null || isAmountEdited) && (
+                {/* A resumed refund keeps its amount, even when the payments show it recorded already. */}
+                {errors.amount && !isLocked && (value !== null || isAmountEdited) && (
                   <div className={styles.error} data-testid="refund-amount-error">
                     {errors.amount === 'amountOver' ? t('refund.amountOver', { amount: money(refundable) }) : t('refund.amountZero')}
                   </div>
@@ -304,11 +310,12 @@ function FlowStatus({ flow, checks }: { flow: RefundFlowState | null; checks: nu
       {flow?.kind === 'unknown' && <span className={styles.warn}>{checks > 0 ? t('refund.stillUnknown') : t('refund.unknown')}</span>}
       {flow?.kind === 'failed' && (
         <span className={styles.bad}>
-          {t('refund.failed', { message: flow.message })}
+          {t('refund.failed', { message: flow.message ?? t('refund.noServerAnswer') })}
           {flow.attempt.terminalAnswer && <span className={styles.warn}> {t('refund.moneyAlreadyBack')}</span>}
         </span>
       )}
       {flow?.kind === 'refused' && <span className={styles.bad}>{t('refund.refused', { message: flow.message })}</span>}
+      {flow?.kind === 'notSaved' && <span className={styles.bad}>{t('refund.notSaved', { message: flow.message })}</span>}
       {flow?.kind === 'noReference' && <span className={styles.bad}>{t('refund.noReference')}</span>}
     </div>
   );

@@ -1,6 +1,8 @@
 import { ApiError } from '@pos/plugin-sdk';
+import { createMemoryStorage } from '@pos/plugin-sdk/testing';
 import { createSimulatorTerminal, parseSimulatorMode, type PaymentTerminal } from '../../terminal';
 import { fakeFinance, networkError, payment } from '../../testing/fixtures';
+import { createPendingRefunds, PENDING_REFUNDS_KEY, type PendingRefund, resumedState } from './pending-refunds';
 import { capturedOf, hasMoneyToGiveBack, newRefundAttempt, refundableOf, runRefund, validateRefund } from './refund-flow';
 
 const noWait = () => Promise.resolve();
@@ -11,8 +13,11 @@ function setup(mode = 'approve') {
   const terminal = createSimulatorTerminal({ sleep: noWait, mode: () => parseSimulatorMode(terminalMode.value) });
   const refund = jest.spyOn(terminal, 'refund');
   const steps: string[] = [];
-  const deps = { api: finance.api, terminal, onStep: (s: string) => steps.push(s) };
-  return { finance, terminal, terminalMode, refund, steps, deps };
+  const storage = createMemoryStorage();
+  const pending = createPendingRefunds(storage);
+  const deps = { api: finance.api, terminal, pending, onStep: (s: string) => steps.push(s) };
+  const stored = () => (storage.data.get(PENDING_REFUNDS_KEY) ?? {}) as Record<string, PendingRefund>;
+  return { finance, terminal, terminalMode, refund, steps, storage, pending, stored, deps };
 }
 
 const card = (over = {}) => payment({ id: '0190a000-0000-7000-8000-000000000771', method: 'softpos', amount: 45000, tip: 5000, reference: 'SIM-SALE-1', maskedCard: '•••• 4242', ...over });
@@ -126,5 +131,96 @@ describe('runRefund', () => {
     expect(await runRefund(deps, newRefundAttempt(p, 100, 'x', 'RUB'))).toEqual({ kind: 'noReference' });
     expect(refund).not.toHaveBeenCalled();
     expect(finance.api.refundPayment).not.toHaveBeenCalled();
+  });
+});
+
+describe('unfinished refunds in the tablet storage', () => {
+  it('the attempt is written down before the terminal is asked and kept while its answer is unknown', async () => {
+    const { finance, refund, storage, stored, deps } = setup('timeout');
+    const p = finance.seed(card());
+    const attempt = newRefundAttempt(p, 30000, 'x', 'RUB');
+    const seen: unknown[] = [];
+    refund.mockImplementationOnce(async () => {
+      seen.push(stored()[p.id]);
+      return { outcome: 'timeout' };
+    });
+    expect(await runRefund(deps, attempt)).toEqual({ kind: 'unknown', attempt });
+    expect(seen).toEqual([{ ...attempt, stage: 'terminal' }]);
+    expect(stored()[p.id]).toMatchObject({ paymentId: p.id, orderId: p.orderId, transactionRef: 'SIM-SALE-1', terminalKey: attempt.terminalKey, clientRequestId: attempt.clientRequestId, stage: 'terminal' });
+    // A reloaded page reads it back as "check status" with the same keys.
+    const reloaded = await createPendingRefunds(storage).get(p.id);
+    expect(reloaded && resumedState(reloaded)).toEqual({ kind: 'unknown', attempt });
+  });
+
+  it('cash is written down before the server is asked; a lost answer stays, with the reason, until the retry records it', async () => {
+    const { finance, storage, stored, deps } = setup();
+    const p = finance.seed(payment());
+    const attempt = newRefundAttempt(p, 10000, 'x', 'RUB');
+    const seen: unknown[] = [];
+    finance.api.refundPayment.mockImplementationOnce(() => {
+      seen.push(stored()[p.id]);
+      return Promise.reject(networkError());
+    });
+    expect(await runRefund(deps, attempt)).toEqual({ kind: 'failed', attempt, message: 'No connection to the server' });
+    expect(seen).toEqual([{ ...attempt, stage: 'recording' }]);
+    const reloaded = await createPendingRefunds(storage).get(p.id);
+    expect(reloaded && resumedState(reloaded)).toEqual({ kind: 'failed', attempt, message: 'No connection to the server' });
+    expect((await runRefund(deps, attempt)).kind).toBe('done');
+    expect(stored()).toEqual({});
+  });
+
+  it('after the terminal approved, the stored attempt only awaits the record', async () => {
+    const { finance, stored, deps } = setup();
+    const p = finance.seed(card());
+    finance.failures.loseNextRefundAnswer = true;
+    const lost = await runRefund(deps, newRefundAttempt(p, 20000, 'x', 'RUB'));
+    expect(lost.kind).toBe('failed');
+    expect(stored()[p.id]).toMatchObject({ stage: 'recording', terminalAnswer: { outcome: 'approved' }, message: 'No connection to the server' });
+    expect(resumedState(stored()[p.id]).kind).toBe('failed');
+  });
+
+  it('a known outcome clears it: declined by the terminal, refused by the server, recorded', async () => {
+    const declined = setup('decline');
+    const p = declined.finance.seed(card());
+    expect((await runRefund(declined.deps, newRefundAttempt(p, 1000, 'x', 'RUB'))).kind).toBe('declined');
+    expect(declined.stored()).toEqual({});
+
+    const refused = setup();
+    const cash = refused.finance.seed(payment());
+    expect((await runRefund(refused.deps, newRefundAttempt(cash, 99999, 'x', 'RUB'))).kind).toBe('refused');
+    expect(refused.stored()).toEqual({});
+    expect((await runRefund(refused.deps, newRefundAttempt(cash, 100, 'x', 'RUB'))).kind).toBe('done');
+    expect(refused.stored()).toEqual({});
+  });
+
+  it('when the attempt cannot be written down, neither the terminal nor the server is asked', async () => {
+    const { finance, refund, deps } = setup();
+    const storage = createMemoryStorage();
+    const pending = createPendingRefunds({ get: storage.get, set: () => Promise.reject(new Error('IndexedDB refused')) });
+    for (const p of [finance.seed(card()), finance.seed(payment())]) {
+      expect(await runRefund({ ...deps, pending }, newRefundAttempt(p, 100, 'x', 'RUB'))).toEqual({ kind: 'notSaved', message: 'IndexedDB refused' });
+    }
+    expect(refund).not.toHaveBeenCalled();
+    expect(finance.api.refundPayment).not.toHaveBeenCalled();
+  });
+
+  it('a retry whose rewrite fails still goes on: the attempt is in storage already', async () => {
+    const { finance, deps } = setup();
+    const p = finance.seed(payment());
+    const attempt = newRefundAttempt(p, 100, 'x', 'RUB');
+    const storage = createMemoryStorage({ [PENDING_REFUNDS_KEY]: { [p.id]: { ...attempt, stage: 'recording' } } });
+    let writes = 0;
+    const pending = createPendingRefunds({ get: storage.get, set: (k, v) => (++writes === 1 ? Promise.reject(new Error('busy')) : storage.set(k, v)) });
+    expect((await runRefund({ ...deps, pending }, attempt)).kind).toBe('done');
+    expect(finance.api.refundPayment).toHaveBeenCalledTimes(1);
+    expect(storage.data.get(PENDING_REFUNDS_KEY)).toEqual({});
+  });
+
+  it('ignores malformed entries left in storage', async () => {
+    const good = { ...newRefundAttempt(payment(), 100, 'x', 'RUB'), stage: 'recording' as const };
+    const storage = createMemoryStorage({ [PENDING_REFUNDS_KEY]: { a: good, b: { paymentId: 'b' }, c: 'junk', d: { ...good, stage: 'somewhere' } } });
+    const pending = createPendingRefunds(storage);
+    await pending.load();
+    expect(pending.snapshot()).toEqual({ a: good });
   });
 });

@@ -2,6 +2,7 @@ import { canPayment, type Order, type Payment, type RefundResult, type TenderMet
 import { ApiError, type PosApi } from '@pos/plugin-sdk';
 import { refundPayment } from '../../api/refund-payment';
 import { newOperationKey, type PaymentTerminal, type TerminalResult } from '../../terminal';
+import type { PendingRefunds } from './pending-refunds';
 
 /** Whether the order row offers a refund: something was paid (tips included) and not given back yet. */
 export const hasMoneyToGiveBack = (order: Pick<Order, 'paid' | 'tips'>): boolean => order.paid + order.tips > 0;
@@ -32,10 +33,15 @@ export function validateRefund(input: { amount: number | null; reason: string; r
 /**
  * One refund the cashier confirmed. Its keys never change through retries: the terminal gives
  * back once per `terminalKey`, the server records once per `clientRequestId`, so a lost answer
- * asked again never refunds twice.
+ * asked again never refunds twice. Plain data: it is written to the tablet's storage
+ * (`pending-refunds.ts`) before the terminal or the server is asked, and survives a reload.
  */
 export interface RefundAttempt {
-  payment: Payment;
+  paymentId: string;
+  orderId: string;
+  method: TenderMethod;
+  /** The sale's terminal reference the refund quotes (terminal payments; null otherwise). */
+  transactionRef: string | null;
   amount: number;
   reason: string;
   currency: string;
@@ -43,16 +49,30 @@ export interface RefundAttempt {
   clientRequestId: string;
   /** Set once the terminal approved: it is not asked again, only the record is retried. */
   terminalAnswer?: TerminalResult;
+  startedAt: string;
 }
 
 export const newRefundAttempt = (payment: Payment, amount: number, reason: string, currency: string): RefundAttempt => ({
-  payment,
+  paymentId: payment.id,
+  orderId: payment.orderId,
+  method: payment.method,
+  transactionRef: payment.reference,
   amount,
   reason: reason.trim().slice(0, 200),
   currency,
   terminalKey: newOperationKey(),
   clientRequestId: newOperationKey(),
+  startedAt: new Date().toISOString(),
 });
+
+/**
+ * How far an unfinished refund got: `terminal` — the terminal was asked and its answer is not
+ * known; `recording` — the money is back (or never went through our terminal) and the server was
+ * asked to record it.
+ */
+export type RefundStage = 'terminal' | 'recording';
+
+export const stageOf = (attempt: RefundAttempt): RefundStage => (goesBackThroughTerminal(attempt.method) && !attempt.terminalAnswer ? 'terminal' : 'recording');
 
 export type RefundStep = 'terminal' | 'recording' | 'checking';
 
@@ -62,10 +82,15 @@ export type RefundFlowState =
   | { kind: 'declined'; reason?: string }
   /** The terminal did not answer: ask it again with the same key; nothing is recorded until it approves. */
   | { kind: 'unknown'; attempt: RefundAttempt }
-  /** The server's answer did not come (or the terminal already gave the money back): retry with the same key. */
-  | { kind: 'failed'; attempt: RefundAttempt; message: string }
+  /**
+   * The server's answer did not come (or the terminal already gave the money back): retry with the
+   * same key. No `message` when the answer was lost with the page (a reload mid-request).
+   */
+  | { kind: 'failed'; attempt: RefundAttempt; message?: string }
   /** The server refused for sure and the terminal was not involved: nothing recorded. */
   | { kind: 'refused'; message: string }
+  /** The attempt could not be written to the tablet's storage: nothing was asked, nothing moved. */
+  | { kind: 'notSaved'; message: string }
   /** A terminal payment without the terminal's reference cannot be given back through it. */
   | { kind: 'noReference' }
   | { kind: 'done'; result: RefundResult };
@@ -73,40 +98,77 @@ export type RefundFlowState =
 export interface RefundDeps {
   api: Pick<PosApi, 'refundPayment'>;
   terminal: PaymentTerminal;
+  /** Where unfinished refunds are written down (the tablet's host storage). */
+  pending: Pick<PendingRefunds, 'get' | 'save' | 'update' | 'forget'>;
   onStep(step: RefundStep): void;
 }
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /**
+ * Writes the attempt down before the terminal or the server is asked. Null when it is in storage;
+ * otherwise why not. A rewrite that fails does not matter when the attempt is stored already
+ * (a check or a retry): its keys are there.
+ */
+async function writeDown(pending: RefundDeps['pending'], attempt: RefundAttempt): Promise<string | null> {
+  try {
+    await pending.save({ ...attempt, stage: stageOf(attempt) });
+    return null;
+  } catch (e) {
+    const stored = await pending.get(attempt.paymentId).catch(() => undefined);
+    return stored?.clientRequestId === attempt.clientRequestId ? null : messageOf(e);
+  }
+}
+
+/** The refund ended in a known outcome; a forget that fails leaves an entry that a retry finishes. */
+const forget = (deps: RefundDeps, paymentId: string) => deps.pending.forget(paymentId).catch(() => undefined);
+
+/**
  * Gives money back: through the terminal first for `softpos` / `deferred` (declined → nothing
- * recorded; timeout → `unknown`), then records the refund on the server. Run it again with the
- * same attempt to check an unknown terminal answer (`isCheck`) or to retry a lost record.
+ * recorded; timeout → `unknown`), then records the refund on the server. The attempt is in the
+ * tablet's storage before either is asked, until the refund ends in a known outcome (recorded,
+ * declined, refused). Run it again with the same attempt (after a reload too) to check an unknown
+ * terminal answer (`isCheck`) or to retry a lost record: the server answers a repeated
+ * `clientRequestId` with the refund it recorded, never a second one.
  */
 export async function runRefund(deps: RefundDeps, attempt: RefundAttempt, isCheck = false): Promise<RefundFlowState> {
-  const { payment } = attempt;
   let current = attempt;
-  if (goesBackThroughTerminal(payment.method) && !current.terminalAnswer) {
-    if (!payment.reference) return { kind: 'noReference' };
+  const isThroughTerminal = goesBackThroughTerminal(attempt.method) && !current.terminalAnswer;
+  if (isThroughTerminal && !attempt.transactionRef) return { kind: 'noReference' };
+  const notSaved = await writeDown(deps.pending, current);
+  if (notSaved !== null) return { kind: 'notSaved', message: notSaved };
+  if (isThroughTerminal) {
     deps.onStep(isCheck ? 'checking' : 'terminal');
     let answer: TerminalResult;
     try {
-      answer = await deps.terminal.refund({ transactionRef: payment.reference, amount: attempt.amount, currency: attempt.currency, idempotencyKey: attempt.terminalKey });
+      answer = await deps.terminal.refund({ transactionRef: attempt.transactionRef ?? '', amount: attempt.amount, currency: attempt.currency, idempotencyKey: attempt.terminalKey });
     } catch {
       // The terminal may or may not have acted: the same as no answer.
       answer = { outcome: 'timeout' };
     }
-    if (answer.outcome === 'declined') return { kind: 'declined', reason: answer.reason };
+    if (answer.outcome === 'declined') {
+      await forget(deps, attempt.paymentId);
+      return { kind: 'declined', reason: answer.reason };
+    }
     if (answer.outcome === 'timeout') return { kind: 'unknown', attempt: current };
     current = { ...current, terminalAnswer: answer };
+    // The money is back: from now on only the record is retried. Should this write fail, the
+    // stored attempt asks the terminal again with the same key, which answers the same approval.
+    await deps.pending.update(attempt.paymentId, { terminalAnswer: answer, stage: 'recording' }).catch(() => undefined);
   }
   deps.onStep('recording');
   try {
-    const result = await refundPayment(deps.api, payment.id, { amount: current.amount, reason: current.reason, clientRequestId: current.clientRequestId });
+    const result = await refundPayment(deps.api, attempt.paymentId, { amount: current.amount, reason: current.reason, clientRequestId: current.clientRequestId });
+    await forget(deps, attempt.paymentId);
     return { kind: 'done', result };
   } catch (e) {
     const isDefiniteRefusal = e instanceof ApiError && !e.isTransient;
-    if (isDefiniteRefusal && !current.terminalAnswer) return { kind: 'refused', message: e.message };
-    return { kind: 'failed', attempt: current, message: messageOf(e) };
+    if (isDefiniteRefusal && !current.terminalAnswer) {
+      await forget(deps, attempt.paymentId);
+      return { kind: 'refused', message: e.message };
+    }
+    const message = messageOf(e);
+    await deps.pending.update(attempt.paymentId, { message }).catch(() => undefined);
+    return { kind: 'failed', attempt: current, message };
   }
 }

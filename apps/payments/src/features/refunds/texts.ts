@@ -50,6 +50,8 @@ export const refundsTexts = {
     retry: 'Повторить',
     later: 'Завершить позже',
     refused: 'Возврат не выполнен: {{message}}',
+    noServerAnswer: 'ответ сервера не получен',
+    notSaved: 'Не удалось сохранить возврат на планшете ({{message}}). Ничего не выполнено — попробуйте ещё раз.',
     noReference: 'У платежа нет ссылки терминала: вернуть на карту через терминал нельзя',
     resumed: 'Прошлый возврат по этому платежу не завершён — завершите его',
     receipt: {
@@ -119,6 +121,8 @@ export const refundsTexts = {
     retry: 'Retry',
     later: 'Finish later',
     refused: 'The refund was refused: {{message}}',
+    noServerAnswer: 'no answer from the server',
+    notSaved: 'The refund could not be saved on the tablet ({{message}}). Nothing was done — try again.',
     noReference: 'The payment has no terminal reference: it cannot go back to the card through the terminal',
     resumed: 'An earlier refund of this payment is unfinished — finish it first',
     receipt: {
