@@ -1,11 +1,12 @@
 import { type Order, type OrderStatus, zonedTime } from '@pos/contracts';
 import { formatMoney } from '@pos/i18n';
 import { Badge, type BadgeTone } from '@pos/ui';
-import { memo, useMemo, useState } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import { navigate, orderPath } from '../../app/router';
 import { Slot } from '../../plugin-host/slot';
 import { hasTakenMoney } from './order-list';
 import styles from './orders-screen.module.css';
+import { useSeen } from './use-seen';
 
 const STATUS_TONE: Record<OrderStatus, BadgeTone> = { open: 'info', paid: 'success', void: 'neutral' };
 
@@ -35,6 +36,8 @@ export const OrderRow = memo(function OrderRow({ order, currency, timeZone, lang
   // not unmount the remote's dialog in the middle (it shows the slip after the order refreshed).
   const [isActionable, setActionable] = useState(() => hasTakenMoney(order));
   if (!isActionable && hasTakenMoney(order)) setActionable(true);
+  const actionsRef = useRef<HTMLDivElement>(null);
+  const isSeen = useSeen(actionsRef);
   const n = order.number;
   return (
     <li className={styles.row} data-testid={`orders-row-${n}`} data-order-id={order.id} data-status={order.status}>
@@ -66,8 +69,8 @@ export const OrderRow = memo(function OrderRow({ order, currency, timeZone, lang
         </span>
       </button>
       {hasActions && (
-        <div className={styles.actions} data-testid={`orders-row-${n}-actions`}>
-          {isActionable && <RowActions order={order} />}
+        <div ref={actionsRef} className={styles.actions} data-testid={`orders-row-${n}-actions`}>
+          {isActionable && isSeen && <RowActions order={order} />}
         </div>
       )}
     </li>
