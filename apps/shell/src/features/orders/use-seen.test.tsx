@@ -16,15 +16,17 @@ describe('useSeen', () => {
 
   it('waits until the element comes near the viewport, then stays seen', () => {
     let report: ((entries: { isIntersecting: boolean }[]) => void) | undefined;
+    const observe = jest.fn();
     const disconnect = jest.fn();
     (globalThis as { IntersectionObserver?: unknown }).IntersectionObserver = class {
       constructor(callback: (entries: { isIntersecting: boolean }[]) => void) {
         report = callback;
       }
-      observe() {}
+      observe = observe;
       disconnect = disconnect;
     };
     render(<Probe />);
+    expect(observe).toHaveBeenCalledWith(screen.getByTestId('probe'));
     expect(screen.getByTestId('probe')).toHaveAttribute('data-seen', 'false');
     act(() => report!([{ isIntersecting: false }]));
     expect(screen.getByTestId('probe')).toHaveAttribute('data-seen', 'false');
