@@ -11,12 +11,16 @@ import { freePort, sleep } from './lib.mjs';
 import { highestRateWithin, ordersBench } from './orders.mjs';
 import { recommendationsBench } from './recommendations.mjs';
 import { replayBench } from './replay.mjs';
+import { webBench } from './web.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SERVER = path.join(ROOT, 'dist', 'apps', 'api', 'server.js');
-const BUDGETS = { fanoutP99Ms: 50, orderP99Ms: 20, replayMs: 5000, recommendationsP99Ms: 10 };
+const BUDGETS = { fanoutP99Ms: 50, orderP99Ms: 20, replayMs: 5000, recommendationsP99Ms: 10, shellFirstLoadKbGz: 200, remoteOwnKbGz: 30, floorMs: 1000 };
 // BENCH_ONLY=replay,orders runs just those parts (default: all).
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'fanout,replay,orders,recommendations').split(',').map((x) => x.trim()));
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'web,fanout,replay,orders,recommendations').split(',').map((x) => x.trim()));
+// The web part serves the built shell and remotes; without dist/web it is skipped with a note.
+const WEB_ROOT = path.join(ROOT, 'dist', 'web');
+const HAS_WEB = fs.existsSync(path.join(WEB_ROOT, 'index.html'));
 // The recommendations part needs the bench venue: 5,000 products and 50,000 past orders, seeded at start-up.
 const BIG_MENU = ONLY.has('recommendations');
 const REPLAY_ORDERS = 100; // × (create + 8 adds + fire) = 1,000 commands
@@ -47,7 +51,7 @@ async function startServer() {
       ...process.env,
       NODE_ENV: 'production',
       SQLITE_PATH: path.join(tmpDir, 'pos.db'),
-      WEB_ROOT: path.join(tmpDir, 'none'),
+      WEB_ROOT: ONLY.has('web') && HAS_WEB ? WEB_ROOT : path.join(tmpDir, 'none'),
       LOG_LEVEL: 'warn',
       HOST: '127.0.0.1',
       PORT: String(port),
@@ -116,8 +120,19 @@ async function productByCode(baseUrl, token, code) {
 const fmt = (v) => (v == null ? 'n/a' : String(v));
 
 function summary(result) {
-  const { fanout: f, orders: o } = result;
+  const { fanout: f, orders: o, web: w } = result;
   const lines = [''];
+  if (w) {
+    lines.push(
+      `Web (Debian Chromium, loopback, cold)`,
+      `  shell first load: ${w.firstLoad.kbGz} KB gz of JS in ${w.firstLoad.scripts} scripts until the PIN pad (${w.firstLoad.pinPadMs} ms) — budget ≤ ${BUDGETS.shellFirstLoadKbGz} KB: ${w.firstLoad.kbGz <= BUDGETS.shellFirstLoadKbGz ? 'OK' : 'OVER'}`,
+      `    largest: ${w.firstLoad.largest.join(', ')}`,
+      `  sign-in (PIN checked by the server): ${w.signInMs} ms`,
+      `  floor map after sign-in: ${w.floorMs} ms — budget ≤ ${BUDGETS.floorMs} ms: ${w.floorMs <= BUDGETS.floorMs ? 'OK' : 'OVER'}`,
+      ...w.remotes.map((r) => `  remote ${r.name.padEnd(14)} ${r.version}: own code ${r.ownKbGz} KB gz — budget ≤ ${BUDGETS.remoteOwnKbGz} KB: ${r.ownKbGz <= BUDGETS.remoteOwnKbGz ? 'OK' : 'OVER'}`),
+      '',
+    );
+  }
   if (f) {
     const s = f.socketIo;
     lines.push(
@@ -187,6 +202,14 @@ async function main() {
   const stockProduct = await productByCode(baseUrl, cookToken, 'solyanka');
   const orderProduct = await productByCode(baseUrl, waiterToken, 'borscht');
 
+  let web;
+  if (ONLY.has('web')) {
+    if (HAS_WEB) {
+      log('web: shell first load, floor map after sign-in, remote sizes …');
+      web = await webBench({ baseUrl, webRoot: WEB_ROOT });
+    } else log('web: skipped — no dist/web (build it: npx nx run-many -t build)');
+  }
+
   let fanout;
   if (ONLY.has('fanout')) {
   log(`fan-out: connecting ${FANOUT_CLIENTS} socket.io clients, ${FANOUT_ROUNDS} rounds …`);
@@ -226,6 +249,7 @@ async function main() {
   }
 
   const result = {
+    web,
     fanout,
     replay,
     orders,

@@ -14,6 +14,8 @@ const aliases = {
   ...Object.fromEntries(INTERNAL_LIBS.map((lib) => [`@pos/${lib}$`, path.join(root, 'libs', lib, 'src', 'index.ts')])),
   // zod-free constants: small enough to copy into each bundle instead of loading the shared contracts.
   '@pos/contracts/constants$': path.join(root, 'libs/contracts/src/constants.ts'),
+  // zod-free order arithmetic, for the offline layer's local view (it must not pull zod into the shell's first load).
+  '@pos/contracts/order-math$': path.join(root, 'libs/contracts/src/order-math.ts'),
   // The shell's own offline layer: not shared, remotes never import it.
   '@pos/offline$': path.join(root, 'libs/offline/src/index.ts'),
 };

@@ -1,4 +1,6 @@
-import { type Order, type OrderLine, orderChecks, orderTotals, standingQuantity, type Table, lineTotal } from '@pos/contracts';
+import type { Order, OrderLine, Table } from '@pos/contracts';
+// The zod-free entry: the offline layer is fetched with the PIN pad and must not pull zod in.
+import { lineTotal, orderChecks, orderTotals, standingQuantity } from '@pos/contracts/order-math';
 import type { CommandEffect, OutboxRecord } from './outbox-model';
 
 /**

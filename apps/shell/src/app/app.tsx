@@ -30,6 +30,8 @@ interface NavItem {
 export function App() {
   const services = useServices();
   const session = useSubject(services.session$);
+  // Whatever the first screen is, once it is committed the shell fetches its offline layer.
+  useEffect(() => services.screenShown(), [services]);
   if (!session) return <LoginScreen />;
   return (
     <HostProvider host={services.host()}>

@@ -33,6 +33,8 @@ export interface ShellServices {
   host(): HostApi;
   signIn(session: LoginResult): void;
   signOut(): void;
+  /** The first screen (PIN pad or, after a reload, the signed-in frame) is on screen. */
+  screenShown(): void;
 }
 
 export function createShellServices(): ShellServices {
@@ -60,9 +62,14 @@ export function createShellServices(): ShellServices {
     navigate('/', true);
   };
 
-  // The offline layer (Dexie, the outbox) is its own chunk, fetched at once but not part of the
-  // PIN pad's first load; until it is there, calls wait for it.
-  const offline = import('./offline').then(({ createShellOffline }) => createShellOffline({ session$, queryClient, bus, onUnauthorized: () => signOut() }));
+  // The offline layer (Dexie, the outbox) is its own chunk, fetched once the first screen has
+  // painted (the PIN pad's first load stays small); until it is there, calls wait for it.
+  let screenShown!: () => void;
+  const firstScreen = new Promise<void>((resolve) => (screenShown = resolve));
+  const offline = firstScreen
+    .then(afterPaint)
+    .then(() => import('./offline'))
+    .then(({ createShellOffline }) => createShellOffline({ session$, queryClient, bus, onUnauthorized: () => signOut() }));
   const api = deferredApi(offline.then((o) => o.api));
 
   const storage = createHostStorage();
@@ -109,6 +116,7 @@ export function createShellServices(): ShellServices {
     i18n,
     pluginHost,
     offline,
+    screenShown: () => screenShown(),
     session$,
     connectivity$,
     host: makeHost,
@@ -129,4 +137,9 @@ function deferredApi(ready: Promise<PosApi>): PosApi {
       return (...args: unknown[]) => ready.then((api) => (api[name as keyof PosApi] as (...a: unknown[]) => unknown)(...args));
     },
   });
+}
+
+/** Resolves once the frame being rendered has been painted. */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }

@@ -1,0 +1,82 @@
+// The web budgets: the shell's first load (gzipped JS until the PIN pad shows), each remote's own
+// code (gzipped, from its mf-manifest.json), and the floor map after sign-in, cold, in Debian's
+// Chromium on loopback. Needs the web builds in dist/web (`npx nx run-many -t build`).
+import { chromium } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+const CHROMIUM = { executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] };
+const kb = (bytes) => Math.round((bytes / 1024) * 10) / 10;
+
+/** Gzipped size of each remote's own code: what its `./plugin` loads, less the shared fallbacks. */
+export function remoteSizes(webRoot) {
+  const dir = path.join(webRoot, 'remotes');
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir).flatMap((name) =>
+    fs.readdirSync(path.join(dir, name)).flatMap((version) => {
+      const root = path.join(dir, name, version);
+      const manifestPath = path.join(root, 'mf-manifest.json');
+      if (!fs.existsSync(manifestPath)) return [];
+      const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
+      const shared = new Set(manifest.shared.flatMap((s) => [...s.assets.js.sync, ...s.assets.js.async]));
+      // The sync assets are what mounting the plugin fetches; async ones load on demand (or are
+      // fallbacks of shared libraries the shell already provides).
+      const own = [...new Set(manifest.exposes.flatMap((e) => e.assets.js.sync))].filter((f) => !shared.has(f));
+      const gz = own.reduce((sum, f) => sum + zlib.gzipSync(fs.readFileSync(path.join(root, f))).length, 0);
+      return [{ name, version, ownKbGz: kb(gz) }];
+    }),
+  );
+}
+
+export async function webBench({ baseUrl, webRoot }) {
+  const browser = await chromium.launch(CHROMIUM);
+  try {
+    // 1. First load: every script the page asked for before the PIN pad was on screen (no service
+    //    worker yet). The moment is taken in the page (a MutationObserver), not by polling.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if ([...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === '1')) {
+          window.__pinPadAt = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const bodies = new Map();
+    page.on('response', (res) => {
+      if (res.url().endsWith('.js') && res.ok()) bodies.set(res.url(), res.body().then((b) => zlib.gzipSync(b).length));
+    });
+    await page.goto(`${baseUrl}/?venue=demo`);
+    await page.getByRole('button', { name: '1', exact: true }).waitFor();
+    const { pinPadMs, requested } = await page.evaluate(() => ({
+      pinPadMs: Math.round(window.__pinPadAt),
+      requested: performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js') && e.startTime <= window.__pinPadAt).map((e) => e.name),
+    }));
+    const atPinPad = await Promise.all(requested.map(async (url) => ({ url: url.replace(baseUrl, ''), gz: await (bodies.get(url) ?? Promise.resolve(0)) })));
+
+    // 2. The floor map, cold: from the sign-in's answer (the PIN check is the server's argon2
+    //    work, reported apart) to the tables on screen — the screen's code, halls and tables.
+    for (const digit of '111') await page.getByRole('button', { name: digit, exact: true }).click();
+    const tapped = Date.now();
+    const loginAnswer = page.waitForResponse((res) => res.url().endsWith('/pos/auth/login'));
+    await page.getByRole('button', { name: '1', exact: true }).click();
+    await loginAnswer;
+    const signedIn = Date.now();
+    await page.locator('[data-testid^="table-"]').first().waitFor();
+    const floorMs = Date.now() - signedIn;
+    const signInMs = signedIn - tapped;
+    await context.close();
+
+    const firstLoadGz = atPinPad.reduce((sum, s) => sum + s.gz, 0);
+    return {
+      firstLoad: { kbGz: kb(firstLoadGz), scripts: atPinPad.length, pinPadMs, largest: atPinPad.sort((a, b) => b.gz - a.gz).slice(0, 5).map((s) => `${s.url} ${kb(s.gz)} KB`) },
+      floorMs,
+      signInMs,
+      remotes: remoteSizes(webRoot),
+    };
+  } finally {
+    await browser.close();
+  }
+}
