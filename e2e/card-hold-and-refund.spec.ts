@@ -169,7 +169,10 @@ test("closing the last shift settles the holds past their expiry as the venue ch
   if (supervisorShift) await supervisorApi.post(`/pos/shifts/${supervisorShift.id}/close`, { counted: { cash: 0, card: 0 } });
 
   // The cashier holds a guest's card for table 6; with a zero-day expiry the hold is already past it.
+  // (Her shift is the first test's; opened here when this test runs alone or after a failed one.)
   const cashierApi = await apiLogin(server.url, '2222');
+  const current = await cashierApi.get<{ shift: { id: string } | null }>('/pos/shifts/current');
+  if (!current.shift) await cashierApi.post('/pos/shifts', { openingFloat: 500000 });
   const { order } = await borschtOrder(server.url, '6', 1);
   const cashierContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const cashier = await cashierContext.newPage();
@@ -186,9 +189,11 @@ test("closing the last shift settles the holds past their expiry as the venue ch
   await expect(expired).toHaveAttribute('data-policy', 'capture');
   await expect(cashier.getByTestId(`expired-hold-${hold.id}`)).toBeVisible();
   await cashier.screenshot({ path: 'tmp/e2e-shots/shift-expired-holds.png' });
-  // Counted: the float in cash; on the card terminal the first test's 450 ₽ and this hold's 450 ₽.
-  await cashier.getByTestId('counted-cash').fill('5000');
-  await cashier.getByTestId('counted-card').fill('900');
+  // Counted: what the drawer should hold, and on the card terminal what the shift took plus this hold.
+  const { shift: before } = await cashierApi.get<{ shift: { id: string; totals: Record<'cash' | 'card', { expected: number }> } }>('/pos/shifts/current');
+  const cardSalesBefore = ledgerSums().filter((x) => x.shift_id === before.id && x.kind === 'sale' && x.method === 'card').reduce((a, x) => a + x.amount, 0);
+  await cashier.getByTestId('counted-cash').fill(String(before.totals.cash.expected / 100));
+  await cashier.getByTestId('counted-card').fill(String((before.totals.card.expected + 45000) / 100));
   await cashier.getByTestId('close-shift').click();
   await expect(cashier.getByTestId('shift-result')).toBeVisible();
   await expect(cashier.getByTestId(`settled-hold-${hold.id}`)).toHaveAttribute('data-outcome', 'captured');
@@ -199,7 +204,7 @@ test("closing the last shift settles the holds past their expiry as the venue ch
   expect((await cashierApi.get<{ due: number }>(`/pos/orders/${order.id}`)).due).toBe(0);
   // The capture is on the closing shift's card total, and the terminal count matched it.
   await expect(cashier.getByTestId('difference-card')).toContainText('0');
-  const sums = ledgerSums().filter((s) => s.kind === 'sale' && s.method === 'card');
-  expect(sums.reduce((a, s) => a + s.amount, 0)).toBe(90000);
+  const cardSalesAfter = ledgerSums().filter((x) => x.shift_id === before.id && x.kind === 'sale' && x.method === 'card').reduce((a, x) => a + x.amount, 0);
+  expect(cardSalesAfter - cardSalesBefore).toBe(45000);
   await cashierContext.close();
 });

@@ -1,7 +1,7 @@
 import { type Order, type OrderStatus, zonedTime } from '@pos/contracts';
 import { formatMoney } from '@pos/i18n';
 import { Badge, type BadgeTone } from '@pos/ui';
-import { memo, useMemo, useRef, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { navigate, orderPath } from '../../app/router';
 import { Slot } from '../../plugin-host/slot';
 import { hasTakenMoney } from './order-list';
@@ -36,8 +36,6 @@ export const OrderRow = memo(function OrderRow({ order, currency, timeZone, lang
   // not unmount the remote's dialog in the middle (it shows the slip after the order refreshed).
   const [isActionable, setActionable] = useState(() => hasTakenMoney(order));
   if (!isActionable && hasTakenMoney(order)) setActionable(true);
-  const actionsRef = useRef<HTMLDivElement>(null);
-  const isSeen = useSeen(actionsRef);
   const n = order.number;
   return (
     <li className={styles.row} data-testid={`orders-row-${n}`} data-order-id={order.id} data-status={order.status}>
@@ -68,17 +66,23 @@ export const OrderRow = memo(function OrderRow({ order, currency, timeZone, lang
           </Badge>
         </span>
       </button>
-      {hasActions && (
-        <div ref={actionsRef} className={styles.actions} data-testid={`orders-row-${n}-actions`}>
-          {isActionable && isSeen && <RowActions order={order} />}
-        </div>
-      )}
+      {hasActions && <ActionsCell order={order} isActionable={isActionable} />}
     </li>
   );
 });
 
+/** The actions column of a row: its parcels mount once the row comes near the viewport. */
+function ActionsCell({ order, isActionable }: { order: Order; isActionable: boolean }) {
+  const [ref, isSeen] = useSeen();
+  return (
+    <div ref={ref} className={styles.actions} data-testid={`orders-row-${order.number}-actions`}>
+      {isActionable && isSeen && <RowActions order={order} />}
+    </div>
+  );
+}
+
 /** The remotes' actions on an order that took money (the payments remote's refund). */
-function RowActions({ order }: { order: Order }) {
+const RowActions = memo(function RowActions({ order }: { order: Order }) {
   const context = useMemo(() => ({ order }), [order]);
   return <Slot name="orders.row-actions" context={context} className={styles.slot} />;
-}
+});

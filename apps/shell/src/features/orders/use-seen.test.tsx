@@ -1,11 +1,14 @@
 import { act, render, screen } from '@testing-library/react';
-import { useRef } from 'react';
 import { useSeen } from './use-seen';
 
-function Probe() {
-  const ref = useRef<HTMLDivElement>(null);
-  const isSeen = useSeen(ref);
-  return <div ref={ref} data-testid="probe" data-seen={String(isSeen)} />;
+/** The observed element appears only with `isShown`, as a row's actions column does. */
+function Probe({ isShown = true }: { isShown?: boolean }) {
+  const [ref, isSeen] = useSeen();
+  return (
+    <div data-testid="frame" data-seen={String(isSeen)}>
+      {isShown && <div ref={ref} data-testid="probe" />}
+    </div>
+  );
 }
 
 describe('useSeen', () => {
@@ -25,19 +28,22 @@ describe('useSeen', () => {
       observe = observe;
       disconnect = disconnect;
     };
-    render(<Probe />);
+    const { rerender } = render(<Probe isShown={false} />);
+    expect(observe).not.toHaveBeenCalled();
+    // The element comes later (a remote loaded after the list): it is observed then.
+    rerender(<Probe isShown />);
     expect(observe).toHaveBeenCalledWith(screen.getByTestId('probe'));
-    expect(screen.getByTestId('probe')).toHaveAttribute('data-seen', 'false');
+    expect(screen.getByTestId('frame')).toHaveAttribute('data-seen', 'false');
     act(() => report!([{ isIntersecting: false }]));
-    expect(screen.getByTestId('probe')).toHaveAttribute('data-seen', 'false');
+    expect(screen.getByTestId('frame')).toHaveAttribute('data-seen', 'false');
     act(() => report!([{ isIntersecting: true }]));
-    expect(screen.getByTestId('probe')).toHaveAttribute('data-seen', 'true');
+    expect(screen.getByTestId('frame')).toHaveAttribute('data-seen', 'true');
     expect(disconnect).toHaveBeenCalled();
   });
 
   it('counts everything as seen without IntersectionObserver', () => {
     delete (globalThis as { IntersectionObserver?: unknown }).IntersectionObserver;
     render(<Probe />);
-    expect(screen.getByTestId('probe')).toHaveAttribute('data-seen', 'true');
+    expect(screen.getByTestId('frame')).toHaveAttribute('data-seen', 'true');
   });
 });

@@ -1,15 +1,18 @@
-import { type RefObject, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 
 /**
  * True once the element has come near the viewport, and from then on. A day's list can hold
  * hundreds of paid orders; each row's remote actions are a parcel (its own React root), so they
  * mount as rows scroll into view rather than all at once. Without IntersectionObserver (old
  * browsers, jsdom) everything counts as seen.
+ *
+ * Returns a callback ref: the element may appear after the first render (the actions column
+ * shows up once a remote contributes to it), and the observer must follow it.
  */
-export function useSeen(ref: RefObject<Element | null>, rootMargin = '300px'): boolean {
+export function useSeen(rootMargin = '300px'): [(element: Element | null) => void, boolean] {
+  const [element, setElement] = useState<Element | null>(null);
   const [isSeen, setSeen] = useState(() => typeof IntersectionObserver === 'undefined');
   useEffect(() => {
-    const element = ref.current;
     if (isSeen || !element) return;
     const observer = new IntersectionObserver(
       (entries) => {
@@ -22,6 +25,6 @@ export function useSeen(ref: RefObject<Element | null>, rootMargin = '300px'): b
     );
     observer.observe(element);
     return () => observer.disconnect();
-  }, [ref, isSeen, rootMargin]);
-  return isSeen;
+  }, [element, isSeen, rootMargin]);
+  return [setElement, isSeen];
 }
