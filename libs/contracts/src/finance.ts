@@ -174,15 +174,13 @@ export const PaymentSchema = z.object({
   tendered: MoneySchema.nullable(),
   change: MoneySchema,
   reference: z.string().nullable(),
-  // The server always sends the state-machine fields below; they are optional in the type so
-  // that clients and fixtures written for cash/card payments stay valid.
   /** Authorized on the card (0 when never held). */
-  held: MoneySchema.optional(),
-  refunded: MoneySchema.optional(),
-  maskedCard: z.string().nullable().optional(),
-  scheme: CardSchemeSchema.nullable().optional(),
+  held: MoneySchema,
+  refunded: MoneySchema,
+  maskedCard: z.string().nullable(),
+  scheme: CardSchemeSchema.nullable(),
   /** When an authorized hold lapses (the venue's hold expiry). */
-  expiresAt: IsoDateTimeSchema.nullable().optional(),
+  expiresAt: IsoDateTimeSchema.nullable(),
   createdBy: IdSchema,
   createdAt: IsoDateTimeSchema,
 });

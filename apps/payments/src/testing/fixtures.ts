@@ -42,6 +42,8 @@ export function payment(over: Partial<Payment> = {}): Payment {
     held: 0,
     refunded: 0,
     maskedCard: null,
+    scheme: null,
+    expiresAt: null,
     createdBy: TEST_STAFF_ID,
     createdAt: '2026-11-25T12:00:00.000Z',
     ...over,

@@ -234,7 +234,7 @@ describe('OrderScreen', () => {
   it('takes a cash payment with change and shows the receipt', async () => {
     const paid = { ...ORDER, status: 'paid', paid: 90000, due: 0, version: 5 } as Order;
     const result: PaymentResult = {
-      payments: [{ id: 'pay1', orderId: 'o1', checkIndex: null, shiftId: 'sh1', method: 'cash', status: 'captured', amount: 90000, tip: 9000, tendered: 200000, change: 101000, reference: null, createdBy: 'c1', createdAt: '2026-01-01T13:00:00Z' }],
+      payments: [{ id: 'pay1', orderId: 'o1', checkIndex: null, shiftId: 'sh1', method: 'cash', status: 'captured', amount: 90000, tip: 9000, tendered: 200000, change: 101000, reference: null, held: 0, refunded: 0, maskedCard: null, scheme: null, expiresAt: null, createdBy: 'c1', createdAt: '2026-01-01T13:00:00Z' }],
       change: 101000,
       order: paid,
       receipt: { venueName: 'Демо', currency: 'RUB', orderNumber: 12, tableLabel: '7', waiterName: 'Анна', lines: [{ name: 'Борщ', modifiers: [], quantity: 2, unitPrice: 45000, total: 90000 }], subtotal: 90000, discount: 0, total: 90000, tips: 9000, payments: [{ method: 'cash', amount: 90000, tip: 9000 }], change: 101000, due: 0, issuedAt: '2026-01-01T13:00:00Z' },
