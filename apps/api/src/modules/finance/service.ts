@@ -312,7 +312,7 @@ export class FinanceService {
       const due = order.status === 'open' ? this.dueFor(order, hold.checkIndex ?? undefined) : 0;
       const done =
         settings.dayClosePolicy === 'capture' && due > 0
-          ? await this.capture(db, actor, hold.id, { amount: Math.min(hold.held ?? 0, due), shiftId, reason: 'Day close: expired hold captured' })
+          ? await this.capture(db, actor, hold.id, { amount: Math.min(hold.held, due), shiftId, reason: 'Day close: expired hold captured' })
           : await this.cancel(db, actor, hold.id, { reason: 'Day close: expired hold released' });
       (done.value.status === 'cancelled' ? released : captured).push(done.value);
       events.push(...done.events);
@@ -472,8 +472,8 @@ export class FinanceService {
       discount: order.discount,
       total: order.total,
       tips: order.tips,
-      payments: payments.map((p) => ({ method: p.method, amount: p.amount, tip: p.tip, refunded: p.refunded ?? 0, maskedCard: p.maskedCard ?? null })),
-      refunded: payments.reduce((s, p) => s + (p.refunded ?? 0), 0),
+      payments: payments.map((p) => ({ method: p.method, amount: p.amount, tip: p.tip, refunded: p.refunded, maskedCard: p.maskedCard })),
+      refunded: payments.reduce((s, p) => s + p.refunded, 0),
       change,
       due: order.due,
       issuedAt: nowIso(),

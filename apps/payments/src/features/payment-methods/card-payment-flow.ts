@@ -310,8 +310,7 @@ export function captureTakenSale(deps: FlowDeps, payment: Payment): Promise<Card
     try {
       const op = await deps.ops.get(payment.id).catch(() => undefined);
       if (op?.operation === 'start') return await captureSale(deps, payment, { amount: op.amount, tip: op.tip, clientRequestId: op.requestIds.capture });
-      const held = payment.held ?? payment.amount;
-      return await captureSale(deps, payment, { amount: payment.amount, tip: Math.max(0, held - payment.amount), clientRequestId: newOperationKey() });
+      return await captureSale(deps, payment, { amount: payment.amount, tip: Math.max(0, payment.held - payment.amount), clientRequestId: newOperationKey() });
     } catch (e) {
       return { kind: 'failed', message: messageOf(e) };
     }
@@ -374,8 +373,7 @@ export function reconcileByHand(deps: FlowDeps, payment: Payment, outcome: 'appr
           return { kind: 'paid', payment: reconciled };
         case 'authorized': {
           if (reconciled.method !== 'softpos') return { kind: 'held', payment: reconciled };
-          const held = reconciled.held ?? reconciled.amount;
-          return await captureSale(deps, reconciled, { amount: reconciled.amount, tip: Math.max(0, held - reconciled.amount), clientRequestId: keys.capture });
+          return await captureSale(deps, reconciled, { amount: reconciled.amount, tip: Math.max(0, reconciled.held - reconciled.amount), clientRequestId: keys.capture });
         }
         case 'failed':
         case 'cancelled':

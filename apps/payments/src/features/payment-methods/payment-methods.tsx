@@ -234,7 +234,7 @@ function AuthorizedHolds({ payments, ops, running, isBusy, ...actions }: HoldsPr
 function HoldRow({ payment, unfinishedCapture, money, isBusy, onCapture, onRelease, onCheck }: { payment: Payment; unfinishedCapture?: PendingCardOp } & HoldActions) {
   const { t } = useTranslation('payments');
   const host = useHost();
-  const held = payment.held ?? payment.amount;
+  const held = payment.held;
   const [value, setValue] = useState<number | null>(Math.min(held, payment.amount));
   const isOver = value !== null && value > held;
   // A tap-to-pay sale took its amount already: it is recorded as it was charged, not edited.

@@ -282,7 +282,7 @@ function PaymentRow({ payment, isChosen, isDisabled, onPick, money }: { payment:
         </span>
       </span>
       <Figure label={t('refund.captured')} value={money(capturedOf(payment))} note={payment.tip > 0 ? t('refund.withTip', { tip: money(payment.tip) }) : undefined} />
-      <Figure label={t('refund.refunded')} value={money(payment.refunded ?? 0)} />
+      <Figure label={t('refund.refunded')} value={money(payment.refunded)} />
       <Figure label={t('refund.refundable')} value={money(refundableOf(payment))} testId={`refund-refundable-${payment.id}`} />
     </button>
   );

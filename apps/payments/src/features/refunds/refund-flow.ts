@@ -14,7 +14,7 @@ export const goesBackThroughTerminal = (method: TenderMethod): boolean => method
 export const capturedOf = (p: Payment): number => (canPayment(p.status, 'refund') || p.status === 'refunded' ? p.amount + p.tip : 0);
 
 /** What can still be given back of the payment. */
-export const refundableOf = (p: Payment): number => (canPayment(p.status, 'refund') ? Math.max(0, p.amount + p.tip - (p.refunded ?? 0)) : 0);
+export const refundableOf = (p: Payment): number => (canPayment(p.status, 'refund') ? Math.max(0, p.amount + p.tip - p.refunded) : 0);
 
 export interface RefundFormErrors {
   amount?: 'amountZero' | 'amountOver';

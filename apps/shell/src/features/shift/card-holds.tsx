@@ -9,7 +9,7 @@ import styles from './shift-screen.module.css';
 import { useExpiredHolds } from './use-shift';
 
 /** What a hold keeps on the guest's card: the authorised amount (the request before it was held). */
-const heldAmount = (p: Payment) => (p.held && p.held > 0 ? p.held : p.amount);
+const heldAmount = (p: Payment) => (p.held > 0 ? p.held : p.amount);
 
 /** The numbers of the orders the holds belong to (a payment names its order only by id). */
 function useOrderNumbers(orderIds: string[]): Map<string, number> {
@@ -101,7 +101,7 @@ export function SettledHolds({ settled, currency }: { settled: SettleHoldsResult
             <li key={p.id} className={styles.settledRow} data-testid={`settled-hold-${p.id}`} data-outcome={outcome}>
               <Badge tone={outcome === 'captured' ? 'success' : 'neutral'}>{t(`settled.outcome.${outcome}`)}</Badge>
               <span className={styles.checkNumber}>{number !== undefined ? t('openChecks.number', { number }) : ''}</span>
-              <span className={styles.checkWhere}>{p.maskedCard ?? ''}</span>
+              <span className={styles.checkWhere}>{p.maskedCard}</span>
               <span className={styles.checkDue}>
                 <Money value={outcome === 'captured' ? captured(p) : heldAmount(p)} currency={currency} />
               </span>
