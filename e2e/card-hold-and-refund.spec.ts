@@ -97,7 +97,7 @@ test('a card hold is captured later for less, part of it is refunded from the or
   await closeDialog(cashier);
 
   // 4. The supervisor refunds 150 ₽ of it from the order list (cashiers may not refund).
-  const supervisorApi = await apiLogin(server.url, '3333');
+  const supervisorApi = await apiLogin(server.url, '333333');
   const supervisorShift = await supervisorApi.post<{ id: string }>('/pos/shifts', { openingFloat: 0 });
   await openSection(cashier, 'Заказы');
   // The payments remote's parcel is mounted on the cashier's row too, but offers her no refund.
@@ -107,7 +107,7 @@ test('a card hold is captured later for less, part of it is refunded from the or
 
   const supervisorContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const supervisor = await supervisorContext.newPage();
-  await signIn(supervisor, server.url, '3333');
+  await signIn(supervisor, server.url, '333333');
   await supervisor.evaluate(() => localStorage.setItem('pos.terminal.simulator', 'approve'));
   await openSection(supervisor, 'Заказы');
   const row = supervisor.getByTestId(`orders-row-${order.number}`);
@@ -153,7 +153,7 @@ test("closing the last shift settles the holds past their expiry as the venue ch
   // The administrator makes holds lapse at once and chooses to capture them at day close.
   const adminContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const admin = await adminContext.newPage();
-  await signIn(admin, server.url, '9999');
+  await signIn(admin, server.url, '999999');
   await openSection(admin, 'Администрирование');
   await admin.getByTestId('admin-nav-payments').click();
   const expiry = admin.getByTestId('admin-payments').locator('input[data-testid="payment-settings-hold-expiry"]');
@@ -161,12 +161,12 @@ test("closing the last shift settles the holds past their expiry as the venue ch
   await admin.getByTestId('payment-settings-policy').getByRole('radio', { name: /Списать|Capture/ }).click();
   await admin.screenshot({ path: 'tmp/e2e-shots/admin-payment-settings.png' });
   await admin.getByTestId('payment-settings-save').click();
-  const adminApi = await apiLogin(server.url, '9999');
+  const adminApi = await apiLogin(server.url, '999999');
   await expect.poll(() => adminApi.get<{ holdExpiryDays: number; dayClosePolicy: string }>('/admin/payments/settings')).toMatchObject({ holdExpiryDays: 0, dayClosePolicy: 'capture' });
   await adminContext.close();
 
   // Every other shift closes first (before new orders book to it) (the supervisor's, over the API), so the cashier's close is the day close.
-  const supervisorApi = await apiLogin(server.url, '3333');
+  const supervisorApi = await apiLogin(server.url, '333333');
   const { shift: supervisorShift } = await supervisorApi.get<{ shift: { id: string } | null }>('/pos/shifts/current');
   if (supervisorShift) await supervisorApi.post(`/pos/shifts/${supervisorShift.id}/close`, { counted: { cash: 0, card: 0 } });
 

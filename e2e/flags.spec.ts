@@ -11,8 +11,8 @@ test.afterAll(async () => server?.stop());
 test('switching a feature off drops its remote from open shells of that venue only, without a reload', async ({ browser }) => {
   const demo = await (await browser.newContext()).newPage();
   const demo2 = await (await browser.newContext()).newPage();
-  await signIn(demo, server.url, '9999', 'demo');
-  await signIn(demo2, server.url, '9999', 'demo-2');
+  await signIn(demo, server.url, '999999', 'demo');
+  await signIn(demo2, server.url, '999999', 'demo-2');
   for (const page of [demo, demo2]) {
     await openSection(page, 'Администрирование');
     await expect(page.getByTestId('admin-app')).toBeVisible();
@@ -20,7 +20,7 @@ test('switching a feature off drops its remote from open shells of that venue on
     await page.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true));
   }
 
-  const admin = await apiLogin(server.url, '9999', 'demo');
+  const admin = await apiLogin(server.url, '999999', 'demo');
   await admin.put('/admin/feature-flags', { flags: { admin: false } });
 
   await expect(demo.getByTestId('admin-app')).toHaveCount(0);

@@ -28,7 +28,7 @@ const shellFingerprint = () =>
 
 test('publishing a new remote version changes what staff see on the next load; the shell is not rebuilt', async ({ page }) => {
   test.setTimeout(180_000);
-  await signIn(page, server.url, '9999');
+  await signIn(page, server.url, '999999');
   await openSection(page, 'Администрирование');
   await expect(page.getByTestId('admin-version')).toContainText('1.0.0');
   const before = shellFingerprint();
@@ -41,7 +41,7 @@ test('publishing a new remote version changes what staff see on the next load; t
   });
   expect(fs.existsSync(path.join(newBuild, 'mf-manifest.json'))).toBe(true);
 
-  const admin = await apiLogin(server.url, '9999');
+  const admin = await apiLogin(server.url, '999999');
   await admin.put('/admin/remotes/admin', { version: NEW_VERSION, manifestUrl: `/remotes/admin/${NEW_VERSION}/mf-manifest.json` });
 
   await page.reload();

@@ -77,7 +77,7 @@ test('a ready ticket toasts only its own waiter (tap opens the order); other wai
   await anna.screenshot({ path: 'tmp/e2e-shots/notification-center.png' });
 
   // Switching the feature off for the venue removes the bell from open screens, without a reload.
-  const admin = await apiLogin(server.url, '9999');
+  const admin = await apiLogin(server.url, '999999');
   await admin.put('/admin/feature-flags', { flags: { notifications: false } });
   await expect(anna.getByTestId('notifications-bell')).toHaveCount(0);
   await expect(boris.getByTestId('notifications-bell')).toHaveCount(0);

@@ -42,11 +42,11 @@ const TOGGLES = 50;
 test('50 network toggles, lost responses and an API restart mid-replay: 0 lost, 0 doubled orders, lines or payments', async ({ browser }) => {
   test.setTimeout(300_000);
   const random = seeded(20261125);
-  const cashier = await apiLogin(server.url, '3333'); // the supervisor takes the money on their own cash shift
+  const cashier = await apiLogin(server.url, '333333'); // the supervisor takes the money on their own cash shift
   await cashier.post('/pos/shifts', { openingFloat: 500000 });
 
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-  await signIn(page, proxy.url, '3333');
+  await signIn(page, proxy.url, '333333');
   await expect(page.getByTestId('floor-screen')).toBeVisible();
   await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 30_000 });
   await page.waitForTimeout(1_000);

@@ -24,11 +24,11 @@ const connectivity = (page: Page) => page.getByTestId('connectivity');
 
 test('a whole order taken offline — seat, add, fire, cash payment, close — survives a reload and reaches the server exactly once', async ({ browser }) => {
   test.setTimeout(180_000);
-  const cashier = await apiLogin(server.url, '3333'); // the supervisor takes the money on their own cash shift
+  const cashier = await apiLogin(server.url, '333333'); // the supervisor takes the money on their own cash shift
   await cashier.post('/pos/shifts', { openingFloat: 500000 });
 
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-  await signIn(page, proxy.url, '3333');
+  await signIn(page, proxy.url, '333333');
   await expect(page.getByTestId('floor-screen')).toBeVisible();
   await expect(page.getByTestId('table-7')).toHaveAttribute('data-status', 'free');
   // The worker controls the page and the menu is cached before the Wi-Fi goes.
@@ -113,7 +113,7 @@ test('staff switch without the network: PINs checked against the verifiers the t
   await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 30_000 });
   await page.waitForTimeout(1_000);
   await page.getByTestId('sign-out').click();
-  await pin('3333');
+  await pin('333333');
   await expect(page.getByTestId('staff-name')).toContainText('Григорий');
   await page.waitForTimeout(500);
 
@@ -135,7 +135,7 @@ test('staff switch without the network: PINs checked against the verifiers the t
 
   proxy.restore();
   await expect(connectivity(page)).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
-  const supervisor = await apiLogin(server.url, '3333');
+  const supervisor = await apiLogin(server.url, '333333');
   const orders = await supervisor.get<{ tableLabel: string; waiterName: string; lines: { name: string }[] }[]>('/pos/orders?status=open');
   const atThree = orders.filter((o) => o.tableLabel === '3');
   expect(atThree).toHaveLength(1);

@@ -5,7 +5,7 @@ import { apiLogin, signIn } from './support/staff';
 let server: TestServer;
 test.beforeAll(async () => {
   server = await startServer();
-  const admin = await apiLogin(server.url, '9999');
+  const admin = await apiLogin(server.url, '999999');
   // One remote whose manifest does not exist, one whose build throws when loaded.
   await admin.put('/admin/remotes/missing', { feature: 'reservations', version: '1.0.0', manifestUrl: '/remotes/missing/1.0.0/mf-manifest.json' });
   await admin.put('/admin/remotes/faulty', { feature: 'loyalty', version: '1.0.0', manifestUrl: '/remotes/faulty/1.0.0/mf-manifest.json' });
@@ -26,7 +26,7 @@ test('a missing and a throwing remote show as unavailable while the waiter takes
   await expect(page.getByTestId('line-Борщ')).toBeVisible();
   await page.getByTestId('order-fire').click();
 
-  const admin = await apiLogin(server.url, '9999');
+  const admin = await apiLogin(server.url, '999999');
   await expect
     .poll(async () => (await admin.get<{ stationCode: string }[]>('/pos/kitchen/tickets')).map((t) => t.stationCode))
     .toEqual(['hot']);

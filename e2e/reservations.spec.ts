@@ -139,7 +139,7 @@ test('book 19:30 on one tablet, see it live on the other, refuse a double bookin
   await boris.goBack();
   await anna.goBack();
   await expect(anna.getByTestId('reservations-panel')).toBeVisible();
-  const admin = await apiLogin(server.url, '9999');
+  const admin = await apiLogin(server.url, '999999');
   await admin.put('/admin/feature-flags', { flags: { reservations: false } });
   await expect(anna.getByTestId('floor-mode-reservations')).toHaveCount(0);
   await expect(anna.getByTestId('reservations-panel')).toHaveCount(0);

@@ -27,7 +27,7 @@ const fetchFromPage = (page: Page, url: string) =>
   }, url);
 
 test('with the server gone, a reload brings the shell back from the service worker, admin remote files included', async ({ page }) => {
-  const admin = await apiLogin(server.url, '9999', 'demo');
+  const admin = await apiLogin(server.url, '999999', 'demo');
   const { remotes } = await admin.get<{ remotes: { name: string; manifestUrl: string }[] }>('/pos/config');
   const manifestUrl = new URL(remotes.find((r) => r.name === 'admin')!.manifestUrl, server.url).href;
   const manifest = (await (await fetch(manifestUrl)).json()) as Manifest;
@@ -36,7 +36,7 @@ test('with the server gone, a reload brings the shell back from the service work
   const lazyChunk = new URL(plugin.assets.js.async[0], manifestUrl).href;
   const pluginChunk = new URL(plugin.assets.js.sync[0], manifestUrl).href;
 
-  await signIn(page, server.url, '9999', 'demo');
+  await signIn(page, server.url, '999999', 'demo');
   await expect(page.locator('header nav').getByRole('button', { name: 'Администрирование', exact: true })).toBeVisible();
 
   // The worker installs after the page loads and then takes control of it (clientsClaim).

@@ -24,7 +24,7 @@ test('the admin stop-lists a dish: the waiter’s open order screen shows it una
   await expect(line.getByTestId('line-stop-listed')).toHaveCount(0);
 
   // The admin takes borscht off sale from the admin area.
-  await signIn(admin, server.url, '9999');
+  await signIn(admin, server.url, '999999');
   await openSection(admin, 'Администрирование');
   await admin.goto(`${server.url}/x/admin/stock`);
   await admin.getByTestId('stock-search').fill('Борщ');

@@ -60,7 +60,7 @@ async function touchDrag(context: BrowserContext, page: Page, from: { x: number;
 
 test('the waiter is prompted with wine for the steak, drags it in with mouse and finger, takes a combo; the stop-list removes the card; the admin sees the accept rate and sets a salad rule', async ({ browser }) => {
   test.setTimeout(180_000);
-  const admin = await apiLogin(server.url, '9999');
+  const admin = await apiLogin(server.url, '999999');
   const cook = await apiLogin(server.url, '4444');
   const menu = await admin.get<{ products: MenuProduct[] }>('/pos/menu');
   const byCode = (code: string) => {
@@ -144,7 +144,7 @@ test('the waiter is prompted with wine for the steak, drags it in with mouse and
 
   // The admin: the steak's wine rule was shown and taken twice; then a new rule for the Greek salad.
   const elena = await (await browser.newContext({ viewport: VIEWPORT })).newPage();
-  await signIn(elena, server.url, '9999');
+  await signIn(elena, server.url, '999999');
   await openSection(elena, 'Допродажи');
   await expect(elena.getByTestId('upsell-page')).toBeVisible();
   await elena.getByTestId('upsell-product-input').fill('рибай');

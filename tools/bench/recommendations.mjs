@@ -37,7 +37,7 @@ async function measure(urls, headers, rounds) {
 const sample = (products, count) => Array.from({ length: count }, (_, i) => products[Math.floor((i * products.length) / count)]);
 
 export async function recommendationsBench({ baseUrl, products: count = 1000, rounds = 2 }) {
-  const admin = await login(baseUrl, 'bench', '9999');
+  const admin = await login(baseUrl, 'bench', '999999');
   const waiter = await login(baseUrl, 'bench', '1111');
   const auth = (token) => ({ authorization: `Bearer ${token}` });
   const menu = await (await fetch(`${baseUrl}/pos/menu`, { headers: auth(waiter) })).json();

@@ -372,7 +372,7 @@ describe('idempotent commands', () => {
 
     it('two cashiers paying the full due at once with different keys: one payment, one 409', async () => {
       const cashier = await t.login('2222', 'demo', 'till-1');
-      const supervisor = await t.login('3333', 'demo', 'till-2');
+      const supervisor = await t.login('333333', 'demo', 'till-2');
       await ensureShift(cashier);
       await ensureShift(supervisor);
       const napoleon = await t.product('napoleon');

@@ -90,7 +90,7 @@ describe('Socket.IO on /ws', () => {
     [waiter, cook, admin, waiter2, cook2] = await Promise.all([
       t.login('1111'),
       t.login('4444'),
-      t.login('9999'),
+      t.login('999999'),
       t.login('1111', 'demo-2'),
       t.login('4444', 'demo-2'),
     ]);

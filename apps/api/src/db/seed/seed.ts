@@ -20,9 +20,9 @@ export const DEMO_STAFF: { name: string; role: Role; pin: string }[] = [
   { name: 'Анна', role: 'waiter', pin: '1111' },
   { name: 'Борис', role: 'waiter', pin: '1112' },
   { name: 'Вера (касса)', role: 'cashier', pin: '2222' },
-  { name: 'Григорий (старший смены)', role: 'supervisor', pin: '3333' },
+  { name: 'Григорий (старший смены)', role: 'supervisor', pin: '333333' },
   { name: 'Дмитрий (повар)', role: 'cook', pin: '4444' },
-  { name: 'Елена (администратор)', role: 'admin', pin: '9999' },
+  { name: 'Елена (администратор)', role: 'admin', pin: '999999' },
 ];
 
 interface VenueSeed {

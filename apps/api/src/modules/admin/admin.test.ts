@@ -14,10 +14,10 @@ describe('admin: flags, roles, remote registry, payment settings, staff', () => 
 
   beforeAll(async () => {
     t = await createTestApp();
-    admin = await t.login('9999');
-    admin2 = await t.login('9999', 'demo-2');
+    admin = await t.login('999999');
+    admin2 = await t.login('999999', 'demo-2');
     waiter = await t.login('1111');
-    supervisor = await t.login('3333');
+    supervisor = await t.login('333333');
   });
   afterAll(() => t?.close());
 

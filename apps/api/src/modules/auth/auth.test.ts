@@ -47,7 +47,7 @@ describe('auth: staff sign-in with venue + PIN', () => {
       expect(cook.body.staff.role).toBe('cook');
       expect(cook.body.permissions).toEqual([...DEFAULT_ROLE_PERMISSIONS.cook].sort());
 
-      const admin = await login({ venue: 'demo', pin: '9999' });
+      const admin = await login({ venue: 'demo', pin: '999999' });
       expect(admin.body.staff.role).toBe('admin');
       expect(admin.body.permissions).toContain('admin.roles');
     });
@@ -280,7 +280,7 @@ describe('auth: staff sign-in with venue + PIN', () => {
   describe('deactivated staff', () => {
     let admin: Client;
     beforeAll(async () => {
-      admin = await t.login('9999');
+      admin = await t.login('999999');
     });
 
     it('can no longer sign in, and their open token stops working', async () => {
@@ -346,7 +346,7 @@ describe('auth: staff sign-in with venue + PIN', () => {
     });
 
     it('changes the verifier with the PIN, drops deactivated staff, and fills in a missing one at sign-in', async () => {
-      const admin = await t.login('9999');
+      const admin = await t.login('999999');
       const created = await admin.post('/admin/staff', { name: 'Оффлайн Тест', role: 'waiter', pin: '5151' });
       expect(created.status).toBe(201);
       const find = async () => ((await admin.get('/pos/auth/offline-staff')).body.staff as { id: string; verifier: string }[]).find((s) => s.id === created.body.id);

@@ -20,7 +20,7 @@ describe('finance: the payment state machine', () => {
     t = await createTestApp();
     anna = await t.login('1111');
     cashier = await t.login('2222');
-    supervisor = await t.login('3333');
+    supervisor = await t.login('333333');
     const a = await cashier.post('/pos/shifts', { openingFloat: 0 });
     const b = await supervisor.post('/pos/shifts', { openingFloat: 0 });
     expect([a.status, b.status]).toEqual([201, 201]);

@@ -16,7 +16,7 @@ describe('finance: refund slips and receipts net of refunds', () => {
     t = await createTestApp();
     anna = await t.login('1111');
     cashier = await t.login('2222');
-    supervisor = await t.login('3333');
+    supervisor = await t.login('333333');
     const opened = await Promise.all([cashier.post('/pos/shifts', { openingFloat: 0 }), supervisor.post('/pos/shifts', { openingFloat: 0 })]);
     expect(opened.map((r) => r.status)).toEqual([201, 201]);
   });

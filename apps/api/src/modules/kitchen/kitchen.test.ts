@@ -33,7 +33,7 @@ describe('kitchen', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    [anna, boris, supervisor, cook, cashier] = await Promise.all(['1111', '1112', '3333', '4444', '2222'].map((pin) => t.login(pin)));
+    [anna, boris, supervisor, cook, cashier] = await Promise.all(['1111', '1112', '333333', '4444', '2222'].map((pin) => t.login(pin)));
     medium = await t.option('doneness', 'medium');
     steak = await t.product('ribeye-steak');
     borscht = await t.product('borscht');

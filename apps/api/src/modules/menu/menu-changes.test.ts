@@ -13,7 +13,7 @@ describe('menu changes', () => {
     t = await createTestApp();
     anna = await t.login('1111');
     cook = await t.login('4444');
-    admin = await t.login('9999');
+    admin = await t.login('999999');
   });
   afterAll(() => t.close());
 

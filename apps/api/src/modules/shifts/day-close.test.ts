@@ -15,10 +15,10 @@ describe('shifts: day close settles expired holds', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    admin = await t.login('9999');
+    admin = await t.login('999999');
     anna = await t.login('1111');
     cashier = await t.login('2222');
-    supervisor = await t.login('3333');
+    supervisor = await t.login('333333');
   });
   afterAll(() => t.close());
 

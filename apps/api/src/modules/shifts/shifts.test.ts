@@ -10,9 +10,9 @@ describe('shifts', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    admin = await t.login('9999');
+    admin = await t.login('999999');
     anna = await t.login('1111');
-    supervisor = await t.login('3333');
+    supervisor = await t.login('333333');
   });
   afterAll(() => t.close());
 

@@ -39,11 +39,11 @@ describe('upsell and combos', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    admin = await t.login('9999');
+    admin = await t.login('999999');
     anna = await t.login('1111');
     cashier = await t.login('2222');
     cook = await t.login('4444');
-    supervisor = await t.login('3333');
+    supervisor = await t.login('333333');
     const codes = [
       'ribeye-steak', 'wine-red-glass', 'grilled-vegetables', 'borscht', 'chicken-kiev', 'mors-cranberry', 'vodka-50', 'solyanka', 'kvass', 'sbiten',
       'pelmeni', 'lemonade-house', 'golubtsy', 'olivier', 'greek-salad', 'ukha', 'shchi', 'medovik', 'cappuccino', 'cheesecake',
@@ -490,7 +490,7 @@ describe('upsell and combos', () => {
   describe('the upsell feature flag', () => {
     it('demo-2 has upsell off: 403 feature.disabled for suggestions, events and combos; the admin can still prepare rules', async () => {
       const waiter2 = await t.login('1111', 'demo-2');
-      const admin2 = await t.login('9999', 'demo-2');
+      const admin2 = await t.login('999999', 'demo-2');
       const borscht2 = await t.product('borscht', 'demo-2');
       expectProblem(await waiter2.get(`/pos/menu/products/${borscht2.id}/recommendations`), 403, 'feature.disabled');
       expectProblem(await waiter2.post('/pos/menu/recommendations/events', { productId: borscht2.id, recommendedProductId: borscht2.id, kind: 'shown' }), 403, 'feature.disabled');
