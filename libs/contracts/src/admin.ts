@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, IsoDateTimeSchema } from './common';
-import { PinSchema } from './auth';
+import { isPrivilegedRole, PinSchema, PRIVILEGED_PIN_MIN_DIGITS } from './auth';
 import { PermissionSchema, RoleSchema } from './permissions';
 
 /** Feature areas a venue can switch on or off; each remote declares the one it belongs to. */
@@ -60,14 +60,24 @@ export const AdminStaffSchema = z.object({
   createdAt: IsoDateTimeSchema,
 });
 export type AdminStaff = z.infer<typeof AdminStaffSchema>;
-export const CreateStaffInputSchema = z.strictObject({
-  name: z.string().trim().min(1).max(80),
-  role: RoleSchema,
-  pin: PinSchema,
-});
-export const UpdateStaffInputSchema = z.strictObject({
-  name: z.string().trim().min(1).max(80).optional(),
-  role: RoleSchema.optional(),
-  pin: PinSchema.optional(),
-  isActive: z.boolean().optional(),
-});
+const privilegedPinIssue = { code: 'custom' as const, path: ['pin'], message: `Supervisors and admins need a PIN of at least ${PRIVILEGED_PIN_MIN_DIGITS} digits` };
+export const CreateStaffInputSchema = z
+  .strictObject({
+    name: z.string().trim().min(1).max(80),
+    role: RoleSchema,
+    pin: PinSchema,
+  })
+  .check((ctx) => {
+    if (isPrivilegedRole(ctx.value.role) && ctx.value.pin.length < PRIVILEGED_PIN_MIN_DIGITS) ctx.issues.push({ ...privilegedPinIssue, input: ctx.value.pin });
+  });
+export const UpdateStaffInputSchema = z
+  .strictObject({
+    name: z.string().trim().min(1).max(80).optional(),
+    role: RoleSchema.optional(),
+    pin: PinSchema.optional(),
+    isActive: z.boolean().optional(),
+  })
+  .check((ctx) => {
+    const { role, pin } = ctx.value;
+    if (role && pin && isPrivilegedRole(role) && pin.length < PRIVILEGED_PIN_MIN_DIGITS) ctx.issues.push({ ...privilegedPinIssue, input: pin });
+  });

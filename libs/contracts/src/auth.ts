@@ -6,13 +6,88 @@ export const VenueSlugSchema = z.string().min(1).max(64).regex(/^[a-z0-9-]+$/);
 
 export const PinSchema = z.string().regex(/^\d{4,8}$/, 'PIN must be 4 to 8 digits');
 
+/**
+ * Supervisors and admins approve voids and refunds and change the venue's rules: their PINs are
+ * at least 6 digits, so an online guess of one takes years behind the lockouts (README, Security).
+ */
+export const PRIVILEGED_ROLES = ['supervisor', 'admin'] as const;
+export const PRIVILEGED_PIN_MIN_DIGITS = 6;
+export const isPrivilegedRole = (role: string) => (PRIVILEGED_ROLES as readonly string[]).includes(role);
+
+/**
+ * Roles whose PIN a tablet may check without the network (the waiter's and cashier's quick
+ * switch). Never admin; cooks work on the kitchen display, which needs the network anyway.
+ */
+export const OFFLINE_ROLES = ['waiter', 'cashier', 'supervisor'] as const;
+
+/** 32 random bytes in base64url: device keys, sign-in challenges, proofs. */
+export const Base64Url32Schema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, '32 bytes in base64url');
+
+/**
+ * A one-time enrollment code an admin reads off Admin → Devices and types on the new tablet:
+ * 8 characters without look-alikes (no 0/O, 1/I/L), optionally as `XXXX-XXXX`, any case.
+ */
+export const EnrollmentCodeSchema = z
+  .string()
+  .regex(/^[2-9A-HJKMNP-Za-hjkmnp-z]{4}-?[2-9A-HJKMNP-Za-hjkmnp-z]{4}$/, 'An 8-character enrollment code, e.g. ABCD-2345');
+
+export const EnrollDeviceInputSchema = z.strictObject({
+  venue: VenueSlugSchema,
+  code: EnrollmentCodeSchema,
+  /** What staff call this tablet ("Bar", "Terrace 2"), shown in Admin → Devices. */
+  name: z.string().trim().min(1).max(60),
+});
+export type EnrollDeviceInput = z.infer<typeof EnrollDeviceInputSchema>;
+
+/**
+ * The tablet's credential, answered once: it keeps `deviceKey` as a non-extractable HMAC key and
+ * proves it on every sign-in (and binds its offline PIN verifiers to it).
+ */
+export const EnrolledDeviceSchema = z.object({
+  deviceId: IdSchema,
+  deviceKey: Base64Url32Schema,
+  name: z.string(),
+  venue: z.object({ id: IdSchema, slug: VenueSlugSchema, name: z.string() }),
+});
+export type EnrolledDevice = z.infer<typeof EnrolledDeviceSchema>;
+
+export const SignInChallengeInputSchema = z.strictObject({ venue: VenueSlugSchema, deviceId: IdSchema });
+export type SignInChallengeInput = z.infer<typeof SignInChallengeInputSchema>;
+export const SignInChallengeSchema = z.object({ challenge: Base64Url32Schema, expiresAt: IsoDateTimeSchema });
+export type SignInChallenge = z.infer<typeof SignInChallengeSchema>;
+
+/** What the device signs (HMAC-SHA256 under its key, base64url) to prove itself at sign-in. */
+export const signInProofMessage = (venue: string, deviceId: string, challenge: string) => `pos-sign-in.v1.${venue}.${deviceId}.${challenge}`;
+
 export const LoginInputSchema = z.strictObject({
   venue: VenueSlugSchema,
   pin: PinSchema,
-  /** Stable id of the tablet; lockouts are per venue + device. */
-  deviceId: z.string().min(1).max(100).optional(),
+  /** The enrolled tablet; lockouts are per server-verified device and per venue. */
+  deviceId: IdSchema,
+  /** A fresh one-time challenge from `POST /pos/auth/challenge`. */
+  challenge: Base64Url32Schema,
+  /** HMAC-SHA256 of `signInProofMessage(venue, deviceId, challenge)` under the device key. */
+  proof: Base64Url32Schema,
 });
 export type LoginInput = z.infer<typeof LoginInputSchema>;
+
+export const DeviceSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  enrolledAt: IsoDateTimeSchema,
+  enrolledBy: z.string().nullable(),
+  lastSignInAt: IsoDateTimeSchema.nullable(),
+  revokedAt: IsoDateTimeSchema.nullable(),
+});
+export type Device = z.infer<typeof DeviceSchema>;
+
+export const CreateEnrollmentCodeInputSchema = z.strictObject({
+  /** How long the code may wait to be typed on the tablet. */
+  ttlMinutes: z.number().int().min(1).max(24 * 60).default(15),
+});
+export type CreateEnrollmentCodeInput = z.input<typeof CreateEnrollmentCodeInputSchema>;
+export const EnrollmentCodeResultSchema = z.object({ code: z.string(), expiresAt: IsoDateTimeSchema, venue: VenueSlugSchema });
+export type EnrollmentCodeResult = z.infer<typeof EnrollmentCodeResultSchema>;
 
 export const StaffSchema = z.object({
   id: IdSchema,
@@ -46,8 +121,10 @@ export const LoginResultSchema = SessionInfoSchema.extend({
 export type LoginResult = z.infer<typeof LoginResultSchema>;
 
 /**
- * Who may switch to a tablet without the network: each active staff member's role, permissions
- * and a salted PIN verifier (`pbkdf2-sha256$<iterations>$<salt>$<hash>`, base64url) — never a PIN.
+ * Who may switch to this tablet without the network (the `OFFLINE_ROLES`): role, permissions and
+ * a PIN verifier bound to the device — `hmac-pbkdf2-sha256$<iterations>$<salt>$<mac>` (base64url),
+ * where mac = HMAC-SHA256 under the device key of PBKDF2-SHA256(PIN, salt). Never a PIN, and
+ * without the device's key a copy of it cannot be tested against guesses.
  */
 export const OfflineStaffSchema = z.object({
   staff: z.array(
@@ -56,7 +133,7 @@ export const OfflineStaffSchema = z.object({
       name: z.string(),
       role: RoleSchema,
       permissions: z.array(PermissionSchema),
-      verifier: z.string().regex(/^pbkdf2-sha256\$\d+\$[A-Za-z0-9_-]+\$[A-Za-z0-9_-]+$/),
+      verifier: z.string().regex(/^hmac-pbkdf2-sha256\$\d+\$[A-Za-z0-9_-]+\$[A-Za-z0-9_-]+$/),
     }),
   ),
 });

@@ -13,16 +13,44 @@ export type { Id, Money, Problem } from './common';
 export { DEFAULT_ROLE_PERMISSIONS, PERMISSIONS, PermissionSchema, ROLES, RoleSchema } from './permissions';
 export type { Permission, Role } from './permissions';
 export {
+  Base64Url32Schema,
+  CreateEnrollmentCodeInputSchema,
+  DeviceSchema,
+  EnrollDeviceInputSchema,
+  EnrolledDeviceSchema,
+  EnrollmentCodeResultSchema,
+  EnrollmentCodeSchema,
+  isPrivilegedRole,
   LoginInputSchema,
   LoginResultSchema,
+  OFFLINE_ROLES,
+  OfflineStaffSchema,
   PinSchema,
+  PRIVILEGED_PIN_MIN_DIGITS,
+  PRIVILEGED_ROLES,
   SessionInfoSchema,
+  SignInChallengeInputSchema,
+  SignInChallengeSchema,
+  signInProofMessage,
   StaffSchema,
   VenueSchema,
   VenueSlugSchema,
-  OfflineStaffSchema,
 } from './auth';
-export type { LoginInput, LoginResult, OfflineStaff, SessionInfo, Staff, Venue } from './auth';
+export type {
+  CreateEnrollmentCodeInput,
+  Device,
+  EnrollDeviceInput,
+  EnrolledDevice,
+  EnrollmentCodeResult,
+  LoginInput,
+  LoginResult,
+  OfflineStaff,
+  SessionInfo,
+  SignInChallenge,
+  SignInChallengeInput,
+  Staff,
+  Venue,
+} from './auth';
 export {
   CategorySchema,
   MenuChangeSchema,

@@ -36,6 +36,8 @@ export const PERMISSIONS = [
   'admin.menu',
   /** Payment rules: tip tolerance, hold expiry, what day close does with expired holds. */
   'admin.payments',
+  /** Tablets: enrollment codes, the list of enrolled devices, revoking one. */
+  'admin.devices',
 ] as const;
 
 export const PermissionSchema = z.enum(PERMISSIONS);

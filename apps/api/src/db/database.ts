@@ -11,6 +11,7 @@ import * as m005 from './migrations/005-offline-verifiers';
 import * as m004 from './migrations/004-upsell';
 import * as m006 from './migrations/006-payment-states';
 import * as m007 from './migrations/007-payment-settings-admin';
+import * as m008 from './migrations/008-devices';
 import type { Database } from './schema';
 
 export interface DatabaseOptions {
@@ -86,6 +87,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '005-offline-verifiers': m005,
   '006-payment-states': m006,
   '007-payment-settings-admin': m007,
+  '008-devices': m008,
 };
 
 /**

@@ -33,6 +33,8 @@ export interface StaffTable {
   pin_hash: string;
   /** PBKDF2 verifier tablets hold for switching staff offline (never the PIN). */
   offline_verifier: string | null;
+  /** How many digits the PIN has (null for PINs set before migration 008). */
+  pin_digits: number | null;
   is_active: number;
   created_at: string;
 }
@@ -45,6 +47,37 @@ export interface StaffSessionsTable {
   created_at: string;
   expires_at: string;
   revoked_at: string | null;
+}
+
+/** An enrolled tablet: its key proves it at every sign-in (migration 008). */
+export interface DevicesTable {
+  id: string;
+  venue_id: string;
+  name: string;
+  /** The device key (base64url); the tablet holds it as a non-extractable HMAC key. */
+  key_secret: string;
+  enrolled_at: string;
+  /** Name of the admin who issued the code (null for codes printed at start-up). */
+  enrolled_by: string | null;
+  last_sign_in_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface DeviceEnrollmentCodesTable {
+  code_hash: string;
+  venue_id: string;
+  created_at: string;
+  created_by: string | null;
+  expires_at: string;
+  used_at: string | null;
+  device_id: string | null;
+}
+
+export interface DeviceChallengesTable {
+  challenge_hash: string;
+  device_id: string;
+  expires_at: string;
+  used_at: string | null;
 }
 
 export interface LoginLockoutsTable {
@@ -433,6 +466,9 @@ export interface Database {
   staff: StaffTable;
   staff_sessions: StaffSessionsTable;
   login_lockouts: LoginLockoutsTable;
+  devices: DevicesTable;
+  device_enrollment_codes: DeviceEnrollmentCodesTable;
+  device_challenges: DeviceChallengesTable;
   role_permissions: RolePermissionsTable;
   feature_flags: FeatureFlagsTable;
   remotes: RemotesTable;
