@@ -1,6 +1,7 @@
 import type { ApiConfig } from './config';
 import type { Db } from './shared/command';
 import { AdminService } from './modules/admin/service';
+import { DeviceService } from './modules/auth/device-service';
 import { AuthService } from './modules/auth/service';
 import { FinanceService } from './modules/finance/service';
 import { KitchenService } from './modules/kitchen/service';
@@ -30,7 +31,7 @@ export interface Services {
 
 export async function createServices(db: Db, config: ApiConfig): Promise<Services> {
   const services = {} as Services;
-  services.auth = await AuthService.create(db, config);
+  services.auth = await AuthService.create(db, config, new DeviceService());
   services.admin = new AdminService(services);
   services.venues = new VenuesService(services);
   services.reservations = new ReservationsService(services);

@@ -121,6 +121,37 @@ describe('Socket.IO on /ws', () => {
       expect((await connectError(port, '/pos', boris.token)).message).toBe('unauthorized');
     });
 
+    it('drops a staff member\'s open sockets at once when they are deactivated, re-roled or re-PINned, and a revoked tablet\'s', async () => {
+      const created = await admin.post('/admin/staff', { name: 'Сокет Тест', role: 'waiter', pin: '7171' });
+      expect(created.status).toBe(201);
+      const staffId = created.body.id as string;
+      const untilDisconnected = (socket: Socket) => new Promise<string>((resolve) => socket.once('disconnect', (reason) => resolve(reason)));
+
+      let pin = '7171';
+      for (const change of [{ role: 'cashier' }, { pin: '7272' }, { isActive: false }]) {
+        const person = await t.login(pin);
+        const socket = await connect(port, '/pos', person.token);
+        const bystander = await connect(port, '/pos', waiter.token);
+        const gone = untilDisconnected(socket);
+        expect((await admin.patch(`/admin/staff/${staffId}`, change)).status).toBe(200);
+        expect(await gone).toBe('io server disconnect');
+        await sleep(ABSENCE_MS);
+        expect(bystander.connected).toBe(true);
+        if ('pin' in change) pin = change.pin;
+      }
+
+      // A revoked tablet: everyone signed in on it loses their sockets.
+      const tablet = await t.enroll('demo', 'Отозванный');
+      const anna = await t.anonymous.post('/pos/auth/login', { pin: '1111', ...(await tablet.signInProof()) });
+      const socket = await connect(port, '/pos', anna.body.token);
+      const bystander = await connect(port, '/pos', waiter.token);
+      const gone = untilDisconnected(socket);
+      expect((await admin.post(`/admin/devices/${tablet.deviceId}/revoke`, {})).status).toBe(200);
+      expect(await gone).toBe('io server disconnect');
+      await sleep(ABSENCE_MS);
+      expect(bystander.connected).toBe(true);
+    });
+
     it('accepts a valid staff token on both namespaces', async () => {
       const menu = await connect(port, '/menu-updates', waiter.token);
       const pos = await connect(port, '/pos', waiter.token);

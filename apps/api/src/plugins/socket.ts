@@ -13,6 +13,10 @@ declare module 'fastify' {
       publish(events: readonly OutboundEvent[]): void;
       /** Drops the sockets of a signed-out session (a token is checked only at the handshake). */
       endSession(sessionId: string): void;
+      /** Drops every socket of a staff member (deactivated, new role or PIN): their sessions ended. */
+      endStaff(staffId: string): void;
+      /** Drops every socket opened from a device (revoked). */
+      endDevice(deviceId: string): void;
     };
   }
 }
@@ -20,6 +24,8 @@ declare module 'fastify' {
 export const venueRoom = (venueId: string) => `venue:${venueId}`;
 export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 export const hallRoom = (venueId: string, hallId: string) => `hall:${venueId}:${hallId}`;
+export const staffRoom = (staffId: string) => `staff:${staffId}`;
+export const deviceRoom = (deviceId: string) => `device:${deviceId}`;
 
 /**
  * Socket.IO on the API's own port at /ws. Every connection proves a staff token at the handshake
@@ -55,7 +61,7 @@ export const socketPlugin = fp(async (app: FastifyInstance) => {
     });
     nsp.on('connection', (socket) => {
       const actor = socket.data.actor as Actor;
-      void socket.join([venueRoom(actor.venueId), sessionRoom(actor.sessionId)]);
+      void socket.join([venueRoom(actor.venueId), sessionRoom(actor.sessionId), staffRoom(actor.staffId), ...(actor.deviceId ? [deviceRoom(actor.deviceId)] : [])]);
       socket.on('hall.join', (hallId: unknown) => {
         if (typeof hallId === 'string' && hallId.length <= 64) void socket.join(hallRoom(actor.venueId, hallId));
       });
@@ -75,6 +81,12 @@ export const socketPlugin = fp(async (app: FastifyInstance) => {
     },
     endSession(sessionId: string) {
       for (const name of Object.values(SOCKET_NAMESPACES)) io.of(name).in(sessionRoom(sessionId)).disconnectSockets(true);
+    },
+    endStaff(staffId: string) {
+      for (const name of Object.values(SOCKET_NAMESPACES)) io.of(name).in(staffRoom(staffId)).disconnectSockets(true);
+    },
+    endDevice(deviceId: string) {
+      for (const name of Object.values(SOCKET_NAMESPACES)) io.of(name).in(deviceRoom(deviceId)).disconnectSockets(true);
     },
   });
 

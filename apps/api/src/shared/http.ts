@@ -7,9 +7,3 @@ const Problem = ProblemSchema.loose();
 export function replies<S extends Record<number, z.ZodType>>(success: S) {
   return { ...success, 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 422: Problem, 429: Problem };
 }
-
-/** Device key for PIN lockouts: the tablet's own id when it sends one, else its address. */
-export function deviceKey(headers: Record<string, unknown>, bodyDeviceId: string | undefined, ip: string): string {
-  const header = headers['x-device-id'];
-  return bodyDeviceId ?? (typeof header === 'string' && header ? header.slice(0, 100) : `ip:${ip}`);
-}

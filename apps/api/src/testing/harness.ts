@@ -1,6 +1,8 @@
+import { createHmac } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { signInProofMessage } from '@pos/contracts';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app';
 import { type ApiConfig, loadConfig } from '../config';
@@ -15,7 +17,17 @@ export interface TestApp {
   app: FastifyInstance;
   config: ApiConfig;
   database: DatabaseHandle;
-  login(pin: string, venue?: string, deviceId?: string): Promise<Client>;
+  /**
+   * Signs in as a tablet would: the device named `device` (enrolled on first use with a code the
+   * admin side issues) answers a fresh challenge, then the PIN goes out.
+   */
+  login(pin: string, venue?: string, device?: string): Promise<Client>;
+  /** The answer of a sign-in attempt, whatever it is (lockout tests). */
+  tryLogin(pin: string, venue?: string, device?: string): Promise<Response>;
+  /** Enrolls a new tablet in a venue (a fresh device each call). */
+  enroll(venue?: string, name?: string): Promise<TestDevice>;
+  /** A tablet enrolled under `label` on first use. */
+  device(label?: string, venue?: string): Promise<TestDevice>;
   anonymous: Client;
   /** A product of the demo venue by its seed code (e.g. 'ribeye-steak'). */
   product(code: string, venue?: string): Promise<{ id: string; price: number; name: string; stock: number | null }>;
@@ -30,6 +42,14 @@ export interface TestApp {
    */
   secondInstance(): Promise<{ as(client: Client): Client; close(): Promise<void> }>;
   close(): Promise<void>;
+}
+
+export interface TestDevice {
+  deviceId: string;
+  deviceKey: string;
+  venue: string;
+  /** `{ venue, deviceId, challenge, proof }` for a sign-in, with a fresh challenge. */
+  signInProof(): Promise<{ venue: string; deviceId: string; challenge: string; proof: string }>;
 }
 
 export interface Response<T = any> {
@@ -113,6 +133,33 @@ export async function createTestApp(overrides: Partial<ApiConfig> = {}): Promise
   const venueId = async (slug: string) =>
     (await database.db.selectFrom('venues').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
 
+  const enroll = async (venue = 'demo', name = 'Test tablet'): Promise<TestDevice> => {
+    const issued = await app.services.auth.devices.issueCode(database.db, await venueId(venue), venue, null, 15 * 60_000);
+    const res = await client().post('/pos/devices/enroll', { venue, code: issued.code, name });
+    if (res.status !== 201) throw new Error(`enroll in ${venue} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    const { deviceId, deviceKey } = res.body as { deviceId: string; deviceKey: string };
+    return {
+      deviceId,
+      deviceKey,
+      venue,
+      async signInProof() {
+        const ch = await client().post('/pos/auth/challenge', { venue, deviceId });
+        if (ch.status !== 200) throw new Error(`challenge failed: ${ch.status} ${JSON.stringify(ch.body)}`);
+        const challenge = (ch.body as { challenge: string }).challenge;
+        const proof = createHmac('sha256', Buffer.from(deviceKey, 'base64url')).update(signInProofMessage(venue, deviceId, challenge)).digest('base64url');
+        return { venue, deviceId, challenge, proof };
+      },
+    };
+  };
+  const devices = new Map<string, Promise<TestDevice>>();
+  const device = (label = 'tablet', venue = 'demo') => {
+    const key = `${venue}/${label}`;
+    if (!devices.has(key)) devices.set(key, enroll(venue, label.slice(0, 60)));
+    return devices.get(key)!;
+  };
+  const tryLogin = async (pin: string, venue = 'demo', label?: string) =>
+    client().post('/pos/auth/login', { pin, ...(await (await device(label, venue)).signInProof()) });
+
   const testApp: TestApp = {
     get app() {
       return app;
@@ -122,8 +169,11 @@ export async function createTestApp(overrides: Partial<ApiConfig> = {}): Promise
       return database;
     },
     anonymous: client(),
-    async login(pin, venue = 'demo', deviceId) {
-      const res = await client().post('/pos/auth/login', { venue, pin, ...(deviceId ? { deviceId } : {}) });
+    enroll,
+    device,
+    tryLogin,
+    async login(pin, venue = 'demo', label) {
+      const res = await tryLogin(pin, venue, label);
       if (res.status !== 200) throw new Error(`login ${pin}@${venue} failed: ${res.status} ${JSON.stringify(res.body)}`);
       return client(res.body.token, { staffId: res.body.staff.id, venueId: res.body.venue.id });
     },

@@ -103,14 +103,27 @@ export const listStaff = (db: Db, venueId: string) =>
 
 export const insertStaff = (
   db: Db,
-  row: { id: string; venue_id: string; name: string; role: string; pin_lookup: string; pin_hash: string; offline_verifier?: string | null; created_at: string },
+  row: { id: string; venue_id: string; name: string; role: string; pin_lookup: string; pin_hash: string; pin_digits: number; offline_verifier?: string | null; created_at: string },
 ) => db.insertInto('staff').values({ ...row, is_active: 1 }).execute();
+
+export const countActiveStaffOfRole = async (db: Db, venueId: string, role: string) =>
+  Number(
+    (
+      await db
+        .selectFrom('staff')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('venue_id', '=', venueId)
+        .where('role', '=', role)
+        .where('is_active', '=', 1)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 export const updateStaff = (
   db: Db,
   venueId: string,
   staffId: string,
-  patch: Partial<{ name: string; role: string; pin_lookup: string; pin_hash: string; offline_verifier: string; is_active: number }>,
+  patch: Partial<{ name: string; role: string; pin_lookup: string; pin_hash: string; pin_digits: number; offline_verifier: string; is_active: number }>,
 ) => db.updateTable('staff').set(patch).where('venue_id', '=', venueId).where('id', '=', staffId).execute();
 
 export const revokeStaffSessions = (db: Db, staffId: string, now: string) =>
@@ -141,8 +154,8 @@ export async function getOrCreateSecret(db: Db, name: string, generate: () => st
 export const setOfflineVerifier = (db: Db, staffId: string, verifier: string) =>
   db.updateTable('staff').set({ offline_verifier: verifier }).where('id', '=', staffId).execute();
 
-/** Active staff with their role's permissions and offline verifiers, for tablets of the venue. */
-export const listOfflineStaff = (db: Db, venueId: string) =>
+/** Active staff of the given roles with their role's permissions and offline verifiers. */
+export const listOfflineStaff = (db: Db, venueId: string, roles: readonly string[]) =>
   db
     .selectFrom('staff as st')
     .leftJoin('role_permissions as rp', (j) => j.onRef('rp.venue_id', '=', 'st.venue_id').onRef('rp.role', '=', 'st.role'))
@@ -150,5 +163,6 @@ export const listOfflineStaff = (db: Db, venueId: string) =>
     .where('st.venue_id', '=', venueId)
     .where('st.is_active', '=', 1)
     .where('st.offline_verifier', 'is not', null)
+    .where('st.role', 'in', [...roles])
     .orderBy('st.name')
     .execute();

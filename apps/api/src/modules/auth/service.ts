@@ -1,6 +1,9 @@
 import { createHmac, pbkdf2Sync, randomBytes } from 'node:crypto';
 import {
+  isPrivilegedRole,
   type LoginInput,
+  OFFLINE_ROLES,
+  PRIVILEGED_PIN_MIN_DIGITS,
   type LoginResult,
   type Permission,
   PERMISSIONS,
@@ -15,13 +18,24 @@ import type { ApiConfig } from '../../config';
 import type { VenuesTable } from '../../db/schema';
 import { addMs, clock, nowIso } from '../../shared/clock';
 import type { Actor, Db } from '../../shared/command';
-import { conflict, DomainError, notFound } from '../../shared/errors';
+import { conflict, DomainError, forbidden, invalid, notFound } from '../../shared/errors';
 import { newId } from '../../shared/ids';
 import { parseJson } from '../../shared/json';
+import { deviceMac, type DeviceService } from './device-service';
 import * as repo from './repository';
 
-/** 5 wrong PINs within 5 minutes lock the venue + device for 5 minutes. */
-export const LOCKOUT = { maxFailures: 5, windowMs: 5 * 60_000, lockMs: 5 * 60_000 };
+/**
+ * Wrong PINs are counted per server-verified device and per venue, in windows that a right PIN
+ * does not reset. A device: 5 within 5 minutes lock it for 5 minutes. The venue: 10 within
+ * 15 minutes lock PIN sign-in on every tablet of the venue for 15 minutes — the ceiling no device,
+ * address or header can lift (the arithmetic is in the README's Security section).
+ */
+export const LOCKOUT = {
+  device: { maxFailures: 5, windowMs: 5 * 60_000, lockMs: 5 * 60_000 },
+  venue: { maxFailures: 10, windowMs: 15 * 60_000, lockMs: 15 * 60_000 },
+};
+/** The venue-wide counter's key in `login_lockouts` (device keys are device ids, UUIDs). */
+const VENUE_KEY = '*venue*';
 
 const unauthorized = (message = 'Sign in again') => new DomainError(401, 'auth.unauthorized', message);
 
@@ -64,17 +78,18 @@ export class AuthService {
   /** Tokens whose signature was checked already: token → session id and expiry (ms). */
   private readonly verifiedTokens = new Map<string, { sessionId: string; expiresAt: number }>();
 
-  static async create(db: Db, config: ApiConfig): Promise<AuthService> {
+  static async create(db: Db, config: ApiConfig, devices: DeviceService): Promise<AuthService> {
     const jwtSecret =
       config.jwtSecret ?? (await repo.getOrCreateSecret(db, 'jwt', () => randomBytes(32).toString('base64url')));
     const pinPepper = await repo.getOrCreateSecret(db, 'pin-pepper', () => randomBytes(32).toString('base64url'));
-    return new AuthService(db, config, { jwtKey: new TextEncoder().encode(jwtSecret), pinPepper });
+    return new AuthService(db, config, { jwtKey: new TextEncoder().encode(jwtSecret), pinPepper }, devices);
   }
 
   constructor(
     private readonly db: Db,
     private readonly config: ApiConfig,
     private readonly secrets: AuthSecrets,
+    readonly devices: DeviceService,
   ) {}
 
   /** Keyed hash that finds a staff member by PIN without trying every argon2 hash of the venue. */
@@ -83,10 +98,9 @@ export class AuthService {
   }
 
   /**
-   * The verifier a tablet may hold to check a PIN without the server: PBKDF2-SHA256 with a
-   * random salt (`pbkdf2-sha256$<iterations>$<salt>$<hash>`, base64url). A 4-digit PIN falls
-   * to brute force from it whatever the cost — the tablet's storage is the trust boundary —
-   * but it is never the PIN itself, and it changes with every new PIN.
+   * The server's copy of what a tablet checks a PIN against offline: PBKDF2-SHA256 with a random
+   * salt (`pbkdf2-sha256$<iterations>$<salt>$<hash>`, base64url). It never leaves the server as
+   * it is: each tablet gets it bound to its own device key (`offlineStaff`).
    */
   offlineVerifier(pin: string): string {
     const salt = randomBytes(16);
@@ -94,11 +108,26 @@ export class AuthService {
     return `pbkdf2-sha256$${OFFLINE_VERIFIER_ITERATIONS}$${salt.toString('base64url')}$${hash.toString('base64url')}`;
   }
 
-  /** Staff a tablet of the venue may switch to offline, with their verifiers and permissions. */
-  async offlineStaff(db: Db, venueId: string) {
-    const rows = await repo.listOfflineStaff(db, venueId);
+  /**
+   * Staff this tablet may switch to offline (`OFFLINE_ROLES`, never admin), for a caller of such a
+   * role on an enrolled device. Each verifier is bound to the device: the PBKDF2 hash goes out only
+   * as an HMAC under the device key (`hmac-pbkdf2-sha256$<iterations>$<salt>$<mac>`), so a copy
+   * taken off the wire or out of the tablet's storage cannot be tested against PINs without the key.
+   */
+  async offlineStaff(db: Db, actor: Actor) {
+    if (!(OFFLINE_ROLES as readonly string[]).includes(actor.role)) {
+      throw forbidden('auth.offline_not_allowed', 'This role does not work offline; its tablet keeps no PIN verifiers');
+    }
+    const keySecret = actor.deviceId ? await this.devices.keySecret(db, actor.deviceId) : null;
+    if (!keySecret) throw new DomainError(401, 'auth.device_not_enrolled', 'This tablet is not enrolled');
+    const rows = await repo.listOfflineStaff(db, actor.venueId, OFFLINE_ROLES);
     return {
-      staff: rows.map((r) => ({ id: r.id, name: r.name, role: r.role as Role, permissions: knownPermissions(r.permissions), verifier: r.offline_verifier! })),
+      staff: rows.flatMap((r) => {
+        const [scheme, iterations, salt, hash] = (r.offline_verifier ?? '').split('$');
+        if (scheme !== 'pbkdf2-sha256' || !iterations || !salt || !hash) return [];
+        const mac = deviceMac(keySecret, Buffer.from(hash, 'base64url'));
+        return [{ id: r.id, name: r.name, role: r.role as Role, permissions: knownPermissions(r.permissions), verifier: `hmac-pbkdf2-sha256$${iterations}$${salt}$${mac}` }];
+      }),
     };
   }
 
@@ -111,42 +140,50 @@ export class AuthService {
     });
   }
 
-  async login(input: LoginInput, deviceKey: string): Promise<LoginResult> {
-    const venue = await repo.findVenueBySlug(this.db, input.venue);
-    if (!venue) throw notFound('venue', input.venue);
+  /**
+   * Venue + PIN from an enrolled tablet that proves its key. Wrong PINs count against the device
+   * and the venue (`LOCKOUT`); a right PIN does not reset either count. Locks are read before and
+   * again after the slow hash check, so a right PIN in a parallel burst of guesses is refused once
+   * the burst has locked the device or the venue.
+   */
+  async login(input: LoginInput): Promise<LoginResult> {
+    const device = await this.devices.verify(this.db, input);
+    const venueId = device.venueId;
     const now = nowIso();
+    await this.refuseIfLocked(venueId, device.id, now);
 
-    const staff = await repo.findActiveStaffByPinLookup(this.db, venue.id, this.pinLookup(venue.id, input.pin));
-    // A PIN nobody holds is wrong without the slow hash check. Wrong PINs are counted in one
-    // statement each, and a right one reads the count after them: however many guesses run in
-    // parallel, a right PIN is only accepted among the first `maxFailures` attempts.
-    const lockout = staff ? await repo.findLockout(this.db, venue.id, deviceKey) : undefined;
-    if (lockout?.locked_until && lockout.locked_until > now) throw this.lockedError(lockout.locked_until);
+    const staff = await repo.findActiveStaffByPinLookup(this.db, venueId, this.pinLookup(venueId, input.pin));
     const isValid = staff ? await argon2.verify(staff.pin_hash, input.pin) : false;
     if (!staff || !isValid) {
-      const after = await repo.recordWrongPin(
-        this.db,
-        { venueId: venue.id, deviceKey },
-        { now, windowOpenedAfter: addMs(now, -LOCKOUT.windowMs), maxFailures: LOCKOUT.maxFailures, lockedUntil: addMs(now, LOCKOUT.lockMs) },
-      );
-      if (after.locked_until && after.locked_until > now) throw this.lockedError(after.locked_until);
-      throw new DomainError(401, 'auth.invalid_pin', 'Wrong PIN', { attemptsLeft: LOCKOUT.maxFailures - after.failures });
+      const rule = (r: { maxFailures: number; windowMs: number; lockMs: number }) => ({
+        now,
+        windowOpenedAfter: addMs(now, -r.windowMs),
+        maxFailures: r.maxFailures,
+        lockedUntil: addMs(now, r.lockMs),
+      });
+      const onDevice = await repo.recordWrongPin(this.db, { venueId, deviceKey: device.id }, rule(LOCKOUT.device));
+      const onVenue = await repo.recordWrongPin(this.db, { venueId, deviceKey: VENUE_KEY }, rule(LOCKOUT.venue));
+      if (onVenue.locked_until && onVenue.locked_until > now) throw this.lockedError('venue', onVenue.locked_until);
+      if (onDevice.locked_until && onDevice.locked_until > now) throw this.lockedError('device', onDevice.locked_until);
+      const attemptsLeft = Math.min(LOCKOUT.device.maxFailures - onDevice.failures, LOCKOUT.venue.maxFailures - onVenue.failures);
+      throw new DomainError(401, 'auth.invalid_pin', 'Wrong PIN', { attemptsLeft });
     }
-    if (lockout) await repo.clearLockout(this.db, venue.id, deviceKey);
+    await this.refuseIfLocked(venueId, device.id, nowIso());
     // PINs set before offline verifiers existed get one now, while the PIN is at hand.
     if (!staff.offline_verifier) await repo.setOfflineVerifier(this.db, staff.id, this.offlineVerifier(input.pin));
+    await this.devices.touch(this.db, device.id);
 
     const sessionId = newId();
     const expiresAt = addMs(now, this.config.tokenTtlMs);
     await repo.insertSession(this.db, {
       id: sessionId,
       staff_id: staff.id,
-      venue_id: venue.id,
-      device_id: input.deviceId ?? null,
+      venue_id: venueId,
+      device_id: device.id,
       created_at: now,
       expires_at: expiresAt,
     });
-    const token = await new SignJWT({ venue: venue.id, role: staff.role, name: staff.name, sid: sessionId })
+    const token = await new SignJWT({ venue: venueId, role: staff.role, name: staff.name, sid: sessionId })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(staff.id)
       .setIssuedAt()
@@ -156,12 +193,17 @@ export class AuthService {
     return { token, expiresAt, ...(await this.sessionInfo(this.db, actor)) };
   }
 
-  private lockedError(lockedUntil: string) {
+  private async refuseIfLocked(venueId: string, deviceId: string, now: string) {
+    const [onVenue, onDevice] = await Promise.all([repo.findLockout(this.db, venueId, VENUE_KEY), repo.findLockout(this.db, venueId, deviceId)]);
+    if (onVenue?.locked_until && onVenue.locked_until > now) throw this.lockedError('venue', onVenue.locked_until);
+    if (onDevice?.locked_until && onDevice.locked_until > now) throw this.lockedError('device', onDevice.locked_until);
+  }
+
+  private lockedError(scope: 'device' | 'venue', lockedUntil: string) {
     const retryAfterSeconds = Math.max(1, Math.ceil((Date.parse(lockedUntil) - clock.now().getTime()) / 1000));
-    return new DomainError(429, 'auth.locked', 'Too many wrong PINs on this device; try again later', {
-      retryAfterSeconds,
-      lockedUntil,
-    });
+    return scope === 'venue'
+      ? new DomainError(429, 'auth.venue_locked', 'Too many wrong PINs in this venue; PIN sign-in is paused on every tablet', { retryAfterSeconds, lockedUntil })
+      : new DomainError(429, 'auth.locked', 'Too many wrong PINs on this device; try again later', { retryAfterSeconds, lockedUntil });
   }
 
   /** Verifies a bearer token and resolves the acting staff member with today's permissions. */
@@ -240,13 +282,22 @@ export class AuthService {
     if (holder) throw pinTaken(holder.is_active === 1);
     const id = newId();
     const createdAt = nowIso();
-    await repo.insertStaff(db, { id, venue_id: venueId, name: input.name, role: input.role, pin_lookup: pinLookup, pin_hash: await this.hashPin(input.pin), offline_verifier: this.offlineVerifier(input.pin), created_at: createdAt });
+    await repo.insertStaff(db, { id, venue_id: venueId, name: input.name, role: input.role, pin_lookup: pinLookup, pin_hash: await this.hashPin(input.pin), pin_digits: input.pin.length, offline_verifier: this.offlineVerifier(input.pin), created_at: createdAt });
     return { id, name: input.name, role: input.role, isActive: true, createdAt };
   }
 
   async updateStaff(db: Db, venueId: string, staffId: string, input: { name?: string; role?: Role; pin?: string; isActive?: boolean }) {
     const existing = await repo.findStaff(db, venueId, staffId);
     if (!existing) throw notFound('staff', staffId);
+    const role = input.role ?? existing.role;
+    const pinDigits = input.pin?.length ?? existing.pin_digits ?? 0;
+    if (isPrivilegedRole(role) && pinDigits < PRIVILEGED_PIN_MIN_DIGITS) {
+      throw invalid('body.pin', `Supervisors and admins need a PIN of at least ${PRIVILEGED_PIN_MIN_DIGITS} digits: set a new PIN with the role`);
+    }
+    const losesAdmin = existing.role === 'admin' && existing.is_active === 1 && (role !== 'admin' || input.isActive === false);
+    if (losesAdmin && (await repo.countActiveStaffOfRole(db, venueId, 'admin')) <= 1) {
+      throw conflict('staff.last_admin', 'This is the venue\'s last active admin: make someone else an admin first');
+    }
     const patch: Parameters<typeof repo.updateStaff>[3] = {};
     if (input.name !== undefined) patch.name = input.name;
     if (input.role !== undefined) patch.role = input.role;
@@ -257,15 +308,16 @@ export class AuthService {
       if (holder && holder.id !== staffId) throw pinTaken(holder.is_active === 1);
       patch.pin_lookup = pinLookup;
       patch.pin_hash = await this.hashPin(input.pin);
+      patch.pin_digits = input.pin.length;
       patch.offline_verifier = this.offlineVerifier(input.pin);
     }
     if (Object.keys(patch).length > 0) await repo.updateStaff(db, venueId, staffId, patch);
-    // A new PIN, a new role or a deactivation ends the person's open sessions on every tablet.
-    if (input.pin !== undefined || input.isActive === false || (input.role !== undefined && input.role !== existing.role)) {
-      await repo.revokeStaffSessions(db, staffId, nowIso());
-    }
+    // A new PIN, a new role or a deactivation ends the person's open sessions on every tablet
+    // (the route drops their sockets once this commits).
+    const endsSessions = input.pin !== undefined || input.isActive === false || (input.role !== undefined && input.role !== existing.role);
+    if (endsSessions) await repo.revokeStaffSessions(db, staffId, nowIso());
     const row = (await repo.findStaff(db, venueId, staffId))!;
-    return { ...toStaff(row), createdAt: row.created_at };
+    return { staff: { ...toStaff(row), createdAt: row.created_at }, endsSessions };
   }
 
   async listRoles(db: Db, venueId: string) {
