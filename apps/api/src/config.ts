@@ -20,6 +20,11 @@ export interface ApiConfig {
   idempotencyLeaseMs: number;
   /** Built web apps: the shell at /, remotes at /remotes. */
   webRoot: string;
+  /**
+   * Origins besides the API's own that may serve remotes (REMOTE_ORIGINS, comma-separated, e.g.
+   * `https://cdn.example.com`). Empty by default: remotes come from /remotes/<name>/ on this server.
+   */
+  remoteOrigins: string[];
   logLevel: string;
 }
 
@@ -40,6 +45,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     idempotencyTtlMs: (7 * 24 + 72) * HOUR,
     idempotencyLeaseMs: 60_000,
     webRoot: env.WEB_ROOT ?? path.resolve('dist', 'web'),
+    remoteOrigins: (env.REMOTE_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean).map(remoteOrigin),
     logLevel: env.LOG_LEVEL ?? 'info',
   };
+}
+
+/** An origin as the URL parser prints it (`https://cdn.example.com`); anything else stops the start. */
+function remoteOrigin(value: string): string {
+  let url: URL | null = null;
+  try {
+    url = new URL(value);
+  } catch {
+    /* reported below */
+  }
+  if (!url || !/^https?:$/.test(url.protocol) || url.origin !== value.replace(/\/$/, '').toLowerCase()) {
+    throw new Error(`REMOTE_ORIGINS: "${value}" is not an http(s) origin such as https://cdn.example.com`);
+  }
+  return url.origin;
 }

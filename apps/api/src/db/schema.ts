@@ -106,6 +106,8 @@ export interface RemotesTable {
   feature: string;
   manifest_url: string;
   version: string;
+  /** SRI sha384 of the entry script the manifest names; null until computed (the shell refuses it). */
+  integrity: string | null;
   updated_at: string;
 }
 

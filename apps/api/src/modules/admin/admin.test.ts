@@ -5,7 +5,7 @@ import { type Client, createTestApp, requestId, type TestApp } from '../../testi
 const PROBLEM_JSON = /^application\/problem\+json/;
 const paths = (body: { errors?: { path: string }[] }) => (body.errors ?? []).map((e) => e.path);
 
-describe('admin: flags, roles, remote registry, payment settings, staff', () => {
+describe('admin: flags, roles, payment settings, staff', () => {
   let t: TestApp;
   let admin: Client;
   let admin2: Client;
@@ -208,97 +208,7 @@ describe('admin: flags, roles, remote registry, payment settings, staff', () => 
     });
   });
 
-  describe('remote registry', () => {
-    it('GET shows the seeded admin remote', async () => {
-      const res = await admin.get('/admin/remotes/admin');
-      expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ name: 'admin', feature: 'admin', version: '1.0.0', manifestUrl: '/remotes/admin/1.0.0/mf-manifest.json' });
-      const list = await admin.get('/admin/remotes');
-      expect(list.body.remotes.map((r: { name: string }) => r.name)).toContain('admin');
-    });
-
-    it('answers 404 for a remote not in the registry, 400 for a bad name', async () => {
-      const missing = await admin.get('/admin/remotes/no-such-remote');
-      expect(missing.status).toBe(404);
-      expect(missing.headers['content-type']).toMatch(PROBLEM_JSON);
-      const bad = await admin.get('/admin/remotes/Bad_Name');
-      expect(bad.status).toBe(400);
-      expect(paths(bad.body)).toContain('params.name');
-    });
-
-    it('is for admins only', async () => {
-      expect((await waiter.get('/admin/remotes/admin')).status).toBe(403);
-      const put = await supervisor.put('/admin/remotes/admin', { version: '6.6.6', manifestUrl: '/evil/mf-manifest.json' });
-      expect(put.status).toBe(403);
-      expect((await admin.get('/admin/remotes/admin')).body.version).not.toBe('6.6.6');
-    });
-
-    it('PUT publishes a new version; /pos/config hands it to the shell', async () => {
-      const manifestUrl = 'https://cdn.example.com/remotes/admin/1.1.0/mf-manifest.json';
-      const res = await admin.put('/admin/remotes/admin', { version: '1.1.0', manifestUrl });
-      expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ name: 'admin', feature: 'admin', version: '1.1.0', manifestUrl });
-
-      expect((await admin.get('/admin/remotes/admin')).body).toMatchObject({ version: '1.1.0', manifestUrl });
-      const config = await waiter.get('/pos/config');
-      expect(config.body.remotes).toContainEqual(expect.objectContaining({ name: 'admin', version: '1.1.0', manifestUrl }));
-      // demo-2 has its own registry.
-      expect((await admin2.get('/admin/remotes/admin')).body.version).toBe('1.0.0');
-
-      const rows = await auditRows(admin.venueId!, 'remote.published');
-      expect(rows[rows.length - 1]).toMatchObject({ staff_id: admin.staffId, entity: 'remote', entity_id: 'admin' });
-      expect(JSON.parse(rows[rows.length - 1].details)).toMatchObject({ version: '1.1.0', manifestUrl });
-    });
-
-    it.each([
-      ['an ftp URL', { version: '1.2.0', manifestUrl: 'ftp://cdn.example.com/mf-manifest.json' }, 'body.manifestUrl'],
-      ['a javascript: URL', { version: '1.2.0', manifestUrl: 'javascript:alert(1)' }, 'body.manifestUrl'],
-      ['a relative path', { version: '1.2.0', manifestUrl: 'remotes/admin/mf-manifest.json' }, 'body.manifestUrl'],
-      ['an empty URL', { version: '1.2.0', manifestUrl: '' }, 'body.manifestUrl'],
-      ['no URL', { version: '1.2.0' }, 'body.manifestUrl'],
-      ['a version with spaces', { version: '1 2', manifestUrl: '/remotes/admin/1.2.0/mf-manifest.json' }, 'body.version'],
-      ['an unknown feature', { feature: 'teleport', version: '1.2.0', manifestUrl: '/x.json' }, 'body.feature'],
-    ])('rejects %s with 400 and the field path, changing nothing', async (_what, body, path) => {
-      const before = (await admin.get('/admin/remotes/admin')).body;
-      const res = await admin.put('/admin/remotes/admin', body);
-      expect(res.status).toBe(400);
-      expect(res.headers['content-type']).toMatch(PROBLEM_JSON);
-      expect(paths(res.body)).toContain(path);
-      expect((await admin.get('/admin/remotes/admin')).body).toEqual(before);
-    });
-
-    it('a new remote needs its feature', async () => {
-      const res = await admin.put('/admin/remotes/loyalty', { version: '1.0.0', manifestUrl: '/remotes/loyalty/1.0.0/mf-manifest.json' });
-      expect(res.status).toBe(400);
-      expect(paths(res.body)).toContain('body.feature');
-      expect((await admin.get('/admin/remotes/loyalty')).status).toBe(404);
-    });
-
-    it('/pos/config lists remotes of enabled features only', async () => {
-      const created = await admin.put('/admin/remotes/loyalty', {
-        feature: 'loyalty',
-        version: '2.0.0',
-        manifestUrl: '/remotes/loyalty/2.0.0/mf-manifest.json',
-      });
-      expect(created.status).toBe(200);
-      expect(created.body).toMatchObject({ name: 'loyalty', feature: 'loyalty', version: '2.0.0' });
-
-      const names = async (who: Client) => (await who.get('/pos/config')).body.remotes.map((r: { name: string }) => r.name).sort();
-      expect(await names(waiter)).toEqual(['admin', 'loyalty', 'notifications', 'payments', 'reservations', 'upsell']);
-
-      await admin.put('/admin/feature-flags', { flags: { loyalty: false } });
-      expect(await names(waiter)).toEqual(['admin', 'notifications', 'payments', 'reservations', 'upsell']);
-      // Still in the registry, just not handed out.
-      expect((await admin.get('/admin/remotes/loyalty')).status).toBe(200);
-
-      await admin.put('/admin/feature-flags', { flags: { loyalty: true } });
-      expect(await names(waiter)).toEqual(['admin', 'loyalty', 'notifications', 'payments', 'reservations', 'upsell']);
-
-      // demo-2 has loyalty off: its own loyalty remote is registered but not handed out.
-      expect((await admin2.put('/admin/remotes/loyalty', { feature: 'loyalty', version: '2.0.0', manifestUrl: '/remotes/loyalty/2.0.0/mf-manifest.json' })).status).toBe(200);
-      expect(await names(admin2)).toEqual(['admin', 'notifications', 'payments']);
-    });
-  });
+  // The remote registry (URL rules, integrity, publishing) is tested in remotes.test.ts.
 
   describe('payment settings', () => {
     const url = '/admin/payments/settings';

@@ -20,7 +20,7 @@ export const findRemote = (db: Db, venueId: string, name: string) =>
 
 export async function saveRemote(
   db: Db,
-  row: { venue_id: string; name: string; feature: string; manifest_url: string; version: string; updated_at: string },
+  row: { venue_id: string; name: string; feature: string; manifest_url: string; version: string; integrity: string; updated_at: string },
 ) {
   await db
     .insertInto('remotes')
@@ -30,6 +30,7 @@ export async function saveRemote(
         feature: row.feature,
         manifest_url: row.manifest_url,
         version: row.version,
+        integrity: row.integrity,
         updated_at: row.updated_at,
       }),
     )

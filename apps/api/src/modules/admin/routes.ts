@@ -18,6 +18,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { outcome } from '../../shared/command';
 import { replies } from '../../shared/http';
+import { computeRemoteIntegrity, refreshLocalIntegrity } from './remote-integrity';
 
 export async function adminRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -68,8 +69,25 @@ export async function adminRoutes(fastify: FastifyInstance) {
 
   app.put('/admin/remotes/:name', {
     onRequest: app.authorize('admin.remotes'),
-    schema: { tags, summary: 'Point a remote at a published build (manifest URL + version)', params: RemoteParamsSchema, body: PutRemoteInputSchema, response: replies({ 200: RemoteSchema }) },
-    handler: (req, reply) => app.runCommand(req, reply, (tx) => admin.saveRemote(tx, req.actor, req.params.name, req.body)),
+    schema: {
+      tags,
+      summary: 'Point a remote at a published build (manifest URL + version); the server stores the sha384 of the entry script it names',
+      params: RemoteParamsSchema,
+      body: PutRemoteInputSchema,
+      response: replies({ 200: RemoteSchema }),
+    },
+    handler: async (req, reply) => {
+      // Files are read (or fetched from an allowed origin) before the transaction, never inside it.
+      await admin.remoteFeature(db, req.actor.venueId, req.params.name, req.body);
+      const integrity = await computeRemoteIntegrity(req.params.name, req.body.manifestUrl, app.config);
+      return app.runCommand(req, reply, (tx) => admin.saveRemote(tx, req.actor, req.params.name, req.body, integrity));
+    },
+  });
+
+  // Builds in the web root may have been rebuilt (or removed) since the last start: hash them again.
+  app.addHook('onReady', async () => {
+    const changed = await refreshLocalIntegrity(db, app.config, app.log);
+    if (changed > 0) app.log.info({ changed }, 'remote integrity hashes refreshed from the web root');
   });
 
   app.get('/admin/payments/settings', {

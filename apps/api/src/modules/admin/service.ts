@@ -23,6 +23,7 @@ const toRemote = (row: RemotesTable): Remote => ({
   feature: row.feature as Feature,
   manifestUrl: row.manifest_url,
   version: row.version,
+  ...(row.integrity ? { integrity: row.integrity } : {}),
   updatedAt: row.updated_at,
 });
 
@@ -59,16 +60,26 @@ export class AdminService {
     return toRemote(row);
   }
 
-  /** Publishing a remote version = pointing the registry at its build; the shell is not rebuilt. */
-  async saveRemote(db: Db, actor: Actor, name: string, input: PutRemoteInput) {
-    const existing = await repo.findRemote(db, actor.venueId, name);
-    const feature = input.feature ?? (existing?.feature as Feature | undefined);
-    if (!feature) throw invalid('body.feature', 'A new remote needs the feature it belongs to');
-    await repo.saveRemote(db, { venue_id: actor.venueId, name, feature, manifest_url: input.manifestUrl, version: input.version, updated_at: nowIso() });
-    await this.audit(db, actor, 'remote.published', 'remote', name, input);
+  /**
+   * Publishing a remote version = pointing the registry at its build; the shell is not rebuilt.
+   * `integrity` is the sha384 of the build's entry (remote-integrity.ts computes it, outside the
+   * transaction); the shell loads exactly that file.
+   */
+  async saveRemote(db: Db, actor: Actor, name: string, input: PutRemoteInput, integrity: string) {
+    const feature = await this.remoteFeature(db, actor.venueId, name, input);
+    await repo.saveRemote(db, { venue_id: actor.venueId, name, feature, manifest_url: input.manifestUrl, version: input.version, integrity, updated_at: nowIso() });
+    await this.audit(db, actor, 'remote.published', 'remote', name, { ...input, integrity });
     const flags = await this.flags(db, actor.venueId);
     // Screens re-read the registry on this event, as they do when a flag flips.
     return outcome(await this.remote(db, actor.venueId, name), [event('feature-flags.changed', { venueId: actor.venueId, flags })]);
+  }
+
+  /** The feature a published remote belongs to: the one given, or its registry entry's (a 400 for a new remote without one). */
+  async remoteFeature(db: Db, venueId: string, name: string, input: PutRemoteInput): Promise<Feature> {
+    const existing = await repo.findRemote(db, venueId, name);
+    const feature = input.feature ?? (existing?.feature as Feature | undefined);
+    if (!feature) throw invalid('body.feature', 'A new remote needs the feature it belongs to');
+    return feature;
   }
 
   /** Payment rules belong to finance; Admin reads and changes them through its service. */
