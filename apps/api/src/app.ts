@@ -15,7 +15,8 @@ import { reservationsRoutes } from './modules/venues/reservations-routes';
 import { venuesRoutes } from './modules/venues/routes';
 import { authPlugin } from './plugins/auth';
 import { commandsPlugin } from './plugins/commands';
-import { problemPlugin } from './plugins/problem';
+import { problemPlugin, problemServerOptions } from './plugins/problem';
+import { securityPlugin } from './plugins/security';
 import { socketPlugin } from './plugins/socket';
 import { staticPlugin } from './plugins/static';
 import { swaggerPlugin } from './plugins/swagger';
@@ -42,6 +43,8 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
     logger,
     // Tablets send small JSON; a menu import may be larger.
     bodyLimit: 2 * 1024 * 1024,
+    trustProxy: config.trustProxy,
+    ...problemServerOptions(config),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -52,6 +55,7 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
   app.addHook('onClose', async () => database.close());
 
   await app.register(problemPlugin);
+  await app.register(securityPlugin);
   await app.register(swaggerPlugin);
   await app.register(authPlugin);
   await app.register(commandsPlugin);

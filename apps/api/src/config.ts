@@ -26,9 +26,31 @@ export interface ApiConfig {
    */
   remoteOrigins: string[];
   logLevel: string;
+  /**
+   * Requests per minute per client IP and venue on the sign-in routes (a venue's ~20 tablets
+   * usually share one router IP, so these allow a whole shift change at once).
+   */
+  rateLimits: { signIn: number; enroll: number; challenge: number };
+  /** Longer request targets answer 414; the parser's header limit (431) must stay above it. */
+  maxUrlLength: number;
+  /** Request line plus headers; Node's HTTP parser answers 431 past it. */
+  maxHeaderBytes: number;
+  /** Fastify's trustProxy: set behind a reverse proxy so rate limits see the client's IP. */
+  trustProxy: boolean | string;
 }
 
 const HOUR = 3_600_000;
+
+const positive = (value: string | undefined, fallback: number) => {
+  const n = Number(value);
+  return value && Number.isFinite(n) && n > 0 ? Math.trunc(n) : fallback;
+};
+
+/** TRUST_PROXY: 'true' (any proxy), or a comma-separated list of the proxies' addresses / CIDRs. */
+const trustProxy = (value: string | undefined): boolean | string => {
+  if (!value || value === 'false') return false;
+  return value === 'true' ? true : value;
+};
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   return {
@@ -47,6 +69,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     webRoot: env.WEB_ROOT ?? path.resolve('dist', 'web'),
     remoteOrigins: (env.REMOTE_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean).map(remoteOrigin),
     logLevel: env.LOG_LEVEL ?? 'info',
+    rateLimits: {
+      signIn: positive(env.RATE_LIMIT_SIGN_IN_PER_MINUTE, 60),
+      enroll: positive(env.RATE_LIMIT_ENROLL_PER_MINUTE, 20),
+      // Every sign-in asks for a challenge first, and a failed one may ask again.
+      challenge: positive(env.RATE_LIMIT_CHALLENGE_PER_MINUTE, 120),
+    },
+    maxUrlLength: positive(env.MAX_URL_LENGTH, 8 * 1024),
+    maxHeaderBytes: positive(env.MAX_HEADER_BYTES, 16 * 1024),
+    trustProxy: trustProxy(env.TRUST_PROXY),
   };
 }
 

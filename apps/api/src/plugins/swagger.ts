@@ -3,6 +3,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { DOCS_CSP } from './security';
 
 /** OpenAPI 3.1 generated from the zod contracts; Swagger UI at /docs, the document at /docs/json. */
 export const swaggerPlugin = fp(async (app: FastifyInstance) => {
@@ -15,5 +16,6 @@ export const swaggerPlugin = fp(async (app: FastifyInstance) => {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  // Swagger UI's page and files get their own CSP (the rest of the app's is the shell's).
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: DOCS_CSP });
 });
