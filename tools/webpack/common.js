@@ -16,6 +16,8 @@ const aliases = {
   '@pos/contracts/constants$': path.join(root, 'libs/contracts/src/constants.ts'),
   // zod-free order arithmetic, for the offline layer's local view (it must not pull zod into the shell's first load).
   '@pos/contracts/order-math$': path.join(root, 'libs/contracts/src/order-math.ts'),
+  // zod-free sign-in rules (proof message, PIN lengths): the PIN pad's first load needs them.
+  '@pos/contracts/sign-in$': path.join(root, 'libs/contracts/src/sign-in.ts'),
   // The shell's own offline layer: not shared, remotes never import it.
   '@pos/offline$': path.join(root, 'libs/offline/src/index.ts'),
 };

@@ -13,7 +13,11 @@ import type {
   HoldPaymentInput,
   KitchenStatus,
   KitchenTicket,
+  EnrollDeviceInput,
+  EnrolledDevice,
+  LoginInput,
   LoginResult,
+  SignInChallenge,
   Menu,
   OfflineStaff,
   MenuChanges,
@@ -62,10 +66,14 @@ export function createPosApi(client: ApiClient) {
   return {
     client,
     ping: () => client.get<{ ok: true; time: string }>('/pos/ping'),
-    login: (venue: string, pin: string, deviceId?: string) => client.post<LoginResult>('/pos/auth/login', { venue, pin, ...(deviceId ? { deviceId } : {}) }),
+    /** Trades a one-time code from Admin → Devices for this tablet's credential. */
+    enrollDevice: (input: EnrollDeviceInput) => client.post<EnrolledDevice>('/pos/devices/enroll', input),
+    /** A one-time challenge the enrolled tablet answers with its key at sign-in. */
+    challenge: (venue: string, deviceId: string) => client.post<SignInChallenge>('/pos/auth/challenge', { venue, deviceId }),
+    login: (input: LoginInput) => client.post<LoginResult>('/pos/auth/login', input),
     me: () => client.get<SessionInfo>('/pos/auth/me'),
     logout: () => client.post<{ ok: true }>('/pos/auth/logout'),
-    /** The venue's staff with salted PIN verifiers, for switching staff offline. */
+    /** Staff this tablet may switch to offline, with PIN verifiers bound to its device key. */
     offlineStaff: () => client.get<OfflineStaff>('/pos/auth/offline-staff'),
     config: () => client.get<PosConfig>('/pos/config'),
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdSchema, IsoDateTimeSchema } from './common';
-import { isPrivilegedRole, PinSchema, PRIVILEGED_PIN_MIN_DIGITS } from './auth';
+import { PinSchema } from './auth';
+import { isPrivilegedRole, PRIVILEGED_PIN_MIN_DIGITS } from './sign-in';
 import { PermissionSchema, RoleSchema } from './permissions';
 
 /** Feature areas a venue can switch on or off; each remote declares the one it belongs to. */

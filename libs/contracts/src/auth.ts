@@ -6,19 +6,7 @@ export const VenueSlugSchema = z.string().min(1).max(64).regex(/^[a-z0-9-]+$/);
 
 export const PinSchema = z.string().regex(/^\d{4,8}$/, 'PIN must be 4 to 8 digits');
 
-/**
- * Supervisors and admins approve voids and refunds and change the venue's rules: their PINs are
- * at least 6 digits, so an online guess of one takes years behind the lockouts (README, Security).
- */
-export const PRIVILEGED_ROLES = ['supervisor', 'admin'] as const;
-export const PRIVILEGED_PIN_MIN_DIGITS = 6;
-export const isPrivilegedRole = (role: string) => (PRIVILEGED_ROLES as readonly string[]).includes(role);
-
-/**
- * Roles whose PIN a tablet may check without the network (the waiter's and cashier's quick
- * switch). Never admin; cooks work on the kitchen display, which needs the network anyway.
- */
-export const OFFLINE_ROLES = ['waiter', 'cashier', 'supervisor'] as const;
+export { isPrivilegedRole, OFFLINE_ROLES, PRIVILEGED_PIN_MIN_DIGITS, PRIVILEGED_ROLES, signInProofMessage } from './sign-in';
 
 /** 32 random bytes in base64url: device keys, sign-in challenges, proofs. */
 export const Base64Url32Schema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, '32 bytes in base64url');
@@ -55,9 +43,6 @@ export const SignInChallengeInputSchema = z.strictObject({ venue: VenueSlugSchem
 export type SignInChallengeInput = z.infer<typeof SignInChallengeInputSchema>;
 export const SignInChallengeSchema = z.object({ challenge: Base64Url32Schema, expiresAt: IsoDateTimeSchema });
 export type SignInChallenge = z.infer<typeof SignInChallengeSchema>;
-
-/** What the device signs (HMAC-SHA256 under its key, base64url) to prove itself at sign-in. */
-export const signInProofMessage = (venue: string, deviceId: string, challenge: string) => `pos-sign-in.v1.${venue}.${deviceId}.${challenge}`;
 
 export const LoginInputSchema = z.strictObject({
   venue: VenueSlugSchema,

@@ -1,12 +1,17 @@
 import type { LoginResult } from '@pos/contracts';
-import { pbkdf2Sync, randomBytes } from 'node:crypto';
+import { createHmac, pbkdf2Sync, randomBytes } from 'node:crypto';
 import { OfflineDb } from './db';
 import { OfflineSignInError, OfflineStaffStore, pinMatches } from './offline-staff';
 
-/** The server's verifier format (apps/api AuthService.offlineVerifier). */
-const verifier = (pin: string) => {
+/** This tablet's device key, as enrollment answered it (raw), and as the tablet keeps it (a non-extractable CryptoKey). */
+const deviceKeyBytes = randomBytes(32);
+const importKey = (bytes: Buffer) => crypto.subtle.importKey('raw', new Uint8Array(bytes), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+
+/** The server's device-bound verifier (apps/api AuthService.offlineStaff): HMAC under the device key of PBKDF2(PIN). */
+const verifier = (pin: string, key = deviceKeyBytes) => {
   const salt = randomBytes(16);
-  return `pbkdf2-sha256$2000$${salt.toString('base64url')}$${pbkdf2Sync(pin, salt, 2000, 32, 'sha256').toString('base64url')}`;
+  const mac = createHmac('sha256', key).update(pbkdf2Sync(pin, salt, 2000, 32, 'sha256')).digest('base64url');
+  return `hmac-pbkdf2-sha256$2000$${salt.toString('base64url')}$${mac}`;
 };
 
 const venue = { id: 'v1', slug: 'demo', name: 'Демо', currency: 'RUB', timezone: 'Europe/Moscow', locale: 'ru-RU' };
@@ -23,16 +28,30 @@ const session = (staff: typeof anna, token: string, hours = 8): LoginResult => (
 let n = 0;
 const store = async (now?: () => number) => {
   const db = new OfflineDb(`staff-${++n}`);
-  const s = new OfflineStaffStore(db, now);
+  const s = new OfflineStaffStore(db, { deviceKey: async (venue) => (venue === 'demo' ? importKey(deviceKeyBytes) : null), now });
   await s.remember(session(anna, 'anna-token'), { staff: [anna, boris] });
   return { db, store: s };
 };
 
 describe('OfflineStaffStore', () => {
-  it('checks a PIN against the PBKDF2 verifier the server issued', async () => {
-    expect(await pinMatches(anna.verifier, '1111')).toBe(true);
-    expect(await pinMatches(anna.verifier, '1112')).toBe(false);
-    expect(await pinMatches('bcrypt$whatever', '1111')).toBe(false);
+  it('checks a PIN against the device-bound verifier the server issued, with this tablet\'s key only', async () => {
+    const key = await importKey(deviceKeyBytes);
+    expect(await pinMatches(anna.verifier, '1111', key)).toBe(true);
+    expect(await pinMatches(anna.verifier, '1112', key)).toBe(false);
+    expect(await pinMatches('bcrypt$whatever', '1111', key)).toBe(false);
+    // A copy of the list checked anywhere without this key (another tablet's, a guessed one) says no to the right PIN.
+    expect(await pinMatches(anna.verifier, '1111', await importKey(randomBytes(32)))).toBe(false);
+    // The old unbound format is not accepted any more.
+    const salt = randomBytes(16);
+    const unbound = `pbkdf2-sha256$2000$${salt.toString('base64url')}$${pbkdf2Sync('1111', salt, 2000, 32, 'sha256').toString('base64url')}`;
+    expect(await pinMatches(unbound, '1111', key)).toBe(false);
+  });
+
+  it('cannot check PINs on a tablet that lost its enrollment', async () => {
+    const db = new OfflineDb(`staff-${++n}`);
+    const s = new OfflineStaffStore(db, { deviceKey: async () => null });
+    await s.remember(session(anna, 'anna-token'), { staff: [anna, boris] });
+    await expect(s.signIn('demo', '1111')).rejects.toMatchObject({ reason: 'unavailable' });
   });
 
   it('switches to someone who signed in on this tablet before, with their own token', async () => {
@@ -66,7 +85,7 @@ describe('OfflineStaffStore', () => {
   it('forgets expired tokens and keeps valid ones across a reload', async () => {
     const { db, store: s } = await store();
     await s.remember(session(boris, 'old', -1));
-    const reloaded = new OfflineStaffStore(db);
+    const reloaded = new OfflineStaffStore(db, { deviceKey: async () => null });
     await reloaded.load();
     expect(reloaded.tokenFor(anna.id)).toBe('anna-token');
     expect(reloaded.tokenFor(boris.id)).toBeNull();

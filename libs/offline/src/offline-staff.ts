@@ -8,13 +8,24 @@ const LOCK_MS = 5 * 60_000;
 const b64url = (bytes: ArrayBuffer) => btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 const fromB64url = (text: string) => Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
 
-/** Checks a PIN against a server-issued verifier (`pbkdf2-sha256$<iterations>$<salt>$<hash>`). */
-export async function pinMatches(verifier: string, pin: string): Promise<boolean> {
-  const [scheme, iterations, salt, hash] = verifier.split('$');
-  if (scheme !== 'pbkdf2-sha256' || !iterations || !salt || !hash) return false;
+/**
+ * Checks a PIN against a verifier the server bound to this tablet
+ * (`hmac-pbkdf2-sha256$<iterations>$<salt>$<mac>`): PBKDF2 of the PIN, then HMAC under the
+ * tablet's non-extractable device key. Without that key (a copy of the list anywhere else) no
+ * guess can be tested.
+ */
+export async function pinMatches(verifier: string, pin: string, deviceKey: CryptoKey): Promise<boolean> {
+  const [scheme, iterations, salt, mac] = verifier.split('$');
+  if (scheme !== 'hmac-pbkdf2-sha256' || !iterations || !salt || !mac) return false;
   const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(pin), 'PBKDF2', false, ['deriveBits']);
   const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: fromB64url(salt), iterations: Number(iterations) }, key, 256);
-  return b64url(bits) === hash;
+  return b64url(await crypto.subtle.sign('HMAC', deviceKey, bits)) === mac;
+}
+
+export interface OfflineStaffOptions {
+  /** The tablet's device key for a venue (null when it is not enrolled there). */
+  deviceKey(venueSlug: string): Promise<CryptoKey | null>;
+  now?: () => number;
 }
 
 /**
@@ -28,10 +39,14 @@ export class OfflineStaffStore {
   private lockedUntil = 0;
   private tokens = new Map<string, { token: string; expiresAt: number }>();
 
+  private readonly now: () => number;
+
   constructor(
     private readonly db: OfflineDb,
-    private readonly now: () => number = Date.now,
-  ) {}
+    private readonly options: OfflineStaffOptions,
+  ) {
+    this.now = options.now ?? Date.now;
+  }
 
   /** Loads the remembered tokens (once, at start-up). */
   async load(): Promise<void> {
@@ -64,9 +79,10 @@ export class OfflineStaffStore {
   async signIn(venueSlug: string, pin: string): Promise<LoginResult | null> {
     if (this.lockedUntil > this.now()) throw new OfflineSignInError('locked', Math.ceil((this.lockedUntil - this.now()) / 1000));
     const cached = (await this.db.cache.get(`offline-staff:${venueSlug}`))?.value as { staff: OfflineStaff; venue: LoginResult['venue'] } | undefined;
-    if (!cached) throw new OfflineSignInError('unavailable');
+    const deviceKey = await this.options.deviceKey(venueSlug);
+    if (!cached || !deviceKey) throw new OfflineSignInError('unavailable');
     for (const person of cached.staff.staff) {
-      if (!(await pinMatches(person.verifier, pin))) continue;
+      if (!(await pinMatches(person.verifier, pin, deviceKey))) continue;
       this.failures = 0;
       const remembered = (await this.db.cache.get(`session:${venueSlug}:${person.id}`))?.value as LoginResult | undefined;
       const staff = { id: person.id, name: person.name, role: person.role, isActive: true };

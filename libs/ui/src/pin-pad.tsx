@@ -2,33 +2,39 @@ import { useEffect, useState } from 'react';
 import styles from './pin-pad.module.css';
 
 export interface PinPadProps {
-  length?: number;
+  /** PINs are 4 to 8 digits (supervisors and admins at least 6): the OK key sends them. */
+  minLength?: number;
+  maxLength?: number;
   disabled?: boolean;
   onComplete(pin: string): void;
   /** Changes when the caller wants the pad cleared (e.g. after a wrong PIN). */
   resetKey?: unknown;
-  labels?: { clear: string; erase: string };
+  labels?: { clear: string; erase: string; submit: string };
 }
 
-/** Numeric PIN entry for tablets; also accepts the keyboard's digits. */
-export function PinPad({ length = 4, disabled, onComplete, resetKey, labels = { clear: 'C', erase: '⌫' } }: PinPadProps) {
+/**
+ * Numeric PIN entry for tablets; also accepts the keyboard's digits, Backspace and Enter. PINs
+ * differ in length, so nothing is sent until OK: a 4-digit PIN must not go out as the first four
+ * digits of someone's 6-digit one.
+ */
+export function PinPad({ minLength = 4, maxLength = 8, disabled, onComplete, resetKey, labels = { clear: 'C', erase: '⌫', submit: 'OK' } }: PinPadProps) {
   const [pin, setPin] = useState('');
   useEffect(() => setPin(''), [resetKey]);
+  const canSubmit = !disabled && pin.length >= minLength;
 
   const press = (digit: string) => {
     if (disabled) return;
-    setPin((current) => {
-      if (current.length >= length) return current;
-      const next = current + digit;
-      if (next.length === length) queueMicrotask(() => onComplete(next));
-      return next;
-    });
+    setPin((current) => (current.length >= maxLength ? current : current + digit));
+  };
+  const submit = () => {
+    if (canSubmit) onComplete(pin);
   };
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (/^\d$/.test(e.key)) press(e.key);
       else if (e.key === 'Backspace') setPin((p) => p.slice(0, -1));
+      else if (e.key === 'Enter') submit();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -36,8 +42,8 @@ export function PinPad({ length = 4, disabled, onComplete, resetKey, labels = { 
 
   return (
     <div>
-      <div className={styles.dots} aria-label={`${pin.length} / ${length}`}>
-        {Array.from({ length }, (_, i) => (
+      <div className={styles.dots} aria-label={`${pin.length} / ${maxLength}`}>
+        {Array.from({ length: Math.max(minLength, pin.length) }, (_, i) => (
           <span key={i} className={`${styles.dot} ${i < pin.length ? styles.filled : ''}`} />
         ))}
       </div>
@@ -55,6 +61,9 @@ export function PinPad({ length = 4, disabled, onComplete, resetKey, labels = { 
         </button>
         <button type="button" className={styles.key} onClick={() => setPin((p) => p.slice(0, -1))} disabled={disabled} aria-label={labels.erase}>
           {labels.erase}
+        </button>
+        <button type="button" className={`${styles.key} ${styles.submit}`} onClick={submit} disabled={!canSubmit} data-testid="pin-submit">
+          {labels.submit}
         </button>
       </div>
     </div>

@@ -1,9 +1,11 @@
 import { createApiClient, createPosApi, type PosApi, queryKeys } from '@pos/api-client';
 import type { LoginResult, Menu, Order } from '@pos/contracts';
+import { OFFLINE_ROLES } from '@pos/contracts/sign-in';
 import type { EventBus } from '@pos/event-bus';
 import { ConnectivityMonitor, createOfflineApi, OfflineDb, OfflineStaffStore, orderView, Outbox } from '@pos/offline';
 import type { QueryClient } from '@tanstack/react-query';
 import type { BehaviorSubject } from 'rxjs';
+import { loadEnrollment } from './device';
 import { deviceId } from './session';
 import type { SocketLink } from './socket-bridge';
 
@@ -45,7 +47,8 @@ export function createShellOffline(deps: {
     window,
   });
 
-  const staff = new OfflineStaffStore(db);
+  // Offline verifiers are bound to this tablet's device key: only it can check a PIN against them.
+  const staff = new OfflineStaffStore(db, { deviceKey: async (venue) => (await loadEnrollment(venue))?.key ?? null });
   const staffLoaded = staff.load().catch((error) => console.warn('[offline] remembered sessions unavailable', error));
 
   // A queued command goes out with the token of whoever queued it (a colleague may be signed in
@@ -130,9 +133,10 @@ export function createShellOffline(deps: {
 
   session$.subscribe((session) => {
     if (!session?.token) return;
-    // Online sign-in: remember it and refresh the venue's offline verifiers, then send what waited.
-    void plain
-      .offlineStaff()
+    // Online sign-in: remember it and refresh the venue's offline verifiers (roles that work
+    // offline only: a cook's or an admin's token gets none), then send what waited.
+    const mayKeepVerifiers = (OFFLINE_ROLES as readonly string[]).includes(session.staff.role);
+    void (mayKeepVerifiers ? plain.offlineStaff() : Promise.reject(new Error('no offline verifiers for this role')))
       .then(
         (list) => staff.remember(session, list),
         () => staff.remember(session),

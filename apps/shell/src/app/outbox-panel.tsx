@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import styles from './app.module.css';
 import type { ShellOffline } from './offline';
 import { navigate } from './router';
-import { currentVenueSlug, deviceId } from './session';
+import { signInOnThisTablet } from './device';
+import { currentVenueSlug } from './session';
 import { useServices } from './services-context';
 
 /** The outbox's counts, live. */
@@ -95,7 +96,7 @@ export function SignOutGuard({ pending, onClose, onConfirmed }: { pending: numbe
     setBusy(true);
     setError(null);
     try {
-      const result = await api.login(currentVenueSlug(), pin, deviceId());
+      const result = await signInOnThisTablet(api, currentVenueSlug(), pin);
       if (result.staff.role !== 'supervisor' && result.staff.role !== 'admin') {
         setError(t('outbox.notSupervisor'));
         setAttempt((n) => n + 1);
@@ -114,7 +115,7 @@ export function SignOutGuard({ pending, onClose, onConfirmed }: { pending: numbe
       <div data-testid="signout-guard">
         <p>{t('outbox.signOutText', { count: pending })}</p>
         <p>{t('outbox.supervisorPin')}</p>
-        <PinPad disabled={busy} resetKey={attempt} onComplete={(pin) => void check(pin)} />
+        <PinPad disabled={busy} resetKey={attempt} onComplete={(pin) => void check(pin)} labels={{ clear: 'C', erase: '⌫', submit: t('login.submit') }} />
         {error && <p className={styles.attentionReason}>{error}</p>}
       </div>
     </Dialog>
