@@ -151,6 +151,26 @@ describe('plugin host', () => {
     expect(statuses.filter((s) => s === 'admin:unmounted')).toHaveLength(2);
   });
 
+  it('loads a rebuild published under the same version again (its hash changed) and keeps the hash for a reload offline', async () => {
+    let build = 'b1';
+    const { runtime, registered } = fakeRuntime({ admin: async () => ({ default: plugin('admin', { routes: [{ path: build, title: build, app: lifecycles as never }] }) }) });
+    const { routes, apps } = fakeRoutes();
+    const { pluginHost } = makeHost(runtime, routes);
+    const pinned = (integrity: string): Remote => ({ ...remote('admin'), integrity });
+    await pluginHost.sync([pinned(`sha384-${'1'.repeat(64)}`)]);
+    expect([...apps]).toEqual(['admin:b1']);
+    build = 'b2';
+    const rebuilt = pinned(`sha384-${'2'.repeat(64)}`);
+    await pluginHost.sync([rebuilt]);
+    expect([...apps]).toEqual(['admin:b2']);
+    expect(registered).toHaveLength(2);
+    expect(pluginHost.remotes[0]).toMatchObject({ status: 'loaded', integrity: rebuilt.integrity });
+    expect(await pluginHost.lastGoodRegistry(VENUE)).toEqual([rebuilt]);
+    // The same registry again changes nothing.
+    await pluginHost.sync([{ ...rebuilt }]);
+    expect(registered).toHaveLength(2);
+  });
+
   describe('for a reload while offline', () => {
     it('preloads all files of every remote before loading its plugin, so the service worker caches them', async () => {
       const { runtime, calls } = fakeRuntime({ admin: async () => ({ default: plugin('admin') }), shift: async () => ({ default: plugin('shift') }) });

@@ -3,7 +3,7 @@ import { addNamespace } from '@pos/i18n';
 import type { HostApi, HostProps, PosPlugin, SlotName } from '@pos/plugin-sdk';
 import { BehaviorSubject } from 'rxjs';
 import type { LifeCycles, ParcelConfigObject } from 'single-spa';
-import type { FailedRemote } from './federation-runtime-plugin';
+import { distrustRemote, type FailedRemote, trustRemotes } from './federation-runtime-plugin';
 
 /** The parts of the federation runtime the host uses (a fake one in tests). */
 export interface FederationRuntime {
@@ -29,6 +29,8 @@ export interface RemoteState {
   name: string;
   version: string;
   manifestUrl: string;
+  /** sha384 of the entry from the registry; the runtime plugin refuses the remote without it. */
+  integrity?: string;
   feature: string;
   status: RemoteStatus;
   plugin?: PosPlugin;
@@ -77,15 +79,21 @@ export class PluginHost {
     const wanted = new Map(registry.map((r) => [r.name, r]));
     for (const state of this.remotes) {
       const next = wanted.get(state.name);
-      if (!next || next.version !== state.version || next.manifestUrl !== state.manifestUrl) await this.unmount(state.name);
+      // A rebuild published under the same version has another hash: it is another remote.
+      if (!next || next.version !== state.version || next.manifestUrl !== state.manifestUrl || next.integrity !== state.integrity) await this.unmount(state.name);
     }
     const toLoad = registry.filter((r) => !this.remotes.some((s) => s.name === r.name));
     if (toLoad.length > 0) {
+      // What the runtime plugin holds each remote to: its folder and its entry's hash.
+      trustRemotes(toLoad);
       this.options.runtime.registerRemotes(
         toLoad.map((r) => ({ name: r.name, entry: new URL(r.manifestUrl, window.location.origin).toString() })),
         { force: true },
       );
-      this.update([...this.remotes, ...toLoad.map((r) => ({ name: r.name, version: r.version, feature: r.feature, manifestUrl: r.manifestUrl, status: 'loading' as const }))]);
+      this.update([
+        ...this.remotes,
+        ...toLoad.map((r) => ({ name: r.name, version: r.version, feature: r.feature, manifestUrl: r.manifestUrl, integrity: r.integrity, status: 'loading' as const })),
+      ]);
       await Promise.all(toLoad.map((r) => this.load(r, generation)));
     }
     if (generation === this.generation) await this.keepRegistry(registry);
@@ -187,6 +195,7 @@ export class PluginHost {
   async unmount(name: string): Promise<void> {
     for (const app of this.routeNames.get(name) ?? []) await this.options.routes.unregisterApplication(app).catch(() => undefined);
     this.routeNames.delete(name);
+    distrustRemote(name);
     this.update(this.remotes.filter((s) => s.name !== name));
     this.signedInHost()?.bus.emit('remote.status', { name, status: 'unmounted' });
   }
