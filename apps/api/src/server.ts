@@ -1,7 +1,8 @@
 import { buildApp } from './app';
 import { loadConfig } from './config';
 import { migrateToLatest, openDatabase } from './db/database';
-import { seedDemo } from './db/seed/seed';
+import { DEMO_VENUES, seedDemo } from './db/seed/seed';
+import { printStartEnrollmentCodes } from './modules/auth/start-enrollment';
 
 /** Listens on PORT (4200): migrates, seeds the demo venues when missing, and closes gracefully. */
 async function main() {
@@ -21,6 +22,9 @@ async function main() {
   process.once('SIGTERM', () => void stop('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
   app.log.info(`POS is up on http://localhost:${config.port} (${database.dialect})`);
+  // Tablets sign in only once enrolled: the first one of a venue needs a code from here.
+  const enrollVenues = [...(process.env.SEED !== 'false' ? DEMO_VENUES.map((v) => v.slug) : []), ...(process.env.ENROLLMENT_CODE_FOR ?? '').split(',').map((s) => s.trim()).filter(Boolean)];
+  await printStartEnrollmentCodes(app, enrollVenues, process.env.PUBLIC_URL ?? `http://localhost:${config.port}`);
 }
 
 main().catch((error) => {

@@ -577,3 +577,31 @@ describe('auth: staff sign-in with venue + PIN from an enrolled tablet', () => {
     });
   });
 });
+
+describe('auth: sign-in routes are rate limited per address and venue', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ rateLimits: { signIn: 3, enroll: 3, challenge: 100 } });
+  });
+  afterAll(() => t?.close());
+
+  it('answers 429 problem+json with Retry-After past the limit, before the PIN is even looked at', async () => {
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await t.tryLogin('1111', 'demo', 'limited')).status);
+    expect(statuses).toEqual([200, 200, 200]);
+    const over = await t.tryLogin('1111', 'demo', 'limited');
+    expect(over.status).toBe(429);
+    expect(over.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(over.body.code).toBe('rate_limited');
+    expect(Number(over.headers['retry-after'])).toBeGreaterThan(0);
+    // Another venue behind the same address has its own count.
+    expect((await t.tryLogin('1111', 'demo-2', 'limited-2')).status).toBe(200);
+  });
+
+  it('limits enrollment attempts too (guessing codes)', async () => {
+    // The test above enrolled one tablet in 'demo' already: 3 a minute leaves two guesses.
+    const tries = [];
+    for (let i = 0; i < 3; i++) tries.push(await t.anonymous.post('/pos/devices/enroll', { venue: 'demo', code: 'ABCD-2345', name: 'Угадайка' }));
+    expect(tries.map((r) => r.status)).toEqual([400, 400, 429]);
+  });
+});

@@ -17,6 +17,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { outcome } from '../../shared/command';
+import { CHALLENGE_RATE_LIMIT, ENROLL_RATE_LIMIT, SIGN_IN_RATE_LIMIT } from '../../plugins/security';
 import { replies } from '../../shared/http';
 
 export async function authRoutes(fastify: FastifyInstance) {
@@ -26,6 +27,7 @@ export async function authRoutes(fastify: FastifyInstance) {
   const { db } = app.database;
 
   app.post('/pos/devices/enroll', {
+    config: { rateLimit: ENROLL_RATE_LIMIT },
     schema: {
       tags: ['auth'],
       summary: 'Enroll this tablet with a one-time code from Admin → Devices; answers its device key once',
@@ -40,6 +42,7 @@ export async function authRoutes(fastify: FastifyInstance) {
   });
 
   app.post('/pos/auth/challenge', {
+    config: { rateLimit: CHALLENGE_RATE_LIMIT },
     schema: {
       tags: ['auth'],
       summary: "A one-time challenge for the device's next sign-in (answered alike for unknown devices)",
@@ -51,6 +54,7 @@ export async function authRoutes(fastify: FastifyInstance) {
   });
 
   app.post('/pos/auth/login', {
+    config: { rateLimit: SIGN_IN_RATE_LIMIT },
     schema: {
       tags: ['auth'],
       summary: 'Sign in with venue + PIN from an enrolled tablet (its proof of the challenge)',
