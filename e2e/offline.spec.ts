@@ -1,7 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { type FaultProxy, startFaultProxy } from './support/fault-proxy';
 import { startServer, type TestServer } from './support/server';
-import { apiLogin, signIn } from './support/staff';
+import { apiLogin, signIn, typePin } from './support/staff';
 
 /**
  * Offline: the tablet talks to the API through a TCP proxy the test controls. Faults injected:
@@ -105,9 +105,7 @@ test('a whole order taken offline — seat, add, fire, cash payment, close — s
 test('staff switch without the network: PINs checked against the verifiers the tablet keeps, commands sent as the person who queued them', async ({ browser }) => {
   test.setTimeout(120_000);
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-  const pin = async (digits: string) => {
-    for (const d of digits) await page.getByRole('button', { name: d, exact: true }).click();
-  };
+  const pin = (digits: string) => typePin(page, digits);
   // Anna and then Grigory sign in online once: the tablet keeps their sessions and the venue's verifiers.
   await signIn(page, proxy.url, '1111');
   await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 30_000 });

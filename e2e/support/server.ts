@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { forgetServer, recordStartOutput } from './devices';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const WEB_ROOT = path.join(ROOT, 'dist/web');
@@ -34,6 +35,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pos-e2e-'));
   const url = `http://127.0.0.1:${port}`;
+  forgetServer(url);
   let child = await spawnApi(url, port, dataDir, env);
   const kill = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
@@ -68,11 +70,21 @@ async function spawnApi(url: string, port: number, dataDir: string, env: Record<
       WEB_ROOT,
       LOG_LEVEL: 'warn',
       ARGON2_MEMORY_KIB: '4096',
+      // One runner plays every tablet of a venue from one address: the per-address sign-in limits
+      // would count them all together (the limits themselves are tested in the API suite).
+      RATE_LIMIT_SIGN_IN_PER_MINUTE: '10000',
+      RATE_LIMIT_CHALLENGE_PER_MINUTE: '10000',
+      RATE_LIMIT_ENROLL_PER_MINUTE: '10000',
       DATABASE_URL: '',
       REDIS_URL: '',
       ...env,
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  // The server prints one-time enrollment codes at start; the specs enroll their tablets with them.
+  child.stdout!.on('data', (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    recordStartOutput(url, chunk.toString());
   });
   const deadline = Date.now() + 30_000;
   for (;;) {

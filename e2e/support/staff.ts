@@ -1,11 +1,12 @@
 import { expect, type Page } from '@playwright/test';
+import { enrollmentCode, signInBody } from './devices';
 
 /** REST calls a test makes around the UI (set-up, checks), as a staff member. */
 export async function apiLogin(baseUrl: string, pin: string, venue = 'demo') {
   const res = await fetch(`${baseUrl}/pos/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ venue, pin, deviceId: `e2e-${pin}` }),
+    body: JSON.stringify(await signInBody(baseUrl, venue, pin)),
   });
   if (!res.ok) throw new Error(`login ${pin} failed: ${res.status}`);
   const { token } = (await res.json()) as { token: string };
@@ -27,10 +28,30 @@ export async function apiLogin(baseUrl: string, pin: string, venue = 'demo') {
   };
 }
 
-/** Signs in on the tablet's PIN pad the way staff do: tapping the digits. */
+/** Taps a PIN on the pad the way staff do: the digits, then OK. */
+export async function typePin(page: Page, pin: string) {
+  for (const digit of pin) await page.getByRole('button', { name: digit, exact: true }).click();
+  await page.getByTestId('pin-submit').click();
+}
+
+/**
+ * Enrolls the tablet when it shows the enrollment screen (a code from the venue's admin typed in,
+ * as staff do on a new tablet), then signs in on the PIN pad.
+ */
+export async function enrollTablet(page: Page, baseUrl: string, venue = 'demo', name = 'Планшет e2e') {
+  await page.getByTestId('enroll-code').fill(await enrollmentCode(baseUrl, venue));
+  await page.getByTestId('enroll-name').fill(name);
+  await page.getByTestId('enroll-submit').click();
+  await expect(page.getByTestId('pin-submit')).toBeVisible();
+}
+
+/** Signs in on the tablet's PIN pad the way staff do, enrolling the tablet first if it is new. */
 export async function signIn(page: Page, baseUrl: string, pin: string, venue = 'demo') {
   await page.goto(`${baseUrl}/?venue=${venue}`);
-  for (const digit of pin) await page.getByRole('button', { name: digit, exact: true }).click();
+  const enroll = page.getByTestId('enroll-form');
+  await expect(enroll.or(page.getByTestId('pin-submit'))).toBeVisible();
+  if (await enroll.isVisible()) await enrollTablet(page, baseUrl, venue);
+  await typePin(page, pin);
   await expect(page.getByTestId('staff-name')).toBeVisible();
 }
 
