@@ -3,7 +3,7 @@ import { useTranslation } from '@pos/i18n';
 import { useHost } from '@pos/plugin-sdk';
 import { Button, Dialog } from '@pos/ui';
 import { type FormEvent, useState } from 'react';
-import { useSaveRemote } from '../../api/save-remote';
+import { manifestProblem, useSaveRemote } from '../../api/save-remote';
 import { Notice } from '../../components/section';
 import { TextField } from '../../components/text-field';
 import styles from './remotes-section.module.css';
@@ -26,10 +26,12 @@ export function PublishRemoteDialog({ remote, onClose }: { remote: Remote; onClo
   const [typedUrl, setTypedUrl] = useState<string | null>(template ? null : remote.manifestUrl);
   const [isConfirming, setConfirming] = useState(false);
   const [isSubmitted, setSubmitted] = useState(false);
+  /** The server's refusal of the URL (not allowed, no build there, an entry outside its folder). */
+  const [serverUrlError, setServerUrlError] = useState<{ url: string; message: string } | null>(null);
 
   const manifestUrl = typedUrl ?? template?.replace('{version}', version) ?? remote.manifestUrl;
   const versionError = isSubmitted && !isVersion(version) ? t('remotes.versionInvalid') : null;
-  const urlError = isSubmitted && !isManifestUrl(manifestUrl) ? t('remotes.manifestInvalid') : null;
+  const urlError = isSubmitted && !isManifestUrl(manifestUrl) ? t('remotes.manifestInvalid') : serverUrlError?.url === manifestUrl ? serverUrlError.message : null;
   const isUnchanged = version === remote.version && manifestUrl === remote.manifestUrl;
 
   const review = (e: FormEvent) => {
@@ -44,6 +46,12 @@ export function PublishRemoteDialog({ remote, onClose }: { remote: Remote; onClo
         onSuccess: () => {
           notify('success', t('remotes.published', { name: remote.name, version }));
           onClose();
+        },
+        onError: (error) => {
+          const message = manifestProblem(error);
+          if (!message) return;
+          setServerUrlError({ url: manifestUrl, message });
+          setConfirming(false);
         },
       },
     );

@@ -66,6 +66,13 @@ export function RemotesSection() {
                   </td>
                   <td className={`${table.mono} ${styles.manifest}`}>
                     {remote.manifestUrl}
+                    <div data-testid={`remote-integrity-${remote.name}`} title={remote.integrity}>
+                      {remote.integrity ? (
+                        <span className={table.muted}>{t('remotes.integrity', { hash: remote.integrity.slice(7, 19) })}</span>
+                      ) : (
+                        <Pill tone="danger">{t('remotes.noIntegrity')}</Pill>
+                      )}
+                    </div>
                   </td>
                   <td className={`${table.muted} ${table.nowrap}`}>{dateTime.format(new Date(remote.updatedAt))}</td>
                   <td className={table.end}>
