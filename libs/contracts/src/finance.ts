@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CARD_DATA_MESSAGE, containsCardNumber } from './card-data';
 import { ClientRequestIdSchema, IdSchema, IsoDateTimeSchema, MoneySchema } from './common';
 import { OrderSchema } from './orders';
 
@@ -15,6 +16,12 @@ export const TENDER_METHODS = ['cash', 'card', 'softpos', 'deferred'] as const;
 export const TenderMethodSchema = z.enum(TENDER_METHODS);
 export type TenderMethod = z.infer<typeof TenderMethodSchema>;
 
+/**
+ * Free text of a payment or a shift (references, reasons): never a card number (PCI DSS 3.3/3.4).
+ * Anything that looks like a full PAN, however written, is a 400 naming the field.
+ */
+export const withoutCardData = <T extends z.ZodString>(schema: T) => schema.refine((v) => !containsCardNumber(v), CARD_DATA_MESSAGE);
+
 /** The channel a tender settles through. */
 export const settlementMethod = (method: TenderMethod): PaymentMethod => (method === 'cash' ? 'cash' : 'card');
 
@@ -26,7 +33,7 @@ export const TenderInputSchema = z.strictObject({
   /** Cash handed over by the guest; the change is computed from it. */
   tendered: MoneySchema.optional(),
   /** Card terminal's transaction reference (never card data). */
-  reference: z.string().max(100).optional(),
+  reference: withoutCardData(z.string().max(100)).optional(),
 });
 export type TenderInput = z.infer<typeof TenderInputSchema>;
 
@@ -81,22 +88,21 @@ export type CardScheme = z.infer<typeof CardSchemeSchema>;
  * A masked card as the terminal prints it ('•••• 4242', '424242******4242'). The server never
  * takes card data: anything with more than ten digits could be a full PAN and is refused.
  */
-export const MaskedCardSchema = z
-  .string()
-  .max(25)
-  .regex(/^[0-9•*xX -]+$/, 'Only digits, mask characters (•, *, X), spaces and dashes')
-  .refine((v) => /[•*xX]/.test(v), 'Must be masked (e.g. "•••• 4242")')
-  .refine((v) => (v.match(/\d/g) ?? []).length <= 10, 'Looks like a full card number: send only the masked card')
-  .refine((v) => /\d{4}$/.test(v), 'Must end with the last four digits');
+export const MaskedCardSchema = withoutCardData(
+  z
+    .string()
+    .max(25)
+    .regex(/^[0-9•*xX -]+$/, 'Only digits, mask characters (•, *, X), spaces and dashes')
+    .refine((v) => /[•*xX]/.test(v), 'Must be masked (e.g. "•••• 4242")')
+    .refine((v) => (v.match(/\d/g) ?? []).length <= 10, 'Looks like a full card number: send only the masked card')
+    .refine((v) => /\d{4}$/.test(v), 'Must end with the last four digits'),
+);
 
-/** The terminal's transaction reference; a long run of digits could be a PAN and is refused. */
-export const TerminalReferenceSchema = z
-  .string()
-  .min(1)
-  .max(100)
-  .refine((v) => !/\d{13,}/.test(v.replace(/[ -]/g, '')), 'Looks like a card number: send the terminal reference only');
+/** The terminal's transaction reference, never a card number (however written). */
+export const TerminalReferenceSchema = withoutCardData(z.string().min(1).max(100));
 
-const ReasonSchema = z.string().trim().min(1).max(200);
+/** Why: a refund's, a cancel's, a terminal answer's reason, kept in the payment's log. */
+const ReasonSchema = withoutCardData(z.string().trim().min(1).max(200));
 
 /** What the terminal answered: `timeout` leaves the payment `unknown` until reconciled. */
 export const TERMINAL_OUTCOMES = ['approved', 'declined', 'timeout'] as const;

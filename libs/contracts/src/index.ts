@@ -227,6 +227,7 @@ export type {
   TerminalOutcome,
   UpdatePaymentSettingsInput,
 } from './finance';
+export { CARD_DATA_MESSAGE, containsCardNumber, isLuhnValid } from './card-data';
 export { CloseShiftInputSchema, ClosedShiftSchema, CurrentShiftSchema, OpenShiftInputSchema, ShiftSchema } from './shifts';
 export type { CloseShiftInput, ClosedShift, OpenShiftInput, Shift } from './shifts';
 export {

@@ -28,6 +28,11 @@ export const PERMISSIONS = [
   'shifts.open',
   'shifts.close',
   'shifts.close.override',
+  /**
+   * Book a payment, capture or refund into another staff member's shift by naming it; without
+   * it money always books to the acting staff's own shift. Admins only by default.
+   */
+  'shifts.book.other',
   'admin.flags',
   'admin.roles',
   'admin.remotes',
@@ -78,7 +83,8 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     'shifts.open',
     'shifts.close',
   ],
-  supervisor: PERMISSIONS.filter((p) => !p.startsWith('admin.')),
+  // A supervisor refunds into their own shift: putting money into a cashier's drawer is the venue's choice.
+  supervisor: PERMISSIONS.filter((p) => !p.startsWith('admin.') && p !== 'shifts.book.other'),
   cook: ['menu.view', 'menu.stock', 'kitchen.view', 'kitchen.bump'],
   admin: [...PERMISSIONS],
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ClientRequestIdSchema, IdSchema, IsoDateTimeSchema, MoneySchema, SignedMoneySchema } from './common';
-import { PAYMENT_METHODS, SettleHoldsResultSchema } from './finance';
+import { PAYMENT_METHODS, SettleHoldsResultSchema, withoutCardData } from './finance';
 
 export const OpenShiftInputSchema = z.strictObject({
   openingFloat: MoneySchema,
@@ -43,7 +43,7 @@ export const CloseShiftInputSchema = z.strictObject({
   counted: z.strictObject({ cash: MoneySchema, card: MoneySchema }),
   /** Close although checks are still open (needs shifts.close.override and a reason; audited). */
   force: z.boolean().optional(),
-  reason: z.string().trim().min(3).max(200).optional(),
+  reason: withoutCardData(z.string().trim().min(3).max(200)).optional(),
   clientRequestId: ClientRequestIdSchema.optional(),
 });
 export type CloseShiftInput = z.infer<typeof CloseShiftInputSchema>;

@@ -22,8 +22,9 @@ describe('idempotent commands', () => {
     return t.database.db.selectFrom('orders').select(['id', 'venue_id']).where('note', '=', text).execute();
   }
 
+  /** The stored row of a client's key: the server keeps it under its scope (device, staff) + the key. */
   async function keyRow(venueId: string, key: string) {
-    return t.database.db.selectFrom('idempotency_keys').selectAll().where('venue_id', '=', venueId).where('key', '=', key).executeTakeFirst();
+    return t.database.db.selectFrom('idempotency_keys').selectAll().where('venue_id', '=', venueId).where('key', 'like', `%/${key}`).executeTakeFirst();
   }
 
   async function stockOf(code: string) {
@@ -222,6 +223,75 @@ describe('idempotent commands', () => {
     });
   });
 
+  describe('scope per staff and device', () => {
+    const ordersOf = async (text: string) =>
+      t.database.db.selectFrom('orders').select(['id', 'waiter_id']).where('note', '=', text).orderBy('created_at').execute();
+
+    it("waiter B sending waiter A's key on the same tablet gets a command of its own, never A's order", async () => {
+      const annaOnTill = await t.login('1111', 'demo', 'shared-till');
+      const borisOnTill = await t.login('1112', 'demo', 'shared-till');
+      const key = requestId();
+      const text = note();
+      const body = { note: text, guests: 2, clientRequestId: key };
+
+      const mine = await annaOnTill.post('/pos/orders', body);
+      expect(mine.status).toBe(201);
+      const theirs = await borisOnTill.post('/pos/orders', body);
+      expect(theirs.status).toBe(201);
+      expect(replayed(theirs)).toBeUndefined();
+      expect(theirs.body.id).not.toBe(mine.body.id);
+      expect(theirs.body.waiterId).toBe(borisOnTill.staffId);
+
+      expect((await ordersOf(text)).map((o) => o.waiter_id)).toEqual([annaOnTill.staffId, borisOnTill.staffId]);
+      // Each replays their own, and a changed body from B is B's own 422, not A's.
+      expect((await annaOnTill.post('/pos/orders', body)).body.id).toBe(mine.body.id);
+      expect((await borisOnTill.post('/pos/orders', body)).body.id).toBe(theirs.body.id);
+      expect((await borisOnTill.post('/pos/orders', { ...body, guests: 3 })).body.code).toBe('idempotency.key_reused');
+      expect(await ordersOf(text)).toHaveLength(2);
+    });
+
+    it("a payment key of the cashier's is not the supervisor's answer on the same tablet either", async () => {
+      // A cashier of this test's own (the demo cashier must stay without a shift for a test below).
+      const admin = await t.login('999999');
+      expect((await admin.post('/admin/staff', { name: 'Кассир Общая касса', role: 'cashier', pin: '7301' })).status).toBe(201);
+      const cashierOnTill = await t.login('7301', 'demo', 'shared-till');
+      const supervisorOnTill = await t.login('333333', 'demo', 'shared-till');
+      await ensureShift(cashierOnTill);
+      await ensureShift(supervisorOnTill);
+      const napoleon = await t.product('napoleon');
+      const order = await anna.post('/pos/orders', { items: [{ productId: napoleon.id, quantity: 2 }], note: note(), clientRequestId: requestId() });
+      const key = requestId();
+      const body = { orderId: order.body.id, tenders: [{ method: 'card', amount: napoleon.price }], clientRequestId: key };
+      const paid = await cashierOnTill.post('/pos/finance/payments', body);
+      expect(paid.status).toBe(201);
+      // The supervisor's copy is their own payment (the second half of the bill), not a replay.
+      const again = await supervisorOnTill.post('/pos/finance/payments', body);
+      expect(again.status).toBe(201);
+      expect(replayed(again)).toBeUndefined();
+      expect(again.body.payments[0].createdBy).toBe(supervisorOnTill.staffId);
+      expect(again.body.payments[0].id).not.toBe(paid.body.payments[0].id);
+    });
+
+    it('an offline replay after someone else signed in on the tablet still answers the original command', async () => {
+      // Anna queued the order on the tablet; it reached the server but the answer was lost.
+      const annaOnTablet = await t.login('1111', 'demo', 'offline-tablet');
+      const key = requestId();
+      const text = note();
+      const body = { note: text, guests: 4, clientRequestId: key };
+      const first = await annaOnTablet.post('/pos/orders', body);
+      expect(first.status).toBe(201);
+
+      // Boris signs in on the same tablet; the outbox replays Anna's command with Anna's token.
+      const borisOnTablet = await t.login('1112', 'demo', 'offline-tablet');
+      const replay = await annaOnTablet.post('/pos/orders', body);
+      expect(replay.status).toBe(201);
+      expect(replayed(replay)).toBe('true');
+      expect(replay.body).toEqual(first.body);
+      expect(borisOnTablet.staffId).not.toBe(annaOnTablet.staffId);
+      expect(await ordersOf(text)).toHaveLength(1);
+    });
+  });
+
   describe('failed commands release the key', () => {
     it('a 409 out of stock does not store the key: after a restock the same key and body succeed', async () => {
       const cook = await t.login('4444');
@@ -413,16 +483,18 @@ describe('idempotent commands', () => {
       const probeKey = requestId();
       const probe = await anna.post('/pos/orders', { ...body, clientRequestId: probeKey });
       expect(probe.status).toBe(201);
-      return { hash: (await keyRow(anna.venueId!, probeKey))!.request_hash, probeId: probe.body.id as string };
+      const row = (await keyRow(anna.venueId!, probeKey))!;
+      return { hash: row.request_hash, probeId: probe.body.id as string, scope: row.key.slice(0, -probeKey.length) };
     }
 
-    async function insertInFlight(key: string, hash: string, lockedAgoMs: number) {
+    /** A claim of Anna's on her tablet (`scope` read off her probe's row), as a server left it. */
+    async function insertInFlight(scope: string, key: string, hash: string, lockedAgoMs: number) {
       const now = Date.now();
       await t.database.db
         .insertInto('idempotency_keys')
         .values({
           venue_id: anna.venueId!,
-          key,
+          key: `${scope}${key}`,
           request_hash: hash,
           status: 'in_flight',
           response_status: null,
@@ -437,9 +509,9 @@ describe('idempotent commands', () => {
     it('answers 409 idempotency.in_flight while a live claim holds the key, and creates nothing', async () => {
       const text = note();
       const body = { note: text, guests: 5 };
-      const { hash } = await hashOf(body);
+      const { hash, scope } = await hashOf(body);
       const key = requestId();
-      await insertInFlight(key, hash, 1_000);
+      await insertInFlight(scope, key, hash, 1_000);
 
       const res = await anna.post('/pos/orders', { ...body, clientRequestId: key });
       expect(res.status).toBe(409);
@@ -451,9 +523,9 @@ describe('idempotent commands', () => {
     it('takes over a claim older than the lease (its server died) and runs the command once', async () => {
       const text = note();
       const body = { note: text, guests: 6 };
-      const { hash, probeId } = await hashOf(body);
+      const { hash, probeId, scope } = await hashOf(body);
       const key = requestId();
-      await insertInFlight(key, hash, t.config.idempotencyLeaseMs + 60_000);
+      await insertInFlight(scope, key, hash, t.config.idempotencyLeaseMs + 60_000);
 
       const res = await anna.post('/pos/orders', { ...body, clientRequestId: key });
       expect(res.status).toBe(201);
@@ -469,9 +541,9 @@ describe('idempotent commands', () => {
     });
 
     it('a stale claim for another body is still a 422, not a takeover', async () => {
-      const { hash } = await hashOf({ note: note() });
+      const { hash, scope } = await hashOf({ note: note() });
       const key = requestId();
-      await insertInFlight(key, hash, t.config.idempotencyLeaseMs + 60_000);
+      await insertInFlight(scope, key, hash, t.config.idempotencyLeaseMs + 60_000);
       const text = note();
       const res = await anna.post('/pos/orders', { note: text, clientRequestId: key });
       expect(res.status).toBe(422);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { addMs, nowIso } from '../shared/clock';
-import type { Db, Outcome } from '../shared/command';
+import type { Actor, Db, Outcome } from '../shared/command';
 import { conflict, DomainError, unprocessable } from '../shared/errors';
 import { canonicalJson } from '../shared/json';
 
@@ -34,6 +34,19 @@ function idempotencyKey(request: FastifyRequest): string | undefined {
     });
   }
   return header;
+}
+
+/**
+ * Where a key lives: per venue (the table's key) and, inside it, per device and staff member as
+ * the server verified them (the enrolled device of the session, the token's staff) — never a
+ * header or body field. So a colleague who sends someone else's key, on their own tablet or on
+ * the same one, runs a command of their own and never gets the other's stored answer. The
+ * tablet's outbox replays a queued command with the token of whoever queued it (the shell's
+ * `sendAs(staffId)`), so a replay after someone else signed in on the tablet keeps its scope.
+ */
+function scopedKey(actor: Actor | null | undefined, clientKey: string): string {
+  if (!actor) return clientKey;
+  return `${actor.deviceId ? `d:${actor.deviceId}/` : ''}s:${actor.staffId}/${clientKey}`;
 }
 
 /** The same key must come with the same command: method, route, params and body. */
@@ -85,9 +98,8 @@ export const commandsPlugin = fp(async (app: FastifyInstance) => {
   ): Promise<T> {
     const status = options.status ?? 200;
     const venueId = options.venueId ?? request.actor?.venueId;
-    // Keys are scoped per venue and device: one tablet can never replay another's answers.
     const clientKey = venueId ? idempotencyKey(request) : undefined;
-    const key = clientKey && request.actor?.deviceId ? `${request.actor.deviceId}/${clientKey}` : clientKey;
+    const key = clientKey === undefined ? undefined : scopedKey(request.actor, clientKey);
 
     if (key && venueId) {
       const replay = await claim(venueId, key, requestHash(request));

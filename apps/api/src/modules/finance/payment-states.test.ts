@@ -306,6 +306,7 @@ describe('finance: the payment state machine', () => {
       case 'hold': {
         if (m.status !== 'created') return no();
         const amount = (input.amount as number | undefined) ?? m.requested;
+        if (amount > m.requested) return no('payment.exceeds_requested');
         if (outcome === 'approved') return { expected: { status: 200 }, next: { status: 'authorized', held: amount } };
         if (outcome === 'declined') return { expected: { status: 200 }, next: { status: 'failed' } };
         return { expected: { status: 200 }, next: { status: 'unknown', pending: { action: 'hold', amount, tip: 0 } } };
@@ -321,12 +322,13 @@ describe('finance: the payment state machine', () => {
         if (m.status === 'authorized') {
           amount = (input.amount as number | undefined) ?? Math.min(m.held, m.total);
           if (amount > m.held) return no('payment.exceeds_held');
-          if (amount + tip > m.held + Math.floor((m.held * TOLERANCE) / 100)) return no('payment.tip_over_tolerance');
         } else {
           amount = (input.amount as number | undefined) ?? Math.min(m.requested, m.total);
           if (amount > m.requested) return no('payment.exceeds_requested');
         }
         if (amount > m.total) return no('payment.exceeds_due');
+        // A tip within the venue's tolerance of what is captured (issue 13), never of the hold.
+        if (tip > Math.floor((amount * TOLERANCE) / 100)) return no('payment.tip_over_tolerance');
         if (outcome === 'approved') return { expected: { status: 200 }, next: { status: 'captured', amount, tip } };
         if (outcome === 'declined') return { expected: { status: 200 }, next: { status: 'failed' } };
         return { expected: { status: 200 }, next: { status: 'unknown', pending: { action: 'capture', amount, tip } } };
@@ -363,6 +365,9 @@ describe('finance: the payment state machine', () => {
       expect(p.amount).toBeLessThanOrEqual(held);
       expect(p.amount + p.tip).toBeLessThanOrEqual(held + Math.floor((held * TOLERANCE) / 100));
     }
+    // A hold never above the payment; a tip never above the tolerance of what was captured.
+    if (m) expect(held).toBeLessThanOrEqual(m.requested);
+    if (captured) expect(p.tip).toBeLessThanOrEqual(Math.floor((p.amount * TOLERANCE) / 100));
     expect(refunded).toBeLessThanOrEqual(captured ? p.amount + p.tip : 0);
     // The ledger balances: captured − refunded, plus tips; and a sale is booked at most once.
     const ledger = await ledgerOf(real.paymentId);

@@ -105,6 +105,8 @@ export class FinanceService {
     if (due === 0) throw conflict('payment.nothing_due', 'Nothing is due on this bill');
     if (amount > due) throw conflict('payment.exceeds_due', `Only ${due} is due`, { due });
 
+    await this.assertCardTipsWithinTolerance(db, actor.venueId, input, amount);
+
     const now = nowIso();
     const shiftId = await this.services.shifts.shiftForPayment(db, actor, input.shiftId);
     const rows: PaymentsTable[] = input.tenders.map((t, i) => {
@@ -171,6 +173,8 @@ export class FinanceService {
     const order = await this.services.orders.get(db, actor.venueId, row.order_id);
     if (order.status !== 'open') throw conflict('order.closed', `Order ${order.number} is already ${order.status}`);
     const amount = input.amount ?? row.amount;
+    // The terminal reports the hold; it never covers more than the payment (a tip goes on at capture).
+    if (amount > row.amount) throw conflict('payment.exceeds_requested', `The payment was opened for ${row.amount}; a hold cannot be larger`, { amount: row.amount });
     const now = nowIso();
     const terminal = terminalPatch(input);
     switch (input.outcome ?? 'approved') {
@@ -186,10 +190,15 @@ export class FinanceService {
   }
 
   /**
-   * Capture the hold (all or part, a tip above it only within the venue's tolerance) or sell
-   * directly from `created`. Capturing a payment that is already captured changes nothing.
+   * Capture the hold (all or part, with a tip within the venue's tolerance of what is captured) or
+   * sell directly from `created`. Capturing a payment that is already captured changes nothing.
+   * The money books to the actor's own shift (another's named one needs shifts.book.other).
    */
-  async capture(db: Db, actor: Actor, paymentId: string, input: CapturePaymentInput) {
+  capture(db: Db, actor: Actor, paymentId: string, input: CapturePaymentInput) {
+    return this.captureTo(db, actor, paymentId, input, () => this.services.shifts.shiftForPayment(db, actor, input.shiftId));
+  }
+
+  private async captureTo(db: Db, actor: Actor, paymentId: string, input: CapturePaymentInput, shiftOf: () => Promise<string>) {
     const row = await this.find(db, actor, paymentId);
     if (isCaptured(row.status)) {
       if ((input.amount === undefined || input.amount === row.amount) && (input.tip === undefined || input.tip === row.tip)) return outcome(toPayment(row));
@@ -203,21 +212,19 @@ export class FinanceService {
     if (row.status === 'authorized') {
       amount = input.amount ?? Math.min(row.held_amount, due);
       if (amount > row.held_amount) throw conflict('payment.exceeds_held', `Only ${row.held_amount} is held`, { held: row.held_amount });
-      const { tipTolerancePercent } = await this.settings(db, actor.venueId);
-      const limit = row.held_amount + Math.floor((row.held_amount * tipTolerancePercent) / 100);
-      if (amount + tip > limit) throw conflict('payment.tip_over_tolerance', `The tip takes the capture above ${limit}`, { limit });
     } else {
       amount = input.amount ?? Math.min(row.amount, due);
       if (amount > row.amount) throw conflict('payment.exceeds_requested', `The payment was opened for ${row.amount}`, { amount: row.amount });
     }
     if (due === 0 || amount === 0) throw conflict('payment.nothing_due', 'Nothing is due on this bill');
     if (amount > due) throw conflict('payment.exceeds_due', `Only ${due} is due`, { due });
+    if (tip > 0) await this.assertTipWithinTolerance(db, actor.venueId, tip, amount);
 
     const now = nowIso();
     const terminal = terminalPatch(input);
     switch (input.outcome ?? 'approved') {
       case 'approved':
-        return this.book(db, actor, row, 'capture', { ...terminal, ...NO_PENDING }, amount, tip, input.reason, now, input.shiftId);
+        return this.book(db, actor, row, 'capture', { ...terminal, ...NO_PENDING }, amount, tip, input.reason, now, shiftOf);
       case 'declined':
         return this.move(db, actor, row, 'capture', 'failed', terminal, amount, tip, input.reason, now);
       case 'timeout':
@@ -233,8 +240,9 @@ export class FinanceService {
 
   /**
    * Give money back, several times if needed, never above what was captured. The refund books to
-   * the refunding staff's open shift (or the named one; a closed shift sends it to a rescue
-   * shift), even when the sale's order and shift are long closed; the order stays closed.
+   * the refunding staff's open shift (naming another's needs shifts.book.other; a closed shift
+   * sends it to a rescue shift), even when the sale's order and shift are long closed; the order
+   * stays closed.
    */
   async refund(db: Db, actor: Actor, paymentId: string, input: RefundPaymentInput) {
     const row = await this.lock(db, actor, paymentId, 'refund');
@@ -289,7 +297,8 @@ export class FinanceService {
     // an overpayment is refunded from the order list).
     const order = await this.services.orders.get(db, actor.venueId, row.order_id);
     if (order.status === 'open') await this.services.orders.lockForPayment(db, actor.venueId, order.id);
-    return this.book(db, actor, row, 'reconcile', terminal, row.pending_amount, row.pending_tip, input.reason, now, undefined, order.status === 'open');
+    const shiftOf = () => this.services.shifts.shiftForPayment(db, actor);
+    return this.book(db, actor, row, 'reconcile', terminal, row.pending_amount, row.pending_tip, input.reason, now, shiftOf, order.status === 'open');
   }
 
   /** Authorized holds past the venue's expiry, listed for the cashier. */
@@ -300,9 +309,11 @@ export class FinanceService {
 
   /**
    * Day close: expired holds are captured or released, as the venue chose. Captures book to
-   * `shiftId` when given (the shift being closed), else to the actor's open shift.
+   * `closingShiftId` when given (the shift being closed, whoever closes it: the close checked
+   * they may), else to the actor's own open shift.
    */
-  async settleExpiredHolds(db: Db, actor: Actor, shiftId?: string) {
+  async settleExpiredHolds(db: Db, actor: Actor, closingShiftId?: string) {
+    const shiftOf = () => (closingShiftId ? this.services.shifts.closingShift(db, actor.venueId, closingShiftId) : this.services.shifts.shiftForPayment(db, actor));
     const { settings, holds } = await this.expiredHolds(db, actor.venueId);
     const captured: Payment[] = [];
     const released: Payment[] = [];
@@ -312,7 +323,7 @@ export class FinanceService {
       const due = order.status === 'open' ? this.dueFor(order, hold.checkIndex ?? undefined) : 0;
       const done =
         settings.dayClosePolicy === 'capture' && due > 0
-          ? await this.capture(db, actor, hold.id, { amount: Math.min(hold.held, due), shiftId, reason: 'Day close: expired hold captured' })
+          ? await this.captureTo(db, actor, hold.id, { amount: Math.min(hold.held, due), reason: 'Day close: expired hold captured' }, shiftOf)
           : await this.cancel(db, actor, hold.id, { reason: 'Day close: expired hold released' });
       (done.value.status === 'cancelled' ? released : captured).push(done.value);
       events.push(...done.events);
@@ -350,10 +361,10 @@ export class FinanceService {
     tip: number,
     reason: string | undefined,
     now: string,
-    shiftIdInput?: string,
+    shiftOf: () => Promise<string>,
     isOrderOpen = true,
   ) {
-    const shiftId = await this.services.shifts.shiftForPayment(db, actor, shiftIdInput);
+    const shiftId = await shiftOf();
     const moved = await this.move(db, actor, row, action, 'captured', { ...patch, amount, tip }, amount, tip, reason, now);
     await repo.appendLedger(db, this.ledgerRows(actor, row, shiftId, amount, tip, now));
     const changed = isOrderOpen ? await this.services.orders.afterPayment(db, actor.venueId, row.order_id, shiftId) : await this.services.orders.afterRefund(db, actor.venueId, row.order_id);
@@ -388,6 +399,24 @@ export class FinanceService {
     const id = newId();
     await repo.appendPaymentEvent(db, { id, venue_id: actor.venueId, payment_id: row.id, action, from_status: from, to_status: to, amount, tip, staff_id: actor.staffId, reason, created_at: now });
     return id;
+  }
+
+  /**
+   * A card tip is a figure the tablet reports, and what is refundable to the card: it stays within
+   * the venue's tip tolerance of what it pays for. A cash tip is money in the drawer (the tendered
+   * cash covers it, the close counts it; "keep the change" is often more), so it is not bounded.
+   * The pay dialog puts the whole bill's tip on one card tender, so a command's card tips count
+   * together against everything the command pays.
+   */
+  private async assertCardTipsWithinTolerance(db: Db, venueId: string, input: CreatePaymentInput, amount: number) {
+    const cardTips = input.tenders.reduce((s, t) => s + (settlementMethod(t.method) === 'card' ? (t.tip ?? 0) : 0), 0);
+    if (cardTips > 0) await this.assertTipWithinTolerance(db, venueId, cardTips, amount);
+  }
+
+  private async assertTipWithinTolerance(db: Db, venueId: string, tip: number, amount: number) {
+    const { tipTolerancePercent } = await this.settings(db, venueId);
+    const limit = Math.floor((amount * tipTolerancePercent) / 100);
+    if (tip > limit) throw conflict('payment.tip_over_tolerance', `A tip of at most ${tipTolerancePercent} % (${limit}) of ${amount}`, { limit });
   }
 
   private dueFor(order: Order, checkIndex: number | undefined): number {

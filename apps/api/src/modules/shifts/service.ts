@@ -144,11 +144,17 @@ export class ShiftsService {
   }
 
   /** The shift a command names, or a rescue shift when that one closed in the meantime. */
-  private async namedShift(db: Db, venueId: string, shiftId: string): Promise<string> {
+  private async namedShift(db: Db, venueId: string, shiftId: string, mayBook: (row: repo.ShiftRow) => void = () => undefined): Promise<string> {
     const row = await repo.findShift(db, venueId, shiftId);
     if (!row) throw invalid('body.shiftId', 'No such shift in this venue');
+    mayBook(row);
     if (row.status === 'open' && (await repo.holdShift(db, row.id, 'share'))) return row.id;
     return this.rescueShift(db, venueId, row.cashier_id);
+  }
+
+  /** Day close books the captures of expired holds to the shift being closed (the close checked who may close it). */
+  closingShift(db: Db, venueId: string, shiftId: string): Promise<string> {
+    return this.namedShift(db, venueId, shiftId);
   }
 
   /** Orders book to the named shift, else the actor's, else the venue's current one (or none yet). */
@@ -161,9 +167,19 @@ export class ShiftsService {
     return null;
   }
 
-  /** Money books to the named shift (rescue if closed since), else the actor's open shift. */
+  /**
+   * Money books to the actor's own open shift. A command may name a shift: the actor's own (a
+   * late one from the tablet's outbox goes to their rescue shift if it closed since), or someone
+   * else's only with shifts.book.other — decided by who the server verified, never by the body.
+   */
   async shiftForPayment(db: Db, actor: Actor, shiftId?: string): Promise<string> {
-    if (shiftId) return this.namedShift(db, actor.venueId, shiftId);
+    if (shiftId) {
+      return this.namedShift(db, actor.venueId, shiftId, (row) => {
+        if (row.cashier_id !== actor.staffId && !actor.permissions.has('shifts.book.other')) {
+          throw forbidden('shift.not_yours', "Money books to your own shift; booking to another's needs shifts.book.other");
+        }
+      });
+    }
     const own = await repo.findOpenShiftOf(db, actor.venueId, actor.staffId);
     if (!own || !(await repo.holdShift(db, own.id, 'share'))) {
       throw conflict('shift.not_open', 'Open a cash shift before taking payments');
