@@ -42,9 +42,22 @@ test('publishing a new remote version changes what staff see on the next load; t
   expect(fs.existsSync(path.join(newBuild, 'mf-manifest.json'))).toBe(true);
 
   const admin = await apiLogin(server.url, '999999');
-  await admin.put('/admin/remotes/admin', { version: NEW_VERSION, manifestUrl: `/remotes/admin/${NEW_VERSION}/mf-manifest.json` });
+  const published = await admin.put<{ integrity?: string }>('/admin/remotes/admin', { version: NEW_VERSION, manifestUrl: `/remotes/admin/${NEW_VERSION}/mf-manifest.json` });
+  // Publishing pinned the new build's entry: the shell loads it with this sha384 as its integrity.
+  const entry = fs.readFileSync(path.join(newBuild, 'remoteEntry.js'));
+  expect(published.integrity).toBe(`sha384-${crypto.createHash('sha384').update(entry).digest('base64')}`);
+  // Notes the integrity attribute of every script element the page adds (the runtime removes them once loaded).
+  await page.addInitScript(() => {
+    const seen: Record<string, string | null> = {};
+    (window as unknown as { __scriptIntegrity: typeof seen }).__scriptIntegrity = seen;
+    new MutationObserver((records) => {
+      for (const record of records) for (const node of record.addedNodes) if (node instanceof HTMLScriptElement && node.src) seen[node.src] = node.getAttribute('integrity');
+    }).observe(document, { childList: true, subtree: true });
+  });
 
   await page.reload();
   await expect(page.getByTestId('admin-version')).toContainText(NEW_VERSION);
+  const integrity = await page.evaluate(() => (window as unknown as { __scriptIntegrity: Record<string, string | null> }).__scriptIntegrity);
+  expect(integrity[`${server.url}/remotes/admin/${NEW_VERSION}/remoteEntry.js`]).toBe(published.integrity);
   expect(shellFingerprint()).toBe(before);
 });
