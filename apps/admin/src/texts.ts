@@ -1,3 +1,4 @@
+import { devicesTexts } from './features/devices/texts';
 import { flagsTexts } from './features/feature-flags/texts';
 import { paymentSettingsTexts } from './features/payment-settings/texts';
 import { remotesTexts } from './features/remotes/texts';
@@ -13,11 +14,12 @@ export const adminTexts = {
     version: 'версия {{version}}',
     noAccess: 'У вас нет прав ни на один раздел администрирования.',
     needsNetwork: 'Нет связи с сервером: настройки можно смотреть, но изменения сохранятся только когда сеть вернётся.',
-    sections: { flags: 'Функции', roles: 'Роли и права', staff: 'Персонал', stock: 'Стоп-лист', payments: 'Платежи', remotes: 'Модули' },
+    sections: { flags: 'Функции', roles: 'Роли и права', staff: 'Персонал', devices: 'Устройства', stock: 'Стоп-лист', payments: 'Платежи', remotes: 'Модули' },
     roleNames: { waiter: 'Официант', cashier: 'Кассир', supervisor: 'Старший смены', cook: 'Повар', admin: 'Администратор' },
     flags: flagsTexts.ru,
     roles: rolesTexts.ru,
     staff: staffTexts.ru,
+    devices: devicesTexts.ru,
     stock: stockTexts.ru,
     payments: paymentSettingsTexts.ru,
     remotes: remotesTexts.ru,
@@ -28,11 +30,12 @@ export const adminTexts = {
     version: 'version {{version}}',
     noAccess: 'You have no permission for any administration section.',
     needsNetwork: 'No connection to the server: you can look, but changes can only be saved once the network is back.',
-    sections: { flags: 'Features', roles: 'Roles & permissions', staff: 'Staff & PINs', stock: 'Stop-list', payments: 'Payments', remotes: 'Modules' },
+    sections: { flags: 'Features', roles: 'Roles & permissions', staff: 'Staff & PINs', devices: 'Devices', stock: 'Stop-list', payments: 'Payments', remotes: 'Modules' },
     roleNames: { waiter: 'Waiter', cashier: 'Cashier', supervisor: 'Supervisor', cook: 'Cook', admin: 'Admin' },
     flags: flagsTexts.en,
     roles: rolesTexts.en,
     staff: staffTexts.en,
+    devices: devicesTexts.en,
     stock: stockTexts.en,
     payments: paymentSettingsTexts.en,
     remotes: remotesTexts.en,

@@ -1,7 +1,6 @@
 import type { Role } from '@pos/contracts';
 import { queryKeys, useApi, useHost } from '@pos/plugin-sdk';
 import { useMutation } from '@tanstack/react-query';
-import { useReportError } from './use-report-error';
 
 export interface CreateStaffInput {
   name: string;
@@ -9,13 +8,15 @@ export interface CreateStaffInput {
   pin: string;
 }
 
+/**
+ * `POST /admin/staff`. Errors are left to the form: a taken or too short PIN is shown at the PIN
+ * field (problem+json code / `errors[].path`), not as a toast.
+ */
 export function useCreateStaff() {
   const api = useApi();
   const { queryClient } = useHost();
-  const reportError = useReportError();
   return useMutation({
     mutationFn: (input: CreateStaffInput) => api.createStaff(input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.staff }),
-    onError: reportError,
   });
 }

@@ -1,6 +1,6 @@
 import { act, fireEvent, screen } from '@testing-library/react';
 import type { HostApi } from '@pos/plugin-sdk';
-import { renderWithHost } from '../testing/fake-host';
+import { fakeClient, renderWithHost } from '../testing/fake-host';
 import { AdminApp } from './admin-app';
 
 const api = {
@@ -61,5 +61,20 @@ describe('AdminApp', () => {
   it('no Payments section without admin.payments', () => {
     renderWithHost(<AdminApp host={{} as HostApi} />, { api, permissions: ['admin.flags', 'admin.roles', 'admin.staff', 'admin.remotes', 'menu.stock'] });
     expect(screen.queryByTestId('admin-nav-payments')).not.toBeInTheDocument();
+  });
+
+  it('shows Devices to those who may manage the venue\'s tablets, and only to them', async () => {
+    const client = { get: jest.fn(async () => ({ devices: [] })) };
+    window.history.replaceState(null, '', '/x/admin/devices');
+    renderWithHost(<AdminApp host={{} as HostApi} />, { api: { ...api, client: fakeClient(client) }, permissions: ['admin.devices'] });
+    expect(screen.getByTestId('admin-nav-devices')).toHaveTextContent('Устройства');
+    expect(await screen.findByText(/Ни один планшет ещё не подключён/)).toBeInTheDocument();
+    expect(client.get).toHaveBeenCalledWith('/admin/devices');
+  });
+
+  it('no Devices section without admin.devices', () => {
+    renderWithHost(<AdminApp host={{} as HostApi} />, { api, permissions: ['admin.flags', 'admin.roles', 'admin.staff', 'admin.remotes', 'admin.payments', 'menu.stock'] });
+    expect(screen.queryByTestId('admin-nav-devices')).not.toBeInTheDocument();
+    expect(screen.getByTestId('admin-nav-staff')).toBeInTheDocument();
   });
 });

@@ -2,10 +2,12 @@ import type { Permission } from '@pos/contracts';
 import { useTranslation } from '@pos/i18n';
 import type { HostProps } from '@pos/plugin-sdk';
 import { useConnectivity, useHost } from '@pos/plugin-sdk';
-import { type ComponentType, useEffect, useState } from 'react';
+import { type ComponentType, type ReactNode, useEffect, useState } from 'react';
 import { EmptyState } from '../components/section';
 import { icons } from '../components/icons';
 import styles from './admin-app.module.css';
+import { devicesIcon } from './devices/devices-icon';
+import { DevicesSection } from './devices/devices-section';
 import { FeatureFlagsSection } from './feature-flags/feature-flags-section';
 import { PaymentSettingsSection } from './payment-settings/payment-settings-section';
 import { RemotesSection } from './remotes/remotes-section';
@@ -13,16 +15,17 @@ import { RolesSection } from './roles/roles-section';
 import { StaffSection } from './staff/staff-section';
 import { StockSection } from './stock/stock-section';
 
-type SectionId = 'flags' | 'roles' | 'staff' | 'stock' | 'payments' | 'remotes';
+type SectionId = 'flags' | 'roles' | 'staff' | 'devices' | 'stock' | 'payments' | 'remotes';
 
 /** Each section shows only to those holding its permission. */
-const SECTIONS: { id: SectionId; permission: Permission; Component: ComponentType }[] = [
-  { id: 'flags', permission: 'admin.flags', Component: FeatureFlagsSection },
-  { id: 'roles', permission: 'admin.roles', Component: RolesSection },
-  { id: 'staff', permission: 'admin.staff', Component: StaffSection },
-  { id: 'stock', permission: 'menu.stock', Component: StockSection },
-  { id: 'payments', permission: 'admin.payments', Component: PaymentSettingsSection },
-  { id: 'remotes', permission: 'admin.remotes', Component: RemotesSection },
+const SECTIONS: { id: SectionId; permission: Permission; Component: ComponentType; icon: ReactNode }[] = [
+  { id: 'flags', permission: 'admin.flags', Component: FeatureFlagsSection, icon: icons.flags },
+  { id: 'roles', permission: 'admin.roles', Component: RolesSection, icon: icons.roles },
+  { id: 'staff', permission: 'admin.staff', Component: StaffSection, icon: icons.staff },
+  { id: 'devices', permission: 'admin.devices', Component: DevicesSection, icon: devicesIcon },
+  { id: 'stock', permission: 'menu.stock', Component: StockSection, icon: icons.stock },
+  { id: 'payments', permission: 'admin.payments', Component: PaymentSettingsSection, icon: icons.payments },
+  { id: 'remotes', permission: 'admin.remotes', Component: RemotesSection, icon: icons.remotes },
 ];
 
 const BASE_PATH = '/x/admin';
@@ -66,7 +69,7 @@ export function AdminApp(_props: HostProps) {
               data-testid={`admin-nav-${s.id}`}
               onClick={() => open(s.id)}
             >
-              {icons[s.id]}
+              {s.icon}
               {t(`sections.${s.id}`)}
             </button>
           ))}

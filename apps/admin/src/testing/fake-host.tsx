@@ -29,6 +29,15 @@ export function createFakeHost({ permissions, api, language }: FakeHostOptions =
   });
 }
 
+/**
+ * The api client's generic methods (`api.client`), for api files calling routes the PosApi has no
+ * method for yet: pass the methods the test needs (jest.fn()); anything else rejects when called.
+ */
+export function fakeClient(methods: Partial<Record<keyof PosApi['client'], (...args: never[]) => Promise<unknown>>>): PosApi['client'] {
+  const missing = (name: string) => () => Promise.reject(new Error(`api.client.${name} is not faked in this test`));
+  return { request: missing('request'), get: missing('get'), post: missing('post'), put: missing('put'), patch: missing('patch'), ...methods } as PosApi['client'];
+}
+
 export function renderWithHost(ui: ReactElement, options: FakeHostOptions = {}) {
   const host = createFakeHost(options);
   return { host, ...render(<HostProvider host={host}>{ui}</HostProvider>) };

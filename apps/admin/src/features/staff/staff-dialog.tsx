@@ -1,16 +1,20 @@
-import { type AdminStaff, type Role, ROLES } from '@pos/contracts';
+import { type AdminStaff, isPrivilegedRole, type Role, ROLES } from '@pos/contracts';
 import { useTranslation } from '@pos/i18n';
-import { ApiError, useHost } from '@pos/plugin-sdk';
+import { useHost } from '@pos/plugin-sdk';
 import { Button, Dialog } from '@pos/ui';
 import { type FormEvent, useState } from 'react';
 import { useCreateStaff } from '../../api/create-staff';
 import { type UpdateStaffInput, useUpdateStaff } from '../../api/update-staff';
 import { Notice } from '../../components/section';
 import { ChoiceGroup, TextField } from '../../components/text-field';
-import { suggestPin, validateStaffForm } from './staff-form';
+import { minPinDigits, needsPin, staffProblems, type StaffProblems, suggestPin, validateStaffForm } from './staff-form';
 import styles from './staff-section.module.css';
 
-/** Adds a staff member, or changes the name, role or PIN of one (`staff` given). */
+/**
+ * Adds a staff member, or changes the name, role or PIN of one (`staff` given). Supervisors and
+ * admins need a PIN of 6+ digits: the hint says so for those roles, and raising someone to one of
+ * them asks for a new PIN in the same save.
+ */
 export function StaffDialog({ staff, onClose }: { staff?: AdminStaff; onClose(): void }) {
   const { t } = useTranslation('admin');
   const { notify } = useHost();
@@ -20,14 +24,19 @@ export function StaffDialog({ staff, onClose }: { staff?: AdminStaff; onClose():
   const [role, setRole] = useState<Role>(staff?.role ?? 'waiter');
   const [pin, setPin] = useState('');
   const [isSubmitted, setSubmitted] = useState(false);
-  const [isPinTaken, setPinTaken] = useState(false);
+  const [problems, setProblems] = useState<StaffProblems>({});
 
   const isNew = !staff;
-  const errors = validateStaffForm({ name, pin, isNew });
+  const values = { name, role, pin, previousRole: staff?.role };
+  const errors = validateStaffForm(values);
   const shown = isSubmitted ? errors : {};
+  const isPinNeeded = needsPin(values);
+  const isPrivileged = isPrivilegedRole(role);
+  const min = minPinDigits(role);
   const isBusy = create.isPending || update.isPending;
 
-  const onError = (error: unknown) => setPinTaken(error instanceof ApiError && error.status === 409);
+  const say = (p: { key: string } | { text: string }) => ('key' in p ? t(`staff.${p.key}`, { min }) : p.text);
+  const onError = (error: unknown) => setProblems(staffProblems(error, role));
   const done = () => {
     notify('success', t(isNew ? 'staff.created' : 'staff.updated', { name: name.trim() }));
     onClose();
@@ -36,6 +45,7 @@ export function StaffDialog({ staff, onClose }: { staff?: AdminStaff; onClose():
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setSubmitted(true);
+    setProblems({});
     if (errors.name || errors.pin) return;
     if (isNew) {
       create.mutate({ name: name.trim(), role, pin }, { onSuccess: done, onError });
@@ -48,6 +58,11 @@ export function StaffDialog({ staff, onClose }: { staff?: AdminStaff; onClose():
     if (Object.keys(changes).length === 0) onClose();
     else update.mutate({ id: staff.id, changes }, { onSuccess: done, onError });
   };
+
+  const pinHint = isPrivileged
+    ? t(isPinNeeded && !isNew ? 'staff.pinHintNewRole' : isNew ? 'staff.pinHintPrivileged' : 'staff.keepPinPrivileged', { min })
+    : t(isNew ? 'staff.pinHint' : 'staff.keepPin');
+  const pinError = problems.pin ? say(problems.pin) : shown.pin ? t(`staff.${shown.pin}`, { min }) : null;
 
   return (
     <Dialog
@@ -64,24 +79,49 @@ export function StaffDialog({ staff, onClose }: { staff?: AdminStaff; onClose():
       }
     >
       <form id="staff-form" className={styles.form} onSubmit={submit} noValidate>
-        <TextField label={t('staff.name')} value={name} maxLength={80} autoComplete="off" onChange={(e) => setName(e.target.value)} error={shown.name && t(`staff.${shown.name}`)} data-testid="staff-form-name" />
-        <ChoiceGroup<Role> label={t('staff.role')} value={role} onChange={setRole} options={ROLES.map((r) => ({ value: r, label: t(`roleNames.${r}`) }))} />
+        {problems.form && <Notice kind="error">{say(problems.form)}</Notice>}
         <TextField
-          label={isNew ? t('staff.pin') : t('staff.newPin')}
+          label={t('staff.name')}
+          value={name}
+          maxLength={80}
+          autoComplete="off"
+          onChange={(e) => {
+            setName(e.target.value);
+            setProblems(({ name: _gone, ...rest }) => rest);
+          }}
+          error={problems.name ?? (shown.name && t(`staff.${shown.name}`))}
+          data-testid="staff-form-name"
+        />
+        <ChoiceGroup<Role>
+          label={t('staff.role')}
+          value={role}
+          onChange={(next) => {
+            setRole(next);
+            setProblems(({ name: keep }) => (keep ? { name: keep } : {}));
+          }}
+          options={ROLES.map((r) => ({ value: r, label: t(`roleNames.${r}`) }))}
+        />
+        <TextField
+          label={isNew ? t('staff.pin') : isPinNeeded ? t('staff.newPinRequired') : t('staff.newPin')}
           value={pin}
           inputMode="numeric"
           autoComplete="off"
           maxLength={8}
           className={styles.pinInput}
-          placeholder={isNew ? '••••' : ''}
+          placeholder={isPinNeeded ? '•'.repeat(min) : ''}
           onChange={(e) => {
             setPin(e.target.value.replace(/\D/g, ''));
-            setPinTaken(false);
+            setProblems(({ pin: _gone, ...rest }) => rest);
           }}
-          error={isPinTaken ? t('staff.pinTaken') : shown.pin && t(`staff.${shown.pin}`)}
-          hint={isNew ? t('staff.pinHint') : t('staff.keepPin')}
+          error={pinError}
+          hint={pinHint}
           addon={
-            <Button onClick={() => { setPin(suggestPin()); setPinTaken(false); }}>
+            <Button
+              onClick={() => {
+                setPin(suggestPin(min));
+                setProblems(({ pin: _gone, ...rest }) => rest);
+              }}
+            >
               {t('staff.generate')}
             </Button>
           }

@@ -1,10 +1,11 @@
 import type { AdminStaff } from '@pos/contracts';
 import { useTranslation } from '@pos/i18n';
-import { useHost } from '@pos/plugin-sdk';
+import { ApiError, useHost } from '@pos/plugin-sdk';
 import { Button, Dialog } from '@pos/ui';
 import { useState } from 'react';
 import { useStaff } from '../../api/get-staff';
 import { useUpdateStaff } from '../../api/update-staff';
+import { useReportError } from '../../api/use-report-error';
 import table from '../../components/data-table.module.css';
 import { EmptyState, Pill, Section } from '../../components/section';
 import { StaffDialog } from './staff-dialog';
@@ -15,7 +16,8 @@ type Editing = { staff?: AdminStaff } | null;
 /** Staff of the venue: add with a PIN, change role or PIN, deactivate and bring back. */
 export function StaffSection() {
   const { t, i18n } = useTranslation('admin');
-  const { session } = useHost();
+  const { notify, session } = useHost();
+  const reportError = useReportError();
   const staff = useStaff();
   const update = useUpdateStaff();
   const [editing, setEditing] = useState<Editing>(null);
@@ -23,7 +25,14 @@ export function StaffSection() {
 
   const list = [...(staff.data?.staff ?? [])].sort((a, b) => Number(b.isActive) - Number(a.isActive) || a.name.localeCompare(b.name, i18n.language));
   const date = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'ru-RU', { dateStyle: 'short', timeZone: session.venue.timezone });
-  const setActive = (member: AdminStaff, isActive: boolean) => update.mutate({ id: member.id, changes: { isActive } });
+  const setActive = (member: AdminStaff, isActive: boolean) =>
+    update.mutate(
+      { id: member.id, changes: { isActive } },
+      {
+        // The venue keeps at least one active admin: say so in the admin's language.
+        onError: (error) => (error instanceof ApiError && error.code === 'staff.last_admin' ? notify('error', t('staff.lastAdmin')) : reportError(error)),
+      },
+    );
 
   return (
     <Section

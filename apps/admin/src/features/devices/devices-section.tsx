@@ -1,0 +1,116 @@
+import type { Device } from '@pos/contracts';
+import { useTranslation } from '@pos/i18n';
+import { useHost } from '@pos/plugin-sdk';
+import { Button, Dialog } from '@pos/ui';
+import { useState } from 'react';
+import { useDevices } from '../../api/get-devices';
+import { useRevokeDevice } from '../../api/revoke-device';
+import table from '../../components/data-table.module.css';
+import { EmptyState, Pill, Section } from '../../components/section';
+import styles from './devices-section.module.css';
+import { EnrollDialog } from './enroll-dialog';
+
+/** Active tablets first, the newest enrolled first within each group. */
+const byStatusThenNewest = (a: Device, b: Device) => Number(a.revokedAt !== null) - Number(b.revokedAt !== null) || b.enrolledAt.localeCompare(a.enrolledAt);
+
+/** The venue's enrolled tablets: enroll a new one with a one-time code, revoke one. */
+export function DevicesSection() {
+  const { t, i18n } = useTranslation('admin');
+  const { notify, session } = useHost();
+  const devices = useDevices();
+  const revoke = useRevokeDevice();
+  const [isEnrolling, setEnrolling] = useState(false);
+  const [revoking, setRevoking] = useState<Device | null>(null);
+
+  const list = [...(devices.data?.devices ?? [])].sort(byStatusThenNewest);
+  const dateTime = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'ru-RU', { dateStyle: 'short', timeStyle: 'short', timeZone: session.venue.timezone });
+  const when = (iso: string) => dateTime.format(new Date(iso));
+
+  const confirmRevoke = (device: Device) =>
+    revoke.mutate(device.id, {
+      onSuccess: () => {
+        notify('success', t('devices.revokedDone', { name: device.name }));
+        setRevoking(null);
+      },
+    });
+
+  return (
+    <Section
+      testId="admin-devices"
+      title={t('devices.title')}
+      description={t('devices.description')}
+      actions={
+        <Button variant="primary" data-testid="devices-enroll" onClick={() => setEnrolling(true)}>
+          + {t('devices.enroll')}
+        </Button>
+      }
+    >
+      {!devices.data ? (
+        <EmptyState>{t(devices.isError ? 'common:error' : 'common:loading')}</EmptyState>
+      ) : list.length === 0 ? (
+        <EmptyState>{t('devices.empty')}</EmptyState>
+      ) : (
+        <div className={table.card}>
+          <table className={`${table.table} ${styles.table}`}>
+            <thead>
+              <tr>
+                <th>{t('devices.device')}</th>
+                <th>{t('devices.enrolled')}</th>
+                <th>{t('devices.lastSignIn')}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((device) => (
+                <tr key={device.id} data-testid={`device-${device.id}`} className={device.revokedAt ? styles.revoked : undefined}>
+                  <td>
+                    <div className={styles.name}>{device.name}</div>
+                    <div className={styles.status}>
+                      {device.revokedAt ? (
+                        <>
+                          <Pill>{t('devices.revoked')}</Pill> <span className={table.muted}>{when(device.revokedAt)}</span>
+                        </>
+                      ) : (
+                        <Pill tone="success">{t('devices.active')}</Pill>
+                      )}
+                    </div>
+                  </td>
+                  <td>
+                    <div>{when(device.enrolledAt)}</div>
+                    {device.enrolledBy && <div className={`${table.muted} ${styles.small}`}>{t('devices.by', { name: device.enrolledBy })}</div>}
+                  </td>
+                  <td className={device.lastSignInAt ? undefined : table.muted}>{device.lastSignInAt ? when(device.lastSignInAt) : t('devices.never')}</td>
+                  <td className={table.end}>
+                    {!device.revokedAt && (
+                      <Button variant="ghost" className={styles.revoke} onClick={() => setRevoking(device)} data-testid={`device-revoke-${device.id}`}>
+                        {t('devices.revoke')}
+                      </Button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {isEnrolling && <EnrollDialog onClose={() => setEnrolling(false)} />}
+      {revoking && (
+        <Dialog
+          title={t('devices.revokeTitle', { name: revoking.name })}
+          onClose={() => setRevoking(null)}
+          closeLabel={t('common:close')}
+          footer={
+            <>
+              <Button onClick={() => setRevoking(null)}>{t('common:cancel')}</Button>
+              <Button variant="danger" disabled={revoke.isPending} onClick={() => confirmRevoke(revoking)} data-testid="confirm-revoke">
+                {t('devices.revoke')}
+              </Button>
+            </>
+          }
+        >
+          <p className={styles.confirm}>{t('devices.revokeText')}</p>
+        </Dialog>
+      )}
+    </Section>
+  );
+}
