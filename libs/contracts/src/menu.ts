@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ClientRequestIdSchema, IdSchema, MoneySchema, SignedMoneySchema } from './common';
+import { ClientRequestIdSchema, IdSchema, MoneySchema, queryInteger, SignedMoneySchema } from './common';
 
 export const StationSchema = z.object({ id: IdSchema, code: z.string(), name: z.string() });
 export type Station = z.infer<typeof StationSchema>;
@@ -78,9 +78,9 @@ export const ProductStockSchema = z.object({
 });
 export type ProductStock = z.infer<typeof ProductStockSchema>;
 
-/** `?since=` — the menu version the client has; a whole number, given as a query string. */
+/** `?since=` — the menu version the client has; decimal digits only ('', '0x10', '1e3' are a 400). */
 export const MenuChangesQuerySchema = z.strictObject({
-  since: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  since: queryInteger(0, Number.MAX_SAFE_INTEGER),
 });
 export type MenuChangesQuery = z.infer<typeof MenuChangesQuerySchema>;
 

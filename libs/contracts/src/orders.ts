@@ -1,14 +1,17 @@
 import { z } from 'zod';
 import {
+  BusinessDateSchema,
   ClientRequestIdSchema,
   IdSchema,
   IsoDateTimeSchema,
   MoneySchema,
   SignedMoneySchema,
 } from './common';
+import { MAX_ITEMS_PER_COMMAND, MAX_LINE_QUANTITY, MAX_ORDER_LINES } from './constants';
 
 export const CourseSchema = z.number().int().min(1).max(9);
-export const QuantitySchema = z.number().int().min(1).max(99);
+/** Portions on a line per command; an order as a whole is bounded by the server (MAX_ORDER_LINES, MAX_ORDER_TOTAL). */
+export const QuantitySchema = z.number().int().min(1).max(MAX_LINE_QUANTITY);
 const NoteSchema = z.string().trim().max(200);
 
 export const LineModifierSchema = z.object({
@@ -66,7 +69,7 @@ export const SplitSchema = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('equal'), parts: z.number().int().min(2).max(20) }),
   z.object({
     mode: z.literal('lines'),
-    checks: z.array(z.array(z.object({ lineId: IdSchema, quantity: QuantitySchema })).min(1)).min(1).max(20),
+    checks: z.array(z.array(z.object({ lineId: IdSchema, quantity: QuantitySchema })).min(1).max(MAX_ORDER_LINES)).min(1).max(20),
   }),
 ]);
 export type Split = z.infer<typeof SplitSchema>;
@@ -118,7 +121,7 @@ export const CreateOrderInputSchema = z.strictObject({
   /** A free table is opened for the waiter on the fly (offline clients queue one command). */
   tableId: IdSchema.optional(),
   guests: z.number().int().min(1).max(99).optional(),
-  items: z.array(AddItemInputSchema).max(100).optional(),
+  items: z.array(AddItemInputSchema).max(MAX_ITEMS_PER_COMMAND).optional(),
   note: NoteSchema.optional(),
   heldCourses: z.array(CourseSchema).max(9).optional(),
   /** The shift the client saw when it queued the command; a closed one books to a rescue shift. */
@@ -128,7 +131,7 @@ export const CreateOrderInputSchema = z.strictObject({
 export type CreateOrderInput = z.infer<typeof CreateOrderInputSchema>;
 
 export const AddItemsInputSchema = z.strictObject({
-  items: z.array(AddItemInputSchema).min(1).max(100),
+  items: z.array(AddItemInputSchema).min(1).max(MAX_ITEMS_PER_COMMAND),
   /** Optional: adding lines never overwrites anyone's change, so it does not need the version. */
   version: z.number().int().optional(),
   clientRequestId: ClientRequestIdSchema.optional(),
@@ -188,7 +191,7 @@ export type SendOrderInput = z.infer<typeof SendOrderInputSchema>;
 export const OrdersQuerySchema = z.strictObject({
   status: OrderStatusSchema.optional(),
   /** The venue's business day the order was opened on (YYYY-MM-DD, in the venue's time zone). */
-  date: z.iso.date().optional(),
+  date: BusinessDateSchema.optional(),
   tableId: IdSchema.optional(),
   sessionId: IdSchema.optional(),
   waiterId: IdSchema.optional(),

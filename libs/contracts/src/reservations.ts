@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { ClientRequestIdSchema, IdSchema, IsoDateTimeSchema } from './common';
-import { isCalendarDate } from './reservation-time';
+import { BusinessDateSchema, ClientRequestIdSchema, IdSchema, InputInstantSchema, IsoDateTimeSchema } from './common';
 import { TableSessionSchema } from './venues';
 
 export const RESERVATION_STATUSES = ['booked', 'seated', 'cancelled', 'no-show'] as const;
@@ -31,8 +30,7 @@ export const GuestPhoneSchema = z
     return digits >= 10 && digits <= 15;
   }, 'A phone number has 10 to 15 digits');
 
-/** A business day of the venue, YYYY-MM-DD, in the venue's time zone. */
-export const BusinessDateSchema = z.string().refine(isCalendarDate, 'A date as YYYY-MM-DD');
+export { BusinessDateSchema } from './common';
 
 const GuestNameSchema = z.string().trim().min(1).max(80);
 const ReservationNoteSchema = z.string().trim().max(300);
@@ -84,10 +82,11 @@ export const CreateReservationInputSchema = z
   .strictObject({
     tableId: IdSchema.optional(),
     tableIds: TableIdsSchema.optional(),
-    startsAt: IsoDateTimeSchema,
+    /** Within the contracts' date window; the server takes bookings up to MAX_DAYS_AHEAD from today. */
+    startsAt: InputInstantSchema,
     /** Without it and without `endsAt` a booking lasts DEFAULT_RESERVATION_MINUTES. */
     durationMinutes: DurationSchema.optional(),
-    endsAt: IsoDateTimeSchema.optional(),
+    endsAt: InputInstantSchema.optional(),
     guests: z.number().int().min(1).max(99),
     guestName: GuestNameSchema,
     guestPhone: GuestPhoneSchema,
@@ -103,9 +102,9 @@ export const UpdateReservationInputSchema = z
   .strictObject({
     version: z.number().int(),
     tableIds: TableIdsSchema.optional(),
-    startsAt: IsoDateTimeSchema.optional(),
+    startsAt: InputInstantSchema.optional(),
     durationMinutes: DurationSchema.optional(),
-    endsAt: IsoDateTimeSchema.optional(),
+    endsAt: InputInstantSchema.optional(),
     guests: z.number().int().min(1).max(99).optional(),
     guestName: GuestNameSchema.optional(),
     guestPhone: GuestPhoneSchema.optional(),

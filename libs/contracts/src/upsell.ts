@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ClientRequestIdSchema, IdSchema, MoneySchema } from './common';
+import { ClientRequestIdSchema, IdSchema, MoneySchema, PriceSchema, queryInteger } from './common';
 import { AddItemInputSchema, CourseSchema } from './orders';
 
 /**
@@ -45,7 +45,7 @@ export const ComboInputSchema = z.strictObject({
   /** An existing combo of this product keeps its id (and its accept-rate history); omit for a new one. */
   id: IdSchema.optional(),
   name: z.string().trim().min(1).max(80),
-  price: MoneySchema,
+  price: PriceSchema,
   items: z.array(ComboItemInputSchema).min(2).max(10),
   /** Empty or absent: any time. */
   windows: z.array(ComboWindowSchema).max(14).optional(),
@@ -117,7 +117,8 @@ export type UpsellConfig = z.infer<typeof UpsellConfigSchema>;
 export const RecommendationsQuerySchema = z.strictObject({
   /** The order being edited: what is already in it is not suggested again. */
   orderId: IdSchema.optional(),
-  limit: z.coerce.number().int().min(1).max(20).optional(),
+  /** Decimal digits only ('', '0x10', '1e1' are a 400). */
+  limit: queryInteger(1, 20).optional(),
 });
 export type RecommendationsQuery = z.infer<typeof RecommendationsQuerySchema>;
 

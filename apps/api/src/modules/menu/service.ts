@@ -112,21 +112,17 @@ export class MenuService {
   }
 
   /**
-   * Validates products and modifiers for new order lines (each item at `path`.N) and takes
-   * tracked stock. Stop-listed or sold-out products are a 409 naming the product.
+   * Validates products and modifiers for new order lines (each item at `path`.N) and prices
+   * them, writing nothing: a caller can check what the lines would cost before taking stock.
+   * A stop-listed product is a 409 naming it.
    */
-  async prepareItems(
-    db: Db,
-    venueId: string,
-    items: { productId: string; quantity: number; modifierIds?: string[] }[],
-    path: string,
-  ): Promise<{ items: OrderableItem[]; events: OutboundEvent[] }> {
+  async priceItems(db: Db, venueId: string, items: { productId: string; modifierIds?: string[] }[], path: string): Promise<OrderableItem[]> {
     const productIds = [...new Set(items.map((i) => i.productId))];
     const [products, groupLinks] = await Promise.all([repo.findProducts(db, venueId, productIds), repo.findModifierGroupsOf(db, productIds)]);
     const options = await repo.findOptionsOfGroups(db, [...new Set(groupLinks.map((g) => g.id))]);
     const productById = new Map(products.map((p) => [p.id, p]));
 
-    const prepared = items.map((item, index) => {
+    return items.map((item, index) => {
       const product = productById.get(item.productId);
       if (!product) throw invalid(`${path}.${index}.productId`, 'No such product in this venue');
       if (product.is_available !== 1) {
@@ -148,9 +144,6 @@ export class MenuService {
       }
       return { productId: product.id, name: product.name, unitPrice: product.price, stationId: product.station_id, modifiers };
     });
-
-    const events = await this.takeStock(db, venueId, items);
-    return { items: prepared, events };
   }
 
   /** Takes tracked stock for the items, all or nothing (the caller's transaction rolls back). */

@@ -786,6 +786,106 @@ describe('orders', () => {
     });
   });
 
+  describe('limits: no order grows past what an answer may carry', () => {
+    /** `lines` × 99 bottles of the dearest wine (3 500 ₽ each, not stock-tracked): 34 650 000 kopecks a line. */
+    const bottles = async (lines: number, quantity = 99) => {
+      const wine = await t.product('wine-white-bottle');
+      return { items: Array.from({ length: lines }, () => ({ productId: wine.id, quantity })) };
+    };
+    const addItems = (orderId: string, body: object) => anna.post(`/pos/orders/${orderId}/items`, { ...body, clientRequestId: requestId() });
+
+    async function expectEveryListAnswers(order: Order) {
+      for (const url of ['/pos/orders', '/pos/orders?status=open', `/pos/orders?date=${businessDate(Date.now(), 'Europe/Moscow')}`, `/pos/orders/${order.id}`, '/pos/tables']) {
+        expect({ url, status: (await anna.get(url)).status }).toEqual({ url, status: 200 });
+      }
+    }
+
+    it("one waiter cannot break the venue's order list: 100 lines × 99 of the dearest wine, again and again, is refused (422) before anything is written", async () => {
+      const table = await t.table('Т6');
+      const order = await createOrder(anna, { tableId: table.id });
+      const hundredLines = await bottles(100);
+      // The probe added this 29 times: the 29th was saved although its answer was a 500.
+      let refused: Response | undefined;
+      for (let i = 0; i < 29 && !refused; i++) {
+        const res = await addItems(order.id, hundredLines);
+        if (res.status !== 200) refused = res;
+      }
+      expectProblem(refused!, 422, 'order.total_too_large');
+      expect(refused!.body).toMatchObject({ limit: 1_000_000_000 });
+      expect(await getOrder(order.id)).toEqual(order);
+      expect((await floorTable(table.id)).openTotal).toBe(0);
+      await expectEveryListAnswers(order);
+    });
+
+    it('takes an order up to 10 000 000.00; one bottle more, by a new line or a line edit, is a 422 that changes nothing', async () => {
+      // 28 × 99 + 85 = 2 857 bottles = 999 950 000 kopecks: the most that fits.
+      const order = await createOrder(anna, (await bottles(28)));
+      const full = await addItems(order.id, await bottles(1, 85));
+      expect(full.status).toBe(200);
+      expect(full.body.total).toBe(999_950_000);
+      await expectEveryListAnswers(full.body);
+
+      expectProblem(await addItems(order.id, await bottles(1, 1)), 422, 'order.total_too_large');
+      const last = full.body.lines[28];
+      expectProblem(await anna.patch(`/pos/orders/${order.id}/items/${last.id}`, { version: full.body.version, quantity: 86 }), 422, 'order.total_too_large');
+      expect(await getOrder(order.id)).toEqual(full.body);
+      // Fewer portions are always fine.
+      const fewer = await anna.patch(`/pos/orders/${order.id}/items/${last.id}`, { version: full.body.version, quantity: 84 });
+      expect(fewer.status).toBe(200);
+      expect(fewer.body.total).toBe(999_950_000 - 350_000);
+    });
+
+    it('a table session cannot total more than one order may: a second order at the table is refused (422 table.total_too_large)', async () => {
+      const table = await t.table('Т7');
+      const first = await createOrder(anna, { tableId: table.id, ...(await bottles(28)) });
+      expect(first.total).toBe(970_200_000);
+      const before = await countOrders();
+      expectProblem(await anna.post('/pos/orders', { tableId: table.id, ...(await bottles(1)) }), 422, 'table.total_too_large');
+      expect(await countOrders()).toBe(before);
+      const empty = await createOrder(boris, { tableId: table.id });
+      expectProblem(await addItems(empty.id, await bottles(1)), 422, 'table.total_too_large');
+      expect(await getOrder(empty.id)).toEqual(empty);
+      expect((await floorTable(table.id)).openTotal).toBe(970_200_000);
+    });
+
+    it('an order holds at most 500 lines (422 order.too_many_lines); the refused lines are not stored', async () => {
+      const napoleon = await t.product('napoleon');
+      const hundred = { items: Array.from({ length: 100 }, () => ({ productId: napoleon.id, quantity: 1 })) };
+      const order = await createOrder(anna, hundred);
+      let current = order;
+      for (let i = 0; i < 4; i++) {
+        const res = await addItems(order.id, hundred);
+        expect(res.status).toBe(200);
+        current = res.body;
+      }
+      expect(current.lines).toHaveLength(500);
+      const refused = await addItems(order.id, { items: [{ productId: napoleon.id, quantity: 1 }] });
+      expectProblem(refused, 422, 'order.too_many_lines');
+      expect(refused.body).toMatchObject({ limit: 500, lines: 501 });
+      expect(await getOrder(order.id)).toEqual(current);
+    });
+
+    it('input bounds: at most 99 portions a line and 100 items a command (400 with the field path)', async () => {
+      const napoleon = await t.product('napoleon');
+      const order = await createOrder(anna, {});
+      expect(paths(await addItems(order.id, { items: [{ productId: napoleon.id, quantity: 100 }] }))).toEqual(['body.items.0.quantity']);
+      const tooMany = await addItems(order.id, { items: Array.from({ length: 101 }, () => ({ productId: napoleon.id, quantity: 1 })) });
+      expectProblem(tooMany, 400, 'validation');
+      expect(paths(tooMany)).toEqual(['body.items']);
+      expect(await getOrder(order.id)).toEqual(order);
+    });
+
+    it('GET /pos/orders?date= takes business days from 2000-01-01 to two years ahead (400 query.date otherwise, never a 500)', async () => {
+      const today = businessDate(Date.now(), 'Europe/Moscow');
+      for (const bad of ['9999-12-31', '1999-12-31', addDays(today, 800)]) {
+        const res = await anna.get(`/pos/orders?date=${bad}`);
+        expectProblem(res, 400, 'validation');
+        expect(paths(res)).toEqual(['query.date']);
+      }
+      for (const good of ['2000-01-01', addDays(today, 700)]) expect((await anna.get(`/pos/orders?date=${good}`)).status).toBe(200);
+    });
+  });
+
   async function countOrders() {
     const row = await t.database.db.selectFrom('orders').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
     return Number(row.n);

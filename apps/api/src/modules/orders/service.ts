@@ -1,6 +1,8 @@
 import {
   type AddComboInput,
   type AddItemInput,
+  addDays,
+  businessDate,
   businessDayBounds,
   type CreateOrderInput,
   lineTotal,
@@ -13,17 +15,21 @@ import {
   type Split,
   standingQuantity,
   type UpdateLineInput,
+  unitTotal,
   type UpdateOrderInput,
   type VoidLineInput,
 } from '@pos/contracts';
+import { MAX_DAYS_AHEAD } from '@pos/contracts/constants';
 import type { OrderLinesTable, OrdersTable } from '../../db/schema';
 import type { Services } from '../../services';
-import { nowIso } from '../../shared/clock';
+import { clock, nowIso } from '../../shared/clock';
 import { type Actor, type Db, event, type OutboundEvent, outcome } from '../../shared/command';
 import { conflict, forbidden, invalid, notFound } from '../../shared/errors';
 import { newId } from '../../shared/ids';
 import { parseJson } from '../../shared/json';
+import type { OrderableItem } from '../menu/service';
 import { planReplacement, withComboKitchenState } from './combo-lines';
+import { assertOrderFits, assertTablesFit, newLinesAmount, type OrderGrowth } from './order-limits';
 import * as repo from './repository';
 
 type PaymentShare = { orderId: string; checkIndex: number | null; amount: number; tip: number };
@@ -110,7 +116,10 @@ export class OrdersService {
     const { date, ...filter } = query;
     let opened = {};
     if (date) {
-      const { from, to } = businessDayBounds(date, (await this.services.auth.venue(db, venueId)).timezone);
+      const { timezone } = await this.services.auth.venue(db, venueId);
+      const latest = addDays(businessDate(clock.now(), timezone), MAX_DAYS_AHEAD);
+      if (date > latest) throw invalid('query.date', `A business day up to ${latest}`);
+      const { from, to } = businessDayBounds(date, timezone);
       opened = { openedFrom: from, openedBefore: to };
     }
     return this.assemble(db, await repo.listOrders(db, venueId, { ...filter, ...opened }));
@@ -215,12 +224,21 @@ export class OrdersService {
   async create(db: Db, actor: Actor, input: CreateOrderInput) {
     const now = nowIso();
     const events: OutboundEvent[] = [];
+    const items = input.items ?? [];
+    // Priced and measured before anything is written: an order too big is refused whole.
+    const priced = items.length ? await this.services.menu.priceItems(db, actor.venueId, items, 'body.items') : [];
+    const growth = { lines: items.length, amount: newLinesAmount(priced.map((p, i) => ({ ...p, quantity: items[i].quantity }))) };
+    assertOrderFits({ lineCount: 0, subtotal: 0, tableOpenTotal: null }, growth);
     let sessionId: string | null = null;
     let guests = input.guests ?? 1;
     if (input.tableId) {
       const { session, opened } = await this.services.venues.ensureSession(db, actor, input.tableId, guests);
       sessionId = session.id;
-      if (!opened) guests = input.guests ?? session.guests;
+      // A table opened just now has no bill yet; one already seated must have room for this order.
+      if (!opened) {
+        guests = input.guests ?? session.guests;
+        assertOrderFits({ lineCount: 0, subtotal: 0, tableOpenTotal: await this.tableOpenTotal(db, actor.venueId, session.id) }, growth);
+      }
     }
     const shiftId = await this.services.shifts.shiftForOrder(db, actor, input.shiftId);
     const id = newId();
@@ -243,16 +261,17 @@ export class OrdersService {
       updated_at: now,
       closed_at: null,
     });
-    if (input.items?.length) events.push(...(await this.insertItems(db, actor.venueId, id, input.items, 'body.items', 0)));
+    if (items.length) events.push(...(await this.insertItems(db, actor.venueId, id, items, priced, 0)));
     return this.changed(db, actor.venueId, id, events);
   }
 
-  private async insertItems(db: Db, venueId: string, orderId: string, items: AddItemInput[], path: string, position: number) {
-    const prepared = await this.services.menu.prepareItems(db, venueId, items, path);
+  /** Takes stock for priced items and appends them as lines; the stock events come back. */
+  private async insertItems(db: Db, venueId: string, orderId: string, items: AddItemInput[], priced: OrderableItem[], position: number) {
+    const events = await this.services.menu.takeStock(db, venueId, items);
     const now = nowIso();
     await repo.insertLines(
       db,
-      prepared.items.map((p, i) => ({
+      priced.map((p, i) => ({
         id: newId(),
         order_id: orderId,
         venue_id: venueId,
@@ -271,14 +290,39 @@ export class OrdersService {
         created_at: now,
       })),
     );
-    return prepared.events;
+    return events;
+  }
+
+  /**
+   * Refuses a change that would grow the order (or its table's open bill) past the limits
+   * (order-limits.ts). Commands call it before they write lines or take stock.
+   */
+  private async assertRoomFor(db: Db, venueId: string, orderId: string, growth: OrderGrowth): Promise<void> {
+    const order = await this.get(db, venueId, orderId);
+    const tableOpenTotal = order.sessionId && growth.amount > 0 ? await this.tableOpenTotal(db, venueId, order.sessionId) : null;
+    assertOrderFits({ lineCount: order.lines.length, subtotal: order.subtotal, tableOpenTotal }, growth);
+  }
+
+  private async tableOpenTotal(db: Db, venueId: string, sessionId: string): Promise<number> {
+    return (await this.openSessionSummaries(db, venueId, [sessionId])).get(sessionId)?.openTotal ?? 0;
+  }
+
+  /** Before parties are seated together: their open bills must fit one table (422 otherwise). */
+  async assertSessionsFitTogether(db: Db, venueId: string, sessionIds: string[]): Promise<void> {
+    const summaries = await this.openSessionSummaries(db, venueId, sessionIds);
+    assertTablesFit(sessionIds.map((id) => summaries.get(id)?.openTotal ?? 0));
   }
 
   async addItems(db: Db, actor: Actor, orderId: string, items: AddItemInput[], version?: number) {
     await this.beginEdit(db, actor.venueId, orderId, version);
+    const priced = await this.services.menu.priceItems(db, actor.venueId, items, 'body.items');
+    await this.assertRoomFor(db, actor.venueId, orderId, {
+      lines: items.length,
+      amount: newLinesAmount(priced.map((p, i) => ({ ...p, quantity: items[i].quantity }))),
+    });
     const existing = await repo.linesOf(db, [orderId]);
     const position = existing.reduce((max, l) => Math.max(max, l.position + 1), 0);
-    const events = await this.insertItems(db, actor.venueId, orderId, items, 'body.items', position);
+    const events = await this.insertItems(db, actor.venueId, orderId, items, priced, position);
     return this.changed(db, actor.venueId, orderId, events);
   }
 
@@ -298,12 +342,6 @@ export class OrdersService {
     const events: OutboundEvent[] = [];
 
     const plan = planReplacement(combo.items, quantity, rows, input.replaceLineIds ?? []);
-    for (const r of plan.replaced) {
-      if (r.deleteLine) await repo.deleteLine(db, r.row.id);
-      else await repo.updateLine(db, r.row.id, { quantity: r.row.quantity - r.take });
-      events.push(...(await this.services.menu.returnStock(db, venueId, r.row.product_id, r.take)));
-    }
-
     const given = new Map<string, NonNullable<AddComboInput['parts']>[number]>();
     (input.parts ?? []).forEach((p, i) => {
       if (!combo.items.some((item) => item.productId === p.productId)) throw invalid(`body.parts.${i}.productId`, 'Not a dish of this combo');
@@ -322,8 +360,23 @@ export class OrdersService {
         course: input.course ?? carried?.course ?? 1,
       };
     });
-    const prepared = await this.services.menu.prepareItems(db, venueId, items, 'body.parts');
-    events.push(...prepared.events);
+    const priced = await this.services.menu.priceItems(db, venueId, items, 'body.parts');
+    // What the order gains: the combo line at its price and its dishes (priced 0, paid modifiers
+    // count), less the portions the combo takes over — measured before anything changes.
+    const added = combo.price * quantity + newLinesAmount(priced.map((p, i) => ({ ...p, unitPrice: 0, quantity: items[i].quantity })));
+    const takenOver = plan.replaced.reduce((sum, r) => sum + unitTotal(toLine(r.row)) * r.take, 0);
+    await this.assertRoomFor(db, venueId, orderId, {
+      lines: 1 + priced.length - plan.replaced.filter((r) => r.deleteLine).length,
+      amount: added - takenOver,
+    });
+
+    // The lines taken over give their stock back first: the combo's dishes take it again.
+    for (const r of plan.replaced) {
+      if (r.deleteLine) await repo.deleteLine(db, r.row.id);
+      else await repo.updateLine(db, r.row.id, { quantity: r.row.quantity - r.take });
+      events.push(...(await this.services.menu.returnStock(db, venueId, r.row.product_id, r.take)));
+    }
+    events.push(...(await this.services.menu.takeStock(db, venueId, items)));
 
     const now = nowIso();
     const position = rows.reduce((max, l) => Math.max(max, l.position + 1), 0);
@@ -336,7 +389,7 @@ export class OrdersService {
     await repo.insertLines(db, [
       // The combo line names the combo's own product (its owner) only to satisfy the line's product reference.
       line({ id: comboLineId, unit_price: combo.price, combo_id: combo.id, course: Math.min(...items.map((i) => i.course ?? 1)) }),
-      ...prepared.items.map((p, i) =>
+      ...priced.map((p, i) =>
         line({
           product_id: p.productId,
           name: p.name,
@@ -378,6 +431,7 @@ export class OrdersService {
       const standing = row.quantity - row.voided_quantity;
       const diff = input.quantity - standing;
       if (diff > 0) {
+        await this.assertRoomFor(db, actor.venueId, orderId, { lines: 0, amount: unitTotal(toLine(row)) * diff });
         events.push(...(await this.services.menu.takeStock(db, actor.venueId, [{ productId: row.product_id, quantity: diff }])));
       } else if (diff < 0) {
         if (input.quantity < row.fired_quantity) {

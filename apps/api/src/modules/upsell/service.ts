@@ -288,6 +288,10 @@ export class UpsellService {
       if (!other) throw invalid('body.recommendedProductId', 'No such product in this venue');
       target = { kind: 'product', id: other.id };
     }
+    // Another venue's order id would tie this venue's statistics to an order it cannot see.
+    if (input.orderId && !(await repo.orderOfVenue(db, actor.venueId, input.orderId))) {
+      throw invalid('body.orderId', 'No such order in this venue');
+    }
     await repo.insertEvent(db, {
       id: newId(),
       venue_id: actor.venueId,

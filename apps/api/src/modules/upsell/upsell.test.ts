@@ -279,6 +279,18 @@ describe('upsell and combos', () => {
     });
   });
 
+  describe('query numbers', () => {
+    it.each(['0x2', '1e1', '2.0', '', '+3', '-1', '21'])('?limit=%p is a 400 at query.limit (decimal digits 1–20 only)', async (limit) => {
+      const res = await anna.get(`/pos/menu/products/${id.solyanka}/recommendations?limit=${limit}`);
+      expectProblem(res, 400, 'validation');
+      expect(paths(res)).toEqual(['query.limit']);
+    });
+
+    it('?limit=1 caps the list', async () => {
+      expect((await recs('ribeye-steak', '?limit=1')).length).toBe(1);
+    });
+  });
+
   describe('shown / accepted events and the accept rate per rule', () => {
     it('counts each suggestion once per clientRequestId and shows the rate in the admin config', async () => {
       const event = (body: Record<string, unknown>) => anna.post('/pos/menu/recommendations/events', { productId: id['ribeye-steak'], ...body });
@@ -309,6 +321,26 @@ describe('upsell and combos', () => {
       const res = await anna.post('/pos/menu/recommendations/events', { productId: id['ribeye-steak'], ...body });
       expectProblem(res, 400, 'validation');
       expect(paths(res)).toContain(path);
+    });
+
+    it("refuses another venue's order (400 body.orderId) and records nothing; its own order is fine", async () => {
+      const elsewhere = await t.login('1111', 'demo-2');
+      const foreign = await elsewhere.post('/pos/orders', { clientRequestId: requestId() });
+      expect(foreign.status).toBe(201);
+      const events = async () => Number((await t.database.db.selectFrom('upsell_events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      const before = await events();
+      const event = (orderId: string) =>
+        anna.post('/pos/menu/recommendations/events', { productId: id['ribeye-steak'], recommendedProductId: id['wine-red-glass'], kind: 'shown', orderId, clientRequestId: requestId() });
+
+      for (const orderId of [foreign.body.id, randomUUID()]) {
+        const res = await event(orderId);
+        expectProblem(res, 400, 'validation');
+        expect(paths(res)).toEqual(['body.orderId']);
+      }
+      expect(await events()).toBe(before);
+      const own = await createOrder(['olivier']);
+      expect((await event(own.id)).status).toBe(201);
+      expect(await events()).toBe(before + 1);
     });
   });
 
@@ -466,6 +498,39 @@ describe('upsell and combos', () => {
         expect((await addCombo(order)).status).toBe(200);
         expect((await t.product('mors-cranberry')).stock).toBe(0);
         expectProblem(await addCombo(order), 409, 'menu.out_of_stock');
+      } finally {
+        await setStock('mors-cranberry', { stock: null });
+      }
+    });
+
+    it('a combo cannot grow an order past 500 lines or 10 000 000.00: 422 before anything changes, no stock taken', async () => {
+      await setStock('mors-cranberry', { stock: 5 });
+      try {
+        const items = (code: string, lines: number, quantity: number) => ({ items: Array.from({ length: lines }, () => ({ productId: id[code], quantity })) });
+        const add = async (order: Order, body: object) => {
+          const res = await anna.post(`/pos/orders/${order.id}/items`, { ...body, clientRequestId: requestId() });
+          expect(res.status).toBe(200);
+          return res.body as Order;
+        };
+
+        let long = await createOrder(['olivier']);
+        long = await add(long, items('olivier', 99, 1));
+        for (let i = 0; i < 4; i++) long = await add(long, items('olivier', 100, 1));
+        expect(long.lines).toHaveLength(500);
+        const tooLong = await addCombo(long);
+        expectProblem(tooLong, 422, 'order.too_many_lines');
+        expect((await anna.get(`/pos/orders/${long.id}`)).body).toEqual(long);
+
+        id['wine-white-bottle'] ??= (await t.product('wine-white-bottle')).id;
+        // 2 857 bottles at 3 500 ₽ = 9 999 500 ₽: the combo's 1 150 ₽ does not fit under 10 000 000 ₽.
+        const opened = await anna.post('/pos/orders', { ...items('wine-white-bottle', 28, 99), clientRequestId: requestId() });
+        expect(opened.status).toBe(201);
+        const rich = await add(opened.body, items('wine-white-bottle', 1, 85));
+        expect(rich.total).toBe(999_950_000);
+        const refused = await addCombo(rich);
+        expectProblem(refused, 422, 'order.total_too_large');
+        expect((await anna.get(`/pos/orders/${rich.id}`)).body).toEqual(rich);
+        expect((await t.product('mors-cranberry')).stock).toBe(5);
       } finally {
         await setStock('mors-cranberry', { stock: null });
       }

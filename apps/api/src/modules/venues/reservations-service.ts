@@ -1,4 +1,5 @@
 import {
+  addDays,
   businessDate,
   businessDayBounds,
   canMoveReservation,
@@ -14,6 +15,7 @@ import {
   type UpdateReservationInput,
   zonedTime,
 } from '@pos/contracts';
+import { MAX_DAYS_AHEAD } from '@pos/contracts/constants';
 import type { ReservationsTable } from '../../db/schema';
 import type { Services } from '../../services';
 import { clock, nowIso } from '../../shared/clock';
@@ -27,6 +29,8 @@ const MINUTE = 60_000;
 const PAST_GRACE_MS = 2 * MINUTE;
 /** Guests may be seated this long before their time; earlier it is most likely the wrong booking. */
 const SEAT_EARLIEST_MS = 120 * MINUTE;
+/** Bookings are taken this far ahead at most (two years). */
+const BOOKING_HORIZON_MS = MAX_DAYS_AHEAD * 24 * 60 * MINUTE;
 
 /** "+7 (916) 123-45-67" → "+79161234567"; a Russian trunk prefix 8 becomes +7. */
 export function normalizePhone(raw: string): string {
@@ -66,6 +70,8 @@ export class ReservationsService {
   async list(db: Db, venueId: string, query: ReservationsQuery): Promise<Reservation[]> {
     await this.requireFeature(db, venueId);
     const timeZone = await repo.venueTimeZone(db, venueId);
+    const latest = addDays(businessDate(clock.now(), timeZone), MAX_DAYS_AHEAD);
+    if (query.date > latest) throw invalid('query.date', `A business day up to ${latest}`);
     const rows = await repo.listReservations(db, venueId, { ...businessDayBounds(query.date, timeZone), hallId: query.hallId, tableId: query.tableId });
     return this.assemble(db, rows, timeZone);
   }
@@ -118,13 +124,14 @@ export class ReservationsService {
 
   /**
    * The rules every booking obeys, checked in this order so the first broken one is reported:
-   * the window (not in the past, ends after it starts), the tables (of this venue, one hall),
+   * the window (not in the past, not beyond the booking horizon, ends after it starts), the tables (of this venue, one hall),
    * the party size (no more guests than seats), then no overlap with another booking.
    */
   private async checkBooking(db: Db, actor: Actor, booking: Booking, options: { exceptId?: string; checkPast: boolean }): Promise<void> {
     const starts = Date.parse(booking.startsAt);
     const ends = Date.parse(booking.endsAt);
     if (options.checkPast && starts < clock.now().getTime() - PAST_GRACE_MS) throw invalid('body.startsAt', 'This time is already in the past');
+    if (starts > clock.now().getTime() + BOOKING_HORIZON_MS) throw invalid('body.startsAt', `Bookings are taken at most ${MAX_DAYS_AHEAD} days ahead`);
     if (ends <= starts) throw invalid('body.endsAt', 'The reservation must end after it starts');
     if (ends - starts > MAX_RESERVATION_MINUTES * MINUTE) throw invalid('body.endsAt', `A reservation lasts at most ${MAX_RESERVATION_MINUTES / 60} hours`);
 

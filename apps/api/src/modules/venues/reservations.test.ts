@@ -200,6 +200,54 @@ describe('reservations', () => {
     });
   });
 
+  describe('the booking horizon: bookings and listed days within 2000-01-01 .. two years ahead', () => {
+    const DAY_MS = 86_400_000;
+    const countReservations = async () =>
+      Number((await t.database.db.selectFrom('reservations').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+
+    it('refuses a booking at 9999-12-31T23:00Z (or past two years ahead) with 400 body.startsAt, saves nothing, and the table still books once only', async () => {
+      const before = await countReservations();
+      for (const startsAt of ['9999-12-31T23:00:00Z', '2100-01-01T00:00:00Z', new Date(Date.now() + 800 * DAY_MS).toISOString()]) {
+        // The probe sent the same booking twice: the second was taken as well.
+        for (let i = 0; i < 2; i++) {
+          const res = await book('12', { startsAt });
+          expect({ startsAt, status: res.status, paths: paths(res.body) }).toEqual({ startsAt, status: 400, paths: ['body.startsAt'] });
+        }
+      }
+      const farEnd = await book('12', { durationMinutes: undefined, endsAt: '9999-12-31T23:00:00Z' });
+      expect(farEnd.status).toBe(400);
+      expect(paths(farEnd.body)).toEqual(['body.endsAt']);
+      expect(await countReservations()).toBe(before);
+
+      const lastYear = new Date(Date.now() + 700 * DAY_MS).toISOString();
+      expect((await book('12', { startsAt: lastYear })).status).toBe(201);
+      const again = await book('12', { startsAt: lastYear });
+      expect(again.status).toBe(409);
+      expect(again.body.code).toBe('reservation.conflict');
+    });
+
+    it('refuses a change to 9999-12-31 (400 with the field path) and keeps the reservation as it was', async () => {
+      const r = await booked('12', { startsAt: at('12:00') });
+      const moved = await anna.patch(`/pos/tables/reservations/${r.id}`, { version: r.version, startsAt: '9999-12-31T23:00:00Z' });
+      expect(moved.status).toBe(400);
+      expect(paths(moved.body)).toEqual(['body.startsAt']);
+      const stretched = await anna.patch(`/pos/tables/reservations/${r.id}`, { version: r.version, endsAt: '9999-12-31T23:00:00Z' });
+      expect(stretched.status).toBe(400);
+      expect(paths(stretched.body)).toEqual(['body.endsAt']);
+      expect((await anna.get(`/pos/tables/reservations/${r.id}`)).body).toEqual(r);
+    });
+
+    it('lists business days from 2000-01-01 to two years ahead; others are a 400 query.date, never a 500', async () => {
+      const today = businessDate(Date.now(), TZ);
+      for (const date of ['9999-12-31', '1999-12-31', addDays(today, 800)]) {
+        const res = await anna.get(`/pos/tables/reservations?date=${date}`);
+        expect({ date, status: res.status, paths: paths(res.body) }).toEqual({ date, status: 400, paths: ['query.date'] });
+      }
+      await list('date=2000-01-01');
+      await list(`date=${addDays(today, 700)}`);
+    });
+  });
+
   describe('the business day', () => {
     it("lists the venue's local day, not the UTC day: 00:30 in Moscow is the previous evening in UTC", async () => {
       const later = addDays(day, 2);

@@ -1,4 +1,4 @@
-import type { Hall, Table, TableSession, TableStatus, TransferTableInput } from '@pos/contracts';
+import type { Hall, Permission, Table, TableSession, TableStatus, TransferTableInput } from '@pos/contracts';
 import type { TablesTable } from '../../db/schema';
 import type { Services } from '../../services';
 import { nowIso } from '../../shared/clock';
@@ -6,6 +6,9 @@ import { type Actor, type Db, event, type OutboundEvent, outcome } from '../../s
 import { conflict, invalid, notFound } from '../../shared/errors';
 import { newId } from '../../shared/ids';
 import * as repo from './repository';
+
+/** What a role needs to take over a table: see the floor and take the party's orders. */
+const TABLE_HOLDER_PERMISSIONS: readonly Permission[] = ['tables.view', 'orders.create'];
 
 const toSession = (row: repo.SessionRow): TableSession => ({
   id: row.id,
@@ -125,7 +128,7 @@ export class VenuesService {
     if (!session) throw conflict('table.not_open', 'The table is not open');
     const events: OutboundEvent[] = [];
     if (input.toWaiterId) {
-      await this.services.auth.requireActiveStaff(db, actor.venueId, input.toWaiterId);
+      await this.requireWaiter(db, actor.venueId, input.toWaiterId);
       await repo.updateSession(db, session.id, { waiter_id: input.toWaiterId });
       events.push(...(await this.services.orders.reassignSession(db, actor.venueId, session.id, { waiterId: input.toWaiterId })));
     } else if (input.toTableId) {
@@ -145,6 +148,23 @@ export class VenuesService {
     return outcome(await this.table(db, actor.venueId, target), events);
   }
 
+  /**
+   * A table goes only to someone whose role, in this venue, may serve it: see the floor and take
+   * orders (a cook or a cashier would hold a table nobody can serve).
+   */
+  private async requireWaiter(db: Db, venueId: string, staffId: string): Promise<void> {
+    const staff = await this.services.auth.requireActiveStaff(db, venueId, staffId);
+    const role = (await this.services.auth.listRoles(db, venueId)).find((r) => r.role === staff.role);
+    const missing = TABLE_HOLDER_PERMISSIONS.filter((p) => !role?.permissions.includes(p));
+    if (missing.length > 0) {
+      throw conflict('table.transfer_not_allowed', `${staff.name} (${staff.role}) cannot take tables: the role lacks ${missing.join(', ')}`, {
+        staffId,
+        role: staff.role,
+        missing,
+      });
+    }
+  }
+
   /** Seats this table's party with the target table's: its orders move there, nothing re-fires. */
   async merge(db: Db, actor: Actor, tableId: string, targetTableId: string) {
     if (targetTableId === tableId) throw invalid('body.targetTableId', 'Pick another table');
@@ -155,6 +175,7 @@ export class VenuesService {
     const target = await repo.findOpenSessionOfTable(db, actor.venueId, targetTableId);
     if (!source) throw conflict('table.not_open', 'The table is not open');
     if (!target) throw conflict('table.not_open', 'The target table is not open; transfer instead');
+    await this.services.orders.assertSessionsFitTogether(db, actor.venueId, [source.id, target.id]);
     const events = await this.services.orders.reassignSession(db, actor.venueId, source.id, { tableId: targetTableId, sessionId: target.id });
     await repo.updateSession(db, target.id, { guests: target.guests + source.guests });
     await repo.updateSession(db, source.id, { status: 'merged', closed_at: nowIso(), merged_into: target.id });

@@ -206,6 +206,33 @@ describe('floor: halls, tables and table sessions', () => {
       expect((await anna.get(`/pos/orders/${o.id}`)).body.tableId).toBe(from.id);
     });
 
+    it('refuses to hand a table to a cook or a cashier (409 table.transfer_not_allowed): the role must have tables.view and orders.create', async () => {
+      const table = await t.table('Т1');
+      const o = await order(table.id);
+      const cashier = await t.login('2222');
+      for (const target of [cook, cashier]) {
+        const res = await anna.post(`/pos/tables/${table.id}/transfer`, { toWaiterId: target.staffId, clientRequestId: requestId() });
+        expect(res.status).toBe(409);
+        expect(res.headers['content-type']).toContain('application/problem+json');
+        expect(res.body).toMatchObject({ code: 'table.transfer_not_allowed', staffId: target.staffId });
+      }
+      expect((await tableView(table.id)).session).toMatchObject({ waiterId: anna.staffId });
+      expect((await anna.get(`/pos/orders/${o.id}`)).body).toMatchObject({ waiterId: anna.staffId, version: o.version });
+
+      // The roles are the venue's own: once the admin lets cooks take tables, the hand-over goes.
+      const admin = await t.login('999999');
+      const cookRole = (await admin.get('/admin/roles')).body.roles.find((r: { role: string }) => r.role === 'cook');
+      const put = (permissions: string[]) => admin.put('/admin/roles', { roles: [{ role: 'cook', permissions }] });
+      expect((await put([...cookRole.permissions, 'tables.view', 'orders.create'])).status).toBe(200);
+      try {
+        const res = await anna.post(`/pos/tables/${table.id}/transfer`, { toWaiterId: cook.staffId, clientRequestId: requestId() });
+        expect(res.status).toBe(200);
+        expect(res.body.session).toMatchObject({ waiterId: cook.staffId });
+      } finally {
+        expect((await put(cookRole.permissions)).status).toBe(200);
+      }
+    });
+
     it('rejects a body naming both or neither target', async () => {
       const table = await t.table('12');
       const other = await t.table('Т4');
@@ -253,6 +280,24 @@ describe('floor: halls, tables and table sessions', () => {
       expect(await tableView(source.id)).toMatchObject({ status: 'free', session: null });
       const merged = await t.database.db.selectFrom('table_sessions').select(['status', 'merged_into']).where('id', '=', sourceOrder.sessionId).executeTakeFirstOrThrow();
       expect(merged).toEqual({ status: 'merged', merged_into: targetOrder.sessionId });
+    });
+
+    it('refuses a merge whose open bills together pass one table\'s limit (422 table.total_too_large) and moves nothing', async () => {
+      const wine = await t.product('wine-white-bottle');
+      const bottles = (lines: number) => ({ items: Array.from({ length: lines }, () => ({ productId: wine.id, quantity: 99 })) });
+      const source = await t.table('Т2');
+      const target = await t.table('Т1');
+      const big = await anna.post('/pos/orders', { tableId: source.id, ...bottles(20), clientRequestId: requestId() });
+      expect(big.status).toBe(201);
+      const other = await anna.post('/pos/orders', { tableId: target.id, ...bottles(20), clientRequestId: requestId() });
+      expect(other.status).toBe(201);
+      const before = { source: await tableView(source.id), target: await tableView(target.id) };
+
+      const res = await anna.post(`/pos/tables/${source.id}/merge`, { targetTableId: target.id, clientRequestId: requestId() });
+      expect(res.status).toBe(422);
+      expect(res.body).toMatchObject({ code: 'table.total_too_large', limit: 1_000_000_000 });
+      expect({ source: await tableView(source.id), target: await tableView(target.id) }).toEqual(before);
+      expect((await anna.get(`/pos/orders/${big.body.id}`)).body).toEqual(big.body);
     });
 
     it('refuses to merge into a free table (transfer instead) or into itself', async () => {
