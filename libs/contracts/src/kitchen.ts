@@ -6,10 +6,16 @@ export const TICKET_STATUSES = ['queued', 'cooking', 'ready', 'served'] as const
 export const TicketStatusSchema = z.enum(TICKET_STATUSES);
 export type TicketStatus = z.infer<typeof TicketStatusSchema>;
 
-/** The one transition table of a kitchen ticket; anything else is a 409. */
+/**
+ * The one transition table of a kitchen ticket; anything else is a 409. Tickets only move
+ * forward, with one exception: the kitchen display's recall (ready → cooking), for a dish bumped
+ * ready too soon or sent back from the pass — the waiter was already told "ready", so the ticket
+ * must say it is not. Nothing goes back to queued: once a cook has started, "queued" would
+ * tell the waiter and the other screens that nobody has.
+ */
 export const TICKET_TRANSITIONS: Record<TicketStatus, readonly TicketStatus[]> = {
   queued: ['cooking', 'ready'],
-  cooking: ['ready', 'queued'],
+  cooking: ['ready'],
   ready: ['served', 'cooking'],
   served: [],
 };

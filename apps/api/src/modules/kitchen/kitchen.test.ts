@@ -419,6 +419,26 @@ describe('kitchen', () => {
       }
     });
 
+    it('a ticket never goes back to queued once a cook has started (409, unchanged); only the recall ready → cooking goes back', async () => {
+      const cooking = await ticketIn('cooking');
+      const back = await bump(cooking, 'queued', cook, cooking.version);
+      expectProblem(back, 409, 'ticket.illegal_transition');
+      expect(back.body).toMatchObject({ currentStatus: 'cooking', allowed: ['ready'] });
+      const [still] = await ticketsOfOrder(cooking.orderId);
+      expect(still).toMatchObject({ status: 'cooking', version: cooking.version });
+      expectProblem(await bump(await ticketIn('ready'), 'queued'), 409, 'ticket.illegal_transition');
+
+      // The kitchen display's recall: a dish bumped ready too soon goes back on the line.
+      const ready = await ticketIn('ready');
+      const recalled = await bump(ready, 'cooking', cook, ready.version);
+      expect(recalled.status).toBe(200);
+      expect(recalled.body).toMatchObject({ status: 'cooking', version: ready.version + 1 });
+      // The only backward step in the table.
+      const rank = (status: TicketStatus) => TICKET_STATUSES.indexOf(status);
+      const backwards = TICKET_STATUSES.flatMap((from) => TICKET_TRANSITIONS[from].filter((to) => rank(to) < rank(from)).map((to) => `${from}→${to}`));
+      expect(backwards).toEqual(['ready→cooking']);
+    });
+
     it('served → cooking and queued → served are illegal (409) and change nothing', async () => {
       const served = await ticketIn('served');
       const back = await bump(served, 'cooking');

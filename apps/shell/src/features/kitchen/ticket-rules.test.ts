@@ -46,9 +46,9 @@ describe('next status and recall (from the transition table)', () => {
     expect(nextStatus('served')).toBeNull();
   });
 
-  it('recalls one step back where the table allows it', () => {
+  it('recalls only a ready ticket, back to cooking: nothing goes back to queued once started', () => {
     expect(recallStatus('queued')).toBeNull();
-    expect(recallStatus('cooking')).toBe('queued');
+    expect(recallStatus('cooking')).toBeNull();
     expect(recallStatus('ready')).toBe('cooking');
     expect(recallStatus('served')).toBeNull();
   });
