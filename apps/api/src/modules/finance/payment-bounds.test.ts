@@ -53,26 +53,32 @@ describe('finance: holds, tips and refunds are bounded by the bill', () => {
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
   };
 
-  it('refuses a hold above the payment (the probe held 10× the bill), approved or timed out, and writes nothing', async () => {
+  it('refuses a hold above the payment and a tip within tolerance (the probe held 10× the bill), approved or timed out, and writes nothing', async () => {
     const { payment } = await open();
     const before = await snapshot(payment.id);
     for (const outcome of ['approved', 'timeout'] as const) {
-      for (const amount of [borscht * 10, borscht + 1]) {
-        expectRefused(await act(cashier, payment.id, 'hold', { amount, outcome }), 'payment.exceeds_requested');
+      for (const amount of [borscht * 10, borscht + tolerance(borscht) + 1]) {
+        const res = await act(cashier, payment.id, 'hold', { amount, outcome });
+        expectRefused(res, 'payment.hold_exceeds_payment');
+        expect(res.body.limit).toBe(borscht + tolerance(borscht));
       }
     }
     expect(await snapshot(payment.id)).toEqual(before);
     expect(before.row).toMatchObject({ status: 'created', held_amount: 0, pending_amount: 0 });
 
-    // The bill itself, or less, is held.
-    const held = await act(cashier, payment.id, 'hold', { amount: borscht });
+    // Tap to pay charges the bill and the tip at once and records that as the hold: it is taken.
+    const held = await act(cashier, payment.id, 'hold', { amount: borscht + tolerance(borscht) });
     expect(held.status).toBe(200);
-    expect(held.body).toMatchObject({ status: 'authorized', held: borscht });
+    expect(held.body).toMatchObject({ status: 'authorized', held: borscht + tolerance(borscht) });
+    // The sale captured from it is still at most the payment; the rest of the hold is the tip.
+    expectRefused(await act(cashier, payment.id, 'capture', { amount: borscht + 1 }), 'payment.exceeds_requested');
+    const captured = await act(cashier, payment.id, 'capture', { amount: borscht, tip: tolerance(borscht) });
+    expect(captured.body).toMatchObject({ status: 'captured', amount: borscht, tip: tolerance(borscht) });
   });
 
   it("the probe's chain: no tip of 10× the bill on a hold, and no refund above what was captured", async () => {
     const { orderId, payment } = await open();
-    expectRefused(await act(cashier, payment.id, 'hold', { amount: borscht * 10 }), 'payment.exceeds_requested');
+    expectRefused(await act(cashier, payment.id, 'hold', { amount: borscht * 10 }), 'payment.hold_exceeds_payment');
     expect((await act(cashier, payment.id, 'hold')).body).toMatchObject({ status: 'authorized', held: borscht });
 
     const before = await snapshot(payment.id);

@@ -71,6 +71,9 @@ const toPaymentEvent = (row: PaymentEventsTable): PaymentEvent => ({
   createdAt: row.created_at,
 });
 
+/** The largest tip the venue's tolerance allows on `amount` (minor units, rounded down). */
+const tipLimit = (amount: number, tipTolerancePercent: number) => Math.floor((amount * tipTolerancePercent) / 100);
+
 const isCaptured = (status: string) => CAPTURED_STATUSES.includes(status as PaymentStatus);
 
 /** What the terminal reported, as columns (never card data: the schemas refuse it). */
@@ -173,8 +176,11 @@ export class FinanceService {
     const order = await this.services.orders.get(db, actor.venueId, row.order_id);
     if (order.status !== 'open') throw conflict('order.closed', `Order ${order.number} is already ${order.status}`);
     const amount = input.amount ?? row.amount;
-    // The terminal reports the hold; it never covers more than the payment (a tip goes on at capture).
-    if (amount > row.amount) throw conflict('payment.exceeds_requested', `The payment was opened for ${row.amount}; a hold cannot be larger`, { amount: row.amount });
+    // The tablet reports the hold. It covers the payment and at most a tip within the venue's
+    // tolerance (tap to pay charges amount + tip at once and records that as the hold), no more.
+    const { tipTolerancePercent } = await this.settings(db, actor.venueId);
+    const limit = row.amount + tipLimit(row.amount, tipTolerancePercent);
+    if (amount > limit) throw conflict('payment.hold_exceeds_payment', `A hold covers the payment (${row.amount}) and a tip within the tolerance: at most ${limit}`, { limit });
     const now = nowIso();
     const terminal = terminalPatch(input);
     switch (input.outcome ?? 'approved') {
@@ -210,8 +216,10 @@ export class FinanceService {
     const tip = input.tip ?? 0;
     let amount: number;
     if (row.status === 'authorized') {
-      amount = input.amount ?? Math.min(row.held_amount, due);
+      // The hold may include the tip; the sale itself is never more than the payment was opened for.
+      amount = input.amount ?? Math.min(row.held_amount, row.amount, due);
       if (amount > row.held_amount) throw conflict('payment.exceeds_held', `Only ${row.held_amount} is held`, { held: row.held_amount });
+      if (amount > row.amount) throw conflict('payment.exceeds_requested', `The payment was opened for ${row.amount}`, { amount: row.amount });
     } else {
       amount = input.amount ?? Math.min(row.amount, due);
       if (amount > row.amount) throw conflict('payment.exceeds_requested', `The payment was opened for ${row.amount}`, { amount: row.amount });
@@ -415,7 +423,7 @@ export class FinanceService {
 
   private async assertTipWithinTolerance(db: Db, venueId: string, tip: number, amount: number) {
     const { tipTolerancePercent } = await this.settings(db, venueId);
-    const limit = Math.floor((amount * tipTolerancePercent) / 100);
+    const limit = tipLimit(amount, tipTolerancePercent);
     if (tip > limit) throw conflict('payment.tip_over_tolerance', `A tip of at most ${tipTolerancePercent} % (${limit}) of ${amount}`, { limit });
   }
 
