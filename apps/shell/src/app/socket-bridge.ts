@@ -20,7 +20,7 @@ export interface SocketLink {
   hasPending(orderId: string): boolean;
 }
 
-export function connectSockets(token: string, bus: EventBus, queryClient: QueryClient, api: Pick<PosApi, 'menuChanges'>, link?: SocketLink): () => void {
+export function connectSockets(token: string, bus: EventBus, queryClient: QueryClient, api: Pick<PosApi, 'menuChanges' | 'me'>, link?: SocketLink): () => void {
   const options = { path: SOCKET_PATH, auth: { token }, transports: ['websocket', 'polling'] };
   const pos: Socket = io(SOCKET_NAMESPACES.pos, options);
   const menu: Socket = io(SOCKET_NAMESPACES.menu, options);
@@ -106,7 +106,12 @@ export function connectSockets(token: string, bus: EventBus, queryClient: QueryC
   };
   const onDisconnect = () => link?.setSocketConnected(false);
   pos.on('connect', onConnect);
-  pos.on('disconnect', onDisconnect);
+  pos.on('disconnect', (reason) => {
+    onDisconnect();
+    // The server dropped us on purpose: this person was deactivated, re-roled or re-PINned, or the
+    // tablet was revoked. Asking who we are answers 401, and the shell signs out at once.
+    if (reason === 'io server disconnect') void api.me().catch(() => undefined);
+  });
   pos.on('connect_error', onDisconnect);
 
   return () => {
