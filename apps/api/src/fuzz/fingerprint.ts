@@ -19,16 +19,25 @@ export type Fingerprint = Map<string, TableState>;
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-export async function userTables(handle: DatabaseHandle): Promise<string[]> {
+/** The app's tables (on PostgreSQL: of the test's own schema — introspection lists every schema). */
+export async function appTables(handle: DatabaseHandle) {
   const tables = await handle.db.introspection.getTables();
-  return tables.map((t) => t.name).filter((name) => !name.startsWith('kysely_')).sort();
+  if (handle.dialect !== 'postgres') return tables.filter((t) => !t.name.startsWith('kysely_'));
+  const { rows } = await sql<{ s: string }>`select current_schema() as s`.execute(handle.db);
+  return tables.filter((t) => t.schema === rows[0].s && !t.name.startsWith('kysely_'));
+}
+
+export async function userTables(handle: DatabaseHandle): Promise<string[]> {
+  return (await appTables(handle)).map((t) => t.name).sort();
 }
 
 export interface Fingerprinter {
   /**
-   * Changes whenever anything was committed (SQLite: `PRAGMA data_version` of a reader connection;
-   * PostgreSQL: the WAL insert position). Equal versions mean an equal database — the fast path
-   * that spares a full fingerprint after most rejected requests. Unequal ones prove nothing.
+   * Changes whenever anything may have been written: SQLite's `PRAGMA data_version` of a reader
+   * connection; on PostgreSQL a sequence bumped by a statement trigger on every table (a
+   * sequence is not rolled back, so a rolled-back write bumps it too — it can only err towards a
+   * full fingerprint). Equal versions mean an equal database: the fast path that spares a full
+   * fingerprint after most rejected requests.
    */
   version(): Promise<string>;
   take(): Promise<Fingerprint>;
@@ -37,15 +46,24 @@ export interface Fingerprinter {
 
 /**
  * SQLite reads through its own read-only connection (WAL: it sees every committed write) with
- * better-sqlite3's raw rows, which costs a fraction of going through Kysely.
+ * better-sqlite3's raw rows, which costs a fraction of going through Kysely. PostgreSQL hashes in
+ * one query; the write counter is test instrumentation in the test's own schema (dropped with it).
  */
-export function fingerprinter(handle: DatabaseHandle, tables: string[], sqlitePath: string): Fingerprinter {
+export async function fingerprinter(handle: DatabaseHandle, tables: string[], sqlitePath: string): Promise<Fingerprinter> {
   if (handle.dialect === 'postgres') {
+    await sql.raw('create sequence fuzz_writes').execute(handle.db);
+    await sql.raw(`create function fuzz_count_write() returns trigger language plpgsql as $$ begin perform nextval('fuzz_writes'); return null; end $$`).execute(handle.db);
+    for (const t of tables) {
+      await sql.raw(`create trigger fuzz_count_write after insert or update or delete or truncate on ${quote(t)} for each statement execute function fuzz_count_write()`).execute(handle.db);
+    }
     const query = tables
       .map((t) => `select '${t}' as t, count(*)::int as n, md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from ${quote(t)} x`)
       .join(' union all ');
     return {
-      version: async () => (await sql<{ v: string }>`select pg_current_wal_insert_lsn()::text as v`.execute(handle.db)).rows[0].v,
+      version: async () => {
+        const { rows } = await sql<{ v: string; c: boolean }>`select last_value::text as v, is_called as c from fuzz_writes`.execute(handle.db);
+        return `${rows[0].v}/${rows[0].c}`;
+      },
       async take() {
         const { rows } = await sql.raw<{ t: string; n: number; h: string }>(query).execute(handle.db);
         return new Map(rows.map((r) => [r.t, { count: Number(r.n), hash: r.h }]));

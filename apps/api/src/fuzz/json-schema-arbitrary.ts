@@ -95,9 +95,11 @@ function stringArbitrary(schema: JsonSchema, hooks: Hooks, name: string | undefi
   if (schema.format === 'date') return instantArbitrary().map((ms) => new Date(ms).toISOString().slice(0, 10));
   if (typeof schema.pattern === 'string') return patternArbitrary(schema.pattern, minLength, maxLength);
   const hi = Math.min(maxLength ?? minLength + 40, minLength + 40);
+  // Free text: ASCII, any grapheme, and any code point (NUL, lone surrogates, controls) — all valid here.
   return fc.oneof(
     { weight: 3, arbitrary: fc.string({ minLength, maxLength: hi }) },
     { weight: 1, arbitrary: fc.string({ unit: 'grapheme', minLength, maxLength: hi }) },
+    { weight: 1, arbitrary: fc.string({ unit: 'binary', minLength, maxLength: hi }) },
   );
 }
 
@@ -120,9 +122,19 @@ function objectArbitrary(schema: JsonSchema, hooks: Hooks): fc.Arbitrary<unknown
     return fc.dictionary(keyArb, valueArb, { maxKeys: 4, minKeys: num(schema.minProperties) ?? 0 });
   }
   const required = Array.isArray(schema.required) ? (schema.required as string[]).filter((k) => keys.includes(k)) : [];
+  const optional = keys.filter((k) => !required.includes(k));
   const record: Record<string, fc.Arbitrary<unknown>> = {};
   for (const key of keys) record[key] = arbitraryOf(asSchema(properties[key]), hooks, key);
-  return fc.record(record, { requiredKeys: required });
+  const any = fc.record(record, { requiredKeys: required });
+  if (optional.length < 2) return any;
+  // Rules across fields ("exactly one of tableId or tableIds") are not in the schema: objects with
+  // at most one optional field get past them more often.
+  const sparse = fc.tuple(fc.record(record), fc.subarray(optional, { maxLength: 1 })).map(([full, chosen]) => {
+    const out: Record<string, unknown> = {};
+    for (const k of keys) if (required.includes(k) || chosen.includes(k)) out[k] = full[k];
+    return out;
+  });
+  return fc.oneof({ weight: 2, arbitrary: any }, { weight: 1, arbitrary: sparse });
 }
 
 /** Values of the schema's shape. `name` is the property or parameter the schema belongs to. */

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import type { DatabaseHandle } from '../db/database';
 import { arbitraryOf, garbageArbitrary, type Hooks, type JsonSchema, mutantOf, patternArbitrary } from './json-schema-arbitrary';
+import { appTables } from './fingerprint';
 import type { Operation } from './openapi';
 
 /**
@@ -22,7 +23,9 @@ export class IdRef {
 export class KeyRef {
   constructor(readonly pick: number) {}
 }
-export const isSymbol = (v: unknown): boolean => v instanceof IdRef || v instanceof KeyRef;
+/** The current version of the row the path's `{id}` names (optimistic concurrency). */
+export class VersionRef {}
+export const isSymbol = (v: unknown): boolean => v instanceof IdRef || v instanceof KeyRef || v instanceof VersionRef;
 
 /** Which table a uuid field points at, from its name (or, for `id`, from the path segment before it). */
 const KIND_RULES: [RegExp, string][] = [
@@ -91,6 +94,10 @@ function hooksFor(op: Operation): Hooks {
         const fresh = typeof schema.pattern === 'string' ? patternArbitrary(schema.pattern, Number(schema.minLength ?? 8), Number(schema.maxLength ?? 100)) : fc.string({ minLength: 8, maxLength: 40 });
         return fc.oneof({ weight: 8, arbitrary: fresh }, { weight: 2, arbitrary: fc.nat().map((n) => new KeyRef(n)) });
       }
+      // Rules the schema cannot say (refinements): a few values that pass them, among the generated ones.
+      if (name === 'version' && schema.type === 'integer') return fc.oneof({ weight: 3, arbitrary: fc.constant(new VersionRef()) }, { weight: 1, arbitrary: arbitraryOf({ ...schema }) });
+      if (name === 'maskedCard') return fc.oneof(fc.constantFrom('•••• 4242', '424242******4242', '**** 1111'), arbitraryOf({ ...schema }));
+      if (name === 'guestPhone') return fc.oneof(fc.constantFrom('+7 (999) 123-45-67', '+79991234567', '8 800 555 35 35'), arbitraryOf({ ...schema }));
       if (name === 'pin' && schema.type === 'string') return fc.oneof(fc.constantFrom(...KNOWN_PINS), fc.stringMatching(/^\d{4,8}$/));
       if (name === 'venue' && schema.type === 'string') return fc.oneof({ weight: 3, arbitrary: fc.constantFrom('demo', 'demo-2') }, { weight: 1, arbitrary: arbitraryOf({ ...schema }) });
       return undefined;
@@ -147,6 +154,8 @@ export function requestArbitrary(op: Operation, index: number): fc.Arbitrary<Req
 // --- resolution --------------------------------------------------------------------------------
 
 export interface IdPool {
+  /** Row version by id, for tables with a `version` column. */
+  versions: Map<string, number>;
   own: Map<string, string[]>;
   other: Map<string, string[]>;
   allOwn: string[];
@@ -157,34 +166,35 @@ export interface IdTable {
   name: string;
   venueColumn: string | undefined;
   orderBy: string;
+  hasVersion: boolean;
 }
 
 /** Tables with an `id` column, and how to tell their venue (tables without venue_id count as the demo venue's). */
 export async function idTables(handle: DatabaseHandle): Promise<IdTable[]> {
-  const tables = await handle.db.introspection.getTables();
-  return tables
-    .filter((t) => !t.name.startsWith('kysely_') && t.columns.some((c) => c.name === 'id'))
+  return (await appTables(handle))
+    .filter((t) => t.columns.some((c) => c.name === 'id'))
     .map((t) => {
       const cols = new Set(t.columns.map((c) => c.name));
-      return { name: t.name, venueColumn: cols.has('venue_id') ? 'venue_id' : t.name === 'venues' ? 'id' : undefined, orderBy: cols.has('created_at') ? 'created_at' : "''" };
+      return { name: t.name, venueColumn: cols.has('venue_id') ? 'venue_id' : t.name === 'venues' ? 'id' : undefined, orderBy: cols.has('created_at') ? 'created_at' : "''", hasVersion: cols.has('version') };
     });
 }
 
 /** Every id of those tables, in one query, oldest first. */
 export async function loadIdPool(handle: DatabaseHandle, tables: IdTable[], ownVenueId: string, keys: string[]): Promise<IdPool> {
   const query = tables
-    .map((t) => `select '${t.name}' as t, cast(id as text) as id, ${t.venueColumn ? `cast(${t.venueColumn} as text)` : 'null'} as v, ${t.orderBy} as o from "${t.name}"`)
+    .map((t) => `select '${t.name}' as t, cast(id as text) as id, ${t.venueColumn ? `cast(${t.venueColumn} as text)` : 'null'} as v, cast(${t.orderBy} as text) as o, cast(${t.hasVersion ? 'version' : 'null'} as integer) as ver from "${t.name}"`)
     .join(' union all ');
-  const { rows } = await sql.raw<{ t: string; id: string; v: string | null }>(`${query} order by t, o, id`).execute(handle.db);
-  const pool: IdPool = { own: new Map(), other: new Map(), allOwn: [], keys };
+  const { rows } = await sql.raw<{ t: string; id: string; v: string | null; ver: number | null }>(`${query} order by t, o, id`).execute(handle.db);
+  const pool: IdPool = { versions: new Map(), own: new Map(), other: new Map(), allOwn: [], keys };
   for (const t of tables) {
     pool.own.set(t.name, []);
     pool.other.set(t.name, []);
   }
   for (const r of rows) {
     const own = r.v === null || r.v === ownVenueId;
-    (own ? pool.own : pool.other).get(r.t)!.push(r.id);
+    (own ? pool.own : pool.other).get(r.t)?.push(r.id);
     if (own) pool.allOwn.push(r.id);
+    if (r.ver !== null) pool.versions.set(r.id, Number(r.ver));
   }
   return pool;
 }
@@ -198,16 +208,17 @@ function pickFrom(list: string[] | undefined, n: number): string | undefined {
   return n % 2 ? list[list.length - 1 - (k % Math.min(list.length, 10))] : list[k % list.length];
 }
 
-export function resolve(value: unknown, pool: IdPool): unknown {
+export function resolve(value: unknown, pool: IdPool, entityId?: unknown): unknown {
+  if (value instanceof VersionRef) return (typeof entityId === 'string' && pool.versions.get(entityId)) || 1;
   if (value instanceof IdRef) {
     const list = value.scope === 'anyKind' ? pool.allOwn : value.kind ? (value.scope === 'own' ? pool.own : pool.other).get(value.kind) : undefined;
     return pickFrom(list, value.pick) ?? fallbackId(value.pick);
   }
   if (value instanceof KeyRef) return pickFrom(pool.keys, value.pick) ?? `never-sent-${value.pick}`;
-  if (Array.isArray(value)) return value.map((v) => resolve(v, pool));
+  if (Array.isArray(value)) return value.map((v) => resolve(v, pool, entityId));
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) Object.defineProperty(out, k, { value: resolve(v, pool), enumerable: true, configurable: true, writable: true });
+    for (const [k, v] of Object.entries(value)) Object.defineProperty(out, k, { value: resolve(v, pool, entityId), enumerable: true, configurable: true, writable: true });
     return out;
   }
   return value;
@@ -242,7 +253,7 @@ function queryString(query: unknown): string {
 export function toWire(op: Operation, spec: RequestSpec, pool: IdPool): WireRequest {
   const params = resolve(spec.params, pool) as Record<string, unknown> | undefined;
   const query = resolve(spec.query, pool);
-  const body = resolve(spec.body, pool);
+  const body = resolve(spec.body, pool, params && typeof params === 'object' ? params.id : undefined);
   const headers: Record<string, string> = { ...spec.headers };
   const raw = spec.mode === 'transport' ? spec.rawValue : undefined;
   let path = op.path.replace(/\{(\w+)\}/g, (_m, name: string) => {

@@ -17,6 +17,7 @@ import { type IdPool, type IdTable, idTables, loadIdPool, type RequestSpec, requ
  *   FUZZ_RUNS=20000   more requests (default 2,000)
  *   FUZZ_SEED=1234    another sequence (default fixed; FUZZ_SEED=random picks one); printed either way
  *   TEST_LOG=error    the server log on stdout (otherwise each 5xx's logged error is captured)
+ *   FUZZ_DEBUG=1      every request and its answer, and the status codes per route
  *
  * The sequence is stateful (it runs against one database), so a failure is reproduced by running
  * the same seed and count again; the report also gives a minimised input of each distinct 5xx.
@@ -113,7 +114,12 @@ describe('fuzz: every route, schema-driven inputs, random roles', () => {
     if (!process.env.TEST_LOG) {
       (t.app.log as unknown as { error: (...args: unknown[]) => void }).error = (obj: unknown, msg?: unknown) => {
         const o = obj as { err?: { message?: string; stack?: string }; issues?: unknown } | undefined;
-        const where = o?.err?.stack?.split('\n').find((l) => l.includes('/apps/') || l.includes('/libs/'))?.trim();
+        const where = o?.err?.stack
+          ?.split('\n')
+          .filter((l) => /\/(apps|libs)\//.test(l) && !l.includes('/fuzz/'))
+          .slice(0, 3)
+          .map((l) => l.trim().replace(/^at /, '').replace(/\(?\/[^ ]*\/(apps|libs)\//, '$1/'))
+          .join(' < ');
         loggedErrors.push([typeof msg === 'string' ? msg : '', o?.err?.message, o?.issues ? JSON.stringify(o.issues).slice(0, 400) : '', where].filter(Boolean).join(' | '));
       };
     }
@@ -131,7 +137,7 @@ describe('fuzz: every route, schema-driven inputs, random roles', () => {
 
   /** A little real activity first, so there are orders, lines, tickets, a shift and payments to aim at. */
   async function seedActivity() {
-    const note = (what: string, res: { status: number; body?: unknown }) => {
+    const note = <T extends { status: number; body?: any }>(what: string, res: T) => {
       if (res.status >= 300) setupNotes.push(`${what}: ${res.status} ${JSON.stringify(res.body).slice(0, 160)}`);
       return res;
     };
@@ -184,18 +190,19 @@ describe('fuzz: every route, schema-driven inputs, random roles', () => {
 
     const arbitraries = operations.map((op, i) => requestArbitrary(op, i));
     const UNKNOWN = operations.length; // pseudo-operation: paths no route has
-    const perOp = operations.map(() => ({ total: 0, ok: 0 }));
+    const perOp = operations.map(() => ({ total: 0, ok: 0, codes: {} as Record<string, number> }));
     let unknownCount = 0;
     const classes: Record<string, number> = {};
     const findings = new Map<string, Finding>();
     let pool: IdPool = await loadIdPool(t.database, idMeta, ownVenueId, sentKeys);
     let poolDirty = false;
-    const fp: Fingerprinter = fingerprinter(t.database, tables, t.config.sqlitePath);
+    const fp: Fingerprinter = await fingerprinter(t.database, tables, t.config.sqlitePath);
     let last: { version: string; state: Fingerprint } | undefined;
     let fingerprintMs = 0;
     let fingerprints = 0;
     let versionChecks = 0;
     const started = Date.now();
+    const cpuAtStart = process.cpuUsage();
 
     /** The database's fingerprint now: the last one when nothing was committed since, else a fresh one. */
     const current = async () => {
@@ -279,6 +286,8 @@ describe('fuzz: every route, schema-driven inputs, random roles', () => {
       if (spec.op !== UNKNOWN) {
         perOp[spec.op].total++;
         if (status < 300) perOp[spec.op].ok++;
+        const code = `${status}${spec.mode === 'valid' ? '' : '~'}${(/"code":"([^"]+)"/.exec(res.body) ?? [])[1] ?? ''}`;
+        perOp[spec.op].codes[code] = (perOp[spec.op].codes[code] ?? 0) + 1;
       }
       const body = parse(res.body);
       const clientRequestId = (wire.shown.body as { clientRequestId?: unknown } | undefined)?.clientRequestId;
@@ -337,17 +346,20 @@ describe('fuzz: every route, schema-driven inputs, random roles', () => {
     }
 
     const seconds = (Date.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuAtStart);
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     const total = operations.length;
     const hit = perOp.filter((p) => p.total > 0).length;
     const reached = perOp.filter((p) => p.ok > 0).length;
     const summary =
-      `fuzz: ${RUNS} requests, seed ${SEED} (FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS}), ${t.database.dialect}, ${seconds.toFixed(1)} s — ` +
+      `fuzz: ${RUNS} requests, seed ${SEED} (FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS}), ${t.database.dialect}, ${seconds.toFixed(1)} s (this process's CPU ${cpuSeconds.toFixed(1)} s) — ` +
       `${Object.entries(classes).sort().map(([k, v]) => `${k} ${v}`).join(', ')}; ` +
       `routes hit ${hit}/${total}, with a 2xx ${reached}/${total}, ${unknownCount} to no route; ` +
       `database checks ${(fingerprintMs / 1000).toFixed(1)} s (${versionChecks} version checks, ${fingerprints} full fingerprints); re-sign-ins ${relogins}` +
       (setupNotes.length ? `\n  setup: ${setupNotes.join('; ')}` : '') +
       `\n  no 2xx: ${operations.filter((_, k) => perOp[k].ok === 0).map((o) => o.key).join(', ') || 'none'}`;
     console.log(summary);
+    if (process.env.FUZZ_DEBUG) console.log(operations.map((o, k) => `${o.key}: ${JSON.stringify(perOp[k].codes)}`).join('\n'));
 
     if (findings.size) {
       const report = [...findings.values()].map((f) => JSON.stringify(f, null, 1)).join('\n');
