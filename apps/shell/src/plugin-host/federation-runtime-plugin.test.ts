@@ -101,6 +101,24 @@ describe('federation runtime plugin: remote integrity', () => {
     expect(entryScripts(entry)).toHaveLength(0);
   });
 
+  it('a remote registered by its manifest and without a hash is refused before the manifest is fetched', async () => {
+    const mf = runtime();
+    const name = nextName();
+    const manifestUrl = `${folderOf(name)}mf-manifest.json`;
+    trustRemotes([{ name, manifestUrl }]);
+    mf.registerRemotes([{ name, entry: manifestUrl }]);
+    const fetch = jest.fn(async () => {
+      throw new Error('fetched');
+    });
+    (globalThis as { fetch?: unknown }).fetch = fetch;
+    try {
+      expect(failure(await mf.loadRemote(`${name}/plugin`))?.reason).toMatch(/no integrity hash/);
+      expect(fetch).not.toHaveBeenCalled();
+    } finally {
+      delete (globalThis as { fetch?: unknown }).fetch;
+    }
+  });
+
   it('refuses an ES module entry (SRI needs a classic script)', async () => {
     const mf = runtime();
     const name = nextName();

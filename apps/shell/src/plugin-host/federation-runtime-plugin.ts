@@ -88,7 +88,8 @@ function requireIntegrity(name: string, trust: Trust): string {
 /**
  * Federation runtime plugin (registered through the shell's webpack `runtimePlugins`).
  *
- * Integrity: a remote loads only as the registry pins it. `loadRemoteSnapshot` checks the
+ * Integrity: a remote loads only as the registry pins it. `beforeLoadRemoteSnapshot` refuses a
+ * remote with no hash before its manifest is even fetched; `loadRemoteSnapshot` checks the
  * manifest (no run-time public path, entry and public path inside the manifest's folder, a
  * classic-script entry); `loadEntry` refuses a remote with no hash or an entry outside its folder
  * before anything is fetched; `createScript` puts `integrity` (sha384) and `crossOrigin` on the
@@ -103,6 +104,13 @@ function requireIntegrity(name: string, trust: Trust): string {
 export default function posRemoteFallback(): ModuleFederationRuntimePlugin {
   return {
     name: 'pos-remote-fallback',
+
+    beforeLoadRemoteSnapshot({ moduleInfo }) {
+      // Before the manifest is fetched: a remote with no hash is refused without a request.
+      const trust = trusted(moduleInfo.name);
+      requireIntegrity(moduleInfo.name, trust);
+      if ('entry' in moduleInfo && !insideFolder(moduleInfo.entry, trust)) throw new RemoteRefusedError(moduleInfo.name, `its manifest ${moduleInfo.entry} is outside ${trust.folder.href}`);
+    },
 
     loadRemoteSnapshot(args) {
       const { moduleInfo, remoteSnapshot } = args;
