@@ -1,4 +1,8 @@
 import { z } from 'zod';
+
+// In the browser our CSP forbids eval: zod's JIT would probe `new Function` (a CSP report on
+// every load) and fall back anyway. Tablets validate little; the server keeps the JIT.
+if (typeof document !== 'undefined') z.config({ jitless: true });
 import { MAX_BUSINESS_DATE, MAX_UNIT_PRICE, MIN_BUSINESS_DATE } from './constants';
 import { isCalendarDate } from './reservation-time';
 
@@ -17,6 +21,9 @@ export const PriceSchema = MoneySchema.max(MAX_UNIT_PRICE);
 export const SignedMoneySchema = z.number().int().min(-100_000_000_000).max(100_000_000_000);
 
 export const CurrencySchema = z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 currency code');
+
+/** An optimistic-concurrency version (orders, tickets, reservations, the menu): a counter, never huge. */
+export const VersionSchema = z.number().int().min(0).max(2_147_483_647);
 
 export const IsoDateTimeSchema = z.iso.datetime({ offset: true });
 

@@ -8,6 +8,7 @@ export {
   OkSchema,
   ProblemSchema,
   SignedMoneySchema,
+  VersionSchema,
 } from './common';
 export type { Id, Money, Problem } from './common';
 export { DEFAULT_ROLE_PERMISSIONS, PERMISSIONS, PermissionSchema, ROLES, RoleSchema } from './permissions';

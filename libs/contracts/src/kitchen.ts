@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ClientRequestIdSchema, IdSchema, IsoDateTimeSchema } from './common';
+import { ClientRequestIdSchema, IdSchema, IsoDateTimeSchema, VersionSchema } from './common';
 import { OrderSchema } from './orders';
 
 export const TICKET_STATUSES = ['queued', 'cooking', 'ready', 'served'] as const;
@@ -51,7 +51,7 @@ export const KitchenTicketSchema = z.object({
   items: z.array(TicketItemSchema),
   createdAt: IsoDateTimeSchema,
   statusChangedAt: IsoDateTimeSchema,
-  version: z.number().int(),
+  version: VersionSchema,
 });
 export type KitchenTicket = z.infer<typeof KitchenTicketSchema>;
 

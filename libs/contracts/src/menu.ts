@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ClientRequestIdSchema, IdSchema, MoneySchema, queryInteger, SignedMoneySchema } from './common';
+import { ClientRequestIdSchema, IdSchema, MoneySchema, SignedMoneySchema, VersionSchema, queryInteger } from './common';
 
 export const StationSchema = z.object({ id: IdSchema, code: z.string(), name: z.string() });
 export type Station = z.infer<typeof StationSchema>;
@@ -48,7 +48,7 @@ export type Product = z.infer<typeof ProductSchema>;
 
 export const MenuSchema = z.object({
   /** Grows with every change of the venue's menu; clients use it to detect missed updates. */
-  version: z.number().int(),
+  version: VersionSchema,
   currency: z.string(),
   stations: z.array(StationSchema),
   categories: z.array(CategorySchema),
@@ -74,7 +74,7 @@ export const ProductStockSchema = z.object({
   productId: IdSchema,
   stock: z.number().int().nullable(),
   isAvailable: z.boolean(),
-  menuVersion: z.number().int(),
+  menuVersion: VersionSchema,
 });
 export type ProductStock = z.infer<typeof ProductStockSchema>;
 
@@ -85,7 +85,7 @@ export const MenuChangesQuerySchema = z.strictObject({
 export type MenuChangesQuery = z.infer<typeof MenuChangesQuerySchema>;
 
 export const MenuChangeSchema = z.object({
-  version: z.number().int(),
+  version: VersionSchema,
   productId: IdSchema,
   stock: z.number().int().nullable(),
   isAvailable: z.boolean(),
@@ -98,7 +98,7 @@ export type MenuChange = z.infer<typeof MenuChangeSchema>;
  * `GET /pos/menu` instead.
  */
 export const MenuChangesSchema = z.object({
-  version: z.number().int(),
+  version: VersionSchema,
   snapshotRequired: z.boolean().optional(),
   changes: z.array(MenuChangeSchema),
 });

@@ -1,12 +1,5 @@
 import { z } from 'zod';
-import {
-  BusinessDateSchema,
-  ClientRequestIdSchema,
-  IdSchema,
-  IsoDateTimeSchema,
-  MoneySchema,
-  SignedMoneySchema,
-} from './common';
+import { BusinessDateSchema, ClientRequestIdSchema, IdSchema, IsoDateTimeSchema, MoneySchema, SignedMoneySchema, VersionSchema } from './common';
 import { MAX_ITEMS_PER_COMMAND, MAX_LINE_QUANTITY, MAX_ORDER_LINES } from './constants';
 
 export const CourseSchema = z.number().int().min(1).max(9);
@@ -92,7 +85,7 @@ export const OrderSchema = z.object({
   note: z.string().nullable(),
   heldCourses: z.array(CourseSchema),
   /** Optimistic concurrency: every change bumps it; edits must quote the version they saw. */
-  version: z.number().int(),
+  version: VersionSchema,
   lines: z.array(OrderLineSchema),
   split: SplitSchema.nullable(),
   checks: z.array(CheckSchema),
@@ -140,7 +133,7 @@ export type AddItemsInput = z.infer<typeof AddItemsInputSchema>;
 
 export const UpdateLineInputSchema = z
   .strictObject({
-    version: z.number().int(),
+    version: VersionSchema,
     quantity: QuantitySchema.optional(),
     note: NoteSchema.nullable().optional(),
     course: CourseSchema.optional(),
@@ -153,7 +146,7 @@ export const UpdateLineInputSchema = z
 export type UpdateLineInput = z.infer<typeof UpdateLineInputSchema>;
 
 export const VoidLineInputSchema = z.strictObject({
-  version: z.number().int(),
+  version: VersionSchema,
   /** Defaults to everything still standing on the line. */
   quantity: QuantitySchema.optional(),
   /** Required once the line was fired to the kitchen. */
@@ -165,7 +158,7 @@ export type VoidLineInput = z.infer<typeof VoidLineInputSchema>;
 export const LineParamsSchema = z.strictObject({ id: IdSchema, lineId: IdSchema });
 
 export const UpdateOrderInputSchema = z.strictObject({
-  version: z.number().int(),
+  version: VersionSchema,
   note: NoteSchema.nullable().optional(),
   guests: z.number().int().min(1).max(99).optional(),
   heldCourses: z.array(CourseSchema).max(9).optional(),
@@ -174,7 +167,7 @@ export const UpdateOrderInputSchema = z.strictObject({
 export type UpdateOrderInput = z.infer<typeof UpdateOrderInputSchema>;
 
 export const SplitOrderInputSchema = z.strictObject({
-  version: z.number().int(),
+  version: VersionSchema,
   /** null removes the split. */
   split: SplitSchema.nullable(),
   clientRequestId: ClientRequestIdSchema.optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BusinessDateSchema, ClientRequestIdSchema, IdSchema, InputInstantSchema, IsoDateTimeSchema } from './common';
+import { BusinessDateSchema, ClientRequestIdSchema, IdSchema, InputInstantSchema, IsoDateTimeSchema, VersionSchema } from './common';
 import { TableSessionSchema } from './venues';
 
 export const RESERVATION_STATUSES = ['booked', 'seated', 'cancelled', 'no-show'] as const;
@@ -70,7 +70,7 @@ export const ReservationSchema = z.object({
   createdAt: IsoDateTimeSchema,
   updatedAt: IsoDateTimeSchema,
   /** Optimistic concurrency: every change bumps it; a change must quote the version it saw. */
-  version: z.number().int(),
+  version: VersionSchema,
 });
 export type Reservation = z.infer<typeof ReservationSchema>;
 
@@ -100,7 +100,7 @@ export type CreateReservationInput = z.infer<typeof CreateReservationInputSchema
 /** Change a booked reservation; only the fields given change. */
 export const UpdateReservationInputSchema = z
   .strictObject({
-    version: z.number().int(),
+    version: VersionSchema,
     tableIds: TableIdsSchema.optional(),
     startsAt: InputInstantSchema.optional(),
     durationMinutes: DurationSchema.optional(),

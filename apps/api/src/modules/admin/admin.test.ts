@@ -382,7 +382,9 @@ describe('admin: flags, roles, payment settings, staff', () => {
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ id: created.body.id, name: 'Мария К.', role: 'cashier', isActive: true });
 
-      expect((await t.anonymous.post('/pos/auth/login', { venue: 'demo', pin: '8181', deviceId: requestId() })).status).toBe(401);
+      const old = await t.tryLogin('8181', 'demo', 'pin-change');
+      expect(old.status).toBe(401);
+      expect(old.body.code).toBe('auth.invalid_pin');
       expect((await t.login('8282')).staffId).toBe(created.body.id);
       expect((await maria.get('/pos/auth/me')).status).toBe(401);
 

@@ -385,6 +385,15 @@ describe('orders', () => {
       expect(final.total).toBe(2 * wine.price + borscht.price);
     });
 
+    it('an order edit with nothing to change is a 400 (found by the fuzzer: it was a 500), and a version out of bounds too', async () => {
+      const order = await createOrder(anna, { tableId: (await t.table('8')).id, items: [{ productId: (await t.product('wine-red-glass')).id, quantity: 1 }] });
+      const empty = await anna.patch(`/pos/orders/${order.id}`, { version: order.version });
+      expectProblem(empty, 400, 'validation');
+      expect(paths(await anna.patch(`/pos/orders/${order.id}`, { version: 2 ** 40, guests: 2 }))).toEqual(['body.version']);
+      expect(paths(await anna.patch(`/pos/orders/${order.id}`, { version: -1, guests: 2 }))).toEqual(['body.version']);
+      expect((await getOrder(order.id)).version).toBe(order.version);
+    });
+
     it('a stale version is refused on every versioned edit (line, void, split, order)', async () => {
       const wine = await t.product('wine-red-glass');
       const order = await createOrder(anna, { tableId: (await t.table('8')).id, items: [{ productId: wine.id, quantity: 2 }] });

@@ -508,6 +508,9 @@ export class OrdersService {
   }
 
   async update(db: Db, actor: Actor, orderId: string, input: UpdateOrderInput) {
+    if (input.note === undefined && input.guests === undefined && input.heldCourses === undefined) {
+      throw invalid('body', 'Nothing to change: send note, guests or heldCourses');
+    }
     await this.beginEdit(db, actor.venueId, orderId, input.version);
     const patch: Partial<OrdersTable> = {};
     if (input.note !== undefined) patch.note = input.note || null;
