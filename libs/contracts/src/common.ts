@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { MAX_BUSINESS_DATE, MAX_UNIT_PRICE, MIN_BUSINESS_DATE } from './constants';
+import { isCalendarDate } from './reservation-time';
 
 // In the browser our CSP forbids eval: zod's JIT would probe `new Function` (a CSP report on
 // every load) and fall back anyway. Tablets validate little; the server keeps the JIT.
 if (typeof document !== 'undefined') z.config({ jitless: true });
-import { MAX_BUSINESS_DATE, MAX_UNIT_PRICE, MIN_BUSINESS_DATE } from './constants';
-import { isCalendarDate } from './reservation-time';
 
 /** Server ids are UUIDs; a malformed id is a 400 with the field path, never a 500. */
 export const IdSchema = z.uuid();
