@@ -12,8 +12,8 @@ import * as m004 from './migrations/004-upsell';
 import * as m006 from './migrations/006-payment-states';
 import * as m007 from './migrations/007-payment-settings-admin';
 import * as m008 from './migrations/008-devices';
-import * as m010 from './migrations/010-shift-booking';
 import * as m009 from './migrations/009-remote-integrity';
+import * as m010 from './migrations/010-shift-booking';
 import type { Database } from './schema';
 
 export interface DatabaseOptions {
@@ -90,8 +90,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '006-payment-states': m006,
   '007-payment-settings-admin': m007,
   '008-devices': m008,
-  '010-shift-booking': m010,
   '009-remote-integrity': m009,
+  '010-shift-booking': m010,
 };
 
 /**

@@ -93,6 +93,7 @@ async function createVenue(db: Kysely<Database>, auth: AuthService, seed: VenueS
       role: s.role,
       pin_lookup: auth.pinLookup(venueId, s.pin),
       pin_hash: await auth.hashPin(s.pin),
+      pin_digits: s.pin.length,
       offline_verifier: auth.offlineVerifier(s.pin),
       is_active: 1,
       created_at: now,

@@ -122,12 +122,18 @@ export async function adminRoutes(fastify: FastifyInstance) {
   app.patch('/admin/staff/:id', {
     onRequest: app.authorize('admin.staff'),
     schema: { tags, summary: 'Rename, change role or PIN, deactivate', params: IdParamsSchema, body: UpdateStaffInputSchema, response: replies({ 200: AdminStaffSchema }) },
-    handler: (req, reply) =>
-      app.runCommand(req, reply, async (tx) => {
-        const staff = await auth.updateStaff(tx, req.actor.venueId, req.params.id, req.body);
+    handler: async (req, reply) => {
+      let endsSessions = false;
+      const staff = await app.runCommand(req, reply, async (tx) => {
+        const updated = await auth.updateStaff(tx, req.actor.venueId, req.params.id, req.body);
+        endsSessions = updated.endsSessions;
         const { pin, ...changes } = req.body;
-        await admin.audit(tx, req.actor, 'staff.updated', 'staff', staff.id, { ...changes, pinChanged: pin !== undefined });
-        return outcome(staff);
-      }),
+        await admin.audit(tx, req.actor, 'staff.updated', 'staff', updated.staff.id, { ...changes, pinChanged: pin !== undefined });
+        return outcome(updated.staff);
+      });
+      // Their sessions ended with the commit; their open sockets go now, not at the next reconnect.
+      if (endsSessions) app.events.endStaff(staff.id);
+      return staff;
+    },
   });
 }
