@@ -4,7 +4,7 @@ import { isCalendarDate } from './reservation-time';
 
 // In the browser our CSP forbids eval: zod's JIT would probe `new Function` (a CSP report on
 // every load) and fall back anyway. Tablets validate little; the server keeps the JIT.
-if (typeof document !== 'undefined') z.config({ jitless: true });
+if ('document' in globalThis) z.config({ jitless: true });
 
 /** Server ids are UUIDs; a malformed id is a 400 with the field path, never a 500. */
 export const IdSchema = z.uuid();
