@@ -41,6 +41,7 @@ export const rolesTexts = {
       admin_staff: 'Персонал и PIN-коды',
       admin_menu: 'Меню: допродажи и комбо',
       admin_payments: 'Правила платежей',
+      admin_devices: 'Планшеты заведения',
     },
   },
   en: {
@@ -84,6 +85,7 @@ export const rolesTexts = {
       admin_staff: 'Staff & PINs',
       admin_menu: 'Menu: upsell and combos',
       admin_payments: 'Payment rules',
+      admin_devices: 'Venue tablets',
     },
   },
 };

@@ -166,9 +166,10 @@ describe('auth: staff sign-in with venue + PIN from an enrolled tablet', () => {
       expect(issued.headers['cache-control']).toBe('no-store');
       expect(issued.body.code).toMatch(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
       expect(Date.parse(issued.body.expiresAt) - Date.now()).toBeGreaterThan(9 * 60_000);
-      // The database keeps no usable code.
-      const stored = await t.database.db.selectFrom('device_enrollment_codes').selectAll().execute();
+      // The database keeps no usable code: not in the codes table, not as a stored answer.
+      const stored = [...(await t.database.db.selectFrom('device_enrollment_codes').selectAll().execute()), ...(await t.database.db.selectFrom('idempotency_keys').selectAll().execute())];
       expect(JSON.stringify(stored)).not.toContain(issued.body.code.replace('-', ''));
+      expect(JSON.stringify(stored)).not.toContain(issued.body.code);
 
       // Another venue's tablet cannot use it.
       const elsewhere = await post('/pos/devices/enroll', { venue: 'demo-2', code: issued.body.code, name: 'Чужой' });

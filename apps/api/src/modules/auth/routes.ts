@@ -111,19 +111,16 @@ export async function authRoutes(fastify: FastifyInstance) {
       body: CreateEnrollmentCodeInputSchema,
       response: replies({ 201: EnrollmentCodeResultSchema }),
     },
+    // Not a stored command: its answer would keep the code readable under the idempotency key.
+    // A retried request just gets another code; the unused one expires.
     handler: async (req, reply) => {
-      reply.header('Cache-Control', 'no-store');
-      return app.runCommand(
-        req,
-        reply,
-        async (tx) => {
-          const venue = await auth.venue(tx, req.actor.venueId);
-          const code = await devices.issueCode(tx, venue.id, venue.slug, req.actor.staffName, req.body.ttlMinutes * 60_000);
-          await admin.audit(tx, req.actor, 'device.code_issued', 'venue', venue.id, { expiresAt: code.expiresAt });
-          return outcome(code);
-        },
-        { status: 201 },
-      );
+      reply.code(201).header('Cache-Control', 'no-store');
+      return db.transaction().execute(async (tx) => {
+        const venue = await auth.venue(tx, req.actor.venueId);
+        const code = await devices.issueCode(tx, venue.id, venue.slug, req.actor.staffName, req.body.ttlMinutes * 60_000);
+        await admin.audit(tx, req.actor, 'device.code_issued', 'venue', venue.id, { expiresAt: code.expiresAt });
+        return code;
+      });
     },
   });
 
