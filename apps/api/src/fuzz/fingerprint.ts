@@ -51,9 +51,10 @@ export interface Fingerprinter {
  */
 export async function fingerprinter(handle: DatabaseHandle, tables: string[], sqlitePath: string): Promise<Fingerprinter> {
   if (handle.dialect === 'postgres') {
-    await sql.raw('create sequence fuzz_writes').execute(handle.db);
-    await sql.raw(`create function fuzz_count_write() returns trigger language plpgsql as $$ begin perform nextval('fuzz_writes'); return null; end $$`).execute(handle.db);
+    await sql.raw('create sequence if not exists fuzz_writes').execute(handle.db);
+    await sql.raw(`create or replace function fuzz_count_write() returns trigger language plpgsql as $$ begin perform nextval('fuzz_writes'); return null; end $$`).execute(handle.db);
     for (const t of tables) {
+      await sql.raw(`drop trigger if exists fuzz_count_write on ${quote(t)}`).execute(handle.db);
       await sql.raw(`create trigger fuzz_count_write after insert or update or delete or truncate on ${quote(t)} for each statement execute function fuzz_count_write()`).execute(handle.db);
     }
     const query = tables
