@@ -13,7 +13,10 @@ import type {
   HoldPaymentInput,
   KitchenStatus,
   KitchenTicket,
+  CreateEnrollmentCodeInput,
+  Device,
   EnrollDeviceInput,
+  EnrollmentCodeResult,
   EnrolledDevice,
   LoginInput,
   LoginResult,
@@ -147,6 +150,12 @@ export function createPosApi(client: ApiClient) {
     saveUpsellConfig: (productId: string, body: SaveUpsellConfigInput) => client.post<UpsellConfig>(`/admin/menu/products/${productId}/upsell`, body),
     deleteUpsellConfig: (productId: string) => client.request<UpsellConfig>('DELETE', `/admin/menu/products/${productId}/upsell`),
     paymentSettings: () => client.get<PaymentSettings>('/admin/payments/settings'),
+    /** The venue's enrolled tablets (Admin → Devices). */
+    devices: () => client.get<{ devices: Device[] }>('/admin/devices'),
+    /** A one-time enrollment code, answered once (the server keeps only its hash). */
+    createEnrollmentCode: (input: CreateEnrollmentCodeInput) => client.post<EnrollmentCodeResult>('/admin/devices/enrollment-codes', input),
+    /** No more sign-ins from the tablet; everyone signed in on it is signed out now. */
+    revokeDevice: (id: string) => client.post<Device>(`/admin/devices/${id}/revoke`),
     savePaymentSettings: (body: UpdatePaymentSettingsInput) => client.put<PaymentSettings>('/admin/payments/settings', body),
     staff: () => client.get<{ staff: AdminStaff[] }>('/admin/staff'),
     createStaff: (body: { name: string; role: AdminStaff['role']; pin: string }) => client.post<AdminStaff>('/admin/staff', body),
@@ -172,6 +181,7 @@ export const queryKeys = {
   staff: ['admin', 'staff'] as const,
   roles: ['admin', 'roles'] as const,
   paymentSettings: ['admin', 'payment-settings'] as const,
+  devices: ['admin', 'devices'] as const,
   payments: (orderId: string) => ['payments', orderId] as const,
   expiredHolds: ['payments', 'holds', 'expired'] as const,
 };

@@ -5,7 +5,7 @@ import { devicesQueryKey } from './get-devices';
 import { useReportError } from './use-report-error';
 
 /** `POST /admin/devices/{id}/revoke`: no more sign-ins from the tablet; everyone on it is signed out now. */
-export const revokeDevice = (api: PosApi, id: string): Promise<Device> => api.client.post<Device>(`/admin/devices/${id}/revoke`);
+export const revokeDevice = (api: PosApi, id: string): Promise<Device> => api.revokeDevice(id);
 
 export function useRevokeDevice() {
   const api = useApi();

@@ -1,6 +1,6 @@
 import { act, fireEvent, screen } from '@testing-library/react';
 import type { HostApi } from '@pos/plugin-sdk';
-import { fakeClient, renderWithHost } from '../testing/fake-host';
+import { fakeDevicesApi, renderWithHost } from '../testing/fake-host';
 import { AdminApp } from './admin-app';
 
 const api = {
@@ -66,7 +66,7 @@ describe('AdminApp', () => {
   it('shows Devices to those who may manage the venue\'s tablets, and only to them', async () => {
     const client = { get: jest.fn(async () => ({ devices: [] })) };
     window.history.replaceState(null, '', '/x/admin/devices');
-    renderWithHost(<AdminApp host={{} as HostApi} />, { api: { ...api, client: fakeClient(client) }, permissions: ['admin.devices'] });
+    renderWithHost(<AdminApp host={{} as HostApi} />, { api: { ...api, ...fakeDevicesApi(client) }, permissions: ['admin.devices'] });
     expect(screen.getByTestId('admin-nav-devices')).toHaveTextContent('Устройства');
     expect(await screen.findByText(/Ни один планшет ещё не подключён/)).toBeInTheDocument();
     expect(client.get).toHaveBeenCalledWith('/admin/devices');

@@ -30,12 +30,18 @@ export function createFakeHost({ permissions, api, language }: FakeHostOptions =
 }
 
 /**
- * The api client's generic methods (`api.client`), for api files calling routes the PosApi has no
- * method for yet: pass the methods the test needs (jest.fn()); anything else rejects when called.
+ * The device routes of the PosApi over a fake transport: a test fakes `get`/`post` by path (like
+ * the server would answer) and asserts on the requests.
  */
-export function fakeClient(methods: Partial<Record<keyof PosApi['client'], (...args: never[]) => Promise<unknown>>>): PosApi['client'] {
-  const missing = (name: string) => () => Promise.reject(new Error(`api.client.${name} is not faked in this test`));
-  return { request: missing('request'), get: missing('get'), post: missing('post'), put: missing('put'), patch: missing('patch'), ...methods } as PosApi['client'];
+export function fakeDevicesApi(transport: { get?: (path: string) => Promise<unknown>; post?: (path: string, body?: unknown) => Promise<unknown> }): Partial<PosApi> {
+  const missing = (name: string) => () => Promise.reject(new Error(`${name} is not faked in this test`));
+  const get = transport.get ?? missing('get');
+  const post = transport.post ?? missing('post');
+  return {
+    devices: () => get('/admin/devices') as ReturnType<PosApi['devices']>,
+    createEnrollmentCode: (input) => post('/admin/devices/enrollment-codes', input) as ReturnType<PosApi['createEnrollmentCode']>,
+    revokeDevice: (id) => post(`/admin/devices/${id}/revoke`) as ReturnType<PosApi['revokeDevice']>,
+  };
 }
 
 export function renderWithHost(ui: ReactElement, options: FakeHostOptions = {}) {

@@ -1,7 +1,7 @@
 import type { Device, EnrollmentCodeResult } from '@pos/contracts';
 import { ApiError } from '@pos/plugin-sdk';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { fakeClient, renderWithHost } from '../../testing/fake-host';
+import { fakeDevicesApi, renderWithHost } from '../../testing/fake-host';
 import { DevicesSection } from './devices-section';
 import { ENROLL_POLL_MS, formatRemaining } from './enroll-dialog';
 
@@ -35,7 +35,7 @@ function setup(devices = tablets()) {
     }
     throw new Error(`unexpected POST ${path}`);
   });
-  const rendered = renderWithHost(<DevicesSection />, { api: { client: fakeClient({ get, post }) } });
+  const rendered = renderWithHost(<DevicesSection />, { api: fakeDevicesApi({ get, post }) });
   return { server, get, post, ...rendered };
 }
 
