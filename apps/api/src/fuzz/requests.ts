@@ -83,10 +83,10 @@ function hooksFor(op: Operation): Hooks {
       const kind = idKindOf(name, op.path);
       const ref = (scope: IdRef['scope']) => fc.nat().map((n) => new IdRef(kind, scope, n));
       return fc.oneof(
-        { weight: kind ? 14 : 0, arbitrary: ref('own') },
-        { weight: kind ? 2 : 0, arbitrary: ref('other') },
-        { weight: 2, arbitrary: ref('anyKind') },
-        { weight: 2, arbitrary: fc.uuid({ version: [4, 7] }) },
+        { weight: kind ? 17 : 0, arbitrary: ref('own') },
+        { weight: kind ? 1 : 0, arbitrary: ref('other') },
+        { weight: 1, arbitrary: ref('anyKind') },
+        { weight: 1, arbitrary: fc.uuid({ version: [4, 7] }) },
       );
     },
     named: (name, schema) => {
@@ -98,6 +98,8 @@ function hooksFor(op: Operation): Hooks {
       if (name === 'version' && schema.type === 'integer') return fc.oneof({ weight: 3, arbitrary: fc.constant(new VersionRef()) }, { weight: 1, arbitrary: arbitraryOf({ ...schema }) });
       if (name === 'maskedCard') return fc.oneof(fc.constantFrom('•••• 4242', '424242******4242', '**** 1111'), arbitraryOf({ ...schema }));
       if (name === 'guestPhone') return fc.oneof(fc.constantFrom('+7 (999) 123-45-67', '+79991234567', '8 800 555 35 35'), arbitraryOf({ ...schema }));
+      if (/date$/i.test(name) && schema.type === 'string' && !schema.format) return fc.oneof(arbitraryOf({ type: 'string', format: 'date' }), arbitraryOf({ ...schema }));
+      if (name === 'limit' && schema.type === 'string') return fc.oneof(fc.constantFrom('1', '5', '20'), arbitraryOf({ ...schema }));
       if (name === 'pin' && schema.type === 'string') return fc.oneof(fc.constantFrom(...KNOWN_PINS), fc.stringMatching(/^\d{4,8}$/));
       if (name === 'venue' && schema.type === 'string') return fc.oneof({ weight: 3, arbitrary: fc.constantFrom('demo', 'demo-2') }, { weight: 1, arbitrary: arbitraryOf({ ...schema }) });
       return undefined;

@@ -145,6 +145,12 @@ describe('fuzz: every route, schema-driven inputs, random roles', () => {
     const cashier = clients.get('cashier')!;
     const products = await t.database.db.selectFrom('products').select(['id', 'price']).where('venue_id', '=', ownVenueId).where('is_available', '=', 1).orderBy('sort').limit(6).execute();
     note('open shift', await cashier.post('/pos/shifts', { openingFloat: 0 }));
+    const supervisor = clients.get('supervisor')!;
+    for (const [label, days] of [['5', 1], ['6', 2]] as const) {
+      const startsAt = new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 11) + '12:00:00.000Z';
+      const table = await t.table(label);
+      note(`reservation of table ${label}`, await supervisor.post('/pos/tables/reservations', { tableId: table.id, startsAt, durationMinutes: 90, guests: 2, guestName: 'Fuzz', guestPhone: '+7 999 123-45-67', clientRequestId: requestId() }));
+    }
     for (const [i, label] of ['1', '2', '3', '4'].entries()) {
       const table = await t.table(label);
       const items = products.slice(i, i + 2).map((p) => ({ productId: p.id, quantity: 1 + i }));
