@@ -116,3 +116,54 @@ test('wrong PINs lock the tablet whatever it claims to be, and a revoked tablet 
   await expect(other.getByTestId('enroll-form')).toContainText(/отключён от заведения/);
   await other.screenshot({ path: 'tmp/e2e-shots/enroll-revoked.png' });
 });
+
+test('the admin enrolls and revokes tablets in Admin → Devices', async ({ browser }) => {
+  test.setTimeout(150_000);
+  const adminContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const admin = await adminContext.newPage();
+  await admin.goto(`${server.url}/?venue=demo`);
+  await enrollTablet(admin, server.url, 'demo', 'Офис');
+  await typePin(admin, '999999');
+  await expect(admin.getByTestId('staff-name')).toBeVisible();
+  await admin.goto(`${server.url}/x/admin/devices`);
+  await expect(admin.getByTestId('devices-enroll')).toBeVisible({ timeout: 20_000 });
+  await admin.getByTestId('devices-enroll').click();
+  await admin.getByTestId('enroll-issue').click();
+  const code = (await admin.getByTestId('enroll-code').innerText()).trim();
+  expect(code).toMatch(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
+  for (const viewport of VIEWPORTS) {
+    await admin.setViewportSize(viewport);
+    await admin.screenshot({ path: `tmp/e2e-shots/admin-enroll-code-${viewport.width}x${viewport.height}.png` });
+  }
+  await admin.setViewportSize(VIEWPORTS[0]);
+
+  // The new tablet types the code it reads off the admin's screen.
+  const tablet = await (await browser.newContext()).newPage();
+  await tablet.goto(`${server.url}/?venue=demo`);
+  await tablet.getByTestId('enroll-code').fill(code);
+  await tablet.getByTestId('enroll-name').fill('Терраса 2');
+  await tablet.getByTestId('enroll-submit').click();
+  await typePin(tablet, '1112');
+  await expect(tablet.getByTestId('staff-name')).toHaveText('Борис');
+
+  // The admin's list shows it while the code is still on screen.
+  await expect(admin.getByText('«Терраса 2»')).toBeVisible({ timeout: 15_000 });
+  await admin.screenshot({ path: 'tmp/e2e-shots/admin-enroll-joined.png' });
+  await admin.getByTestId('enroll-done').click();
+  const row = admin.locator('[data-testid^="device-"]', { hasText: 'Терраса 2' });
+  await expect(row).toBeVisible();
+  for (const [i, viewport] of VIEWPORTS.entries()) {
+    await admin.setViewportSize(viewport);
+    if (i === 1) await admin.getByRole('button', { name: 'EN', exact: true }).click();
+    await admin.screenshot({ path: `tmp/e2e-shots/admin-devices-${viewport.width}x${viewport.height}${i === 1 ? '-en' : ''}.png` });
+  }
+  await admin.getByRole('button', { name: 'RU', exact: true }).click();
+  await admin.setViewportSize(VIEWPORTS[0]);
+
+  await row.locator('[data-testid^="device-revoke-"]').click();
+  await admin.getByTestId('confirm-revoke').click();
+  // Boris is signed out on the terrace tablet at once, and it has to be enrolled again.
+  await expect(tablet.getByTestId('pin-submit')).toBeVisible({ timeout: 10_000 });
+  await typePin(tablet, '1112');
+  await expect(tablet.getByTestId('enroll-form')).toBeVisible();
+});
