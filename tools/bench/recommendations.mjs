@@ -3,18 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import Fastify from 'fastify';
+import { deviceLogin as login } from './devices.mjs';
 import { latencyStats, ratio } from './lib.mjs';
-
-async function login(baseUrl, venue, pin) {
-  const res = await fetch(`${baseUrl}/pos/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ venue, pin }),
-  });
-  const body = await res.json();
-  if (!res.ok || !body.token) throw new Error(`login ${pin}@${venue} failed: ${res.status} ${JSON.stringify(body)}`);
-  return body.token;
-}
 
 /** Sequential GETs (one waiter tapping), `rounds` over `urls`; latencies of 200s, other statuses counted. */
 async function measure(urls, headers, rounds) {
