@@ -28,8 +28,10 @@ const SEED = process.env.FUZZ_SEED === 'random' ? Date.now() % 2 ** 31 : Number(
 const REQUEST_TIMEOUT_MS = Number(process.env.FUZZ_TIMEOUT_MS ?? 10_000);
 
 /**
- * Routes of the server the fuzzer does not drive, and why. Every other route of the router is
- * driven (the check below fails when one is neither in the OpenAPI document nor listed here).
+ * What the fuzzer does not drive, and why. Everything else is: every operation of the OpenAPI
+ * document with its schemas, every other route the router has (Swagger UI's pages, read from
+ * `printRoutes`) without one, and a few paths no route has (the 404 handler, the router's URL
+ * parsing). With enough requests (20 per route) the test fails if a route was never hit.
  */
 const EXCLUDED_ROUTES: Record<string, string> = {
   'GET /ws': 'Socket.IO handshakes (engine.io on the raw HTTP server, not a Fastify route; light-my-request cannot upgrade) — plugins/socket.test.ts covers it',
@@ -41,9 +43,12 @@ const EXCLUDED_ROUTES: Record<string, string> = {
  * the same after a 4xx.
  */
 const WRITES_ALLOWED_ON_REJECT: Record<string, string> = {
-  login_lockouts: 'a wrong PIN is counted (401 auth.invalid_pin, then 429 auth.locked) — that is the lockout',
+  login_lockouts: 'a wrong PIN is counted (401 auth.invalid_pin, then 429 auth.locked / auth.venue_locked) — that is the lockout',
   device_challenges: 'a sign-in challenge is single-use: a sign-in attempt burns it whether or not the PIN is right',
 };
+// (The fuzzer cannot sign a device proof, so its own sign-ins stop at the proof check; the harness's
+// sign-ins — as each role, and again after a logout, a revoked tablet or a changed PIN — are the
+// ones that pass it.)
 
 const STAFF: Record<Exclude<RoleName, 'anonymous' | 'forged'>, { pin: string; venue: string }> = {
   waiter: { pin: '1111', venue: 'demo' },
@@ -205,8 +210,8 @@ describe('fuzz: every route, schema-driven inputs, random roles', () => {
         secured: false,
       });
     }
-    const unaccounted = Object.keys(EXCLUDED_ROUTES).filter((k) => documented.has(k));
-    expect(unaccounted).toEqual([]); // an excluded route that is in the document should be fuzzed instead
+    // An excluded route that is in the document (or the router) should be fuzzed instead.
+    expect(Object.keys(EXCLUDED_ROUTES).filter((k) => operations.some((o) => o.key === k))).toEqual([]);
 
     const arbitraries = operations.map((op, i) => requestArbitrary(op, i));
     const UNKNOWN = operations.length; // pseudo-operation: paths no route has
@@ -389,6 +394,7 @@ describe('fuzz: every route, schema-driven inputs, random roles', () => {
       const report = [...findings.values()].map((f) => JSON.stringify(f, null, 1)).join('\n');
       console.log(`fuzz findings (${findings.size}):\n${report}`);
     }
+    if (RUNS >= 20 * total) expect(operations.filter((_, k) => perOp[k].total === 0).map((o) => o.key)).toEqual([]);
     expect([...findings.values()].map((f) => `${f.kind} ${f.route} ${f.status} as ${f.role} (#${f.index}, ×${f.count}): ${f.error ?? f.written?.map((w) => w.table).join(', ') ?? ''}`)).toEqual([]);
   }, 120_000 + RUNS * 60);
 
