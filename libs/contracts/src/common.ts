@@ -17,6 +17,13 @@ export type Money = z.infer<typeof MoneySchema>;
 /** The price of one product or combo as an admin sets it: far below what an order may total. */
 export const PriceSchema = MoneySchema.max(MAX_UNIT_PRICE);
 
+/**
+ * Sums over many orders (a shift's sales, tips, what the drawer should hold): each order is
+ * bounded, their sum need not fit `MoneySchema`; it stays an exact integer.
+ */
+export const MoneyTotalSchema = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+export const SignedMoneyTotalSchema = z.number().int().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER);
+
 /** A signed amount of minor units, for differences (counted minus expected). */
 export const SignedMoneySchema = z.number().int().min(-100_000_000_000).max(100_000_000_000);
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CARD_DATA_MESSAGE, containsCardNumber } from './card-data';
 import { ClientRequestIdSchema, IdSchema, IsoDateTimeSchema, MoneySchema } from './common';
+import { MAX_ORDER_TOTAL } from './constants';
 import { OrderSchema } from './orders';
 
 /** Settlement channels: how money reaches the venue (the ledger and shift totals count these). */
@@ -25,13 +26,16 @@ export const withoutCardData = <T extends z.ZodString>(schema: T) => schema.refi
 /** The channel a tender settles through. */
 export const settlementMethod = (method: TenderMethod): PaymentMethod => (method === 'cash' ? 'cash' : 'card');
 
+/** No tender carries more than the largest bill (`MAX_ORDER_TOTAL`). */
+const TenderMoneySchema = MoneySchema.max(MAX_ORDER_TOTAL);
+
 export const TenderInputSchema = z.strictObject({
   method: TenderMethodSchema,
   /** What this tender pays of the order (without the tip). */
-  amount: MoneySchema.refine((v) => v > 0, 'Must be more than zero'),
-  tip: MoneySchema.optional(),
+  amount: TenderMoneySchema.refine((v) => v > 0, 'Must be more than zero'),
+  tip: TenderMoneySchema.optional(),
   /** Cash handed over by the guest; the change is computed from it. */
-  tendered: MoneySchema.optional(),
+  tendered: TenderMoneySchema.optional(),
   /** Card terminal's transaction reference (never card data). */
   reference: withoutCardData(z.string().max(100)).optional(),
 });

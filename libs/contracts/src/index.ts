@@ -5,9 +5,11 @@ export {
   IdSchema,
   IsoDateTimeSchema,
   MoneySchema,
+  MoneyTotalSchema,
   OkSchema,
   ProblemSchema,
   SignedMoneySchema,
+  SignedMoneyTotalSchema,
   VersionSchema,
 } from './common';
 export type { Id, Money, Problem } from './common';

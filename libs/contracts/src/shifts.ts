@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { ClientRequestIdSchema, IdSchema, IsoDateTimeSchema, MoneySchema, SignedMoneySchema } from './common';
+import { ClientRequestIdSchema, IdSchema, IsoDateTimeSchema, MoneySchema, MoneyTotalSchema, SignedMoneyTotalSchema } from './common';
+import { MAX_ORDER_TOTAL } from './constants';
 import { PAYMENT_METHODS, SettleHoldsResultSchema, withoutCardData } from './finance';
 
 export const OpenShiftInputSchema = z.strictObject({
-  openingFloat: MoneySchema,
+  openingFloat: MoneySchema.max(MAX_ORDER_TOTAL),
   clientRequestId: ClientRequestIdSchema.optional(),
 });
 export type OpenShiftInput = z.infer<typeof OpenShiftInputSchema>;
@@ -12,11 +13,11 @@ const ByMethod = <T extends z.ZodType>(value: T) =>
   z.object(Object.fromEntries(PAYMENT_METHODS.map((m) => [m, value])) as Record<(typeof PAYMENT_METHODS)[number], T>);
 
 export const ShiftMethodTotalsSchema = z.object({
-  sales: MoneySchema,
-  tips: MoneySchema,
-  refunds: MoneySchema,
+  sales: MoneyTotalSchema,
+  tips: MoneyTotalSchema,
+  refunds: MoneyTotalSchema,
   /** What should be in the drawer / on the terminal: float (cash only) + sales + tips − refunds. */
-  expected: SignedMoneySchema,
+  expected: SignedMoneyTotalSchema,
 });
 
 export const ShiftSchema = z.object({
@@ -31,7 +32,7 @@ export const ShiftSchema = z.object({
   openingFloat: MoneySchema,
   totals: ByMethod(ShiftMethodTotalsSchema),
   counted: ByMethod(MoneySchema).nullable(),
-  difference: ByMethod(SignedMoneySchema).nullable(),
+  difference: ByMethod(SignedMoneyTotalSchema).nullable(),
   closedBy: IdSchema.nullable(),
   overrideReason: z.string().nullable(),
 });

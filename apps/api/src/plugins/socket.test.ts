@@ -128,7 +128,8 @@ describe('Socket.IO on /ws', () => {
       const untilDisconnected = (socket: Socket) => new Promise<string>((resolve) => socket.once('disconnect', (reason) => resolve(reason)));
 
       let pin = '7171';
-      for (const change of [{ role: 'cashier' }, { pin: '7272' }, { isActive: false }]) {
+      const changes: { role?: string; pin?: string; isActive?: boolean }[] = [{ role: 'cashier' }, { pin: '7272' }, { isActive: false }];
+      for (const change of changes) {
         const person = await t.login(pin);
         const socket = await connect(port, '/pos', person.token);
         const bystander = await connect(port, '/pos', waiter.token);
@@ -137,7 +138,7 @@ describe('Socket.IO on /ws', () => {
         expect(await gone).toBe('io server disconnect');
         await sleep(ABSENCE_MS);
         expect(bystander.connected).toBe(true);
-        if ('pin' in change) pin = change.pin;
+        if (change.pin) pin = change.pin;
       }
 
       // A revoked tablet: everyone signed in on it loses their sockets.

@@ -164,4 +164,20 @@ describe('finance: holds, tips and refunds are bounded by the bill', () => {
       expect((await admin.put('/admin/payments/settings', { tipTolerancePercent: 20 })).status).toBe(200);
     }
   });
+
+  it('keeps cash tips within what a bill may carry: a tender above it is a 400, tips summed over payments a 409, nothing written', async () => {
+    const order = await counterOrder(2);
+    const huge = await pay({ orderId: order.id, tenders: [{ method: 'cash', amount: 100, tip: 1_000_000_001 }] });
+    expect(huge.status).toBe(400);
+    expect(huge.body.errors.map((e: { path: string }) => e.path)).toContain('body.tenders.0.tip');
+
+    expect((await pay({ orderId: order.id, tenders: [{ method: 'cash', amount: 100, tip: 999_999_990 }] })).status).toBe(201);
+    const over = await pay({ orderId: order.id, tenders: [{ method: 'cash', amount: 100, tip: 11 }] });
+    expectRefused(over, 'payment.tips_too_large');
+    const payments = await t.database.db.selectFrom('payments').select(['amount', 'tip']).where('order_id', '=', order.id).execute();
+    expect(payments).toEqual([{ amount: 100, tip: 999_999_990 }]);
+    // The order still reads (its tips fit the answer), and so does the cashier's shift.
+    expect((await anna.get(`/pos/orders/${order.id}`)).body.tips).toBe(999_999_990);
+    expect((await cashier.get('/pos/shifts/current')).status).toBe(200);
+  });
 });

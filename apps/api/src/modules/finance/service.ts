@@ -1,3 +1,4 @@
+import { MAX_ORDER_TOTAL } from '@pos/contracts/constants';
 import {
   CAPTURED_STATUSES,
   type CancelPaymentInput,
@@ -109,6 +110,9 @@ export class FinanceService {
     if (amount > due) throw conflict('payment.exceeds_due', `Only ${due} is due`, { due });
 
     await this.assertCardTipsWithinTolerance(db, actor.venueId, input, amount);
+    // Tips add to the order's answer too: together they stay within what a bill may carry.
+    const tips = input.tenders.reduce((s, t) => s + (t.tip ?? 0), 0);
+    if (order.tips + tips > MAX_ORDER_TOTAL) throw conflict('payment.tips_too_large', 'The tips on this bill would exceed the largest bill allowed', { max: MAX_ORDER_TOTAL });
 
     const now = nowIso();
     const shiftId = await this.services.shifts.shiftForPayment(db, actor, input.shiftId);
