@@ -33,6 +33,11 @@ export const TenderInputSchema = z.strictObject({
   method: TenderMethodSchema,
   /** What this tender pays of the order (without the tip). */
   amount: TenderMoneySchema.refine((v) => v > 0, 'Must be more than zero'),
+  /**
+   * Cash and card: the tip paid with this tender. Tap-to-pay and deferred: the tip the terminal
+   * will add — checked against the venue's tolerance now, before the card is touched, and
+   * recorded when the payment is captured.
+   */
   tip: TenderMoneySchema.optional(),
   /** Cash handed over by the guest; the change is computed from it. */
   tendered: TenderMoneySchema.optional(),

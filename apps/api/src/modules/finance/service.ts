@@ -127,8 +127,10 @@ export class FinanceService {
       if (t.method === 'card') {
         return this.paymentRow(actor, input, shiftId, now, { method: 'card', status: 'captured', amount: t.amount, tip, tendered: null, change: 0, reference: t.reference ?? null });
       }
-      // Tap-to-pay and deferred payments go through the terminal first: the tip comes at capture.
-      if (t.tip !== undefined) throw invalid(`body.tenders.${i}.tip`, 'The tip is added when the payment is captured');
+      // Tap-to-pay and deferred payments go through the terminal first: the tip is recorded at
+      // capture. A tip named here is the one the terminal is about to add: it was checked against
+      // the venue's tolerance above, before any card is touched (a tap-to-pay charges amount + tip
+      // at once, so a refusal at capture would come after the money was taken).
       return this.paymentRow(actor, input, shiftId, now, { method: t.method, status: 'created', amount: t.amount, tip: 0, tendered: null, change: 0, reference: t.reference ?? null });
     });
     const events: OutboundEvent[] = [];

@@ -185,7 +185,8 @@ export async function runCardPayment(deps: FlowDeps, request: CardPaymentRequest
     const created = await api.pay({
       orderId: request.order.id,
       ...(request.checkIndex !== null ? { checkIndex: request.checkIndex } : {}),
-      tenders: [{ method: request.mode === 'now' ? 'softpos' : 'deferred', amount: request.amount }],
+      // The tip goes with the request, so a tip over the venue's tolerance is refused before the terminal charges it.
+      tenders: [{ method: request.mode === 'now' ? 'softpos' : 'deferred', amount: request.amount, ...(request.tip > 0 ? { tip: request.tip } : {}) }],
       clientRequestId: newOperationKey(),
     });
     payment = created.payments[0];

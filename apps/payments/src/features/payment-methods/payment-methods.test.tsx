@@ -1,4 +1,4 @@
-import { HostProvider, queryKeys } from '@pos/plugin-sdk';
+import { ApiError, HostProvider, queryKeys } from '@pos/plugin-sdk';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { Order } from '@pos/contracts';
 import { createSimulatorTerminal, parseSimulatorMode } from '../../terminal';
@@ -29,7 +29,8 @@ describe('PaymentMethods (payment.methods slot)', () => {
     fireEvent.click(screen.getByTestId('payments-tap-to-pay'));
     await waitFor(() => expect(status()).toHaveAttribute('data-state', 'paid'));
     expect(status()).toHaveTextContent('Оплачено · •••• 4242');
-    expect(finance.api.pay).toHaveBeenCalledWith(expect.objectContaining({ orderId: ORDER_ID, tenders: [{ method: 'softpos', amount: 45000 }] }));
+    // The tip goes with the request: the server checks it against the venue's tolerance before the card is touched.
+    expect(finance.api.pay).toHaveBeenCalledWith(expect.objectContaining({ orderId: ORDER_ID, tenders: [{ method: 'softpos', amount: 45000, tip: 4500 }] }));
     const [paymentId, hold] = finance.api.holdPayment.mock.calls[0];
     expect(hold).toMatchObject({ amount: 49500, outcome: 'approved', maskedCard: '•••• 4242' });
     expect(finance.api.capturePayment).toHaveBeenCalledWith(paymentId, expect.objectContaining({ amount: 45000, tip: 4500 }));
@@ -38,6 +39,16 @@ describe('PaymentMethods (payment.methods slot)', () => {
     const keys = [finance.api.pay.mock.calls[0][0].clientRequestId, hold.clientRequestId, finance.api.capturePayment.mock.calls[0][1].clientRequestId];
     expect(new Set(keys).size).toBe(3);
     await waitFor(() => expect(host.queryClient.getQueryData<Order>(queryKeys.order(ORDER_ID))?.due).toBe(0));
+  });
+
+  it('a tip the server refuses (over the venue\'s tolerance) never reaches the terminal: nothing is charged', async () => {
+    const { finance, status, terminal } = renderMethods('approve', { tip: 45000 });
+    const start = jest.spyOn(terminal, 'start');
+    finance.api.pay.mockRejectedValueOnce(new ApiError(409, { type: 'about:blank', title: 'A tip of at most 20 % (9000) of 45000', status: 409, code: 'payment.tip_over_tolerance' }));
+    fireEvent.click(screen.getByTestId('payments-tap-to-pay'));
+    await waitFor(() => expect(status()).toHaveAttribute('data-state', 'failed'));
+    expect(start).not.toHaveBeenCalled();
+    expect(finance.api.capturePayment).not.toHaveBeenCalled();
   });
 
   it('declined: the reason is shown, nothing captured, the order still due and tap to pay offered again', async () => {
