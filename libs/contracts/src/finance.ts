@@ -26,7 +26,7 @@ export const withoutCardData = <T extends z.ZodString>(schema: T) => schema.refi
 /** The channel a tender settles through. */
 export const settlementMethod = (method: TenderMethod): PaymentMethod => (method === 'cash' ? 'cash' : 'card');
 
-/** No tender carries more than the largest bill (`MAX_ORDER_TOTAL`). */
+/** No tender, hold, capture or refund carries more than the largest bill (`MAX_ORDER_TOTAL`). */
 const TenderMoneySchema = MoneySchema.max(MAX_ORDER_TOTAL);
 
 export const TenderInputSchema = z.strictObject({
@@ -129,7 +129,7 @@ const TerminalFieldsSchema = {
 
 /** The terminal authorized (held) an amount on the card; without `amount`, the payment's. */
 export const HoldPaymentInputSchema = z.strictObject({
-  amount: MoneySchema.refine((v) => v > 0, 'Must be more than zero').optional(),
+  amount: TenderMoneySchema.refine((v) => v > 0, 'Must be more than zero').optional(),
   ...TerminalFieldsSchema,
 });
 export type HoldPaymentInput = z.infer<typeof HoldPaymentInputSchema>;
@@ -139,8 +139,8 @@ export type HoldPaymentInput = z.infer<typeof HoldPaymentInputSchema>;
  * take the total above the hold only within the venue's tip tolerance.
  */
 export const CapturePaymentInputSchema = z.strictObject({
-  amount: MoneySchema.refine((v) => v > 0, 'Must be more than zero').optional(),
-  tip: MoneySchema.optional(),
+  amount: TenderMoneySchema.refine((v) => v > 0, 'Must be more than zero').optional(),
+  tip: TenderMoneySchema.optional(),
   shiftId: IdSchema.optional(),
   ...TerminalFieldsSchema,
 });
@@ -154,7 +154,7 @@ export type CancelPaymentInput = z.infer<typeof CancelPaymentInputSchema>;
 
 /** Give money back: never more than captured minus what was refunded already. */
 export const RefundPaymentInputSchema = z.strictObject({
-  amount: MoneySchema.refine((v) => v > 0, 'Must be more than zero'),
+  amount: TenderMoneySchema.refine((v) => v > 0, 'Must be more than zero'),
   reason: ReasonSchema,
   /** The shift the refund is booked to; by default the refunding staff's open shift. */
   shiftId: IdSchema.optional(),

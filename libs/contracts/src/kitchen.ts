@@ -66,7 +66,7 @@ export type TicketsQuery = z.infer<typeof TicketsQuerySchema>;
 export const TicketStatusInputSchema = z.strictObject({
   status: TicketStatusSchema,
   /** Optional optimistic check: the version the cook's screen showed. */
-  version: z.number().int().optional(),
+  version: VersionSchema.optional(),
   clientRequestId: ClientRequestIdSchema.optional(),
 });
 export type TicketStatusInput = z.infer<typeof TicketStatusInputSchema>;

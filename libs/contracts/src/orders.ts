@@ -126,7 +126,7 @@ export type CreateOrderInput = z.infer<typeof CreateOrderInputSchema>;
 export const AddItemsInputSchema = z.strictObject({
   items: z.array(AddItemInputSchema).min(1).max(MAX_ITEMS_PER_COMMAND),
   /** Optional: adding lines never overwrites anyone's change, so it does not need the version. */
-  version: z.number().int().optional(),
+  version: VersionSchema.optional(),
   clientRequestId: ClientRequestIdSchema.optional(),
 });
 export type AddItemsInput = z.infer<typeof AddItemsInputSchema>;

@@ -41,7 +41,7 @@ export type Shift = z.infer<typeof ShiftSchema>;
 export const CurrentShiftSchema = z.object({ shift: ShiftSchema.nullable() });
 
 export const CloseShiftInputSchema = z.strictObject({
-  counted: z.strictObject({ cash: MoneySchema, card: MoneySchema }),
+  counted: z.strictObject({ cash: MoneySchema.max(MAX_ORDER_TOTAL), card: MoneySchema.max(MAX_ORDER_TOTAL) }),
   /** Close although checks are still open (needs shifts.close.override and a reason; audited). */
   force: z.boolean().optional(),
   reason: withoutCardData(z.string().trim().min(3).max(200)).optional(),

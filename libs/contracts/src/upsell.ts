@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ClientRequestIdSchema, IdSchema, MoneySchema, PriceSchema, queryInteger } from './common';
+import { ClientRequestIdSchema, IdSchema, MoneySchema, PriceSchema, VersionSchema, queryInteger } from './common';
 import { AddItemInputSchema, CourseSchema } from './orders';
 
 /**
@@ -191,7 +191,7 @@ export const AddComboInputSchema = z.strictObject({
   /** Modifiers / note per dish of the combo (required modifiers, e.g. a steak's doneness). */
   parts: z.array(ComboPartInputSchema).max(10).optional(),
   course: CourseSchema.optional(),
-  version: z.number().int().optional(),
+  version: VersionSchema.optional(),
   clientRequestId: ClientRequestIdSchema.optional(),
 });
 export type AddComboInput = z.infer<typeof AddComboInputSchema>;

@@ -180,4 +180,23 @@ describe('finance: holds, tips and refunds are bounded by the bill', () => {
     expect((await anna.get(`/pos/orders/${order.id}`)).body.tips).toBe(999_999_990);
     expect((await cashier.get('/pos/shifts/current')).status).toBe(200);
   });
+
+  it('keeps every amount a tablet sends within what the database column holds (fuzzer finding: 500s on PostgreSQL)', async () => {
+    const order = await counterOrder();
+    const tendered = await pay({ orderId: order.id, tenders: [{ method: 'cash', amount: order.total, tendered: 100_000_000_000 }] });
+    expect(tendered.status).toBe(400);
+    expect(tendered.body.errors.map((e: { path: string }) => e.path)).toContain('body.tenders.0.tendered');
+    const float = await t.login('2222', 'demo-2');
+    const opened = await float.post('/pos/shifts', { openingFloat: 100_000_000_000 });
+    expect(opened.status).toBe(400);
+    expect(opened.body.errors[0].path).toBe('body.openingFloat');
+    const shift = (await cashier.get('/pos/shifts/current')).body.shift as { id: string };
+    const close = await cashier.post(`/pos/shifts/${shift.id}/close`, { counted: { cash: 100_000_000_000, card: 0 } });
+    expect(close.status).toBe(400);
+    expect(close.body.errors[0].path).toBe('body.counted.cash');
+    const add = await anna.post(`/pos/orders/${order.id}/items`, { items: [{ productId: (await t.product('borscht')).id, quantity: 1 }], version: 2_147_483_648 });
+    expect(add.status).toBe(400);
+    expect(add.body.errors[0].path).toBe('body.version');
+    expect((await cashier.get(`/pos/orders/${order.id}`)).body.paid).toBe(0);
+  });
 });
