@@ -25,7 +25,8 @@ config.plugins.push(
     manifest: false,
     runtimePlugins: [path.join(__dirname, 'src/plugin-host/federation-runtime-plugin.ts')],
   }),
-  new HtmlWebpackPlugin({ template: './apps/shell/src/index.html', favicon: false }),
+  // The favicon is emitted as dist/web/favicon.ico (the API serves it as is) and linked from index.html.
+  new HtmlWebpackPlugin({ template: './apps/shell/src/index.html', favicon: './apps/shell/src/favicon.ico' }),
 );
 
 // The service worker, production builds only (in development it would serve stale bundles).

@@ -33,17 +33,41 @@ export function addNamespace(i18n: I18n, namespace: string, resources: Resources
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
-/** Money from integer minor units, in the venue's currency and the UI's locale. */
-export function formatMoney(minor: number, currency = 'RUB', language: string = DEFAULT_LANGUAGE): string {
+function moneyFormat(currency: string, language: string): Intl.NumberFormat {
   const locale = language === 'en' ? 'en-GB' : 'ru-RU';
   const key = `${locale}:${currency}`;
   let format = formatters.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    // The narrow symbol: "₽590.00" in English, not "RUB 590.00" (en-GB's symbol for roubles is the
+    // ISO code, which reads as a second mark next to the ₽ an amount field shows).
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'narrowSymbol' });
     formatters.set(key, format);
   }
+  return format;
+}
+
+/** Money from integer minor units, in the venue's currency and the UI's locale ("590,00 ₽", "₽590.00"). */
+export function formatMoney(minor: number, currency = 'RUB', language: string = DEFAULT_LANGUAGE): string {
+  const format = moneyFormat(currency, language);
   const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
   return format.format(minor / 10 ** digits);
+}
+
+/** The same amount without its currency mark ("590,00", "590.00"): for places that show the mark themselves. */
+export function formatAmount(minor: number, currency = 'RUB', language: string = DEFAULT_LANGUAGE): string {
+  const format = moneyFormat(currency, language);
+  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+  return format
+    .formatToParts(minor / 10 ** digits)
+    .filter((p) => p.type !== 'currency' && p.type !== 'literal')
+    .map((p) => p.value)
+    .join('')
+    .trim();
+}
+
+/** The mark of a currency as the UI shows it ("₽"), in every language. */
+export function currencyMark(currency = 'RUB', language: string = DEFAULT_LANGUAGE): string {
+  return moneyFormat(currency, language).formatToParts(0).find((p) => p.type === 'currency')?.value ?? currency;
 }
 
 /** Parses what a cashier types ("1 250,50") into minor units; null when it is not a number. */

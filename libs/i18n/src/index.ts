@@ -1,3 +1,3 @@
-export { addNamespace, createI18n, DEFAULT_LANGUAGE, formatMoney, LANGUAGES, parseMoney } from './i18n';
+export { addNamespace, createI18n, currencyMark, DEFAULT_LANGUAGE, formatAmount, formatMoney, LANGUAGES, parseMoney } from './i18n';
 export type { I18n, Language, Resources } from './i18n';
 export { I18nextProvider, Trans, useTranslation } from 'react-i18next';

@@ -1,4 +1,4 @@
-import { parseMoney } from '@pos/i18n';
+import { currencyMark, parseMoney } from '@pos/i18n';
 import { useEffect, useRef, useState } from 'react';
 import styles from './money-input.module.css';
 
@@ -24,6 +24,21 @@ export function moneyToText(minor: number, currency = 'RUB'): string {
 }
 
 /**
+ * A hint without the currency's marks: the field shows the mark beside it, so a formatted amount
+ * passed as the placeholder ("₽590.00", "RUB 590.00") would read "₽590.00 ₽".
+ */
+export function withoutMark(text: string, currency = 'RUB'): string {
+  const marks = new Set([currency, currencyMark(currency)]);
+  for (const locale of ['en-GB', 'ru-RU']) {
+    const part = new Intl.NumberFormat(locale, { style: 'currency', currency }).formatToParts(0).find((p) => p.type === 'currency');
+    if (part) marks.add(part.value);
+  }
+  let out = text;
+  for (const mark of [...marks].sort((a, b) => b.length - a.length)) out = out.split(mark).join('');
+  return out.replace(/^[\s\u00a0\u202f]+|[\s\u00a0\u202f]+$/g, '');
+}
+
+/**
  * An amount field for tablets (decimal keypad). Keeps what the cashier typed while it parses to
  * the same amount, and shows a new value set from outside (quick-cash buttons).
  */
@@ -39,7 +54,7 @@ export function MoneyInput({ value, onChange, currency = 'RUB', placeholder = '0
   }, [value, currency]);
 
   const parsed = text.trim() === '' ? null : parseMoney(text, currency);
-  const symbol = new Intl.NumberFormat('ru-RU', { style: 'currency', currency, currencyDisplay: 'narrowSymbol' }).formatToParts(0).find((p) => p.type === 'currency')?.value ?? currency;
+  const symbol = currencyMark(currency);
 
   return (
     <div className={styles.wrap}>
@@ -47,7 +62,7 @@ export function MoneyInput({ value, onChange, currency = 'RUB', placeholder = '0
         className={`${styles.input} ${text.trim() !== '' && parsed === null ? styles.invalid : ''}`}
         inputMode="decimal"
         value={text}
-        placeholder={placeholder}
+        placeholder={withoutMark(placeholder, currency)}
         aria-label={aria['aria-label']}
         data-testid={testId}
         autoFocus={autoFocus}

@@ -33,3 +33,21 @@ describe('ToastStack', () => {
     expect(onDismiss).toHaveBeenCalledWith('b');
   });
 });
+
+describe('ToastStack close button', () => {
+  const linked: Toast = { id: 'a', kind: 'success', message: 'Table 5 ready', href: '/order/o1' };
+
+  it('gives every toast a close button named by the caller', () => {
+    render(<ToastStack toasts={[linked, { id: 'b', kind: 'info', message: 'Saved' }]} onDismiss={jest.fn()} closeLabel="Закрыть уведомление" />);
+    expect(screen.getAllByRole('button', { name: 'Закрыть уведомление' })).toHaveLength(2);
+  });
+
+  it('closing a toast dismisses it without opening its screen', () => {
+    const onOpen = jest.fn();
+    const onDismiss = jest.fn();
+    render(<ToastStack toasts={[linked]} onDismiss={onDismiss} onOpen={onOpen} closeLabel="Close notification" />);
+    fireEvent.click(screen.getByRole('button', { name: 'Close notification' }));
+    expect(onDismiss).toHaveBeenCalledWith('a');
+    expect(onOpen).not.toHaveBeenCalled();
+  });
+});

@@ -190,6 +190,7 @@ function SignedIn() {
         toasts={toasts}
         onDismiss={(id) => setToasts((list) => list.filter((x) => x.id !== id))}
         onOpen={(toast) => toast.href && navigate(toast.href)}
+        closeLabel={t('common:closeNotification')}
       />
     </div>
   );

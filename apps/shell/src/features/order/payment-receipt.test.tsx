@@ -93,8 +93,8 @@ describe('PaymentReceipt', () => {
 
   it('says it in English too', () => {
     renderReceipt(receipt({ refunded: 160_000 }), PAYMENTS, 'en');
-    expect(text('receipt-refunded')).toBe('Refunded | −RUB 1,600.00');
-    expect(text('receipt-net')).toBe('Net after refunds | RUB 0.00');
-    expect(text('receipt-payment-p1')).toBe('Card · •••• 4242 | RUB 1,100.00');
+    expect(text('receipt-refunded')).toBe('Refunded | −₽1,600.00');
+    expect(text('receipt-net')).toBe('Net after refunds | ₽0.00');
+    expect(text('receipt-payment-p1')).toBe('Card · •••• 4242 | ₽1,100.00');
   });
 });
