@@ -76,10 +76,17 @@ test('a ready toast on the order screen hides neither the order header nor its a
     await expect(toast).toBeVisible();
     const toastBox = await box(toast);
     // Nothing staff need is under it: the order header (table, guests) and the order's actions.
-    const header = page.getByTestId('order-panel').locator('header');
-    for (const target of [header, page.getByTestId('order-table'), page.getByTestId('order-guests'), page.getByTestId('order-totals'), page.getByTestId('order-split'), page.getByTestId('order-fire')]) {
+    const targets = {
+      'the order header': page.getByTestId('order-panel').locator('header'),
+      'the table name': page.getByTestId('order-table'),
+      'the guests': page.getByTestId('order-guests'),
+      'the totals': page.getByTestId('order-totals'),
+      'the split button': page.getByTestId('order-split'),
+      'the fire button': page.getByTestId('order-fire'),
+    };
+    for (const [name, target] of Object.entries(targets)) {
       await expect(target).toBeVisible();
-      expect(overlaps(toastBox, await box(target)), `toast over ${await target.getAttribute('data-testid')} at ${width}×${height}`).toBe(false);
+      expect(overlaps(toastBox, await box(target)), `toast over ${name} at ${width}×${height}`).toBe(false);
     }
     // Inside the window.
     expect(toastBox.x).toBeGreaterThanOrEqual(0);
