@@ -52,7 +52,8 @@ test('a whole order taken offline — seat, add, fire, cash payment, close — s
   await page.getByTestId('line-stepper-inc').click();
   await expect(page.getByTestId('line-Борщ').getByTestId('line-qty')).toContainText('2');
   await page.getByTestId('order-fire').click();
-  await expect(page.getByTestId('line-Борщ')).toHaveAttribute('data-kitchen', 'fired');
+  // Queued, not delivered: the line does not claim the kitchen has it.
+  await expect(page.getByTestId('line-Борщ')).toHaveAttribute('data-kitchen', 'waiting');
   // Seat (open table + order), add ×2, +1, fire: six commands queued.
   await expect(connectivity(page)).toHaveAttribute('data-pending', '6');
   await page.screenshot({ path: 'tmp/e2e-shots/offline-order.png' });

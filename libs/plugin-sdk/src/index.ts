@@ -1,5 +1,5 @@
 export { definePlugin, SLOTS } from './plugin';
-export type { HostProps, PluginRoute, PosPlugin, SlotName } from './plugin';
+export type { HostProps, OrderSuggestionsContext, PluginRoute, PosPlugin, SlotName } from './plugin';
 export type { Connectivity, HostApi, HostStorage } from './host-api';
 export { FLOOR_TONES } from './floor-mode';
 export type { FloorModeContext, FloorModeDeclaration, FloorModeView, FloorTableMark, FloorTone } from './floor-mode';

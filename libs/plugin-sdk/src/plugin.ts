@@ -1,4 +1,4 @@
-import type { Feature, Permission } from '@pos/contracts';
+import type { Feature, Order, Permission } from '@pos/contracts';
 import type { Resources } from '@pos/i18n';
 import type { LifeCycles, ParcelConfigObject } from 'single-spa';
 import type { FloorModeDeclaration } from './floor-mode';
@@ -17,6 +17,17 @@ export const SLOTS = [
   'admin.pages',
 ] as const;
 export type SlotName = (typeof SLOTS)[number];
+
+/**
+ * The context of the `order.suggestions` slot (under the menu of the order screen). A type, not an
+ * interface, so it passes as a slot's `Record<string, unknown>` context.
+ */
+export type OrderSuggestionsContext = {
+  /** The order on screen, as the host's cache has it. */
+  order: Order;
+  /** The course selected on the order screen: whatever the remote adds (dishes, combos) goes there. */
+  course: number;
+};
 
 /** What every parcel and application receives from the host as props. */
 export interface HostProps {

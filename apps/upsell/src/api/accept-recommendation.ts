@@ -5,13 +5,14 @@ import { comboReplacement } from '../model/suggestions';
 import { recordAccepted } from './record-upsell-event';
 
 /**
- * Puts a recommendation into the order: a product as one portion, a combo as one combo line at
- * the combo price that takes over the unfired lines of its dishes.
+ * Puts a recommendation into the order, in the course selected on the order screen: a product as
+ * one portion, a combo as one combo line at the combo price (its dishes in that course) that
+ * takes over the unfired lines of its dishes.
  */
-export function acceptRecommendation(api: PosApi, order: Order, item: Recommendation): Promise<Order> {
-  if (item.kind === 'product') return api.addItems(order.id, [{ productId: item.productId, quantity: 1 }]);
+export function acceptRecommendation(api: PosApi, order: Order, item: Recommendation, course: number): Promise<Order> {
+  if (item.kind === 'product') return api.addItems(order.id, [{ productId: item.productId, quantity: 1, course }]);
   const replaceLineIds = comboReplacement(item, order);
-  return api.addCombo(order.id, { comboId: item.comboId, version: order.version, ...(replaceLineIds.length ? { replaceLineIds } : {}) });
+  return api.addCombo(order.id, { comboId: item.comboId, version: order.version, course, ...(replaceLineIds.length ? { replaceLineIds } : {}) });
 }
 
 /** Accepts a card, hands the new order to the shell's cache and records the acceptance. */
@@ -19,7 +20,7 @@ export function useAcceptRecommendation() {
   const api = useApi();
   const { queryClient, notify } = useHost();
   return useMutation({
-    mutationFn: (v: { order: Order; item: Recommendation; productId: string }) => acceptRecommendation(api, v.order, v.item),
+    mutationFn: (v: { order: Order; item: Recommendation; productId: string; course: number }) => acceptRecommendation(api, v.order, v.item, v.course),
     onSuccess: (next, { item, productId }) => {
       // The shell's order screen reads this cache entry; a newer version from the socket wins.
       queryClient.setQueryData<Order>(queryKeys.order(next.id), (cached) => (cached && cached.version > next.version ? cached : next));

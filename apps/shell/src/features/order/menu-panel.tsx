@@ -1,4 +1,5 @@
 import type { Menu, Order, Product } from '@pos/contracts';
+import type { OrderSuggestionsContext } from '@pos/plugin-sdk';
 import { Money, SearchInput, Segmented, Tabs } from '@pos/ui';
 import { memo, useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -32,6 +33,8 @@ export function MenuPanel({ menu, order, currency, course, onCourseChange, locke
   const deferredQuery = useDeferredValue(query);
   const isSearching = deferredQuery.trim() !== '';
   const result = useMemo(() => filterProducts(index, { query: deferredQuery, categoryId }, TILE_LIMIT), [index, deferredQuery, categoryId]);
+  // The remote's adds (upsell cards, combos) go to the selected course, like a tap on a tile.
+  const suggestionsContext = useMemo<OrderSuggestionsContext>(() => ({ order, course }), [order, course]);
 
   return (
     <section className={styles.panel} aria-label={t('menu.categories')}>
@@ -76,7 +79,7 @@ export function MenuPanel({ menu, order, currency, course, onCourseChange, locke
               <ProductTile key={p.id} product={p} color={colorOf.get(p.categoryId) ?? 'var(--pos-border)'} currency={currency} isLocked={lockedReason !== null} onPick={onPick} />
             ))}
           </div>
-          <Slot name="order.suggestions" context={{ order }} className={styles.suggestions} />
+          <Slot name="order.suggestions" context={suggestionsContext} className={styles.suggestions} />
         </div>
       </div>
     </section>

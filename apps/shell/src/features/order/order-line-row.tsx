@@ -4,7 +4,10 @@ import { Badge, type BadgeTone, Button, Icon, Money, QuantityStepper } from '@po
 import { useTranslation } from 'react-i18next';
 import styles from './order-panel.module.css';
 
-const KITCHEN_TONE: Record<OrderLine['kitchenState'], BadgeTone> = { new: 'info', fired: 'success', changed: 'warning' };
+/** What the line's badge says: the kitchen state, or `waiting` while its fire is still in the outbox. */
+export type LineKitchenLabel = OrderLine['kitchenState'] | 'waiting';
+
+const KITCHEN_TONE: Record<LineKitchenLabel, BadgeTone> = { new: 'info', fired: 'success', changed: 'warning', waiting: 'neutral' };
 
 export interface OrderLineRowProps {
   line: OrderLine;
@@ -12,6 +15,8 @@ export interface OrderLineRowProps {
   isSelected: boolean;
   /** Not fired yet and its dish went on the stop-list: the kitchen may not be able to make it. */
   isStopListed?: boolean;
+  /** Fired on this tablet while offline: the command is still in the outbox, the kitchen does not have it yet. */
+  isAwaitingFire?: boolean;
   canEdit: boolean;
   onSelect(line: OrderLine | null): void;
   onQuantity(line: OrderLine, delta: number): void;
@@ -20,12 +25,13 @@ export interface OrderLineRowProps {
 }
 
 /** One line of the order; tapping it opens its actions (quantity, note, void) right under it. */
-export function OrderLineRow({ line, currency, isSelected, isStopListed, canEdit, onSelect, onQuantity, onEdit, onVoid }: OrderLineRowProps) {
+export function OrderLineRow({ line, currency, isSelected, isStopListed, isAwaitingFire, canEdit, onSelect, onQuantity, onEdit, onVoid }: OrderLineRowProps) {
   const { t, i18n } = useTranslation('order');
   const standing = standingQuantity(line);
   const isVoided = standing === 0;
+  const kitchen: LineKitchenLabel = isAwaitingFire ? 'waiting' : line.kitchenState;
   return (
-    <li className={`${styles.line} ${isSelected ? styles.lineSelected : ''} ${isVoided ? styles.lineVoided : ''}`} data-testid={`line-${line.name}`} data-line-id={line.id} data-kitchen={line.kitchenState}>
+    <li className={`${styles.line} ${isSelected ? styles.lineSelected : ''} ${isVoided ? styles.lineVoided : ''}`} data-testid={`line-${line.name}`} data-line-id={line.id} data-kitchen={kitchen}>
       <button type="button" className={styles.lineMain} onClick={() => onSelect(isSelected ? null : line)} aria-expanded={isSelected}>
         <span className={styles.lineQty} data-testid="line-qty">
           {isVoided ? line.quantity : standing}×
@@ -60,8 +66,8 @@ export function OrderLineRow({ line, currency, isSelected, isStopListed, canEdit
           {isVoided ? (
             <Badge tone="danger">{t('lines.voidedAll')}</Badge>
           ) : (
-            <Badge tone={KITCHEN_TONE[line.kitchenState]} data-testid="line-kitchen">
-              {t(`kitchen.${line.kitchenState}`)}
+            <Badge tone={KITCHEN_TONE[kitchen]} data-testid="line-kitchen">
+              {t(`kitchen.${kitchen}`)}
             </Badge>
           )}
           <span className={styles.lineTotal}>

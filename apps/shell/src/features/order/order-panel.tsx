@@ -21,6 +21,8 @@ export interface OrderPanelProps {
   pending: number;
   /** Products now on the stop-list: their unfired lines are flagged for the waiter. */
   stopListedProductIds?: ReadonlySet<string>;
+  /** Lines whose fire is still in the outbox (queued offline): they say so instead of «На кухне». */
+  awaitingFireLineIds?: ReadonlySet<string>;
   permissions: OrderPermissions;
   selectedLineId: string | null;
   onSelectLine(line: OrderLine | null): void;
@@ -129,6 +131,7 @@ export function OrderPanel(props: OrderPanelProps) {
                     currency={currency}
                     isSelected={line.id === selectedLineId}
                     isStopListed={line.kitchenState === 'new' && (props.stopListedProductIds?.has(line.productId) ?? false)}
+                    isAwaitingFire={props.awaitingFireLineIds?.has(line.id) ?? false}
                     canEdit={canEditLines}
                     onSelect={props.onSelectLine}
                     onQuantity={props.onQuantity}

@@ -9,10 +9,19 @@ import { BehaviorSubject } from 'rxjs';
 import { ServicesContext } from '../../app/services-context';
 import type { ShellServices } from '../../app/shell-services';
 import { addShellTexts } from '../../i18n';
+import type { OutboxRecord } from '@pos/offline';
+import mitt from 'mitt';
 import { OrderScreen } from './order-screen';
+import type { OutboxSource } from './pending-fires';
 
-// Remotes' parcels need single-spa; the order screen is tested without them.
-jest.mock('../../plugin-host/slot', () => ({ Slot: () => null }));
+// Remotes' parcels need single-spa; the order screen is tested without them (what a slot is given is kept).
+const mockSlotProps: { name: string; context?: Record<string, unknown> }[] = [];
+jest.mock('../../plugin-host/slot', () => ({
+  Slot: (props: { name: string; context?: Record<string, unknown> }) => {
+    mockSlotProps.push(props);
+    return null;
+  },
+}));
 
 const product = (code: string, name: string, over: Partial<Product> = {}): Product => ({
   id: `p-${code}`,
@@ -95,8 +104,8 @@ const ORDER = {
 
 const WAITER = ['orders.view', 'orders.edit', 'orders.fire', 'orders.split', 'tables.close'];
 
-/** Set by a test before rendering: the connectivity the screen sees. */
-const renderState = { offline: false };
+/** Set by a test before rendering: the connectivity the screen sees, the offline layer (none by default). */
+const renderState: { offline: boolean; outbox?: OutboxSource } = { offline: false };
 
 function renderOrder(permissions: string[] = WAITER, api: Record<string, jest.Mock> = {}) {
   const session = {
@@ -125,6 +134,7 @@ function renderOrder(permissions: string[] = WAITER, api: Record<string, jest.Mo
     host: () => host,
     pluginHost: { remotes$: new BehaviorSubject([]), slot: () => [] },
     connectivity$: new BehaviorSubject({ state: renderState.offline ? 'offline' : 'online', pending: 0 }),
+    ...(renderState.outbox ? { offline: Promise.resolve(renderState.outbox) } : {}),
   } as unknown as ShellServices;
   render(
     <ServicesContext.Provider value={services}>
@@ -147,6 +157,31 @@ describe('OrderScreen', () => {
     expect(await screen.findByTestId('product-borscht')).toBeEnabled();
   });
 
+  it('says «Ждёт отправки» on a line while its fire waits in the outbox, «На кухне» once the server has it', async () => {
+    // Confirmed: not fired yet. The local view (what the screen shows) already counts the queued fire.
+    const confirmed = { ...ORDER, lines: [line({ firedQuantity: 0, kitchenState: 'new' })] } as Order;
+    const fire = { seq: 1, id: 'r1', kind: 'sendOrder', method: 'POST', path: '/pos/orders/o1/send', body: {}, orderId: 'o1', effect: { type: 'sendOrder' }, venueId: 'v1', staffId: 'w1', deviceId: 'd1', createdAt: 1, state: 'pending', attempts: 1, nextAttemptAt: 0 } as OutboxRecord;
+    let queue: OutboxRecord[] = [fire];
+    const events = mitt<{ changed: undefined }>();
+    renderState.outbox = {
+      outbox: { pending: async () => queue, resolveId: async (id) => id, events: events as unknown as OutboxSource['outbox']['events'] },
+      db: { orders: { get: async () => ({ order: confirmed, savedAt: 0 }) } },
+    };
+    try {
+      renderOrder();
+      const row = screen.getByTestId('line-Борщ');
+      await waitFor(() => expect(row).toHaveAttribute('data-kitchen', 'waiting'));
+      expect(within(row).getByTestId('line-kitchen')).toHaveTextContent('Ждёт отправки');
+      // The outbox delivered it.
+      queue = [];
+      act(() => events.emit('changed'));
+      await waitFor(() => expect(row).toHaveAttribute('data-kitchen', 'fired'));
+      expect(within(row).getByTestId('line-kitchen')).toHaveTextContent('На кухне');
+    } finally {
+      renderState.outbox = undefined;
+    }
+  });
+
   it('greys out sold-out and stop-listed dishes and shows tracked stock', async () => {
     renderOrder();
     expect(await screen.findByTestId('product-duck')).toBeDisabled();
@@ -159,6 +194,15 @@ describe('OrderScreen', () => {
     fireEvent.click(await screen.findByTestId('course-2'));
     await act(async () => fireEvent.click(screen.getByTestId('product-borscht')));
     expect(api.addItems).toHaveBeenCalledWith('o1', [{ productId: 'p-borscht', quantity: 1, course: 2 }]);
+  });
+
+  it('gives the upsell slot the order and the selected course, so its cards and combos land there', async () => {
+    renderOrder();
+    const lastSuggestions = () => mockSlotProps.filter((p) => p.name === 'order.suggestions').at(-1)?.context;
+    await screen.findByTestId('product-borscht');
+    expect(lastSuggestions()).toEqual({ order: ORDER, course: 1 });
+    fireEvent.click(screen.getByTestId('course-2'));
+    expect(lastSuggestions()).toEqual({ order: ORDER, course: 2 });
   });
 
   it('asks for the required options before adding a dish with modifiers', async () => {

@@ -13,6 +13,7 @@ import { groupsOf } from './modifier-selection';
 import { ModifiersDialog } from './modifiers-dialog';
 import { decreaseAction } from './order-lines';
 import { OrderPanel, type OrderPermissions } from './order-panel';
+import { useLinesAwaitingFire } from './pending-fires';
 import styles from './order-screen.module.css';
 import { PayDialog } from './pay-dialog';
 import { SplitDialog } from './split-dialog';
@@ -70,6 +71,7 @@ function OrderWorkspace({ order }: { order: Order }) {
   // Dishes taken off sale since they were put on the order (the menu cache follows the socket).
   const stopListed = useMemo(() => new Set((menu.data?.products ?? []).filter((p) => !p.isAvailable).map((p) => p.id)), [menu.data]);
   const { commands, pending } = useOrderCommands(order.id);
+  const awaitingFire = useLinesAwaitingFire(order);
   const [course, setCourse] = useState(1);
   const [selectedLineId, setSelectedLineId] = useState<string | null>(null);
   const [dialog, setDialog] = useState<OpenDialog>(null);
@@ -143,6 +145,7 @@ function OrderWorkspace({ order }: { order: Order }) {
         currency={currency}
         pending={pending}
         stopListedProductIds={stopListed}
+        awaitingFireLineIds={awaitingFire}
         permissions={permissions}
         selectedLineId={selectedLineId}
         onSelectLine={(line) => setSelectedLineId(line?.id ?? null)}

@@ -53,7 +53,7 @@ export const orderTexts = {
       increase: 'Больше',
       each: '{{price}} за шт.',
     },
-    kitchen: { new: 'Новое', fired: 'На кухне', changed: 'Изменено' },
+    kitchen: { new: 'Новое', fired: 'На кухне', changed: 'Изменено', waiting: 'Ждёт отправки' },
     totals: { subtotal: 'Сумма', discount: 'Скидка', total: 'Итого', paid: 'Оплачено', tips: 'Чаевые', due: 'К оплате', checks: 'Счёт разделён: {{count}} чека' },
     actions: {
       back: 'Зал',
@@ -229,7 +229,7 @@ export const orderTexts = {
       increase: 'More',
       each: '{{price}} each',
     },
-    kitchen: { new: 'New', fired: 'Fired', changed: 'Changed' },
+    kitchen: { new: 'New', fired: 'Fired', changed: 'Changed', waiting: 'Waiting to send' },
     totals: { subtotal: 'Subtotal', discount: 'Discount', total: 'Total', paid: 'Paid', tips: 'Tips', due: 'Due', checks: 'Bill split into {{count}} checks' },
     actions: {
       back: 'Floor',

@@ -1,14 +1,15 @@
 import type { Menu, Order, Recommendation } from '@pos/contracts';
-import { HostProvider, queryKeys } from '@pos/plugin-sdk';
+import { HostProvider, type OrderSuggestionsContext, queryKeys } from '@pos/plugin-sdk';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { demoMenu, type FakeHostOptions, hostWith, IDS, line, lunchRec, order, vegRec, wineRec } from '../../testing/fixtures';
 import { SuggestionsBlock } from './suggestions-block';
 
-function renderBlock(items: () => Recommendation[], theOrder: Order, options: FakeHostOptions = {}) {
+function renderBlock(items: () => Recommendation[], theOrder: Order, options: FakeHostOptions & { course?: number } = {}) {
   const made = hostWith(items, options);
+  const context: OrderSuggestionsContext = { order: theOrder, course: options.course ?? 1 };
   const view = render(
     <HostProvider host={made.host}>
-      <SuggestionsBlock host={made.host} context={{ order: theOrder }} />
+      <SuggestionsBlock host={made.host} context={context} />
     </HostProvider>,
   );
   return { ...made, view };
@@ -65,7 +66,7 @@ describe('SuggestionsBlock', () => {
     const { host, api } = renderBlock(() => [wineRec], before, { api: { addItems } });
     fireEvent.click(await screen.findByTestId('upsell-card-wine-red-glass'));
     await waitFor(() => expect(host.queryClient.getQueryData(queryKeys.order(IDS.order))).toEqual(after));
-    expect(addItems).toHaveBeenCalledWith(IDS.order, [{ productId: IDS.wine, quantity: 1 }]);
+    expect(addItems).toHaveBeenCalledWith(IDS.order, [{ productId: IDS.wine, quantity: 1, course: 1 }]);
     await waitFor(() => expect(api.recordUpsellEvent).toHaveBeenCalledWith(expect.objectContaining({ kind: 'accepted', recommendedProductId: IDS.wine, productId: IDS.steak })));
   });
 
@@ -79,12 +80,40 @@ describe('SuggestionsBlock', () => {
     expect(card).toHaveTextContent('Борщ + Котлета по-киевски + Морс клюквенный');
     expect(card).toHaveTextContent(/1\s150,00\s₽/);
     fireEvent.click(card);
-    await waitFor(() => expect(addCombo).toHaveBeenCalledWith(IDS.order, { comboId: IDS.lunch, version: 3, replaceLineIds: [borscht.id] }));
+    await waitFor(() => expect(addCombo).toHaveBeenCalledWith(IDS.order, { comboId: IDS.lunch, version: 3, course: 1, replaceLineIds: [borscht.id] }));
+  });
+
+  it('adds a tapped card to the course selected on the order screen, not course 1', async () => {
+    const firedSteak = line(IDS.steak, 'Рибай', { firedQuantity: 1 });
+    const addItems = jest.fn(async () => order([firedSteak]));
+    renderBlock(() => [wineRec], order([firedSteak]), { api: { addItems }, course: 2 });
+    fireEvent.click(await screen.findByTestId('upsell-card-wine-red-glass'));
+    await waitFor(() => expect(addItems).toHaveBeenCalledWith(IDS.order, [{ productId: IDS.wine, quantity: 1, course: 2 }]));
+  });
+
+  it('sells a combo with its dishes in the selected course', async () => {
+    const theOrder = order([line(IDS.borscht, 'Борщ')]);
+    const addCombo = jest.fn(async () => ({ ...theOrder, version: 4 }));
+    renderBlock(() => [lunchRec], theOrder, { api: { addCombo }, course: 3 });
+    fireEvent.click(await screen.findByTestId(`upsell-combo-${IDS.lunch}`));
+    await waitFor(() => expect(addCombo).toHaveBeenCalledWith(IDS.order, expect.objectContaining({ comboId: IDS.lunch, course: 3 })));
+  });
+
+  it('falls back to course 1 when the host gives no course', async () => {
+    const addItems = jest.fn(async () => steakOrder());
+    const made = hostWith(() => [wineRec], { api: { addItems } });
+    render(
+      <HostProvider host={made.host}>
+        <SuggestionsBlock host={made.host} context={{ order: steakOrder() }} />
+      </HostProvider>,
+    );
+    fireEvent.click(await screen.findByTestId('upsell-card-wine-red-glass'));
+    await waitFor(() => expect(addItems).toHaveBeenCalledWith(IDS.order, [{ productId: IDS.wine, quantity: 1, course: 1 }]));
   });
 
   it('adds a card dragged onto the order panel, and nothing when dropped elsewhere', async () => {
     const addItems = jest.fn(async () => steakOrder());
-    renderBlock(() => [wineRec], steakOrder(), { api: { addItems } });
+    renderBlock(() => [wineRec], steakOrder(), { api: { addItems }, course: 2 });
     const panel = document.createElement('section');
     panel.dataset.testid = 'order-panel';
     panel.getBoundingClientRect = () => ({ left: 600, right: 1000, top: 0, bottom: 800, width: 400, height: 800, x: 600, y: 0, toJSON: () => ({}) });
@@ -107,7 +136,7 @@ describe('SuggestionsBlock', () => {
     expect(await screen.findByTestId('upsell-drag-ghost')).toBeInTheDocument();
     fireEvent.pointerUp(window, { clientX: 700, clientY: 140, pointerId: 8, pointerType: 'touch' });
     await waitFor(() => expect(addItems).toHaveBeenCalledTimes(1));
-    expect(addItems).toHaveBeenCalledWith(IDS.order, [{ productId: IDS.wine, quantity: 1 }]);
+    expect(addItems).toHaveBeenCalledWith(IDS.order, [{ productId: IDS.wine, quantity: 1, course: 2 }]);
     expect(screen.queryByTestId('upsell-drag-ghost')).not.toBeInTheDocument();
     panel.remove();
   });

@@ -1,6 +1,6 @@
 import type { Order, Recommendation } from '@pos/contracts';
 import { formatMoney, useTranslation } from '@pos/i18n';
-import { type HostProps, queryKeys, useApi, useBusEvent, useCan, useHost, useMenu } from '@pos/plugin-sdk';
+import { type HostProps, type OrderSuggestionsContext, queryKeys, useApi, useBusEvent, useCan, useHost, useMenu } from '@pos/plugin-sdk';
 import { Badge, Spinner } from '@pos/ui';
 import { useEffect, useMemo } from 'react';
 import { createPortal } from 'react-dom';
@@ -20,12 +20,13 @@ const shownOnce = new Set<string>();
  * dishes already in the order at the combo price.
  */
 export function SuggestionsBlock({ context }: HostProps) {
-  const order = context?.order as Order | undefined;
+  const { order, course } = (context ?? {}) as Partial<OrderSuggestionsContext>;
   if (!order || order.status !== 'open') return null;
-  return <Suggestions order={order} />;
+  // A host from before the course was in the context: course 1, as the server would default.
+  return <Suggestions order={order} course={course ?? 1} />;
 }
 
-function Suggestions({ order }: { order: Order }) {
+function Suggestions({ order, course }: { order: Order; course: number }) {
   const { t, i18n } = useTranslation('upsell');
   const host = useHost();
   const api = useApi();
@@ -60,7 +61,7 @@ function Suggestions({ order }: { order: Order }) {
   const add = (item: Recommendation) => {
     if (!anchor || accept.isPending) return;
     accept.mutate(
-      { order, item, productId: anchor },
+      { order, item, productId: anchor, course },
       // The new line shows (and scrolls into view) in the order itself: no toast over the order header.
       { onSuccess: () => void host.queryClient.invalidateQueries({ queryKey: queryKeys.recommendations(anchor, order.id) }) },
     );

@@ -1,0 +1,119 @@
+import type { Order, OrderLine } from '@pos/contracts';
+import type { CommandEffect, OutboxRecord } from '@pos/offline';
+import { linesAwaitingFire, type OutboxSource, readLinesAwaitingFire } from './pending-fires';
+
+const line = (id: string, over: Partial<OrderLine> = {}): OrderLine => ({
+  id,
+  productId: `p-${id}`,
+  name: id,
+  unitPrice: 45000,
+  modifiers: [],
+  quantity: 1,
+  voidedQuantity: 0,
+  firedQuantity: 0,
+  note: null,
+  course: 1,
+  kitchenState: 'new',
+  voidReason: null,
+  lineTotal: 45000,
+  ...over,
+});
+
+const order = (lines: OrderLine[], over: Partial<Order> = {}): Order =>
+  ({
+    id: 'o1',
+    number: 12,
+    tableId: 't7',
+    tableLabel: '7',
+    sessionId: 's1',
+    waiterId: 'w1',
+    waiterName: 'Анна',
+    shiftId: null,
+    status: 'open',
+    guests: 2,
+    note: null,
+    heldCourses: [],
+    version: 4,
+    lines,
+    split: null,
+    checks: [],
+    subtotal: 0,
+    discount: 0,
+    total: 0,
+    paid: 0,
+    tips: 0,
+    due: 0,
+    createdAt: '2026-01-01T12:00:00Z',
+    updatedAt: '2026-01-01T12:00:00Z',
+    closedAt: null,
+    ...over,
+  }) as Order;
+
+let seq = 0;
+const record = (effect: CommandEffect, over: Partial<OutboxRecord> = {}): OutboxRecord => ({
+  seq: ++seq,
+  id: `r${seq}`,
+  kind: effect.type === 'sendOrder' ? 'sendOrder' : 'addItems',
+  method: 'POST',
+  path: '/pos/orders/o1/x',
+  body: {},
+  orderId: 'o1',
+  effect,
+  venueId: 'v1',
+  staffId: 'w1',
+  deviceId: 'd1',
+  createdAt: 1_000,
+  state: 'pending',
+  attempts: 0,
+  nextAttemptAt: 0,
+  ...over,
+});
+
+const ids = new Set(['o1']);
+
+describe('linesAwaitingFire', () => {
+  it('names the lines a queued fire sends, not the ones the kitchen had before', () => {
+    const confirmed = order([line('soup', { firedQuantity: 1, kitchenState: 'fired' }), line('steak', { course: 2 }), line('wine', { course: 2 })]);
+    const waiting = linesAwaitingFire(confirmed, [record({ type: 'sendOrder' })], ids);
+    expect([...waiting].sort()).toEqual(['steak', 'wine']);
+  });
+
+  it('counts only the courses the queued fire names, and lines added offline before it', () => {
+    const confirmed = order([line('soup'), line('steak', { course: 2 })], { heldCourses: [2] });
+    const added = record({ type: 'addItems', lines: [line('tmp-wine', { course: 2 })] });
+    const waiting = linesAwaitingFire(confirmed, [added, record({ type: 'sendOrder', courses: [2] })], ids);
+    expect([...waiting].sort()).toEqual(['steak', 'tmp-wine']);
+  });
+
+  it('is empty when no fire is queued, or the fire belongs to another order', () => {
+    const confirmed = order([line('soup')]);
+    expect(linesAwaitingFire(confirmed, [record({ type: 'addItems', lines: [line('x')] })], ids).size).toBe(0);
+    expect(linesAwaitingFire(confirmed, [record({ type: 'sendOrder' }, { orderId: 'o2' })], ids).size).toBe(0);
+  });
+
+  it('follows an order created offline (no confirmed state yet)', () => {
+    const created = record({ type: 'createOrder', order: order([line('tmp-soup')], { id: 'tmp-o' }) }, { orderId: undefined, creates: { order: 'tmp-o' } });
+    const fire = record({ type: 'sendOrder' }, { orderId: 'tmp-o' });
+    expect([...linesAwaitingFire(null, [created, fire], new Set(['tmp-o']))]).toEqual(['tmp-soup']);
+  });
+
+  it('leaves out a fire sent without an answer before the snapshot was taken (the snapshot has it if it landed)', () => {
+    const confirmed = order([line('soup', { firedQuantity: 1, kitchenState: 'fired' })]);
+    const sent = record({ type: 'sendOrder' }, { lastAttemptAt: 5_000 });
+    expect(linesAwaitingFire(confirmed, [sent], ids, 6_000).size).toBe(0);
+  });
+});
+
+describe('readLinesAwaitingFire', () => {
+  it('maps temporary order ids to the server one and reads the confirmed order the outbox kept', async () => {
+    const source: OutboxSource = {
+      outbox: {
+        pending: async () => [record({ type: 'sendOrder' }, { orderId: 'tmp-o' })],
+        resolveId: async (id) => (id === 'tmp-o' ? 'o1' : id),
+        events: { on: () => undefined, off: () => undefined },
+      },
+      db: { orders: { get: async (id) => (id === 'o1' ? { order: order([line('soup')]), savedAt: 500 } : undefined) } },
+    };
+    expect([...(await readLinesAwaitingFire(source, 'o1'))]).toEqual(['soup']);
+  });
+});
