@@ -47,6 +47,11 @@ export const KitchenTicketSchema = z.object({
   stationId: IdSchema,
   stationCode: z.string(),
   course: z.number().int().nullable(),
+  /**
+   * The order's courses the waiter holds back that still have dishes the kitchen has not been
+   * sent: more is coming for this table. Ascending; empty when nothing waits.
+   */
+  heldCourses: z.array(z.number().int()),
   status: TicketStatusSchema,
   items: z.array(TicketItemSchema),
   createdAt: IsoDateTimeSchema,

@@ -3,12 +3,22 @@ import mitt from 'mitt';
 export type ConnectivityState = 'online' | 'offline' | 'syncing';
 
 export interface ConnectivityOptions {
-  /** `GET /pos/ping`: resolves when the server answers. */
-  ping(): Promise<unknown>;
+  /** `GET /pos/ping`: resolves when the server answers; should give up after `timeoutMs`. */
+  ping(timeoutMs: number): Promise<unknown>;
   /** How often to ping while the server is unreachable (ms). */
   retryMs?: number;
   /** How often to ping while all looks well, to notice a dead link the socket has not noticed yet (ms). */
   healthyMs?: number;
+  /**
+   * How often to ping while the socket is down but the last ping still answered (ms): a dropped
+   * socket is the first sign of a dropped network, so the chip must not wait for the next
+   * healthy ping (or a failed action) to say so.
+   */
+  suspectMs?: number;
+  /** How long a ping may take before it counts as "no answer" (ms). */
+  pingTimeoutMs?: number;
+  /** The same while the socket is down: the link is already suspect, so give up sooner (ms). */
+  suspectPingTimeoutMs?: number;
   /** `navigator.onLine` and its events; absent in Node. */
   navigator?: { onLine: boolean };
   window?: Pick<Window, 'addEventListener' | 'removeEventListener'>;
@@ -26,6 +36,8 @@ export class ConnectivityMonitor {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private pinging = false;
   private stopped = false;
+  /** The socket reported a drop and has not reconnected since. */
+  private socketDown = false;
   private readonly onOnline = () => void this.check();
   private readonly onOffline = () => this.setReachable(false);
 
@@ -55,10 +67,26 @@ export class ConnectivityMonitor {
     this.emit();
   }
 
-  /** The socket connected (the server is there) or dropped (check with a ping). */
+  /**
+   * The socket connected (the server is there) or dropped: ping at once, and keep pinging fast
+   * while it stays down, so a real drop shows within a couple of seconds without any action.
+   */
   setSocketConnected(connected: boolean): void {
-    if (connected) this.setReachable(true);
-    else void this.check();
+    const wasDown = this.socketDown;
+    this.socketDown = !connected;
+    if (connected) {
+      this.setReachable(true);
+      if (wasDown) this.plan();
+    } else if (!wasDown || !this.reachable) {
+      // socket.io reports every failed reconnect too: one ping per drop is enough, the fast
+      // schedule does the rest.
+      void this.check();
+    }
+  }
+
+  /** Whether the socket is down as last reported. */
+  get isSocketDown(): boolean {
+    return this.socketDown;
   }
 
   /** A request failed without an answer: assume offline and start pinging. */
@@ -80,7 +108,8 @@ export class ConnectivityMonitor {
         this.setReachable(false);
         return false;
       }
-      await this.options.ping();
+      const timeoutMs = this.socketDown ? (this.options.suspectPingTimeoutMs ?? 1_500) : (this.options.pingTimeoutMs ?? 3_000);
+      await this.options.ping(timeoutMs);
       this.setReachable(true);
       return true;
     } catch {
@@ -109,7 +138,7 @@ export class ConnectivityMonitor {
   private plan(): void {
     if (this.stopped) return;
     if (this.timer) clearTimeout(this.timer);
-    const ms = this.reachable ? (this.options.healthyMs ?? 30_000) : (this.options.retryMs ?? 2_000);
+    const ms = !this.reachable ? (this.options.retryMs ?? 2_000) : this.socketDown ? (this.options.suspectMs ?? 1_000) : (this.options.healthyMs ?? 30_000);
     this.timer = setTimeout(() => void this.check(), ms);
     (this.timer as { unref?: () => void }).unref?.();
   }

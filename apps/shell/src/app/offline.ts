@@ -12,6 +12,9 @@ import type { SocketLink } from './socket-bridge';
 /** A request without an answer this long counts as "no network" (a quiet Wi-Fi drop hangs, it does not fail). */
 const REQUEST_TIMEOUT_MS = 10_000;
 const PING_TIMEOUT_MS = 3_000;
+/** While the socket is down the link is suspect: ping every second, and give up on a ping sooner. */
+const SUSPECT_PING_MS = 1_000;
+const SUSPECT_PING_TIMEOUT_MS = 1_500;
 
 export interface ShellOffline {
   /** The PosApi the screens use: cached reads, queued commands. */
@@ -42,7 +45,10 @@ export function createShellOffline(deps: {
   const db = new OfflineDb();
 
   const connectivity = new ConnectivityMonitor({
-    ping: () => client.get('/pos/ping', { signal: AbortSignal.timeout(PING_TIMEOUT_MS) }),
+    ping: (timeoutMs) => client.get('/pos/ping', { signal: AbortSignal.timeout(timeoutMs) }),
+    pingTimeoutMs: PING_TIMEOUT_MS,
+    suspectMs: SUSPECT_PING_MS,
+    suspectPingTimeoutMs: SUSPECT_PING_TIMEOUT_MS,
     navigator,
     window,
   });

@@ -266,6 +266,30 @@ describe('kitchen', () => {
       expect(paths(badCourse)).toEqual(['body.courses.0']);
     });
 
+    it('a ticket names the courses of its order still held with dishes to send, so the cook knows more is coming', async () => {
+      const order = await createOrder(anna, {
+        // Course 3 is held but empty: nothing is coming from it.
+        heldCourses: [3, 2],
+        items: [
+          { productId: caesar.id, quantity: 1 },
+          { productId: borscht.id, quantity: 1, course: 2 },
+        ],
+      });
+      const first = await send(order.id);
+      expect(first.tickets.map((tk) => [tk.course, tk.heldCourses])).toEqual([[1, [2]]]);
+      expect((await ticketsOfOrder(order.id)).map((tk) => tk.heldCourses)).toEqual([[2]]);
+      // The list every cook's screen reads says so too.
+      const listed = (await cook.get('/pos/kitchen/tickets')).body as KitchenTicket[];
+      expect(listed.find((tk) => tk.orderId === order.id)?.heldCourses).toEqual([2]);
+
+      // Course 2 fired: nothing is held any more, on the old ticket as on the new one.
+      await send(order.id, { courses: [2] });
+      expect((await ticketsOfOrder(order.id)).map((tk) => [tk.course, tk.heldCourses])).toEqual([
+        [1, []],
+        [2, []],
+      ]);
+    });
+
     it('holding a course later (PATCH heldCourses) keeps its new lines back; firing another course leaves it held', async () => {
       const order = await createOrder(anna, { tableId: (await t.table('8')).id, items: [{ productId: caesar.id, quantity: 1 }] });
       const held = await anna.patch(`/pos/orders/${order.id}`, { version: order.version, heldCourses: [3, 2] });

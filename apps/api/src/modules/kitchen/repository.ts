@@ -26,7 +26,7 @@ export function listTickets(db: Db, venueId: string, filter: { ids?: string[]; o
     .leftJoin('tables as t', 't.id', 'o.table_id')
     .leftJoin('halls as h', 'h.id', 't.hall_id')
     .selectAll('k')
-    .select(['o.number as order_number', 'o.table_id', 't.label as table_label', 'h.id as hall_id', 'h.name as hall_name', 'o.waiter_id', 'w.name as waiter_name', 's.code as station_code'])
+    .select(['o.number as order_number', 'o.table_id', 't.label as table_label', 'h.id as hall_id', 'h.name as hall_name', 'o.waiter_id', 'w.name as waiter_name', 's.code as station_code', 'o.held_courses'])
     .where('k.venue_id', '=', venueId);
   if (filter.ids) q = filter.ids.length ? q.where('k.id', 'in', filter.ids) : q.where('k.id', '=', '');
   if (filter.orderId) q = q.where('k.order_id', '=', filter.orderId);
@@ -34,6 +34,19 @@ export function listTickets(db: Db, venueId: string, filter: { ids?: string[]; o
   if (filter.status === 'active') q = q.where('k.status', '!=', 'served');
   else if (filter.status) q = q.where('k.status', '=', filter.status);
   return q.orderBy('k.created_at').orderBy('k.number').limit(1000).execute();
+}
+
+/** Per order, the courses with portions not fired yet (standing portions beyond the fired ones; combo lines are never fired). */
+export function coursesWaiting(db: Db, orderIds: string[]) {
+  if (orderIds.length === 0) return Promise.resolve([] as { order_id: string; course: number }[]);
+  return db
+    .selectFrom('order_lines')
+    .select(['order_id', 'course'])
+    .distinct()
+    .where('order_id', 'in', orderIds)
+    .where((eb) => eb(eb('quantity', '-', eb.ref('voided_quantity')), '>', eb.ref('fired_quantity')))
+    .where('combo_id', 'is', null)
+    .execute();
 }
 
 export type TicketRow = Awaited<ReturnType<typeof listTickets>>[number];

@@ -26,6 +26,12 @@ export class KitchenService {
   async tickets(db: Db, venueId: string, query: TicketsQuery & { ids?: string[] }): Promise<KitchenTicket[]> {
     const rows = await repo.listTickets(db, venueId, { ids: query.ids, orderId: query.orderId, stationCode: query.station, status: query.status ?? (query.ids || query.orderId ? undefined : 'active') });
     const items = await repo.itemsOf(db, rows.map((r) => r.id));
+    // A held course is worth the cook's attention only while it still has dishes to send.
+    const waiting = new Set((await repo.coursesWaiting(db, [...new Set(rows.map((r) => r.order_id))])).map((w) => `${w.order_id}:${Number(w.course)}`));
+    const heldOf = (r: (typeof rows)[number]) =>
+      parseJson<number[]>(r.held_courses, [])
+        .filter((c) => waiting.has(`${r.order_id}:${c}`))
+        .sort((a, b) => a - b);
     return rows.map((r) => ({
       id: r.id,
       number: r.number,
@@ -40,6 +46,7 @@ export class KitchenService {
       stationId: r.station_id,
       stationCode: r.station_code,
       course: r.course,
+      heldCourses: heldOf(r),
       status: r.status as TicketStatus,
       items: items
         .filter((i) => i.ticket_id === r.id)

@@ -38,6 +38,7 @@ const ticket = (over: Partial<KitchenTicket> & { number: number }): KitchenTicke
   stationId: 's-hot',
   stationCode: 'hot',
   course: 1,
+  heldCourses: [],
   status: 'queued',
   items: [{ id: `i${over.number}`, lineId: 'l1', name: 'Борщ', modifiers: [], quantity: 2, note: null, kind: 'add' }],
   createdAt: minutesAgo(1),
@@ -57,14 +58,14 @@ function deferred<T>() {
 }
 
 /** The kitchen screen inside a real QueryClient, real i18n and bus, and a fake api. */
-function renderKitchen(tickets: KitchenTicket[], bumpTicket: PosApi['bumpTicket'] = jest.fn(), permissions: SessionInfo['permissions'] = ['kitchen.view', 'kitchen.bump']) {
+function renderKitchen(tickets: KitchenTicket[], bumpTicket: PosApi['bumpTicket'] = jest.fn(), permissions: SessionInfo['permissions'] = ['kitchen.view', 'kitchen.bump'], language: 'ru' | 'en' = 'ru') {
   const server = { tickets };
   const api = {
     menu: jest.fn(async () => menu),
     tickets: jest.fn(async () => server.tickets),
     bumpTicket: jest.fn(bumpTicket),
   } as unknown as PosApi;
-  const i18n = createI18n('ru');
+  const i18n = createI18n(language);
   addNamespace(i18n, 'kitchen', kitchenTexts);
   const bus = createEventBus();
   const toasts: string[] = [];
@@ -115,13 +116,43 @@ describe('KitchenScreen', () => {
     expect(await screen.findByTestId('ticket-12')).toBeInTheDocument();
     const queued = within(lane('queued')).getAllByTestId(/^ticket-/).map((el) => el.dataset.testid);
     expect(queued).toEqual(['ticket-9', 'ticket-11', 'ticket-12']);
-    expect(within(lane('cooking')).getByTestId('ticket-10')).toHaveTextContent('Подача 2');
+    expect(within(lane('cooking')).getByTestId('ticket-10')).toHaveTextContent('Курс 2');
     expect(screen.getByTestId('ticket-11')).toHaveTextContent('С собой');
     expect(screen.getByTestId('ticket-11')).toHaveTextContent('Бар');
     expect(screen.getByTestId('ticket-12')).toHaveTextContent('Стол 5');
     expect(await screen.findByTestId('station-hot')).toHaveTextContent('Горячий цех3');
     expect(screen.getByTestId('station-bar')).toHaveTextContent('Бар1');
     expect(screen.getByTestId('station-all')).toHaveTextContent('Все4');
+  });
+
+  it('names the course as the waiter does («Курс», course 1 too) and shows the courses of the order still held', async () => {
+    renderKitchen([ticket({ number: 3, course: 1, heldCourses: [2, 3] }), ticket({ number: 4, course: 2 })]);
+    const card = await screen.findByTestId('ticket-3');
+    expect(within(card).getByTestId('course-3')).toHaveTextContent('Курс 1');
+    expect(card).not.toHaveTextContent('Подача');
+    expect(within(card).getByTestId('held-3')).toHaveTextContent('Ещё будет:');
+    expect(within(card).getByTestId('held-3-course-2')).toHaveTextContent('Курс 2 придержан');
+    expect(within(card).getByTestId('held-3-course-3')).toHaveTextContent('Курс 3 придержан');
+    // Nothing held: no line for it.
+    expect(within(screen.getByTestId('ticket-4')).getByTestId('course-4')).toHaveTextContent('Курс 2');
+    expect(screen.queryByTestId('held-4')).not.toBeInTheDocument();
+  });
+
+  it('shows dish names, modifiers and notes exactly as stored, whatever the language of the screen', async () => {
+    const items = [
+      { id: 'i1', lineId: 'l1', name: 'Стейк рибай', modifiers: ['Medium rare', 'Без соли'], quantity: 1, note: 'Без лука, Подать сразу', kind: 'add' as const },
+      { id: 'i2', lineId: 'l2', name: 'Борщ', modifiers: [], quantity: 1, note: 'Без соли', kind: 'note' as const },
+    ];
+    renderKitchen([ticket({ number: 5, items, heldCourses: [2] })], jest.fn(), ['kitchen.view', 'kitchen.bump'], 'en');
+    const card = await screen.findByTestId('ticket-5');
+    // The screen's own words follow its language…
+    expect(card).toHaveTextContent('Course 1');
+    expect(card).toHaveTextContent('Course 2 held');
+    // …the venue's data does not.
+    expect(card).toHaveTextContent('Medium rare, Без соли');
+    expect(card).toHaveTextContent('Без лука, Подать сразу');
+    expect(card).toHaveTextContent('Борщ');
+    expect(card).not.toHaveTextContent(/No salt|No onion|Serve first/);
   });
 
   it('filters by station and remembers the choice on the tablet', async () => {

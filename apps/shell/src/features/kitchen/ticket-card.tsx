@@ -14,7 +14,11 @@ export interface TicketCardProps {
   stationName?: string;
 }
 
-/** One kitchen ticket: who and what, how long it has waited, and the bump. */
+/**
+ * One kitchen ticket: who and what, how long it has waited, and the bump. Dish names, modifiers
+ * and notes are venue data in the venue's language: shown exactly as the server stored them,
+ * never passed through the viewer's translations.
+ */
 export const TicketCard = memo(function TicketCard({ ticket, now, canBump, stationName }: TicketCardProps) {
   const { t } = useTranslation('kitchen');
   const bump = useBumpTicket(ticket.id);
@@ -24,8 +28,7 @@ export const TicketCard = memo(function TicketCard({ ticket, now, canBump, stati
   // A ready ticket is the waiter's to pick up: its age no longer says the kitchen is late.
   const urgency = ticket.status === 'ready' ? 'normal' : urgencyOf(ageMs);
   const isStopOnly = ticket.items.length > 0 && ticket.items.every((i) => i.kind === 'cancel');
-  // Course 1 is every ticket's default; only a later course is worth the cook's attention.
-  const meta = [ticket.waiterName, ticket.course !== null && ticket.course > 1 ? t('course', { course: ticket.course }) : null, stationName].filter(Boolean);
+  const meta = [ticket.waiterName, stationName].filter(Boolean);
 
   return (
     <article
@@ -42,7 +45,25 @@ export const TicketCard = memo(function TicketCard({ ticket, now, canBump, stati
           {formatAge(ageMs)}
         </span>
       </header>
-      <div className={styles.meta}>{meta.join(' · ')}</div>
+      <div className={styles.meta}>
+        {/* The same word as on the waiter's order screen («Курс»), for course 1 too: the cook and the waiter talk about the same thing. */}
+        {ticket.course !== null && (
+          <span className={styles.course} data-testid={`course-${ticket.number}`}>
+            {t('course', { course: ticket.course })}
+          </span>
+        )}
+        {meta.join(' · ')}
+      </div>
+      {ticket.heldCourses.length > 0 && (
+        <div className={styles.held} data-testid={`held-${ticket.number}`}>
+          <span className={styles.heldLabel}>{t('heldLabel')}</span>
+          {ticket.heldCourses.map((course) => (
+            <span key={course} className={styles.heldChip} data-testid={`held-${ticket.number}-course-${course}`}>
+              {t('heldCourse', { course })}
+            </span>
+          ))}
+        </div>
+      )}
       {isStopOnly && <div className={styles.stopBanner}>{t('stopBanner')}</div>}
       <ul className={styles.items}>
         {ticket.items.map((item) => (

@@ -30,6 +30,7 @@ const ticket = (over: Partial<KitchenTicket>): KitchenTicket => ({
   stationId: 's-hot',
   stationCode: 'hot',
   course: 1,
+  heldCourses: [],
   status: 'queued',
   items: [],
   createdAt: '2026-01-01T12:00:00.000Z',
