@@ -85,10 +85,9 @@ test('a waiter in English fires course 1 and holds course 2: the Russian cook re
   await cook.screenshot({ path: `${SHOTS}/kitchen-courses-fired.png` });
 });
 
-// The quick-note chips of the order screen («No salt» for an English waiter) write the waiter's
-// language into the note: the fix belongs where the note is composed (features/order/note-field.tsx,
-// not this change's files). Enable once the chips write the venue's language.
-test.fixme('a quick-note chip tapped by an English waiter reaches the Russian cook as «Без соли»', async ({ browser }) => {
+// The quick-note chips of the order screen («No salt» for an English waiter) wrote the waiter's
+// language into the note; they write the venue's language now (features/order/note-field.tsx).
+test('a quick-note chip tapped by an English waiter reaches the Russian cook as «Без соли»', async ({ browser }) => {
   const cook = await staffPage(browser, server.url, '4444', 'ru');
   const waiter = await staffPage(browser, server.url, '1112', 'en');
   await seat(waiter, '9');
