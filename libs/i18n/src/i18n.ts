@@ -1,6 +1,7 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { common } from './common';
+import { problems, PROBLEMS_NAMESPACE } from './problems';
 
 export type { I18n };
 export const LANGUAGES = ['ru', 'en'] as const;
@@ -16,9 +17,9 @@ export function createI18n(language: Language = DEFAULT_LANGUAGE): I18n {
     lng: language,
     fallbackLng: DEFAULT_LANGUAGE,
     supportedLngs: [...LANGUAGES],
-    ns: ['common'],
+    ns: ['common', PROBLEMS_NAMESPACE],
     defaultNS: 'common',
-    resources: { ru: { common: common.ru }, en: { common: common.en } },
+    resources: { ru: { common: common.ru, [PROBLEMS_NAMESPACE]: problems.ru }, en: { common: common.en, [PROBLEMS_NAMESPACE]: problems.en } },
     interpolation: { escapeValue: false },
     initImmediate: false,
     showSupportNotice: false,

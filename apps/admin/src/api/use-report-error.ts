@@ -1,8 +1,10 @@
+import { problemText, useTranslation } from '@pos/i18n';
 import { useHost } from '@pos/plugin-sdk';
 import { useCallback } from 'react';
 
-/** Every failed call ends up in the host's notifications; ApiError messages are readable as they are. */
+/** Every failed call ends up in the host's notifications, in the admin's language (the problem code's text, never the server's English title). */
 export function useReportError() {
   const { notify } = useHost();
-  return useCallback((error: unknown) => notify('error', error instanceof Error ? error.message : String(error)), [notify]);
+  const { t } = useTranslation();
+  return useCallback((error: unknown) => notify('error', problemText(t, error)), [notify, t]);
 }

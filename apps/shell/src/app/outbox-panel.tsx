@@ -1,3 +1,4 @@
+import { problemText } from '@pos/i18n';
 import type { OutboxRecord } from '@pos/offline';
 import { Badge, Button, Dialog, PinPad } from '@pos/ui';
 import { useEffect, useState } from 'react';
@@ -57,7 +58,7 @@ export function AttentionButton({ offline, failed }: { offline: Promise<ShellOff
                 <li key={r.id} className={styles.attentionItem}>
                   <div>
                     <b>{t(`outbox.kind.${r.kind}`)}</b> <Badge tone="danger">{r.error?.code}</Badge>
-                    <div className={styles.attentionReason}>{r.error?.message}</div>
+                    <div className={styles.attentionReason}>{r.error ? problemText(t, r.error) : null}</div>
                     <small>{new Date(r.createdAt).toLocaleTimeString()}</small>
                   </div>
                   <div className={styles.attentionActions}>
@@ -104,7 +105,7 @@ export function SignOutGuard({ pending, onClose, onConfirmed }: { pending: numbe
       }
       onConfirmed();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(problemText(t, e));
       setAttempt((n) => n + 1);
     } finally {
       setBusy(false);

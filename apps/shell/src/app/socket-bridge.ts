@@ -34,7 +34,13 @@ export function connectSockets(token: string, bus: EventBus, queryClient: QueryC
         else queryClient.setQueryData<Order>(queryKeys.order(payload.order.id), (cached) => (cached && cached.version > payload.order.version ? cached : payload.order));
         void queryClient.invalidateQueries({ queryKey: ['orders'] });
       } else if (name === 'table.updated') {
+        // An open order screen reads its table from this query: a table closed on another tablet
+        // takes «Закрыть стол» away there at once.
         void queryClient.invalidateQueries({ queryKey: queryKeys.tables });
+      } else if (name === 'payment.status') {
+        // A payment taken, captured or refunded on another tablet changes the order's due.
+        void queryClient.invalidateQueries({ queryKey: queryKeys.order(payload.payment.orderId) });
+        void queryClient.invalidateQueries({ queryKey: ['orders'] });
       } else if (name === 'kitchen.ticket.updated') {
         void queryClient.invalidateQueries({ queryKey: ['tickets'] });
         if (payload.ticket.status === 'ready') bus.emit('kitchen.ticket.ready', payload);

@@ -1,4 +1,5 @@
 import type { Order, Recommendation } from '@pos/contracts';
+import { problemText, useTranslation } from '@pos/i18n';
 import { type PosApi, queryKeys, useApi, useHost } from '@pos/plugin-sdk';
 import { useMutation } from '@tanstack/react-query';
 import { comboReplacement } from '../model/suggestions';
@@ -19,6 +20,7 @@ export function acceptRecommendation(api: PosApi, order: Order, item: Recommenda
 export function useAcceptRecommendation() {
   const api = useApi();
   const { queryClient, notify } = useHost();
+  const { t } = useTranslation();
   return useMutation({
     mutationFn: (v: { order: Order; item: Recommendation; productId: string; course: number }) => acceptRecommendation(api, v.order, v.item, v.course),
     onSuccess: (next, { item, productId }) => {
@@ -26,6 +28,6 @@ export function useAcceptRecommendation() {
       queryClient.setQueryData<Order>(queryKeys.order(next.id), (cached) => (cached && cached.version > next.version ? cached : next));
       void recordAccepted(api, { productId, item, orderId: next.id }).catch(() => undefined);
     },
-    onError: (error) => notify('error', error instanceof Error ? error.message : String(error)),
+    onError: (error) => notify('error', problemText(t, error)),
   });
 }

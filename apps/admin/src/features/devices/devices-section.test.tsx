@@ -135,10 +135,10 @@ describe('DevicesSection', () => {
 
   it('shows a refused code request in the dialog', async () => {
     const { post } = setup();
-    post.mockRejectedValueOnce(new ApiError(403, { type: 'about:blank', title: 'Not allowed to enroll devices', status: 403, code: 'forbidden' }));
+    post.mockRejectedValueOnce(new ApiError(403, { type: 'about:blank', title: 'Not allowed to enroll devices', status: 403, code: 'auth.forbidden' }));
     fireEvent.click(await screen.findByTestId('devices-enroll'));
     fireEvent.click(screen.getByTestId('enroll-issue'));
-    expect(await within(screen.getByRole('dialog')).findByRole('alert')).toHaveTextContent('Not allowed to enroll devices');
+    expect(await within(screen.getByRole('dialog')).findByRole('alert')).toHaveTextContent('У вас нет прав на это действие.');
     expect(screen.queryByTestId('enroll-code')).not.toBeInTheDocument();
   });
 

@@ -1,5 +1,5 @@
 import type { Device, EnrollmentCodeResult } from '@pos/contracts';
-import { useTranslation } from '@pos/i18n';
+import { problemText, useTranslation } from '@pos/i18n';
 import { useHost } from '@pos/plugin-sdk';
 import { Button, Dialog } from '@pos/ui';
 import { useEffect, useState } from 'react';
@@ -99,7 +99,7 @@ export function EnrollDialog({ onClose }: { onClose(): void }) {
       }
     >
       <div className={styles.form}>
-        {create.isError && <Notice kind="error">{create.error.message}</Notice>}
+        {create.isError && <Notice kind="error">{problemText(t, create.error)}</Notice>}
         <div data-testid="enroll-ttl">
           <ChoiceGroup<Ttl> label={t('devices.validity')} value={ttl} onChange={setTtl} options={TTL_CHOICES.map((v) => ({ value: v, label: t(`devices.ttl.${v}`) }))} />
         </div>

@@ -54,7 +54,8 @@ describe('RolesSection', () => {
 
   it('shows the API refusing to take admin.roles from admin', async () => {
     const { api, host } = setup();
-    const message = 'roles: The admin role must keep admin.roles';
+    // In the admin's language, with the refused field named (never the server's English text).
+    const message = 'Проверьте введённые данные. Проверьте поля: roles.';
     api.saveRoles.mockRejectedValueOnce(
       new ApiError(400, { type: 'about:blank', title: 'Validation failed', status: 400, code: 'validation', errors: [{ path: 'body.roles', message: 'The admin role must keep admin.roles' }] }),
     );

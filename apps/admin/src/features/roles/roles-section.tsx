@@ -1,5 +1,5 @@
 import { type Permission, PERMISSIONS, type Role, ROLES } from '@pos/contracts';
-import { useTranslation } from '@pos/i18n';
+import { problemText, useTranslation } from '@pos/i18n';
 import { useHost } from '@pos/plugin-sdk';
 import { Button } from '@pos/ui';
 import { Fragment, useMemo, useState } from 'react';
@@ -55,7 +55,7 @@ export function RolesSection() {
       notice={
         (save.isError || isLosingRoleEditing) && (
           <>
-            {save.isError && <Notice kind="error">{save.error instanceof Error ? save.error.message : String(save.error)}</Notice>}
+            {save.isError && <Notice kind="error">{problemText(t, save.error)}</Notice>}
             {isLosingRoleEditing && <Notice kind="warning">{t('roles.keepAdminRoles')}</Notice>}
           </>
         )

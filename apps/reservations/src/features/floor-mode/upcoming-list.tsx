@@ -1,5 +1,5 @@
 import { type Reservation, zonedTime } from '@pos/contracts';
-import { useTranslation } from '@pos/i18n';
+import { problemText, useTranslation } from '@pos/i18n';
 import { useHost } from '@pos/plugin-sdk';
 import { Badge, type BadgeTone, Button } from '@pos/ui';
 import { useSeatReservation } from '../../api/reservation-commands';
@@ -36,7 +36,7 @@ export function UpcomingList({ reservations, now, timeZone, canSeat, onOpen }: {
                   variant="primary"
                   disabled={seat.isPending}
                   data-testid={`seat-${r.id}`}
-                  onClick={() => seat.mutate({ reservation: r }, { onError: (error) => notify('error', t('failed', { message: error.message })) })}
+                  onClick={() => seat.mutate({ reservation: r }, { onError: (error) => notify('error', t('failed', { message: problemText(t, error) })) })}
                 >
                   {seat.isPending && seat.variables?.reservation.id === r.id ? t('seating') : t('seat')}
                 </Button>

@@ -1,5 +1,5 @@
 import { type Reservation, zonedTime } from '@pos/contracts';
-import { useTranslation } from '@pos/i18n';
+import { problemText, useTranslation } from '@pos/i18n';
 import { useHost } from '@pos/plugin-sdk';
 import { Badge, Button, Dialog } from '@pos/ui';
 import { useState } from 'react';
@@ -29,7 +29,7 @@ export function ReservationDetails({ reservation: r, now, onEdit, onClose }: Res
   const cancel = useCancelReservation();
   const noShow = useMarkNoShow();
   const busy = seat.isPending || cancel.isPending || noShow.isPending;
-  const fail = (error: Error) => notify('error', t('failed', { message: error.message }));
+  const fail = (error: Error) => notify('error', t('failed', { message: problemText(t, error) }));
 
   const isBooked = r.status === 'booked';
   const canManage = can('reservations.manage');

@@ -1,5 +1,5 @@
 import { addDays, businessDate, GuestPhoneSchema, type Reservation, type Table, zonedTime } from '@pos/contracts';
-import { useTranslation } from '@pos/i18n';
+import { problemText, useTranslation } from '@pos/i18n';
 import { ApiError, useHost } from '@pos/plugin-sdk';
 import { Button, Dialog, QuantityStepper, Segmented } from '@pos/ui';
 import { type FormEvent, useMemo, useState } from 'react';
@@ -106,7 +106,7 @@ export function ReservationDialog({ tables, draft, existing, onClose }: Reservat
               to: zonedTime(other.endsAt, timeZone),
               name: other.guestName,
             })
-          : error.message,
+          : problemText(t, error),
       );
     };
     const label = tables.filter((tb) => tableIds.includes(tb.id)).map((tb) => tb.label).join('+');

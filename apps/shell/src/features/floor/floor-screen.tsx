@@ -15,6 +15,7 @@ import { orderForTable, seatGuests } from './table-actions';
 import { TableTile } from './table-tile';
 import { useElementSize } from './use-element-size';
 import { useFloorModes } from './use-floor-modes';
+import { problemText } from '@pos/i18n';
 
 const HALL_KEY = 'pos.floor.hall';
 const MODE_KEY = 'pos.floor.mode';
@@ -67,7 +68,7 @@ export function FloorScreen() {
   const modeContext = useMemo<FloorModeContext>(() => ({ hallId: activeHallId, tables: hallTables, setView: setModeView }), [activeHallId, hallTables]);
 
   const fail = (error: unknown) => {
-    bus.emit('notification.toast', { kind: 'error', message: t('failed', { message: error instanceof Error ? error.message : String(error) }) });
+    bus.emit('notification.toast', { kind: 'error', message: t('failed', { message: problemText(t, error) }) });
     void queryClient.invalidateQueries({ queryKey: queryKeys.tables });
   };
 
@@ -161,7 +162,7 @@ export function FloorScreen() {
             <Spinner label={t('common:loading')} />
           ) : error ? (
             <div className={styles.empty}>
-              <p>{t('loadFailed', { message: error.message })}</p>
+              <p>{t('loadFailed', { message: problemText(t, error) })}</p>
               <Button
                 onClick={() => {
                   void halls.refetch();

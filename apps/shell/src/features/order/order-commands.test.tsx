@@ -51,7 +51,7 @@ function fakeServer(initial: Order) {
   return { api, get current() { return current; }, set current(o: Order) { current = o; } };
 }
 
-function setup(initial = order(1)) {
+function setup(initial = order(1), extra: Partial<OrderCommandDeps> = {}) {
   const server = fakeServer(initial);
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   queryClient.setQueryData(queryKeys.order('o1'), initial);
@@ -63,6 +63,7 @@ function setup(initial = order(1)) {
     notify: (kind, message) => toasts.push([kind, message]),
     conflictMessage: 'changed elsewhere',
     onPendingChange: (n) => pendingLog.push(n),
+    ...extra,
   });
   const cached = () => queryClient.getQueryData<Order>(queryKeys.order('o1'))!;
   return { server, queryClient, commands, toasts, pendingLog, cached };
@@ -110,6 +111,13 @@ describe('order commands', () => {
     expect(first).toBeUndefined();
     expect(second?.version).toBe(2);
     expect(toasts).toEqual([['error', 'Only 0 × Утка left']]);
+  });
+
+  it('words a refused command in staff language when the screen gives a describer', async () => {
+    const { server, commands, toasts } = setup(order(1), { describeError: (e: unknown) => `text:${(e as ApiError).code}` });
+    server.api.addItems.mockRejectedValueOnce(new ApiError(409, { type: 'x', title: 'The order is closed', status: 409, code: 'order.closed' }));
+    await commands.addItem({ productId: 'duck', quantity: 1 });
+    expect(toasts).toEqual([['error', 'text:order.closed']]);
   });
 
   it('fires and resolves to the tickets, caching the order that came back', async () => {

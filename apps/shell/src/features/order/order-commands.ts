@@ -10,6 +10,8 @@ export interface OrderCommandDeps {
   notify(kind: ToastKind, message: string): void;
   /** Localized text of the version-conflict toast. */
   conflictMessage: string;
+  /** Staff's sentence for a refused command (the problem code's text, never the server's English title). */
+  describeError?(error: unknown): string;
   onPendingChange?(pending: number): void;
 }
 
@@ -53,7 +55,7 @@ export function createOrderCommands(orderId: string, deps: OrderCommandDeps) {
     if (error instanceof ApiError && (error.code === 'order.closed' || error.code === 'line.fired' || error.code === 'line.voided')) {
       void queryClient.invalidateQueries({ queryKey: key });
     }
-    if (!options.rethrow) deps.notify('error', error instanceof Error ? error.message : String(error));
+    if (!options.rethrow) deps.notify('error', deps.describeError ? deps.describeError(error) : error instanceof Error ? error.message : String(error));
   }
 
   function run<T>(work: (order: Order) => Promise<T>, orderOf: (result: T) => Order, options: RunOptions = {}): Promise<T | undefined> {

@@ -24,6 +24,8 @@ export interface OrderPanelProps {
   /** Lines whose fire is still in the outbox (queued offline): they say so instead of «На кухне». */
   awaitingFireLineIds?: ReadonlySet<string>;
   permissions: OrderPermissions;
+  /** Why the table can no longer be closed from here (another tablet closed it), in the UI's language. */
+  tableNotice?: string | null;
   selectedLineId: string | null;
   onSelectLine(line: OrderLine | null): void;
   onQuantity(line: OrderLine, delta: number): void;
@@ -48,17 +50,21 @@ export function OrderPanel(props: OrderPanelProps) {
   const showCourses = groups.length > 1 || order.heldCourses.length > 0;
   const unsent = unsentCount(order);
   const listRef = useRef<HTMLDivElement>(null);
-  const lineCount = order.lines.length;
-  const previousCount = useRef(lineCount);
+  const knownLineIds = useRef<ReadonlySet<string> | null>(null);
 
-  // A new line scrolls into view, so the waiter sees what was just added.
+  // A new line scrolls into view, so the waiter sees what was just added — wherever its course
+  // puts it in the list (not necessarily last). Lines there when the screen opened do not count.
   useEffect(() => {
-    if (lineCount > previousCount.current) {
-      const last = listRef.current?.querySelector(`[data-line-id="${order.lines[lineCount - 1].id}"]`);
-      last?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
-    }
-    previousCount.current = lineCount;
-  }, [lineCount, order.lines]);
+    const ids = new Set(order.lines.map((l) => l.id));
+    const previous = knownLineIds.current;
+    knownLineIds.current = ids;
+    if (!previous) return;
+    const added = order.lines.filter((l) => !previous.has(l.id));
+    const newest = added[added.length - 1];
+    if (!newest) return;
+    const row = listRef.current?.querySelector(`[data-line-id="${newest.id}"]`);
+    row?.scrollIntoView?.({ block: 'nearest' });
+  }, [order.lines]);
 
   const canEditLines = isOpen && permissions.canEdit;
   const showPay = isOpen && permissions.canPay && order.due > 0;
@@ -162,6 +168,12 @@ export function OrderPanel(props: OrderPanelProps) {
       </div>
 
       <div className={styles.actions}>
+        {props.tableNotice && (
+          <div className={styles.tableNotice} role="status" data-testid="order-table-closed">
+            <Icon name="check" size={16} />
+            {props.tableNotice}
+          </div>
+        )}
         {isOpen && (permissions.canSplit || permissions.canFire) && (
           <div className={styles.actionRow}>
             {permissions.canSplit && (

@@ -1,4 +1,4 @@
-import { queryKeys } from '@pos/api-client';
+import { ApiError, queryKeys } from '@pos/api-client';
 import type { LoginResult, Menu, Order, OrderLine, PaymentResult, Product } from '@pos/contracts';
 import { createEventBus } from '@pos/event-bus';
 import { createI18n } from '@pos/i18n';
@@ -107,6 +107,9 @@ const WAITER = ['orders.view', 'orders.edit', 'orders.fire', 'orders.split', 'ta
 /** Set by a test before rendering: the connectivity the screen sees, the offline layer (none by default). */
 const renderState: { offline: boolean; outbox?: OutboxSource } = { offline: false };
 
+/** What the screen told staff in toasts, in order. */
+const toasts: string[] = [];
+
 function renderOrder(permissions: string[] = WAITER, api: Record<string, jest.Mock> = {}) {
   const session = {
     staff: { id: 'w1', name: 'Анна', role: 'waiter', isActive: true },
@@ -123,6 +126,8 @@ function renderOrder(permissions: string[] = WAITER, api: Record<string, jest.Mo
   const i18n = createI18n('ru');
   addShellTexts(i18n);
   const bus = createEventBus();
+  toasts.length = 0;
+  bus.on('notification.toast').subscribe((toast) => toasts.push(toast.message));
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   queryClient.setQueryData(queryKeys.order('o1'), ORDER);
   const host = { api: fullApi, bus, queryClient, i18n, session, can: (p: string) => permissions.includes(p) } as unknown as HostApi;
@@ -132,6 +137,7 @@ function renderOrder(permissions: string[] = WAITER, api: Record<string, jest.Mo
     queryClient,
     i18n,
     host: () => host,
+    session$: new BehaviorSubject(session),
     pluginHost: { remotes$: new BehaviorSubject([]), slot: () => [] },
     connectivity$: new BehaviorSubject({ state: renderState.offline ? 'offline' : 'online', pending: 0 }),
     ...(renderState.outbox ? { offline: Promise.resolve(renderState.outbox) } : {}),
@@ -147,6 +153,53 @@ function renderOrder(permissions: string[] = WAITER, api: Record<string, jest.Mo
 }
 
 describe('OrderScreen', () => {
+  describe('follows what other tablets do with its table', () => {
+    const paid = { ...ORDER, status: 'paid', paid: 90000, due: 0, version: 5 } as Order;
+    const table = (session: { id: string } | null) => [{ id: 't7', label: '7', status: session ? 'occupied' : 'free', session, openTotal: 0 }];
+    const renderPaid = (api: Record<string, jest.Mock>) => {
+      const order = jest.fn().mockResolvedValue(paid);
+      renderOrder(['orders.view', 'payments.take', 'tables.close'], { order, ...api });
+    };
+
+    it('stops offering «Закрыть стол» and says so once the table was closed on another tablet', async () => {
+      renderPaid({ tables: jest.fn().mockResolvedValue(table(null)) });
+      expect(await screen.findByTestId('order-table-closed')).toHaveTextContent('Стол 7 закрыт на другом планшете');
+      expect(screen.queryByTestId('order-close-table')).not.toBeInTheDocument();
+    });
+
+    it('keeps «Закрыть стол» while the table session is still this order\'s', async () => {
+      const tables = jest.fn().mockResolvedValue(table({ id: 's1' }));
+      renderPaid({ tables });
+      await waitFor(() => expect(tables).toHaveBeenCalled());
+      expect(await screen.findByTestId('order-close-table')).toBeInTheDocument();
+      expect(screen.queryByTestId('order-table-closed')).not.toBeInTheDocument();
+    });
+
+    it('answers a refused close in Russian, never the server\'s English title, and re-reads the table', async () => {
+      const tables = jest.fn().mockResolvedValue(table({ id: 's1' }));
+      const closeTable = jest.fn().mockRejectedValue(new ApiError(409, { type: 'x', title: 'The table is not open', status: 409, code: 'table.not_open' }));
+      renderPaid({ tables, closeTable });
+      await waitFor(() => expect(tables).toHaveBeenCalledTimes(1));
+      tables.mockResolvedValue(table(null));
+      await act(async () => fireEvent.click(await screen.findByTestId('order-close-table')));
+      expect(toasts).toEqual(['Стол уже закрыт.']);
+      expect(await screen.findByTestId('order-table-closed')).toBeInTheDocument();
+      expect(screen.queryByTestId('order-close-table')).not.toBeInTheDocument();
+    });
+  });
+
+  it('folds a tapped line back once the order is fired', async () => {
+    const unfired = { ...ORDER, lines: [line({ firedQuantity: 0, kitchenState: 'new' })] } as Order;
+    const sendOrder = jest.fn().mockResolvedValue({ order: { ...unfired, version: 5 }, tickets: [{ id: 'k1' }] });
+    renderOrder(WAITER, { order: jest.fn().mockResolvedValue(unfired), sendOrder });
+    await waitFor(() => expect(screen.getByTestId('order-fire')).toBeEnabled());
+    const row = await screen.findByTestId('line-Борщ');
+    fireEvent.click(within(row).getByRole('button', { expanded: false }));
+    expect(within(row).getByTestId('line-void')).toBeInTheDocument();
+    await act(async () => fireEvent.click(screen.getByTestId('order-fire')));
+    await waitFor(() => expect(sendOrder).toHaveBeenCalled());
+    expect(within(screen.getByTestId('line-Борщ')).queryByTestId('line-void')).not.toBeInTheDocument();
+  });
   it('shows the table, the lines with their kitchen state and the total', async () => {
     renderOrder();
     expect(screen.getByTestId('order-table')).toHaveTextContent('Стол 7');

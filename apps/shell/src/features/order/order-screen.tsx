@@ -1,6 +1,7 @@
 import { isQueued } from '@pos/offline';
-import { ApiError, queryKeys, useMenu, useOrder } from '@pos/api-client';
+import { ApiError, queryKeys, useMenu, useOrder, useTables } from '@pos/api-client';
 import type { Order, OrderLine, Product } from '@pos/contracts';
+import { problemCode, problemText } from '@pos/i18n';
 import { Button, Spinner } from '@pos/ui';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -49,7 +50,7 @@ export function OrderScreen({ orderId }: { orderId: string }) {
           <Spinner label={t('common:loading')} />
         ) : (
           <>
-            <p>{isMissing ? t('notFound') : t('loadFailed', { message: orderQuery.error?.message ?? '' })}</p>
+            <p>{isMissing ? t('notFound') : t('loadFailed', { message: problemText(t, orderQuery.error) })}</p>
             <div className={styles.stateActions}>
               <Button onClick={() => navigate(orderBackPath())}>{t('actions.back')}</Button>
               {!isMissing && <Button onClick={() => void orderQuery.refetch()}>{t('retry')}</Button>}
@@ -75,6 +76,7 @@ function OrderWorkspace({ order }: { order: Order }) {
   const [course, setCourse] = useState(1);
   const [selectedLineId, setSelectedLineId] = useState<string | null>(null);
   const [dialog, setDialog] = useState<OpenDialog>(null);
+  const tableClosed = useTableClosedElsewhere(order);
   const toast = (kind: 'info' | 'success' | 'warning' | 'error', message: string) => bus.emit('notification.toast', { kind, message });
 
   const permissions: OrderPermissions = {
@@ -82,7 +84,7 @@ function OrderWorkspace({ order }: { order: Order }) {
     canFire: can('orders.fire'),
     canSplit: can('orders.split'),
     canPay: can('payments.take'),
-    canCloseTable: can('tables.close'),
+    canCloseTable: can('tables.close') && !tableClosed,
   };
   const isOpen = order.status === 'open';
   const lockedReason = order.status === 'paid' ? t('readOnly.paid') : order.status === 'void' ? t('readOnly.void') : !permissions.canEdit ? t('readOnly.noEdit') : null;
@@ -102,6 +104,8 @@ function OrderWorkspace({ order }: { order: Order }) {
   };
 
   const fire = async (courses?: number[]) => {
+    // The tapped line folds back once fired: the list stays short and follows the waiter.
+    setSelectedLineId(null);
     const result = await commands.fire(courses);
     if (!result) return;
     if (isQueued(result)) toast('warning', t('toast.fireQueued'));
@@ -119,7 +123,9 @@ function OrderWorkspace({ order }: { order: Order }) {
       void queryClient.invalidateQueries({ queryKey: queryKeys.order(order.id) });
       navigate('/floor');
     } catch (error) {
-      toast('error', error instanceof Error ? error.message : String(error));
+      toast('error', problemText(t, error));
+      // Closed meanwhile on another tablet: bring the table (and the screen's offer) up to date.
+      if (problemCode(error) === 'table.not_open') void queryClient.invalidateQueries({ queryKey: queryKeys.tables });
     }
   };
 
@@ -134,7 +140,7 @@ function OrderWorkspace({ order }: { order: Order }) {
           <Spinner label={t('common:loading')} />
         ) : (
           <div className={styles.state}>
-            <p>{t('menu.loadFailed', { message: menu.error?.message ?? '' })}</p>
+            <p>{t('menu.loadFailed', { message: problemText(t, menu.error) })}</p>
             <Button onClick={() => void menu.refetch()}>{t('retry')}</Button>
           </div>
         )}
@@ -147,6 +153,7 @@ function OrderWorkspace({ order }: { order: Order }) {
         stopListedProductIds={stopListed}
         awaitingFireLineIds={awaitingFire}
         permissions={permissions}
+        tableNotice={tableClosed ? t('tableClosedElsewhere', { label: order.tableLabel ?? '' }) : null}
         selectedLineId={selectedLineId}
         onSelectLine={(line) => setSelectedLineId(line?.id ?? null)}
         onQuantity={changeQuantity}
@@ -235,4 +242,17 @@ function OrderWorkspace({ order }: { order: Order }) {
       )}
     </div>
   );
+}
+
+/**
+ * True once the order's table session was closed (or moved on) on another tablet: the tables
+ * query follows the socket (`table.updated` refetches it), so the screen stops offering to close
+ * a table that is no longer open.
+ */
+export function useTableClosedElsewhere(order: Pick<Order, 'tableId' | 'sessionId'>): boolean {
+  const tables = useTables();
+  if (!order.tableId || !order.sessionId || !tables.data) return false;
+  const table = tables.data.find((t) => t.id === order.tableId);
+  if (!table) return false;
+  return table.session?.id !== order.sessionId;
 }

@@ -1,6 +1,6 @@
 import { ApiError } from '@pos/api-client';
 import type { CreatePaymentInput, Order, PaymentMethod, PaymentResult, PaymentStatus } from '@pos/contracts';
-import { formatMoney } from '@pos/i18n';
+import { formatMoney, problemText as serverProblemText } from '@pos/i18n';
 import { Button, Dialog, Icon, MoneyInput, Segmented } from '@pos/ui';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -288,7 +288,7 @@ export function PayDialog({ order, currency, canCloseTable, onPay, onCloseTable,
                   <Button onClick={onOpenShift}>{t('pay.openShift')}</Button>
                 </div>
               ) : (
-                error.message
+                serverProblemText(t, error)
               )}
             </div>
           )}

@@ -17,6 +17,7 @@ export const orderTexts = {
       noEdit: 'Только просмотр: нет права изменять заказ',
     },
     loadFailed: 'Не удалось открыть заказ: {{message}}',
+    tableClosedElsewhere: 'Стол {{label}} закрыт на другом планшете',
     notFound: 'Заказ не найден',
     retry: 'Повторить',
     menu: {
@@ -195,6 +196,7 @@ export const orderTexts = {
       noEdit: 'View only: you cannot change orders',
     },
     loadFailed: 'Could not open the order: {{message}}',
+    tableClosedElsewhere: 'Table {{label}} was closed on another tablet',
     notFound: 'Order not found',
     retry: 'Retry',
     menu: {

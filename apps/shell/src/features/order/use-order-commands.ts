@@ -1,3 +1,4 @@
+import { problemText } from '@pos/i18n';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services-context';
@@ -16,9 +17,10 @@ export function useOrderCommands(orderId: string) {
         queryClient,
         notify: (kind, message) => bus.emit('notification.toast', { kind, message }),
         conflictMessage,
+        describeError: (error) => problemText(t, error),
         onPendingChange: setPending,
       }),
-    [orderId, api, queryClient, bus, conflictMessage],
+    [orderId, api, queryClient, bus, conflictMessage, t],
   );
   return { commands, pending };
 }

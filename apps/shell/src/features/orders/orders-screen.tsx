@@ -9,6 +9,7 @@ import { filterOrders, indexOrders, type ListParams, listPath, readListParams, S
 import { OrderRow, type RowLabels } from './order-row';
 import styles from './orders-screen.module.css';
 import { useDayOrders } from './use-day-orders';
+import { problemText } from '@pos/i18n';
 
 /**
  * The venue's orders of one business day (today by default, in the venue's time zone): by status,
@@ -51,7 +52,7 @@ export function OrdersScreen() {
   } else if (orders.isError && !orders.data) {
     body = (
       <div className={styles.state} role="alert" data-testid="orders-error">
-        <p>{t('loadError', { message: orders.error.message })}</p>
+        <p>{t('loadError', { message: problemText(t, orders.error) })}</p>
         <Button variant="primary" size="large" onClick={() => void orders.refetch()} data-testid="orders-retry">
           {t('common:retry')}
         </Button>

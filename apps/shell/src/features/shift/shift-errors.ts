@@ -1,5 +1,6 @@
 import { ApiError } from '@pos/api-client';
 import type { TFunction } from 'i18next';
+import { problemText } from '@pos/i18n';
 
 /** A refused shift command in the cashier's words; the server's own message for anything unforeseen. */
 export function shiftFailureMessage(t: TFunction<'shift'>, error: unknown): string {
@@ -9,5 +10,5 @@ export function shiftFailureMessage(t: TFunction<'shift'>, error: unknown): stri
     if (error.code === 'shift.closed') return t('errors.alreadyClosed');
     if (error.code === 'auth.forbidden') return t('errors.forbidden');
   }
-  return t('errors.failed', { message: error instanceof Error ? error.message : String(error) });
+  return problemText(t, error);
 }

@@ -10,6 +10,7 @@ import { ShiftResult } from './shift-result';
 import styles from './shift-screen.module.css';
 import { ShiftTotals } from './shift-totals';
 import { useLiveCurrentShift } from './use-shift';
+import { problemText } from '@pos/i18n';
 
 /** The cashier's shift: open it with a float, watch the totals, close it against counted money. */
 export function ShiftScreen() {
@@ -26,7 +27,7 @@ export function ShiftScreen() {
   else if (current.isError && !current.data)
     content = (
       <div className={styles.message} role="alert">
-        <p>{t('loadError', { message: current.error.message })}</p>
+        <p>{t('loadError', { message: problemText(t, current.error) })}</p>
         <Button variant="primary" size="large" onClick={() => void current.refetch()}>
           {t('common:retry')}
         </Button>

@@ -1,6 +1,6 @@
 import type { ComboWindow, Menu, Product, UpsellConfig, UpsellStats } from '@pos/contracts';
 import { comboListPrice } from '@pos/contracts';
-import { formatMoney, useTranslation } from '@pos/i18n';
+import { formatMoney, problemText, useTranslation } from '@pos/i18n';
 import { ApiError, useHost } from '@pos/plugin-sdk';
 import { Button, Icon, MoneyInput, QuantityStepper } from '@pos/ui';
 import { type ReactNode, useMemo, useState } from 'react';
@@ -41,7 +41,7 @@ export function RulesForm({ product, menu, config }: RulesFormProps) {
       setFailure(t('page.invalid'));
     } else {
       setErrors(new Map());
-      setFailure(t('page.failed', { message: e instanceof Error ? e.message : String(e) }));
+      setFailure(t('page.failed', { message: problemText(t, e) }));
     }
   };
   const onSaved = (saved: UpsellConfig, message: string) => {

@@ -1,5 +1,5 @@
 import type { Product } from '@pos/contracts';
-import { useTranslation } from '@pos/i18n';
+import { problemText, useTranslation } from '@pos/i18n';
 import { type HostProps, useHost, useMenu } from '@pos/plugin-sdk';
 import { Spinner } from '@pos/ui';
 import { useState } from 'react';
@@ -37,7 +37,7 @@ export function UpsellPage(_props: HostProps) {
             <RulesForm key={product.id} product={product} menu={menu.data} config={config.data} />
           ) : config.error ? (
             <div role="alert" className={styles.failure}>
-              {t('page.failed', { message: config.error.message })}
+              {t('page.failed', { message: problemText(t, config.error) })}
             </div>
           ) : (
             <div className={styles.empty}>

@@ -1,0 +1,243 @@
+import type { TFunction } from 'i18next';
+
+/**
+ * What staff read when the server refuses something: one sentence per problem `code` (the stable
+ * machine-readable part of the API's RFC 9457 answers), in Russian and English. The problem's own
+ * `title` is English for developers and never reaches a screen.
+ */
+const ru: Record<string, string> = {
+  // Sign-in, devices, permissions
+  'auth.unauthorized': 'Сеанс истёк — войдите снова.',
+  'auth.forbidden': 'У вас нет прав на это действие.',
+  'auth.invalid_pin': 'Неверный PIN-код.',
+  'auth.locked': 'Слишком много неверных PIN-кодов на этом планшете. Попробуйте позже.',
+  'auth.venue_locked': 'Слишком много неверных PIN-кодов в заведении: вход по PIN временно приостановлен.',
+  'auth.device_not_enrolled': 'Планшет не подключён к заведению. Подключите его кодом из раздела «Устройства».',
+  'auth.offline_not_allowed': 'Этому сотруднику нельзя работать без связи.',
+  'device.enrollment_code_invalid': 'Код подключения неверный, уже использован или истёк. Попросите новый.',
+  'device.not_found': 'Планшет не найден.',
+  'feature.disabled': 'Эта функция отключена в заведении.',
+  // Tables and sessions
+  'table.not_found': 'Стол не найден.',
+  'table.not_open': 'Стол уже закрыт.',
+  'table.occupied': 'Стол уже занят.',
+  'table.unpaid_orders': 'На столе есть неоплаченные заказы.',
+  'table.transfer_not_allowed': 'Этому сотруднику нельзя передать стол.',
+  'table.total_too_large': 'Сумма заказов стола слишком велика. Сначала рассчитайте часть счёта.',
+  'session.not_found': 'Посадка за столом не найдена.',
+  // Orders and lines
+  'order.not_found': 'Заказ не найден.',
+  'order.closed': 'Заказ уже закрыт.',
+  'order.version_conflict': 'Заказ только что изменили на другом планшете. Проверьте и повторите.',
+  'order.has_payments': 'По заказу уже есть оплаты.',
+  'order.paid_check_changed': 'Этот чек уже оплачен — его нельзя изменить.',
+  'order.too_many_lines': 'В заказе слишком много позиций. Откройте ещё один заказ.',
+  'order.total_too_large': 'Сумма заказа слишком велика.',
+  'line.not_found': 'Позиция не найдена.',
+  'line.fired': 'Позиция уже отправлена на кухню.',
+  'line.voided': 'Позиция уже отменена.',
+  'line.combo': 'Комбо меняется целиком.',
+  'line.combo_part': 'Часть комбо нельзя изменить отдельно.',
+  'product.not_found': 'Блюдо не найдено в меню.',
+  'menu.out_of_stock': 'Блюдо закончилось.',
+  'menu.unavailable': 'Блюдо сейчас недоступно.',
+  'combo.outside_hours': 'Комбо сейчас не действует.',
+  // Kitchen
+  'ticket.not_found': 'Тикет кухни не найден.',
+  'ticket.illegal_transition': 'Тикет уже в другом статусе.',
+  'ticket.version_conflict': 'Тикет только что изменили на другом экране.',
+  // Payments and shifts
+  'payment.not_found': 'Платёж не найден.',
+  'payment.already_captured': 'Платёж уже проведён.',
+  'payment.exceeds_due': 'Сумма больше, чем осталось оплатить.',
+  'payment.exceeds_held': 'Сумма больше заблокированной на карте.',
+  'payment.exceeds_refundable': 'Сумма больше, чем можно вернуть.',
+  'payment.exceeds_requested': 'Сумма больше запрошенной.',
+  'payment.hold_exceeds_payment': 'Блокировка больше суммы платежа.',
+  'payment.invalid_transition': 'Платёж уже в другом статусе.',
+  'payment.nothing_due': 'По заказу нечего оплачивать.',
+  'payment.tip_over_tolerance': 'Чаевые превышают допустимый предел заведения.',
+  'payment.tips_too_large': 'Чаевые слишком велики.',
+  'shift.not_found': 'Смена не найдена.',
+  'shift.not_open': 'Кассовая смена не открыта.',
+  'shift.already_open': 'Смена уже открыта.',
+  'shift.closed': 'Смена уже закрыта.',
+  'shift.not_yours': 'Это не ваша смена.',
+  'shift.open_checks': 'Есть открытые чеки — закройте их перед закрытием смены.',
+  // Reservations
+  'reservation.not_found': 'Бронь не найдена.',
+  'reservation.not_due': 'Время брони ещё не подошло.',
+  'reservation.too_early': 'Слишком рано для этой брони.',
+  'reservation.version_conflict': 'Бронь только что изменили на другом планшете.',
+  'reservation.conflict': 'Стол уже забронирован на это время.',
+  'reservation.illegal_transition': 'Бронь уже в другом статусе.',
+  // Admin
+  'staff.not_found': 'Сотрудник не найден.',
+  'staff.last_admin': 'Нельзя убрать последнего администратора.',
+  'staff.pin_taken': 'Этот PIN-код уже занят другим сотрудником.',
+  'venue.not_found': 'Заведение не найдено.',
+  'remote.not_found': 'Модуль не найден.',
+  'remote.manifest_invalid': 'Манифест модуля некорректен.',
+  'remote.entry_outside_folder': 'Файл модуля лежит вне его папки.',
+  'remote.build_not_found': 'Сборка модуля не найдена на сервере.',
+  // Transport and framework
+  'idempotency.in_flight': 'Запрос ещё выполняется — подождите.',
+  'idempotency.key_reused': 'Повторный запрос с другими данными отклонён.',
+  validation: 'Проверьте введённые данные.',
+  rate_limited: 'Слишком много запросов — подождите немного.',
+  invalid_json: 'Сервер не понял запрос.',
+  bad_request: 'Сервер не понял запрос.',
+  invalid_url: 'Сервер не понял запрос.',
+  'route.not_found': 'Сервер не знает этого действия. Обновите приложение.',
+  method_not_allowed: 'Сервер не знает этого действия. Обновите приложение.',
+  not_implemented: 'Сервер не знает этого действия. Обновите приложение.',
+  not_acceptable: 'Сервер не понял запрос.',
+  length_required: 'Сервер не понял запрос.',
+  payload_too_large: 'Слишком много данных в одном запросе.',
+  uri_too_long: 'Слишком много данных в одном запросе.',
+  header_fields_too_large: 'Слишком много данных в одном запросе.',
+  unsupported_media_type: 'Сервер не понял запрос.',
+  request_timeout: 'Запрос шёл слишком долго. Повторите.',
+  unavailable: 'Сервер временно недоступен. Повторите позже.',
+  internal: 'Ошибка на сервере. Повторите или позовите администратора.',
+  network: 'Нет связи с сервером.',
+  http: 'Сервер ответил ошибкой. Повторите.',
+  unknown: 'Не получилось. Повторите или позовите администратора.',
+  fields: 'Проверьте поля: {{fields}}.',
+};
+
+const en: Record<string, string> = {
+  'auth.unauthorized': 'Your session has ended — sign in again.',
+  'auth.forbidden': 'You are not allowed to do this.',
+  'auth.invalid_pin': 'Wrong PIN.',
+  'auth.locked': 'Too many wrong PINs on this tablet. Try again later.',
+  'auth.venue_locked': 'Too many wrong PINs in this venue: PIN sign-in is paused for a while.',
+  'auth.device_not_enrolled': 'This tablet is not enrolled. Enroll it with a code from Admin → Devices.',
+  'auth.offline_not_allowed': 'This staff member may not work offline.',
+  'device.enrollment_code_invalid': 'The enrollment code is wrong, used or expired. Ask for a new one.',
+  'device.not_found': 'Tablet not found.',
+  'feature.disabled': 'This feature is switched off for the venue.',
+  'table.not_found': 'Table not found.',
+  'table.not_open': 'The table is already closed.',
+  'table.occupied': 'The table is already taken.',
+  'table.unpaid_orders': 'The table has unpaid orders.',
+  'table.transfer_not_allowed': 'This staff member cannot take tables.',
+  'table.total_too_large': 'The table’s bill is too large. Settle part of it first.',
+  'session.not_found': 'Table seating not found.',
+  'order.not_found': 'Order not found.',
+  'order.closed': 'The order is already closed.',
+  'order.version_conflict': 'The order was just changed on another tablet. Check it and try again.',
+  'order.has_payments': 'The order already has payments.',
+  'order.paid_check_changed': 'That check is paid and cannot change.',
+  'order.too_many_lines': 'The order has too many lines. Open another order.',
+  'order.total_too_large': 'The order total is too large.',
+  'line.not_found': 'Line not found.',
+  'line.fired': 'The line was already sent to the kitchen.',
+  'line.voided': 'The line was already voided.',
+  'line.combo': 'A combo changes as a whole.',
+  'line.combo_part': 'A part of a combo cannot change on its own.',
+  'product.not_found': 'The dish is not on the menu.',
+  'menu.out_of_stock': 'The dish has run out.',
+  'menu.unavailable': 'The dish is not available now.',
+  'combo.outside_hours': 'The combo is not available at this time.',
+  'ticket.not_found': 'Kitchen ticket not found.',
+  'ticket.illegal_transition': 'The ticket has already moved on.',
+  'ticket.version_conflict': 'The ticket was just changed on another screen.',
+  'payment.not_found': 'Payment not found.',
+  'payment.already_captured': 'The payment is already taken.',
+  'payment.exceeds_due': 'The amount is more than is left to pay.',
+  'payment.exceeds_held': 'The amount is more than the card hold.',
+  'payment.exceeds_refundable': 'The amount is more than can be refunded.',
+  'payment.exceeds_requested': 'The amount is more than was requested.',
+  'payment.hold_exceeds_payment': 'The hold is larger than the payment.',
+  'payment.invalid_transition': 'The payment has already moved on.',
+  'payment.nothing_due': 'Nothing is left to pay on this order.',
+  'payment.tip_over_tolerance': 'The tip is over the venue’s limit.',
+  'payment.tips_too_large': 'The tip is too large.',
+  'shift.not_found': 'Shift not found.',
+  'shift.not_open': 'No cash shift is open.',
+  'shift.already_open': 'A shift is already open.',
+  'shift.closed': 'The shift is already closed.',
+  'shift.not_yours': 'This is not your shift.',
+  'shift.open_checks': 'Some checks are still open — close them before the shift.',
+  'reservation.not_found': 'Booking not found.',
+  'reservation.not_due': 'The booking is not due yet.',
+  'reservation.too_early': 'It is too early for this booking.',
+  'reservation.version_conflict': 'The booking was just changed on another tablet.',
+  'reservation.conflict': 'The table is already booked for that time.',
+  'reservation.illegal_transition': 'The booking has already moved on.',
+  'staff.not_found': 'Staff member not found.',
+  'staff.last_admin': 'The last administrator cannot be removed.',
+  'staff.pin_taken': 'This PIN is already used by another staff member.',
+  'venue.not_found': 'Venue not found.',
+  'remote.not_found': 'Module not found.',
+  'remote.manifest_invalid': 'The module’s manifest is not valid.',
+  'remote.entry_outside_folder': 'The module’s file is outside its folder.',
+  'remote.build_not_found': 'The module’s build is not on the server.',
+  'idempotency.in_flight': 'The request is still running — wait a moment.',
+  'idempotency.key_reused': 'A repeated request with different data was refused.',
+  validation: 'Check what you entered.',
+  rate_limited: 'Too many requests — wait a moment.',
+  invalid_json: 'The server did not understand the request.',
+  bad_request: 'The server did not understand the request.',
+  invalid_url: 'The server did not understand the request.',
+  'route.not_found': 'The server does not know this action. Update the app.',
+  method_not_allowed: 'The server does not know this action. Update the app.',
+  not_implemented: 'The server does not know this action. Update the app.',
+  not_acceptable: 'The server did not understand the request.',
+  length_required: 'The server did not understand the request.',
+  payload_too_large: 'Too much data in one request.',
+  uri_too_long: 'Too much data in one request.',
+  header_fields_too_large: 'Too much data in one request.',
+  unsupported_media_type: 'The server did not understand the request.',
+  request_timeout: 'The request took too long. Try again.',
+  unavailable: 'The server is unavailable for now. Try again later.',
+  internal: 'Something went wrong on the server. Try again or call a manager.',
+  network: 'No connection to the server.',
+  http: 'The server answered with an error. Try again.',
+  unknown: 'That did not work. Try again or call a manager.',
+  fields: 'Check the fields: {{fields}}.',
+};
+
+export const PROBLEMS_NAMESPACE = 'problems';
+export const problems = { ru, en };
+
+interface ProblemLike {
+  code?: unknown;
+  status?: unknown;
+  problem?: { code?: unknown; errors?: { path: string; message: string }[] };
+}
+
+/** The problem `code` of a failed call (an `ApiError`, or anything carrying one); null for other errors. */
+export function problemCode(error: unknown): string | null {
+  if (!error || typeof error !== 'object') return null;
+  const e = error as ProblemLike;
+  const code = typeof e.code === 'string' ? e.code : typeof e.problem?.code === 'string' ? e.problem.code : null;
+  if (code) return code;
+  return e.status === 0 ? 'network' : null;
+}
+
+/** A validation problem's failing fields, by path without the `body.` prefix, for forms to mark. */
+export function problemFields(error: unknown): Record<string, string> {
+  const errors = error && typeof error === 'object' ? (error as ProblemLike).problem?.errors : undefined;
+  const fields: Record<string, string> = {};
+  for (const e of errors ?? []) fields[e.path.replace(/^(body|query|params)\./, '')] = e.message;
+  return fields;
+}
+
+/**
+ * The sentence staff read for a failed call, in the UI's language: the text of its problem code,
+ * a generic sentence for a code without one (or an error that is no API problem) — never the
+ * server's English title. Validation names its fields.
+ */
+export function problemText(t: TFunction | ((key: string, options?: Record<string, unknown>) => string), error: unknown): string {
+  const translate = t as (key: string, options?: Record<string, unknown>) => string;
+  const say = (key: string, options: Record<string, unknown> = {}) => translate(key, { ns: PROBLEMS_NAMESPACE, keySeparator: false, nsSeparator: false, ...options });
+  const code = problemCode(error);
+  if (code === 'validation') {
+    const paths = Object.keys(problemFields(error));
+    return paths.length > 0 ? `${say('validation')} ${say('fields', { fields: paths.join(', ') })}` : say('validation');
+  }
+  if (code && code in ru) return say(code);
+  return say('unknown');
+}
