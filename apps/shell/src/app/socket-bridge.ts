@@ -118,7 +118,12 @@ export function connectSockets(token: string, bus: EventBus, queryClient: QueryC
     // tablet was revoked. Asking who we are answers 401, and the shell signs out at once.
     if (reason === 'io server disconnect') void api.me().catch(() => undefined);
   });
-  pos.on('connect_error', onDisconnect);
+  pos.on('connect_error', (error) => {
+    onDisconnect();
+    // A handshake refused for the token: the session ended while the socket was away (a revoked
+    // tablet reconnecting after a Wi-Fi drop). Asking who we are answers 401 and signs out.
+    if (error.message === 'unauthorized') void api.me().catch(() => undefined);
+  });
 
   return () => {
     pos.disconnect();
