@@ -54,6 +54,7 @@ export function readyTicket(overrides: Partial<KitchenTicket> = {}): KitchenTick
     stationId: '0190a000-0000-7000-8000-00000000e001',
     stationCode: 'hot',
     course: 1,
+    heldCourses: [],
     status: 'ready',
     items: [{ id: '0190a000-0000-7000-8000-00000000f001', lineId: '0190a000-0000-7000-8000-00000000f002', name: 'Стейк рибай', modifiers: [], quantity: 1, note: null, kind: 'add' }],
     createdAt: at,
