@@ -1,4 +1,4 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from './support/test';
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { borschtOrder, closeDialog, minorUnits, openPayDialog, type PaymentRow } from './support/payments';

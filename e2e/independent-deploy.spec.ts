@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { ROOT, startServer, type TestServer, WEB_ROOT } from './support/server';
 import { apiLogin, openSection, signIn } from './support/staff';
 

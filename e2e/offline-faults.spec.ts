@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { type FaultProxy, startFaultProxy } from './support/fault-proxy';

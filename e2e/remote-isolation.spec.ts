@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { startServer, type TestServer, WEB_ROOT } from './support/server';
 import { apiLogin, signIn } from './support/staff';
 

@@ -1,4 +1,4 @@
-import { expect, type Browser, test } from '@playwright/test';
+import { expect, type Browser, test } from './support/test';
 import { borschtOrder } from './support/payments';
 import { startServer, type TestServer } from './support/server';
 import { apiLogin, signIn } from './support/staff';

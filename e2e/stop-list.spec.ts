@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { startServer, type TestServer } from './support/server';
 import { openSection, signIn } from './support/staff';
 

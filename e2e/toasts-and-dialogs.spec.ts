@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page, test } from '@playwright/test';
+import { expect, type Locator, type Page, test } from './support/test';
 import { startServer, type TestServer } from './support/server';
 import { apiLogin, signIn } from './support/staff';
 

@@ -1,4 +1,4 @@
-import { type BrowserContext, expect, type Locator, type Page, test } from '@playwright/test';
+import { type BrowserContext, expect, type Locator, type Page, test } from './support/test';
 import { startServer, type TestServer } from './support/server';
 import { apiLogin, openSection, signIn } from './support/staff';
 
