@@ -175,6 +175,8 @@ export const queryKeys = {
   recommendations: (productId: string, orderId?: string) => ['recommendations', productId, orderId ?? null] as const,
   upsellConfig: (productId: string) => ['admin', 'upsell', productId] as const,
   tickets: (station?: string) => ['tickets', station ?? 'all'] as const,
+  /** Where each line of an order is in the kitchen; the socket refreshes it on every ticket change. */
+  kitchenStatus: (orderId: string) => ['kitchen-status', orderId] as const,
   currentShift: ['shift', 'current'] as const,
   flags: ['admin', 'flags'] as const,
   remotes: ['admin', 'remotes'] as const,

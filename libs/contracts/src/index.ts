@@ -163,7 +163,7 @@ export {
   TicketStatusInputSchema,
   TicketStatusSchema,
 } from './kitchen';
-export type { KitchenStatus, KitchenTicket, SendOrderResult, TicketItem, TicketsQuery, TicketStatus, TicketStatusInput } from './kitchen';
+export type { KitchenStatus, KitchenTicket, LineKitchenStatus, SendOrderResult, TicketItem, TicketsQuery, TicketStatus, TicketStatusInput } from './kitchen';
 export {
   CancelPaymentInputSchema,
   CAPTURED_STATUSES,

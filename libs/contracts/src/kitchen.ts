@@ -77,6 +77,7 @@ export const TicketStatusInputSchema = z.strictObject({
 export type TicketStatusInput = z.infer<typeof TicketStatusInputSchema>;
 
 export const LineKitchenStatusSchema = z.enum(['not_fired', ...TICKET_STATUSES]);
+export type LineKitchenStatus = z.infer<typeof LineKitchenStatusSchema>;
 
 export const KitchenStatusSchema = z.object({
   orderId: IdSchema,

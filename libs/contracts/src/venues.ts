@@ -34,6 +34,11 @@ export const TableSchema = z.object({
   session: TableSessionSchema.nullable(),
   /** Sum of the open orders' totals of the current session. */
   openTotal: MoneySchema,
+  /**
+   * Portions the kitchen has for the session's open orders, not served yet: `cooking` on queued or
+   * started tickets, `ready` on tickets waiting at the pass for the waiter. Zeros for a free table.
+   */
+  kitchen: z.object({ cooking: z.number().int().min(0), ready: z.number().int().min(0) }),
 });
 export type Table = z.infer<typeof TableSchema>;
 

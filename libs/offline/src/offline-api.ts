@@ -335,7 +335,7 @@ export function createOfflineApi(options: OfflineApiOptions): PosApi {
       return command<Table>({ kind: 'closeTable', method: 'POST', path: `/pos/tables/${tableId}/close`, body: {}, tableId, effect: { type: 'closeTable', tableId } }, async () => {
         const table = (await cachedTables()).find((t) => t.id === tableId);
         if (!table) throw needsNetwork();
-        return { ...table, status: 'free', session: null, openTotal: 0 };
+        return { ...table, status: 'free', session: null, openTotal: 0, kitchen: { cooking: 0, ready: 0 } };
       });
     },
   };

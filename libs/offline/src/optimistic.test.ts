@@ -153,6 +153,7 @@ describe('the local view of the floor', () => {
     status: 'free',
     session: null,
     openTotal: 0,
+    kitchen: { cooking: 0, ready: 0 },
     ...over,
   });
 

@@ -128,7 +128,7 @@ export function tablesView(tables: readonly Table[], records: readonly OutboxRec
       }
     } else if (effect.type === 'closeTable') {
       const table = byId.get(effect.tableId);
-      if (table) byId.set(effect.tableId, { ...table, status: 'free', session: null, openTotal: 0 });
+      if (table) byId.set(effect.tableId, { ...table, status: 'free', session: null, openTotal: 0, kitchen: { cooking: 0, ready: 0 } });
     }
   }
   // Open totals and "bill" (paid, not yet closed) follow the local view of the orders.

@@ -298,11 +298,15 @@ describe('Socket.IO on /ws', () => {
       expect(tickets.every((tk) => tk.status === 'queued')).toBe(true);
       await orderFired;
 
-      // A cook bumping a ticket is pushed too.
+      // A cook bumping a ticket is pushed too, and so is its table: the floor tile shows the kitchen's progress.
       const hot = tickets.find((tk) => tk.stationCode === 'hot');
       const bumped = nextEvent(pos, 'kitchen.ticket.updated', (e) => e.ticket.id === hot.id && e.ticket.status === 'cooking');
+      const tableReady = nextEvent(pos, 'table.updated', (e) => e.table.id === hot.tableId && e.table.kitchen.ready > 0);
       expect((await cook.post(`/pos/kitchen/tickets/${hot.id}/status`, { status: 'cooking' })).status).toBe(200);
       await bumped;
+      expect((await cook.post(`/pos/kitchen/tickets/${hot.id}/status`, { status: 'ready' })).status).toBe(200);
+      const readyTable = await tableReady;
+      expect(readyTable.table.kitchen.ready).toBe(hot.items.reduce((n: number, i: { kind: string; quantity: number }) => n + (i.kind === 'add' ? i.quantity : 0), 0));
 
       await sleep(ABSENCE_MS);
       expect(leaked.order.events).toEqual([]);

@@ -19,6 +19,7 @@ export function table(label: string, over: Partial<Table> = {}): Table {
     status: 'free',
     session: null,
     openTotal: 0,
+    kitchen: { cooking: 0, ready: 0 },
     ...over,
   };
 }

@@ -43,6 +43,7 @@ export function connectSockets(token: string, bus: EventBus, queryClient: QueryC
         void queryClient.invalidateQueries({ queryKey: ['orders'] });
       } else if (name === 'kitchen.ticket.updated') {
         void queryClient.invalidateQueries({ queryKey: ['tickets'] });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.kitchenStatus(payload.ticket.orderId) });
         if (payload.ticket.status === 'ready') bus.emit('kitchen.ticket.ready', payload);
       }
     });

@@ -559,6 +559,38 @@ describe('kitchen', () => {
     });
   });
 
+  describe('the floor tile', () => {
+    it('counts portions cooking and ready at the pass for the table, live with each bump, and nothing once served or paid', async () => {
+      const table = await t.table('Т5');
+      const kitchenOf = async () => {
+        const res = await anna.get('/pos/tables');
+        expect(res.status).toBe(200);
+        return (res.body as { id: string; kitchen: { cooking: number; ready: number } }[]).find((x) => x.id === table.id)!.kitchen;
+      };
+      expect(await kitchenOf()).toEqual({ cooking: 0, ready: 0 });
+      const order = await createOrder(anna, { tableId: table.id, items: [steakItem(), { productId: borscht.id, quantity: 2 }, { productId: wine.id, quantity: 1 }] });
+      expect(await kitchenOf()).toEqual({ cooking: 0, ready: 0 });
+
+      const { hot, bar } = byStation((await send(order.id)).tickets);
+      expect(await kitchenOf()).toEqual({ cooking: 4, ready: 0 });
+      expect((await bump(hot, 'cooking')).status).toBe(200);
+      expect(await kitchenOf()).toEqual({ cooking: 4, ready: 0 });
+      expect((await bump(hot, 'ready')).status).toBe(200);
+      expect(await kitchenOf()).toEqual({ cooking: 1, ready: 3 });
+
+      // A void sends the kitchen a cancellation: not a dish to pick up.
+      const current = (await anna.get(`/pos/orders/${order.id}`)).body as Order;
+      const wineLine = current.lines.find((l) => l.productId === wine.id)!;
+      expect((await supervisor.post(`/pos/orders/${order.id}/items/${wineLine.id}/void`, { version: current.version, quantity: 1, reason: 'гость передумал' })).status).toBe(200);
+      await send(order.id);
+      expect(await kitchenOf()).toEqual({ cooking: 1, ready: 3 });
+
+      expect((await bump(hot, 'served')).status).toBe(200);
+      expect((await bump(bar, 'ready')).status).toBe(200);
+      expect(await kitchenOf()).toEqual({ cooking: 0, ready: 1 });
+    });
+  });
+
   describe('GET /pos/orders/:id/kitchen-status', () => {
     it('tells per line where it is: not fired, queued, cooking, ready (with the time), the least advanced portion', async () => {
       const order = await createOrder(anna, {

@@ -118,7 +118,9 @@ export class KitchenService {
       throw conflict('ticket.version_conflict', 'The ticket changed on another screen', { currentStatus: from });
     }
     const ticket = await this.ticket(db, actor.venueId, ticketId);
-    return outcome(ticket, [event('kitchen.ticket.updated', { venueId: actor.venueId, ticket })]);
+    // The floor tile says what the kitchen is doing for the table (cooking, ready at the pass).
+    const table = ticket.tableId ? [await this.services.venues.tableEvent(db, actor.venueId, ticket.tableId)] : [];
+    return outcome(ticket, [event('kitchen.ticket.updated', { venueId: actor.venueId, ticket }), ...table]);
   }
 
   async orderStatus(db: Db, venueId: string, orderId: string): Promise<KitchenStatus> {

@@ -114,3 +114,24 @@ export async function moveSessionToTable(db: Db, sessionId: string, tableId: str
     throw error;
   }
 }
+
+/**
+ * Portions on the kitchen's tickets for the sessions' open orders that are not served yet, per
+ * session and ticket status (cancellations are not dishes to pick up: only added portions count).
+ */
+export async function kitchenCountsOfSessions(db: Db, venueId: string, sessionIds: readonly string[]) {
+  if (sessionIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('kitchen_tickets as t')
+    .innerJoin('orders as o', 'o.id', 't.order_id')
+    .innerJoin('ticket_items as i', 'i.ticket_id', 't.id')
+    .select(['o.session_id', 't.status', (eb) => eb.fn.sum<number | string>('i.quantity').as('n')])
+    .where('t.venue_id', '=', venueId)
+    .where('o.session_id', 'in', [...sessionIds])
+    .where('o.status', '=', 'open')
+    .where('t.status', 'in', ['queued', 'cooking', 'ready'])
+    .where('i.kind', '=', 'add')
+    .groupBy(['o.session_id', 't.status'])
+    .execute();
+  return rows.map((r) => ({ sessionId: r.session_id!, status: r.status, count: Number(r.n) }));
+}

@@ -31,11 +31,12 @@ export class VenuesService {
 
   async tables(db: Db, venueId: string, hallId?: string): Promise<Table[]> {
     const [tables, sessions] = await Promise.all([repo.listTables(db, venueId, hallId), repo.listOpenSessions(db, venueId)]);
-    const sessionTotals = await this.services.orders.openSessionSummaries(db, venueId, sessions.map((s) => s.id));
+    const sessionIds = sessions.map((s) => s.id);
+    const [sessionTotals, kitchen] = await Promise.all([this.services.orders.openSessionSummaries(db, venueId, sessionIds), this.kitchenOf(db, venueId, sessionIds)]);
     const sessionOf = new Map(sessions.map((s) => [s.table_id, s]));
     return tables.map((t) => {
       const session = sessionOf.get(t.id);
-      return this.toTable(t, session, session ? sessionTotals.get(session.id) : undefined);
+      return this.toTable(t, session, session ? sessionTotals.get(session.id) : undefined, session ? kitchen.get(session.id) : undefined);
     });
   }
 
@@ -44,10 +45,28 @@ export class VenuesService {
     if (!table) throw notFound('table', tableId);
     const session = await repo.findOpenSessionOfTable(db, venueId, tableId);
     const totals = session ? (await this.services.orders.openSessionSummaries(db, venueId, [session.id])).get(session.id) : undefined;
-    return this.toTable(table, session, totals);
+    const kitchen = session ? (await this.kitchenOf(db, venueId, [session.id])).get(session.id) : undefined;
+    return this.toTable(table, session, totals, kitchen);
   }
 
-  private toTable(t: TablesTable, session: repo.SessionRow | undefined, totals: { openTotal: number; hasPayments: boolean } | undefined): Table {
+  /** What the kitchen is doing for each session: portions cooking (queued or started) and ready at the pass. */
+  private async kitchenOf(db: Db, venueId: string, sessionIds: readonly string[]): Promise<Map<string, Table['kitchen']>> {
+    const counts = new Map<string, Table['kitchen']>();
+    for (const row of await repo.kitchenCountsOfSessions(db, venueId, sessionIds)) {
+      const c = counts.get(row.sessionId) ?? { cooking: 0, ready: 0 };
+      if (row.status === 'ready') c.ready += row.count;
+      else c.cooking += row.count;
+      counts.set(row.sessionId, c);
+    }
+    return counts;
+  }
+
+  private toTable(
+    t: TablesTable,
+    session: repo.SessionRow | undefined,
+    totals: { openTotal: number; hasPayments: boolean } | undefined,
+    kitchen: Table['kitchen'] = { cooking: 0, ready: 0 },
+  ): Table {
     const status: TableStatus = !session ? 'free' : totals?.hasPayments ? 'bill' : 'occupied';
     return {
       id: t.id,
@@ -62,6 +81,7 @@ export class VenuesService {
       status,
       session: session ? toSession(session) : null,
       openTotal: totals?.openTotal ?? 0,
+      kitchen,
     };
   }
 

@@ -47,6 +47,7 @@ const table = (label: string, over: Partial<Table> = {}): Table => ({
   status: 'free',
   session: null,
   openTotal: 0,
+  kitchen: { cooking: 0, ready: 0 },
   ...over,
 });
 const SEATED = table('2', {
@@ -98,6 +99,18 @@ describe('FloorScreen', () => {
     expect(screen.getByTestId('table-2')).toHaveAttribute('data-status', 'occupied');
     expect(screen.getByTestId('table-2-total')).toHaveTextContent('1 250,00');
     expect(screen.getByTestId('legend-occupied')).toHaveTextContent('1');
+  });
+
+  it('tells the waiter what the kitchen is doing for a seated table: portions ready at the pass first, else cooking', async () => {
+    const cooking = { ...SEATED, id: 't3', label: '3', kitchen: { cooking: 2, ready: 0 } };
+    const ready = { ...SEATED, id: 't4', label: '4', kitchen: { cooking: 1, ready: 3 } };
+    renderFloor({ halls: jest.fn().mockResolvedValue([HALL]), tables: jest.fn().mockResolvedValue([table('1'), SEATED, cooking, ready]) });
+    expect(await screen.findByTestId('table-4-kitchen')).toHaveAttribute('data-kitchen', 'ready');
+    expect(screen.getByTestId('table-4-kitchen')).toHaveTextContent('Готово 3');
+    expect(screen.getByTestId('table-3-kitchen')).toHaveAttribute('data-kitchen', 'cooking');
+    expect(screen.getByTestId('table-3-kitchen')).toHaveTextContent('Готовится 2');
+    expect(screen.queryByTestId('table-2-kitchen')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('table-1-kitchen')).not.toBeInTheDocument();
   });
 
   it('seats guests at a free table and opens its order', async () => {

@@ -4,6 +4,7 @@ import { Icon, Money, Spinner } from '@pos/ui';
 import { useTranslation } from 'react-i18next';
 import { chairPositions, minutesSince, type Rect, tableDensity } from './floor-layout';
 import styles from './floor-screen.module.css';
+import { TableKitchenBadge } from './table-kitchen-badge';
 
 export interface TableTileProps {
   table: Table;
@@ -35,6 +36,7 @@ export function TableTile({ table, rect, currency, now, isMine, isBusy, mark, on
       {chairs.map((c, i) => (
         <span key={i} className={`${styles.chair} ${chairLook ?? ''}`} style={{ left: c.x, top: c.y, transform: `translate(-50%, -50%) rotate(${c.angle}deg)` }} aria-hidden />
       ))}
+      {!mark && table.session && <TableKitchenBadge table={table} />}
       <button
         type="button"
         className={[styles.table, look, styles[table.shape], styles[density], isMine && !mark && styles.mine].filter(Boolean).join(' ')}

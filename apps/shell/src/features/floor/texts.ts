@@ -31,6 +31,7 @@ export const floorTexts = {
     retry: 'Повторить',
     failed: 'Не получилось открыть стол: {{message}}',
     noPermission: 'Открывать столы может официант или старший смены',
+    kitchen: { ready: 'Готово {{count}}', cooking: 'Готовится {{count}}' },
   },
   en: {
     halls: 'Halls',
@@ -59,5 +60,6 @@ export const floorTexts = {
     retry: 'Retry',
     failed: 'Could not open the table: {{message}}',
     noPermission: 'Only a waiter or a supervisor can open tables',
+    kitchen: { ready: '{{count}} ready', cooking: '{{count}} cooking' },
   },
 };

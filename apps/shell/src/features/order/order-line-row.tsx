@@ -1,13 +1,20 @@
-import { type OrderLine, standingQuantity, unitTotal } from '@pos/contracts';
+import { type LineKitchenStatus, type OrderLine, standingQuantity, unitTotal } from '@pos/contracts';
 import { formatMoney } from '@pos/i18n';
 import { Badge, type BadgeTone, Button, Icon, Money, QuantityStepper } from '@pos/ui';
 import { useTranslation } from 'react-i18next';
+import { type LineKitchenLabel, lineKitchenLabel } from './kitchen-status';
 import styles from './order-panel.module.css';
 
-/** What the line's badge says: the kitchen state, or `waiting` while its fire is still in the outbox. */
-export type LineKitchenLabel = OrderLine['kitchenState'] | 'waiting';
-
-const KITCHEN_TONE: Record<LineKitchenLabel, BadgeTone> = { new: 'info', fired: 'success', changed: 'warning', waiting: 'neutral' };
+const KITCHEN_TONE: Record<LineKitchenLabel, BadgeTone> = {
+  new: 'info',
+  changed: 'warning',
+  waiting: 'neutral',
+  fired: 'accent',
+  queued: 'accent',
+  cooking: 'accent',
+  ready: 'success',
+  served: 'neutral',
+};
 
 export interface OrderLineRowProps {
   line: OrderLine;
@@ -17,6 +24,8 @@ export interface OrderLineRowProps {
   isStopListed?: boolean;
   /** Fired on this tablet while offline: the command is still in the outbox, the kitchen does not have it yet. */
   isAwaitingFire?: boolean;
+  /** Where the kitchen is with the line's fired portions (live from the server); unknown offline. */
+  kitchenStatus?: LineKitchenStatus;
   canEdit: boolean;
   onSelect(line: OrderLine | null): void;
   onQuantity(line: OrderLine, delta: number): void;
@@ -25,11 +34,11 @@ export interface OrderLineRowProps {
 }
 
 /** One line of the order; tapping it opens its actions (quantity, note, void) right under it. */
-export function OrderLineRow({ line, currency, isSelected, isStopListed, isAwaitingFire, canEdit, onSelect, onQuantity, onEdit, onVoid }: OrderLineRowProps) {
+export function OrderLineRow({ line, currency, isSelected, isStopListed, isAwaitingFire, kitchenStatus, canEdit, onSelect, onQuantity, onEdit, onVoid }: OrderLineRowProps) {
   const { t, i18n } = useTranslation('order');
   const standing = standingQuantity(line);
   const isVoided = standing === 0;
-  const kitchen: LineKitchenLabel = isAwaitingFire ? 'waiting' : line.kitchenState;
+  const kitchen = lineKitchenLabel(line, Boolean(isAwaitingFire), kitchenStatus);
   return (
     <li className={`${styles.line} ${isSelected ? styles.lineSelected : ''} ${isVoided ? styles.lineVoided : ''}`} data-testid={`line-${line.name}`} data-line-id={line.id} data-kitchen={kitchen}>
       <button type="button" className={styles.lineMain} onClick={() => onSelect(isSelected ? null : line)} aria-expanded={isSelected}>

@@ -3,6 +3,7 @@ import { Badge, Button, Icon, Money, Spinner } from '@pos/ui';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Slot } from '../../plugin-host/slot';
+import { useLineKitchenStatuses } from './kitchen-status';
 import { OrderLineRow } from './order-line-row';
 import { courseGroups, unsentCount } from './order-lines';
 import styles from './order-panel.module.css';
@@ -51,6 +52,7 @@ export function OrderPanel(props: OrderPanelProps) {
   const unsent = unsentCount(order);
   const listRef = useRef<HTMLDivElement>(null);
   const knownLineIds = useRef<ReadonlySet<string> | null>(null);
+  const kitchenStatuses = useLineKitchenStatuses(order);
 
   // A new line scrolls into view, so the waiter sees what was just added — wherever its course
   // puts it in the list (not necessarily last). Lines there when the screen opened do not count.
@@ -138,6 +140,7 @@ export function OrderPanel(props: OrderPanelProps) {
                     isSelected={line.id === selectedLineId}
                     isStopListed={line.kitchenState === 'new' && (props.stopListedProductIds?.has(line.productId) ?? false)}
                     isAwaitingFire={props.awaitingFireLineIds?.has(line.id) ?? false}
+                    kitchenStatus={kitchenStatuses.get(line.id)}
                     canEdit={canEditLines}
                     onSelect={props.onSelectLine}
                     onQuantity={props.onQuantity}

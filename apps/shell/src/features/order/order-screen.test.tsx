@@ -109,6 +109,8 @@ const renderState: { offline: boolean; outbox?: OutboxSource } = { offline: fals
 
 /** What the screen told staff in toasts, in order. */
 const toasts: string[] = [];
+/** What the last render was given (a test drives the query cache as the socket would). */
+const lastRender: { queryClient: QueryClient } = { queryClient: new QueryClient() };
 
 function renderOrder(permissions: string[] = WAITER, api: Record<string, jest.Mock> = {}) {
   const session = {
@@ -130,6 +132,7 @@ function renderOrder(permissions: string[] = WAITER, api: Record<string, jest.Mo
   bus.on('notification.toast').subscribe((toast) => toasts.push(toast.message));
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   queryClient.setQueryData(queryKeys.order('o1'), ORDER);
+  lastRender.queryClient = queryClient;
   const host = { api: fullApi, bus, queryClient, i18n, session, can: (p: string) => permissions.includes(p) } as unknown as HostApi;
   const services = {
     api: fullApi,
@@ -208,6 +211,30 @@ describe('OrderScreen', () => {
     expect(within(row).getByTestId('line-kitchen')).toHaveTextContent('На кухне');
     expect(screen.getByTestId('order-total')).toHaveTextContent('900,00');
     expect(await screen.findByTestId('product-borscht')).toBeEnabled();
+  });
+
+  it('shows where the kitchen is with each fired line, and follows it when a ticket changes', async () => {
+    const status = (s: string) => ({ orderId: 'o1', tickets: [], lines: [{ lineId: 'l1', name: 'Борщ', quantity: 2, firedQuantity: 2, status: s, readyAt: null }] });
+    const kitchenStatus = jest.fn().mockResolvedValue(status('cooking'));
+    renderOrder(WAITER, { kitchenStatus });
+    const row = screen.getByTestId('line-Борщ');
+    await waitFor(() => expect(row).toHaveAttribute('data-kitchen', 'cooking'));
+    expect(within(row).getByTestId('line-kitchen')).toHaveTextContent('Готовится');
+    expect(kitchenStatus).toHaveBeenCalledWith('o1');
+    // The cook bumps it ready: the socket invalidates the order's kitchen status.
+    kitchenStatus.mockResolvedValue(status('ready'));
+    const { queryClient } = lastRender;
+    await act(() => queryClient.invalidateQueries({ queryKey: queryKeys.kitchenStatus('o1') }));
+    await waitFor(() => expect(row).toHaveAttribute('data-kitchen', 'ready'));
+    expect(within(row).getByTestId('line-kitchen')).toHaveTextContent('Готово');
+  });
+
+  it('keeps «На кухне» when the kitchen status cannot be read (offline)', async () => {
+    const kitchenStatus = jest.fn().mockRejectedValue(new ApiError(503, { type: 'about:blank', title: 'offline', status: 503, code: 'offline.needs_network' }));
+    renderOrder(WAITER, { kitchenStatus });
+    await waitFor(() => expect(kitchenStatus).toHaveBeenCalled());
+    expect(screen.getByTestId('line-Борщ')).toHaveAttribute('data-kitchen', 'fired');
+    expect(within(screen.getByTestId('line-Борщ')).getByTestId('line-kitchen')).toHaveTextContent('На кухне');
   });
 
   it('says «Ждёт отправки» on a line while its fire waits in the outbox, «На кухне» once the server has it', async () => {

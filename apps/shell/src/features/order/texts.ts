@@ -54,7 +54,7 @@ export const orderTexts = {
       increase: 'Больше',
       each: '{{price}} за шт.',
     },
-    kitchen: { new: 'Новое', fired: 'На кухне', changed: 'Изменено', waiting: 'Ждёт отправки' },
+    kitchen: { new: 'Новое', fired: 'На кухне', changed: 'Изменено', waiting: 'Ждёт отправки', queued: 'В очереди', cooking: 'Готовится', ready: 'Готово', served: 'Подано' },
     totals: { subtotal: 'Сумма', discount: 'Скидка', total: 'Итого', paid: 'Оплачено', tips: 'Чаевые', due: 'К оплате', checks: 'Счёт разделён: {{count}} чека' },
     actions: {
       back: 'Зал',
@@ -231,7 +231,7 @@ export const orderTexts = {
       increase: 'More',
       each: '{{price}} each',
     },
-    kitchen: { new: 'New', fired: 'Fired', changed: 'Changed', waiting: 'Waiting to send' },
+    kitchen: { new: 'New', fired: 'Fired', changed: 'Changed', waiting: 'Waiting to send', queued: 'Queued', cooking: 'Cooking', ready: 'Ready', served: 'Served' },
     totals: { subtotal: 'Subtotal', discount: 'Discount', total: 'Total', paid: 'Paid', tips: 'Tips', due: 'Due', checks: 'Bill split into {{count}} checks' },
     actions: {
       back: 'Floor',
