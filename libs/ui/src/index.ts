@@ -5,6 +5,7 @@ export type { ButtonProps } from './button';
 export { Dialog } from './dialog';
 export type { DialogProps } from './dialog';
 export { Money } from './money';
+export { noPrintClass, printOnly } from './print';
 export { PinPad } from './pin-pad';
 export type { PinPadProps } from './pin-pad';
 export { ToastStack } from './toasts';

@@ -2,23 +2,9 @@ import { ApiError, queryKeys } from '@pos/api-client';
 import type { Order, OrderLine } from '@pos/contracts';
 import { QueryClient } from '@tanstack/react-query';
 import { createOrderCommands, type OrderCommandDeps } from './order-commands';
+import { aLine } from './testing';
 
-const line = (over: Partial<OrderLine> = {}): OrderLine => ({
-  id: 'l1',
-  productId: 'p1',
-  name: 'Борщ',
-  unitPrice: 45000,
-  modifiers: [],
-  quantity: 1,
-  voidedQuantity: 0,
-  firedQuantity: 0,
-  note: null,
-  course: 1,
-  kitchenState: 'new',
-  voidReason: null,
-  lineTotal: 45000,
-  ...over,
-});
+const line = (over: Partial<OrderLine> = {}): OrderLine => aLine('l1', { productId: 'p1', name: 'Борщ', ...over });
 
 const order = (version: number, lines: OrderLine[] = [line()]): Order =>
   ({ id: 'o1', version, lines, heldCourses: [], status: 'open', split: null, checks: [], total: 0, paid: 0, due: 0 }) as unknown as Order;

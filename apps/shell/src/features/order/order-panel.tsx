@@ -1,11 +1,13 @@
 import type { Order, OrderLine } from '@pos/contracts';
 import { Badge, Button, Icon, Money, Spinner } from '@pos/ui';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useServices } from '../../app/services-context';
 import { useTranslation } from 'react-i18next';
 import { Slot } from '../../plugin-host/slot';
 import { useLineKitchenStatuses } from './kitchen-status';
 import { OrderLineRow } from './order-line-row';
 import { courseGroups, unsentCount } from './order-lines';
+import { PreBillDialog } from './pre-bill';
 import styles from './order-panel.module.css';
 
 export interface OrderPermissions {
@@ -53,6 +55,8 @@ export function OrderPanel(props: OrderPanelProps) {
   const listRef = useRef<HTMLDivElement>(null);
   const knownLineIds = useRef<ReadonlySet<string> | null>(null);
   const kitchenStatuses = useLineKitchenStatuses(order);
+  const venueName = useServices().host().session.venue.name;
+  const [preBillAt, setPreBillAt] = useState<Date | null>(null);
 
   // A new line scrolls into view, so the waiter sees what was just added — wherever its course
   // puts it in the list (not necessarily last). Lines there when the screen opened do not count.
@@ -91,6 +95,12 @@ export function OrderPanel(props: OrderPanelProps) {
           </div>
         </div>
         {order.status !== 'open' && <Badge tone={order.status === 'paid' ? 'success' : 'danger'}>{t(`status.${order.status}`)}</Badge>}
+        {order.lines.length > 0 && order.status !== 'void' && (
+          <Button onClick={() => setPreBillAt(new Date())} className={styles.guests} data-testid="order-pre-bill">
+            <Icon name="receipt" />
+            {t('preBill.action')}
+          </Button>
+        )}
         <Button onClick={props.onGuests} disabled={!canEditLines} className={styles.guests} data-testid="order-guests" aria-label={t('actions.guests')}>
           <Icon name="users" />
           {order.guests}
@@ -210,6 +220,7 @@ export function OrderPanel(props: OrderPanelProps) {
           </Button>
         )}
       </div>
+      {preBillAt && <PreBillDialog order={order} venueName={venueName} currency={currency} printedAt={preBillAt} onClose={() => setPreBillAt(null)} />}
     </section>
   );
 }

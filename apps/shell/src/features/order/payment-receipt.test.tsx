@@ -1,6 +1,6 @@
 import type { Payment, Receipt } from '@pos/contracts';
 import { createI18n } from '@pos/i18n';
-import { render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { addShellTexts } from '../../i18n';
 import { PaymentReceipt } from './payment-receipt';
@@ -96,5 +96,23 @@ describe('PaymentReceipt', () => {
     expect(text('receipt-refunded')).toBe('Refunded | −₽1,600.00');
     expect(text('receipt-net')).toBe('Net after refunds | ₽0.00');
     expect(text('receipt-payment-p1')).toBe('Card · •••• 4242 | ₽1,100.00');
+  });
+
+  it('prints the receipt alone: only while window.print runs is the rest of the screen marked off', () => {
+    renderReceipt(receipt(), PAYMENTS);
+    const seen: { body: boolean; receipt: boolean }[] = [];
+    const original = window.print;
+    window.print = jest.fn(() => {
+      seen.push({ body: document.body.classList.length > 0, receipt: screen.getByTestId('receipt').classList.length > 1 });
+    });
+    try {
+      fireEvent.click(screen.getByTestId('receipt-print'));
+      expect(window.print).toHaveBeenCalledTimes(1);
+      expect(seen).toEqual([{ body: true, receipt: true }]);
+      expect(document.body.classList).toHaveLength(0);
+      expect(screen.getByTestId('receipt').classList).toHaveLength(1);
+    } finally {
+      window.print = original;
+    }
   });
 });

@@ -1,5 +1,7 @@
 import type { Payment, Receipt } from '@pos/contracts';
 import { formatMoney } from '@pos/i18n';
+import { Button, Icon, noPrintClass, printOnly } from '@pos/ui';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import styles from './pay-dialog.module.css';
 
@@ -13,9 +15,10 @@ export function PaymentReceipt({ receipt, payments }: { receipt: Receipt; paymen
   const refunded = receipt.refunded ?? 0;
   // The receipt's net is everything paid on the order (sale and tips) less everything refunded.
   const paid = receipt.payments.reduce((sum, p) => sum + p.amount + p.tip, 0);
+  const self = useRef<HTMLDivElement>(null);
   const issued = new Date(receipt.issuedAt).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'ru-RU', { dateStyle: 'short', timeStyle: 'short' });
   return (
-    <div className={styles.receipt} data-testid="receipt">
+    <div ref={self} className={styles.receipt} data-testid="receipt">
       <div className={styles.receiptHead}>
         <b>{receipt.venueName}</b>
         <span>
@@ -81,6 +84,10 @@ export function PaymentReceipt({ receipt, payments }: { receipt: Receipt; paymen
           </div>
         )}
       </div>
+      <Button block onClick={() => printOnly(self.current)} className={noPrintClass} data-testid="receipt-print">
+        <Icon name="receipt" />
+        {t('receiptPrint')}
+      </Button>
     </div>
   );
 }

@@ -1,53 +1,9 @@
-import type { Order, OrderLine } from '@pos/contracts';
 import type { CommandEffect, OutboxRecord } from '@pos/offline';
 import { linesAwaitingFire, type OutboxSource, readLinesAwaitingFire } from './pending-fires';
+import { aLine, anOrder } from './testing';
 
-const line = (id: string, over: Partial<OrderLine> = {}): OrderLine => ({
-  id,
-  productId: `p-${id}`,
-  name: id,
-  unitPrice: 45000,
-  modifiers: [],
-  quantity: 1,
-  voidedQuantity: 0,
-  firedQuantity: 0,
-  note: null,
-  course: 1,
-  kitchenState: 'new',
-  voidReason: null,
-  lineTotal: 45000,
-  ...over,
-});
-
-const order = (lines: OrderLine[], over: Partial<Order> = {}): Order =>
-  ({
-    id: 'o1',
-    number: 12,
-    tableId: 't7',
-    tableLabel: '7',
-    sessionId: 's1',
-    waiterId: 'w1',
-    waiterName: 'Анна',
-    shiftId: null,
-    status: 'open',
-    guests: 2,
-    note: null,
-    heldCourses: [],
-    version: 4,
-    lines,
-    split: null,
-    checks: [],
-    subtotal: 0,
-    discount: 0,
-    total: 0,
-    paid: 0,
-    tips: 0,
-    due: 0,
-    createdAt: '2026-01-01T12:00:00Z',
-    updatedAt: '2026-01-01T12:00:00Z',
-    closedAt: null,
-    ...over,
-  }) as Order;
+const line = aLine;
+const order = anOrder;
 
 let seq = 0;
 const record = (effect: CommandEffect, over: Partial<OutboxRecord> = {}): OutboxRecord => ({
