@@ -102,7 +102,20 @@ export const moveSessionOrders = (
     .returning('id')
     .execute();
 
-export const openOrdersOfShift = (db: Db, venueId: string, shiftId: string) =>
-  db.selectFrom('orders').select(['id', 'number']).where('venue_id', '=', venueId).where('shift_id', '=', shiftId).where('status', '=', 'open').execute();
+/**
+ * Open orders of a shift. With `orphans`, also those no open shift answers for: taken before any
+ * shift was open (no shift), or left on a shift that closed over them — the venue's last open
+ * shift must not close without listing them, or nobody ever would.
+ */
+export const openOrdersOfShift = (db: Db, venueId: string, shiftId: string, orphans = false) =>
+  db
+    .selectFrom('orders as o')
+    .leftJoin('shifts as s', 's.id', 'o.shift_id')
+    .select(['o.id', 'o.number'])
+    .where('o.venue_id', '=', venueId)
+    .where('o.status', '=', 'open')
+    .where((eb) => (orphans ? eb.or([eb('o.shift_id', '=', shiftId), eb('o.shift_id', 'is', null), eb('s.status', '!=', 'open')]) : eb('o.shift_id', '=', shiftId)))
+    .orderBy('o.number')
+    .execute();
 
 export { isPostgres };

@@ -649,8 +649,9 @@ export class OrdersService {
   }
 
   /** Open orders booked to a shift (a shift cannot close over them without an override). */
-  async openOrdersOfShift(db: Db, venueId: string, shiftId: string) {
-    return repo.openOrdersOfShift(db, venueId, shiftId);
+  /** Open orders of the shift; `orphans` adds those no open shift answers for (see the repository). */
+  async openOrdersOfShift(db: Db, venueId: string, shiftId: string, orphans = false) {
+    return repo.openOrdersOfShift(db, venueId, shiftId, orphans);
   }
 }
 

@@ -99,7 +99,8 @@ export class ShiftsService {
     const settled = isDayClose ? await this.services.finance.settleExpiredHolds(db, actor, shiftId) : undefined;
     // Hold the shift: payments still booking to it finish before its totals are read.
     if (!(await repo.holdShift(db, shiftId, 'update'))) throw conflict('shift.closed', 'This shift is already closed');
-    const openOrders = await this.services.orders.openOrdersOfShift(db, actor.venueId, shiftId);
+    // The day's last shift also answers for open orders no shift has (taken before any was open).
+    const openOrders = await this.services.orders.openOrdersOfShift(db, actor.venueId, shiftId, isDayClose);
     if (openOrders.length > 0 && !input.force) {
       throw conflict('shift.open_checks', `Checks still open: ${openOrders.map((o) => `№${o.number}`).join(', ')}`, {
         orderIds: openOrders.map((o) => o.id),

@@ -360,4 +360,44 @@ describe('shifts', () => {
       expect(paths(res.body)).toEqual(['body.shiftId']);
     });
   });
+
+  describe("the venue's last open shift", () => {
+    it('lists the open checks no shift answers for — taken before any shift opened — besides its own, and only the last shift does', async () => {
+      // A venue of its own: no shift open yet, no checks left by other tests.
+      const fresh = await createTestApp();
+      try {
+        const waiter = await fresh.login('1111');
+        const take = async (label: string) => {
+          const res = await waiter.post('/pos/orders', { tableId: (await fresh.table(label)).id, items: [{ productId: (await fresh.product('borscht')).id, quantity: 1 }], clientRequestId: requestId() });
+          expect(res.status).toBe(201);
+          return res.body as { id: string; number: number; shiftId: string | null };
+        };
+        const early = await take('3');
+        expect(early.shiftId).toBeNull();
+
+        const vera = await fresh.login('2222');
+        const veraShift = (await vera.post('/pos/shifts', { openingFloat: 0, clientRequestId: requestId() })).body;
+        const late = await take('4');
+        expect(late.shiftId).toBe(veraShift.id);
+
+        const admin = await fresh.login('999999');
+        const created = await admin.post('/admin/staff', { name: 'Кассир Вечер', role: 'cashier', pin: '5999' });
+        expect(created.status).toBe(201);
+        const evening = await fresh.login('5999');
+        const eveningShift = (await evening.post('/pos/shifts', { openingFloat: 0, clientRequestId: requestId() })).body;
+
+        // Vera's shift is still open: the evening close answers only for its own checks (none).
+        const notLast = await evening.post(`/pos/shifts/${eveningShift.id}/close`, { counted: { cash: 0, card: 0 }, clientRequestId: requestId() });
+        expect(notLast.status).toBe(200);
+
+        // Vera's is the last: it answers for the check taken before any shift opened, and its own.
+        const last = await vera.post(`/pos/shifts/${veraShift.id}/close`, { counted: { cash: 0, card: 0 }, clientRequestId: requestId() });
+        expect(last.status).toBe(409);
+        expect(last.body).toMatchObject({ code: 'shift.open_checks', orderIds: [early.id, late.id] });
+        expect(last.body.title).toContain(`№${early.number}`);
+      } finally {
+        await fresh.close();
+      }
+    });
+  });
 });
