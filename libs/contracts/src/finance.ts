@@ -301,6 +301,8 @@ export const RefundReceiptSchema = z.object({
   refundable: MoneySchema,
   reason: z.string(),
   staffName: z.string(),
+  /** The cash shift (drawer) the refund booked to, and whose it is: the money leaves that till. */
+  drawer: z.object({ shiftId: IdSchema, cashierName: z.string() }),
   issuedAt: IsoDateTimeSchema,
 });
 export type RefundReceipt = z.infer<typeof RefundReceiptSchema>;

@@ -113,6 +113,7 @@ export function fakeFinance(initial: Order = order()) {
           refundable: captured - refunded,
           reason: b.reason,
           staffName: 'Анна',
+          drawer: { shiftId: 's1', cashierName: 'Вера' },
           issuedAt: '2026-11-25T15:30:00.000Z',
         },
       };

@@ -11,6 +11,7 @@ describe('finance: refund slips and receipts net of refunds', () => {
   let anna: Client;
   let cashier: Client;
   let supervisor: Client;
+  let supervisorShiftId: string;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -19,6 +20,7 @@ describe('finance: refund slips and receipts net of refunds', () => {
     supervisor = await t.login('333333');
     const opened = await Promise.all([cashier.post('/pos/shifts', { openingFloat: 0 }), supervisor.post('/pos/shifts', { openingFloat: 0 })]);
     expect(opened.map((r) => r.status)).toEqual([201, 201]);
+    supervisorShiftId = opened[1]!.body.id;
   });
   afterAll(() => t.close());
 
@@ -78,6 +80,8 @@ describe('finance: refund slips and receipts net of refunds', () => {
         refundable: borscht + 1000 - 20000,
         reason: 'Cold soup',
         staffName: 'Григорий (старший смены)',
+        // The supervisor has a drawer of their own: the money leaves it.
+        drawer: { shiftId: supervisorShiftId, cashierName: 'Григорий (старший смены)' },
         issuedAt: expect.any(String),
       });
       expect(Date.parse(res.body.refundReceipt.issuedAt)).not.toBeNaN();
@@ -156,6 +160,51 @@ describe('finance: refund slips and receipts net of refunds', () => {
       expect(receipt).toMatchObject({ total: 2 * borscht, refunded: 5000, change: 10000, due: 0 });
       const paid = receipt.payments.reduce((s: number, p: { amount: number }) => s + p.amount, 0);
       expect(paid - receipt.refunded).toBe(receipt.total);
+    });
+  });
+
+  describe('the drawer the money leaves', () => {
+    it("a supervisor without a shift of their own refunds from the sale's till, then from the till open now — and the slip says whose", async () => {
+      const fresh = await createTestApp();
+      try {
+        const waiter = await fresh.login('1111');
+        const vera = await fresh.login('2222');
+        const boss = await fresh.login('333333');
+        const veraShift = (await vera.post('/pos/shifts', { openingFloat: 100000, clientRequestId: requestId() })).body.id as string;
+        const product = await fresh.product('borscht');
+        const order = await waiter.post('/pos/orders', { items: [{ productId: product.id, quantity: 2 }], clientRequestId: requestId() });
+        const paid = await vera.post('/pos/finance/payments', { orderId: order.body.id, tenders: [{ method: 'cash', amount: 90000, tendered: 90000 }], clientRequestId: requestId() });
+        expect(paid.status).toBe(201);
+        const payment = paid.body.payments[0] as Payment;
+        const refundBy = (client: Client, amount: number) => client.post(`/pos/finance/payments/${payment.id}/refund`, { amount, reason: 'Суп остыл', clientRequestId: requestId() });
+
+        // No second shift for the supervisor: the cash leaves Vera's drawer, and her shift counts it.
+        const first = await refundBy(boss, 20000);
+        expect(first.status).toBe(200);
+        expect(first.body.refundReceipt.drawer).toEqual({ shiftId: veraShift, cashierName: 'Вера (касса)' });
+        expect(first.body.refundReceipt.staffName).toBe('Григорий (старший смены)');
+        const ledger = await fresh.database.db.selectFrom('ledger_entries').selectAll().where('payment_id', '=', payment.id).where('kind', '=', 'refund').execute();
+        expect(ledger.map((r) => [r.shift_id, Number(r.amount)])).toEqual([[veraShift, 20000]]);
+        expect((await vera.get('/pos/shifts/current')).body.shift.totals.cash).toMatchObject({ refunds: 20000 });
+
+        // Vera's shift closes; an evening cashier's till is the one open now.
+        expect((await vera.post(`/pos/shifts/${veraShift}/close`, { counted: { cash: 170000, card: 0 }, clientRequestId: requestId() })).status).toBe(200);
+        const admin = await fresh.login('999999');
+        expect((await admin.post('/admin/staff', { name: 'Кассир Вечер', role: 'cashier', pin: '5998' })).status).toBe(201);
+        const evening = await fresh.login('5998');
+        const eveningShift = (await evening.post('/pos/shifts', { openingFloat: 0, clientRequestId: requestId() })).body.id as string;
+        const second = await refundBy(boss, 10000);
+        expect(second.body.refundReceipt.drawer).toEqual({ shiftId: eveningShift, cashierName: 'Кассир Вечер' });
+
+        // No till open at all: refused, nothing given back.
+        expect((await evening.post(`/pos/shifts/${eveningShift}/close`, { counted: { cash: 0, card: 0 }, clientRequestId: requestId() })).status).toBe(200);
+        const none = await refundBy(boss, 5000);
+        expect(none.status).toBe(409);
+        expect(none.body.code).toBe('shift.not_open');
+        expect((await boss.get(`/pos/finance/payments?orderId=${order.body.id}`)).body[0].refunded).toBe(30000);
+      } finally {
+        await fresh.close();
+      }
     });
   });
 });

@@ -254,16 +254,18 @@ export class FinanceService {
 
   /**
    * Give money back, several times if needed, never above what was captured. The refund books to
-   * the refunding staff's open shift (naming another's needs shifts.book.other; a closed shift
-   * sends it to a rescue shift), even when the sale's order and shift are long closed; the order
-   * stays closed.
+   * the drawer the money leaves (shifts.shiftForRefund: the refunding staff's open shift, else the
+   * sale's till while open, else the till open now; naming another's needs shifts.book.other; a
+   * closed shift sends it to a rescue shift), even when the sale's order and shift are long closed;
+   * the order stays closed. The slip names the drawer.
    */
   async refund(db: Db, actor: Actor, paymentId: string, input: RefundPaymentInput) {
     const row = await this.lock(db, actor, paymentId, 'refund');
     const captured = row.amount + row.tip;
     const refundable = captured - row.refunded_amount;
     if (input.amount > refundable) throw conflict('payment.exceeds_refundable', `Only ${refundable} can be refunded`, { refundable });
-    const shiftId = await this.services.shifts.shiftForPayment(db, actor, input.shiftId);
+    const drawer = await this.services.shifts.shiftForRefund(db, actor, input.shiftId, row.shift_id);
+    const shiftId = drawer.id;
     const now = nowIso();
     const refunded = row.refunded_amount + input.amount;
     const to: PaymentStatus = refunded === captured ? 'refunded' : 'partially_refunded';
@@ -290,6 +292,7 @@ export class FinanceService {
         refundable: captured - refunded,
         reason: input.reason,
         staffName: actor.staffName,
+        drawer: { shiftId, cashierName: drawer.cashierName },
         issuedAt: now,
       },
     };

@@ -173,6 +173,30 @@ export class ShiftsService {
    * late one from the tablet's outbox goes to their rescue shift if it closed since), or someone
    * else's only with shifts.book.other — decided by who the server verified, never by the body.
    */
+  /**
+   * The drawer a refund's money leaves: a named shift (as for a payment), else the refunding
+   * staff's own open shift; a supervisor or manager without a drawer of their own refunds from the
+   * till the sale went into while it is open, else the venue's till open now — never a second
+   * shift opened just for the refund. Chosen by the server from who is verified and what the sale
+   * was; the slip names the drawer.
+   */
+  async shiftForRefund(db: Db, actor: Actor, named: string | undefined, saleShiftId: string | null): Promise<{ id: string; cashierName: string }> {
+    const drawer = async (id: string) => {
+      const row = await repo.findShift(db, actor.venueId, id);
+      return { id, cashierName: row?.cashier_name ?? '' };
+    };
+    if (named) return drawer(await this.shiftForPayment(db, actor, named));
+    const candidates = [
+      await repo.findOpenShiftOf(db, actor.venueId, actor.staffId),
+      saleShiftId ? await repo.findShift(db, actor.venueId, saleShiftId) : undefined,
+      await repo.latestOpenShift(db, actor.venueId),
+    ];
+    for (const row of candidates) {
+      if (row && row.status === 'open' && !row.is_rescue && (await repo.holdShift(db, row.id, 'share'))) return { id: row.id, cashierName: row.cashier_name };
+    }
+    throw conflict('shift.not_open', 'No cash shift is open to refund from');
+  }
+
   async shiftForPayment(db: Db, actor: Actor, shiftId?: string): Promise<string> {
     if (shiftId) {
       return this.namedShift(db, actor.venueId, shiftId, (row) => {

@@ -99,7 +99,10 @@ describe('RefundAction (orders.row-actions slot)', () => {
     expect(spaces(screen.getByTestId('refund-receipt-amount').textContent)).toBe('450,00 ₽');
     expect(spaces(screen.getByTestId('refund-receipt-refundable').textContent)).toBe('0,00 ₽');
     expect(screen.getByTestId('refund-receipt-reason')).toHaveTextContent('Жалоба гостя');
-    expect(slip).toHaveTextContent('Анна');
+    expect(slip).toHaveTextContent('ВернулАнна');
+    // Cash leaves a till: the slip says whose.
+    expect(slip).toHaveTextContent('Выдано из кассыВера');
+    expect(screen.getByTestId('refund-receipt-drawer')).toHaveTextContent('Вера');
     await waitFor(() => expect(host.queryClient.getQueryState(list)?.isInvalidated).toBe(true));
     expect(host.queryClient.getQueryState(queryKeys.order(ORDER_ID))?.isInvalidated).toBe(true);
     expect(finance.api.payments).toHaveBeenCalledTimes(2); // the payments query was fetched again

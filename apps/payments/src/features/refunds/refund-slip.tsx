@@ -56,6 +56,8 @@ export function RefundSlip({ receipt }: { receipt: RefundReceipt }) {
         <dd data-testid="refund-receipt-reason">{receipt.reason}</dd>
         <dt>{t('refund.receipt.staff')}</dt>
         <dd>{receipt.staffName}</dd>
+        <dt>{t(receipt.method === 'cash' ? 'refund.receipt.drawerCash' : 'refund.receipt.drawer')}</dt>
+        <dd data-testid="refund-receipt-drawer">{receipt.drawer.cashierName}</dd>
         <dt>{t('refund.receipt.issuedAt')}</dt>
         <dd>{issuedAt}</dd>
       </dl>
