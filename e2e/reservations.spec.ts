@@ -148,3 +148,50 @@ test('book 19:30 on one tablet, see it live on the other, refuse a double bookin
   await expect(anna.getByTestId('legend-free')).toBeVisible();
   await anna.screenshot({ path: `${SHOTS}/reservations-off.png` });
 });
+
+test('the booking dialog shows which tables are taken at the chosen time, by whose booking, and will not take them (issue 14, point 11)', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const admin = await apiLogin(server.url, '999999');
+  await admin.put('/admin/feature-flags', { flags: { reservations: true } });
+  // Tomorrow 21:00 Moscow (18:00 UTC), table 5, booked by phone.
+  const tomorrow = moscowDate(Date.now() + 24 * 3_600_000);
+  const host = await apiLogin(server.url, '1112');
+  const tables = await host.get<TableRow[]>('/pos/tables');
+  await host.post('/pos/tables/reservations', {
+    tableId: tables.find((t) => t.label === '5')!.id,
+    startsAt: `${tomorrow}T18:00:00.000Z`,
+    durationMinutes: 120,
+    guests: 2,
+    guestName: 'Орлова',
+    guestPhone: '+7 916 555-44-33',
+  });
+
+  for (const [language, viewport] of [
+    ['ru', { width: 1280, height: 800 }],
+    ['en', { width: 800, height: 1280 }],
+  ] as const) {
+    const context = await browser.newContext({ viewport, locale: language === 'en' ? 'en-GB' : 'ru-RU' });
+    await context.addInitScript((lng) => localStorage.setItem('pos.language', lng), language);
+    const page = await context.newPage();
+    await signIn(page, server.url, '1111');
+    await openReservationsMode(page);
+    await page.getByTestId('reservation-new').click();
+    await page.getByTestId(`reservation-date-${tomorrow}`).click();
+    await page.getByTestId('reservation-time-21:30').click();
+    const five = page.getByTestId('reservation-table-5');
+    await expect(five).toHaveAttribute('data-availability', 'booked');
+    await expect(five).toBeDisabled();
+    await expect(five).toContainText('21:00–23:00');
+    await expect(five).toHaveAttribute('aria-label', language === 'ru' ? 'Стол 5, 2 места, забронирован 21:00–23:00 (Орлова)' : 'Table 5, 2 seats, booked 21:00–23:00 (Орлова)');
+    await expect(page.getByTestId('reservation-table-6')).toHaveAttribute('data-availability', 'free');
+    await expect(page.getByTestId('reservation-taken-legend')).toBeVisible();
+    // Not suggested either.
+    await expect(page.getByTestId('reservation-suggested')).not.toContainText('5 ·');
+    await page.screenshot({ path: `${SHOTS}/reservations-dialog-taken-${language}-${viewport.width}.png` });
+    // Two hours earlier the same table is free.
+    await page.getByTestId('reservation-time-18:30').click();
+    await expect(five).toHaveAttribute('data-availability', 'free');
+    await expect(five).toBeEnabled();
+    await context.close();
+  }
+});

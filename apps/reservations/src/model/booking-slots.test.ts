@@ -1,5 +1,5 @@
 import { reservation, table } from '../testing/fixtures';
-import { clashes, daySlots, slotWindow, suggestTables } from './booking-slots';
+import { clashes, daySlots, SEATED_STAY_MINUTES, slotWindow, suggestTables, tableAvailability } from './booking-slots';
 
 describe('booking slots', () => {
   it('offers every half hour from 10:00 to 23:30', () => {
@@ -33,5 +33,23 @@ describe('booking slots', () => {
     const booked = reservation([fourBooked], '2030-01-01T17:00:00.000Z');
     expect(suggestTables([six, two, fourBooked, four], [booked], 3, window).map((tb) => tb.label)).toEqual(['2', '3']);
     expect(suggestTables([six, two, four], [], 8, window)).toEqual([]);
+  });
+
+  it('tells a table booked in the window (by whom) from one with guests sitting now, for a booking that starts before they leave', () => {
+    const now = Date.parse('2030-01-01T15:00:00.000Z');
+    const session = { id: 's1', tableId: 't', waiterId: 'w', waiterName: 'Анна', guests: 2, status: 'open' as const, openedAt: '2030-01-01T14:30:00.000Z', closedAt: null };
+    const [free, booked, seated] = [table('1'), table('2'), table('3', { status: 'occupied', session })];
+    const other = reservation([booked], '2030-01-01T16:00:00.000Z', { guestName: 'Петров' });
+    const soon = { startsAt: '2030-01-01T15:30:00.000Z', endsAt: '2030-01-01T17:30:00.000Z' };
+    expect(tableAvailability(free, [other], soon, now)).toEqual({ state: 'free' });
+    expect(tableAvailability(booked, [other], soon, now)).toEqual({ state: 'booked', by: other });
+    expect(tableAvailability(seated, [other], soon, now)).toEqual({ state: 'occupied' });
+    // Later than the seated party's likely stay: the table is free for it.
+    const later = new Date(now + SEATED_STAY_MINUTES * 60_000).toISOString();
+    expect(tableAvailability(seated, [other], { startsAt: later, endsAt: '2030-01-01T19:00:00.000Z' }, now)).toEqual({ state: 'free' });
+    // Editing the booking itself: its own tables are not taken by it.
+    expect(tableAvailability(booked, [other], soon, now, other.id)).toEqual({ state: 'free' });
+    // Suggestions skip both.
+    expect(suggestTables([seated, booked, free], [other], 2, soon, undefined, 3, now).map((tb) => tb.label)).toEqual(['1']);
   });
 });

@@ -23,13 +23,45 @@ export function clashes(reservations: readonly Reservation[], tableIds: readonly
   );
 }
 
+/** A party seated now is assumed to stay this long: a booking starting sooner finds the table taken. */
+export const SEATED_STAY_MINUTES = 120;
+
 /**
- * Tables that suit a party in a window: free then, enough seats, the snuggest first (a couple
- * should not take the banquet table). At most `limit`.
+ * Whether a table can take a booking in this window: `booked` by another reservation then (the
+ * first such is given, for its times and name), `occupied` by guests sitting there now when the
+ * window starts before they are likely to leave, else `free`.
  */
-export function suggestTables(tables: readonly Table[], reservations: readonly Reservation[], guests: number, window: { startsAt: string; endsAt: string }, exceptId?: string, limit = 3): Table[] {
+export type TableAvailability = { state: 'free' } | { state: 'booked'; by: Reservation } | { state: 'occupied' };
+
+export function tableAvailability(
+  table: Pick<Table, 'id' | 'session'>,
+  reservations: readonly Reservation[],
+  window: { startsAt: string; endsAt: string },
+  now: number,
+  exceptId?: string,
+): TableAvailability {
+  const [by] = clashes(reservations, [table.id], window, exceptId);
+  if (by) return { state: 'booked', by };
+  if (table.session && Date.parse(window.startsAt) < now + SEATED_STAY_MINUTES * MINUTE && Date.parse(window.endsAt) > now) return { state: 'occupied' };
+  return { state: 'free' };
+}
+
+/**
+ * Tables that suit a party in a window: free then (not booked, nobody sitting there who will not
+ * have left), enough seats, the snuggest first (a couple should not take the banquet table). At
+ * most `limit`.
+ */
+export function suggestTables(
+  tables: readonly Table[],
+  reservations: readonly Reservation[],
+  guests: number,
+  window: { startsAt: string; endsAt: string },
+  exceptId?: string,
+  limit = 3,
+  now = Date.now(),
+): Table[] {
   return tables
-    .filter((t) => t.seats >= guests && clashes(reservations, [t.id], window, exceptId).length === 0)
+    .filter((t) => t.seats >= guests && tableAvailability(t, reservations, window, now, exceptId).state === 'free')
     .sort((a, b) => a.seats - b.seats || a.label.localeCompare(b.label, 'ru', { numeric: true }))
     .slice(0, limit);
 }

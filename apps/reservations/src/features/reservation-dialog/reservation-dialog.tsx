@@ -5,7 +5,7 @@ import { Button, Dialog, QuantityStepper, Segmented } from '@pos/ui';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useReservations } from '../../api/get-reservations';
 import { useCreateReservation, useUpdateReservation } from '../../api/reservation-commands';
-import { clashes, daySlots, slotWindow, suggestTables } from '../../model/booking-slots';
+import { clashes, daySlots, slotWindow, suggestTables, type TableAvailability, tableAvailability } from '../../model/booking-slots';
 import { useNow } from '../../model/venue-clock';
 import styles from './reservation-dialog.module.css';
 
@@ -75,9 +75,11 @@ export function ReservationDialog({ tables, draft, existing, onClose }: Reservat
   const window = time ? windowOf(time) : null;
   const isTaken = (at: string) => tableIds.length > 0 && clashes(dayBookings, tableIds, windowOf(at), existing?.id).length > 0;
   const isPast = (at: string) => Date.parse(windowOf(at).startsAt) < now - 60_000 && at !== (existing ? zonedTime(existing.startsAt, timeZone) : '');
-  const suggested = window ? suggestTables(tables, dayBookings, guests, window, existing?.id) : [];
+  const suggested = window ? suggestTables(tables, dayBookings, guests, window, existing?.id, 3, now) : [];
   const seats = tables.filter((tb) => tableIds.includes(tb.id)).reduce((sum, tb) => sum + tb.seats, 0);
-  const tableTaken = (id: string) => window !== null && clashes(dayBookings, [id], window, existing?.id).length > 0;
+  const availability = (tb: Table): TableAvailability => (window ? tableAvailability(tb, dayBookings, window, now, existing?.id) : { state: 'free' });
+  const takenText = (a: TableAvailability) =>
+    a.state === 'booked' ? t('dialog.bookedBy', { from: zonedTime(a.by.startsAt, timeZone), to: zonedTime(a.by.endsAt, timeZone), name: a.by.guestName }) : a.state === 'occupied' ? t('dialog.occupiedNow') : '';
 
   const toggleTable = (id: string) => setTableIds((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]));
 
@@ -237,20 +239,39 @@ export function ReservationDialog({ tables, draft, existing, onClose }: Reservat
               </p>
             )}
             <div className={styles.tables}>
-              {tables.map((tb) => (
-                <button
-                  key={tb.id}
-                  type="button"
-                  aria-pressed={tableIds.includes(tb.id)}
-                  className={[styles.tableChip, tableIds.includes(tb.id) && styles.selected, tableTaken(tb.id) && styles.taken].filter(Boolean).join(' ')}
-                  onClick={() => toggleTable(tb.id)}
-                  data-testid={`reservation-table-${tb.label}`}
-                >
-                  <b>{tb.label}</b>
-                  <span>{tb.seats}</span>
-                </button>
-              ))}
+              {tables.map((tb) => {
+                const a = availability(tb);
+                const isChosen = tableIds.includes(tb.id);
+                return (
+                  <button
+                    key={tb.id}
+                    type="button"
+                    aria-pressed={isChosen}
+                    // A table booked then cannot take the party; one chosen already can still be let go.
+                    disabled={a.state === 'booked' && !isChosen}
+                    className={[styles.tableChip, isChosen && styles.selected, a.state !== 'free' && styles.taken].filter(Boolean).join(' ')}
+                    onClick={() => toggleTable(tb.id)}
+                    data-testid={`reservation-table-${tb.label}`}
+                    data-availability={a.state}
+                    aria-label={[t('dialog.tableName', { label: tb.label, count: tb.seats }), takenText(a)].filter(Boolean).join(', ')}
+                  >
+                    <b>{tb.label}</b>
+                    <span>{tb.seats}</span>
+                    {a.state !== 'free' && <small className={styles.takenWhy}>{a.state === 'booked' ? `${zonedTime(a.by.startsAt, timeZone)}–${zonedTime(a.by.endsAt, timeZone)}` : t('dialog.occupiedShort')}</small>}
+                  </button>
+                );
+              })}
             </div>
+            {window && tables.some((tb) => availability(tb).state !== 'free') && (
+              <p className={styles.hint} data-testid="reservation-taken-legend">
+                {t('dialog.takenLegend')}
+              </p>
+            )}
+            {tables.some((tb) => tableIds.includes(tb.id) && availability(tb).state === 'occupied') && (
+              <p className={styles.error} data-testid="reservation-occupied-warning">
+                {t('dialog.occupiedWarning')}
+              </p>
+            )}
             {tableIds.length > 0 && seats < guests && <p className={styles.error}>{t('dialog.seatsShort', { seats })}</p>}
             {errors.tables && <p className={styles.error}>{errors.tables}</p>}
           </fieldset>
