@@ -1,4 +1,5 @@
 import { canPayment, type Order, type Payment } from '@pos/contracts';
+import { problemCode } from '@pos/i18n';
 import type { PosApi } from '@pos/plugin-sdk';
 import { newOperationKey, type PaymentTerminal, type TerminalResult } from '../../terminal';
 import { captureRequestOf, newCaptureOp, newStartOp, type PendingCardOp, type PendingCardOps } from './pending-card-ops';
@@ -22,7 +23,7 @@ export type CardFlowState =
    * answers either without charging twice. `isStill`: it was asked again and still did not answer.
    */
   | { kind: 'unknown'; payment: Payment; op: PendingCardOp; isStill?: boolean }
-  | { kind: 'failed'; message: string; problem?: 'noReference' };
+  | { kind: 'failed'; message: string; problem?: 'noReference'; code?: string | null };
 
 /** `now`: tap to pay (hold and capture at once); `deferred`: hold only, captured later. */
 export type CardMode = 'now' | 'deferred';
@@ -75,6 +76,8 @@ const terminalFields = (r: TerminalResult) => ({
 const reasonOf = (r: TerminalResult) => (r.reason ? { reason: r.reason.slice(0, 200) } : {});
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+/** A failure as staff are told it: the problem's code (shown in their language), the English message for logs. */
+const failure = (e: unknown): CardFlowState => ({ kind: 'failed', message: messageOf(e), code: problemCode(e) });
 
 /** A terminal call that fails may or may not have acted: the same as no answer, to be checked. */
 const NO_ANSWER: TerminalResult = { outcome: 'timeout' };
@@ -191,7 +194,7 @@ export async function runCardPayment(deps: FlowDeps, request: CardPaymentRequest
     });
     payment = created.payments[0];
   } catch (e) {
-    return { kind: 'failed', message: messageOf(e) };
+    return failure(e);
   }
   const op = newStartOp({ paymentId: payment.id, orderId: request.order.id, mode: request.mode, amount: request.amount, tip: request.tip, currency: request.currency });
   return ops.running(payment.id, async () => {
@@ -200,7 +203,7 @@ export async function runCardPayment(deps: FlowDeps, request: CardPaymentRequest
     } catch (e) {
       // Without the keys written down a lost answer could never be asked about: the terminal is not called.
       await api.cancelPayment(payment.id, { reason: 'Not started: the tablet could not store the operation', clientRequestId: op.requestIds.cancel }).catch(() => undefined);
-      return { kind: 'failed', message: messageOf(e) };
+      return failure(e);
     }
     try {
       onStep('terminal');
@@ -212,7 +215,7 @@ export async function runCardPayment(deps: FlowDeps, request: CardPaymentRequest
       if (answer === 'cancelled') return { kind: 'cancelled' };
       return await recordStart(deps, op, payment, answer);
     } catch (e) {
-      return { kind: 'failed', message: messageOf(e) };
+      return failure(e);
     }
   });
 }
@@ -276,7 +279,7 @@ async function resume(deps: FlowDeps, op: PendingCardOp, payment: Payment): Prom
  * capture → capture) with the same clientRequestIds, and carry on as the flow would.
  */
 export function resumeCardOp(deps: FlowDeps, op: PendingCardOp, payment: Payment): Promise<CardFlowState> {
-  return deps.ops.running(payment.id, () => resume(deps, op, payment).catch((e: unknown): CardFlowState => ({ kind: 'failed', message: messageOf(e) })));
+  return deps.ops.running(payment.id, () => resume(deps, op, payment).catch(failure));
 }
 
 /**
@@ -297,7 +300,7 @@ export function captureHold(deps: FlowDeps, payment: Payment, request: { amount:
       const answer = await orNoAnswer(deps.terminal.capture(captureRequestOf(op)));
       return await recordCapture(deps, op, payment, answer);
     } catch (e) {
-      return { kind: 'failed', message: messageOf(e) };
+      return failure(e);
     }
   });
 }
@@ -313,7 +316,7 @@ export function captureTakenSale(deps: FlowDeps, payment: Payment): Promise<Card
       if (op?.operation === 'start') return await captureSale(deps, payment, { amount: op.amount, tip: op.tip, clientRequestId: op.requestIds.capture });
       return await captureSale(deps, payment, { amount: payment.amount, tip: Math.max(0, payment.held - payment.amount), clientRequestId: newOperationKey() });
     } catch (e) {
-      return { kind: 'failed', message: messageOf(e) };
+      return failure(e);
     }
   });
 }
@@ -328,7 +331,7 @@ export function releaseHold(deps: FlowDeps, payment: Payment): Promise<CardFlowS
       await forget(deps, payment.id);
       return { kind: 'released' };
     } catch (e) {
-      return { kind: 'failed', message: messageOf(e) };
+      return failure(e);
     }
   });
 }
@@ -354,7 +357,7 @@ export function cancelByHand(deps: FlowDeps, payment: Payment, clientRequestId: 
       await forget(deps, payment.id);
       return { kind: 'cancelled' };
     } catch (e) {
-      return { kind: 'failed', message: messageOf(e) };
+      return failure(e);
     }
   });
 }
@@ -383,7 +386,7 @@ export function reconcileByHand(deps: FlowDeps, payment: Payment, outcome: 'appr
           return { kind: 'failed', message: reconciled.status };
       }
     } catch (e) {
-      return { kind: 'failed', message: messageOf(e) };
+      return failure(e);
     }
   });
 }

@@ -1,5 +1,5 @@
 import type { Order, Payment } from '@pos/contracts';
-import { formatMoney, useTranslation } from '@pos/i18n';
+import { formatMoney, problemText, useTranslation } from '@pos/i18n';
 import { type HostProps, queryKeys, useBusEvent, useCan, useConnectivity, useHost } from '@pos/plugin-sdk';
 import { Button, MoneyInput, Spinner } from '@pos/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -139,7 +139,7 @@ export function PaymentMethods({ context, terminal, pendingOps }: PaymentMethods
         {state.kind === 'cancelled' && <span className={styles.warn}>{t('cancelled')}</span>}
         {state.kind === 'released' && <span className={styles.ok}>{t('released')}</span>}
         {state.kind === 'declined' && <span className={styles.bad}>{state.reason ? t('declined', { reason: state.reason }) : t('declinedNoReason')}</span>}
-        {state.kind === 'failed' && <span className={styles.bad}>{state.problem ? t(`problem.${state.problem}`) : t('failed', { message: state.message })}</span>}
+        {state.kind === 'failed' && <span className={styles.bad}>{state.problem ? t(`problem.${state.problem}`) : t('failed', { message: problemText(t, { code: state.code }) })}</span>}
         {state.kind === 'unknown' && (
           <>
             <span className={styles.warn}>{state.isStill ? t('stillUnknown') : t('unknown')}</span>

@@ -77,7 +77,7 @@ describe('pending card operations (host storage)', () => {
       { api: finance.api, terminal, ops, onStep: () => undefined },
       { order: order(), checkIndex: null, amount: 45000, tip: 0, currency: 'RUB', mode: 'now' },
     );
-    expect(state).toEqual({ kind: 'failed', message: 'IndexedDB refused' });
+    expect(state).toEqual({ kind: 'failed', message: 'IndexedDB refused', code: null });
     expect(startSpy).not.toHaveBeenCalled();
     expect([...finance.payments.values()].map((p) => p.status)).toEqual(['cancelled']);
   });

@@ -198,7 +198,8 @@ describe('RefundAction (orders.row-actions slot)', () => {
     fireEvent.click(await screen.findByTestId('refund-reason-cashierError'));
     fireEvent.click(screen.getByTestId('refund-confirm'));
     await waitFor(() => expect(status()).toHaveAttribute('data-state', 'failed'));
-    expect(status()).toHaveTextContent('Возврат не записан: No connection to the server');
+    // In the staff's language, never the server's English.
+    expect(status()).toHaveTextContent('Возврат не записан: Нет связи с сервером.');
     fireEvent.click(within(screen.getByRole('dialog')).getByTestId('refund-later'));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
 
@@ -232,7 +233,8 @@ describe('RefundAction (orders.row-actions slot)', () => {
       await screen.findByTestId('refund-open-12');
       open();
       await waitFor(() => expect(status()).toHaveAttribute('data-state', 'failed'));
-      expect(status()).toHaveTextContent('Возврат не записан: No connection to the server');
+      // Resumed from storage: what went wrong then is not known, only that no answer came.
+      expect(status()).toHaveTextContent('Возврат не записан: ответ сервера не получен');
       expect(screen.getByRole('dialog')).toHaveTextContent('Прошлый возврат по этому платежу не завершён');
       expect(screen.getByTestId(`refund-payment-${CASH.id}`)).toHaveAttribute('aria-checked', 'true');
       expect(screen.getByTestId('refund-amount')).toHaveValue('450');

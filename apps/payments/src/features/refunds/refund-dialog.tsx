@@ -1,5 +1,5 @@
 import type { Order, Payment } from '@pos/contracts';
-import { formatMoney, useTranslation } from '@pos/i18n';
+import { formatMoney, problemText, useTranslation } from '@pos/i18n';
 import { useHost } from '@pos/plugin-sdk';
 import { Badge, type BadgeTone, Button, Dialog, MoneyInput, Spinner } from '@pos/ui';
 import { useLayoutEffect, useState } from 'react';
@@ -126,7 +126,7 @@ export function RefundDialog({ order, terminal, pending, onClose }: RefundDialog
           <h3 className={styles.heading}>{t('refund.payments')}</h3>
           {!loaded ? (
             payments.isError ? (
-              <div className={styles.error}>{t('refund.loadFailed', { message: payments.error instanceof Error ? payments.error.message : String(payments.error) })}</div>
+              <div className={styles.error}>{t('refund.loadFailed', { message: problemText(t, payments.error) })}</div>
             ) : (
               <Spinner size={22} label={t('common:loading')} />
             )
@@ -310,11 +310,11 @@ function FlowStatus({ flow, checks }: { flow: RefundFlowState | null; checks: nu
       {flow?.kind === 'unknown' && <span className={styles.warn}>{checks > 0 ? t('refund.stillUnknown') : t('refund.unknown')}</span>}
       {flow?.kind === 'failed' && (
         <span className={styles.bad}>
-          {t('refund.failed', { message: flow.message ?? t('refund.noServerAnswer') })}
+          {t('refund.failed', { message: flow.code ? problemText(t, { code: flow.code }) : t('refund.noServerAnswer') })}
           {flow.attempt.terminalAnswer && <span className={styles.warn}> {t('refund.moneyAlreadyBack')}</span>}
         </span>
       )}
-      {flow?.kind === 'refused' && <span className={styles.bad}>{t('refund.refused', { message: flow.message })}</span>}
+      {flow?.kind === 'refused' && <span className={styles.bad}>{t('refund.refused', { message: problemText(t, { code: flow.code }) })}</span>}
       {flow?.kind === 'notSaved' && <span className={styles.bad}>{t('refund.notSaved', { message: flow.message })}</span>}
       {flow?.kind === 'noReference' && <span className={styles.bad}>{t('refund.noReference')}</span>}
     </div>

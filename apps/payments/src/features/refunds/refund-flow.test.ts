@@ -119,7 +119,7 @@ describe('runRefund', () => {
     const refusal = new ApiError(409, { type: 'about:blank', title: 'Only 100 can be refunded', status: 409, code: 'payment.exceeds_refundable' });
     finance.api.refundPayment.mockRejectedValueOnce(refusal).mockRejectedValueOnce(refusal).mockRejectedValueOnce(networkError());
     const cash = finance.seed(payment());
-    expect(await runRefund(deps, newRefundAttempt(cash, 100, 'x', 'RUB'))).toEqual({ kind: 'refused', message: 'Only 100 can be refunded' });
+    expect(await runRefund(deps, newRefundAttempt(cash, 100, 'x', 'RUB'))).toEqual({ kind: 'refused', message: 'Only 100 can be refunded', code: 'payment.exceeds_refundable' });
     const softpos = finance.seed(card());
     expect((await runRefund(deps, newRefundAttempt(softpos, 100, 'x', 'RUB'))).kind).toBe('failed');
     expect((await runRefund(deps, newRefundAttempt(cash, 100, 'x', 'RUB'))).kind).toBe('failed');
@@ -161,7 +161,7 @@ describe('unfinished refunds in the tablet storage', () => {
       seen.push(stored()[p.id]);
       return Promise.reject(networkError());
     });
-    expect(await runRefund(deps, attempt)).toEqual({ kind: 'failed', attempt, message: 'No connection to the server' });
+    expect(await runRefund(deps, attempt)).toEqual({ kind: 'failed', attempt, message: 'No connection to the server', code: 'network' });
     expect(seen).toEqual([{ ...attempt, stage: 'recording' }]);
     const reloaded = await createPendingRefunds(storage).get(p.id);
     expect(reloaded && resumedState(reloaded)).toEqual({ kind: 'failed', attempt, message: 'No connection to the server' });

@@ -1,4 +1,5 @@
 import { canPayment, type Order, type Payment, type RefundResult, type TenderMethod } from '@pos/contracts';
+import { problemCode } from '@pos/i18n';
 import { ApiError, type PosApi } from '@pos/plugin-sdk';
 import { refundPayment } from '../../api/refund-payment';
 import { newOperationKey, type PaymentTerminal, type TerminalResult } from '../../terminal';
@@ -86,9 +87,9 @@ export type RefundFlowState =
    * The server's answer did not come (or the terminal already gave the money back): retry with the
    * same key. No `message` when the answer was lost with the page (a reload mid-request).
    */
-  | { kind: 'failed'; attempt: RefundAttempt; message?: string }
+  | { kind: 'failed'; attempt: RefundAttempt; message?: string; code?: string | null }
   /** The server refused for sure and the terminal was not involved: nothing recorded. */
-  | { kind: 'refused'; message: string }
+  | { kind: 'refused'; message: string; code: string | null }
   /** The attempt could not be written to the tablet's storage: nothing was asked, nothing moved. */
   | { kind: 'notSaved'; message: string }
   /** A terminal payment without the terminal's reference cannot be given back through it. */
@@ -165,10 +166,10 @@ export async function runRefund(deps: RefundDeps, attempt: RefundAttempt, isChec
     const isDefiniteRefusal = e instanceof ApiError && !e.isTransient;
     if (isDefiniteRefusal && !current.terminalAnswer) {
       await forget(deps, attempt.paymentId);
-      return { kind: 'refused', message: e.message };
+      return { kind: 'refused', message: e.message, code: problemCode(e) };
     }
     const message = messageOf(e);
     await deps.pending.update(attempt.paymentId, { message }).catch(() => undefined);
-    return { kind: 'failed', attempt: current, message };
+    return { kind: 'failed', attempt: current, message, code: problemCode(e) };
   }
 }
