@@ -55,6 +55,19 @@ export type {
   Venue,
 } from './auth';
 export {
+  APPROVABLE_PERMISSIONS,
+  APPROVAL_HEADER,
+  APPROVAL_TTL_MS,
+  ApprovablePermissionSchema,
+  ApprovalHeadersSchema,
+  ApprovalSchema,
+  AuditEntrySchema,
+  AuditQuerySchema,
+  isApprovable,
+  RequestApprovalInputSchema,
+} from './approvals';
+export type { ApprovablePermission, Approval, AuditEntry, AuditQuery, RequestApprovalInput } from './approvals';
+export {
   CategorySchema,
   MenuChangeSchema,
   MenuChangesQuerySchema,
