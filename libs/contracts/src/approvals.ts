@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Base64Url32Schema, PinSchema } from './auth';
 import { IdSchema, IsoDateTimeSchema } from './common';
+import { APPROVAL_HEADER } from './constants';
 import type { Permission } from './permissions';
 
 /**
@@ -15,16 +16,6 @@ export type ApprovablePermission = z.infer<typeof ApprovablePermissionSchema>;
 export const isApprovable = (permission: string): permission is ApprovablePermission =>
   (APPROVABLE_PERMISSIONS as readonly string[]).includes(permission);
 
-/**
- * The request header that carries an approval's token to the one command it was given for. A
- * route runs with the lent permission when its caller lacks it; the command spends the approval
- * inside its transaction (a refused command leaves it unspent, a replay of the same command
- * answers as before).
- */
-export const APPROVAL_HEADER = 'x-approval';
-
-/** How long an approval waits for its command. */
-export const APPROVAL_TTL_MS = 2 * 60_000;
 
 export const RequestApprovalInputSchema = z.strictObject({
   permission: ApprovablePermissionSchema,

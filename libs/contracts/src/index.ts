@@ -56,8 +56,6 @@ export type {
 } from './auth';
 export {
   APPROVABLE_PERMISSIONS,
-  APPROVAL_HEADER,
-  APPROVAL_TTL_MS,
   ApprovablePermissionSchema,
   ApprovalHeadersSchema,
   ApprovalSchema,
@@ -305,7 +303,7 @@ export type {
   UpsellStats,
 } from './upsell';
 export { PingSchema, PosConfigSchema } from './config';
-export { OFFLINE_CAPABILITIES, type OfflineCapability, SHELL_API_VERSION, SOCKET_NAMESPACES, SOCKET_PATH } from './constants';
+export { APPROVAL_HEADER, APPROVAL_TTL_MS, OFFLINE_CAPABILITIES, type OfflineCapability, SHELL_API_VERSION, SOCKET_NAMESPACES, SOCKET_PATH } from './constants';
 export type { PosConfig } from './config';
 export { BusEventSchemas, ClientEventSchemas, EVENT_NAMESPACE, ServerEventSchemas } from './events';
 export type { BusEventName, BusEvents, ServerEvent, ServerEventName, ServerEvents } from './events';

@@ -48,6 +48,7 @@ function renderShift(api: Partial<Record<keyof PosApi, jest.Mock>>, permissions:
     i18n,
     session,
     can: (p) => permissions.includes(p),
+    requestApproval: () => Promise.resolve(null),
     connectivity: () => ({ state: 'online', pending: 0 }),
     worksOffline: () => false,
     navigate: jest.fn(),
