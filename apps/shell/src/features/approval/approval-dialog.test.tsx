@@ -80,7 +80,7 @@ describe('the approval dialog', () => {
     act(() => {
       second = first.approvals.request('orders.void');
     });
-    fireEvent.click(screen.getByTestId('approval-cancel'));
+    fireEvent.click(screen.getByRole('button', { name: 'Отмена' }));
     await expect(second).resolves.toBeNull();
   });
 

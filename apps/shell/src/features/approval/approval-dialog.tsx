@@ -1,7 +1,7 @@
 import { ApiError } from '@pos/api-client';
 import type { ApprovablePermission, Approval } from '@pos/contracts';
 import { problemText } from '@pos/i18n';
-import { Button, Dialog, PinPad } from '@pos/ui';
+import { Dialog, PinPad } from '@pos/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices, useSubject } from '../../app/services-context';
@@ -16,7 +16,8 @@ export interface ApprovalDialogProps {
 /**
  * A supervisor's PIN for one action, typed on the acting staff member's tablet. The server checks
  * it (approvals are never queued: offline the dialog says so); a wrong PIN clears the pad and
- * says how many tries are left before the tablet locks, as at sign-in.
+ * says how many tries are left before the tablet locks, as at sign-in. No footer: the pad must
+ * fit a 768-pixel-high screen; the header's × (Cancel), Escape and the backdrop close it.
  */
 export function ApprovalDialog({ permission, onApproved, onClose }: ApprovalDialogProps) {
   const { api, connectivity$ } = useServices();
@@ -46,12 +47,7 @@ export function ApprovalDialog({ permission, onApproved, onClose }: ApprovalDial
     <Dialog
       title={t('title')}
       onClose={() => !isBusy && onClose()}
-      closeLabel={t('common:close')}
-      footer={
-        <Button size="large" onClick={onClose} disabled={isBusy} data-testid="approval-cancel">
-          {t('common:cancel')}
-        </Button>
-      }
+      closeLabel={t('common:cancel')}
     >
       <div className={styles.body} data-testid="approval-dialog" data-permission={permission}>
         <div className={styles.what}>{t(`what.${permission}`)}</div>
@@ -62,7 +58,7 @@ export function ApprovalDialog({ permission, onApproved, onClose }: ApprovalDial
         ) : (
           <>
             <p className={styles.hint}>{t('hint')}</p>
-            <div className={styles.error} role="alert" data-testid="approval-error">
+            <div className={isBusy ? styles.checking : styles.error} role="alert" data-testid="approval-error">
               {isBusy ? t('checking') : error}
             </div>
             <PinPad onComplete={(pin) => void submit(pin)} disabled={isBusy} resetKey={attempt} labels={{ clear: 'C', erase: '⌫', submit: t('submit') }} />
