@@ -130,6 +130,15 @@ describe('inline supervisor approval', () => {
     expect((await anna.get(`/pos/orders/${order.id}`)).body.lines[0].voidedQuantity).toBe(0);
   });
 
+  it('lapses when the approver is deactivated before it is used', async () => {
+    const created = await admin.post('/admin/staff', { name: 'Старший на час', role: 'supervisor', pin: '765432' });
+    expect(created.status).toBe(201);
+    const { order, url } = await firedBorscht();
+    const { token } = (await approve(anna, '765432')).body;
+    expect((await admin.patch(`/admin/staff/${created.body.id}`, { isActive: false })).status).toBe(200);
+    expectProblem(await voidOne(anna, url, order, { 'x-approval': token }), 403, 'approval.invalid');
+  });
+
   it('expires after two minutes', async () => {
     const { order, url } = await firedBorscht();
     const { token } = (await approve(anna, '333333')).body;
@@ -208,6 +217,24 @@ describe('inline supervisor approval', () => {
     expect(refunded.body.refundReceipt).toMatchObject({ refundedTotal: 10000 });
     const [used] = await audit(`action=approval.used&entityId=${approval.id}`);
     expect(used).toMatchObject({ staff: { name: expect.any(String) }, approvedBy: { id: supervisor.staffId }, details: { permission: 'payments.refund' } });
+  });
+
+  it("lets a cashier close a shift over open checks with a supervisor's approval", async () => {
+    const current = (await cashier.get('/pos/shifts/current')).body.shift ?? (await cashier.post('/pos/shifts', { openingFloat: 0 })).body;
+    const borscht = await t.product('borscht');
+    const open = await anna.post('/pos/orders', { items: [{ productId: borscht.id, quantity: 1 }], clientRequestId: requestId() });
+    expect(open.body.shiftId).toBe(current.id);
+    const close = (body: Record<string, unknown>, headers: Record<string, string> = {}) =>
+      cashier.post(`/pos/shifts/${current.id}/close`, { counted: { cash: 0, card: 0 }, clientRequestId: requestId(), ...body }, headers);
+
+    expectProblem(await close({}), 409, 'shift.open_checks');
+    expectProblem(await close({ force: true, reason: 'Гости ушли' }), 403, 'auth.forbidden');
+    const approval = (await approve(cashier, '333333', 'shifts.close.override')).body;
+    const closed = await close({ force: true, reason: 'Гости ушли' }, { 'x-approval': approval.token });
+    expect(closed.status).toBe(200);
+    expect(closed.body).toMatchObject({ status: 'closed', overrideReason: 'Гости ушли', closedBy: cashier.staffId });
+    const [entry] = await audit(`action=shift.closed.override&entityId=${current.id}`);
+    expect(entry).toMatchObject({ staff: { name: expect.any(String) }, approvedBy: { id: supervisor.staffId } });
   });
 
   it('shows the audit log to staff managers only', async () => {

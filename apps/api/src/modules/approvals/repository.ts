@@ -3,12 +3,24 @@ import type { Db } from '../../shared/command';
 
 export const insertApproval = (db: Db, row: ApprovalsTable) => db.insertInto('approvals').values(row).execute();
 
-/** The approval with its approver's name, found by the hash of its token. */
+/** The approval with its approver as they are now (name, still active, their role's permissions), found by the hash of its token. */
 export const findApprovalByTokenHash = (db: Db, tokenHash: string) =>
   db
     .selectFrom('approvals as a')
     .innerJoin('staff as st', 'st.id', 'a.approved_by')
-    .select(['a.id', 'a.venue_id', 'a.permission', 'a.session_id', 'a.approved_by', 'a.expires_at', 'a.used_at', 'st.name as approver_name'])
+    .leftJoin('role_permissions as rp', (j) => j.onRef('rp.venue_id', '=', 'st.venue_id').onRef('rp.role', '=', 'st.role'))
+    .select([
+      'a.id',
+      'a.venue_id',
+      'a.permission',
+      'a.session_id',
+      'a.approved_by',
+      'a.expires_at',
+      'a.used_at',
+      'st.name as approver_name',
+      'st.is_active as approver_is_active',
+      'rp.permissions as approver_permissions',
+    ])
     .where('a.token_hash', '=', tokenHash)
     .executeTakeFirst();
 

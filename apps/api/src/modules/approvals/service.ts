@@ -4,6 +4,7 @@ import { addMs, nowIso } from '../../shared/clock';
 import type { Actor, Db, PresentedApproval } from '../../shared/command';
 import { conflict, DomainError, forbidden } from '../../shared/errors';
 import { newId } from '../../shared/ids';
+import { parseJson } from '../../shared/json';
 import type { AdminService } from '../admin/service';
 import type { AuthService } from '../auth/service';
 import * as repo from './repository';
@@ -83,6 +84,10 @@ export class ApprovalService {
       throw forbidden('approval.invalid', 'This approval was not given for you on this tablet');
     }
     if (!row.used_at && row.expires_at <= nowIso()) throw forbidden('approval.expired', 'This approval has expired; ask again');
+    // Deactivated, or their role lost the permission, since they typed their PIN: it lapses.
+    if (row.approver_is_active !== 1 || !parseJson<string[]>(row.approver_permissions, []).includes(row.permission)) {
+      throw forbidden('approval.invalid', 'The approver may no longer approve this; ask again');
+    }
     return { id: row.id, permission: row.permission as ApprovablePermission, approver: { id: row.approved_by, name: row.approver_name } };
   }
 
