@@ -237,6 +237,18 @@ describe('inline supervisor approval', () => {
     expect(entry).toMatchObject({ staff: { name: expect.any(String) }, approvedBy: { id: supervisor.staffId } });
   });
 
+  it('documents the approval route and the X-Approval header in the OpenAPI document', async () => {
+    const { paths: routes } = (await t.anonymous.get('/docs/json')).body as { paths: Record<string, Record<string, { parameters?: { in: string; name: string }[] }>> };
+    expect(routes['/pos/approvals']?.post).toBeDefined();
+    for (const [path, method] of [
+      ['/pos/orders/{id}/items/{lineId}/void', 'post'],
+      ['/pos/finance/payments/{id}/refund', 'post'],
+      ['/pos/shifts/{id}/close', 'post'],
+    ]) {
+      expect(routes[path][method].parameters).toEqual(expect.arrayContaining([expect.objectContaining({ in: 'header', name: 'x-approval' })]));
+    }
+  });
+
   it('shows the audit log to staff managers only', async () => {
     expectProblem(await anna.get('/admin/audit'), 403, 'auth.forbidden');
     expect((await admin.get('/admin/audit?approved=true&limit=5')).status).toBe(200);
