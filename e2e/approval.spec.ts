@@ -1,6 +1,6 @@
 import { type FaultProxy, startFaultProxy } from './support/fault-proxy';
 import { startServer, type TestServer } from './support/server';
-import { apiLogin, signIn } from './support/staff';
+import { apiLogin, openSection, signIn } from './support/staff';
 import { expect, type Locator, type Page, test } from './support/test';
 
 /**
@@ -139,4 +139,38 @@ test('in English; and offline the void says a supervisor’s approval needs the 
   proxy.restore();
   await expect(page.getByTestId('connectivity')).toHaveAttribute('data-state', 'online', { timeout: 15_000 });
   await expect(page.getByTestId('void-request-approval')).toBeEnabled();
+});
+
+test("a cashier closes the shift over an open check with a supervisor's PIN typed inline", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const cashierApi = await apiLogin(server.url, '2222');
+  const shift = await cashierApi.post<{ id: string }>('/pos/shifts', { openingFloat: 0 });
+  // A waiter's order, booked to the open shift and never paid.
+  const waiterApi = await apiLogin(server.url, '1112');
+  const menu = await waiterApi.get<{ products: { id: string; code: string }[] }>('/pos/menu');
+  const borscht = menu.products.find((p) => p.code === 'borscht')!;
+  await waiterApi.post('/pos/orders', { items: [{ productId: borscht.id, quantity: 1 }], clientRequestId: `e2e-approval-${Date.now()}` });
+
+  const page = await (await browser.newContext({ viewport: VIEWPORTS[0] })).newPage();
+  await signIn(page, server.url, '2222');
+  await openSection(page, 'Смена');
+  await page.getByTestId('counted-cash').fill('0');
+  await page.getByTestId('counted-card').fill('0');
+  await page.getByTestId('close-shift').click();
+  const openChecks = page.getByTestId('open-checks');
+  await expect(openChecks).toContainText('позовите старшего смены');
+  await openChecks.getByRole('button', { name: 'Гости ушли, не расплатившись' }).click();
+  await shoot(page, 'approval-shift-open-checks-ru');
+  await openChecks.getByTestId('close-anyway-approval').click();
+
+  const approval = page.getByRole('dialog', { name: 'Подтверждение старшего' });
+  await expect(approval).toContainText('Закрытие смены с открытыми счетами');
+  await typeSupervisorPin(approval, '333333');
+  await expect(page.getByTestId('shift-result')).toContainText('Гости ушли, не расплатившись');
+  await page.screenshot({ path: `${SHOTS}/approval-shift-closed-ru-1280x800.png` });
+
+  const admin = await apiLogin(server.url, '999999');
+  const { entries } = await admin.get<{ entries: AuditEntryDto[] }>(`/admin/audit?action=shift.closed.override&entityId=${shift.id}`);
+  expect(entries).toEqual([expect.objectContaining({ approvedBy: expect.objectContaining({ name: 'Григорий (старший смены)' }) })]);
+  expect(entries[0].staff?.name).toBeTruthy();
 });
