@@ -84,6 +84,7 @@ test("a waiter voids a fired dish with a supervisor's PIN typed inline; the audi
   await ask.click();
   const approval = page.getByRole('dialog', { name: 'Подтверждение старшего' });
   await expect(approval).toContainText('Отмена блюда, которое уже готовит кухня');
+  await expect(approval.getByTestId('approval-requester')).toHaveText('Просит: Анна');
   await page.keyboard.press('Escape');
   await expect(approval).toBeHidden();
   await expect(voidDialog).toBeVisible();

@@ -20,6 +20,7 @@ function renderHost(requestApproval: jest.Mock, options: { offline?: boolean } =
     api: { requestApproval },
     approvals,
     connectivity$: new BehaviorSubject({ state: options.offline ? 'offline' : 'online', pending: 0 }),
+    session$: new BehaviorSubject({ staff: { id: 'w1', name: 'Анна', role: 'waiter', isActive: true } }),
   } as unknown as ShellServices;
   render(
     <ServicesContext.Provider value={services}>
@@ -45,6 +46,7 @@ describe('the approval dialog', () => {
     const requestApproval = jest.fn().mockResolvedValue(approval);
     const { answer } = renderHost(requestApproval);
     expect(screen.getByRole('dialog', { name: 'Подтверждение старшего' })).toHaveTextContent('Отмена блюда, которое уже готовит кухня');
+    expect(screen.getByTestId('approval-requester')).toHaveTextContent('Просит: Анна');
     await typePin('333333');
     expect(requestApproval).toHaveBeenCalledWith({ permission: 'orders.void', pin: '333333' });
     await expect(answer).resolves.toEqual(approval);

@@ -20,8 +20,9 @@ export interface ApprovalDialogProps {
  * fit a 768-pixel-high screen; the header's × (Cancel), Escape and the backdrop close it.
  */
 export function ApprovalDialog({ permission, onApproved, onClose }: ApprovalDialogProps) {
-  const { api, connectivity$ } = useServices();
+  const { api, connectivity$, session$ } = useServices();
   const { t } = useTranslation('approval');
+  const requester = useSubject(session$)?.staff.name ?? '';
   const isOffline = useSubject(connectivity$).state === 'offline';
   const [isBusy, setBusy] = useState(false);
   const [error, setError] = useState('');
@@ -51,6 +52,9 @@ export function ApprovalDialog({ permission, onApproved, onClose }: ApprovalDial
     >
       <div className={styles.body} data-testid="approval-dialog" data-permission={permission}>
         <div className={styles.what}>{t(`what.${permission}`)}</div>
+        <div className={styles.requester} data-testid="approval-requester">
+          {t('requester', { name: requester })}
+        </div>
         {isOffline || isUnreachable ? (
           <div className={styles.offline} role="status" data-testid="approval-offline">
             {t('offline')}
