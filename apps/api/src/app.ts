@@ -3,6 +3,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { ApiConfig } from './config';
 import type { DatabaseHandle } from './db/database';
 import { adminRoutes } from './modules/admin/routes';
+import { approvalsRoutes } from './modules/approvals/routes';
 import { authRoutes } from './modules/auth/routes';
 import { financeRoutes } from './modules/finance/routes';
 import { kitchenRoutes } from './modules/kitchen/routes';
@@ -63,6 +64,7 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
 
   await app.register(syncRoutes);
   await app.register(authRoutes);
+  await app.register(approvalsRoutes);
   await app.register(adminRoutes);
   await app.register(venuesRoutes);
   await app.register(reservationsRoutes);

@@ -1,6 +1,7 @@
 import type { ApiConfig } from './config';
 import type { Db } from './shared/command';
 import { AdminService } from './modules/admin/service';
+import { ApprovalService } from './modules/approvals/service';
 import { DeviceService } from './modules/auth/device-service';
 import { AuthService } from './modules/auth/service';
 import { FinanceService } from './modules/finance/service';
@@ -19,6 +20,7 @@ import { VenuesService } from './modules/venues/service';
 export interface Services {
   auth: AuthService;
   admin: AdminService;
+  approvals: ApprovalService;
   venues: VenuesService;
   reservations: ReservationsService;
   menu: MenuService;
@@ -33,6 +35,7 @@ export async function createServices(db: Db, config: ApiConfig): Promise<Service
   const services = {} as Services;
   services.auth = await AuthService.create(db, config, new DeviceService());
   services.admin = new AdminService(services);
+  services.approvals = new ApprovalService(services.auth, services.admin);
   services.venues = new VenuesService(services);
   services.reservations = new ReservationsService(services);
   services.menu = new MenuService(services);

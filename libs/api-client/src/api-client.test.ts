@@ -6,7 +6,8 @@ const jsonResponse = (status: number, body: unknown) =>
   ({ ok: status < 400, status, statusText: '', text: async () => JSON.stringify(body) }) as Response;
 
 describe('api client', () => {
-  it('sends the bearer token and a fresh idempotency key on mutations', async () => {
+  /** A client over a server that answers every call with 200, keeping what was sent. */
+  const recordingClient = () => {
     const calls: RequestInit[] = [];
     const client = createApiClient({
       getToken: () => 'tkn',
@@ -15,6 +16,11 @@ describe('api client', () => {
         return jsonResponse(200, { ok: true });
       },
     });
+    return { client, calls };
+  };
+
+  it('sends the bearer token and a fresh idempotency key on mutations', async () => {
+    const { client, calls } = recordingClient();
     await client.post('/pos/orders', {});
     await client.post('/pos/orders', {});
     await client.get('/pos/menu');
@@ -23,6 +29,15 @@ describe('api client', () => {
     expect(headers[0]['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
     expect(headers[0]['idempotency-key']).not.toBe(headers[1]['idempotency-key']);
     expect(headers[2]['idempotency-key']).toBeUndefined();
+  });
+
+  it("attaches a supervisor's approval to the one command it is given with", async () => {
+    const { client, calls } = recordingClient();
+    await client.post('/pos/orders/o1/items/l1/void', {}, { approval: 'approval-token' });
+    await client.post('/pos/orders/o1/items/l2/void', {});
+    const headers = calls.map((c) => c.headers as Record<string, string>);
+    expect(headers[0]['x-approval']).toBe('approval-token');
+    expect(headers[1]['x-approval']).toBeUndefined();
   });
 
   it('turns problem+json into a readable ApiError and reports 401', async () => {

@@ -1,3 +1,4 @@
+import { APPROVAL_HEADER } from '@pos/contracts/constants';
 import { v7 as uuidv7 } from 'uuid';
 import { ApiError, networkError } from './api-error';
 
@@ -14,6 +15,11 @@ export interface RequestOptions {
   /** Sent as Idempotency-Key; mutating calls get a fresh UUID v7 when none is given. */
   idempotencyKey?: string;
   signal?: AbortSignal;
+  /**
+   * A supervisor's inline approval token (`HostApi.requestApproval`), sent as `X-Approval` with
+   * this one command: the server lends its permission to it and spends it.
+   */
+  approval?: string;
 }
 
 export interface ApiClient {
@@ -35,6 +41,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (method !== 'GET') headers['idempotency-key'] = req.idempotencyKey ?? newRequestId();
+    if (req.approval && method !== 'GET') headers[APPROVAL_HEADER] = req.approval;
     let response: Response;
     try {
       response = await doFetch(`${options.baseUrl ?? ''}${path}`, {

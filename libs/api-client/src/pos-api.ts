@@ -1,5 +1,9 @@
 import type {
   AddComboInput,
+  Approval,
+  AuditEntry,
+  AuditQuery,
+  RequestApprovalInput,
   AddItemInput,
   AdminStaff,
   CancelPaymentInput,
@@ -78,6 +82,8 @@ export function createPosApi(client: ApiClient) {
     logout: () => client.post<{ ok: true }>('/pos/auth/logout'),
     /** Staff this tablet may switch to offline, with PIN verifiers bound to its device key. */
     offlineStaff: () => client.get<OfflineStaff>('/pos/auth/offline-staff'),
+    /** A supervisor's PIN typed on this tablet lends one permission for one command (needs the network). */
+    requestApproval: (input: RequestApprovalInput) => client.post<Approval>('/pos/approvals', input),
     config: () => client.get<PosConfig>('/pos/config'),
 
     menu: () => client.get<Menu>('/pos/menu'),
@@ -113,8 +119,9 @@ export function createPosApi(client: ApiClient) {
     addItems: (id: string, items: AddItemInput[], o?: RequestOptions) => client.post<Order>(`/pos/orders/${id}/items`, { items }, o),
     updateLine: (id: string, lineId: string, body: { version: number; quantity?: number; note?: string | null; course?: number }) =>
       client.patch<Order>(`/pos/orders/${id}/items/${lineId}`, body),
-    voidLine: (id: string, lineId: string, body: { version: number; quantity?: number; reason?: string }) =>
-      client.post<Order>(`/pos/orders/${id}/items/${lineId}/void`, body),
+    /** Fired portions need `orders.void`, or a supervisor's inline approval in `o.approval`. */
+    voidLine: (id: string, lineId: string, body: { version: number; quantity?: number; reason?: string }, o?: RequestOptions) =>
+      client.post<Order>(`/pos/orders/${id}/items/${lineId}/void`, body, o),
     updateOrder: (id: string, body: { version: number; note?: string | null; guests?: number; heldCourses?: number[] }) => client.patch<Order>(`/pos/orders/${id}`, body),
     splitOrder: (id: string, version: number, split: Split | null) => client.post<Order>(`/pos/orders/${id}/split`, { version, split }),
     /** Sells a combo on the order (one line at the combo price; its dishes go to the kitchen). */
@@ -138,7 +145,8 @@ export function createPosApi(client: ApiClient) {
 
     currentShift: () => client.get<{ shift: Shift | null }>('/pos/shifts/current'),
     openShift: (openingFloat: number) => client.post<Shift>('/pos/shifts', { openingFloat }),
-    closeShift: (id: string, body: { counted: { cash: number; card: number }; force?: boolean; reason?: string }) => client.post<ClosedShift>(`/pos/shifts/${id}/close`, body),
+    closeShift: (id: string, body: { counted: { cash: number; card: number }; force?: boolean; reason?: string }, o?: RequestOptions) =>
+      client.post<ClosedShift>(`/pos/shifts/${id}/close`, body, o),
 
     featureFlags: () => client.get<{ flags: Record<Feature, boolean> }>('/admin/feature-flags'),
     saveFeatureFlags: (flags: Partial<Record<Feature, boolean>>) => client.put<{ flags: Record<Feature, boolean> }>('/admin/feature-flags', { flags }),
@@ -157,6 +165,11 @@ export function createPosApi(client: ApiClient) {
     /** No more sign-ins from the tablet; everyone signed in on it is signed out now. */
     revokeDevice: (id: string) => client.post<Device>(`/admin/devices/${id}/revoke`),
     savePaymentSettings: (body: UpdatePaymentSettingsInput) => client.put<PaymentSettings>('/admin/payments/settings', body),
+    /** Who did what, newest first, with the supervisor who approved it inline. */
+    auditLog: (query: AuditQuery = {}) =>
+      client.get<{ entries: AuditEntry[] }>(
+        `/admin/audit${qs({ action: query.action, entity: query.entity, entityId: query.entityId, approved: query.approved, limit: query.limit === undefined ? undefined : String(query.limit) })}`,
+      ),
     staff: () => client.get<{ staff: AdminStaff[] }>('/admin/staff'),
     createStaff: (body: { name: string; role: AdminStaff['role']; pin: string }) => client.post<AdminStaff>('/admin/staff', body),
     updateStaff: (id: string, body: { name?: string; role?: AdminStaff['role']; pin?: string; isActive?: boolean }) => client.patch<AdminStaff>(`/admin/staff/${id}`, body),

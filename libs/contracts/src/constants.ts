@@ -3,8 +3,8 @@
  * them as `@pos/contracts/constants`). The index re-exports them for everyone else.
  */
 
-/** The version of the host API remotes are written against (`PosPlugin.shellApi`). */
-export const SHELL_API_VERSION = '1.0.0';
+/** The version of the host API remotes are written against (`PosPlugin.shellApi`); 1.1 added `requestApproval`. */
+export const SHELL_API_VERSION = '1.1.0';
 
 /** Socket.IO is served on this path; namespaces below. */
 export const SOCKET_PATH = '/ws';
@@ -45,3 +45,14 @@ export const MIN_BUSINESS_DATE = '2000-01-01';
 export const MAX_BUSINESS_DATE = '2099-12-31';
 /** Bookings and business days lie at most this many days ahead of today (two years). */
 export const MAX_DAYS_AHEAD = 731;
+
+/**
+ * The request header that carries a supervisor's inline approval token to the one command it was
+ * given for. A route runs with the lent permission when its caller lacks it; the command spends
+ * the approval inside its transaction (a refused command leaves it unspent, a replay of the same
+ * command answers as before).
+ */
+export const APPROVAL_HEADER = 'x-approval';
+
+/** How long an inline approval waits for its command. */
+export const APPROVAL_TTL_MS = 2 * 60_000;

@@ -55,6 +55,17 @@ export type {
   Venue,
 } from './auth';
 export {
+  APPROVABLE_PERMISSIONS,
+  ApprovablePermissionSchema,
+  ApprovalHeadersSchema,
+  ApprovalSchema,
+  AuditEntrySchema,
+  AuditQuerySchema,
+  isApprovable,
+  RequestApprovalInputSchema,
+} from './approvals';
+export type { ApprovablePermission, Approval, AuditEntry, AuditQuery, RequestApprovalInput } from './approvals';
+export {
   CategorySchema,
   MenuChangeSchema,
   MenuChangesQuerySchema,
@@ -292,7 +303,7 @@ export type {
   UpsellStats,
 } from './upsell';
 export { PingSchema, PosConfigSchema } from './config';
-export { OFFLINE_CAPABILITIES, type OfflineCapability, SHELL_API_VERSION, SOCKET_NAMESPACES, SOCKET_PATH } from './constants';
+export { APPROVAL_HEADER, APPROVAL_TTL_MS, OFFLINE_CAPABILITIES, type OfflineCapability, SHELL_API_VERSION, SOCKET_NAMESPACES, SOCKET_PATH } from './constants';
 export type { PosConfig } from './config';
 export { BusEventSchemas, ClientEventSchemas, EVENT_NAMESPACE, ServerEventSchemas } from './events';
 export type { BusEventName, BusEvents, ServerEvent, ServerEventName, ServerEvents } from './events';

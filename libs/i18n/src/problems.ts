@@ -17,6 +17,13 @@ const ru: Record<string, string> = {
   'device.enrollment_code_invalid': 'Код подключения неверный, уже использован или истёк. Попросите новый.',
   'device.not_found': 'Планшет не найден.',
   'feature.disabled': 'Эта функция отключена в заведении.',
+  // Inline supervisor approval
+  'approval.wrong_pin': 'Неверный PIN-код старшего.',
+  'approval.not_permitted': 'Этот сотрудник не может подтвердить такое действие. Нужен PIN старшего смены.',
+  'approval.invalid': 'Подтверждение выдано не вам или не на этом планшете. Попросите старшего ещё раз.',
+  'approval.expired': 'Подтверждение старшего истекло. Попросите ещё раз.',
+  'approval.used': 'Подтверждение старшего уже использовано. Попросите ещё раз.',
+  'approval.no_device': 'Подтверждение старшего вводится только на подключённом планшете.',
   // Tables and sessions
   'table.not_found': 'Стол не найден.',
   'table.not_open': 'Стол уже закрыт.',
@@ -117,6 +124,13 @@ const en: Record<string, string> = {
   'device.enrollment_code_invalid': 'The enrollment code is wrong, used or expired. Ask for a new one.',
   'device.not_found': 'Tablet not found.',
   'feature.disabled': 'This feature is switched off for the venue.',
+  // Inline supervisor approval
+  'approval.wrong_pin': 'Wrong supervisor PIN.',
+  'approval.not_permitted': 'This person cannot approve that. A supervisor’s PIN is needed.',
+  'approval.invalid': 'This approval was not given to you on this tablet. Ask the supervisor again.',
+  'approval.expired': 'The supervisor’s approval has expired. Ask again.',
+  'approval.used': 'The supervisor’s approval has been used already. Ask again.',
+  'approval.no_device': 'A supervisor’s approval is typed on an enrolled tablet only.',
   'table.not_found': 'Table not found.',
   'table.not_open': 'The table is already closed.',
   'table.occupied': 'The table is already taken.',

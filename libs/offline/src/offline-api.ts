@@ -1,4 +1,4 @@
-import { ApiError, type PosApi } from '@pos/api-client';
+import { ApiError, type PosApi, type RequestOptions } from '@pos/api-client';
 import type { AddItemInput, CreateOrderInput, CreatePaymentInput, Menu, Order, OrderLine, OrdersQuery, PaymentResult, Receipt, SendOrderResult, Table, TableSession } from '@pos/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import type { ConnectivityMonitor } from './connectivity';
@@ -282,9 +282,16 @@ export function createOfflineApi(options: OfflineApiOptions): PosApi {
       );
     },
 
-    async voidLine(id: string, lineId: string, body: { version: number; quantity?: number; reason?: string }) {
+    async voidLine(id: string, lineId: string, body: { version: number; quantity?: number; reason?: string }, o?: RequestOptions) {
       const orderId = await outbox.resolveId(id);
       const line = await outbox.resolveId(lineId);
+      if (o?.approval) {
+        // A supervisor's approval is single-use and short-lived: its command goes to the server
+        // now or not at all, never into the outbox.
+        const order = await api.voidLine(orderId, line, body, o);
+        await saveOrder(order);
+        return order;
+      }
       return command<Order>(
         { kind: 'voidLine', method: 'POST', path: `/pos/orders/${orderId}/items/${line}/void`, body: { ...body }, orderId, effect: { type: 'voidLine', lineId: line, quantity: body.quantity, reason: body.reason } },
         () => readOrder(orderId),

@@ -1,4 +1,4 @@
-import type { BusEvents, Permission, SessionInfo } from '@pos/contracts';
+import type { ApprovablePermission, Approval, BusEvents, Permission, SessionInfo } from '@pos/contracts';
 import type { PosApi } from '@pos/api-client';
 import type { EventBus } from '@pos/event-bus';
 import type { I18n } from '@pos/i18n';
@@ -22,6 +22,15 @@ export interface HostApi {
   i18n: I18n;
   session: SessionInfo;
   can(permission: Permission): boolean;
+  /**
+   * Asks a supervisor for an inline approval of one action the signed-in staff member may not do
+   * alone (`can(permission)` is false): the host shows its PIN dialog on this tablet, the
+   * supervisor types their PIN, and the approval comes back — null when it was cancelled or the
+   * tablet is offline (approvals need the server). Pass `approval.token` as `{ approval }` in the
+   * request options of the one api call it is for; it is single-use and lasts two minutes.
+   * Since host API 1.1.
+   */
+  requestApproval(permission: ApprovablePermission): Promise<Approval | null>;
   connectivity(): Connectivity;
   /**
    * Whether a capability works without the server (e.g. 'payments.cash' yes, card payments no):

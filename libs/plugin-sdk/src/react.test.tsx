@@ -16,6 +16,7 @@ function makeHost(): HostApi {
     i18n: createI18n('en'),
     session: {} as HostApi['session'],
     can: (p) => permissions.has(p),
+    requestApproval: () => Promise.resolve(null),
     connectivity: () => ({ state: 'online', pending: 0 }),
     worksOffline: () => false,
     navigate: () => undefined,

@@ -1,4 +1,4 @@
-import { OFFLINE_CAPABILITIES, type Permission, PERMISSIONS, type SessionInfo } from '@pos/contracts';
+import { OFFLINE_CAPABILITIES, type Permission, PERMISSIONS, type SessionInfo, SHELL_API_VERSION } from '@pos/contracts';
 import { createEventBus } from '@pos/event-bus';
 import { addNamespace, createI18n, type Resources } from '@pos/i18n';
 import { QueryClient } from '@tanstack/react-query';
@@ -27,6 +27,8 @@ export interface TestHostOptions {
   storage?: HostStorage;
   notify?: HostApi['notify'];
   navigate?: HostApi['navigate'];
+  /** The supervisor's answer; by default nobody approves (null). */
+  requestApproval?: HostApi['requestApproval'];
 }
 
 /** Storage that round-trips values by copy, as IndexedDB does; `data` is visible to the test. */
@@ -51,7 +53,7 @@ export function createTestHost(options: TestHostOptions = {}): HostApi {
   const api = options.api ?? {};
   const missing = (name: string) => () => Promise.reject(new Error(`api.${name} is not faked in this test`));
   return {
-    shellApi: '1.0.0',
+    shellApi: SHELL_API_VERSION,
     bus: createEventBus(),
     api: new Proxy(api, { get: (target, name: string) => target[name as keyof PosApi] ?? missing(name) }) as PosApi,
     queryClient: new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } }),
@@ -62,6 +64,7 @@ export function createTestHost(options: TestHostOptions = {}): HostApi {
       permissions: [...permissions],
     },
     can: options.can ?? ((p) => allowed.has(p)),
+    requestApproval: options.requestApproval ?? (() => Promise.resolve(null)),
     connectivity: () => ({ state: 'online', pending: 0 }),
     worksOffline: (capability) => (OFFLINE_CAPABILITIES as readonly string[]).includes(capability),
     navigate: options.navigate ?? (() => undefined),

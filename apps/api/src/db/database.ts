@@ -14,6 +14,7 @@ import * as m007 from './migrations/007-payment-settings-admin';
 import * as m008 from './migrations/008-devices';
 import * as m009 from './migrations/009-remote-integrity';
 import * as m010 from './migrations/010-shift-booking';
+import * as m011 from './migrations/011-approvals';
 import type { Database } from './schema';
 
 export interface DatabaseOptions {
@@ -92,6 +93,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '008-devices': m008,
   '009-remote-integrity': m009,
   '010-shift-booking': m010,
+  '011-approvals': m011,
 };
 
 /**

@@ -405,6 +405,25 @@ export interface AuditLogTable {
   entity_id: string | null;
   details: string;
   created_at: string;
+  /** The supervisor whose inline approval let the actor do this (migration 011). */
+  approved_by: string | null;
+}
+
+/**
+ * An inline supervisor approval (migration 011): one permission lent for one command of one
+ * sign-in session, until `expires_at`; `used_at` is set by the command that spends it.
+ */
+export interface ApprovalsTable {
+  id: string;
+  token_hash: string;
+  venue_id: string;
+  permission: string;
+  session_id: string;
+  requested_by: string;
+  approved_by: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
 }
 
 /** A product's recommended add-on, in the admin's order. */
@@ -497,6 +516,7 @@ export interface Database {
   venue_payment_settings: VenuePaymentSettingsTable;
   idempotency_keys: IdempotencyKeysTable;
   audit_log: AuditLogTable;
+  approvals: ApprovalsTable;
   upsell_addons: UpsellAddonsTable;
   combos: CombosTable;
   combo_items: ComboItemsTable;

@@ -111,6 +111,10 @@ export const commandsPlugin = fp(async (app: FastifyInstance) => {
     let result: Outcome<T>;
     try {
       result = await db.transaction().execute(async (trx) => {
+        // A supervisor's inline approval is spent with the command it was lent for, or not at all.
+        if (request.actor?.approval) {
+          await app.services.approvals.spend(trx, request.actor, { method: request.method, route: request.routeOptions.url ?? '', params: request.params });
+        }
         const out = await work(trx);
         if (key && venueId) {
           await trx

@@ -39,4 +39,16 @@ export interface Actor {
   /** The tablet the staff member signed in on (idempotency keys are scoped to it). */
   deviceId: string | null;
   permissions: ReadonlySet<string>;
+  /**
+   * A supervisor's inline approval this request presented (`X-Approval`): its permission is in
+   * `permissions` for this one command, which spends it; audit entries name the approver.
+   */
+  approval?: PresentedApproval;
+}
+
+/** An approval as a request presents it: one permission, lent by the approver. */
+export interface PresentedApproval {
+  id: string;
+  permission: string;
+  approver: { id: string; name: string };
 }

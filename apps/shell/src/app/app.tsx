@@ -4,6 +4,7 @@ import { HostProvider } from '@pos/plugin-sdk';
 import { type Toast, ToastStack } from '@pos/ui';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApprovalHost } from '../features/approval';
 import { LoginScreen } from '../features/login/login-screen';
 import { Slot } from '../plugin-host/slot';
 import styles from './app.module.css';
@@ -185,6 +186,7 @@ function SignedIn() {
           <div className={styles.placeholder}>{remotes.some((r) => r.status === 'loading') ? t('remotes.loading') : t('notFound')}</div>
         )}
       </main>
+      <ApprovalHost />
       {guardingSignOut && <SignOutGuard pending={outboxCounts.pending} onClose={() => setGuardingSignOut(false)} onConfirmed={() => services.signOut()} />}
       <ToastStack
         toasts={toasts}

@@ -8,6 +8,7 @@ import type { Connectivity, HostApi } from '@pos/plugin-sdk';
 import { QueryClient } from '@tanstack/react-query';
 import { BehaviorSubject } from 'rxjs';
 import { registerApplication, unregisterApplication } from 'single-spa';
+import { ApprovalRequests } from '../features/approval';
 import { addShellTexts } from '../i18n';
 import { createHostStorage } from './host-storage';
 import type { ShellOffline } from './offline';
@@ -30,6 +31,8 @@ export interface ShellServices {
   offline: Promise<ShellOffline>;
   session$: BehaviorSubject<LoginResult | null>;
   connectivity$: BehaviorSubject<Connectivity>;
+  /** Requests for a supervisor's inline approval (`HostApi.requestApproval`), shown by `ApprovalHost`. */
+  approvals: ApprovalRequests;
   host(): HostApi;
   signIn(session: LoginResult): void;
   signOut(): void;
@@ -54,7 +57,10 @@ export function createShellServices(): ShellServices {
     defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 5_000 } },
   });
 
+  const approvals = new ApprovalRequests();
+
   const signOut = () => {
+    approvals.cancel();
     saveSession(null);
     session$.next(null);
     queryClient.clear();
@@ -87,6 +93,7 @@ export function createShellServices(): ShellServices {
       i18n,
       session: { staff: session.staff, venue: session.venue, permissions: session.permissions },
       can: (p) => permissions.has(p),
+      requestApproval: (permission) => approvals.request(permission),
       connectivity: () => connectivity$.value,
       worksOffline: (capability) => (OFFLINE_CAPABILITIES as readonly string[]).includes(capability),
       navigate: (path) => navigate(path),
@@ -119,6 +126,7 @@ export function createShellServices(): ShellServices {
     screenShown: () => screenShown(),
     session$,
     connectivity$,
+    approvals,
     host: makeHost,
     signIn(session) {
       saveSession(session);

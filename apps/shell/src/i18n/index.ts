@@ -1,4 +1,5 @@
 import { addNamespace, type I18n } from '@pos/i18n';
+import { approvalTexts } from '../features/approval/texts';
 import { floorTexts } from '../features/floor/texts';
 import { kitchenTexts } from '../features/kitchen/texts';
 import { orderTexts } from '../features/order/texts';
@@ -14,4 +15,5 @@ export function addShellTexts(i18n: I18n): void {
   addNamespace(i18n, 'orders', ordersTexts);
   addNamespace(i18n, 'kitchen', kitchenTexts);
   addNamespace(i18n, 'shift', shiftTexts);
+  addNamespace(i18n, 'approval', approvalTexts);
 }

@@ -1,3 +1,4 @@
+import type { AuditLogTable } from '../../db/schema';
 import type { Db } from '../../shared/command';
 
 export const listFlags = (db: Db, venueId: string) =>
@@ -37,7 +38,23 @@ export async function saveRemote(
     .execute();
 }
 
-export const insertAudit = (
+export const insertAudit = (db: Db, row: AuditLogTable) => db.insertInto('audit_log').values(row).execute();
+
+/** Audit entries of the venue, newest first, with the names of the actor and the approver. */
+export function listAudit(
   db: Db,
-  row: { id: string; venue_id: string; staff_id: string | null; action: string; entity: string; entity_id: string | null; details: string; created_at: string },
-) => db.insertInto('audit_log').values(row).execute();
+  venueId: string,
+  filter: { action?: string; entity?: string; entityId?: string; approved?: boolean; limit: number },
+) {
+  let query = db
+    .selectFrom('audit_log as a')
+    .leftJoin('staff as actor', 'actor.id', 'a.staff_id')
+    .leftJoin('staff as approver', 'approver.id', 'a.approved_by')
+    .select(['a.id', 'a.action', 'a.entity', 'a.entity_id', 'a.details', 'a.created_at', 'a.staff_id', 'actor.name as staff_name', 'a.approved_by', 'approver.name as approver_name'])
+    .where('a.venue_id', '=', venueId);
+  if (filter.action) query = query.where('a.action', '=', filter.action);
+  if (filter.entity) query = query.where('a.entity', '=', filter.entity);
+  if (filter.entityId) query = query.where('a.entity_id', '=', filter.entityId);
+  if (filter.approved !== undefined) query = query.where('a.approved_by', filter.approved ? 'is not' : 'is', null);
+  return query.orderBy('a.created_at', 'desc').orderBy('a.id', 'desc').limit(filter.limit).execute();
+}

@@ -1,5 +1,7 @@
 import {
   AdminStaffSchema,
+  AuditEntrySchema,
+  AuditQuerySchema,
   CreateStaffInputSchema,
   FeatureFlagsSchema,
   IdParamsSchema,
@@ -100,6 +102,17 @@ export async function adminRoutes(fastify: FastifyInstance) {
     onRequest: app.authorize('admin.payments'),
     schema: { tags, summary: 'Change payment rules; fields left out keep their value', body: UpdatePaymentSettingsInputSchema, response: replies({ 200: PaymentSettingsSchema }) },
     handler: (req, reply) => app.runCommand(req, reply, (tx) => admin.savePaymentSettings(tx, req.actor, req.body)),
+  });
+
+  app.get('/admin/audit', {
+    onRequest: app.authorize('admin.staff'),
+    schema: {
+      tags,
+      summary: 'The audit log, newest first: who did what, and who approved it inline',
+      querystring: AuditQuerySchema,
+      response: replies({ 200: z.object({ entries: z.array(AuditEntrySchema) }) }),
+    },
+    handler: async (req) => ({ entries: await admin.auditLog(db, req.actor.venueId, req.query) }),
   });
 
   app.get('/admin/staff', {

@@ -1,4 +1,5 @@
 import {
+  type AuditEntry,
   type Feature,
   FEATURES,
   type PaymentSettings,
@@ -14,9 +15,13 @@ import { nowIso } from '../../shared/clock';
 import { type Actor, type Db, event, outcome } from '../../shared/command';
 import { invalid, notFound } from '../../shared/errors';
 import { newId } from '../../shared/ids';
+import { parseJson } from '../../shared/json';
 import * as repo from './repository';
 
 type Flags = Record<Feature, boolean>;
+
+/** The audit query as the route parsed it. */
+type AuditQueryFilter = Parameters<typeof repo.listAudit>[2];
 
 const toRemote = (row: RemotesTable): Remote => ({
   name: row.name,
@@ -119,6 +124,23 @@ export class AdminService {
       entity_id: entityId,
       details: JSON.stringify(details ?? {}),
       created_at: nowIso(),
+      approved_by: actor?.approval?.approver.id ?? null,
     });
+  }
+
+  /** The audit log, newest first, naming the actor and, for inline approvals, the approver. */
+  async auditLog(db: Db, venueId: string, query: AuditQueryFilter): Promise<AuditEntry[]> {
+    const rows = await repo.listAudit(db, venueId, query);
+    const person = (id: string | null, name: string | null) => (id ? { id, name: name ?? '' } : null);
+    return rows.map((r) => ({
+      id: r.id,
+      action: r.action,
+      entity: r.entity,
+      entityId: r.entity_id,
+      details: parseJson<unknown>(r.details, {}),
+      at: r.created_at,
+      staff: person(r.staff_id, r.staff_name),
+      approvedBy: person(r.approved_by, r.approver_name),
+    }));
   }
 }

@@ -150,25 +150,7 @@ export class AuthService {
     const device = await this.devices.verify(this.db, input);
     const venueId = device.venueId;
     const now = nowIso();
-    await this.refuseIfLocked(venueId, device.id, now);
-
-    const staff = await repo.findActiveStaffByPinLookup(this.db, venueId, this.pinLookup(venueId, input.pin));
-    const isValid = staff ? await argon2.verify(staff.pin_hash, input.pin) : false;
-    if (!staff || !isValid) {
-      const rule = (r: { maxFailures: number; windowMs: number; lockMs: number }) => ({
-        now,
-        windowOpenedAfter: addMs(now, -r.windowMs),
-        maxFailures: r.maxFailures,
-        lockedUntil: addMs(now, r.lockMs),
-      });
-      const onDevice = await repo.recordWrongPin(this.db, { venueId, deviceKey: device.id }, rule(LOCKOUT.device));
-      const onVenue = await repo.recordWrongPin(this.db, { venueId, deviceKey: VENUE_KEY }, rule(LOCKOUT.venue));
-      if (onVenue.locked_until && onVenue.locked_until > now) throw this.lockedError('venue', onVenue.locked_until);
-      if (onDevice.locked_until && onDevice.locked_until > now) throw this.lockedError('device', onDevice.locked_until);
-      const attemptsLeft = Math.min(LOCKOUT.device.maxFailures - onDevice.failures, LOCKOUT.venue.maxFailures - onVenue.failures);
-      throw new DomainError(401, 'auth.invalid_pin', 'Wrong PIN', { attemptsLeft });
-    }
-    await this.refuseIfLocked(venueId, device.id, nowIso());
+    const staff = await this.verifyPin(venueId, device.id, input.pin);
     // PINs set before offline verifiers existed get one now, while the PIN is at hand.
     if (!staff.offline_verifier) await repo.setOfflineVerifier(this.db, staff.id, this.offlineVerifier(input.pin));
     await this.devices.touch(this.db, device.id);
@@ -191,6 +173,40 @@ export class AuthService {
       .sign(this.secrets.jwtKey);
     const actor = await this.actorForSession(sessionId);
     return { token, expiresAt, ...(await this.sessionInfo(this.db, actor)) };
+  }
+
+  /**
+   * The active staff member of the venue who holds this PIN, typed on this server-verified
+   * device. Sign-in and inline approvals both come through here, so every wrong PIN counts
+   * against the same device and venue lockouts (`LOCKOUT`) whichever screen it was typed on.
+   */
+  async verifyPin(venueId: string, deviceId: string, pin: string) {
+    const now = nowIso();
+    await this.refuseIfLocked(venueId, deviceId, now);
+    const staff = await repo.findActiveStaffByPinLookup(this.db, venueId, this.pinLookup(venueId, pin));
+    const isValid = staff ? await argon2.verify(staff.pin_hash, pin) : false;
+    if (!staff || !isValid) {
+      const rule = (r: { maxFailures: number; windowMs: number; lockMs: number }) => ({
+        now,
+        windowOpenedAfter: addMs(now, -r.windowMs),
+        maxFailures: r.maxFailures,
+        lockedUntil: addMs(now, r.lockMs),
+      });
+      const onDevice = await repo.recordWrongPin(this.db, { venueId, deviceKey: deviceId }, rule(LOCKOUT.device));
+      const onVenue = await repo.recordWrongPin(this.db, { venueId, deviceKey: VENUE_KEY }, rule(LOCKOUT.venue));
+      if (onVenue.locked_until && onVenue.locked_until > now) throw this.lockedError('venue', onVenue.locked_until);
+      if (onDevice.locked_until && onDevice.locked_until > now) throw this.lockedError('device', onDevice.locked_until);
+      const attemptsLeft = Math.min(LOCKOUT.device.maxFailures - onDevice.failures, LOCKOUT.venue.maxFailures - onVenue.failures);
+      throw new DomainError(401, 'auth.invalid_pin', 'Wrong PIN', { attemptsLeft });
+    }
+    await this.refuseIfLocked(venueId, deviceId, nowIso());
+    return staff;
+  }
+
+  /** The permissions a role has in the venue today. */
+  async rolePermissions(db: Db, venueId: string, role: string): Promise<Set<Permission>> {
+    const row = (await repo.listRolePermissions(db, venueId)).find((r) => r.role === role);
+    return new Set(knownPermissions(row?.permissions ?? null));
   }
 
   private async refuseIfLocked(venueId: string, deviceId: string, now: string) {

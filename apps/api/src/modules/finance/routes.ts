@@ -1,4 +1,5 @@
 import {
+  ApprovalHeadersSchema,
   CancelPaymentInputSchema,
   CapturePaymentInputSchema,
   CreatePaymentInputSchema,
@@ -80,7 +81,7 @@ export async function financeRoutes(fastify: FastifyInstance) {
 
   app.post('/pos/finance/payments/:id/refund', {
     onRequest: app.authorize('payments.refund'),
-    schema: { tags, summary: 'Refund part or all of what was captured, with a reason; answers the payment and the refund slip', params: IdParamsSchema, body: RefundPaymentInputSchema, response: replies({ 200: RefundResultSchema }) },
+    schema: { tags, summary: 'Refund part or all of what was captured, with a reason; answers the payment and the refund slip', params: IdParamsSchema, headers: ApprovalHeadersSchema, body: RefundPaymentInputSchema, response: replies({ 200: RefundResultSchema }) },
     handler: (req, reply) => app.runCommand(req, reply, (tx) => finance.refund(tx, req.actor, req.params.id, req.body)),
   });
 

@@ -1,4 +1,5 @@
 import {
+  ApprovalHeadersSchema,
   AddComboInputSchema,
   AddItemsInputSchema,
   CreateOrderInputSchema,
@@ -69,7 +70,7 @@ export async function ordersRoutes(fastify: FastifyInstance) {
 
   app.post('/pos/orders/:id/items/:lineId/void', {
     onRequest: app.authorize('orders.edit'),
-    schema: { tags, summary: 'Void portions (after firing: orders.void and a reason)', params: LineParamsSchema, body: VoidLineInputSchema, response: replies({ 200: OrderSchema }) },
+    schema: { tags, summary: "Void portions (after firing: a reason, and orders.void or a supervisor's inline approval in X-Approval)", params: LineParamsSchema, headers: ApprovalHeadersSchema, body: VoidLineInputSchema, response: replies({ 200: OrderSchema }) },
     handler: (req, reply) => app.runCommand(req, reply, (tx) => orders.voidLine(tx, req.actor, req.params.id, req.params.lineId, req.body)),
   });
 

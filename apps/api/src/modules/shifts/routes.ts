@@ -1,4 +1,4 @@
-import { CloseShiftInputSchema, ClosedShiftSchema, CurrentShiftSchema, IdParamsSchema, OpenShiftInputSchema, ShiftSchema } from '@pos/contracts';
+import { ApprovalHeadersSchema, CloseShiftInputSchema, ClosedShiftSchema, CurrentShiftSchema, IdParamsSchema, OpenShiftInputSchema, ShiftSchema } from '@pos/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { replies } from '../../shared/http';
@@ -29,7 +29,7 @@ export async function shiftsRoutes(fastify: FastifyInstance) {
 
   app.post('/pos/shifts/:id/close', {
     onRequest: app.authorize('shifts.close'),
-    schema: { tags, summary: "Close with counted money: expected vs counted per method; closing the venue's last open shift settles expired holds first (`settledHolds`)", params: IdParamsSchema, body: CloseShiftInputSchema, response: replies({ 200: ClosedShiftSchema }) },
+    schema: { tags, summary: "Close with counted money: expected vs counted per method; closing the venue's last open shift settles expired holds first (`settledHolds`)", params: IdParamsSchema, headers: ApprovalHeadersSchema, body: CloseShiftInputSchema, response: replies({ 200: ClosedShiftSchema }) },
     handler: (req, reply) => app.runCommand(req, reply, (tx) => shifts.close(tx, req.actor, req.params.id, req.body)),
   });
 }

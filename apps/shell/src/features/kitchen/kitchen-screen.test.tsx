@@ -80,6 +80,7 @@ function renderKitchen(tickets: KitchenTicket[], bumpTicket: PosApi['bumpTicket'
     i18n,
     session,
     can: (p) => session.permissions.includes(p),
+    requestApproval: () => Promise.resolve(null),
     connectivity: () => ({ state: 'online', pending: 0 }),
     worksOffline: () => false,
     navigate: jest.fn(),

@@ -96,8 +96,12 @@ export function createOrderCommands(orderId: string, deps: OrderCommandDeps) {
 
     editLine: (lineId: string, patch: { note?: string | null; course?: number }) => run((order) => api.updateLine(orderId, lineId, { version: order.version, ...patch }), same),
 
-    voidLine: (lineId: string, quantity: number, reason?: string) =>
-      run((order) => api.voidLine(orderId, lineId, { version: order.version, quantity, ...(reason ? { reason } : {}) }), same),
+    /** `approval`: a supervisor's approval token for this one void (sent straight to the server, never queued). */
+    voidLine: (lineId: string, quantity: number, reason?: string, approval?: string) =>
+      run((order) => {
+        const body = { version: order.version, quantity, ...(reason ? { reason } : {}) };
+        return approval ? api.voidLine(orderId, lineId, body, { approval }) : api.voidLine(orderId, lineId, body);
+      }, same),
 
     setGuests: (guests: number) => run((order) => api.updateOrder(orderId, { version: order.version, guests }), same),
 

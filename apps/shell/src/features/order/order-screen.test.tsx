@@ -105,7 +105,7 @@ const ORDER = {
 const WAITER = ['orders.view', 'orders.edit', 'orders.fire', 'orders.split', 'tables.close'];
 
 /** Set by a test before rendering: the connectivity the screen sees, the offline layer (none by default). */
-const renderState: { offline: boolean; outbox?: OutboxSource } = { offline: false };
+const renderState: { offline: boolean; outbox?: OutboxSource; requestApproval?: HostApi['requestApproval'] } = { offline: false };
 
 /** What the screen told staff in toasts, in order. */
 const toasts: string[] = [];
@@ -133,7 +133,8 @@ function renderOrder(permissions: string[] = WAITER, api: Record<string, jest.Mo
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   queryClient.setQueryData(queryKeys.order('o1'), ORDER);
   lastRender.queryClient = queryClient;
-  const host = { api: fullApi, bus, queryClient, i18n, session, can: (p: string) => permissions.includes(p) } as unknown as HostApi;
+  const requestApproval = renderState.requestApproval ?? (() => Promise.resolve(null));
+  const host = { api: fullApi, bus, queryClient, i18n, session, can: (p: string) => permissions.includes(p), requestApproval } as unknown as HostApi;
   const services = {
     api: fullApi,
     bus,
@@ -298,12 +299,55 @@ describe('OrderScreen', () => {
     expect(api.addItems).toHaveBeenCalledWith('o1', [{ productId: 'p-ribeye', quantity: 1, course: 1, modifierIds: ['o-medium', 'o-pepper'] }]);
   });
 
-  it('sends a waiter who voids a fired dish to a supervisor', async () => {
-    renderOrder();
-    fireEvent.click(screen.getByText('Борщ'));
-    fireEvent.click(screen.getByTestId('line-void'));
-    expect(screen.getByTestId('void-needs-supervisor')).toBeInTheDocument();
-    expect(screen.getByTestId('void-submit')).toBeDisabled();
+  describe("a waiter's void of a fired dish", () => {
+    const approval = { id: 'a1', token: 'approval-token', permission: 'orders.void', approver: { id: 's1', name: 'Сергей' }, expiresAt: '2026-01-01T12:02:00Z' } as const;
+    afterEach(() => {
+      renderState.requestApproval = undefined;
+      renderState.offline = false;
+    });
+
+    it("goes through with a supervisor's inline approval, for this void only", async () => {
+      const requestApproval = jest.fn().mockResolvedValue(approval);
+      renderState.requestApproval = requestApproval;
+      const voidLine = jest.fn().mockResolvedValue({ ...ORDER, version: 5 });
+      renderOrder(WAITER, { voidLine });
+      fireEvent.click(screen.getByText('Борщ'));
+      fireEvent.click(screen.getByTestId('line-void'));
+      expect(screen.getByTestId('void-needs-supervisor')).toBeInTheDocument();
+      expect(screen.queryByTestId('void-submit')).not.toBeInTheDocument();
+      const ask = screen.getByTestId('void-request-approval');
+      expect(ask).toBeDisabled();
+      fireEvent.change(screen.getByTestId('void-reason'), { target: { value: 'Гость передумал' } });
+      await act(async () => fireEvent.click(ask));
+      expect(requestApproval).toHaveBeenCalledWith('orders.void');
+      expect(voidLine).toHaveBeenCalledWith('o1', 'l1', { version: 4, quantity: 2, reason: 'Гость передумал' }, { approval: 'approval-token' });
+      expect(screen.queryByTestId('void-dialog')).not.toBeInTheDocument();
+      expect(toasts).toContain('Отменено. Подтвердил(а): Сергей');
+    });
+
+    it('stays open, voiding nothing, when the supervisor does not approve', async () => {
+      renderState.requestApproval = jest.fn().mockResolvedValue(null);
+      const voidLine = jest.fn();
+      renderOrder(WAITER, { voidLine });
+      fireEvent.click(screen.getByText('Борщ'));
+      fireEvent.click(screen.getByTestId('line-void'));
+      fireEvent.change(screen.getByTestId('void-reason'), { target: { value: 'Гость передумал' } });
+      await act(async () => fireEvent.click(screen.getByTestId('void-request-approval')));
+      expect(voidLine).not.toHaveBeenCalled();
+      expect(screen.getByTestId('void-dialog')).toBeInTheDocument();
+    });
+
+    it('says offline that the approval needs the network, and does not ask', () => {
+      renderState.offline = true;
+      const requestApproval = jest.fn();
+      renderState.requestApproval = requestApproval;
+      renderOrder();
+      fireEvent.click(screen.getByText('Борщ'));
+      fireEvent.click(screen.getByTestId('line-void'));
+      fireEvent.change(screen.getByTestId('void-reason'), { target: { value: 'Гость передумал' } });
+      expect(screen.getByTestId('void-needs-supervisor')).toHaveTextContent('требует связи с сервером');
+      expect(screen.getByTestId('void-request-approval')).toBeDisabled();
+    });
   });
 
   it('lets a supervisor void a fired dish only with a reason', async () => {

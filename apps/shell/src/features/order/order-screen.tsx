@@ -198,10 +198,12 @@ function OrderWorkspace({ order }: { order: Order }) {
           initialQuantity={dialog.quantity}
           canVoidFired={can('orders.void')}
           onClose={close}
-          onVoid={(quantity, reason) => {
+          onVoid={(quantity, reason, approval) => {
             close();
             if (quantity >= dialogLine.quantity - dialogLine.voidedQuantity) setSelectedLineId(null);
-            void commands.voidLine(dialogLine.id, quantity, reason);
+            void commands.voidLine(dialogLine.id, quantity, reason, approval?.token).then((voided) => {
+              if (voided && approval) toast('success', t('void.approved', { name: approval.approver.name }));
+            });
           }}
         />
       )}

@@ -10,7 +10,7 @@ import { MoneyField, MoneyKeypad } from './money-keypad';
 import { shiftFailureMessage } from './shift-errors';
 import styles from './shift-screen.module.css';
 import { parseAmount, pressKey } from './shift-rules';
-import { openCheckIds, useCloseShift } from './use-shift';
+import { type CloseShiftVariables, openCheckIds, useCloseShift } from './use-shift';
 
 type Field = 'cash' | 'card';
 const MIN_REASON = 3;
@@ -23,7 +23,8 @@ export interface ClosePanelProps {
 
 /**
  * Closing: counted cash and card in, the differences out. Open checks stop it; a supervisor
- * (shifts.close.override) may close over them with a reason, which the server audits.
+ * (shifts.close.override) may close over them with a reason, which the server audits — or
+ * approve a cashier's close inline with their PIN (audited with both names).
  */
 export function ClosePanel({ shift, currency, onClosed }: ClosePanelProps) {
   const { t } = useTranslation('shift');
@@ -36,7 +37,7 @@ export function ClosePanel({ shift, currency, onClosed }: ClosePanelProps) {
   const card = parseAmount(texts.card, currency);
   const isComplete = cash !== null && card !== null;
 
-  const submit = (override?: { reason: string }) => {
+  const submit = (override?: CloseShiftVariables['override']) => {
     if (cash === null || card === null) return;
     close.mutate(
       { shiftId: shift.id, counted: { cash, card }, override },
@@ -54,7 +55,7 @@ export function ClosePanel({ shift, currency, onClosed }: ClosePanelProps) {
   if (openChecks) {
     return (
       <section className={`${styles.card} ${styles.closeCard}`} data-testid="open-checks">
-        <OpenChecks ids={openChecks} currency={currency} isBusy={close.isPending} onBack={() => setOpenChecks(null)} onForce={(reason) => submit({ reason })} />
+        <OpenChecks ids={openChecks} currency={currency} isBusy={close.isPending} onBack={() => setOpenChecks(null)} onForce={(override) => submit(override)} />
       </section>
     );
   }
@@ -86,7 +87,7 @@ interface OpenChecksProps {
   currency: string;
   isBusy: boolean;
   onBack(): void;
-  onForce(reason: string): void;
+  onForce(override: NonNullable<CloseShiftVariables['override']>): void;
 }
 
 function OpenChecks({ ids, currency, isBusy, onBack, onForce }: OpenChecksProps) {
@@ -97,6 +98,14 @@ function OpenChecks({ ids, currency, isBusy, onBack, onForce }: OpenChecksProps)
   const orders = useQueries({ queries: ids.map((id) => ({ queryKey: queryKeys.order(id), queryFn: () => api.order(id) })) });
   const isReasonValid = reason.trim().length >= MIN_REASON;
   const presets = t('override.presets', { returnObjects: true }) as string[];
+  const [isAsking, setAsking] = useState(false);
+
+  const askSupervisor = async () => {
+    setAsking(true);
+    const approval = await host().requestApproval('shifts.close.override');
+    setAsking(false);
+    if (approval) onForce({ reason: reason.trim(), approval: approval.token });
+  };
 
   return (
     <>
@@ -129,45 +138,43 @@ function OpenChecks({ ids, currency, isBusy, onBack, onForce }: OpenChecksProps)
         })}
       </ul>
 
-      {canOverride ? (
-        <div className={styles.override}>
-          <label className={styles.reasonLabel} htmlFor="shift-override-reason">
-            {t('override.reason')}
-          </label>
-          <div className={styles.presets}>
-            {presets.map((p) => (
-              <button key={p} type="button" className={`${styles.preset} ${reason === p ? styles.presetActive : ''}`} onClick={() => setReason(p)}>
-                {p}
-              </button>
-            ))}
-          </div>
-          <textarea
-            id="shift-override-reason"
-            className={styles.reason}
-            rows={2}
-            maxLength={200}
-            value={reason}
-            placeholder={t('override.placeholder')}
-            onChange={(e) => setReason(e.target.value)}
-            data-testid="override-reason"
-          />
-          <div className={styles.overrideActions}>
-            <Button size="large" onClick={onBack}>
-              {t('common:back')}
-            </Button>
-            <Button variant="danger" size="large" disabled={!isReasonValid || isBusy} onClick={() => onForce(reason.trim())} data-testid="close-anyway">
-              {t('override.submit')}
-            </Button>
-          </div>
+      <div className={styles.override}>
+        {!canOverride && <p className={styles.askSupervisor}>{t('openChecks.askSupervisor')}</p>}
+        <label className={styles.reasonLabel} htmlFor="shift-override-reason">
+          {t('override.reason')}
+        </label>
+        <div className={styles.presets}>
+          {presets.map((p) => (
+            <button key={p} type="button" className={`${styles.preset} ${reason === p ? styles.presetActive : ''}`} onClick={() => setReason(p)}>
+              {p}
+            </button>
+          ))}
         </div>
-      ) : (
-        <div className={styles.override}>
-          <p className={styles.askSupervisor}>{t('openChecks.askSupervisor')}</p>
-          <Button size="large" block onClick={onBack}>
+        <textarea
+          id="shift-override-reason"
+          className={styles.reason}
+          rows={2}
+          maxLength={200}
+          value={reason}
+          placeholder={t('override.placeholder')}
+          onChange={(e) => setReason(e.target.value)}
+          data-testid="override-reason"
+        />
+        <div className={styles.overrideActions}>
+          <Button size="large" onClick={onBack}>
             {t('common:back')}
           </Button>
+          {canOverride ? (
+            <Button variant="danger" size="large" disabled={!isReasonValid || isBusy} onClick={() => onForce({ reason: reason.trim() })} data-testid="close-anyway">
+              {t('override.submit')}
+            </Button>
+          ) : (
+            <Button variant="danger" size="large" disabled={!isReasonValid || isBusy || isAsking} onClick={() => void askSupervisor()} data-testid="close-anyway-approval">
+              {t('override.askSupervisor')}
+            </Button>
+          )}
         </div>
-      )}
+      </div>
     </>
   );
 }

@@ -32,7 +32,11 @@ const shift = (over: Partial<Shift> = {}): Shift => ({
 
 const openCheck = (number: number) => ({ id: `order-${number}`, number, tableLabel: String(number), waiterName: 'Анна', due: 120_000 }) as Order;
 
-function renderShift(api: Partial<Record<keyof PosApi, jest.Mock>>, permissions: Permission[] = ['shifts.view', 'shifts.open', 'shifts.close']) {
+function renderShift(
+  api: Partial<Record<keyof PosApi, jest.Mock>>,
+  permissions: Permission[] = ['shifts.view', 'shifts.open', 'shifts.close'],
+  options: { requestApproval?: HostApi['requestApproval'] } = {},
+) {
   const i18n = createI18n('ru');
   addNamespace(i18n, 'shift', shiftTexts);
   const bus = createEventBus();
@@ -48,6 +52,7 @@ function renderShift(api: Partial<Record<keyof PosApi, jest.Mock>>, permissions:
     i18n,
     session,
     can: (p) => permissions.includes(p),
+    requestApproval: options.requestApproval ?? (() => Promise.resolve(null)),
     connectivity: () => ({ state: 'online', pending: 0 }),
     worksOffline: () => false,
     navigate: jest.fn(),
@@ -152,6 +157,26 @@ describe('ShiftScreen', () => {
     expect(within(panel).getByTestId('open-check-8')).toHaveTextContent('Стол 8');
     expect(within(panel).queryByTestId('close-anyway')).not.toBeInTheDocument();
     expect(panel).toHaveTextContent('позовите старшего смены');
+    expect(within(panel).getByTestId('close-anyway-approval')).toBeDisabled();
+  });
+
+  it("lets a cashier close over open checks with a supervisor's inline approval", async () => {
+    const closeShift = jest.fn(async (_id: string, body: { force?: boolean }) => {
+      if (!body.force) throw openChecksError(['order-7']);
+      return shift({ status: 'closed', closedAt: '2026-03-02T18:00:00.000Z', counted: { cash: 810_000, card: 465_000 }, difference: { cash: 0, card: 0 }, overrideReason: 'Гости ушли' });
+    });
+    const requestApproval = jest.fn().mockResolvedValue({ id: 'a1', token: 'approval-token', permission: 'shifts.close.override', approver: { id: 's1', name: 'Григорий' }, expiresAt: '2026-03-02T18:02:00.000Z' });
+    renderShift({ currentShift: jest.fn(async () => ({ shift: shift() })), closeShift, order: jest.fn(async () => openCheck(7)) }, undefined, { requestApproval });
+    await screen.findByTestId('close-shift-form');
+    fireEvent.change(screen.getByTestId('counted-cash'), { target: { value: '8100' } });
+    fireEvent.change(screen.getByTestId('counted-card'), { target: { value: '4650' } });
+    fireEvent.click(screen.getByTestId('close-shift'));
+    const ask = await screen.findByTestId('close-anyway-approval');
+    fireEvent.change(screen.getByTestId('override-reason'), { target: { value: 'Гости ушли' } });
+    fireEvent.click(ask);
+    await waitFor(() => expect(closeShift).toHaveBeenLastCalledWith('shift-1', { counted: { cash: 810_000, card: 465_000 }, force: true, reason: 'Гости ушли' }, { approval: 'approval-token' }));
+    expect(requestApproval).toHaveBeenCalledWith('shifts.close.override');
+    expect(await screen.findByTestId('shift-result')).toHaveTextContent('Причина: Гости ушли');
   });
 
   it('lets a supervisor close anyway, only with a reason', async () => {

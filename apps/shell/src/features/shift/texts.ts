@@ -50,13 +50,14 @@ export const shiftTexts = {
       number: 'Чек №{{number}}',
       table: 'Стол {{label}}',
       takeaway: 'С собой',
-      askSupervisor: 'Закройте чеки или позовите старшего смены: закрыть смену с открытыми чеками может только он.',
+      askSupervisor: 'Закройте чеки или позовите старшего смены: закрыть смену с открытыми чеками он подтверждает своим PIN-кодом на этом планшете.',
     },
     override: {
       reason: 'Причина закрытия с открытыми чеками',
       placeholder: 'Опишите причину (не короче 3 символов)',
       presets: ['Чек перенесён на следующую смену', 'Гости ушли, не расплатившись', 'Ошибочный чек'],
       submit: 'Закрыть всё равно',
+      askSupervisor: 'Подтвердить у старшего',
     },
     result: {
       title: 'Смена закрыта',
@@ -142,13 +143,14 @@ export const shiftTexts = {
       number: 'Check #{{number}}',
       table: 'Table {{label}}',
       takeaway: 'Takeaway',
-      askSupervisor: 'Settle the checks or call a supervisor: only they can close a shift over open checks.',
+      askSupervisor: 'Settle the checks or call a supervisor: they approve closing over open checks with their PIN on this tablet.',
     },
     override: {
       reason: 'Reason for closing over open checks',
       placeholder: 'Describe the reason (at least 3 characters)',
       presets: ['Check moved to the next shift', 'Guests left without paying', 'Check opened by mistake'],
       submit: 'Close anyway',
+      askSupervisor: 'Ask a supervisor',
     },
     result: {
       title: 'Shift closed',

@@ -33,15 +33,20 @@ export function useOpenShift() {
 export interface CloseShiftVariables {
   shiftId: string;
   counted: { cash: number; card: number };
-  /** Only with a reason, and only for staff who may close over open checks. */
-  override?: { reason: string };
+  /**
+   * Only with a reason, and only for staff who may close over open checks — or with a
+   * supervisor's inline approval token for this one close.
+   */
+  override?: { reason: string; approval?: string };
 }
 
 export function useCloseShift() {
   const { api, queryClient } = useServices();
   return useMutation({
     mutationFn: ({ shiftId, counted, override }: CloseShiftVariables): Promise<ClosedShift> =>
-      api.closeShift(shiftId, { counted, ...(override ? { force: true, reason: override.reason } : {}) }),
+      override?.approval
+        ? api.closeShift(shiftId, { counted, force: true, reason: override.reason }, { approval: override.approval })
+        : api.closeShift(shiftId, { counted, ...(override ? { force: true, reason: override.reason } : {}) }),
     onSuccess: () => {
       queryClient.setQueryData(queryKeys.currentShift, { shift: null });
       // Closing the day's last shift captured or released the expired holds.
