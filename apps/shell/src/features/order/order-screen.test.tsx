@@ -105,7 +105,7 @@ const ORDER = {
 const WAITER = ['orders.view', 'orders.edit', 'orders.fire', 'orders.split', 'tables.close'];
 
 /** Set by a test before rendering: the connectivity the screen sees, the offline layer (none by default). */
-const renderState: { offline: boolean; outbox?: OutboxSource } = { offline: false };
+const renderState: { offline: boolean; outbox?: OutboxSource; order?: Order } = { offline: false };
 
 /** What the screen told staff in toasts, in order. */
 const toasts: string[] = [];
@@ -129,7 +129,7 @@ function renderOrder(permissions: string[] = WAITER, api: Record<string, jest.Mo
   toasts.length = 0;
   bus.on('notification.toast').subscribe((toast) => toasts.push(toast.message));
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  queryClient.setQueryData(queryKeys.order('o1'), ORDER);
+  queryClient.setQueryData(queryKeys.order('o1'), renderState.order ?? ORDER);
   const host = { api: fullApi, bus, queryClient, i18n, session, can: (p: string) => permissions.includes(p) } as unknown as HostApi;
   const services = {
     api: fullApi,
@@ -247,6 +247,36 @@ describe('OrderScreen', () => {
     fireEvent.click(await screen.findByTestId('course-2'));
     await act(async () => fireEvent.click(screen.getByTestId('product-borscht')));
     expect(api.addItems).toHaveBeenCalledWith('o1', [{ productId: 'p-borscht', quantity: 1, course: 2 }]);
+  });
+
+  describe('portrait panes (one at a time under a switch; CSS hides the other)', () => {
+    it('opens a table with lines on the order, and the switch counts its portions and total', async () => {
+      renderOrder();
+      expect(screen.getByTestId('order-screen')).toHaveAttribute('data-pane', 'order');
+      const orderTab = screen.getByTestId('pane-order');
+      expect(orderTab).toHaveAttribute('aria-selected', 'true');
+      expect(orderTab).toHaveAttribute('data-count', '2');
+      expect(within(orderTab).getByTestId('pane-order-total')).toHaveTextContent('900,00');
+      fireEvent.click(screen.getByTestId('pane-menu'));
+      expect(screen.getByTestId('order-screen')).toHaveAttribute('data-pane', 'menu');
+      expect(screen.getByTestId('pane-menu')).toHaveAttribute('aria-selected', 'true');
+    });
+
+    it('opens an empty table on the menu and counts each dish the server confirms', async () => {
+      const empty = { ...ORDER, lines: [], total: 0, due: 0 } as Order;
+      const added = { ...ORDER, version: 5, lines: [line({ quantity: 1, firedQuantity: 0, kitchenState: 'new' })], total: 45000 } as Order;
+      renderState.order = empty;
+      try {
+        renderOrder(WAITER, { order: jest.fn().mockResolvedValue(empty), addItems: jest.fn().mockResolvedValue(added) });
+      } finally {
+        renderState.order = undefined;
+      }
+      expect(screen.getByTestId('order-screen')).toHaveAttribute('data-pane', 'menu');
+      expect(screen.getByTestId('pane-order')).toHaveAttribute('data-count', '0');
+      await act(async () => fireEvent.click(await screen.findByTestId('product-borscht')));
+      await waitFor(() => expect(screen.getByTestId('pane-order')).toHaveAttribute('data-count', '1'));
+      expect(screen.getByTestId('pane-order-total')).toHaveTextContent('450,00');
+    });
   });
 
   it('gives the upsell slot the order and the selected course, so its cards and combos land there', async () => {

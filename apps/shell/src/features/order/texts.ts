@@ -20,6 +20,16 @@ export const orderTexts = {
     tableClosedElsewhere: 'Стол {{label}} закрыт на другом планшете',
     notFound: 'Заказ не найден',
     retry: 'Повторить',
+    /** Portrait tablets: the order screen's two panes and the switch between them. */
+    panes: {
+      label: 'Заказ или меню',
+      order: 'Заказ',
+      menu: 'Меню',
+      items_one: '{{count}} позиция',
+      items_few: '{{count}} позиции',
+      items_many: '{{count}} позиций',
+      items_other: '{{count}} позиции',
+    },
     menu: {
       search: 'Поиск блюда или кода',
       clear: 'Очистить поиск',
@@ -41,7 +51,7 @@ export const orderTexts = {
     lines: {
       stopListed: 'Стоп-лист',
       empty: 'В заказе пока ничего нет',
-      emptyHint: 'Выберите блюда в меню слева',
+      emptyHint: 'Выберите блюда в меню',
       course: 'Курс {{course}}',
       held: 'Придержан',
       hold: 'Придержать',
@@ -199,6 +209,13 @@ export const orderTexts = {
     tableClosedElsewhere: 'Table {{label}} was closed on another tablet',
     notFound: 'Order not found',
     retry: 'Retry',
+    panes: {
+      label: 'Order or menu',
+      order: 'Order',
+      menu: 'Menu',
+      items_one: '{{count}} item',
+      items_other: '{{count}} items',
+    },
     menu: {
       search: 'Search dish or code',
       clear: 'Clear search',
@@ -218,7 +235,7 @@ export const orderTexts = {
     lines: {
       stopListed: 'Stop-listed',
       empty: 'Nothing ordered yet',
-      emptyHint: 'Pick dishes from the menu on the left',
+      emptyHint: 'Pick dishes from the menu',
       course: 'Course {{course}}',
       held: 'Held',
       hold: 'Hold',
