@@ -358,6 +358,32 @@ describe('OrderScreen', () => {
     expect(screen.getByTestId('pay-submit')).toBeDisabled();
   });
 
+  it('takes a mixed payment with the tip on the tender the cashier chose, and says where it goes', async () => {
+    const pay = jest.fn().mockResolvedValue(undefined);
+    renderOrder(['orders.view', 'payments.take', 'tables.close'], { pay });
+    fireEvent.click(screen.getByTestId('order-pay'));
+    fireEvent.click(screen.getByTestId('tip-10'));
+    fireEvent.click(screen.getByTestId('pay-method-mixed'));
+    fireEvent.change(screen.getByTestId('tender-1-amount'), { target: { value: '600' } });
+    fireEvent.click(screen.getByTestId('tender-2-rest'));
+    // The default, said out loud: the tip rides on the card.
+    expect(screen.getByTestId('pay-tip-where')).toHaveTextContent('с оплатой 1: Карта');
+    expect(screen.getByTestId('tender-1-tip')).toHaveTextContent('чаевые 90,00 ₽ с этой оплатой, всего 690,00 ₽');
+    expect(screen.getByTestId('tip-on-1')).toHaveAttribute('aria-checked', 'true');
+    fireEvent.click(screen.getByTestId('tip-on-2'));
+    expect(screen.getByTestId('pay-tip-where')).toHaveTextContent('с оплатой 2: Наличные');
+    expect(screen.queryByTestId('tender-1-tip')).not.toBeInTheDocument();
+    expect(screen.getByTestId('tender-2-tip')).toHaveTextContent('всего 390,00 ₽');
+    await act(async () => fireEvent.click(screen.getByTestId('pay-submit')));
+    expect(pay).toHaveBeenCalledWith({
+      orderId: 'o1',
+      tenders: [
+        { method: 'card', amount: 60000 },
+        { method: 'cash', amount: 30000, tip: 9000, tendered: 39000 },
+      ],
+    });
+  });
+
   it('takes a cash payment with change and shows the receipt', async () => {
     const paid = { ...ORDER, status: 'paid', paid: 90000, due: 0, version: 5 } as Order;
     const result: PaymentResult = {
