@@ -32,10 +32,15 @@ async function expectInViewport(page: Page, locator: Locator) {
   expect(box!.y + box!.height, 'bottom edge in view').toBeLessThanOrEqual(viewport.height + 0.5);
 }
 
-/** The element shows all of its text: nothing cut by an ellipsis or an overflow. */
+/**
+ * The element shows all of its text: nothing cut by an ellipsis or an overflow. A pixel or two of
+ * glyph overhang is rounding; a cut word or a clamped line is far more.
+ */
 async function expectWholeText(locator: Locator) {
-  const sizes = await locator.evaluate((el) => ({ width: el.scrollWidth - el.clientWidth, height: el.scrollHeight - el.clientHeight }));
-  expect(sizes, `whole text of ${await locator.textContent()}`).toEqual({ width: 0, height: 0 });
+  const overflow = await locator.evaluate((el) => ({ width: el.scrollWidth - el.clientWidth, height: el.scrollHeight - el.clientHeight }));
+  const what = `whole text of ${await locator.textContent()}`;
+  expect(overflow.width, what).toBeLessThanOrEqual(1);
+  expect(overflow.height, what).toBeLessThanOrEqual(2);
 }
 
 /** The header: venue, sections, connectivity, staff name and role, language, switch staff — whole and in view. */
@@ -154,6 +159,13 @@ test('portrait 800×1280: the kitchen display and the orders list keep their col
   await expect(cook.getByTestId('kitchen-screen')).toBeVisible();
   await expectWholeHeader(cook, 'Дмитрий (повар)');
   for (const tab of await cook.getByTestId('kitchen-screen').getByRole('tab').all()) await expectInViewport(cook, tab);
+  // The eight dishes fired in the first test: each ticket says its table in full.
+  const tickets = cook.locator('[data-testid^="ticket-"]');
+  await expect(tickets.first()).toBeVisible();
+  for (const ticket of await tickets.all()) {
+    await expect(ticket.locator('header > span').nth(1)).toHaveText('Стол 6');
+    await expectWholeText(ticket.locator('header > span').nth(1));
+  }
   await shot(cook, 'kitchen-800x1280');
 
   const supervisor = await (await browser.newContext({ viewport: PORTRAIT })).newPage();
