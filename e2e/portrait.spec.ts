@@ -188,6 +188,8 @@ test('portrait 800×1280: the kitchen display and the orders list keep their col
   await supervisor.getByRole('button', { name: 'EN', exact: true }).click();
   await expectWholeHeader(supervisor, 'Григорий (старший смены)');
   await openSection(supervisor, 'Floor');
+  // The floor's mode switch: each label inside its own segment («Reservations» spilled out).
+  for (const mode of await supervisor.getByRole('radiogroup').getByRole('radio').all()) await expectWholeText(mode);
   await shot(supervisor, 'floor-800x1280-en');
 });
 
