@@ -57,6 +57,16 @@ test('the cashier puts the tip of a card + cash payment on the cash; the dialog 
   await expect(cashier.getByTestId('tender-2-tip')).toHaveText(/^чаевые 90,00\s₽ с этой оплатой, всего 390,00\s₽$/);
   await expect(cashier.getByTestId('pay-total')).toHaveText(/^990,00\s₽$/);
   await shot(cashier, 'on-cash-1280x800');
+  // A 1024×768 tablet: the dialog, its pay button and the tip's tender stay in view.
+  await cashier.setViewportSize({ width: 1024, height: 768 });
+  await cashier.getByTestId('tender-2-tip').scrollIntoViewIfNeeded();
+  for (const id of ['pay-submit', 'tender-2-tip', 'pay-tip-where']) {
+    const box = (await cashier.getByTestId(id).boundingBox())!;
+    expect(box.x + box.width, `${id} in view`).toBeLessThanOrEqual(1024);
+    expect(box.y + box.height, `${id} in view`).toBeLessThanOrEqual(768);
+  }
+  await shot(cashier, 'on-cash-1024x768');
+  await cashier.setViewportSize({ width: 1280, height: 800 });
   await cashier.getByTestId('pay-submit').click();
 
   await expect(cashier.getByTestId('pay-result')).toBeVisible();

@@ -191,6 +191,13 @@ test('portrait 800×1280: the kitchen display and the orders list keep their col
   // The floor's mode switch: each label inside its own segment («Reservations» spilled out).
   for (const mode of await supervisor.getByRole('radiogroup').getByRole('radio').all()) await expectWholeText(mode);
   await shot(supervisor, 'floor-800x1280-en');
+  await supervisor.getByTestId('table-3').click();
+  await expect(supervisor.getByTestId('pane-order')).toContainText('Order');
+  await expectInViewport(supervisor, supervisor.getByTestId('order-panel'));
+  await shot(supervisor, 'order-800x1280-en');
+  await supervisor.getByTestId('pane-menu').click();
+  await expectMenuGrid(supervisor);
+  await shot(supervisor, 'menu-800x1280-en');
 });
 
 test('landscape 1024×768 keeps menu and order side by side, whole', async ({ browser }) => {
