@@ -75,6 +75,22 @@ async function expectMenuGrid(page: Page) {
   expect((await page.getByTestId('menu-search').boundingBox())!.width).toBeGreaterThan(240);
 }
 
+/** The orders list: column headings side by side, none on top of another, each whole, all in view. */
+async function expectOrderColumns(page: Page) {
+  const list = page.getByTestId('orders-list');
+  await expect(list).toBeVisible();
+  const headings = await list.locator('li').first().locator('span > span:visible').all();
+  expect(headings.length).toBeGreaterThanOrEqual(6);
+  let right = -Infinity;
+  for (const heading of headings) {
+    const box = (await heading.boundingBox())!;
+    expect(box.x, `«${await heading.textContent()}» starts after the previous heading`).toBeGreaterThanOrEqual(right - 0.5);
+    right = box.x + box.width;
+    await expectWholeText(heading);
+  }
+  expect(right).toBeLessThanOrEqual(page.viewportSize()!.width);
+}
+
 /** Eight dishes without options from the demo menu, with their category: what the waiter taps. */
 async function eightDishes() {
   const waiter = await apiLogin(server.url, '1111');
@@ -172,18 +188,7 @@ test('portrait 800×1280: the kitchen display and the orders list keep their col
   await signIn(supervisor, server.url, '333333');
   await expectWholeHeader(supervisor, 'Григорий (старший смены)');
   await openSection(supervisor, 'Заказы');
-  const list = supervisor.getByTestId('orders-list');
-  await expect(list).toBeVisible();
-  // Column headings side by side, none on top of another.
-  const headings = await list.locator('li').first().locator('span > span:visible').all();
-  let right = -Infinity;
-  for (const heading of headings) {
-    const box = (await heading.boundingBox())!;
-    expect(box.x, `«${await heading.textContent()}» starts after the previous heading`).toBeGreaterThanOrEqual(right - 0.5);
-    right = box.x + box.width;
-    await expectWholeText(heading);
-  }
-  expect(right).toBeLessThanOrEqual(PORTRAIT.width);
+  await expectOrderColumns(supervisor);
   await shot(supervisor, 'orders-800x1280');
   await supervisor.getByRole('button', { name: 'EN', exact: true }).click();
   await expectWholeHeader(supervisor, 'Григорий (старший смены)');
@@ -215,6 +220,13 @@ test('landscape 1024×768 keeps menu and order side by side, whole', async ({ br
   await supervisor.getByRole('button', { name: 'EN', exact: true }).click();
   await expectWholeHeader(supervisor, 'Григорий (старший смены)');
   await shot(supervisor, 'order-1024x768-en');
+  // The orders list, with the refund action column (table 6 was paid in the first test).
+  await openSection(supervisor, 'Orders');
+  await expect(supervisor.getByTestId('orders-row-2-actions')).toBeVisible();
+  await expectOrderColumns(supervisor);
+  await supervisor.getByRole('button', { name: 'RU', exact: true }).click();
+  await expectOrderColumns(supervisor);
+  await shot(supervisor, 'orders-1024x768');
 });
 
 test('landscape 1280×800 stays one header row with the admin’s and the supervisor’s names whole', async ({ browser }) => {
