@@ -227,6 +227,14 @@ test('landscape 1024×768 keeps menu and order side by side, whole', async ({ br
   await supervisor.getByRole('button', { name: 'RU', exact: true }).click();
   await expectOrderColumns(supervisor);
   await shot(supervisor, 'orders-1024x768');
+
+  const cook = await (await browser.newContext({ viewport: LANDSCAPE_SMALL })).newPage();
+  await signIn(cook, server.url, '4444');
+  await expectWholeHeader(cook, 'Дмитрий (повар)');
+  const tickets = cook.locator('[data-testid^="ticket-"]');
+  await expect(tickets.first()).toBeVisible();
+  for (const ticket of await tickets.all()) await expectWholeText(ticket.locator('header > span').nth(1));
+  await shot(cook, 'kitchen-1024x768');
 });
 
 test('landscape 1280×800 stays one header row with the admin’s and the supervisor’s names whole', async ({ browser }) => {
