@@ -168,7 +168,7 @@ function SignedIn() {
         <button className={styles.headerButton} onClick={() => void i18n.changeLanguage(i18n.language === 'ru' ? 'en' : 'ru')}>
           {t('header.language')}
         </button>
-        <button className={styles.headerButton} onClick={signOut} data-testid="sign-out">
+        <button className={`${styles.headerButton} ${styles.switchStaff}`} onClick={signOut} data-testid="sign-out">
           {t('header.switchStaff')}
         </button>
       </header>

@@ -7,7 +7,7 @@ import { PaymentMethods } from './payment-methods';
 
 const noWait = () => Promise.resolve();
 
-function renderMethods(mode: string | (() => string), options: { tip?: number; offline?: boolean; sleep?: (ms: number) => Promise<void> } = {}) {
+function renderMethods(mode: string | (() => string), options: { tip?: number; offline?: boolean; sleep?: (ms: number) => Promise<void>; payMode?: string } = {}) {
   const finance = fakeFinance();
   const host = paymentsHost(finance.api);
   if (options.offline) host.connectivity = () => ({ state: 'offline', pending: 0 });
@@ -16,7 +16,7 @@ function renderMethods(mode: string | (() => string), options: { tip?: number; o
   host.queryClient.setQueryData(queryKeys.order(ORDER_ID), theOrder);
   render(
     <HostProvider host={host}>
-      <PaymentMethods host={host} terminal={terminal} context={{ order: theOrder, checkIndex: null, amount: theOrder.due, tip: options.tip ?? 0 }} />
+      <PaymentMethods host={host} terminal={terminal} context={{ order: theOrder, checkIndex: null, amount: theOrder.due, tip: options.tip ?? 0, ...(options.payMode ? { payMode: options.payMode } : {}) }} />
     </HostProvider>,
   );
   const status = () => screen.getByTestId('payments-status');
@@ -39,6 +39,21 @@ describe('PaymentMethods (payment.methods slot)', () => {
     const keys = [finance.api.pay.mock.calls[0][0].clientRequestId, hold.clientRequestId, finance.api.capturePayment.mock.calls[0][1].clientRequestId];
     expect(new Set(keys).size).toBe(3);
     await waitFor(() => expect(host.queryClient.getQueryData<Order>(queryKeys.order(ORDER_ID))?.due).toBe(0));
+  });
+
+  it('steps tap to pay back to a plain button while the dialog pays in cash or mixed (one primary action: «Оплатить»)', () => {
+    renderMethods('approve', { payMode: 'cash' });
+    expect(screen.getByTestId('payments-tap-to-pay')).toHaveAttribute('data-primary', 'false');
+  });
+
+  it('keeps tap to pay primary in card mode', () => {
+    renderMethods('approve', { payMode: 'card' });
+    expect(screen.getByTestId('payments-tap-to-pay')).toHaveAttribute('data-primary', 'true');
+  });
+
+  it('keeps tap to pay primary for a shell that does not say its mode (the remote ships on its own)', () => {
+    renderMethods('approve');
+    expect(screen.getByTestId('payments-tap-to-pay')).toHaveAttribute('data-primary', 'true');
   });
 
   it('a tip the server refuses (over the venue\'s tolerance) never reaches the terminal: nothing is charged', async () => {

@@ -32,6 +32,11 @@ export interface PaymentMethodsContext {
   /** Due now on the order (or the chosen check), without the tip. */
   amount: number;
   tip: number;
+  /**
+   * The dialog's own method ('cash' | 'card' | 'mixed'). Where its «Оплатить» is the one primary
+   * action (cash, mixed) tap to pay steps back to a plain button; absent (an older shell): primary.
+   */
+  payMode?: string;
 }
 
 export interface PaymentMethodsProps extends HostProps {
@@ -45,7 +50,13 @@ export interface PaymentMethodsProps extends HostProps {
 function readContext(context: HostProps['context']): PaymentMethodsContext | null {
   const order = context?.order as Order | undefined;
   if (!order || typeof context?.amount !== 'number') return null;
-  return { order, checkIndex: typeof context.checkIndex === 'number' ? context.checkIndex : null, amount: context.amount, tip: typeof context.tip === 'number' ? context.tip : 0 };
+  return {
+    order,
+    checkIndex: typeof context.checkIndex === 'number' ? context.checkIndex : null,
+    amount: context.amount,
+    tip: typeof context.tip === 'number' ? context.tip : 0,
+    ...(typeof context.payMode === 'string' ? { payMode: context.payMode } : {}),
+  };
 }
 
 /** States after which a new card payment may be started. */
@@ -81,6 +92,7 @@ export function PaymentMethods({ context, terminal, pendingOps }: PaymentMethods
   useForgetSettledOps(opsRef.current, pending.ops, pending.running, payments.data, payments.dataUpdatedAt, orderId);
   if (!slot) return null;
   const { order, checkIndex, amount, tip } = slot;
+  const isTapToPayPrimary = slot.payMode === undefined || slot.payMode === 'card';
   const currency = host.session.venue.currency;
   const money = (v: number) => formatMoney(v, currency, i18n.language);
   const list = payments.data ?? [];
@@ -151,7 +163,7 @@ export function PaymentMethods({ context, terminal, pendingOps }: PaymentMethods
       </div>
       {CAN_START.has(state.kind) && amount > 0 && !hasHold && !list.some(isInDoubt) && (
         <div className={styles.actions}>
-          <Button variant="primary" size="large" onClick={() => void start('now')} data-testid="payments-tap-to-pay">
+          <Button variant={isTapToPayPrimary ? 'primary' : 'default'} size="large" onClick={() => void start('now')} data-testid="payments-tap-to-pay" data-primary={isTapToPayPrimary}>
             {t('tapToPayAmount', { amount: money(amount + tip) })}
           </Button>
           <Button size="large" onClick={() => void start('deferred')} title={t('deferredHint')} data-testid="payments-deferred">

@@ -105,7 +105,7 @@ const ORDER = {
 const WAITER = ['orders.view', 'orders.edit', 'orders.fire', 'orders.split', 'tables.close'];
 
 /** Set by a test before rendering: the connectivity the screen sees, the offline layer (none by default). */
-const renderState: { offline: boolean; outbox?: OutboxSource; requestApproval?: HostApi['requestApproval'] } = { offline: false };
+const renderState: { offline: boolean; outbox?: OutboxSource; requestApproval?: HostApi['requestApproval']; order?: Order } = { offline: false };
 
 /** What the screen told staff in toasts, in order. */
 const toasts: string[] = [];
@@ -131,7 +131,7 @@ function renderOrder(permissions: string[] = WAITER, api: Record<string, jest.Mo
   toasts.length = 0;
   bus.on('notification.toast').subscribe((toast) => toasts.push(toast.message));
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  queryClient.setQueryData(queryKeys.order('o1'), ORDER);
+  queryClient.setQueryData(queryKeys.order('o1'), renderState.order ?? ORDER);
   lastRender.queryClient = queryClient;
   const requestApproval = renderState.requestApproval ?? (() => Promise.resolve(null));
   const host = { api: fullApi, bus, queryClient, i18n, session, can: (p: string) => permissions.includes(p), requestApproval } as unknown as HostApi;
@@ -277,6 +277,36 @@ describe('OrderScreen', () => {
     expect(api.addItems).toHaveBeenCalledWith('o1', [{ productId: 'p-borscht', quantity: 1, course: 2 }]);
   });
 
+  describe('portrait panes (one at a time under a switch; CSS hides the other)', () => {
+    it('opens a table with lines on the order, and the switch counts its portions and total', async () => {
+      renderOrder();
+      expect(screen.getByTestId('order-screen')).toHaveAttribute('data-pane', 'order');
+      const orderTab = screen.getByTestId('pane-order');
+      expect(orderTab).toHaveAttribute('aria-selected', 'true');
+      expect(orderTab).toHaveAttribute('data-count', '2');
+      expect(within(orderTab).getByTestId('pane-order-total')).toHaveTextContent('900,00');
+      fireEvent.click(screen.getByTestId('pane-menu'));
+      expect(screen.getByTestId('order-screen')).toHaveAttribute('data-pane', 'menu');
+      expect(screen.getByTestId('pane-menu')).toHaveAttribute('aria-selected', 'true');
+    });
+
+    it('opens an empty table on the menu and counts each dish the server confirms', async () => {
+      const empty = { ...ORDER, lines: [], total: 0, due: 0 } as Order;
+      const added = { ...ORDER, version: 5, lines: [line({ quantity: 1, firedQuantity: 0, kitchenState: 'new' })], total: 45000 } as Order;
+      renderState.order = empty;
+      try {
+        renderOrder(WAITER, { order: jest.fn().mockResolvedValue(empty), addItems: jest.fn().mockResolvedValue(added) });
+      } finally {
+        renderState.order = undefined;
+      }
+      expect(screen.getByTestId('order-screen')).toHaveAttribute('data-pane', 'menu');
+      expect(screen.getByTestId('pane-order')).toHaveAttribute('data-count', '0');
+      await act(async () => fireEvent.click(await screen.findByTestId('product-borscht')));
+      await waitFor(() => expect(screen.getByTestId('pane-order')).toHaveAttribute('data-count', '1'));
+      expect(screen.getByTestId('pane-order-total')).toHaveTextContent('450,00');
+    });
+  });
+
   it('gives the upsell slot the order and the selected course, so its cards and combos land there', async () => {
     renderOrder();
     const lastSuggestions = () => mockSlotProps.filter((p) => p.name === 'order.suggestions').at(-1)?.context;
@@ -397,6 +427,32 @@ describe('OrderScreen', () => {
     await waitFor(() => expect(screen.getByTestId('pay-card-held')).toBeInTheDocument());
     expect(screen.queryByTestId('pay-card-in-doubt')).not.toBeInTheDocument();
     expect(screen.getByTestId('pay-submit')).toBeDisabled();
+  });
+
+  it('takes a mixed payment with the tip on the tender the cashier chose, and says where it goes', async () => {
+    const pay = jest.fn().mockResolvedValue(undefined);
+    renderOrder(['orders.view', 'payments.take', 'tables.close'], { pay });
+    fireEvent.click(screen.getByTestId('order-pay'));
+    fireEvent.click(screen.getByTestId('tip-10'));
+    fireEvent.click(screen.getByTestId('pay-method-mixed'));
+    fireEvent.change(screen.getByTestId('tender-1-amount'), { target: { value: '600' } });
+    fireEvent.click(screen.getByTestId('tender-2-rest'));
+    // The default, said out loud: the tip rides on the card.
+    expect(screen.getByTestId('pay-tip-where')).toHaveTextContent('с оплатой 1: Карта');
+    expect(screen.getByTestId('tender-1-tip')).toHaveTextContent('чаевые 90,00 ₽ с этой оплатой, всего 690,00 ₽');
+    expect(screen.getByTestId('tip-on-1')).toHaveAttribute('aria-checked', 'true');
+    fireEvent.click(screen.getByTestId('tip-on-2'));
+    expect(screen.getByTestId('pay-tip-where')).toHaveTextContent('с оплатой 2: Наличные');
+    expect(screen.queryByTestId('tender-1-tip')).not.toBeInTheDocument();
+    expect(screen.getByTestId('tender-2-tip')).toHaveTextContent('всего 390,00 ₽');
+    await act(async () => fireEvent.click(screen.getByTestId('pay-submit')));
+    expect(pay).toHaveBeenCalledWith({
+      orderId: 'o1',
+      tenders: [
+        { method: 'card', amount: 60000 },
+        { method: 'cash', amount: 30000, tip: 9000, tendered: 39000 },
+      ],
+    });
   });
 
   it('takes a cash payment with change and shows the receipt', async () => {

@@ -14,6 +14,7 @@ import { groupsOf } from './modifier-selection';
 import { ModifiersDialog } from './modifiers-dialog';
 import { decreaseAction } from './order-lines';
 import { OrderPanel, type OrderPermissions } from './order-panel';
+import { type OrderPane, PaneSwitch, paneId } from './pane-switch';
 import { useLinesAwaitingFire } from './pending-fires';
 import styles from './order-screen.module.css';
 import { PayDialog } from './pay-dialog';
@@ -30,7 +31,7 @@ type OpenDialog =
   | { kind: 'pay' }
   | null;
 
-/** Taking an order at a table: the menu on the left, the order on the right. */
+/** Taking an order at a table: the menu on the left, the order on the right (portrait: one pane at a time). */
 export function OrderScreen({ orderId }: { orderId: string }) {
   const { t } = useTranslation('order');
   const orderQuery = useOrder(orderId);
@@ -88,6 +89,8 @@ function OrderWorkspace({ order }: { order: Order }) {
   };
   const isOpen = order.status === 'open';
   const lockedReason = order.status === 'paid' ? t('readOnly.paid') : order.status === 'void' ? t('readOnly.void') : !permissions.canEdit ? t('readOnly.noEdit') : null;
+  // Portrait: a table with nothing on it yet opens on the menu, any other on the order.
+  const [pane, setPane] = useState<OrderPane>(() => (order.lines.length === 0 && lockedReason === null ? 'menu' : 'order'));
   const lineById = (id: string) => order.lines.find((l) => l.id === id);
   const close = () => setDialog(null);
 
@@ -132,8 +135,11 @@ function OrderWorkspace({ order }: { order: Order }) {
   const dialogLine = dialog && (dialog.kind === 'edit' || dialog.kind === 'void') ? lineById(dialog.lineId) : undefined;
 
   return (
-    <div className={styles.screen} data-testid="order-screen" data-order={order.id}>
-      <div className={styles.menu}>
+    <div className={styles.screen} data-testid="order-screen" data-order={order.id} data-pane={pane}>
+      <div className={styles.paneSwitch}>
+        <PaneSwitch order={order} currency={currency} pane={pane} onChange={setPane} />
+      </div>
+      <div className={styles.menu} id={paneId('menu')} role="tabpanel" aria-labelledby={`${paneId('menu')}-tab`}>
         {menu.data ? (
           <MenuPanel menu={menu.data} order={order} currency={currency} course={course} onCourseChange={setCourse} lockedReason={lockedReason} onPick={pick} />
         ) : menu.isPending ? (
@@ -146,6 +152,7 @@ function OrderWorkspace({ order }: { order: Order }) {
         )}
       </div>
 
+      <div className={styles.order} id={paneId('order')} role="tabpanel" aria-labelledby={`${paneId('order')}-tab`}>
       <OrderPanel
         order={order}
         currency={currency}
@@ -168,6 +175,7 @@ function OrderWorkspace({ order }: { order: Order }) {
         onPay={() => setDialog({ kind: 'pay' })}
         onCloseTable={() => void closeTable()}
       />
+      </div>
 
       {dialog?.kind === 'modifiers' && menu.data && (
         <ModifiersDialog

@@ -9,7 +9,8 @@ import { Slot } from '../../plugin-host/slot';
 import styles from './dialogs.module.css';
 import pay from './pay-dialog.module.css';
 import { PaymentReceipt } from './payment-receipt';
-import { mixedRemaining, type PayMode, planTenders, quickCash, TIP_PERCENTS, type TenderDraft, type TenderProblem, type TipChoice, tipAmount } from './tender-math';
+import { MethodLabel, MixedTenders } from './mixed-tenders';
+import { type PayMode, planTenders, quickCash, TIP_PERCENTS, type TenderDraft, type TenderProblem, type TipChoice, tipAmount, tipCarrierId } from './tender-math';
 
 export interface PayDialogProps {
   order: Order;
@@ -48,6 +49,7 @@ export function PayDialog({ order, currency, canCloseTable, onPay, onCloseTable,
   const [tipValue, setTipValue] = useState<number | null>(null);
   const [tendered, setTendered] = useState<number | null>(null);
   const [drafts, setDrafts] = useState<TenderDraft[]>(() => [draft('card'), draft('cash')]);
+  const [tipDraftId, setTipDraftId] = useState<string | null>(null);
   const [isPaying, setIsPaying] = useState(false);
   const [error, setError] = useState<ApiError | Error | null>(null);
   const [result, setResult] = useState<PaymentResult | null>(null);
@@ -56,7 +58,8 @@ export function PayDialog({ order, currency, canCloseTable, onPay, onCloseTable,
   const due = check ? check.due : order.due;
   const tipChoice: TipChoice = tipKey === 'none' ? { kind: 'none' } : tipKey === 'amount' ? { kind: 'amount', amount: tipValue } : { kind: 'percent', percent: Number(tipKey) };
   const tip = tipAmount(due, tipChoice);
-  const plan = planTenders({ mode, due, tip, tendered, drafts });
+  const plan = planTenders({ mode, due, tip, tendered, drafts, tipDraftId });
+  const tipWhere = describeTipWhere(mode, drafts, tipDraftId, t);
 
   const submit = async () => {
     if (plan.problem || isPaying || cardInDoubt) return;
@@ -79,6 +82,7 @@ export function PayDialog({ order, currency, canCloseTable, onPay, onCloseTable,
     setTipValue(null);
     setTendered(null);
     setDrafts([draft('card'), draft('cash')]);
+    setTipDraftId(null);
   };
 
   const title = t('pay.title', { table: order.tableLabel ? t('table', { label: order.tableLabel }) : t('orderNumber', { number: order.number }) });
@@ -206,7 +210,16 @@ export function PayDialog({ order, currency, canCloseTable, onPay, onCloseTable,
               <span>{money(due)}</span>
             </div>
             <div>
-              <span>{t('pay.tip')}</span>
+              <span>
+                {t('pay.tip')}
+                {/* Where the tip is paid, in words: on the card, in cash, or with which tender. */}
+                {tip > 0 && tipWhere && (
+                  <span className={pay.tipWhere} data-testid="pay-tip-where">
+                    {' '}
+                    · {tipWhere}
+                  </span>
+                )}
+              </span>
               <span data-testid="pay-tip">{money(tip)}</span>
             </div>
             <div className={pay.summaryTotal}>
@@ -276,9 +289,25 @@ export function PayDialog({ order, currency, canCloseTable, onPay, onCloseTable,
             </div>
           )}
 
-          {mode === 'mixed' && <MixedTenders drafts={drafts} onChange={setDrafts} due={due} currency={currency} />}
+          {mode === 'mixed' && (
+            <MixedTenders
+              drafts={drafts}
+              onChange={setDrafts}
+              due={due}
+              tip={tip}
+              tipDraftId={tipDraftId}
+              onTipDraftChange={setTipDraftId}
+              onAdd={() => setDrafts([...drafts, draft('card')])}
+              currency={currency}
+            />
+          )}
 
-          <Slot name="payment.methods" context={{ order, checkIndex: order.split ? checkIndex : null, amount: due, tip }} className={`${pay.slot} ${cardBlock ? pay.slotFirst : ''}`} />
+          {/* payMode: the methods' own buttons step back where «Оплатить» is the one primary action (cash, mixed). */}
+          <Slot
+            name="payment.methods"
+            context={{ order, checkIndex: order.split ? checkIndex : null, amount: due, tip, payMode: mode }}
+            className={`${pay.slot} ${cardBlock ? pay.slotFirst : ''}`}
+          />
 
           {error && (
             <div className={`${styles.notice} ${styles.noticeDanger}`} role="alert" data-testid="pay-error">
@@ -326,58 +355,13 @@ function useCardPaymentBlock(orderId: string): 'in-doubt' | 'held' | null {
   return all.includes('authorized') ? 'held' : null;
 }
 
-function MethodLabel({ icon, text }: { icon: 'cash' | 'card'; text: string }) {
-  return (
-    <>
-      <Icon name={icon} />
-      {text}
-    </>
-  );
-}
-
-function MixedTenders({ drafts, onChange, due, currency }: { drafts: TenderDraft[]; onChange(d: TenderDraft[]): void; due: number; currency: string }) {
-  const { t, i18n } = useTranslation('order');
-  const money = (v: number) => formatMoney(v, currency, i18n.language);
-  const remaining = mixedRemaining(due, drafts);
-  const update = (id: string, patch: Partial<TenderDraft>) => onChange(drafts.map((d) => (d.id === id ? { ...d, ...patch } : d)));
-  return (
-    <div className={styles.section} data-testid="pay-mixed">
-      {drafts.map((d, i) => (
-        <div key={d.id} className={pay.tenderRow} data-testid={`tender-${i + 1}`}>
-          <Segmented<PaymentMethod>
-            options={[
-              { value: 'card', label: <Icon name="card" aria-label={t('pay.card')} /> },
-              { value: 'cash', label: <Icon name="cash" aria-label={t('pay.cash')} /> },
-            ]}
-            value={d.method}
-            onChange={(method) => update(d.id, { method, tendered: null })}
-          />
-          <div className={pay.tenderAmount}>
-            <MoneyInput value={d.amount} onChange={(amount) => update(d.id, { amount })} currency={currency} testId={`tender-${i + 1}-amount`} aria-label={t('pay.amount')} />
-          </div>
-          {remaining > 0 && (
-            <Button onClick={() => update(d.id, { amount: (d.amount ?? 0) + remaining })} data-testid={`tender-${i + 1}-rest`}>
-              = {money(remaining)}
-            </Button>
-          )}
-          {drafts.length > 1 && (
-            <Button variant="ghost" aria-label={t('pay.remove')} onClick={() => onChange(drafts.filter((x) => x.id !== d.id))}>
-              <Icon name="close" />
-            </Button>
-          )}
-        </div>
-      ))}
-      <div className={pay.mixedFoot}>
-        <Button disabled={drafts.length >= 6} onClick={() => onChange([...drafts, draft('card')])} data-testid="tender-add">
-          <Icon name="plus" />
-          {t('pay.mixedAdd')}
-        </Button>
-        <span className={`${pay.remaining} ${remaining === 0 ? pay.remainingDone : ''}`}>
-          {remaining >= 0 ? t('pay.mixedRemaining') : t('pay.mixedOver')}: <b>{money(Math.abs(remaining))}</b>
-        </span>
-      </div>
-    </div>
-  );
+/** Where the tip is paid, for the summary: on the card, in cash, or with which of the mixed tenders. */
+function describeTipWhere(mode: PayMode, drafts: readonly TenderDraft[], tipDraftId: string | null, t: (key: string, o?: Record<string, unknown>) => string): string | null {
+  if (mode !== 'mixed') return t(`pay.tipWhere.${mode}`);
+  const carrier = tipCarrierId(drafts, tipDraftId);
+  const index = drafts.findIndex((d) => d.id === carrier);
+  if (index < 0) return null;
+  return t('pay.tipWhere.mixed', { index: index + 1, method: t(`pay.methods.${drafts[index].method}`) });
 }
 
 function describeProblem(problem: TenderProblem, t: (key: string, o?: Record<string, unknown>) => string, money: (v: number) => string): string {

@@ -67,10 +67,16 @@ const text = (testId: string) =>
     .join(' | ');
 
 describe('PaymentReceipt', () => {
-  it('names the card of a card payment, and nothing more on cash', () => {
+  it('names the card of a card payment and the tip it carried, and nothing more on cash', () => {
     renderReceipt(receipt(), PAYMENTS);
-    expect(text('receipt-payment-p1')).toBe('Карта · •••• 4242 | 1 100,00 ₽');
+    expect(text('receipt-payment-p1')).toBe('Карта · •••• 4242 · в т. ч. чаевые 100,00 ₽ | 1 100,00 ₽');
     expect(text('receipt-payment-p2')).toBe('Наличные | 500,00 ₽');
+  });
+
+  it('says which tender carried the tip when the cashier put it on the cash', () => {
+    renderReceipt(receipt(), [payment('p1'), payment('p2', { method: 'cash', amount: 50_000, tip: 10_000, tendered: 60_000 })]);
+    expect(text('receipt-payment-p1')).toBe('Карта | 1 000,00 ₽');
+    expect(text('receipt-payment-p2')).toBe('Наличные · в т. ч. чаевые 100,00 ₽ | 600,00 ₽');
   });
 
   it('names tap-to-pay and deferred payments in words', () => {
@@ -95,7 +101,7 @@ describe('PaymentReceipt', () => {
     renderReceipt(receipt({ refunded: 160_000 }), PAYMENTS, 'en');
     expect(text('receipt-refunded')).toBe('Refunded | −₽1,600.00');
     expect(text('receipt-net')).toBe('Net after refunds | ₽0.00');
-    expect(text('receipt-payment-p1')).toBe('Card · •••• 4242 | ₽1,100.00');
+    expect(text('receipt-payment-p1')).toBe('Card · •••• 4242 · incl. tip ₽100.00 | ₽1,100.00');
   });
 
   it('prints the receipt alone: only while window.print runs is the rest of the screen marked off', () => {

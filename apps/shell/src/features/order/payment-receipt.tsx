@@ -61,6 +61,8 @@ export function PaymentReceipt({ receipt, payments }: { receipt: Receipt; paymen
               {t(`pay.methods.${p.method}`)}
               {p.maskedCard ? ` · ${p.maskedCard}` : ''}
               {p.tendered !== null && p.tendered !== p.amount + p.tip ? ` · ${t('pay.cashTendered')} ${money(p.tendered)}` : ''}
+              {/* Which payment carried the tip (mixed tenders: the cashier chose). */}
+              {p.tip > 0 && <small data-testid="receipt-tip-carried"> · {t('pay.tipIncluded', { amount: money(p.tip) })}</small>}
             </span>
             <span>{money(p.amount + p.tip)}</span>
           </div>

@@ -1,4 +1,4 @@
-import { mixedRemaining, planTenders, quickCash, type TenderDraft, tipAmount } from './tender-math';
+import { mixedRemaining, planTenders, quickCash, type TenderDraft, tipAmount, tipCarrierId } from './tender-math';
 
 const base = { due: 125000, tip: 0, tendered: null, drafts: [] as TenderDraft[] };
 const d = (method: 'cash' | 'card', amount: number | null, tendered?: number | null): TenderDraft => ({ id: `${method}${amount}`, method, amount, tendered });
@@ -70,6 +70,28 @@ describe('mixed', () => {
     const plan = planTenders({ ...base, mode: 'mixed', tip: 1000, drafts: [d('cash', 100000), d('cash', 25000)] });
     expect(plan.tenders[0]).toEqual({ method: 'cash', amount: 100000, tip: 1000, tendered: 101000 });
     expect(planTenders({ ...base, mode: 'mixed', drafts: [d('cash', 100000, 90000), d('card', 25000)] }).problem).toEqual({ code: 'cashShort', index: 0, missing: 10000 });
+  });
+
+  it('puts the tip on the tender the cashier chose, and its cash must cover amount and tip', () => {
+    const drafts = [d('card', 100000), d('cash', 25000)];
+    const plan = planTenders({ ...base, mode: 'mixed', tip: 10000, drafts, tipDraftId: 'cash25000' });
+    expect(plan.tenders).toEqual([
+      { method: 'card', amount: 100000 },
+      { method: 'cash', amount: 25000, tip: 10000, tendered: 35000 },
+    ]);
+    expect(plan.toPay).toBe(135000);
+    const short = [d('card', 100000), d('cash', 25000, 30000)];
+    expect(planTenders({ ...base, mode: 'mixed', tip: 10000, drafts: short, tipDraftId: 'cash25000' }).problem).toEqual({ code: 'cashShort', index: 1, missing: 5000 });
+  });
+
+  it('names the tip carrier: the chosen row while it has an amount, else the first card, else the first row', () => {
+    const drafts = [d('cash', 25000), d('card', 100000), d('card', null)];
+    expect(tipCarrierId(drafts)).toBe('card100000');
+    expect(tipCarrierId(drafts, 'cash25000')).toBe('cash25000');
+    // The chosen row was emptied: the default takes over rather than losing the tip.
+    expect(tipCarrierId(drafts, 'cardnull')).toBe('card100000');
+    expect(tipCarrierId([d('cash', 25000), d('cash', 100000)])).toBe('cash25000');
+    expect(tipCarrierId([d('card', null)])).toBeNull();
   });
 });
 

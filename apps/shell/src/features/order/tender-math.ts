@@ -57,15 +57,28 @@ export interface TenderState {
   tendered: number | null;
   /** Mixed mode: the tenders as entered. */
   drafts: readonly TenderDraft[];
+  /** Mixed mode: the tender the cashier chose to carry the tip (null or absent: the default, see `tipCarrierId`). */
+  tipDraftId?: string | null;
+}
+
+/**
+ * Mixed mode: the id of the tender that carries the tip — the cashier's choice while that row
+ * has an amount, otherwise the first card tender (terminals take tips), otherwise the first
+ * tender. Null while no row has an amount.
+ */
+export function tipCarrierId(drafts: readonly TenderDraft[], chosenId: string | null = null): string | null {
+  const filled = drafts.filter((d) => (d.amount ?? 0) > 0);
+  const chosen = filled.find((d) => d.id === chosenId);
+  return (chosen ?? filled.find((d) => d.method === 'card') ?? filled[0])?.id ?? null;
 }
 
 /**
  * Turns what the cashier entered into the tenders for POST /pos/finance/payments, with the
  * change and the first thing that stops the payment (shown next to the Pay button).
- * Mixed tenders (empty rows ignored) must add up to exactly what is due; the tip rides on the first card tender
- * (terminals take tips), or on the first tender when all are cash.
+ * Mixed tenders (empty rows ignored) must add up to exactly what is due; the tip rides on the
+ * tender `tipCarrierId` names, on top of its amount.
  */
-export function planTenders({ mode, due, tip, tendered, drafts }: TenderState): TenderPlan {
+export function planTenders({ mode, due, tip, tendered, drafts, tipDraftId = null }: TenderState): TenderPlan {
   const toPay = due + tip;
   const none = (problem: TenderProblem | null, change = 0): TenderPlan => ({ tenders: [], change, toPay, problem });
   if (due <= 0) return none({ code: 'nothingDue' });
@@ -83,12 +96,12 @@ export function planTenders({ mode, due, tip, tendered, drafts }: TenderState): 
   const sum = filled.reduce((s, d) => s + (d.amount ?? 0), 0);
   if (filled.length === 0 || sum !== due) return none({ code: 'mixedMismatch', remaining: due - sum });
 
-  const tipIndex = Math.max(0, filled.findIndex((d) => d.method === 'card'));
+  const carrierId = tipCarrierId(filled, tipDraftId);
   let change = 0;
   const tenders: TenderInput[] = [];
   for (const [i, d] of filled.entries()) {
     const amount = d.amount ?? 0;
-    const tenderTip = i === tipIndex ? tip : 0;
+    const tenderTip = d.id === carrierId ? tip : 0;
     const base: TenderInput = { method: d.method, amount, ...(tenderTip ? { tip: tenderTip } : {}) };
     if (d.method === 'cash') {
       const given = d.tendered ?? amount + tenderTip;

@@ -20,6 +20,16 @@ export const orderTexts = {
     tableClosedElsewhere: 'Стол {{label}} закрыт на другом планшете',
     notFound: 'Заказ не найден',
     retry: 'Повторить',
+    /** Portrait tablets: the order screen's two panes and the switch between them. */
+    panes: {
+      label: 'Заказ или меню',
+      order: 'Заказ',
+      menu: 'Меню',
+      items_one: '{{count}} позиция',
+      items_few: '{{count}} позиции',
+      items_many: '{{count}} позиций',
+      items_other: '{{count}} позиции',
+    },
     menu: {
       search: 'Поиск блюда или кода',
       clear: 'Очистить поиск',
@@ -41,7 +51,7 @@ export const orderTexts = {
     lines: {
       stopListed: 'Стоп-лист',
       empty: 'В заказе пока ничего нет',
-      emptyHint: 'Выберите блюда в меню слева',
+      emptyHint: 'Выберите блюда в меню',
       course: 'Курс {{course}}',
       held: 'Придержан',
       hold: 'Придержать',
@@ -171,6 +181,15 @@ export const orderTexts = {
       amount: 'Сумма',
       cashTendered: 'Получено',
       remove: 'Убрать',
+      tenderN: 'Оплата {{index}}',
+      tenderMethod: 'Способ оплаты {{index}}',
+      tenderAmount: 'Сумма оплаты {{index}}',
+      /** Mixed payment: the tip goes on top of one tender, the cashier says which. */
+      tipGoesWith: 'Чаевые {{tip}} — с какой оплатой',
+      tipOnTender: 'чаевые {{tip}} с этой оплатой, всего {{total}}',
+      tipWhere: { cash: 'наличными', card: 'на карту', mixed: 'с оплатой {{index}}: {{method}}' },
+      /** Receipt: the tip a payment carried, inside its sum. */
+      tipIncluded: 'в т. ч. чаевые {{amount}}',
       bill: 'Счёт',
       total: 'Итого с чаевыми',
       submit: 'Оплатить {{amount}}',
@@ -217,6 +236,13 @@ export const orderTexts = {
     tableClosedElsewhere: 'Table {{label}} was closed on another tablet',
     notFound: 'Order not found',
     retry: 'Retry',
+    panes: {
+      label: 'Order or menu',
+      order: 'Order',
+      menu: 'Menu',
+      items_one: '{{count}} item',
+      items_other: '{{count}} items',
+    },
     menu: {
       search: 'Search dish or code',
       clear: 'Clear search',
@@ -236,7 +262,7 @@ export const orderTexts = {
     lines: {
       stopListed: 'Stop-listed',
       empty: 'Nothing ordered yet',
-      emptyHint: 'Pick dishes from the menu on the left',
+      emptyHint: 'Pick dishes from the menu',
       course: 'Course {{course}}',
       held: 'Held',
       hold: 'Hold',
@@ -361,6 +387,13 @@ export const orderTexts = {
       amount: 'Amount',
       cashTendered: 'Received',
       remove: 'Remove',
+      tenderN: 'Tender {{index}}',
+      tenderMethod: 'Method of tender {{index}}',
+      tenderAmount: 'Amount of tender {{index}}',
+      tipGoesWith: 'Tip {{tip}} goes with',
+      tipOnTender: 'tip {{tip}} with this tender, {{total}} in all',
+      tipWhere: { cash: 'in cash', card: 'on the card', mixed: 'with tender {{index}}: {{method}}' },
+      tipIncluded: 'incl. tip {{amount}}',
       bill: 'Bill',
       total: 'Total with tip',
       submit: 'Pay {{amount}}',
