@@ -75,8 +75,11 @@ test('in English, and on a portrait tablet, the floor tile says what is cooking'
   await waiter.getByTestId('table-9').click();
   await waiter.getByTestId('seat-confirm').click();
   await expect(waiter.getByTestId('order-screen')).toBeVisible();
+  // Portrait: the menu and the order are panes of their own.
+  await waiter.getByTestId('pane-menu').click();
   await waiter.getByTestId('category-Супы').click();
   await waiter.getByTestId('product-borscht').click();
+  await waiter.getByTestId('pane-order').click();
   await waiter.getByTestId('order-fire').click();
   await expect(waiter.getByTestId('line-Борщ')).toHaveAttribute('data-kitchen', 'queued');
   await expect(waiter.getByTestId('line-Борщ').getByTestId('line-kitchen')).toHaveText('Queued');

@@ -142,7 +142,7 @@ test('portrait 800×1280: a waiter seats a table, adds eight dishes from the men
   await shot(waiter, 'order-order-pane-800x1280');
 
   await waiter.getByTestId('order-fire').click();
-  await expect(panel.locator('[data-kitchen="fired"]')).toHaveCount(8);
+  await expect(panel.locator('[data-kitchen="fired"], [data-kitchen="queued"]')).toHaveCount(8);
   await waiter.getByTestId('pane-menu').click();
   await expect(waiter.getByTestId('product-grid')).toBeVisible();
 
