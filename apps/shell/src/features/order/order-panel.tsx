@@ -78,7 +78,7 @@ export function OrderPanel(props: OrderPanelProps) {
           {t('actions.back')}
         </Button>
         <div className={styles.title}>
-          <div className={styles.titleMain} data-testid="order-table">
+          <div className={styles.titleMain} role="heading" aria-level={1} data-testid="order-table">
             {order.tableLabel ? t('table', { label: order.tableLabel }) : t('takeaway')}
           </div>
           <div className={styles.titleSub}>
@@ -89,7 +89,7 @@ export function OrderPanel(props: OrderPanelProps) {
           </div>
         </div>
         {order.status !== 'open' && <Badge tone={order.status === 'paid' ? 'success' : 'danger'}>{t(`status.${order.status}`)}</Badge>}
-        <Button onClick={props.onGuests} disabled={!canEditLines} className={styles.guests} data-testid="order-guests" aria-label={t('actions.guests')}>
+        <Button onClick={props.onGuests} disabled={!canEditLines} className={styles.guests} data-testid="order-guests" aria-label={t('actions.guestsCount', { count: order.guests })}>
           <Icon name="users" />
           {order.guests}
         </Button>
