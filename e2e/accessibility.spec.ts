@@ -135,22 +135,51 @@ test('the floor, the seat dialog, the order screen and its dialogs (waiter)', as
   }
 });
 
-test('the pay dialog, the orders list and the shift screen (cashier)', async ({ page }) => {
+test('the pay dialog with the payments remote, its result, the orders list and the shift screen (cashier); a refund (supervisor)', async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  await (await apiLogin(server.url, '2222')).post('/pos/shifts', { openingFloat: 500000 });
   const order = await firedOrder('8', '1111', 2);
   await signIn(page, server.url, '2222');
   await page.goto(`${server.url}/order/${order.id}`);
   await expect(page.getByTestId('order-screen')).toHaveAttribute('data-order', order.id);
   await page.getByTestId('order-pay').click();
   await expect(page.getByTestId('pay-dialog')).toBeVisible();
+  await expect(page.getByTestId('payments-methods')).toBeVisible();
   await audit(page, 'pay dialog', { dialog: true });
+  await page.getByTestId('pay-submit').click();
+  await expect(page.getByTestId('pay-result')).toBeVisible();
+  await audit(page, 'pay dialog, paid', { dialog: true });
   await page.keyboard.press('Escape');
 
   await openSection(page, 'Заказы');
   await expect(page.getByTestId('orders-screen')).toBeVisible();
   await audit(page, 'orders list');
   await openSection(page, 'Смена');
-  await expect(page.getByTestId('opening-float')).toBeVisible();
+  await expect(page.getByTestId('shift-status')).toBeVisible();
   await audit(page, 'shift screen');
+
+  // Refunds are the supervisor's, from the orders list (the payments remote's row action).
+  await (await apiLogin(server.url, '333333')).post('/pos/shifts', { openingFloat: 0 });
+  const supervisor = await (await browser.newContext()).newPage();
+  await signIn(supervisor, server.url, '333333');
+  await openSection(supervisor, 'Заказы');
+  const refund = supervisor.locator('[data-testid^="refund-open-"]').first();
+  await expect(refund).toBeVisible();
+  await audit(supervisor, 'orders list with refunds');
+  await refund.click();
+  await expect(supervisor.getByTestId('refund-dialog')).toBeVisible();
+  await audit(supervisor, 'refund dialog', { dialog: true });
+});
+
+test('the floor in reservations mode and the booking dialog (waiter)', async ({ page }) => {
+  await signIn(page, server.url, '1112');
+  await page.getByTestId('hall-Основной зал').click();
+  await page.getByTestId('floor-mode-reservations').click();
+  await expect(page.getByTestId('reservations-panel')).toBeVisible();
+  await audit(page, 'floor, reservations mode');
+  await page.getByTestId('reservation-new').click();
+  await expect(page.getByTestId('reservation-dialog')).toBeVisible();
+  await audit(page, 'reservation dialog', { dialog: true });
 });
 
 test('the kitchen display (cook)', async ({ page }) => {
