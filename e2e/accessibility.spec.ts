@@ -205,4 +205,21 @@ test('every Admin section (admin)', async ({ page }) => {
     await page.waitForLoadState('networkidle');
     await audit(page, `Admin: ${section}`);
   }
+
+  // Admin's dialogs: a new staff member, a tablet's enrollment code (issued), a stock count, a remote's version.
+  const dialogs: [string, string, () => Promise<void>][] = [
+    ['staff', 'staff-add', async () => undefined],
+    ['devices', 'devices-enroll', () => page.getByTestId('enroll-issue').click()],
+    ['stock', 'stock-edit-borscht', async () => undefined],
+    ['remotes', 'remote-edit-upsell', async () => undefined],
+  ];
+  for (const [section, opener, then] of dialogs) {
+    await page.getByTestId(`admin-nav-${section}`).click();
+    await page.getByTestId(opener).click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await then();
+    await audit(page, `Admin: ${section} dialog`, { dialog: true });
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+  }
 });

@@ -53,7 +53,7 @@ export function TableTile({ table, rect, currency, now, isMine, isBusy, mark, on
         onClick={() => onTap(table)}
       >
         <VisuallyHidden>{t('tile.table')} </VisuallyHidden>
-        <span className={styles.tableLabel}>{table.label}</span>
+        <span className={styles.tableLabel}>{table.label}</span>{' '}
         {mark ? (
           <>
             {!mark.caption && !(mark.detail && density !== 'compact') && <VisuallyHidden> ({mark.state})</VisuallyHidden>}
