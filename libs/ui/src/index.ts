@@ -27,3 +27,5 @@ export type { SegmentedOption, SegmentedProps } from './segmented';
 export { Spinner } from './spinner';
 export { Tabs } from './tabs';
 export type { TabItem, TabsProps } from './tabs';
+export { VisuallyHidden } from './visually-hidden';
+export type { VisuallyHiddenProps } from './visually-hidden';

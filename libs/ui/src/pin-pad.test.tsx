@@ -35,4 +35,15 @@ describe('PinPad', () => {
     fireEvent.keyDown(window, { key: 'Enter' });
     expect(done).toHaveBeenCalledWith('999999');
   });
+
+  it('reads the progress out in a live status, the dots being hidden from screen readers', () => {
+    render(<PinPad onComplete={jest.fn()} labels={{ clear: 'C', erase: '⌫', submit: 'OK', progress: (n) => `${n} digits` }} />);
+    const status = screen.getByRole('status');
+    expect(status).toHaveTextContent('0 digits');
+    fireEvent.click(screen.getByText('4'));
+    fireEvent.click(screen.getByText('2'));
+    expect(status).toHaveTextContent('2 digits');
+    fireEvent.click(screen.getByLabelText('C'));
+    expect(status).toHaveTextContent('0 digits');
+  });
 });

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import styles from './pin-pad.module.css';
+import { VisuallyHidden } from './visually-hidden';
 
 export interface PinPadProps {
   /** PINs are 4 to 8 digits (supervisors and admins at least 6): the OK key sends them. */
@@ -9,15 +10,18 @@ export interface PinPadProps {
   onComplete(pin: string): void;
   /** Changes when the caller wants the pad cleared (e.g. after a wrong PIN). */
   resetKey?: unknown;
-  labels?: { clear: string; erase: string; submit: string };
+  /** `progress` says how many digits are in, for screen readers (the dots only show it). */
+  labels?: { clear: string; erase: string; submit: string; progress?(digits: number): string };
 }
+
+const DEFAULT_LABELS = { clear: 'C', erase: '⌫', submit: 'OK', progress: (digits: number) => `Digits entered: ${digits}` };
 
 /**
  * Numeric PIN entry for tablets; also accepts the keyboard's digits, Backspace and Enter. PINs
  * differ in length, so nothing is sent until OK: a 4-digit PIN must not go out as the first four
  * digits of someone's 6-digit one.
  */
-export function PinPad({ minLength = 4, maxLength = 8, disabled, onComplete, resetKey, labels = { clear: 'C', erase: '⌫', submit: 'OK' } }: PinPadProps) {
+export function PinPad({ minLength = 4, maxLength = 8, disabled, onComplete, resetKey, labels = DEFAULT_LABELS }: PinPadProps) {
   const [pin, setPin] = useState('');
   useEffect(() => setPin(''), [resetKey]);
   const canSubmit = !disabled && pin.length >= minLength;
@@ -42,7 +46,9 @@ export function PinPad({ minLength = 4, maxLength = 8, disabled, onComplete, res
 
   return (
     <div>
-      <div className={styles.dots} aria-label={`${pin.length} / ${maxLength}`}>
+      {/* The dots are drawn for the eye; a live status reads the same progress out. */}
+      <VisuallyHidden role="status">{(labels.progress ?? DEFAULT_LABELS.progress)(pin.length)}</VisuallyHidden>
+      <div className={styles.dots} aria-hidden>
         {Array.from({ length: Math.max(minLength, pin.length) }, (_, i) => (
           <span key={i} className={`${styles.dot} ${i < pin.length ? styles.filled : ''}`} />
         ))}

@@ -17,6 +17,9 @@ describe('AdminApp', () => {
     expect(screen.getAllByRole('button', { name: /Функции|Роли и права|Персонал|Стоп-лист|Модули/ })).toHaveLength(5);
     expect(screen.getByTestId('admin-version')).toHaveTextContent('версия 1.0.0-test');
     expect(screen.getByTestId('admin-flags')).toBeInTheDocument();
+    // Inside the shell's <main>: one h1 of its own, no second main landmark.
+    expect(screen.queryByRole('main')).not.toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1 })).toBeInTheDocument();
   });
 
   it('hides the sections the staff member may not use', () => {

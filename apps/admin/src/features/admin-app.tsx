@@ -80,7 +80,8 @@ export function AdminApp(_props: HostProps) {
           </span>
         </div>
       </aside>
-      <main className={styles.content}>
+      {/* The shell's <main> holds every remote's screen: a second one would nest inside it. */}
+      <div className={styles.content}>
         {/* Every admin change needs the server: say so rather than fail on each save. */}
         {isOffline && (
           <div className={styles.offline} role="status" data-testid="admin-needs-network">
@@ -88,7 +89,7 @@ export function AdminApp(_props: HostProps) {
           </div>
         )}
         {current ? <current.Component key={current.id} /> : <EmptyState>{t('noAccess')}</EmptyState>}
-      </main>
+      </div>
     </div>
   );
 }

@@ -116,7 +116,7 @@ export function SignOutGuard({ pending, onClose, onConfirmed }: { pending: numbe
       <div data-testid="signout-guard">
         <p>{t('outbox.signOutText', { count: pending })}</p>
         <p>{t('outbox.supervisorPin')}</p>
-        <PinPad disabled={busy} resetKey={attempt} onComplete={(pin) => void check(pin)} labels={{ clear: 'C', erase: '⌫', submit: t('login.submit') }} />
+        <PinPad disabled={busy} resetKey={attempt} onComplete={(pin) => void check(pin)} labels={{ clear: 'C', erase: '⌫', submit: t('login.submit'), progress: (count) => t('login.progress', { count }) }} />
         {error && <p className={styles.attentionReason}>{error}</p>}
       </div>
     </Dialog>

@@ -61,7 +61,8 @@ export function Timeline({ date, timeZone, tables, reservations, now, onOpen, on
             ))}
         </div>
       </div>
-      <div className={styles.rows}>
+      {/* It scrolls and holds nothing focusable: focus lets a keyboard scroll it too. */}
+      <div className={styles.rows} tabIndex={0} role="group" aria-label={t('timeline')}>
         {tables.map((table) => (
           <div key={table.id} className={styles.row} data-testid={`timeline-row-${table.label}`}>
             <span className={styles.rowLabel}>{table.label}</span>

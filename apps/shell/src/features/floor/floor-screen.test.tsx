@@ -113,6 +113,17 @@ describe('FloorScreen', () => {
     expect(screen.queryByTestId('table-1-kitchen')).not.toBeInTheDocument();
   });
 
+  it('names each table by what it shows, with the words the numbers need, and titles the screen', async () => {
+    renderFloor({ halls: jest.fn().mockResolvedValue([HALL]), tables: jest.fn().mockResolvedValue([table('1'), SEATED, table('3', { status: 'reserved' })]) });
+    const seated = await screen.findByTestId('table-2');
+    const name = (el: HTMLElement) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    expect(name(seated)).toMatch(/^Стол 2 \(Занят\), 1 250,00 ₽ 3 \(гостя\) · Анна \(официант\),/);
+    expect(seated).not.toHaveAttribute('aria-label');
+    expect(name(screen.getByTestId('table-1'))).toBe('Стол 1 (Свободен), 4 места');
+    expect(name(screen.getByTestId('table-3'))).toBe('Стол 3 Бронь');
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('План зала');
+  });
+
   it('seats guests at a free table and opens its order', async () => {
     const created = { id: 'o-new' } as Order;
     const api = {
@@ -179,6 +190,8 @@ describe('FloorScreen', () => {
       expect(one).toHaveAttribute('data-tone', 'danger');
       expect(one).toHaveAttribute('data-mark', 'late');
       expect(one).toHaveTextContent('19:30 · 2');
+      // Named by what the mode paints on it, the table first.
+      expect(one.textContent?.replace(/\s+/g, ' ').trim()).toMatch(/^Стол 1 19:30 · 2( Иванова)?$/);
       expect(screen.getByTestId('table-3')).not.toHaveAttribute('data-tone');
       expect(screen.queryByTestId('legend-free')).not.toBeInTheDocument();
 

@@ -1,7 +1,7 @@
 import { queryKeys, useHalls, useTables } from '@pos/api-client';
 import { type Table, TABLE_STATUSES, type TableStatus } from '@pos/contracts';
 import type { FloorModeContext, FloorModeView } from '@pos/plugin-sdk';
-import { Button, Segmented, Spinner, Tabs } from '@pos/ui';
+import { Button, Segmented, Spinner, Tabs, VisuallyHidden } from '@pos/ui';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../app/router';
@@ -118,6 +118,7 @@ export function FloorScreen() {
 
   return (
     <div className={styles.screen} data-testid="floor-screen">
+      <VisuallyHidden as="h1">{t('title')}</VisuallyHidden>
       <div className={styles.toolbar}>
         <Tabs
           aria-label={t('halls')}

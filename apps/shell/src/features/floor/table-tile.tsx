@@ -1,6 +1,6 @@
 import type { Table } from '@pos/contracts';
 import type { FloorTableMark } from '@pos/plugin-sdk';
-import { Icon, Money, Spinner } from '@pos/ui';
+import { Icon, Money, Spinner, VisuallyHidden } from '@pos/ui';
 import { useTranslation } from 'react-i18next';
 import { chairPositions, minutesSince, type Rect, tableDensity } from './floor-layout';
 import styles from './floor-screen.module.css';
@@ -37,6 +37,12 @@ export function TableTile({ table, rect, currency, now, isMine, isBusy, mark, on
         <span key={i} className={`${styles.chair} ${chairLook ?? ''}`} style={{ left: c.x, top: c.y, transform: `translate(-50%, -50%) rotate(${c.angle}deg)` }} aria-hidden />
       ))}
       {!mark && table.session && <TableKitchenBadge table={table} />}
+      {/*
+        The button is named by what it shows, in the order shown ("Стол 1 (Занят), 1 234 ₽ 3 (гостя)
+        · Анна (официант), 25 мин"); hidden words say what the numbers are. They sit in parentheses,
+        so the visible text stays one run inside the name (WCAG 2.5.3 "label in name", as axe reads
+        it), and the plain spaces keep the visible parts apart in that run.
+      */}
       <button
         type="button"
         className={[styles.table, look, styles[table.shape], styles[density], isMine && !mark && styles.mine].filter(Boolean).join(' ')}
@@ -44,29 +50,33 @@ export function TableTile({ table, rect, currency, now, isMine, isBusy, mark, on
         data-status={table.status}
         data-mark={mark?.state}
         data-tone={mark?.tone}
-        aria-label={`${t('table', { label: table.label })}, ${mark ? [mark.caption, mark.detail].filter(Boolean).join(', ') || mark.state : t(`status.${table.status}`)}`}
         aria-busy={isBusy}
         disabled={isBusy}
         onClick={() => onTap(table)}
       >
-        <span className={styles.tableLabel}>{table.label}</span>
+        <VisuallyHidden>{t('tile.table')} </VisuallyHidden>
+        <span className={styles.tableLabel}>{table.label}</span>{' '}
         {mark ? (
           <>
-            {mark.caption && <span className={styles.markCaption}>{mark.caption}</span>}
+            {!mark.caption && !(mark.detail && density !== 'compact') && <VisuallyHidden> ({mark.state})</VisuallyHidden>}
+            {mark.caption && <span className={styles.markCaption}>{mark.caption}</span>}{' '}
             {mark.detail && density !== 'compact' && <span className={styles.markDetail}>{mark.detail}</span>}
           </>
         ) : session ? (
           <>
+            <VisuallyHidden> ({t(`status.${table.status}`)}),</VisuallyHidden>{' '}
             <span className={styles.tableTotal} data-testid={`table-${table.label}-total`}>
               <Money value={table.openTotal} currency={currency} />
-            </span>
+            </span>{' '}
             {density !== 'compact' && (
               <span className={styles.tableMeta}>
                 <Icon name="users" size={14} />
                 {session.guests}
+                <VisuallyHidden> ({t('tile.guests', { count: session.guests })})</VisuallyHidden>{' '}
                 <span className={styles.tableWaiter}>· {session.waiterName}</span>
+                <VisuallyHidden> ({t('tile.waiter')}),</VisuallyHidden>
               </span>
-            )}
+            )}{' '}
             {density === 'roomy' && (
               <span className={styles.tableMeta}>
                 <Icon name="clock" size={14} />
@@ -74,12 +84,13 @@ export function TableTile({ table, rect, currency, now, isMine, isBusy, mark, on
               </span>
             )}
           </>
+        ) : table.status === 'reserved' && density !== 'compact' ? (
+          <span className={styles.tableSeats}>{t('status.reserved')}</span>
         ) : (
-          density !== 'compact' && (
-            <span className={styles.tableSeats}>
-              {table.status === 'reserved' ? t('status.reserved') : t('seats', { count: table.seats })}
-            </span>
-          )
+          <>
+            <VisuallyHidden> ({t(`status.${table.status}`)}),</VisuallyHidden>{' '}
+            {density !== 'compact' && <span className={styles.tableSeats}>{t('seats', { count: table.seats })}</span>}
+          </>
         )}
         {isBusy && (
           <span className={styles.tableBusy}>

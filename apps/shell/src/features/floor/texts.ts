@@ -1,11 +1,13 @@
 /** Texts of the floor screen (namespace 'floor'), Russian and English. */
 export const floorTexts = {
   ru: {
+    title: 'План зала',
     halls: 'Залы',
     mode: { label: 'Режим схемы зала', floor: 'Зал' },
     status: { free: 'Свободен', occupied: 'Занят', bill: 'Счёт', reserved: 'Бронь' },
     legend: { free: 'Свободно', occupied: 'Занято', bill: 'Оплата', reserved: 'Бронь' },
-    table: 'Стол {{label}}',
+    /** Words a table tile says to screen readers around the numbers it shows. */
+    tile: { table: 'Стол', waiter: 'официант', guests_one: 'гость', guests_few: 'гостя', guests_many: 'гостей', guests_other: 'гостя' },
     seats_one: '{{count}} место',
     seats_few: '{{count}} места',
     seats_many: '{{count}} мест',
@@ -34,11 +36,12 @@ export const floorTexts = {
     kitchen: { ready: 'Готово {{count}}', cooking: 'Готовится {{count}}' },
   },
   en: {
+    title: 'Floor plan',
     halls: 'Halls',
     mode: { label: 'Floor map mode', floor: 'Floor' },
     status: { free: 'Free', occupied: 'Occupied', bill: 'Bill', reserved: 'Reserved' },
     legend: { free: 'Free', occupied: 'Occupied', bill: 'Paying', reserved: 'Reserved' },
-    table: 'Table {{label}}',
+    tile: { table: 'Table', waiter: 'waiter', guests_one: 'guest', guests_other: 'guests' },
     seats_one: '{{count}} seat',
     seats_other: '{{count}} seats',
     guests_one: '{{count}} guest',

@@ -1,5 +1,6 @@
 import { queryKeys, useMenu } from '@pos/api-client';
 import type { KitchenTicket } from '@pos/contracts';
+import { VisuallyHidden } from '@pos/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -35,6 +36,7 @@ export function KitchenScreen() {
 
   return (
     <div className={styles.screen} data-testid="kitchen-screen">
+      <VisuallyHidden as="h1">{t('title')}</VisuallyHidden>
       <div className={styles.toolbar}>
         <div role="tablist" aria-label={t('stations.label')} className={styles.tabs}>
           <StationTab label={t('stations.all')} count={total} isActive={activeStation === null} onSelect={() => setStation(null)} testId="station-all" />

@@ -1,6 +1,7 @@
 /** Texts of the kitchen screen (namespace 'kitchen'), Russian and English. */
 export const kitchenTexts = {
   ru: {
+    title: 'Кухня',
     stations: { label: 'Цеха', all: 'Все' },
     lanes: { queued: 'В очереди', cooking: 'Готовятся', ready: 'Готово к выдаче' },
     laneEmpty: { queued: 'Новых заказов нет', cooking: 'Ничего не готовится', ready: 'Нечего выдавать' },
@@ -27,6 +28,7 @@ export const kitchenTexts = {
     },
   },
   en: {
+    title: 'Kitchen',
     stations: { label: 'Stations', all: 'All' },
     lanes: { queued: 'Queued', cooking: 'Cooking', ready: 'Ready for pickup' },
     laneEmpty: { queued: 'No new orders', cooking: 'Nothing cooking', ready: 'Nothing to pick up' },

@@ -75,7 +75,7 @@ export function LoginScreen() {
   };
 
   return (
-    <div className={styles.screen}>
+    <main className={styles.screen}>
       <div className={styles.card}>
         <div className={styles.venue}>
           {t('login.venue')}: <b>{venue}</b>
@@ -87,7 +87,7 @@ export function LoginScreen() {
             <div className={styles.error} role="alert">
               {error}
             </div>
-            <PinPad onComplete={submit} disabled={busy} resetKey={attempt} labels={{ clear: 'C', erase: '⌫', submit: t('login.submit') }} />
+            <PinPad onComplete={submit} disabled={busy} resetKey={attempt} labels={{ clear: 'C', erase: '⌫', submit: t('login.submit'), progress: (count) => t('login.progress', { count }) }} />
           </>
         )}
         <div className={styles.language}>
@@ -96,6 +96,6 @@ export function LoginScreen() {
           </Button>
         </div>
       </div>
-    </div>
+    </main>
   );
 }

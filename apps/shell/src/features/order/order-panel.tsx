@@ -84,7 +84,7 @@ export function OrderPanel(props: OrderPanelProps) {
           {t('actions.back')}
         </Button>
         <div className={styles.title}>
-          <div className={styles.titleMain} data-testid="order-table">
+          <div className={styles.titleMain} role="heading" aria-level={1} data-testid="order-table">
             {order.tableLabel ? t('table', { label: order.tableLabel }) : t('takeaway')}
           </div>
           <div className={styles.titleSub}>
@@ -101,7 +101,7 @@ export function OrderPanel(props: OrderPanelProps) {
             {t('preBill.action')}
           </Button>
         )}
-        <Button onClick={props.onGuests} disabled={!canEditLines} className={styles.guests} data-testid="order-guests" aria-label={t('actions.guests')}>
+        <Button onClick={props.onGuests} disabled={!canEditLines} className={styles.guests} data-testid="order-guests" aria-label={t('actions.guestsCount', { count: order.guests })}>
           <Icon name="users" />
           {order.guests}
         </Button>

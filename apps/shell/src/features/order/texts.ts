@@ -87,7 +87,7 @@ export const orderTexts = {
       split: 'Разделить',
       pay: 'Оплата',
       closeTable: 'Закрыть стол',
-      guests: 'Гостей',
+      guestsCount: 'Гостей: {{count}}',
     },
     toast: {
       fired_one: 'Отправлено на кухню: {{count}} тикет',
@@ -296,7 +296,7 @@ export const orderTexts = {
       split: 'Split',
       pay: 'Pay',
       closeTable: 'Close table',
-      guests: 'Guests',
+      guestsCount: 'Guests: {{count}}',
     },
     toast: {
       fired_one: 'Sent to the kitchen: {{count}} ticket',

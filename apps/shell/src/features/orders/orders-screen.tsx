@@ -1,6 +1,6 @@
 import { addDays, businessDate } from '@pos/contracts';
 import { formatMoney } from '@pos/i18n';
-import { Button, SearchInput, Spinner, Tabs } from '@pos/ui';
+import { Button, SearchInput, Spinner, Tabs, VisuallyHidden } from '@pos/ui';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../app/router';
@@ -89,6 +89,7 @@ export function OrdersScreen() {
 
   return (
     <div className={styles.screen} data-testid="orders-screen">
+      <VisuallyHidden as="h1">{t('title')}</VisuallyHidden>
       <div className={styles.toolbar}>
         <div className={styles.day}>
           <Button size="large" onClick={() => show({ ...params, date: addDays(params.date, -1) })} aria-label={t('day.previous')} data-testid="orders-day-previous">

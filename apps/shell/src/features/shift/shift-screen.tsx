@@ -1,5 +1,5 @@
 import type { ClosedShift } from '@pos/contracts';
-import { Button } from '@pos/ui';
+import { Button, VisuallyHidden } from '@pos/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services-context';
@@ -37,6 +37,7 @@ export function ShiftScreen() {
   else
     content = (
       <div className={styles.openLayout}>
+        <VisuallyHidden as="h1">{t('screenTitle')}</VisuallyHidden>
         <div className={styles.column}>
           <ShiftTotals shift={current.data.shift} currency={currency} updatedAt={current.dataUpdatedAt} isRefreshing={current.isFetching} onRefresh={() => void current.refetch()} />
           <ExpiredHolds currency={currency} timeZone={venue.timezone} />

@@ -1,6 +1,7 @@
 /** Texts of the shift screen (namespace 'shift'), Russian and English. */
 export const shiftTexts = {
   ru: {
+    screenTitle: 'Кассовая смена',
     loadError: 'Не удалось загрузить смену: {{message}}',
     noShift: {
       title: 'Смена не открыта',
@@ -94,6 +95,7 @@ export const shiftTexts = {
     },
   },
   en: {
+    screenTitle: 'Cash shift',
     loadError: 'Could not load the shift: {{message}}',
     noShift: {
       title: 'No shift open',

@@ -1,7 +1,7 @@
 import type { Order, Recommendation } from '@pos/contracts';
 import { formatMoney, useTranslation } from '@pos/i18n';
 import { type HostProps, type OrderSuggestionsContext, queryKeys, useApi, useBusEvent, useCan, useHost, useMenu } from '@pos/plugin-sdk';
-import { Badge, Spinner } from '@pos/ui';
+import { Badge, Spinner, VisuallyHidden } from '@pos/ui';
 import { useEffect, useMemo } from 'react';
 import { createPortal } from 'react-dom';
 import { useAcceptRecommendation } from '../../api/accept-recommendation';
@@ -93,22 +93,26 @@ function Suggestions({ order, course }: { order: Order; course: number }) {
               className={`${styles.card} ${item.kind === 'combo' ? styles.combo : ''} ${drag?.key === key ? styles.dragging : ''}`}
               data-testid={item.kind === 'product' ? `upsell-card-${code ?? key}` : `upsell-combo-${key}`}
               data-kind={item.kind}
-              aria-label={t('block.add', { name: item.name })}
               disabled={accept.isPending}
               onPointerDown={(e) => onPointerDown(key, e)}
               onClick={() => !isClickAfterDrag() && add(item)}
             >
+              {/* Named by what the card shows (name, reason, price), after what a tap does. */}
+              <VisuallyHidden>{t('block.add')} </VisuallyHidden>
               <span className={styles.name}>
                 {item.kind === 'combo' && <Badge tone="accent">{t('block.combo')}</Badge>} {item.name}
-              </span>
+              </span>{' '}
               <span className={styles.reason}>{item.reason ?? (item.kind === 'product' && item.source === 'popular' ? t('block.popular') : '')}</span>
+              {item.kind === 'combo' && ' '}
               {item.kind === 'combo' && <span className={styles.dishes}>{item.items.map((d) => (d.quantity > 1 ? `${d.name} ×${d.quantity}` : d.name)).join(' + ')}</span>}
+              {' '}
               <span className={styles.foot}>
                 <span className={styles.price}>{money(item.price)}</span>
                 {item.kind === 'combo' && item.saving > 0 && (
-                  <s className={styles.listPrice} aria-label={t('block.instead', { price: money(item.listPrice) })}>
-                    {money(item.listPrice)}
-                  </s>
+                  <>
+                    <VisuallyHidden> ({t('block.instead')}) </VisuallyHidden>
+                    <s className={styles.listPrice}>{money(item.listPrice)}</s>
+                  </>
                 )}
               </span>
             </button>
