@@ -1,7 +1,7 @@
 import { addDays, businessDate, GuestPhoneSchema, type Reservation, type Table, zonedTime } from '@pos/contracts';
 import { problemText, useTranslation } from '@pos/i18n';
 import { ApiError, useHost } from '@pos/plugin-sdk';
-import { Button, Dialog, QuantityStepper, Segmented } from '@pos/ui';
+import { Button, Dialog, QuantityStepper, Segmented, VisuallyHidden } from '@pos/ui';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useReservations } from '../../api/get-reservations';
 import { useCreateReservation, useUpdateReservation } from '../../api/reservation-commands';
@@ -253,11 +253,17 @@ export function ReservationDialog({ tables, draft, existing, onClose }: Reservat
                     onClick={() => toggleTable(tb.id)}
                     data-testid={`reservation-table-${tb.label}`}
                     data-availability={a.state}
-                    aria-label={[t('dialog.tableName', { label: tb.label, count: tb.seats }), takenText(a)].filter(Boolean).join(', ')}
+                    title={takenText(a) || undefined}
                   >
-                    <b>{tb.label}</b>
-                    <span>{tb.seats}</span>
-                    {a.state !== 'free' && <small className={styles.takenWhy}>{a.state === 'booked' ? `${zonedTime(a.by.startsAt, timeZone)}–${zonedTime(a.by.endsAt, timeZone)}` : t('dialog.occupiedShort')}</small>}
+                    {/* Named by what it shows ("5 2 21:00–23:00"); hidden words after it say what the numbers are. */}
+                    <b>{tb.label}</b> <span>{tb.seats}</span>
+                    {a.state !== 'free' && (
+                      <>
+                        {' '}
+                        <small className={styles.takenWhy}>{a.state === 'booked' ? `${zonedTime(a.by.startsAt, timeZone)}–${zonedTime(a.by.endsAt, timeZone)}` : t('dialog.occupiedShort')}</small>
+                      </>
+                    )}
+                    <VisuallyHidden>{` (${[t('dialog.tableName', { label: tb.label, count: tb.seats }), takenText(a)].filter(Boolean).join(', ')})`}</VisuallyHidden>
                   </button>
                 );
               })}
