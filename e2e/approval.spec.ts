@@ -175,3 +175,42 @@ test("a cashier closes the shift over an open check with a supervisor's PIN type
   expect(entries).toEqual([expect.objectContaining({ approvedBy: expect.objectContaining({ name: 'Григорий (старший смены)' }) })]);
   expect(entries[0].staff?.name).toBeTruthy();
 });
+
+test("a cashier refunds a cash payment from the order list with a supervisor's PIN typed inline; the audit names both", async ({ browser }) => {
+  test.setTimeout(120_000);
+  // A cash sale of the cashier's shift, over the API.
+  const cashierApi = await apiLogin(server.url, '2222');
+  const { shift } = await cashierApi.get<{ shift: { id: string } | null }>('/pos/shifts/current');
+  if (!shift) await cashierApi.post('/pos/shifts', { openingFloat: 100_000 });
+  const waiterApi = await apiLogin(server.url, '1111');
+  const menu = await waiterApi.get<{ products: { id: string; code: string }[] }>('/pos/menu');
+  const borscht = menu.products.find((p) => p.code === 'borscht')!;
+  const order = await waiterApi.post<{ id: string; number: number; total: number }>('/pos/orders', { items: [{ productId: borscht.id, quantity: 1 }], clientRequestId: `e2e-refund-approval-${Date.now()}` });
+  await cashierApi.post('/pos/finance/payments', { orderId: order.id, tenders: [{ method: 'cash', amount: order.total, tendered: order.total }] });
+
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  await signIn(page, server.url, '2222');
+  await openSection(page, 'Заказы');
+  // Without payments.refund the cashier still sees «Возврат»: a supervisor approves it here.
+  await page.getByTestId(`refund-open-${order.number}`).click();
+  const refund = page.getByTestId('refund-dialog');
+  await expect(refund).toBeVisible();
+  await page.getByTestId('refund-reason-guestComplaint').click();
+  await page.getByTestId('refund-confirm').click();
+  const approval = page.getByRole('dialog', { name: 'Подтверждение старшего' });
+  await expect(approval).toContainText('Возврат денег гостю');
+  await expect(approval.getByTestId('approval-requester')).toHaveText('Просит: Вера (касса)');
+  await page.screenshot({ path: `${SHOTS}/approval-refund-ru-1280x800.png` });
+  await typeSupervisorPin(approval, '333333');
+  await expect(approval).toBeHidden();
+  const slip = page.getByTestId('refund-receipt');
+  await expect(slip).toBeVisible();
+  await expect(slip.getByTestId('refund-receipt-drawer')).toHaveText('Вера (касса)');
+  await expect(slip).toContainText('Вера (касса)');
+
+  const admin = await apiLogin(server.url, '999999');
+  const { entries } = await admin.get<{ entries: (AuditEntryDto & { details: { permission?: string } })[] }>('/admin/audit');
+  expect(entries).toContainEqual(
+    expect.objectContaining({ action: 'approval.used', staff: expect.objectContaining({ name: 'Вера (касса)' }), approvedBy: expect.objectContaining({ name: 'Григорий (старший смены)' }), details: expect.objectContaining({ permission: 'payments.refund' }) }),
+  );
+});

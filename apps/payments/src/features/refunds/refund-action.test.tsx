@@ -1,4 +1,5 @@
 import type { Order, Payment, Permission } from '@pos/contracts';
+import type { HostApi } from '@pos/plugin-sdk';
 import { PERMISSIONS } from '@pos/contracts';
 import { HostProvider, queryKeys } from '@pos/plugin-sdk';
 import { createMemoryStorage } from '@pos/plugin-sdk/testing';
@@ -23,13 +24,15 @@ interface Setup {
   language?: 'ru' | 'en';
   /** A reloaded page: the server, the tablet's storage and its terminal of the page before. */
   after?: { finance: ReturnType<typeof fakeFinance>; storage: ReturnType<typeof createMemoryStorage>; terminal: PaymentTerminal };
+  /** The host's supervisor approval (the shell's PIN dialog). */
+  requestApproval?: HostApi['requestApproval'];
 }
 
-function setup({ payments = [CASH], theOrder = order({ status: 'paid', paid: 45000, due: 0 }), permissions = PERMISSIONS, mode = { value: 'approve' }, offline, language = 'ru', after }: Setup = {}) {
+function setup({ payments = [CASH], theOrder = order({ status: 'paid', paid: 45000, due: 0 }), permissions = PERMISSIONS, mode = { value: 'approve' }, offline, language = 'ru', after, requestApproval }: Setup = {}) {
   const finance = after?.finance ?? fakeFinance(theOrder);
   if (!after) for (const p of payments) finance.seed(p);
   const storage = after?.storage ?? createMemoryStorage();
-  const host = paymentsHost(finance.api, language, { permissions, storage });
+  const host = paymentsHost(finance.api, language, { permissions, storage, ...(requestApproval ? { requestApproval } : {}) });
   if (offline) host.connectivity = () => ({ state: 'offline', pending: 0 });
   const terminal = after?.terminal ?? createSimulatorTerminal({ sleep: noWait, mode: () => parseSimulatorMode(mode.value) });
   const refund = after ? (terminal.refund as jest.Mock) : jest.spyOn(terminal, 'refund');
@@ -53,9 +56,47 @@ function setup({ payments = [CASH], theOrder = order({ status: 'paid', paid: 450
 }
 
 describe('RefundAction (orders.row-actions slot)', () => {
-  it('shows "Возврат" only to staff who may refund, on an order with money to give back', () => {
-    setup({ permissions: PERMISSIONS.filter((p) => p !== 'payments.refund') });
+  it('shows "Возврат" only to staff who may refund or take money, on an order with money to give back', () => {
+    setup({ permissions: PERMISSIONS.filter((p) => p !== 'payments.refund' && p !== 'payments.take') });
     expect(screen.queryByTestId('refund-open-12')).not.toBeInTheDocument();
+  });
+
+  describe("a cashier without payments.refund refunds with a supervisor's inline approval", () => {
+    const CASHIER = PERMISSIONS.filter((p) => p !== 'payments.refund');
+    const confirmCashRefund = async (open: () => void) => {
+      open();
+      await screen.findByTestId(`refund-payment-${CASH.id}`);
+      fireEvent.click(screen.getByTestId('refund-reason-guestComplaint'));
+      fireEvent.click(screen.getByTestId('refund-confirm'));
+    };
+
+    it('asks for the approval before anything is done, and sends its token with the one refund', async () => {
+      const requestApproval = jest.fn(async () => ({ id: 'a1', token: 'T'.repeat(43), permission: 'payments.refund' as const, approver: { id: 's1', name: 'Григорий' }, expiresAt: new Date(Date.now() + 120_000).toISOString() }));
+      const { finance, open } = setup({ permissions: CASHIER, requestApproval });
+      await confirmCashRefund(open);
+      await screen.findByTestId('refund-receipt');
+      expect(requestApproval).toHaveBeenCalledWith('payments.refund');
+      expect(finance.api.refundPayment).toHaveBeenCalledWith(CASH.id, { amount: 45000, reason: 'Жалоба гостя', clientRequestId: expect.any(String) }, { approval: 'T'.repeat(43) });
+    });
+
+    it('cancelled: nothing is refunded and the form stays', async () => {
+      const requestApproval = jest.fn(async () => null);
+      const { finance, open } = setup({ permissions: CASHIER, requestApproval });
+      await confirmCashRefund(open);
+      await waitFor(() => expect(requestApproval).toHaveBeenCalledTimes(1));
+      expect(finance.api.refundPayment).not.toHaveBeenCalled();
+      expect(screen.getByTestId('refund-confirm')).toBeEnabled();
+      expect(screen.queryByTestId('refund-receipt')).not.toBeInTheDocument();
+    });
+
+    it('staff who may refund are never asked', async () => {
+      const requestApproval = jest.fn(async () => null);
+      const { finance, open } = setup({ requestApproval });
+      await confirmCashRefund(open);
+      await screen.findByTestId('refund-receipt');
+      expect(requestApproval).not.toHaveBeenCalled();
+      expect(finance.api.refundPayment).toHaveBeenCalledWith(CASH.id, expect.any(Object));
+    });
   });
 
   it('no button on an order with nothing paid (and no refund of it left unfinished)', async () => {

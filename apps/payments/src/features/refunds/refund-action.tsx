@@ -25,7 +25,8 @@ const readOrder = (context: HostProps['context']): Order | null => {
 /**
  * The `orders.row-actions` slot: "Refund" on an order that has money to give back (or a refund
  * this tablet left unfinished: a full refund recorded while its answer was lost leaves nothing to
- * give back, yet its slip is due), for staff who may refund. Refunds need the server, so offline
+ * give back, yet its slip is due), for staff who may refund — a cashier with a supervisor's inline
+ * approval. Refunds need the server, so offline
  * the button says so instead of opening.
  */
 export function RefundAction({ context, terminal, pending }: RefundActionProps) {
@@ -34,7 +35,8 @@ export function RefundAction({ context, terminal, pending }: RefundActionProps) 
   const isOffline = useConnectivity().state === 'offline';
   const [isOpen, setOpen] = useState(false);
   const [isExplaining, setExplaining] = useState(false);
-  const mayRefund = host.can('payments.refund');
+  // Who takes money may give it back with a supervisor's inline approval (asked in the dialog).
+  const mayRefund = host.can('payments.refund') || host.can('payments.take');
   const store = pending ?? tabletPendingRefunds(host.storage);
   const { refunds: unfinished } = usePendingRefunds(store, mayRefund);
   const order = readOrder(context);

@@ -82,7 +82,15 @@ export function RefundDialog({ order, terminal, pending, onClose }: RefundDialog
   }, [loaded, selectedId]);
 
   const run = async (attempt: RefundAttempt, isCheck: boolean) => {
-    const next = await runRefund({ api: host.api, terminal, pending, onStep: (step) => setFlow({ kind: 'busy', step }) }, attempt, isCheck);
+    // A cashier refunds with a supervisor's PIN typed here, before the terminal or the server is
+    // asked; cancelled, nothing happens. Each run asks anew: an approval is single-use.
+    let approval: string | undefined;
+    if (!host.can('payments.refund')) {
+      const approved = await host.requestApproval('payments.refund');
+      if (!approved) return;
+      approval = approved.token;
+    }
+    const next = await runRefund({ api: host.api, terminal, pending, onStep: (step) => setFlow({ kind: 'busy', step }), approval }, attempt, isCheck);
     setFlow(next);
     if (next.kind !== 'unknown' && next.kind !== 'failed') setResumed(false);
     if (isCheck && next.kind === 'unknown') setChecks((n) => n + 1);

@@ -102,6 +102,8 @@ export interface RefundDeps {
   /** Where unfinished refunds are written down (the tablet's host storage). */
   pending: Pick<PendingRefunds, 'get' | 'save' | 'update' | 'forget'>;
   onStep(step: RefundStep): void;
+  /** A supervisor's inline approval for this run, when the staff member may not refund alone (kept in memory only). */
+  approval?: string;
 }
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -159,7 +161,7 @@ export async function runRefund(deps: RefundDeps, attempt: RefundAttempt, isChec
   }
   deps.onStep('recording');
   try {
-    const result = await refundPayment(deps.api, attempt.paymentId, { amount: current.amount, reason: current.reason, clientRequestId: current.clientRequestId });
+    const result = await refundPayment(deps.api, attempt.paymentId, { amount: current.amount, reason: current.reason, clientRequestId: current.clientRequestId }, deps.approval);
     await forget(deps, attempt.paymentId);
     return { kind: 'done', result };
   } catch (e) {
