@@ -44,7 +44,8 @@ test('with the server gone, a reload brings the shell back from the service work
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? '')).toMatch(/\/sw\.js$/);
   // The admin remote's manifest, its plugin and its lazy chunk end up in the worker's caches.
   for (const url of [manifestUrl, pluginChunk, lazyChunk]) {
-    await expect.poll(() => page.evaluate((u) => caches.match(u).then(Boolean), url), { message: url }).toBe(true);
+    // (The worker fetches what the page loaded before it took control: allow a loaded machine time.)
+    await expect.poll(() => page.evaluate((u) => caches.match(u).then(Boolean), url), { message: url, timeout: 30_000 }).toBe(true);
   }
 
   await server.kill();
