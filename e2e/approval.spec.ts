@@ -1,5 +1,4 @@
-import { type FaultProxy, startFaultProxy } from './support/fault-proxy';
-import { startServer, type TestServer } from './support/server';
+import { serverBehindFaultProxy } from './support/proxied-server';
 import { apiLogin, openSection, signIn } from './support/staff';
 import { expect, type Locator, type Page, test } from './support/test';
 
@@ -9,16 +8,7 @@ import { expect, type Locator, type Page, test } from './support/test';
  * counts for that one void, and the audit log names both. Offline the dialog is not offered:
  * the approval needs the server.
  */
-let server: TestServer;
-let proxy: FaultProxy;
-test.beforeAll(async () => {
-  server = await startServer();
-  proxy = await startFaultProxy(server.port);
-});
-test.afterAll(async () => {
-  await proxy?.close();
-  await server?.stop();
-});
+const env = serverBehindFaultProxy();
 
 const SHOTS = 'tmp/e2e-shots';
 const VIEWPORTS = [
@@ -66,7 +56,7 @@ async function shoot(page: Page, name: string) {
 test("a waiter voids a fired dish with a supervisor's PIN typed inline; the audit log names both", async ({ browser }) => {
   test.setTimeout(120_000);
   const page = await (await browser.newContext({ viewport: VIEWPORTS[0] })).newPage();
-  await signIn(page, server.url, '1111');
+  await signIn(page, env.server.url, '1111');
   const line = await firedBorscht(page, '3');
   const orderId = await page.getByTestId('order-screen').getAttribute('data-order');
 
@@ -107,7 +97,7 @@ test("a waiter voids a fired dish with a supervisor's PIN typed inline; the audi
   await page.screenshot({ path: `${SHOTS}/approval-voided-ru-1280x800.png` });
 
   // The audit log: Anna voided it, the supervisor approved it.
-  const admin = await apiLogin(server.url, '999999');
+  const admin = await apiLogin(env.server.url, '999999');
   const { entries } = await admin.get<{ entries: AuditEntryDto[] }>(`/admin/audit?entityId=${orderId}`);
   expect(entries).toEqual([
     expect.objectContaining({ action: 'order.line.voided', staff: expect.objectContaining({ name: 'Анна' }), approvedBy: expect.objectContaining({ name: 'Григорий (старший смены)' }), details: expect.objectContaining({ reason: 'Гость передумал', quantity: 1 }) }),
@@ -119,7 +109,7 @@ test('in English; and offline the void says a supervisor’s approval needs the 
   const context = await browser.newContext({ viewport: VIEWPORTS[0] });
   await context.addInitScript(() => localStorage.setItem('pos.language', 'en'));
   const page = await context.newPage();
-  await signIn(page, proxy.url, '1112');
+  await signIn(page, env.proxy.url, '1112');
   const line = await firedBorscht(page, '4');
 
   await line.getByRole('button').first().click();
@@ -132,28 +122,28 @@ test('in English; and offline the void says a supervisor’s approval needs the 
   await approval.getByRole('button', { name: 'Cancel' }).click();
   await expect(approval).toBeHidden();
 
-  proxy.cut();
+  env.proxy.cut();
   await expect(page.getByTestId('connectivity')).toHaveAttribute('data-state', 'offline', { timeout: 15_000 });
   await expect(page.getByTestId('void-needs-supervisor')).toContainText('needs the server');
   await expect(page.getByTestId('void-request-approval')).toBeDisabled();
   await shoot(page, 'approval-offline-en');
-  proxy.restore();
+  env.proxy.restore();
   await expect(page.getByTestId('connectivity')).toHaveAttribute('data-state', 'online', { timeout: 15_000 });
   await expect(page.getByTestId('void-request-approval')).toBeEnabled();
 });
 
 test("a cashier closes the shift over an open check with a supervisor's PIN typed inline", async ({ browser }) => {
   test.setTimeout(120_000);
-  const cashierApi = await apiLogin(server.url, '2222');
+  const cashierApi = await apiLogin(env.server.url, '2222');
   const shift = await cashierApi.post<{ id: string }>('/pos/shifts', { openingFloat: 0 });
   // A waiter's order, booked to the open shift and never paid.
-  const waiterApi = await apiLogin(server.url, '1112');
+  const waiterApi = await apiLogin(env.server.url, '1112');
   const menu = await waiterApi.get<{ products: { id: string; code: string }[] }>('/pos/menu');
   const borscht = menu.products.find((p) => p.code === 'borscht')!;
   await waiterApi.post('/pos/orders', { items: [{ productId: borscht.id, quantity: 1 }], clientRequestId: `e2e-approval-${Date.now()}` });
 
   const page = await (await browser.newContext({ viewport: VIEWPORTS[0] })).newPage();
-  await signIn(page, server.url, '2222');
+  await signIn(page, env.server.url, '2222');
   await openSection(page, 'Смена');
   await page.getByTestId('counted-cash').fill('0');
   await page.getByTestId('counted-card').fill('0');
@@ -170,7 +160,7 @@ test("a cashier closes the shift over an open check with a supervisor's PIN type
   await expect(page.getByTestId('shift-result')).toContainText('Гости ушли, не расплатившись');
   await page.screenshot({ path: `${SHOTS}/approval-shift-closed-ru-1280x800.png` });
 
-  const admin = await apiLogin(server.url, '999999');
+  const admin = await apiLogin(env.server.url, '999999');
   const { entries } = await admin.get<{ entries: AuditEntryDto[] }>(`/admin/audit?action=shift.closed.override&entityId=${shift.id}`);
   expect(entries).toEqual([expect.objectContaining({ approvedBy: expect.objectContaining({ name: 'Григорий (старший смены)' }) })]);
   expect(entries[0].staff?.name).toBeTruthy();
@@ -179,17 +169,17 @@ test("a cashier closes the shift over an open check with a supervisor's PIN type
 test("a cashier refunds a cash payment from the order list with a supervisor's PIN typed inline; the audit names both", async ({ browser }) => {
   test.setTimeout(120_000);
   // A cash sale of the cashier's shift, over the API.
-  const cashierApi = await apiLogin(server.url, '2222');
+  const cashierApi = await apiLogin(env.server.url, '2222');
   const { shift } = await cashierApi.get<{ shift: { id: string } | null }>('/pos/shifts/current');
   if (!shift) await cashierApi.post('/pos/shifts', { openingFloat: 100_000 });
-  const waiterApi = await apiLogin(server.url, '1111');
+  const waiterApi = await apiLogin(env.server.url, '1111');
   const menu = await waiterApi.get<{ products: { id: string; code: string }[] }>('/pos/menu');
   const borscht = menu.products.find((p) => p.code === 'borscht')!;
   const order = await waiterApi.post<{ id: string; number: number; total: number }>('/pos/orders', { items: [{ productId: borscht.id, quantity: 1 }], clientRequestId: `e2e-refund-approval-${Date.now()}` });
   await cashierApi.post('/pos/finance/payments', { orderId: order.id, tenders: [{ method: 'cash', amount: order.total, tendered: order.total }] });
 
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-  await signIn(page, server.url, '2222');
+  await signIn(page, env.server.url, '2222');
   await openSection(page, 'Заказы');
   // Without payments.refund the cashier still sees «Возврат»: a supervisor approves it here.
   await page.getByTestId(`refund-open-${order.number}`).click();
@@ -208,7 +198,7 @@ test("a cashier refunds a cash payment from the order list with a supervisor's P
   await expect(slip.getByTestId('refund-receipt-drawer')).toHaveText('Вера (касса)');
   await expect(slip).toContainText('Вера (касса)');
 
-  const admin = await apiLogin(server.url, '999999');
+  const admin = await apiLogin(env.server.url, '999999');
   const { entries } = await admin.get<{ entries: (AuditEntryDto & { details: { permission?: string } })[] }>('/admin/audit');
   expect(entries).toContainEqual(
     expect.objectContaining({ action: 'approval.used', staff: expect.objectContaining({ name: 'Вера (касса)' }), approvedBy: expect.objectContaining({ name: 'Григорий (старший смены)' }), details: expect.objectContaining({ permission: 'payments.refund' }) }),

@@ -1,6 +1,5 @@
 import { type Browser, expect, type Page, test } from './support/test';
-import { type FaultProxy, startFaultProxy } from './support/fault-proxy';
-import { startServer, type TestServer } from './support/server';
+import { serverBehindFaultProxy } from './support/proxied-server';
 import { signIn } from './support/staff';
 
 /**
@@ -11,16 +10,7 @@ import { signIn } from './support/staff';
  *   and notes are venue data, shown as stored;
  * - the connectivity chip turns offline within seconds of a real network drop, with no action taken.
  */
-let server: TestServer;
-let proxy: FaultProxy;
-test.beforeAll(async () => {
-  server = await startServer();
-  proxy = await startFaultProxy(server.port);
-});
-test.afterAll(async () => {
-  await proxy?.close();
-  await server?.stop();
-});
+const env = serverBehindFaultProxy();
 
 const SHOTS = 'tmp/e2e-shots';
 const VIEWPORT = { width: 1280, height: 800 };
@@ -41,10 +31,10 @@ async function seat(page: Page, label: string) {
 
 test('a waiter in English fires course 1 and holds course 2: the Russian cook reads «Курс 1», sees course 2 held, and the venue’s own words', async ({ browser }) => {
   test.setTimeout(120_000);
-  const cook = await staffPage(browser, server.url, '4444', 'ru');
+  const cook = await staffPage(browser, env.server.url, '4444', 'ru');
   await expect(cook.getByTestId('kitchen-screen')).toBeVisible();
 
-  const waiter = await staffPage(browser, server.url, '1111', 'en');
+  const waiter = await staffPage(browser, env.server.url, '1111', 'en');
   await seat(waiter, '4');
 
   // Course 1: a steak, its doneness asked, with a note typed in the venue's language.
@@ -88,8 +78,8 @@ test('a waiter in English fires course 1 and holds course 2: the Russian cook re
 // The quick-note chips of the order screen («No salt» for an English waiter) wrote the waiter's
 // language into the note; they write the venue's language now (features/order/note-field.tsx).
 test('a quick-note chip tapped by an English waiter reaches the Russian cook as «Без соли»', async ({ browser }) => {
-  const cook = await staffPage(browser, server.url, '4444', 'ru');
-  const waiter = await staffPage(browser, server.url, '1112', 'en');
+  const cook = await staffPage(browser, env.server.url, '4444', 'ru');
+  const waiter = await staffPage(browser, env.server.url, '1112', 'en');
   await seat(waiter, '9');
   await waiter.getByTestId('category-Горячее').click();
   await waiter.getByTestId('product-ribeye-steak').click();
@@ -104,13 +94,13 @@ test('a quick-note chip tapped by an English waiter reaches the Russian cook as 
 
 test('the connectivity chip turns offline within seconds of the network dropping, with no action taken, and back online when it returns', async ({ browser }) => {
   test.setTimeout(60_000);
-  const page = await staffPage(browser, proxy.url, '1111', 'ru');
+  const page = await staffPage(browser, env.proxy.url, '1111', 'ru');
   const chip = page.getByTestId('connectivity');
   await expect(page.getByTestId('floor-screen')).toBeVisible();
   await expect(chip).toHaveAttribute('data-state', 'online');
 
   const cutAt = Date.now();
-  proxy.cut();
+  env.proxy.cut();
   // Nothing tapped: the monitor notices by itself. Locally it takes ~0.1 s (the socket drop sets off
   // a ping); the bound is wider because a loaded CI machine once took over 3 s.
   await expect(chip).toHaveAttribute('data-state', 'offline', { timeout: 6_000 });
@@ -120,7 +110,7 @@ test('the connectivity chip turns offline within seconds of the network dropping
   await page.screenshot({ path: `${SHOTS}/connectivity-offline.png` });
 
   const restoredAt = Date.now();
-  proxy.restore();
+  env.proxy.restore();
   await expect(chip).toHaveAttribute('data-state', 'online', { timeout: 5_000 });
   console.log(`online again after ${Date.now() - restoredAt} ms`);
 });

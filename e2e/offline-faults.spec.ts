@@ -1,8 +1,7 @@
 import { expect, test } from './support/test';
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import { type FaultProxy, startFaultProxy } from './support/fault-proxy';
-import { startServer, type TestServer } from './support/server';
+import { serverBehindFaultProxy } from './support/proxied-server';
 import { apiLogin, openSection, signIn } from './support/staff';
 
 /**
@@ -13,16 +12,7 @@ import { apiLogin, openSection, signIn } from './support/staff';
  * - one API restart (process killed and started again on the same database) while the outbox replays.
  * Afterwards the database must hold every order, line and payment exactly once.
  */
-let server: TestServer;
-let proxy: FaultProxy;
-test.beforeAll(async () => {
-  server = await startServer();
-  proxy = await startFaultProxy(server.port);
-});
-test.afterAll(async () => {
-  await proxy?.close();
-  await server?.stop();
-});
+const env = serverBehindFaultProxy();
 
 /** Mulberry32: the same faults on every run (a failure can be replayed). */
 function seeded(seed: number) {
@@ -42,11 +32,11 @@ const TOGGLES = 50;
 test('50 network toggles, lost responses and an API restart mid-replay: 0 lost, 0 doubled orders, lines or payments', async ({ browser }) => {
   test.setTimeout(300_000);
   const random = seeded(20261125);
-  const cashier = await apiLogin(server.url, '333333'); // the supervisor takes the money on their own cash shift
+  const cashier = await apiLogin(env.server.url, '333333'); // the supervisor takes the money on their own cash shift
   await cashier.post('/pos/shifts', { openingFloat: 500000 });
 
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-  await signIn(page, proxy.url, '333333');
+  await signIn(page, env.proxy.url, '333333');
   await expect(page.getByTestId('floor-screen')).toBeVisible();
   await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 30_000 });
   await page.waitForTimeout(1_000);
@@ -54,12 +44,12 @@ test('50 network toggles, lost responses and an API restart mid-replay: 0 lost, 
   let toggles = 0;
   const fault = async () => {
     const r = random();
-    if (proxy.isCut || (r < 0.5 && toggles < TOGGLES)) {
-      if (proxy.isCut) proxy.restore();
-      else proxy.cut();
+    if (env.proxy.isCut || (r < 0.5 && toggles < TOGGLES)) {
+      if (env.proxy.isCut) env.proxy.restore();
+      else env.proxy.cut();
       toggles++;
     } else {
-      proxy.dropResponses(1 + Math.floor(random() * 2));
+      env.proxy.dropResponses(1 + Math.floor(random() * 2));
     }
     await page.waitForTimeout(Math.floor(random() * 300));
   };
@@ -124,40 +114,40 @@ test('50 network toggles, lost responses and an API restart mid-replay: 0 lost, 
   }
 
   // The rest of the toggles while the queue drains, with the API restarted in the middle.
-  if (!proxy.isCut) {
-    proxy.cut();
+  if (!env.proxy.isCut) {
+    env.proxy.cut();
     toggles++;
   }
   await expect(page.getByTestId('connectivity')).toHaveAttribute('data-state', 'offline', { timeout: 15_000 });
-  proxy.restore();
+  env.proxy.restore();
   toggles++;
   await page.waitForTimeout(150);
-  await server.kill();
+  await env.server.kill();
   await page.waitForTimeout(500);
-  await server.restart();
+  await env.server.restart();
   while (toggles < TOGGLES) {
-    if (proxy.isCut) proxy.restore();
-    else proxy.cut();
+    if (env.proxy.isCut) env.proxy.restore();
+    else env.proxy.cut();
     toggles++;
     await page.waitForTimeout(100 + Math.floor(random() * 400));
   }
-  if (proxy.isCut) proxy.restore();
+  if (env.proxy.isCut) env.proxy.restore();
   expect(toggles).toBe(TOGGLES);
 
   await expect(page.getByTestId('connectivity')).toHaveAttribute('data-state', 'online', { timeout: 90_000 });
   await expect(page.getByTestId('outbox-attention')).toHaveCount(0);
 
   // Count in the database itself.
-  const db = new Database(path.join(server.dataDir, 'pos.db'), { readonly: true });
+  const db = new Database(path.join(env.server.dataDir, 'pos.db'), { readonly: true });
   try {
     const orders = db.prepare(`select o.id, t.label, o.status from orders o join tables t on t.id = o.table_id where t.label in (${TABLES.map(() => '?').join(',')})`).all(...TABLES) as { id: string; label: string; status: string }[];
     const lines = db.prepare(`select order_id, count(*) n, sum(quantity) q, sum(fired_quantity) f from order_lines where order_id in (${orders.map(() => '?').join(',')}) group by order_id`).all(...orders.map((o) => o.id)) as { order_id: string; n: number; q: number; f: number }[];
     const payments = db.prepare(`select order_id, count(*) n from payments where order_id in (${orders.map(() => '?').join(',')}) group by order_id`).all(...orders.map((o) => o.id)) as { order_id: string; n: number }[];
     const sessions = db.prepare(`select t.label, s.status from table_sessions s join tables t on t.id = s.table_id where t.label in (${TABLES.map(() => '?').join(',')})`).all(...TABLES) as { label: string; status: string }[];
-    test.info().annotations.push({ type: 'faults', description: `${toggles} toggles, ${proxy.dropped} dropped responses, 1 API restart` });
-    console.log(`[faults] ${toggles} toggles, ${proxy.dropped} dropped responses, 1 API restart → orders ${orders.length}, lines ${lines.reduce((s, l) => s + l.n, 0)}, payments ${payments.reduce((s, p) => s + p.n, 0)}`);
+    test.info().annotations.push({ type: 'faults', description: `${toggles} toggles, ${env.proxy.dropped} dropped responses, 1 API restart` });
+    console.log(`[faults] ${toggles} toggles, ${env.proxy.dropped} dropped responses, 1 API restart → orders ${orders.length}, lines ${lines.reduce((s, l) => s + l.n, 0)}, payments ${payments.reduce((s, p) => s + p.n, 0)}`);
 
-    expect(proxy.dropped).toBeGreaterThan(0);
+    expect(env.proxy.dropped).toBeGreaterThan(0);
     expect(orders.map((o) => [o.label, o.status]).sort()).toEqual(TABLES.map((l) => [l, 'paid']));
     expect(lines.map((l) => [l.n, l.q, l.f])).toEqual(orders.map(() => [2, 2, 2]));
     expect(payments.map((p) => p.n)).toEqual(orders.map(() => 1));

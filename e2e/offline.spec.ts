@@ -1,6 +1,5 @@
 import { expect, type Page, test } from './support/test';
-import { type FaultProxy, startFaultProxy } from './support/fault-proxy';
-import { startServer, type TestServer } from './support/server';
+import { serverBehindFaultProxy } from './support/proxied-server';
 import { apiLogin, signIn, typePin } from './support/staff';
 
 /**
@@ -9,33 +8,24 @@ import { apiLogin, signIn, typePin } from './support/staff';
  * for the whole order, and the page is reloaded while cut — the service worker and IndexedDB
  * must bring the app back. Then the network returns and the outbox replays.
  */
-let server: TestServer;
-let proxy: FaultProxy;
-test.beforeAll(async () => {
-  server = await startServer();
-  proxy = await startFaultProxy(server.port);
-});
-test.afterAll(async () => {
-  await proxy?.close();
-  await server?.stop();
-});
+const env = serverBehindFaultProxy();
 
 const connectivity = (page: Page) => page.getByTestId('connectivity');
 
 test('a whole order taken offline — seat, add, fire, cash payment, close — survives a reload and reaches the server exactly once', async ({ browser }) => {
   test.setTimeout(180_000);
-  const cashier = await apiLogin(server.url, '333333'); // the supervisor takes the money on their own cash shift
+  const cashier = await apiLogin(env.server.url, '333333'); // the supervisor takes the money on their own cash shift
   await cashier.post('/pos/shifts', { openingFloat: 500000 });
 
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-  await signIn(page, proxy.url, '333333');
+  await signIn(page, env.proxy.url, '333333');
   await expect(page.getByTestId('floor-screen')).toBeVisible();
   await expect(page.getByTestId('table-7')).toHaveAttribute('data-status', 'free');
   // The worker controls the page and the menu is cached before the Wi-Fi goes.
   await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 30_000 });
   await page.waitForTimeout(1_000);
 
-  proxy.cut();
+  env.proxy.cut();
   await expect(connectivity(page)).toHaveAttribute('data-state', 'offline', { timeout: 15_000 });
 
   // Seat table 7 and take the order.
@@ -82,7 +72,7 @@ test('a whole order taken offline — seat, add, fire, cash payment, close — s
   expect(await cashier.get<unknown[]>('/pos/orders?status=paid')).toHaveLength(0);
 
   // The network returns: the outbox drains, the header settles on "online".
-  proxy.restore();
+  env.proxy.restore();
   await expect(connectivity(page)).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
   await expect(page.getByTestId('outbox-attention')).toHaveCount(0);
 
@@ -108,7 +98,7 @@ test('staff switch without the network: PINs checked against the verifiers the t
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
   const pin = (digits: string) => typePin(page, digits);
   // Anna and then Grigory sign in online once: the tablet keeps their sessions and the venue's verifiers.
-  await signIn(page, proxy.url, '1111');
+  await signIn(page, env.proxy.url, '1111');
   await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 30_000 });
   await page.waitForTimeout(1_000);
   await page.getByTestId('sign-out').click();
@@ -116,7 +106,7 @@ test('staff switch without the network: PINs checked against the verifiers the t
   await expect(page.getByTestId('staff-name')).toContainText('Григорий');
   await page.waitForTimeout(500);
 
-  proxy.cut();
+  env.proxy.cut();
   await expect(connectivity(page)).toHaveAttribute('data-state', 'offline', { timeout: 15_000 });
   await page.getByTestId('sign-out').click();
   await pin('5555');
@@ -132,9 +122,9 @@ test('staff switch without the network: PINs checked against the verifiers the t
   await expect(page.getByTestId('line-Борщ')).toBeVisible();
   await expect(connectivity(page)).toHaveAttribute('data-pending', '3');
 
-  proxy.restore();
+  env.proxy.restore();
   await expect(connectivity(page)).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
-  const supervisor = await apiLogin(server.url, '333333');
+  const supervisor = await apiLogin(env.server.url, '333333');
   const orders = await supervisor.get<{ tableLabel: string; waiterName: string; lines: { name: string }[] }[]>('/pos/orders?status=open');
   const atThree = orders.filter((o) => o.tableLabel === '3');
   expect(atThree).toHaveLength(1);

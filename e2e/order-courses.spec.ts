@@ -1,6 +1,5 @@
 import { expect, type Page, test } from './support/test';
-import { type FaultProxy, startFaultProxy } from './support/fault-proxy';
-import { startServer, type TestServer } from './support/server';
+import { serverBehindFaultProxy } from './support/proxied-server';
 import { apiLogin, signIn } from './support/staff';
 
 /**
@@ -9,16 +8,7 @@ import { apiLogin, signIn } from './support/staff';
  * (even when course 1 has been fired already); and a dish fired while the network is down says
  * «Ждёт отправки» until the outbox delivered it, then «На кухне».
  */
-let server: TestServer;
-let proxy: FaultProxy;
-test.beforeAll(async () => {
-  server = await startServer();
-  proxy = await startFaultProxy(server.port);
-});
-test.afterAll(async () => {
-  await proxy?.close();
-  await server?.stop();
-});
+const env = serverBehindFaultProxy();
 
 const SHOTS = 'tmp/e2e-shots';
 const VIEWPORT = { width: 1280, height: 800 };
@@ -45,7 +35,7 @@ const orderIdOf = async (page: Page) => {
 
 test('course 2 selected after course 1 was fired: a menu dish, a tapped upsell card and a combo all go to course 2', async ({ browser }) => {
   test.setTimeout(120_000);
-  const admin = await apiLogin(server.url, '999999');
+  const admin = await apiLogin(env.server.url, '999999');
   const menu = await admin.get<{ products: { id: string; code: string }[] }>('/pos/menu');
   const idOf = (code: string) => menu.products.find((p) => p.code === code)?.id ?? '';
   // A combo sold at any time: borscht and a cranberry mors.
@@ -56,7 +46,7 @@ test('course 2 selected after course 1 was fired: a menu dish, a tapped upsell c
   const comboId = saved.combos[0].id;
 
   const page = await (await browser.newContext({ viewport: VIEWPORT })).newPage();
-  await signIn(page, server.url, '1111');
+  await signIn(page, env.server.url, '1111');
   await seat(page, '2');
 
   // Course 1: a soup, fired.
@@ -104,7 +94,7 @@ test('course 2 selected after course 1 was fired: a menu dish, a tapped upsell c
 test('a dish fired with the network down says «Ждёт отправки» until the outbox delivered it, then «На кухне»', async ({ browser }) => {
   test.setTimeout(120_000);
   const page = await (await browser.newContext({ viewport: VIEWPORT })).newPage();
-  await signIn(page, proxy.url, '1111');
+  await signIn(page, env.proxy.url, '1111');
   await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 30_000 });
   await page.waitForTimeout(1_000);
   await seat(page, '4');
@@ -114,7 +104,7 @@ test('a dish fired with the network down says «Ждёт отправки» unti
   await expect(borscht).toHaveAttribute('data-kitchen', 'new');
   const orderId = await orderIdOf(page);
 
-  proxy.cut();
+  env.proxy.cut();
   await expect(page.getByTestId('connectivity')).toHaveAttribute('data-state', 'offline', { timeout: 15_000 });
   await page.getByTestId('order-fire').click();
   await expect(page.getByTestId('connectivity')).toHaveAttribute('data-pending', '1');
@@ -122,13 +112,13 @@ test('a dish fired with the network down says «Ждёт отправки» unti
   await expect(borscht.getByTestId('line-kitchen')).toHaveText('Ждёт отправки');
   await page.screenshot({ path: `${SHOTS}/order-courses-waiting-to-send.png` });
 
-  proxy.restore();
+  env.proxy.restore();
   await expect(page.getByTestId('connectivity')).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
   await expect(borscht).toHaveAttribute('data-kitchen', /^(fired|queued)$/, { timeout: 15_000 });
   await expect(borscht.getByTestId('line-kitchen')).toHaveText(/^(На кухне|В очереди)$/);
   await page.screenshot({ path: `${SHOTS}/order-courses-delivered.png` });
 
-  const waiter = await apiLogin(server.url, '1111');
+  const waiter = await apiLogin(env.server.url, '1111');
   const order = await waiter.get<{ lines: OrderLineDto[] }>(`/pos/orders/${orderId}`);
   expect(order.lines.map((l) => [l.name, l.firedQuantity])).toEqual([['Борщ', 1]]);
 });

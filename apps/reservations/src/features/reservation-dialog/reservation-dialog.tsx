@@ -77,7 +77,9 @@ export function ReservationDialog({ tables, draft, existing, onClose }: Reservat
   const isPast = (at: string) => Date.parse(windowOf(at).startsAt) < now - 60_000 && at !== (existing ? zonedTime(existing.startsAt, timeZone) : '');
   const suggested = window ? suggestTables(tables, dayBookings, guests, window, existing?.id, 3, now) : [];
   const seats = tables.filter((tb) => tableIds.includes(tb.id)).reduce((sum, tb) => sum + tb.seats, 0);
-  const availability = (tb: Table): TableAvailability => (window ? tableAvailability(tb, dayBookings, window, now, existing?.id) : { state: 'free' });
+  // Each table's availability in the chosen window, worked out once per render.
+  const availabilityOf = new Map<string, TableAvailability>(tables.map((tb) => [tb.id, window ? tableAvailability(tb, dayBookings, window, now, existing?.id) : { state: 'free' }]));
+  const availability = (tb: Table): TableAvailability => availabilityOf.get(tb.id) ?? { state: 'free' };
   const takenText = (a: TableAvailability) =>
     a.state === 'booked' ? t('dialog.bookedBy', { from: zonedTime(a.by.startsAt, timeZone), to: zonedTime(a.by.endsAt, timeZone), name: a.by.guestName }) : a.state === 'occupied' ? t('dialog.occupiedNow') : '';
 
