@@ -307,3 +307,5 @@ export { APPROVAL_HEADER, APPROVAL_TTL_MS, OFFLINE_CAPABILITIES, type OfflineCap
 export type { PosConfig } from './config';
 export { BusEventSchemas, ClientEventSchemas, EVENT_NAMESPACE, ServerEventSchemas } from './events';
 export type { BusEventName, BusEvents, ServerEvent, ServerEventName, ServerEvents } from './events';
+export { choiceRange, currencyDigits, isChoiceCountAllowed, minorPerMajor, settleCash } from './rules';
+export type { CashTender, ChoiceLimits } from './rules';

@@ -1,3 +1,4 @@
+import { currencyDigits } from '@pos/contracts';
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { common } from './common';
@@ -50,14 +51,14 @@ function moneyFormat(currency: string, language: string): Intl.NumberFormat {
 /** Money from integer minor units, in the venue's currency and the UI's locale ("590,00 ₽", "₽590.00"). */
 export function formatMoney(minor: number, currency = 'RUB', language: string = DEFAULT_LANGUAGE): string {
   const format = moneyFormat(currency, language);
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+  const digits = currencyDigits(currency);
   return format.format(minor / 10 ** digits);
 }
 
 /** The same amount without its currency mark ("590,00", "590.00"): for places that show the mark themselves. */
 export function formatAmount(minor: number, currency = 'RUB', language: string = DEFAULT_LANGUAGE): string {
   const format = moneyFormat(currency, language);
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+  const digits = currencyDigits(currency);
   return format
     .formatToParts(minor / 10 ** digits)
     .filter((p) => p.type !== 'currency' && p.type !== 'literal')
@@ -74,7 +75,7 @@ export function currencyMark(currency = 'RUB', language: string = DEFAULT_LANGUA
 /** Parses what a cashier types ("1 250,50") into minor units; null when it is not a number. */
 export function parseMoney(text: string, currency = 'RUB'): number | null {
   const cleaned = text.replace(/\s/g, '').replace(',', '.');
-  if (!/^\d+(\.\d{0,2})?$/.test(cleaned)) return null;
-  const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  const digits = currencyDigits(currency);
+  if (!new RegExp(`^\\d+(\\.\\d{0,${digits}})?$`).test(cleaned)) return null;
   return Math.round(Number(cleaned) * 10 ** digits);
 }

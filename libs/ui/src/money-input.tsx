@@ -1,3 +1,4 @@
+import { currencyDigits } from '@pos/contracts';
 import { currencyMark, parseMoney } from '@pos/i18n';
 import { useEffect, useRef, useState } from 'react';
 import styles from './money-input.module.css';
@@ -13,11 +14,10 @@ export interface MoneyInputProps {
   autoFocus?: boolean;
 }
 
-const fractionDigits = (currency: string) => new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
 
 /** The plain text a cashier would type for an amount: "1250" or "1250,5". */
 export function moneyToText(minor: number, currency = 'RUB'): string {
-  const digits = fractionDigits(currency);
+  const digits = currencyDigits(currency);
   const whole = Math.floor(minor / 10 ** digits);
   const rest = minor % 10 ** digits;
   return rest === 0 ? String(whole) : `${whole},${String(rest).padStart(digits, '0').replace(/0+$/, '')}`;

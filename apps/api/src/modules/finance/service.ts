@@ -19,6 +19,7 @@ import {
   type RefundPaymentInput,
   type RefundResult,
   type SettleHoldsResult,
+  settleCash,
   settlementMethod,
   type TenderMethod,
   unitTotal,
@@ -119,9 +120,9 @@ export class FinanceService {
     const rows: PaymentsTable[] = input.tenders.map((t, i) => {
       const tip = t.tip ?? 0;
       if (t.method === 'cash') {
-        const tendered = t.tendered ?? t.amount + tip;
-        if (tendered < t.amount + tip) throw invalid(`body.tenders.${i}.tendered`, 'Less cash than the amount and the tip');
-        return this.paymentRow(actor, input, shiftId, now, { method: 'cash', status: 'captured', amount: t.amount, tip, tendered, change: tendered - t.amount - tip, reference: null });
+        const cash = settleCash({ amount: t.amount, tip, tendered: t.tendered });
+        if (cash.missing > 0) throw invalid(`body.tenders.${i}.tendered`, 'Less cash than the amount and the tip');
+        return this.paymentRow(actor, input, shiftId, now, { method: 'cash', status: 'captured', amount: t.amount, tip, tendered: cash.tendered, change: cash.change, reference: null });
       }
       if (t.tendered !== undefined) throw invalid(`body.tenders.${i}.tendered`, 'Only cash is tendered');
       if (t.method === 'card') {

@@ -1,4 +1,4 @@
-import type { LineModifier, Menu, MenuChanges, Product, ProductStock, UpdateStockInput } from '@pos/contracts';
+import { choiceRange, isChoiceCountAllowed, type LineModifier, type Menu, type MenuChanges, type Product, type ProductStock, type UpdateStockInput } from '@pos/contracts';
 import type { ProductsTable } from '../../db/schema';
 import type { Services } from '../../services';
 import { nowIso } from '../../shared/clock';
@@ -137,9 +137,9 @@ export class MenuService {
       });
       for (const g of groups) {
         const count = chosen.filter((id) => options.some((o) => o.id === id && o.group_id === g.id)).length;
-        if (count < g.min_select || count > g.max_select) {
-          const range = g.min_select === g.max_select ? `${g.min_select}` : `${g.min_select}–${g.max_select}`;
-          throw invalid(`${path}.${index}.modifierIds`, `${g.name}: choose ${range}`);
+        const limits = { minSelect: g.min_select, maxSelect: g.max_select };
+        if (!isChoiceCountAllowed(limits, count)) {
+          throw invalid(`${path}.${index}.modifierIds`, `${g.name}: choose ${choiceRange(limits)}`);
         }
       }
       return { productId: product.id, name: product.name, unitPrice: product.price, stationId: product.station_id, modifiers };

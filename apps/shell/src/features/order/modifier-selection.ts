@@ -1,4 +1,4 @@
-import type { ModifierGroup, Product } from '@pos/contracts';
+import { isChoiceCountAllowed, type ModifierGroup, type Product } from '@pos/contracts';
 
 /** Chosen option ids per modifier group id. */
 export type ModifierSelection = Readonly<Record<string, readonly string[]>>;
@@ -14,7 +14,7 @@ export interface GroupState {
 
 export function groupState(group: ModifierGroup, selection: ModifierSelection): GroupState {
   const count = selection[group.id]?.length ?? 0;
-  return { count, isSatisfied: count >= group.minSelect && count <= group.maxSelect, isFull: count >= group.maxSelect, isRequired: group.minSelect > 0 };
+  return { count, isSatisfied: isChoiceCountAllowed(group, count), isFull: count >= group.maxSelect, isRequired: group.minSelect > 0 };
 }
 
 /**

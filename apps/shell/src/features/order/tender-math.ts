@@ -1,4 +1,4 @@
-import type { PaymentMethod, TenderInput } from '@pos/contracts';
+import { minorPerMajor, settleCash, type PaymentMethod, type TenderInput } from '@pos/contracts';
 
 export type PayMode = 'cash' | 'card' | 'mixed';
 
@@ -9,8 +9,6 @@ export const TIP_PERCENTS = [5, 10, 15] as const;
 /** Banknotes offered as one-tap "tendered" amounts, in major units of the currency. */
 export const QUICK_NOTES = [500, 1000, 2000, 5000] as const;
 
-export const minorPerMajor = (currency: string): number =>
-  10 ** (new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2);
 
 /** The tip in minor units: a percentage of the bill rounds to the nearest minor unit. */
 export function tipAmount(base: number, choice: TipChoice): number {
@@ -86,9 +84,9 @@ export function planTenders({ mode, due, tip, tendered, drafts, tipDraftId = nul
   if (mode === 'card') return { tenders: [{ method: 'card', amount: due, ...(tip ? { tip } : {}) }], change: 0, toPay, problem: null };
 
   if (mode === 'cash') {
-    const given = tendered ?? toPay;
-    if (given < toPay) return none({ code: 'notEnoughCash', missing: toPay - given });
-    return { tenders: [{ method: 'cash', amount: due, ...(tip ? { tip } : {}), tendered: given }], change: given - toPay, toPay, problem: null };
+    const cash = settleCash({ amount: due, tip, tendered });
+    if (cash.missing > 0) return none({ code: 'notEnoughCash', missing: cash.missing });
+    return { tenders: [{ method: 'cash', amount: due, ...(tip ? { tip } : {}), tendered: cash.tendered }], change: cash.change, toPay, problem: null };
   }
 
   // Rows left empty are ignored: the cashier may add a row and not need it after all.
@@ -104,10 +102,10 @@ export function planTenders({ mode, due, tip, tendered, drafts, tipDraftId = nul
     const tenderTip = d.id === carrierId ? tip : 0;
     const base: TenderInput = { method: d.method, amount, ...(tenderTip ? { tip: tenderTip } : {}) };
     if (d.method === 'cash') {
-      const given = d.tendered ?? amount + tenderTip;
-      if (given < amount + tenderTip) return none({ code: 'cashShort', index: i, missing: amount + tenderTip - given });
-      change += given - amount - tenderTip;
-      tenders.push({ ...base, tendered: given });
+      const cash = settleCash({ amount, tip: tenderTip, tendered: d.tendered });
+      if (cash.missing > 0) return none({ code: 'cashShort', index: i, missing: cash.missing });
+      change += cash.change;
+      tenders.push({ ...base, tendered: cash.tendered });
     } else tenders.push(base);
   }
   return { tenders, change, toPay, problem: null };
