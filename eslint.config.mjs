@@ -1,4 +1,6 @@
 import nx from '@nx/eslint-plugin';
+import importX from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
 /**
  * Module boundaries from ARCHITECTURE.md / STYLE.md, enforced: every project is tagged and every
@@ -40,6 +42,28 @@ export default [
     files: ['**/*.ts', '**/*.tsx'],
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The shell's layers point down: app/ (composition) → features/ → core/ (plumbing, plugin host).
+    files: ['apps/shell/src/**/*.ts', 'apps/shell/src/**/*.tsx'],
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'tsconfig.base.json' })] },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+  },
+  {
+    files: ['apps/shell/src/features/**/*.ts', 'apps/shell/src/features/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^(\\.\\./)+app(/|$)', message: 'A feature imports core/, libs and other features, never the composition root in app/.' }] }],
+    },
+  },
+  {
+    files: ['apps/shell/src/core/**/*.ts', 'apps/shell/src/core/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(\\.\\./)+(app|features|i18n)(/|$)', message: 'core/ is the bottom layer of the shell: it imports libs only.' }] },
+      ],
     },
   },
   {

@@ -23,7 +23,7 @@ config.plugins.push(
     shared: sharedModules(),
     dts: false,
     manifest: false,
-    runtimePlugins: [path.join(__dirname, 'src/plugin-host/federation-runtime-plugin.ts')],
+    runtimePlugins: [path.join(__dirname, 'src/core/plugin-host/federation-runtime-plugin.ts')],
   }),
   // The favicon is emitted as dist/web/favicon.ico (the API serves it as is) and linked from index.html.
   new HtmlWebpackPlugin({ template: './apps/shell/src/index.html', favicon: './apps/shell/src/favicon.ico' }),

@@ -1,7 +1,7 @@
 import { createRoot } from 'react-dom/client';
 import { start } from 'single-spa';
 import { App } from './app/app';
-import { ServicesContext } from './app/services-context';
+import { ServicesContext } from './core/services-context';
 import { createShellServices } from './app/shell-services';
 
 const services = createShellServices();

@@ -1,5 +1,5 @@
 // The federation host's entry: everything else loads after the shared-module negotiation.
-import { registerServiceWorker } from './app/register-sw';
+import { registerServiceWorker } from './core/register-sw';
 
 registerServiceWorker();
 import('./bootstrap');

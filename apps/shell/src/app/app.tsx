@@ -6,12 +6,12 @@ import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApprovalHost } from '../features/approval';
 import { LoginScreen } from '../features/login/login-screen';
-import { Slot } from '../plugin-host/slot';
+import { Slot } from '../core/plugin-host/slot';
 import styles from './app.module.css';
-import { matchPath, navigate, orderBackPath, usePath } from './router';
-import { useServices, useSubject } from './services-context';
+import { matchPath, navigate, orderBackPath, usePath } from '../core/router';
+import { useServices, useSubject } from '../core/services-context';
 import { AttentionButton, SignOutGuard, useOutboxCounts } from './outbox-panel';
-import { REMOTE_OUTLET_ID } from './shell-services';
+import { REMOTE_OUTLET_ID } from '../core/services';
 
 // Screens load on first use: the PIN pad comes up without the floor, order or kitchen code.
 const FloorScreen = lazy(() => import('../features/floor/floor-screen').then((m) => ({ default: m.FloorScreen })));
@@ -61,7 +61,7 @@ function SignedIn() {
     let disconnect: (() => void) | undefined;
     let cancelled = false;
     // socket.io-client is fetched after sign-in, not with the PIN pad.
-    void Promise.all([import('./socket-bridge'), services.offline]).then(([{ connectSockets }, offline]) => {
+    void Promise.all([import('../core/socket-bridge'), services.offline]).then(([{ connectSockets }, offline]) => {
       if (!cancelled) disconnect = connectSockets(session.token, bus, services.queryClient, services.api, offline.link);
     });
     return () => {

@@ -4,11 +4,11 @@ import { Badge, Button, Dialog, PinPad } from '@pos/ui';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import styles from './app.module.css';
-import type { ShellOffline } from './offline';
-import { navigate } from './router';
-import { signInOnThisTablet } from './device';
-import { currentVenueSlug } from './session';
-import { useServices } from './services-context';
+import type { ShellOffline } from '../core/offline';
+import { navigate } from '../core/router';
+import { signInOnThisTablet } from '../core/device';
+import { currentVenueSlug } from '../core/session';
+import { useServices } from '../core/services-context';
 
 /** The outbox's counts, live. */
 export function useOutboxCounts(offline: Promise<ShellOffline>) {

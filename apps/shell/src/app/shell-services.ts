@@ -2,43 +2,19 @@ import { loadRemote, registerRemotes, satisfy } from '@module-federation/enhance
 import type { PosApi } from '@pos/api-client';
 import type { LoginResult, Permission } from '@pos/contracts';
 import { OFFLINE_CAPABILITIES, SHELL_API_VERSION } from '@pos/contracts/constants';
-import { createEventBus, type EventBus } from '@pos/event-bus';
-import { createI18n, type I18n, type Language } from '@pos/i18n';
+import { createEventBus } from '@pos/event-bus';
+import { createI18n, type Language } from '@pos/i18n';
 import type { Connectivity, HostApi } from '@pos/plugin-sdk';
 import { QueryClient } from '@tanstack/react-query';
 import { BehaviorSubject } from 'rxjs';
 import { registerApplication, unregisterApplication } from 'single-spa';
-import { ApprovalRequests } from '../features/approval';
+import { ApprovalRequests } from '../core/approval-requests';
 import { addShellTexts } from '../i18n';
-import { createHostStorage } from './host-storage';
-import type { ShellOffline } from './offline';
-import { PluginHost } from '../plugin-host/plugin-host';
-import { navigate } from './router';
-import { loadSession, saveSession } from './session';
-
-export const REMOTE_OUTLET_ID = 'pos-remote-outlet';
-
-/**
- * The shell's singletons: one bus, one api client, one QueryClient, one i18n, one plugin host.
- * The session is a stream so the UI, the socket and the plugin host follow sign-in and sign-out.
- */
-export interface ShellServices {
-  bus: EventBus;
-  api: PosApi;
-  queryClient: QueryClient;
-  i18n: I18n;
-  pluginHost: PluginHost;
-  offline: Promise<ShellOffline>;
-  session$: BehaviorSubject<LoginResult | null>;
-  connectivity$: BehaviorSubject<Connectivity>;
-  /** Requests for a supervisor's inline approval (`HostApi.requestApproval`), shown by `ApprovalHost`. */
-  approvals: ApprovalRequests;
-  host(): HostApi;
-  signIn(session: LoginResult): void;
-  signOut(): void;
-  /** The first screen (PIN pad or, after a reload, the signed-in frame) is on screen. */
-  screenShown(): void;
-}
+import { createHostStorage } from '../core/host-storage';
+import { PluginHost } from '../core/plugin-host/plugin-host';
+import { navigate } from '../core/router';
+import { REMOTE_OUTLET_ID, type ShellServices } from '../core/services';
+import { loadSession, saveSession } from '../core/session';
 
 export function createShellServices(): ShellServices {
   const bus = createEventBus();
@@ -74,7 +50,7 @@ export function createShellServices(): ShellServices {
   const firstScreen = new Promise<void>((resolve) => (screenShown = resolve));
   const offline = firstScreen
     .then(afterPaint)
-    .then(() => import('./offline'))
+    .then(() => import('../core/offline'))
     .then(({ createShellOffline }) => createShellOffline({ session$, queryClient, bus, onUnauthorized: () => signOut() }));
   const api = deferredApi(offline.then((o) => o.api));
 

@@ -4,11 +4,11 @@ import { createI18n } from '@pos/i18n';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { BehaviorSubject } from 'rxjs';
-import { ServicesContext } from '../../app/services-context';
-import type { ShellServices } from '../../app/shell-services';
+import { ServicesContext } from '../../core/services-context';
+import type { ShellServices } from '../../core/services';
 import { addShellTexts } from '../../i18n';
 import { ApprovalHost } from './approval-host';
-import { ApprovalRequests } from './approval-requests';
+import { ApprovalRequests } from '../../core/approval-requests';
 
 const approval: Approval = { id: '0190a000-0000-7000-8000-0000000000a1', token: 'A'.repeat(43), permission: 'orders.void', approver: { id: '0190a000-0000-7000-8000-0000000000b1', name: 'Сергей' }, expiresAt: '2026-01-01T12:02:00Z' };
 

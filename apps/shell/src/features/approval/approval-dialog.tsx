@@ -4,7 +4,7 @@ import { problemText } from '@pos/i18n';
 import { Dialog, PinPad } from '@pos/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices, useSubject } from '../../app/services-context';
+import { useServices, useSubject } from '../../core/services-context';
 import styles from './approval-dialog.module.css';
 
 export interface ApprovalDialogProps {

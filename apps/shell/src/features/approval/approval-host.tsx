@@ -1,5 +1,5 @@
 import { createPortal } from 'react-dom';
-import { useServices, useSubject } from '../../app/services-context';
+import { useServices, useSubject } from '../../core/services-context';
 import { ApprovalDialog } from './approval-dialog';
 
 /**

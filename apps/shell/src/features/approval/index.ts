@@ -1,4 +1,4 @@
 export { ApprovalHost } from './approval-host';
-export { ApprovalRequests } from './approval-requests';
-export type { ApprovalRequest } from './approval-requests';
+export { ApprovalRequests } from '../../core/approval-requests';
+export type { ApprovalRequest } from '../../core/approval-requests';
 export { approvalTexts } from './texts';

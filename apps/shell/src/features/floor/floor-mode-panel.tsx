@@ -2,7 +2,7 @@ import type { FloorModeContext, HostProps } from '@pos/plugin-sdk';
 import { Component, type ReactNode } from 'react';
 import { mountRootParcel, type ParcelConfigObject } from 'single-spa';
 import Parcel from 'single-spa-react/parcel';
-import { useServices } from '../../app/services-context';
+import { useServices } from '../../core/services-context';
 
 class ModeErrorBoundary extends Component<{ remote: string; onFailed(): void; children: ReactNode }, { failed: boolean }> {
   override state = { failed: false };

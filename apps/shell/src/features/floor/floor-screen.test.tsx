@@ -8,13 +8,13 @@ import type { FloorModeContext } from '@pos/plugin-sdk';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { useEffect } from 'react';
 import { BehaviorSubject } from 'rxjs';
-import { ServicesContext } from '../../app/services-context';
-import type { ShellServices } from '../../app/shell-services';
+import { ServicesContext } from '../../core/services-context';
+import type { ShellServices } from '../../core/services';
 import { addShellTexts } from '../../i18n';
 import { FloorScreen } from './floor-screen';
 
 // Remotes' parcels need single-spa; the floor map is tested without them.
-jest.mock('../../plugin-host/slot', () => ({ Slot: () => null }));
+jest.mock('../../core/plugin-host/slot', () => ({ Slot: () => null }));
 
 // A floor mode as a remote would give it: it paints table 1 and takes taps on it, not on others.
 const modeTaps: string[] = [];

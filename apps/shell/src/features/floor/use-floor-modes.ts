@@ -2,7 +2,7 @@ import type { HostProps } from '@pos/plugin-sdk';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ParcelConfigObject } from 'single-spa';
-import { useServices, useSubject } from '../../app/services-context';
+import { useServices, useSubject } from '../../core/services-context';
 
 export interface FloorMode {
   /** The remote contributing the mode; also the mode's id. */

@@ -5,8 +5,8 @@ import { addNamespace, createI18n } from '@pos/i18n';
 import { type HostApi, HostProvider } from '@pos/plugin-sdk';
 import { QueryClient } from '@tanstack/react-query';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { ServicesContext } from '../../app/services-context';
-import type { ShellServices } from '../../app/shell-services';
+import { ServicesContext } from '../../core/services-context';
+import type { ShellServices } from '../../core/services';
 import { KitchenScreen } from './kitchen-screen';
 import { kitchenTexts } from './texts';
 

@@ -4,7 +4,7 @@ import { VisuallyHidden } from '@pos/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services-context';
+import { useServices } from '../../core/services-context';
 import styles from './kitchen-screen.module.css';
 import { TicketCard } from './ticket-card';
 import { ACTIVE_STATUSES, countByStation, ticketsOfStation } from './ticket-rules';

@@ -4,7 +4,7 @@ import { type QueryClient, useMutation, useMutationState } from '@tanstack/react
 import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services-context';
+import { useServices } from '../../core/services-context';
 import { applyBump, type Bump, replaceTicket, restoreTicket } from './ticket-rules';
 
 export const BUMP_MUTATION_KEY = ['kitchen', 'bump'] as const;

@@ -2,8 +2,8 @@ import { ApiError } from '@pos/api-client';
 import { Button } from '@pos/ui';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { saveEnrollment } from '../../app/device';
-import { useServices } from '../../app/services-context';
+import { saveEnrollment } from '../../core/device';
+import { useServices } from '../../core/services-context';
 import styles from './login-screen.module.css';
 
 const CODE_PATTERN = /^[2-9A-HJKMNP-Z]{4}-?[2-9A-HJKMNP-Z]{4}$/i;

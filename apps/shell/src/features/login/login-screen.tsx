@@ -4,9 +4,9 @@ import type { OfflineSignInError } from '@pos/offline';
 import { Button, PinPad } from '@pos/ui';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { forgetEnrollment, loadEnrollment, NotEnrolledError, signInOnThisTablet } from '../../app/device';
-import { useServices } from '../../app/services-context';
-import { currentVenueSlug } from '../../app/session';
+import { forgetEnrollment, loadEnrollment, NotEnrolledError, signInOnThisTablet } from '../../core/device';
+import { useServices } from '../../core/services-context';
+import { currentVenueSlug } from '../../core/session';
 import { EnrollForm } from './enroll-form';
 import styles from './login-screen.module.css';
 

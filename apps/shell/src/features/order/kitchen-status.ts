@@ -2,7 +2,7 @@ import { queryKeys } from '@pos/api-client';
 import type { LineKitchenStatus, Order, OrderLine } from '@pos/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { useServices } from '../../app/services-context';
+import { useServices } from '../../core/services-context';
 
 /**
  * What a line's badge says. Before the kitchen has it: `new`, `changed` (fired, edited since) or

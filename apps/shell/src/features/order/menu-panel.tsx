@@ -3,7 +3,7 @@ import type { OrderSuggestionsContext } from '@pos/plugin-sdk';
 import { Money, SearchInput, Segmented, Tabs } from '@pos/ui';
 import { memo, useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Slot } from '../../plugin-host/slot';
+import { Slot } from '../../core/plugin-host/slot';
 import { filterProducts, indexMenu, productAvailability } from './menu-filter';
 import { COURSES } from './order-lines';
 import styles from './menu-panel.module.css';

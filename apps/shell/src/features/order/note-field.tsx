@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useServices, useSubject } from '../../app/services-context';
+import { useServices, useSubject } from '../../core/services-context';
 import styles from './dialogs.module.css';
 import { hasNotePart, NOTE_CHIPS, toggleNotePart } from './note-chips';
 

@@ -1,9 +1,9 @@
 import type { Order, OrderLine } from '@pos/contracts';
 import { Badge, Button, Icon, Money, Spinner } from '@pos/ui';
 import { useEffect, useRef, useState } from 'react';
-import { useServices } from '../../app/services-context';
+import { useServices } from '../../core/services-context';
 import { useTranslation } from 'react-i18next';
-import { Slot } from '../../plugin-host/slot';
+import { Slot } from '../../core/plugin-host/slot';
 import { useLineKitchenStatuses } from './kitchen-status';
 import { OrderLineRow } from './order-line-row';
 import { courseGroups, unsentCount } from './order-lines';

@@ -6,8 +6,8 @@ import { type HostApi, HostProvider } from '@pos/plugin-sdk';
 import { QueryClient } from '@tanstack/react-query';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { BehaviorSubject } from 'rxjs';
-import { ServicesContext } from '../../app/services-context';
-import type { ShellServices } from '../../app/shell-services';
+import { ServicesContext } from '../../core/services-context';
+import type { ShellServices } from '../../core/services';
 import { addShellTexts } from '../../i18n';
 import type { OutboxRecord } from '@pos/offline';
 import mitt from 'mitt';
@@ -16,7 +16,7 @@ import type { OutboxSource } from './pending-fires';
 
 // Remotes' parcels need single-spa; the order screen is tested without them (what a slot is given is kept).
 const mockSlotProps: { name: string; context?: Record<string, unknown> }[] = [];
-jest.mock('../../plugin-host/slot', () => ({
+jest.mock('../../core/plugin-host/slot', () => ({
   Slot: (props: { name: string; context?: Record<string, unknown> }) => {
     mockSlotProps.push(props);
     return null;

@@ -1,7 +1,7 @@
 import type { Order } from '@pos/contracts';
 import { applyToOrder, type OutboxRecord } from '@pos/offline';
 import { useEffect, useState } from 'react';
-import { useServices } from '../../app/services-context';
+import { useServices } from '../../core/services-context';
 
 const NONE: ReadonlySet<string> = new Set();
 

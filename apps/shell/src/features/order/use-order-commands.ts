@@ -1,7 +1,7 @@
 import { problemText } from '@pos/i18n';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services-context';
+import { useServices } from '../../core/services-context';
 import { createOrderCommands } from './order-commands';
 
 /** The order's command queue for a screen, with how many commands are still running. */

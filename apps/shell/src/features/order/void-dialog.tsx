@@ -2,7 +2,7 @@ import { type Approval, type OrderLine, standingQuantity } from '@pos/contracts'
 import { Button, Dialog, QuantityStepper } from '@pos/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices, useSubject } from '../../app/services-context';
+import { useServices, useSubject } from '../../core/services-context';
 import styles from './dialogs.module.css';
 import { firedPortionsInVoid } from './order-lines';
 

@@ -1,4 +1,4 @@
-import { orderBackPath } from '../../app/router';
+import { orderBackPath } from '../../core/router';
 import { ApiError, type PosApi } from '@pos/api-client';
 import type { LoginResult, Order, Payment } from '@pos/contracts';
 import { createEventBus } from '@pos/event-bus';
@@ -7,14 +7,14 @@ import { type HostApi, HostProvider } from '@pos/plugin-sdk';
 import { QueryClient } from '@tanstack/react-query';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { BehaviorSubject } from 'rxjs';
-import { ServicesContext } from '../../app/services-context';
-import type { ShellServices } from '../../app/shell-services';
+import { ServicesContext } from '../../core/services-context';
+import type { ShellServices } from '../../core/services';
 import { addShellTexts } from '../../i18n';
 import { OrdersScreen } from './orders-screen';
 
 // Remotes' parcels need single-spa: the slot is a stand-in that shows the order it was given.
 const mockSlotRenders: number[] = [];
-jest.mock('../../plugin-host/slot', () => ({
+jest.mock('../../core/plugin-host/slot', () => ({
   Slot: ({ name, context }: { name: string; context: { order: Order } }) => {
     mockSlotRenders.push(context.order.number);
     return <span data-testid={`slot-${context.order.number}`}>{`${name}:${context.order.id}`}</span>;

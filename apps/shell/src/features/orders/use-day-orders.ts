@@ -2,7 +2,7 @@ import { queryKeys } from '@pos/api-client';
 import type { Order, OrdersQuery } from '@pos/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { useServices } from '../../app/services-context';
+import { useServices } from '../../core/services-context';
 
 /**
  * The venue's orders of a business day, live: an order changing (`order.updated`) or a payment

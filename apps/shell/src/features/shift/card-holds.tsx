@@ -3,8 +3,8 @@ import type { Payment, SettleHoldsResult } from '@pos/contracts';
 import { Badge, Money } from '@pos/ui';
 import { useQueries } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { navigate } from '../../app/router';
-import { useServices } from '../../app/services-context';
+import { navigate } from '../../core/router';
+import { useServices } from '../../core/services-context';
 import styles from './shift-screen.module.css';
 import { useExpiredHolds } from './use-shift';
 

@@ -1,7 +1,7 @@
 import { Button } from '@pos/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services-context';
+import { useServices } from '../../core/services-context';
 import { MoneyField, MoneyKeypad } from './money-keypad';
 import styles from './shift-screen.module.css';
 import { parseAmount, pressKey } from './shift-rules';

@@ -2,7 +2,7 @@ import type { ClosedShift } from '@pos/contracts';
 import { Button, VisuallyHidden } from '@pos/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services-context';
+import { useServices } from '../../core/services-context';
 import { ExpiredHolds } from './card-holds';
 import { ClosePanel } from './close-panel';
 import { OpenShiftForm } from './open-shift-form';

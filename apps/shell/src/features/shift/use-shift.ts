@@ -2,7 +2,7 @@ import { ApiError, queryKeys } from '@pos/api-client';
 import type { ClosedShift } from '@pos/contracts';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { useServices } from '../../app/services-context';
+import { useServices } from '../../core/services-context';
 
 /** Totals move with every payment: refreshed every 30 s, on focus and when an order takes money. */
 const REFRESH_MS = 30_000;

@@ -4,7 +4,7 @@ import type { Remote } from '@pos/contracts';
 import { createEventBus } from '@pos/event-bus';
 import { createI18n } from '@pos/i18n';
 import type { HostApi } from '@pos/plugin-sdk';
-import { createMemoryStorage } from '../app/host-storage';
+import { createMemoryStorage } from '../host-storage';
 import posRemoteFallback, { distrustRemote, type FailedRemote, trustRemotes } from './federation-runtime-plugin';
 import { type FederationRuntime, PluginHost } from './plugin-host';
 

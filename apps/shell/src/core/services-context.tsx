@@ -1,7 +1,7 @@
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { Observable } from 'rxjs';
 import type { BehaviorSubject } from 'rxjs';
-import type { ShellServices } from './shell-services';
+import type { ShellServices } from './services';
 
 export const ServicesContext = createContext<ShellServices | null>(null);
 

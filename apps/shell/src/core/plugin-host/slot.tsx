@@ -2,7 +2,7 @@ import type { SlotName } from '@pos/plugin-sdk';
 import { Component, type ReactNode } from 'react';
 import { mountRootParcel } from 'single-spa';
 import Parcel from 'single-spa-react/parcel';
-import { useServices, useSubject } from '../app/services-context';
+import { useServices, useSubject } from '../services-context';
 
 class SlotErrorBoundary extends Component<{ remote: string; children: ReactNode }, { failed: boolean }> {
   override state = { failed: false };

@@ -3,7 +3,7 @@ import { createEventBus } from '@pos/event-bus';
 import { createI18n } from '@pos/i18n';
 import type { HostApi, PosPlugin } from '@pos/plugin-sdk';
 import type { LifeCycles } from 'single-spa';
-import { createMemoryStorage } from '../app/host-storage';
+import { createMemoryStorage } from '../host-storage';
 import { type FederationRuntime, lastGoodRegistryKey, PluginHost, type RouteRegistry } from './plugin-host';
 
 const noop = async () => undefined;
