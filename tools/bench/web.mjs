@@ -103,6 +103,8 @@ export async function webBench({ baseUrl, webRoot, withBigMenu }) {
     const signInMs = signedIn - tapped;
     await context.close();
 
+    // BENCH_VERBOSE=1 lists every script of the first load (to see what a change added to it).
+    if (process.env.BENCH_VERBOSE) for (const s of [...atPinPad].sort((a, b) => b.gz - a.gz)) process.stderr.write(`[bench]   first load: ${s.url} ${kb(s.gz)} KB gz\n`);
     const bigMenu = withBigMenu ? await bigMenuBench(browser, baseUrl) : undefined;
     const firstLoadGz = atPinPad.reduce((sum, s) => sum + s.gz, 0);
     return {

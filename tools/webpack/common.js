@@ -18,6 +18,8 @@ const aliases = {
   '@pos/contracts/order-math$': path.join(root, 'libs/contracts/src/order-math.ts'),
   // zod-free sign-in rules (proof message, PIN lengths): the PIN pad's first load needs them.
   '@pos/contracts/sign-in$': path.join(root, 'libs/contracts/src/sign-in.ts'),
+  // zod-free shared rules (currency digits, modifier limits, cash tendering): money formatting on the PIN pad needs them.
+  '@pos/contracts/rules$': path.join(root, 'libs/contracts/src/rules.ts'),
   // The shell's own offline layer: not shared, remotes never import it.
   '@pos/offline$': path.join(root, 'libs/offline/src/index.ts'),
 };

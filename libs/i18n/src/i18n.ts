@@ -1,4 +1,4 @@
-import { currencyDigits } from '@pos/contracts';
+import { currencyDigits } from '@pos/contracts/rules';
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { common } from './common';

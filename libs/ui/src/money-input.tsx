@@ -1,4 +1,4 @@
-import { currencyDigits } from '@pos/contracts';
+import { currencyDigits } from '@pos/contracts/rules';
 import { currencyMark, parseMoney } from '@pos/i18n';
 import { useEffect, useRef, useState } from 'react';
 import styles from './money-input.module.css';

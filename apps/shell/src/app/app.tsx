@@ -2,7 +2,7 @@ import { queryKeys } from '@pos/api-client';
 import type { Permission, Role } from '@pos/contracts';
 import { HostProvider } from '@pos/plugin-sdk';
 import { type Toast, ToastStack } from '@pos/ui';
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApprovalHost } from '../features/approval';
 import { LoginScreen } from '../features/login/login-screen';
@@ -12,13 +12,7 @@ import { matchPath, navigate, orderBackPath, usePath } from '../core/router';
 import { useServices, useSubject } from '../core/services-context';
 import { AttentionButton, SignOutGuard, useOutboxCounts } from './outbox-panel';
 import { REMOTE_OUTLET_ID } from '../core/services';
-
-// Screens load on first use: the PIN pad comes up without the floor, order or kitchen code.
-const FloorScreen = lazy(() => import('../features/floor/floor-screen').then((m) => ({ default: m.FloorScreen })));
-const OrderScreen = lazy(() => import('../features/order/order-screen').then((m) => ({ default: m.OrderScreen })));
-const KitchenScreen = lazy(() => import('../features/kitchen/kitchen-screen').then((m) => ({ default: m.KitchenScreen })));
-const ShiftScreen = lazy(() => import('../features/shift/shift-screen').then((m) => ({ default: m.ShiftScreen })));
-const OrdersScreen = lazy(() => import('../features/orders/orders-screen').then((m) => ({ default: m.OrdersScreen })));
+import { useScreens } from './screens';
 
 const HOME: Record<Role, string> = { waiter: '/floor', cashier: '/floor', supervisor: '/floor', cook: '/kitchen', admin: '/floor' };
 
@@ -31,8 +25,11 @@ interface NavItem {
 export function App() {
   const services = useServices();
   const session = useSubject(services.session$);
-  // Whatever the first screen is, once it is committed the shell fetches its offline layer.
-  useEffect(() => services.screenShown(), [services]);
+  // Signed in after a reload: the frame is the first screen; once it is committed the shell fetches its
+  // offline layer. Signed out, the login screen says so once its PIN pad (or enrollment form) is up.
+  useEffect(() => {
+    if (session) services.screenShown();
+  }, [services, session]);
   if (!session) return <LoginScreen />;
   return (
     <HostProvider host={services.host()}>
@@ -52,6 +49,7 @@ function SignedIn() {
   const { t, i18n } = useTranslation('shell');
   const [toasts, setToasts] = useState<Toast[]>([]);
   const outboxCounts = useOutboxCounts(services.offline);
+  const { FloorScreen, OrderScreen, KitchenScreen, ShiftScreen, OrdersScreen } = useScreens();
   const [guardingSignOut, setGuardingSignOut] = useState(false);
   const signOut = () => (outboxCounts.pending > 0 ? setGuardingSignOut(true) : services.signOut());
   /** A route may name several permissions: any one of them opens it. */

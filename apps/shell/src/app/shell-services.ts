@@ -9,7 +9,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { BehaviorSubject } from 'rxjs';
 import { registerApplication, unregisterApplication } from 'single-spa';
 import { ApprovalRequests } from '../core/approval-requests';
-import { addShellTexts } from '../i18n';
+import { addFrameTexts } from '../i18n/frame';
 import { createHostStorage } from '../core/host-storage';
 import { PluginHost } from '../core/plugin-host/plugin-host';
 import { navigate } from '../core/router';
@@ -20,7 +20,7 @@ export function createShellServices(): ShellServices {
   const bus = createEventBus();
   const language = (localStorage.getItem('pos.language') as Language | null) ?? 'ru';
   const i18n = createI18n(language);
-  addShellTexts(i18n);
+  addFrameTexts(i18n);
   i18n.on('languageChanged', (lng) => {
     localStorage.setItem('pos.language', lng);
     document.documentElement.lang = lng;

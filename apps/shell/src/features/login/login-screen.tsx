@@ -12,7 +12,7 @@ import styles from './login-screen.module.css';
 
 /** PIN pad sign-in for the tablet's venue (the quick staff switch too); enrollment first when the tablet has none. */
 export function LoginScreen() {
-  const { api, signIn, i18n, offline } = useServices();
+  const { api, signIn, i18n, offline, screenShown } = useServices();
   const { t } = useTranslation('shell');
   const venue = currentVenueSlug();
   const [error, setError] = useState('');
@@ -32,6 +32,12 @@ export function LoginScreen() {
       cancelled = true;
     };
   }, [venue]);
+
+  // The offline layer (Dexie) is fetched only once the pad or the enrollment form is on screen:
+  // reading the enrollment takes a moment, and the pad must not wait behind 40 KB of IndexedDB code.
+  useEffect(() => {
+    if (enrolled !== null) screenShown();
+  }, [enrolled, screenShown]);
 
   const needsEnrollment = async (notice?: string) => {
     await forgetEnrollment(venue).catch(() => undefined);

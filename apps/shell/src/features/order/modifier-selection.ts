@@ -1,4 +1,5 @@
-import { isChoiceCountAllowed, type ModifierGroup, type Product } from '@pos/contracts';
+import type { ModifierGroup, Product } from '@pos/contracts';
+import { isChoiceCountAllowed } from '@pos/contracts/rules';
 
 /** Chosen option ids per modifier group id. */
 export type ModifierSelection = Readonly<Record<string, readonly string[]>>;

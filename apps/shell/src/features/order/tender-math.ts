@@ -1,4 +1,5 @@
-import { minorPerMajor, settleCash, type PaymentMethod, type TenderInput } from '@pos/contracts';
+import type { PaymentMethod, TenderInput } from '@pos/contracts';
+import { minorPerMajor, settleCash } from '@pos/contracts/rules';
 
 export type PayMode = 'cash' | 'card' | 'mixed';
 
