@@ -38,18 +38,22 @@ const BUILDERS: [string, () => unknown, z.ZodType][] = [
   ['aModifier', aModifier, LineModifierSchema],
   ['aLine', aLine, OrderLineSchema],
   ['aCheck', aCheck, CheckSchema],
-  ['anOrder', () => anOrder({ lines: [aLine({ modifiers: [aModifier()] })], checks: [aCheck()] }), OrderSchema],
+  ['anOrder', anOrder, OrderSchema],
+  ['anOrder with a line and a check', () => anOrder({ lines: [aLine({ modifiers: [aModifier()] })], checks: [aCheck()] }), OrderSchema],
   ['aTicketItem', aTicketItem, TicketItemSchema],
-  ['aTicket', () => aTicket({ items: [aTicketItem()] }), KitchenTicketSchema],
+  ['aTicket', aTicket, KitchenTicketSchema],
+  ['aTicket with a dish', () => aTicket({ items: [aTicketItem()] }), KitchenTicketSchema],
   ['aStation', aStation, StationSchema],
   ['aCategory', aCategory, CategorySchema],
   ['aModifierOption', aModifierOption, ModifierOptionSchema],
   ['aModifierGroup', aModifierGroup, ModifierGroupSchema],
   ['aProduct', aProduct, ProductSchema],
-  ['aMenu', () => aMenu({ modifierGroups: [aModifierGroup()], products: [aProduct()] }), MenuSchema],
+  ['aMenu', aMenu, MenuSchema],
+  ['aMenu with a product and a modifier group', () => aMenu({ modifierGroups: [aModifierGroup()], products: [aProduct()] }), MenuSchema],
   ['aHall', aHall, HallSchema],
   ['aTableSession', aTableSession, TableSessionSchema],
-  ['aTable', () => aTable({ status: 'occupied', session: aTableSession() }), TableSchema],
+  ['aTable', aTable, TableSchema],
+  ['aTable with guests seated', () => aTable({ status: 'occupied', session: aTableSession() }), TableSchema],
   ['aReservation', aReservation, ReservationSchema],
   ['aPayment', aPayment, PaymentSchema],
   ['aReceipt', aReceipt, ReceiptSchema],
@@ -61,7 +65,7 @@ const BUILDERS: [string, () => unknown, z.ZodType][] = [
 ];
 
 describe('@pos/contracts/testing builders', () => {
-  it.each(BUILDERS)('%s builds an object its schema accepts as it is', (_name, build, schema) => {
+  it.each(BUILDERS)('%s: its schema accepts it as it is', (_name, build, schema) => {
     const built = build();
     expect(schema.parse(built)).toEqual(built);
   });
