@@ -72,6 +72,18 @@ export default [
     rules: { '@nx/enforce-module-boundaries': 'off', '@typescript-eslint/no-require-imports': 'off' },
   },
   {
+    // Test data builders are for tests: production code never ships them. (The typescript-eslint
+    // twin of no-restricted-imports, so this does not replace the shell's layering patterns above.)
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx', '**/testing/**', '**/testing.ts', '**/*.stories.ts', '**/*.stories.tsx', 'e2e/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@pos/contracts/testing', message: 'Test data builders are for tests, testing/ folders and stories only.' }] },
+      ],
+    },
+  },
+  {
     files: ['**/*.test.ts', '**/*.test.tsx', '**/testing/**/*.ts', 'e2e/**/*.ts'],
     rules: {
       // Test clients read untyped JSON bodies.

@@ -1,4 +1,5 @@
 import type { LoginResult } from '@pos/contracts';
+import { aSession, aStaff, aVenue } from '@pos/contracts/testing';
 import { createHmac, pbkdf2Sync, randomBytes } from 'node:crypto';
 import { OfflineDb } from './db';
 import { OfflineSignInError, OfflineStaffStore, pinMatches } from './offline-staff';
@@ -14,16 +15,17 @@ const verifier = (pin: string, key = deviceKeyBytes) => {
   return `hmac-pbkdf2-sha256$2000$${salt.toString('base64url')}$${mac}`;
 };
 
-const venue = { id: 'v1', slug: 'demo', name: 'Демо', currency: 'RUB', timezone: 'Europe/Moscow', locale: 'ru-RU' };
+const venue = aVenue({ id: 'v1', slug: 'demo', locale: 'ru-RU' });
 const anna = { id: '11111111-1111-4111-8111-111111111111', name: 'Анна', role: 'waiter' as const, permissions: ['orders.create' as const], verifier: verifier('1111') };
 const boris = { id: '22222222-2222-4222-8222-222222222222', name: 'Борис', role: 'waiter' as const, permissions: ['orders.create' as const], verifier: verifier('1112') };
-const session = (staff: typeof anna, token: string, hours = 8): LoginResult => ({
-  token,
-  expiresAt: new Date(Date.now() + hours * 3_600_000).toISOString(),
-  staff: { id: staff.id, name: staff.name, role: staff.role, isActive: true },
-  venue,
-  permissions: staff.permissions,
-});
+const session = (staff: typeof anna, token: string, hours = 8): LoginResult =>
+  aSession({
+    token,
+    expiresAt: new Date(Date.now() + hours * 3_600_000).toISOString(),
+    staff: aStaff({ id: staff.id, name: staff.name, role: staff.role, isActive: true }),
+    venue,
+    permissions: staff.permissions,
+  });
 
 let n = 0;
 const store = async (now?: () => number) => {

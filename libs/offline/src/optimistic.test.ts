@@ -1,27 +1,15 @@
 import type { Order, OrderLine, Table } from '@pos/contracts';
+import { aLine, anOrder, aTable } from '@pos/contracts/testing';
 import { applyToOrder, orderView, recompute, tablesView } from './optimistic';
 import type { OutboxRecord } from './outbox-model';
 
-const line = (id: string, over: Partial<OrderLine> = {}): OrderLine => ({
-  id,
-  productId: `p-${id}`,
-  name: id,
-  unitPrice: 10000,
-  modifiers: [],
-  quantity: 1,
-  voidedQuantity: 0,
-  firedQuantity: 0,
-  note: null,
-  course: 1,
-  kitchenState: 'new',
-  voidReason: null,
-  lineTotal: 0,
-  ...over,
-});
+/** A new line of 100 ₽ named by its id; `recompute` prices it. */
+const line = (id: string, over: Partial<OrderLine> = {}): OrderLine => aLine({ id, productId: `p-${id}`, name: id, unitPrice: 10000, quantity: 1, lineTotal: 0, ...over });
 
+/** Order o1 of table 1 at version 3, priced as the local view prices it. */
 const order = (lines: OrderLine[], over: Partial<Order> = {}): Order =>
   recompute(
-    {
+    anOrder({
       id: 'o1',
       number: 7,
       tableId: 't1',
@@ -29,26 +17,13 @@ const order = (lines: OrderLine[], over: Partial<Order> = {}): Order =>
       sessionId: 's1',
       waiterId: 'w1',
       waiterName: 'Анна',
-      shiftId: null,
       status: 'open',
-      guests: 2,
-      note: null,
-      heldCourses: [],
       version: 3,
       lines,
-      split: null,
-      checks: [],
-      subtotal: 0,
-      discount: 0,
-      total: 0,
-      paid: 0,
-      tips: 0,
-      due: 0,
       createdAt: '2026-11-25T10:00:00.000Z',
       updatedAt: '2026-11-25T10:00:00.000Z',
-      closedAt: null,
       ...over,
-    },
+    }),
     '2026-11-25T10:00:00.000Z',
   );
 
@@ -140,22 +115,7 @@ describe('the local view of an order', () => {
 });
 
 describe('the local view of the floor', () => {
-  const table = (id: string, over: Partial<Table> = {}): Table => ({
-    id,
-    hallId: 'h',
-    label: id,
-    seats: 4,
-    shape: 'square',
-    x: 0,
-    y: 0,
-    width: 1,
-    height: 1,
-    status: 'free',
-    session: null,
-    openTotal: 0,
-    kitchen: { cooking: 0, ready: 0 },
-    ...over,
-  });
+  const table = (id: string, over: Partial<Table> = {}): Table => aTable({ id, hallId: 'h', label: id, x: 0, y: 0, width: 1, height: 1, status: 'free', session: null, openTotal: 0, ...over });
 
   it('opens tables seated offline, frees closed ones and shows paid-but-open as the bill', () => {
     const tables = [table('t1'), table('t2', { status: 'occupied' }), table('t3', { status: 'occupied' })];

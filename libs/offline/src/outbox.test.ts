@@ -1,4 +1,4 @@
-import type { Order } from '@pos/contracts';
+import { anOrder } from '@pos/contracts/testing';
 import { backoffDelay } from './backoff';
 import { OfflineDb } from './db';
 import { inProcessLocks } from './locks';
@@ -32,7 +32,7 @@ const createOrder = (temp: string, lines: string[] = []): CommandInput => ({
   body: { tableId: 'table-1', items: lines.map((l) => ({ productId: l, quantity: 1 })) },
   orderId: temp,
   creates: { order: temp, lines: lines.map((l) => `${temp}-${l}`) },
-  effect: { type: 'createOrder', order: { id: temp } as Order },
+  effect: { type: 'createOrder', order: anOrder({ id: temp }) },
 });
 const addItems = (orderId: string, productId: string, tempLine: string): CommandInput => ({
   kind: 'addItems',

@@ -1,4 +1,5 @@
 import type { KitchenTicket } from '@pos/contracts';
+import { aTicket, aTicketItem } from '@pos/contracts/testing';
 import type { HostApi, HostStorage } from '@pos/plugin-sdk';
 import { createMemoryStorage, createTestHost, TEST_STAFF_ID, TEST_VENUE_ID } from '@pos/plugin-sdk/testing';
 import { notificationsTexts } from '../texts';
@@ -37,10 +38,11 @@ export function createFakeHost({
 }
 
 let seq = 0;
+/** The next ticket of Анна's order №7 (table 5, main hall) ready at the pass: one ribeye. */
 export function readyTicket(overrides: Partial<KitchenTicket> = {}): KitchenTicket {
   seq += 1;
   const at = new Date(Date.UTC(2025, 0, 1, 12, 0, seq)).toISOString();
-  return {
+  return aTicket({
     id: `0190a000-0000-7000-8000-${String(seq).padStart(12, '0')}`,
     number: seq,
     orderId: '0190a000-0000-7000-8000-00000000c001',
@@ -54,12 +56,11 @@ export function readyTicket(overrides: Partial<KitchenTicket> = {}): KitchenTick
     stationId: '0190a000-0000-7000-8000-00000000e001',
     stationCode: 'hot',
     course: 1,
-    heldCourses: [],
     status: 'ready',
-    items: [{ id: '0190a000-0000-7000-8000-00000000f001', lineId: '0190a000-0000-7000-8000-00000000f002', name: 'Стейк рибай', modifiers: [], quantity: 1, note: null, kind: 'add' }],
+    items: [aTicketItem({ id: '0190a000-0000-7000-8000-00000000f001', lineId: '0190a000-0000-7000-8000-00000000f002', name: 'Стейк рибай', quantity: 1 })],
     createdAt: at,
     statusChangedAt: at,
     version: 2,
     ...overrides,
-  };
+  });
 }

@@ -11,6 +11,7 @@ import type {
   TenderMethod,
 } from '@pos/contracts';
 import { canPayment } from '@pos/contracts';
+import { anOrder, aPayment, aRefundReceipt } from '@pos/contracts/testing';
 import type { PosApi } from '@pos/plugin-sdk';
 import { ApiError } from '@pos/plugin-sdk';
 import { createTestHost, type TestHostOptions, TEST_STAFF_ID } from '@pos/plugin-sdk/testing';
@@ -21,33 +22,26 @@ const id = (n: number) => `0190a000-0000-7000-8000-${String(n).padStart(12, '0')
 export const ORDER_ID = id(401);
 export const SHIFT_ID = id(501);
 
+/** Order №12 of table 5 at version 3: 450 ₽ due, nothing paid. */
 export function order(over: Partial<Order> = {}): Order {
-  return { id: ORDER_ID, number: 12, status: 'open', version: 3, lines: [], total: 45000, paid: 0, due: 45000, tips: 0, split: false, checks: [], tableLabel: '5', ...over } as unknown as Order;
+  return anOrder({ id: ORDER_ID, number: 12, status: 'open', version: 3, lines: [], total: 45000, paid: 0, due: 45000, tips: 0, split: null, checks: [], tableLabel: '5', ...over });
 }
 
 /** A payment as the server lists it; captured cash by default. */
 export function payment(over: Partial<Payment> = {}): Payment {
-  return {
+  return aPayment({
     id: id(700),
     orderId: ORDER_ID,
-    checkIndex: null,
     shiftId: SHIFT_ID,
     method: 'cash',
     status: 'captured',
     amount: 45000,
     tip: 0,
-    tendered: null,
-    change: 0,
-    reference: null,
-    held: 0,
     refunded: 0,
-    maskedCard: null,
-    scheme: null,
-    expiresAt: null,
     createdBy: TEST_STAFF_ID,
     createdAt: '2026-11-25T12:00:00.000Z',
     ...over,
-  };
+  });
 }
 
 /** A refused or lost request as the api client raises it. */
@@ -97,7 +91,7 @@ export function fakeFinance(initial: Order = order()) {
       current = { ...current, paid: current.paid - Math.min(b.amount, current.paid), version: current.version + 1 };
       const result: RefundResult = {
         ...moved,
-        refundReceipt: {
+        refundReceipt: aRefundReceipt({
           refundId: id(900 + ++seq),
           paymentId: pid,
           venueName: 'Ресторан «Демо»',
@@ -115,7 +109,7 @@ export function fakeFinance(initial: Order = order()) {
           staffName: 'Анна',
           drawer: { shiftId: 's1', cashierName: 'Вера' },
           issuedAt: '2026-11-25T15:30:00.000Z',
-        },
+        }),
       };
       if (b.clientRequestId) replies.set(b.clientRequestId, result);
       if (failures.loseNextRefundAnswer) {

@@ -1,3 +1,4 @@
+import { aTableSession } from '@pos/contracts/testing';
 import { reservation, table } from '../testing/fixtures';
 import { clashes, daySlots, SEATED_STAY_MINUTES, slotWindow, suggestTables, tableAvailability } from './booking-slots';
 
@@ -37,7 +38,7 @@ describe('booking slots', () => {
 
   it('tells a table booked in the window (by whom) from one with guests sitting now, for a booking that starts before they leave', () => {
     const now = Date.parse('2030-01-01T15:00:00.000Z');
-    const session = { id: 's1', tableId: 't', waiterId: 'w', waiterName: 'Анна', guests: 2, status: 'open' as const, openedAt: '2030-01-01T14:30:00.000Z', closedAt: null };
+    const session = aTableSession({ id: 's1', tableId: 't', waiterId: 'w', waiterName: 'Анна', guests: 2, status: 'open', openedAt: '2030-01-01T14:30:00.000Z', closedAt: null });
     const [free, booked, seated] = [table('1'), table('2'), table('3', { status: 'occupied', session })];
     const other = reservation([booked], '2030-01-01T16:00:00.000Z', { guestName: 'Петров' });
     const soon = { startsAt: '2030-01-01T15:30:00.000Z', endsAt: '2030-01-01T17:30:00.000Z' };

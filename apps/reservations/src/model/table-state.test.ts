@@ -1,3 +1,4 @@
+import { aTableSession } from '@pos/contracts/testing';
 import { reservation, table } from '../testing/fixtures';
 import { bookingPhase, tableState, upcoming } from './table-state';
 
@@ -32,7 +33,7 @@ describe('what a table means to the host now', () => {
   });
 
   it('tells a party seated from a booking from a walk-in', () => {
-    const session = { id: 's1', tableId: t1.id, waiterId: 'w', waiterName: 'Анна', guests: 4, status: 'open' as const, openedAt: new Date(now).toISOString(), closedAt: null };
+    const session = aTableSession({ id: 's1', tableId: t1.id, waiterId: 'w', waiterName: 'Анна', guests: 4, status: 'open', openedAt: new Date(now).toISOString(), closedAt: null });
     const seatedTable = table('1', { status: 'occupied', session });
     const seated = reservation([t1], now - 20 * MIN, { status: 'seated', sessionId: 's1' });
     expect(tableState(seatedTable, [seated], now)).toEqual({ phase: 'seated', reservation: seated });

@@ -1,27 +1,14 @@
 import type { Reservation, Table } from '@pos/contracts';
+import { aReservation, aTable } from '@pos/contracts/testing';
 import type { HostApi } from '@pos/plugin-sdk';
 import { createTestHost, TEST_STAFF_ID } from '@pos/plugin-sdk/testing';
 import { reservationsTexts } from '../texts';
 
 export const HALL_ID = '0190a000-0000-7000-8000-00000000b001';
 
+/** A free four-seater of the hall, its id made from its label. */
 export function table(label: string, over: Partial<Table> = {}): Table {
-  return {
-    id: `0190a000-0000-7000-8000-0000000010${label.padStart(2, '0')}`,
-    hallId: HALL_ID,
-    label,
-    seats: 4,
-    shape: 'square',
-    x: 100,
-    y: 100,
-    width: 100,
-    height: 100,
-    status: 'free',
-    session: null,
-    openTotal: 0,
-    kitchen: { cooking: 0, ready: 0 },
-    ...over,
-  };
+  return aTable({ id: `0190a000-0000-7000-8000-0000000010${label.padStart(2, '0')}`, hallId: HALL_ID, label, seats: 4, status: 'free', session: null, ...over });
 }
 
 let seq = 0;
@@ -29,7 +16,7 @@ let seq = 0;
 export function reservation(tables: Table[], startsAt: number | string, over: Partial<Reservation> = {}): Reservation {
   const starts = typeof startsAt === 'number' ? new Date(startsAt).toISOString() : startsAt;
   seq++;
-  return {
+  return aReservation({
     id: `0190a000-0000-7000-8000-0000000020${String(seq).padStart(2, '0')}`,
     status: 'booked',
     tables: tables.map((tb) => ({ id: tb.id, hallId: tb.hallId, label: tb.label, seats: tb.seats })),
@@ -39,16 +26,12 @@ export function reservation(tables: Table[], startsAt: number | string, over: Pa
     guests: 4,
     guestName: 'Иванова',
     guestPhone: '+79161234567',
-    note: null,
-    sessionId: null,
-    cancelReason: null,
     createdById: TEST_STAFF_ID,
     createdByName: 'Анна',
     createdAt: new Date().toISOString(),
     updatedAt: new Date().toISOString(),
-    version: 1,
     ...over,
-  };
+  });
 }
 
 /** A host whose api lists `list()` (whatever it is at call time) as the reservations of any day. */

@@ -1,17 +1,17 @@
-import type { Approval, LoginResult } from '@pos/contracts';
+import type { Approval } from '@pos/contracts';
+import { aSession, aStaff } from '@pos/contracts/testing';
 import { createShellServices } from './shell-services';
 
 // The federation runtime and single-spa are not exercised here: only the host API the shell hands remotes.
 jest.mock('@module-federation/enhanced/runtime', () => ({ loadRemote: jest.fn(), registerRemotes: jest.fn(), satisfy: jest.fn(() => true) }));
 jest.mock('single-spa', () => ({ registerApplication: jest.fn(), unregisterApplication: jest.fn() }));
 
-const session = {
+const session = aSession({
   token: 'tkn',
   expiresAt: '2999-01-01T00:00:00.000Z',
-  staff: { id: 's-anna', name: 'Анна', role: 'waiter', isActive: true },
-  venue: { id: 'v1', slug: 'demo', name: 'Демо', currency: 'RUB', timezone: 'Europe/Moscow', locale: 'ru' },
+  staff: aStaff({ id: 's-anna', name: 'Анна', role: 'waiter' }),
   permissions: ['orders.view'],
-} as LoginResult;
+});
 const approval = { id: 'a1', token: 't', permission: 'payments.refund', approver: { id: 's1', name: 'Григорий' }, expiresAt: '2999-01-01T00:02:00.000Z' } as Approval;
 
 describe('the host API the shell gives remotes', () => {

@@ -1,30 +1,11 @@
 import type { Menu, MenuChanges, Product } from '@pos/contracts';
+import { aMenu, aProduct } from '@pos/contracts/testing';
 import { applyChanges, applyMenuChanges, fitChange } from './menu-sync';
 
-const product = (id: string, over: Partial<Product> = {}): Product => ({
-  id,
-  categoryId: 'c1',
-  code: id,
-  name: id,
-  description: null,
-  price: 10000,
-  stationId: 's1',
-  stock: null,
-  isAvailable: true,
-  modifierGroupIds: [],
-  sort: 0,
-  imageUrl: null,
-  ...over,
-});
+/** Product `id` at 100 ₽, on sale, stock not tracked. */
+const product = (id: string, over: Partial<Product> = {}): Product => aProduct({ id, code: id, name: id, price: 10000, stock: null, isAvailable: true, ...over });
 
-const menu = (version: number): Menu => ({
-  version,
-  currency: 'RUB',
-  stations: [],
-  categories: [],
-  modifierGroups: [],
-  products: [product('borscht'), product('tartare', { stock: 3 }), product('ukha')],
-});
+const menu = (version: number): Menu => aMenu({ version, stations: [], categories: [], products: [product('borscht'), product('tartare', { stock: 3 }), product('ukha')] });
 
 const byId = (m: Menu, id: string) => m.products.find((p) => p.id === id)!;
 

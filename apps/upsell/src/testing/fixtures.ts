@@ -1,4 +1,5 @@
 import type { Menu, Order, OrderLine, Product, Recommendation } from '@pos/contracts';
+import { aCategory, aLine, aMenu, aModifierGroup, aModifierOption, anOrder, aProduct } from '@pos/contracts/testing';
 import type { PosApi } from '@pos/plugin-sdk';
 import { createTestHost } from '@pos/plugin-sdk/testing';
 import type { ComboRecommendation } from '../model/suggestions';
@@ -19,16 +20,15 @@ export const IDS = {
 };
 
 export function product(productId: string, code: string, name: string, price: number, over: Partial<Product> = {}): Product {
-  return { id: productId, categoryId: id(1), code, name, description: null, price, stationId: id(2), stock: null, isAvailable: true, modifierGroupIds: [], sort: 0, imageUrl: null, ...over };
+  return aProduct({ id: productId, categoryId: id(1), code, name, price, stationId: id(2), sort: 0, ...over });
 }
 
 export function demoMenu(over: Partial<Record<keyof typeof IDS, Partial<Product>>> = {}): Menu {
-  return {
-    version: 1,
+  return aMenu({
     currency: 'RUB',
-    categories: [{ id: id(1), name: 'Кухня', color: '#E57373', sort: 0 }],
+    categories: [aCategory({ id: id(1), name: 'Кухня', color: '#E57373', sort: 0 })],
     stations: [],
-    modifierGroups: [{ id: IDS.doneness, name: 'Прожарка', minSelect: 1, maxSelect: 1, options: [{ id: id(302), name: 'Medium rare', priceDelta: 0 }] }],
+    modifierGroups: [aModifierGroup({ id: IDS.doneness, name: 'Прожарка', minSelect: 1, maxSelect: 1, options: [aModifierOption({ id: id(302), name: 'Medium rare', priceDelta: 0 })] })],
     products: [
       product(IDS.steak, 'ribeye-steak', 'Рибай', 250000, { modifierGroupIds: [IDS.doneness], ...over.steak }),
       product(IDS.wine, 'wine-red-glass', 'Красное вино, бокал', 60000, over.wine),
@@ -37,32 +37,17 @@ export function demoMenu(over: Partial<Record<keyof typeof IDS, Partial<Product>
       product(IDS.kiev, 'chicken-kiev', 'Котлета по-киевски', 79000, over.kiev),
       product(IDS.mors, 'mors-cranberry', 'Морс клюквенный', 25000, over.mors),
     ],
-  };
+  });
 }
 
-let lineSeq = 0;
+/** A new line of one portion at 100 ₽ of the product. */
 export function line(productId: string, name: string, over: Partial<OrderLine> = {}): OrderLine {
-  lineSeq++;
-  return {
-    id: id(500 + lineSeq),
-    productId,
-    name,
-    unitPrice: 10000,
-    modifiers: [],
-    quantity: 1,
-    voidedQuantity: 0,
-    firedQuantity: 0,
-    note: null,
-    course: 1,
-    kitchenState: 'new',
-    voidReason: null,
-    lineTotal: 10000,
-    ...over,
-  };
+  return aLine({ productId, name, unitPrice: 10000, quantity: 1, lineTotal: 10000, ...over });
 }
 
+/** The open order the suggestions are for, at version 3. */
 export function order(lines: OrderLine[], over: Partial<Order> = {}): Order {
-  return { id: IDS.order, status: 'open', version: 3, lines, total: 0, ...over } as Order;
+  return anOrder({ id: IDS.order, status: 'open', version: 3, lines, total: 0, ...over });
 }
 
 export const wineRec: Recommendation = { kind: 'product', productId: IDS.wine, name: 'Красное вино, бокал', price: 60000, source: 'configured', reason: 'к стейку — красное вино' };

@@ -1,4 +1,5 @@
 import type { Order } from '@pos/contracts';
+import { aLine, anOrder } from '@pos/contracts/testing';
 import type { Sender } from '../outbox';
 
 type Fault = 'none' | 'no-connection' | 'lost-response' | 'busy';
@@ -16,49 +17,22 @@ export function createFakeServer() {
   let nextId = 1;
   const id = () => `00000000-0000-7000-8000-${String(nextId++).padStart(12, '0')}`;
 
-  const order = (tableId: string | null): Order => ({
-    id: id(),
-    number: orders.size + 1,
-    tableId,
-    tableLabel: null,
-    sessionId: null,
-    waiterId: 'w',
-    waiterName: 'W',
-    shiftId: null,
-    status: 'open',
-    guests: 1,
-    note: null,
-    heldCourses: [],
-    version: 1,
-    lines: [],
-    split: null,
-    checks: [],
-    subtotal: 0,
-    discount: 0,
-    total: 0,
-    paid: 0,
-    tips: 0,
-    due: 0,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    closedAt: null,
-  });
+  const order = (tableId: string | null): Order =>
+    anOrder({
+      id: id(),
+      number: orders.size + 1,
+      tableId,
+      tableLabel: null,
+      sessionId: null,
+      waiterId: 'w',
+      waiterName: 'W',
+      guests: 1,
+      version: 1,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    });
 
-  const line = (i: { productId: string; quantity: number }) => ({
-    id: id(),
-    productId: i.productId,
-    name: i.productId,
-    unitPrice: 100,
-    modifiers: [],
-    quantity: i.quantity,
-    voidedQuantity: 0,
-    firedQuantity: 0,
-    note: null,
-    course: 1,
-    kitchenState: 'new' as const,
-    voidReason: null,
-    lineTotal: 100 * i.quantity,
-  });
+  const line = (i: { productId: string; quantity: number }) => aLine({ id: id(), productId: i.productId, name: i.productId, unitPrice: 100, quantity: i.quantity, lineTotal: 100 * i.quantity });
 
   const problem = (status: number, code: string) => Object.assign(new Error(code), { status, code });
 

@@ -1,21 +1,10 @@
 import type { Product } from '@pos/contracts';
+import { aProduct } from '@pos/contracts/testing';
 import { countBy, filterProducts, MAX_ROWS } from './filter-products';
 
-const product = (n: number, over: Partial<Product> = {}): Product => ({
-  id: `id-${n}`,
-  categoryId: n % 2 ? 'hot' : 'cold',
-  code: `P${String(n).padStart(4, '0')}`,
-  name: `Блюдо ${n}`,
-  description: null,
-  price: 10_000,
-  stationId: 'kitchen',
-  stock: null,
-  isAvailable: true,
-  modifierGroupIds: [],
-  sort: n,
-  imageUrl: null,
-  ...over,
-});
+/** Dish n at 100 ₽: odd ones hot, even ones cold. */
+const product = (n: number, over: Partial<Product> = {}): Product =>
+  aProduct({ id: `id-${n}`, categoryId: n % 2 ? 'hot' : 'cold', code: `P${String(n).padStart(4, '0')}`, name: `Блюдо ${n}`, price: 10_000, stock: null, isAvailable: true, sort: n, ...over });
 
 const big = Array.from({ length: 5000 }, (_, i) => product(i + 1));
 const all = { text: '', filter: 'all' as const, categoryId: null };

@@ -1,26 +1,15 @@
-import type { Menu, Product } from '@pos/contracts';
+import type { Product } from '@pos/contracts';
+import { aCategory, aMenu, aProduct } from '@pos/contracts/testing';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { renderWithHost } from '../../testing/fake-host';
 import { StockSection } from './stock-section';
 
-const product = (n: number, over: Partial<Product> = {}): Product => ({
-  id: `0190a000-0000-7000-8000-${String(n).padStart(12, '0')}`,
-  categoryId: 'c1',
-  code: `P${String(n).padStart(4, '0')}`,
-  name: `Блюдо ${n}`,
-  description: null,
-  price: 45_000,
-  stationId: 's1',
-  stock: null,
-  isAvailable: true,
-  modifierGroupIds: [],
-  sort: n,
-  imageUrl: null,
-  ...over,
-});
+/** Dish n at 450 ₽ in the hot category, on sale, stock not tracked. */
+const product = (n: number, over: Partial<Product> = {}): Product =>
+  aProduct({ id: `0190a000-0000-7000-8000-${String(n).padStart(12, '0')}`, categoryId: 'c1', code: `P${String(n).padStart(4, '0')}`, name: `Блюдо ${n}`, price: 45_000, stock: null, isAvailable: true, sort: n, ...over });
 
 function setup(products: Product[]) {
-  const menu: Menu = { version: 1, currency: 'RUB', stations: [], categories: [{ id: 'c1', name: 'Горячее', color: '#e67e22', sort: 1 }], modifierGroups: [], products };
+  const menu = aMenu({ version: 1, currency: 'RUB', stations: [], categories: [aCategory({ id: 'c1', name: 'Горячее', color: '#e67e22', sort: 1 })], products });
   const api = {
     menu: jest.fn(async () => menu),
     updateStock: jest.fn(async (productId: string, body: { stock?: number | null; isAvailable?: boolean }) => {

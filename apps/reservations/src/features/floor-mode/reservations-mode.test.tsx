@@ -1,4 +1,5 @@
 import { addDays, businessDate, type Reservation, zonedToUtc } from '@pos/contracts';
+import { aTableSession } from '@pos/contracts/testing';
 import type { FloorModeView, HostApi } from '@pos/plugin-sdk';
 import { ApiError, HostProvider } from '@pos/plugin-sdk';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
@@ -55,7 +56,7 @@ describe('ReservationsMode', () => {
 
   it('takes a tap on a free table to book it, and leaves seated tables to the host', async () => {
     const t1 = table('1');
-    const walkIn = table('2', { status: 'occupied', session: { id: 's2', tableId: table('2').id, waiterId: 'w', waiterName: 'Анна', guests: 2, status: 'open', openedAt: new Date().toISOString(), closedAt: null } });
+    const walkIn = table('2', { status: 'occupied', session: aTableSession({ id: 's2', tableId: table('2').id, waiterId: 'w', waiterName: 'Анна', guests: 2, status: 'open', openedAt: new Date().toISOString(), closedAt: null }) });
     const { lastView } = renderMode(() => [], [t1, walkIn]);
     await waitFor(() => expect(lastView()?.marks[t1.id]).toBeDefined());
     expect(lastView()!.marks[walkIn.id]).toMatchObject({ tone: 'muted', state: 'busy' });

@@ -1,4 +1,5 @@
-import type { Order, Reservation } from '@pos/contracts';
+import type { Reservation } from '@pos/contracts';
+import { anOrder } from '@pos/contracts/testing';
 import { HostProvider } from '@pos/plugin-sdk';
 import { act, render, screen, waitFor } from '@testing-library/react';
 import { hostWith, reservation, table } from '../../testing/fixtures';
@@ -6,7 +7,7 @@ import { ReservationReminder } from './reservation-reminder';
 
 const MIN = 60_000;
 const t5 = table('5');
-const order = { id: 'o1', tableId: t5.id, tableLabel: '5' } as Order;
+const order = anOrder({ id: 'o1', tableId: t5.id, tableLabel: '5' });
 
 function renderReminder(list: () => Reservation[], options: Parameters<typeof hostWith>[1] = {}, context: Record<string, unknown> = { order }) {
   const { host } = hostWith(list, options);

@@ -1,5 +1,6 @@
 import { ApiError } from '@pos/api-client';
 import { APPROVABLE_PERMISSIONS, type Approval } from '@pos/contracts';
+import { aSession, aStaff } from '@pos/contracts/testing';
 import { createI18n } from '@pos/i18n';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
@@ -20,7 +21,7 @@ function renderHost(requestApproval: jest.Mock, options: { offline?: boolean } =
     api: { requestApproval },
     approvals,
     connectivity$: new BehaviorSubject({ state: options.offline ? 'offline' : 'online', pending: 0 }),
-    session$: new BehaviorSubject({ staff: { id: 'w1', name: 'Анна', role: 'waiter', isActive: true } }),
+    session$: new BehaviorSubject(aSession({ staff: aStaff({ id: 'w1', name: 'Анна', role: 'waiter' }) })),
   } as unknown as ShellServices;
   render(
     <ServicesContext.Provider value={services}>

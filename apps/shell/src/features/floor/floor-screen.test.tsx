@@ -1,5 +1,6 @@
 import type { PosApi } from '@pos/api-client';
-import type { Hall, LoginResult, Order, Table } from '@pos/contracts';
+import type { Permission, Table } from '@pos/contracts';
+import { aHall, anOrder, aSession, aStaff, aTable, aTableSession } from '@pos/contracts/testing';
 import { createEventBus } from '@pos/event-bus';
 import { createI18n } from '@pos/i18n';
 import { HostProvider, type HostApi } from '@pos/plugin-sdk';
@@ -33,35 +34,17 @@ function FakeMode({ context }: { context: FloorModeContext }) {
 }
 jest.mock('./floor-mode-panel', () => ({ FloorModePanel: (props: { context: FloorModeContext }) => <FakeMode context={props.context} /> }));
 
-const HALL: Hall = { id: 'h1', name: 'Основной зал', sort: 1 };
-const table = (label: string, over: Partial<Table> = {}): Table => ({
-  id: `t${label}`,
-  hallId: 'h1',
-  label,
-  seats: 4,
-  shape: 'square',
-  x: 100 * Number(label),
-  y: 100,
-  width: 100,
-  height: 100,
-  status: 'free',
-  session: null,
-  openTotal: 0,
-  kitchen: { cooking: 0, ready: 0 },
-  ...over,
-});
+const HALL = aHall({ id: 'h1', name: 'Основной зал', sort: 1 });
+/** A free four-seater of hall h1, placed along the row by its number. */
+const table = (label: string, over: Partial<Table> = {}): Table => aTable({ id: `t${label}`, hallId: 'h1', label, seats: 4, x: 100 * Number(label), status: 'free', openTotal: 0, ...over });
 const SEATED = table('2', {
   status: 'occupied',
   openTotal: 125000,
-  session: { id: 's2', tableId: 't2', waiterId: 'w1', waiterName: 'Анна', guests: 3, status: 'open', openedAt: new Date(Date.now() - 5 * 60_000).toISOString(), closedAt: null },
+  session: aTableSession({ id: 's2', tableId: 't2', waiterId: 'w1', waiterName: 'Анна', guests: 3, status: 'open', openedAt: new Date(Date.now() - 5 * 60_000).toISOString() }),
 });
 
 function renderFloor(api: Partial<Record<keyof PosApi, jest.Mock>>, permissions: string[] = ['tables.open'], remotes$ = new BehaviorSubject<unknown[]>([])) {
-  const session = {
-    staff: { id: 'w1', name: 'Анна', role: 'waiter', isActive: true },
-    venue: { id: 'v1', slug: 'demo', name: 'Демо', currency: 'RUB', timezone: 'Europe/Moscow', locale: 'ru' },
-    permissions,
-  } as LoginResult;
+  const session = aSession({ staff: aStaff({ id: 'w1', name: 'Анна', role: 'waiter' }), permissions: permissions as Permission[] });
   const i18n = createI18n('ru');
   addShellTexts(i18n);
   const bus = createEventBus();
@@ -125,7 +108,7 @@ describe('FloorScreen', () => {
   });
 
   it('seats guests at a free table and opens its order', async () => {
-    const created = { id: 'o-new' } as Order;
+    const created = anOrder({ id: 'o-new' });
     const api = {
       halls: jest.fn().mockResolvedValue([HALL]),
       tables: jest.fn().mockResolvedValue([table('1')]),

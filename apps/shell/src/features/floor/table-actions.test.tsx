@@ -1,8 +1,9 @@
 import { ApiError, type PosApi } from '@pos/api-client';
 import type { Order } from '@pos/contracts';
+import { anOrder } from '@pos/contracts/testing';
 import { orderForTable, seatGuests } from './table-actions';
 
-const order = (id: string) => ({ id }) as Order;
+const order = (id: string): Order => anOrder({ id });
 const occupied = (waiterId: string) => new ApiError(409, { type: 'about:blank', title: 'The table is already open', status: 409, code: 'table.occupied', waiterId });
 
 function fakeApi(overrides: Partial<Record<'openTable' | 'createOrder' | 'orders', jest.Mock>> = {}) {

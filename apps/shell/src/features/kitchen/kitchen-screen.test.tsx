@@ -1,5 +1,6 @@
 import { ApiError, type PosApi } from '@pos/api-client';
-import type { KitchenTicket, Menu, SessionInfo } from '@pos/contracts';
+import type { KitchenTicket, SessionInfo } from '@pos/contracts';
+import { aMenu, aSession, aStaff, aStation, aTicket, aTicketItem } from '@pos/contracts/testing';
 import { createEventBus } from '@pos/event-bus';
 import { addNamespace, createI18n } from '@pos/i18n';
 import { type HostApi, HostProvider } from '@pos/plugin-sdk';
@@ -13,39 +14,31 @@ import { kitchenTexts } from './texts';
 const NOW = Date.parse('2026-03-02T12:30:00.000Z');
 const minutesAgo = (m: number) => new Date(NOW - m * 60_000).toISOString();
 
-const menu = {
-  version: 1,
+const menu = aMenu({
   currency: 'RUB',
-  stations: [
-    { id: 's-hot', code: 'hot', name: 'Горячий цех' },
-    { id: 's-bar', code: 'bar', name: 'Бар' },
-  ],
+  stations: [aStation({ id: 's-hot', code: 'hot', name: 'Горячий цех' }), aStation({ id: 's-bar', code: 'bar', name: 'Бар' })],
   categories: [],
-  modifierGroups: [],
-  products: [],
-} satisfies Menu;
-
-const ticket = (over: Partial<KitchenTicket> & { number: number }): KitchenTicket => ({
-  id: `ticket-${over.number}`,
-  orderId: 'o1',
-  orderNumber: 7,
-  tableId: 'table-1',
-  tableLabel: '5',
-  hallId: null,
-  hallName: null,
-  waiterId: 'w1',
-  waiterName: 'Анна',
-  stationId: 's-hot',
-  stationCode: 'hot',
-  course: 1,
-  heldCourses: [],
-  status: 'queued',
-  items: [{ id: `i${over.number}`, lineId: 'l1', name: 'Борщ', modifiers: [], quantity: 2, note: null, kind: 'add' }],
-  createdAt: minutesAgo(1),
-  statusChangedAt: minutesAgo(1),
-  version: 1,
-  ...over,
 });
+
+/** Ticket №n of order №7 (table 5, waiter Анна) for the hot station: two borschts, queued a minute ago. */
+const ticket = (over: Partial<KitchenTicket> & { number: number }): KitchenTicket =>
+  aTicket({
+    id: `ticket-${over.number}`,
+    orderId: 'o1',
+    orderNumber: 7,
+    tableId: 'table-1',
+    tableLabel: '5',
+    waiterName: 'Анна',
+    stationId: 's-hot',
+    stationCode: 'hot',
+    course: 1,
+    heldCourses: [],
+    status: 'queued',
+    items: [aTicketItem({ id: `i${over.number}`, lineId: 'l1', name: 'Борщ', modifiers: [], quantity: 2, note: null, kind: 'add' })],
+    createdAt: minutesAgo(1),
+    statusChangedAt: minutesAgo(1),
+    ...over,
+  });
 
 function deferred<T>() {
   let resolve!: (value: T) => void;
@@ -71,7 +64,7 @@ function renderKitchen(tickets: KitchenTicket[], bumpTicket: PosApi['bumpTicket'
   const toasts: string[] = [];
   bus.on('notification.toast').subscribe((t) => toasts.push(t.message));
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-  const session = { staff: { id: 'cook', name: 'Дмитрий', role: 'cook', isActive: true }, venue: { id: 'v', slug: 'demo', name: 'Демо', currency: 'RUB', timezone: 'Europe/Moscow', locale: 'ru' }, permissions } as SessionInfo;
+  const session = aSession({ staff: aStaff({ id: 'cook', name: 'Дмитрий', role: 'cook' }), permissions });
   const host: HostApi = {
     shellApi: '1.0.0',
     bus,

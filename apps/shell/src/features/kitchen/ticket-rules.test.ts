@@ -1,4 +1,5 @@
 import type { KitchenTicket } from '@pos/contracts';
+import { aTicket } from '@pos/contracts/testing';
 import {
   ACTIVE_STATUSES,
   applyBump,
@@ -16,28 +17,9 @@ import {
   WARNING_AFTER_MS,
 } from './ticket-rules';
 
-const ticket = (over: Partial<KitchenTicket>): KitchenTicket => ({
-  id: `t${over.number ?? 1}`,
-  number: 1,
-  orderId: 'o1',
-  orderNumber: 1,
-  tableId: 'tb1',
-  tableLabel: '5',
-  hallId: null,
-  hallName: null,
-  waiterId: 'w1',
-  waiterName: 'Анна',
-  stationId: 's-hot',
-  stationCode: 'hot',
-  course: 1,
-  heldCourses: [],
-  status: 'queued',
-  items: [],
-  createdAt: '2026-01-01T12:00:00.000Z',
-  statusChangedAt: '2026-01-01T12:00:00.000Z',
-  version: 1,
-  ...over,
-});
+/** Ticket №1 of order №1 (table 5) for the hot station, queued at noon. */
+const ticket = (over: Partial<KitchenTicket>): KitchenTicket =>
+  aTicket({ id: `t${over.number ?? 1}`, number: 1, orderNumber: 1, tableLabel: '5', stationId: 's-hot', stationCode: 'hot', status: 'queued', items: [], createdAt: '2026-01-01T12:00:00.000Z', statusChangedAt: '2026-01-01T12:00:00.000Z', ...over });
 
 describe('next status and recall (from the transition table)', () => {
   it('bumps one step forward: queued → cooking → ready → served, never skipping', () => {

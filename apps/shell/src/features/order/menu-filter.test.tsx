@@ -1,23 +1,10 @@
 import type { Category, Product } from '@pos/contracts';
+import { aCategory, aProduct } from '@pos/contracts/testing';
 import { filterProducts, indexMenu, normalizeText, productAvailability } from './menu-filter';
 
-const category = (id: string, sort: number): Category => ({ id, name: id, color: '#ccc', sort });
+const category = (id: string, sort: number): Category => aCategory({ id, name: id, color: '#ccc', sort });
 let seq = 0;
-const product = (name: string, categoryId: string, over: Partial<Product> = {}): Product => ({
-  id: `p${++seq}`,
-  categoryId,
-  code: `code-${seq}`,
-  name,
-  description: null,
-  price: 10000,
-  stationId: 's1',
-  stock: null,
-  isAvailable: true,
-  modifierGroupIds: [],
-  sort: seq,
-  imageUrl: null,
-  ...over,
-});
+const product = (name: string, categoryId: string, over: Partial<Product> = {}): Product => aProduct({ id: `p${++seq}`, categoryId, code: `code-${seq}`, name, price: 10000, sort: seq, ...over });
 
 const menu = {
   categories: [category('soups', 2), category('salads', 1)],

@@ -1,14 +1,11 @@
 import type { ModifierGroup } from '@pos/contracts';
+import { aModifierGroup, aModifierOption } from '@pos/contracts/testing';
 import { groupsOf, groupState, missingGroups, type ModifierSelection, portionPrice, selectedOptionIds, toggleOption } from './modifier-selection';
 import { hasNotePart, toggleNotePart } from './note-chips';
 
-const group = (id: string, minSelect: number, maxSelect: number, deltas: number[]): ModifierGroup => ({
-  id,
-  name: id,
-  minSelect,
-  maxSelect,
-  options: deltas.map((priceDelta, i) => ({ id: `${id}${i + 1}`, name: `${id}${i + 1}`, priceDelta })),
-});
+/** Group `id` whose options `id`1, `id`2… cost the given deltas. */
+const group = (id: string, minSelect: number, maxSelect: number, deltas: number[]): ModifierGroup =>
+  aModifierGroup({ id, name: id, minSelect, maxSelect, options: deltas.map((priceDelta, i) => aModifierOption({ id: `${id}${i + 1}`, name: `${id}${i + 1}`, priceDelta })) });
 
 const doneness = group('doneness', 1, 1, [0, 0, 0]);
 const sauce = group('sauce', 0, 2, [7000, 5000, 9000]);

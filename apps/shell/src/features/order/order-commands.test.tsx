@@ -1,13 +1,12 @@
 import { ApiError, queryKeys } from '@pos/api-client';
 import type { Order, OrderLine } from '@pos/contracts';
+import { aLine, anOrder } from '@pos/contracts/testing';
 import { QueryClient } from '@tanstack/react-query';
 import { createOrderCommands, type OrderCommandDeps } from './order-commands';
-import { aLine } from './testing';
 
-const line = (over: Partial<OrderLine> = {}): OrderLine => aLine('l1', { productId: 'p1', name: 'Борщ', ...over });
+const line = (over: Partial<OrderLine> = {}): OrderLine => aLine({ id: 'l1', productId: 'p1', name: 'Борщ', ...over });
 
-const order = (version: number, lines: OrderLine[] = [line()]): Order =>
-  ({ id: 'o1', version, lines, heldCourses: [], status: 'open', split: null, checks: [], total: 0, paid: 0, due: 0 }) as unknown as Order;
+const order = (version: number, lines: OrderLine[] = [line()]): Order => anOrder({ id: 'o1', version, lines });
 
 const conflict = () => new ApiError(409, { type: 'about:blank', title: 'Someone else changed this order', status: 409, code: 'order.version_conflict' });
 

@@ -1,23 +1,10 @@
 import type { OrderLine } from '@pos/contracts';
+import { aLine } from '@pos/contracts/testing';
 import { canChangeCourse, courseGroups, decreaseAction, firedPortionsInVoid, unsentCount } from './order-lines';
 import { assignPortion, planFromSplit, planToSplit, previewChecks, unassigned } from './split-plan';
 
-const line = (id: string, over: Partial<OrderLine> = {}): OrderLine => ({
-  id,
-  productId: 'p',
-  name: id,
-  unitPrice: 10000,
-  modifiers: [],
-  quantity: 1,
-  voidedQuantity: 0,
-  firedQuantity: 0,
-  note: null,
-  course: 1,
-  kitchenState: 'new',
-  voidReason: null,
-  lineTotal: 10000,
-  ...over,
-});
+/** A new line of 100 ₽, named by its id. */
+const line = (id: string, over: Partial<OrderLine> = {}): OrderLine => aLine({ id, productId: 'p', name: id, unitPrice: 10000, lineTotal: 10000, ...over });
 
 describe('line rules', () => {
   it('"−" lowers the quantity above the fired portions, and becomes a void at them or at the last one', () => {

@@ -1,5 +1,6 @@
 import { ApiError, queryKeys } from '@pos/api-client';
-import type { LoginResult, Menu, Order, OrderLine, PaymentResult, Product } from '@pos/contracts';
+import type { Order, OrderLine, PaymentResult, Permission, Product } from '@pos/contracts';
+import { aCategory, aCheck, aLine, aMenu, aModifierGroup, aModifierOption, anOrder, aPayment, aProduct, aReceipt, aSession, aStaff, aVenue } from '@pos/contracts/testing';
 import { createEventBus } from '@pos/event-bus';
 import { createI18n } from '@pos/i18n';
 import { type HostApi, HostProvider } from '@pos/plugin-sdk';
@@ -23,30 +24,15 @@ jest.mock('../../core/plugin-host/slot', () => ({
   },
 }));
 
-const product = (code: string, name: string, over: Partial<Product> = {}): Product => ({
-  id: `p-${code}`,
-  categoryId: 'c-hot',
-  code,
-  name,
-  description: null,
-  price: 45000,
-  stationId: 's1',
-  stock: null,
-  isAvailable: true,
-  modifierGroupIds: [],
-  sort: 1,
-  imageUrl: null,
-  ...over,
-});
+const product = (code: string, name: string, over: Partial<Product> = {}): Product => aProduct({ id: `p-${code}`, categoryId: 'c-hot', code, name, price: 45000, ...over });
 
-const MENU: Menu = {
-  version: 1,
+const MENU = aMenu({
   currency: 'RUB',
   stations: [],
-  categories: [{ id: 'c-hot', name: 'Горячее', color: '#e57373', sort: 1 }],
+  categories: [aCategory({ id: 'c-hot', name: 'Горячее' })],
   modifierGroups: [
-    { id: 'g-done', name: 'Прожарка', minSelect: 1, maxSelect: 1, options: [{ id: 'o-rare', name: 'Rare', priceDelta: 0 }, { id: 'o-medium', name: 'Medium', priceDelta: 0 }] },
-    { id: 'g-sauce', name: 'Соус', minSelect: 0, maxSelect: 2, options: [{ id: 'o-pepper', name: 'Перечный', priceDelta: 7000 }] },
+    aModifierGroup({ id: 'g-done', name: 'Прожарка', minSelect: 1, maxSelect: 1, options: [aModifierOption({ id: 'o-rare', name: 'Rare', priceDelta: 0 }), aModifierOption({ id: 'o-medium', name: 'Medium', priceDelta: 0 })] }),
+    aModifierGroup({ id: 'g-sauce', name: 'Соус', minSelect: 0, maxSelect: 2, options: [aModifierOption({ id: 'o-pepper', name: 'Перечный', priceDelta: 7000 })] }),
   ],
   products: [
     product('borscht', 'Борщ'),
@@ -55,26 +41,14 @@ const MENU: Menu = {
     product('pike', 'Щука', { isAvailable: false }),
     product('wine', 'Вино', { stock: 4 }),
   ],
-};
-
-const line = (over: Partial<OrderLine> = {}): OrderLine => ({
-  id: 'l1',
-  productId: 'p-borscht',
-  name: 'Борщ',
-  unitPrice: 45000,
-  modifiers: [],
-  quantity: 2,
-  voidedQuantity: 0,
-  firedQuantity: 2,
-  note: 'без сметаны',
-  course: 1,
-  kitchenState: 'fired',
-  voidReason: null,
-  lineTotal: 90000,
-  ...over,
 });
 
-const ORDER = {
+/** Two borschts at 450 ₽, fired, "без сметаны". */
+const line = (over: Partial<OrderLine> = {}): OrderLine =>
+  aLine({ id: 'l1', productId: 'p-borscht', name: 'Борщ', unitPrice: 45000, quantity: 2, firedQuantity: 2, note: 'без сметаны', course: 1, kitchenState: 'fired', lineTotal: 90000, ...over });
+
+/** Order №12 of table 7 (waiter Анна, three guests): 900 ₽ due. */
+const ORDER = anOrder({
   id: 'o1',
   number: 12,
   tableId: 't7',
@@ -82,25 +56,17 @@ const ORDER = {
   sessionId: 's1',
   waiterId: 'w1',
   waiterName: 'Анна',
-  shiftId: null,
   status: 'open',
   guests: 3,
-  note: null,
   heldCourses: [],
   version: 4,
   lines: [line()],
-  split: null,
-  checks: [{ index: 0, amount: 90000, paid: 0, due: 90000, lines: null }],
+  checks: [aCheck({ index: 0, amount: 90000, paid: 0, due: 90000, lines: null })],
   subtotal: 90000,
-  discount: 0,
   total: 90000,
   paid: 0,
-  tips: 0,
   due: 90000,
-  createdAt: '2026-01-01T12:00:00Z',
-  updatedAt: '2026-01-01T12:00:00Z',
-  closedAt: null,
-} as Order;
+});
 
 const WAITER = ['orders.view', 'orders.edit', 'orders.fire', 'orders.split', 'tables.close'];
 
@@ -113,11 +79,7 @@ const toasts: string[] = [];
 const lastRender: { queryClient: QueryClient } = { queryClient: new QueryClient() };
 
 function renderOrder(permissions: string[] = WAITER, api: Record<string, jest.Mock> = {}) {
-  const session = {
-    staff: { id: 'w1', name: 'Анна', role: 'waiter', isActive: true },
-    venue: { id: 'v1', slug: 'demo', name: 'Демо', currency: 'RUB', timezone: 'Europe/Moscow', locale: 'ru' },
-    permissions,
-  } as LoginResult;
+  const session = aSession({ staff: aStaff({ id: 'w1', name: 'Анна', role: 'waiter' }), venue: aVenue({ name: 'Демо', currency: 'RUB' }), permissions: permissions as Permission[] });
   const fullApi = {
     menu: jest.fn().mockResolvedValue(MENU),
     order: jest.fn().mockResolvedValue(ORDER),
@@ -458,10 +420,10 @@ describe('OrderScreen', () => {
   it('takes a cash payment with change and shows the receipt', async () => {
     const paid = { ...ORDER, status: 'paid', paid: 90000, due: 0, version: 5 } as Order;
     const result: PaymentResult = {
-      payments: [{ id: 'pay1', orderId: 'o1', checkIndex: null, shiftId: 'sh1', method: 'cash', status: 'captured', amount: 90000, tip: 9000, tendered: 200000, change: 101000, reference: null, held: 0, refunded: 0, maskedCard: null, scheme: null, expiresAt: null, createdBy: 'c1', createdAt: '2026-01-01T13:00:00Z' }],
+      payments: [aPayment({ id: 'pay1', orderId: 'o1', method: 'cash', status: 'captured', amount: 90000, tip: 9000, tendered: 200000, change: 101000 })],
       change: 101000,
       order: paid,
-      receipt: { venueName: 'Демо', currency: 'RUB', orderNumber: 12, tableLabel: '7', waiterName: 'Анна', lines: [{ name: 'Борщ', modifiers: [], quantity: 2, unitPrice: 45000, total: 90000 }], subtotal: 90000, discount: 0, total: 90000, tips: 9000, payments: [{ method: 'cash', amount: 90000, tip: 9000 }], change: 101000, due: 0, issuedAt: '2026-01-01T13:00:00Z' },
+      receipt: aReceipt({ venueName: 'Демо', orderNumber: 12, tableLabel: '7', waiterName: 'Анна', lines: [{ name: 'Борщ', modifiers: [], quantity: 2, unitPrice: 45000, total: 90000 }], subtotal: 90000, total: 90000, tips: 9000, payments: [{ method: 'cash', amount: 90000, tip: 9000 }], change: 101000, due: 0, issuedAt: '2026-01-01T13:00:00Z' }),
     };
     const pay = jest.fn().mockResolvedValue(result);
     renderOrder(['orders.view', 'payments.take', 'tables.close'], { pay });

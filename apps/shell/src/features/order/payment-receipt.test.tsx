@@ -1,52 +1,35 @@
 import type { Payment, Receipt } from '@pos/contracts';
+import { aPayment, aReceipt } from '@pos/contracts/testing';
 import { createI18n } from '@pos/i18n';
 import { fireEvent, render, screen } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { addShellTexts } from '../../i18n';
 import { PaymentReceipt } from './payment-receipt';
 
-const payment = (id: string, over: Partial<Payment> = {}): Payment => ({
-  id,
-  orderId: 'o1',
-  checkIndex: null,
-  shiftId: 'shift-1',
-  method: 'card',
-  status: 'captured',
-  amount: 100_000,
-  tip: 0,
-  tendered: null,
-  change: 0,
-  reference: null,
-  held: 0,
-  refunded: 0,
-  maskedCard: null,
-  scheme: null,
-  expiresAt: null,
-  createdBy: 'c1',
-  createdAt: '2026-03-02T12:00:00.000Z',
-  ...over,
-});
+/** A captured card payment of 1 000 ₽. */
+const payment = (id: string, over: Partial<Payment> = {}): Payment => aPayment({ id, method: 'card', status: 'captured', amount: 100_000, tip: 0, ...over });
 
-const receipt = (over: Partial<Receipt> = {}): Receipt => ({
-  venueName: 'Демо',
-  currency: 'RUB',
-  orderNumber: 12,
-  tableLabel: '7',
-  waiterName: 'Анна',
-  lines: [{ name: 'Борщ', modifiers: [], quantity: 2, unitPrice: 75_000, total: 150_000 }],
-  subtotal: 150_000,
-  discount: 0,
-  total: 150_000,
-  tips: 10_000,
-  payments: [
-    { method: 'card', amount: 100_000, tip: 10_000, maskedCard: '•••• 4242' },
-    { method: 'cash', amount: 50_000, tip: 0 },
-  ],
-  change: 0,
-  due: 0,
-  issuedAt: '2026-03-02T12:00:00.000Z',
-  ...over,
-});
+/** Order №12 of table 7: two portions at 750 ₽, paid 1 000 ₽ by card (with a 100 ₽ tip) and 500 ₽ cash. */
+const receipt = (over: Partial<Receipt> = {}): Receipt =>
+  aReceipt({
+    venueName: 'Демо',
+    orderNumber: 12,
+    tableLabel: '7',
+    waiterName: 'Анна',
+    lines: [{ name: 'Борщ', modifiers: [], quantity: 2, unitPrice: 75_000, total: 150_000 }],
+    subtotal: 150_000,
+    discount: 0,
+    total: 150_000,
+    tips: 10_000,
+    payments: [
+      { method: 'card', amount: 100_000, tip: 10_000, maskedCard: '•••• 4242' },
+      { method: 'cash', amount: 50_000, tip: 0 },
+    ],
+    change: 0,
+    due: 0,
+    issuedAt: '2026-03-02T12:00:00.000Z',
+    ...over,
+  });
 
 const PAYMENTS = [payment('p1', { tip: 10_000, maskedCard: '•••• 4242' }), payment('p2', { method: 'cash', amount: 50_000, tendered: 50_000 })];
 

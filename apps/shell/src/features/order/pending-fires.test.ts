@@ -1,9 +1,12 @@
+import type { Order, OrderLine } from '@pos/contracts';
+import { aLine, anOrder } from '@pos/contracts/testing';
 import type { CommandEffect, OutboxRecord } from '@pos/offline';
 import { linesAwaitingFire, type OutboxSource, readLinesAwaitingFire } from './pending-fires';
-import { aLine, anOrder } from './testing';
 
-const line = aLine;
-const order = anOrder;
+/** A line of the order, named by its id. */
+const line = (id: string, over: Partial<OrderLine> = {}): OrderLine => aLine({ id, ...over });
+/** Order o1 (the one the outbox records below belong to). */
+const order = (lines: OrderLine[], over: Partial<Order> = {}): Order => anOrder({ id: 'o1', lines, ...over });
 
 let seq = 0;
 const record = (effect: CommandEffect, over: Partial<OutboxRecord> = {}): OutboxRecord => ({

@@ -1,21 +1,29 @@
-import type { Order, OrderLine } from '@pos/contracts';
+import type { Order } from '@pos/contracts';
+import { aCheck, aLine, aModifier, anOrder } from '@pos/contracts/testing';
 import { createI18n } from '@pos/i18n';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { addShellTexts } from '../../i18n';
 import { PreBillDialog } from './pre-bill';
-import { aLine, anOrder } from './testing';
 
-const line = (id: string, name: string, over: Partial<OrderLine> = {}) => aLine(id, { name, firedQuantity: 1, kitchenState: 'fired', ...over });
+/** Fired lines of the order, as the kitchen has them. */
+const fired = { firedQuantity: 1, kitchenState: 'fired' } as const;
 
-const ORDER = anOrder(
-  [
-    line('l1', 'Борщ', { quantity: 3, voidedQuantity: 1, lineTotal: 90_000 }),
-    line('l2', 'Стейк рибай', { unitPrice: 329_000, lineTotal: 336_000, modifiers: [{ id: 'm1', name: 'Medium', priceDelta: 0 }, { id: 'm2', name: 'Перечный соус', priceDelta: 7_000 }] }),
-    line('l3', 'Вино', { voidedQuantity: 1, lineTotal: 0 }),
+const ORDER = anOrder({
+  number: 12,
+  tableLabel: '7',
+  waiterName: 'Анна',
+  guests: 3,
+  lines: [
+    aLine({ ...fired, id: 'l1', name: 'Борщ', unitPrice: 45_000, quantity: 3, voidedQuantity: 1, lineTotal: 90_000 }),
+    aLine({ ...fired, id: 'l2', name: 'Стейк рибай', unitPrice: 329_000, lineTotal: 336_000, modifiers: [aModifier({ id: 'm1', name: 'Medium', priceDelta: 0 }), aModifier({ id: 'm2', name: 'Перечный соус', priceDelta: 7_000 })] }),
+    aLine({ ...fired, id: 'l3', name: 'Вино', unitPrice: 45_000, voidedQuantity: 1, lineTotal: 0 }),
   ],
-  { guests: 3, checks: [{ index: 0, amount: 426_000, paid: 0, due: 426_000, lines: null }], subtotal: 426_000, total: 426_000, due: 426_000 },
-);
+  checks: [aCheck({ index: 0, amount: 426_000, paid: 0, due: 426_000, lines: null })],
+  subtotal: 426_000,
+  total: 426_000,
+  due: 426_000,
+});
 
 function renderPreBill(order: Order, language: 'ru' | 'en' = 'ru') {
   const i18n = createI18n(language);

@@ -1,8 +1,9 @@
 import type { Order } from '@pos/contracts';
+import { anOrder } from '@pos/contracts/testing';
 import { filterOrders, hasTakenMoney, indexOrders, listPath, normalizeSearch, readListParams, sumOrders } from './order-list';
 
-const order = (number: number, over: Partial<Order> = {}) =>
-  ({ id: `o${number}`, number, tableLabel: String(number), waiterName: 'Анна', status: 'open', total: 100_00, paid: 0, due: 100_00, ...over }) as Order;
+const order = (number: number, over: Partial<Order> = {}): Order =>
+  anOrder({ id: `o${number}`, number, tableLabel: String(number), waiterName: 'Анна', status: 'open', total: 100_00, paid: 0, due: 100_00, ...over });
 
 describe('the list address', () => {
   const today = '2026-03-02';

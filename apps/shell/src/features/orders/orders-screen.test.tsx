@@ -1,6 +1,7 @@
 import { orderBackPath } from '../../core/router';
 import { ApiError, type PosApi } from '@pos/api-client';
-import type { LoginResult, Order, Payment } from '@pos/contracts';
+import type { Order } from '@pos/contracts';
+import { anOrder, aPayment, aSession, aStaff } from '@pos/contracts/testing';
 import { createEventBus } from '@pos/event-bus';
 import { createI18n } from '@pos/i18n';
 import { type HostApi, HostProvider } from '@pos/plugin-sdk';
@@ -25,34 +26,27 @@ jest.mock('../../core/plugin-host/slot', () => ({
 const NOW = Date.parse('2026-03-01T22:30:00.000Z');
 const TODAY = '2026-03-02';
 
-const order = (number: number, over: Partial<Order> = {}): Order => ({
-  id: `o${number}`,
-  number,
-  tableId: `t${number}`,
-  tableLabel: String(number),
-  sessionId: null,
-  waiterId: 'w1',
-  waiterName: 'Анна',
-  shiftId: 'shift-1',
-  status: 'open',
-  guests: 2,
-  note: null,
-  heldCourses: [],
-  version: 1,
-  lines: [],
-  split: null,
-  checks: [],
-  subtotal: 150_000,
-  discount: 0,
-  total: 150_000,
-  paid: 0,
-  tips: 0,
-  due: 150_000,
-  createdAt: '2026-03-01T21:05:00.000Z',
-  updatedAt: '2026-03-01T21:05:00.000Z',
-  closedAt: null,
-  ...over,
-});
+/** Order №n of table n, opened at 00:05 Moscow time by Анна: 1 500 ₽, nothing paid. */
+const order = (number: number, over: Partial<Order> = {}): Order =>
+  anOrder({
+    id: `o${number}`,
+    number,
+    tableId: `t${number}`,
+    tableLabel: String(number),
+    sessionId: null,
+    waiterId: 'w1',
+    waiterName: 'Анна',
+    shiftId: 'shift-1',
+    status: 'open',
+    version: 1,
+    subtotal: 150_000,
+    total: 150_000,
+    paid: 0,
+    due: 150_000,
+    createdAt: '2026-03-01T21:05:00.000Z',
+    updatedAt: '2026-03-01T21:05:00.000Z',
+    ...over,
+  });
 
 const OPEN = order(12, { tableLabel: '7', waiterName: 'Пётр', paid: 50_000, due: 100_000 });
 const PAID = order(11, { tableLabel: null, status: 'paid', paid: 150_000, due: 0, createdAt: '2026-03-01T23:40:00.000Z' });
@@ -69,11 +63,7 @@ interface Setup {
 
 function renderOrders({ orders, withActions = true, search = '' }: Setup) {
   window.history.replaceState(null, '', `/orders${search}`);
-  const session = {
-    staff: { id: 'c1', name: 'Вера', role: 'cashier', isActive: true },
-    venue: { id: 'v1', slug: 'demo', name: 'Демо', currency: 'RUB', timezone: 'Europe/Moscow', locale: 'ru' },
-    permissions: ['orders.view', 'payments.take'],
-  } as LoginResult;
+  const session = aSession({ staff: aStaff({ id: 'c1', name: 'Вера', role: 'cashier' }), permissions: ['orders.view', 'payments.take'] });
   const i18n = createI18n('ru');
   addShellTexts(i18n);
   const bus = createEventBus();
@@ -233,7 +223,7 @@ describe('OrdersScreen', () => {
 
     const refunded = { ...PAID, paid: 0 };
     day = [UNPAID, refunded, paidNow, VOID];
-    act(() => bus.emit('payment.status', { venueId: 'v1', action: 'refund', payment: { id: 'p1', orderId: 'o11' } as Payment }));
+    act(() => bus.emit('payment.status', { venueId: 'v1', action: 'refund', payment: aPayment({ id: 'p1', orderId: 'o11' }) }));
     await waitFor(() => expect(text('orders-row-11-paid')).toBe('0,00 ₽'));
     expect(orders).toHaveBeenCalledTimes(3);
     // Fully refunded, still paid: the refund stays reachable.
@@ -247,7 +237,7 @@ describe('OrdersScreen', () => {
     expect(await screen.findByTestId('slot-12')).toBeInTheDocument();
     const refunded = { ...OPEN, paid: 0, due: 150_000, version: 2 };
     day = [refunded];
-    act(() => bus.emit('payment.status', { venueId: 'v1', action: 'refund', payment: { id: 'p1', orderId: 'o12' } as Payment }));
+    act(() => bus.emit('payment.status', { venueId: 'v1', action: 'refund', payment: aPayment({ id: 'p1', orderId: 'o12' }) }));
     await waitFor(() => expect(text('orders-row-12-paid')).toBe('0,00 ₽'));
     // The remote's refund dialog lives in this slot: it stays to show the slip.
     expect(screen.getByTestId('slot-12')).toBeInTheDocument();

@@ -1,5 +1,6 @@
 import { ApiError, type PosApi } from '@pos/api-client';
-import type { ExpiredHolds, Order, Payment, Permission, SessionInfo, Shift } from '@pos/contracts';
+import type { ExpiredHolds, Payment, Permission, Shift } from '@pos/contracts';
+import { anOrder, aPayment, aSession, aShift, aStaff } from '@pos/contracts/testing';
 import { createEventBus } from '@pos/event-bus';
 import { addNamespace, createI18n } from '@pos/i18n';
 import { type HostApi, HostProvider } from '@pos/plugin-sdk';
@@ -10,27 +11,25 @@ import type { ShellServices } from '../../core/services';
 import { ShiftScreen } from './shift-screen';
 import { shiftTexts } from './texts';
 
-const shift = (over: Partial<Shift> = {}): Shift => ({
-  id: 'shift-1',
-  cashierId: 'c1',
-  cashierName: 'Вера',
-  status: 'open',
-  isRescue: false,
-  openedAt: '2026-03-02T09:00:00.000Z',
-  closedAt: null,
-  openingFloat: 500_000,
-  totals: {
-    cash: { sales: 300_000, tips: 20_000, refunds: 10_000, expected: 810_000 },
-    card: { sales: 450_000, tips: 15_000, refunds: 0, expected: 465_000 },
-  },
-  counted: null,
-  difference: null,
-  closedBy: null,
-  overrideReason: null,
-  ...over,
-});
+/** Вера's open shift: a 5 000 ₽ float, cash and card taken, nothing counted yet. */
+const shift = (over: Partial<Shift> = {}): Shift =>
+  aShift({
+    id: 'shift-1',
+    cashierId: 'c1',
+    cashierName: 'Вера',
+    status: 'open',
+    openedAt: '2026-03-02T09:00:00.000Z',
+    openingFloat: 500_000,
+    totals: {
+      cash: { sales: 300_000, tips: 20_000, refunds: 10_000, expected: 810_000 },
+      card: { sales: 450_000, tips: 15_000, refunds: 0, expected: 465_000 },
+    },
+    counted: null,
+    difference: null,
+    ...over,
+  });
 
-const openCheck = (number: number) => ({ id: `order-${number}`, number, tableLabel: String(number), waiterName: 'Анна', due: 120_000 }) as Order;
+const openCheck = (number: number) => anOrder({ id: `order-${number}`, number, tableLabel: String(number), waiterName: 'Анна', due: 120_000 });
 
 function renderShift(
   api: Partial<Record<keyof PosApi, jest.Mock>>,
@@ -43,7 +42,7 @@ function renderShift(
   const toasts: string[] = [];
   bus.on('notification.toast').subscribe((t) => toasts.push(t.message));
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-  const session = { staff: { id: 'c1', name: 'Вера', role: 'cashier', isActive: true }, venue: { id: 'v', slug: 'demo', name: 'Демо', currency: 'RUB', timezone: 'Europe/Moscow', locale: 'ru' }, permissions } as SessionInfo;
+  const session = aSession({ staff: aStaff({ id: 'c1', name: 'Вера', role: 'cashier' }), permissions });
   const host: HostApi = {
     shellApi: '1.0.0',
     bus,
@@ -70,27 +69,25 @@ function renderShift(
   return { toasts };
 }
 
-const hold = (id: string, over: Partial<Payment> = {}): Payment => ({
-  id,
-  orderId: `order-${id.slice(1)}`,
-  checkIndex: null,
-  shiftId: 'shift-1',
-  method: 'card',
-  status: 'authorized',
-  amount: 250_000,
-  tip: 0,
-  tendered: null,
-  change: 0,
-  reference: 'T-1',
-  held: 275_000,
-  refunded: 0,
-  maskedCard: '•••• 4242',
-  scheme: 'visa',
-  expiresAt: '2026-03-01T15:00:00.000Z',
-  createdBy: 'c1',
-  createdAt: '2026-02-24T15:00:00.000Z',
-  ...over,
-});
+/** Card hold `id` of 2 500 ₽ (2 750 ₽ held with the tip tolerance) that lapsed on 1 March. */
+const hold = (id: string, over: Partial<Payment> = {}): Payment =>
+  aPayment({
+    id,
+    orderId: `order-${id.slice(1)}`,
+    shiftId: 'shift-1',
+    method: 'card',
+    status: 'authorized',
+    amount: 250_000,
+    tip: 0,
+    reference: 'T-1',
+    held: 275_000,
+    refunded: 0,
+    maskedCard: '•••• 4242',
+    scheme: 'visa',
+    expiresAt: '2026-03-01T15:00:00.000Z',
+    createdAt: '2026-02-24T15:00:00.000Z',
+    ...over,
+  });
 
 const expiredHolds = (policy: 'capture' | 'release', holds: Payment[]): ExpiredHolds => ({ settings: { tipTolerancePercent: 20, holdExpiryDays: 5, dayClosePolicy: policy }, holds });
 
