@@ -1,6 +1,7 @@
 import nx from '@nx/eslint-plugin';
 import importX from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import apiLint from './apps/api/lint/no-import-cycle.mjs';
 
 /**
  * Module boundaries from ARCHITECTURE.md / STYLE.md, enforced: every project is tagged and every
@@ -65,6 +66,16 @@ export default [
         { patterns: [{ regex: '^(\\.\\./)+(app|features|i18n)(/|$)', message: 'core/ is the bottom layer of the shell: it imports libs only.' }] },
       ],
     },
+  },
+  {
+    // The API's import graph is its dependency graph (apps/api/CONTEXT.md): base ← orders ← kitchen,
+    // shifts ← finance. A lower module reaches a higher one only through a port it declares, wired
+    // in composition.ts, so any circle is a layering mistake. import-x/no-cycle always skips
+    // `import type`, so api/no-import-cycle checks the same graph with type-only imports counted.
+    files: ['apps/api/src/**/*.ts'],
+    plugins: { 'import-x': importX, api: apiLint },
+    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'tsconfig.base.json' })] },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }], 'api/no-import-cycle': 'error' },
   },
   {
     // Build configs load the shared build tooling in tools/, which is not a project.

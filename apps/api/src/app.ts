@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { createServices, type Services } from './composition';
 import type { ApiConfig } from './config';
 import type { DatabaseHandle } from './db/database';
 import { adminRoutes } from './modules/admin/routes';
@@ -9,10 +10,10 @@ import { financeRoutes } from './modules/finance/routes';
 import { kitchenRoutes } from './modules/kitchen/routes';
 import { menuRoutes } from './modules/menu/routes';
 import { ordersRoutes } from './modules/orders/routes';
+import { reservationsRoutes } from './modules/reservations/routes';
 import { shiftsRoutes } from './modules/shifts/routes';
 import { syncRoutes } from './modules/sync/routes';
 import { upsellRoutes } from './modules/upsell/routes';
-import { reservationsRoutes } from './modules/venues/reservations-routes';
 import { venuesRoutes } from './modules/venues/routes';
 import { authPlugin } from './plugins/auth';
 import { commandsPlugin } from './plugins/commands';
@@ -21,7 +22,6 @@ import { securityPlugin } from './plugins/security';
 import { socketPlugin } from './plugins/socket';
 import { staticPlugin } from './plugins/static';
 import { swaggerPlugin } from './plugins/swagger';
-import { createServices, type Services } from './services';
 
 declare module 'fastify' {
   interface FastifyInstance {

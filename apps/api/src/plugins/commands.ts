@@ -4,6 +4,7 @@ import fp from 'fastify-plugin';
 import { addMs, nowIso } from '../shared/clock';
 import type { Actor, Db, Outcome } from '../shared/command';
 import { conflict, DomainError, unprocessable } from '../shared/errors';
+import * as idempotency from '../shared/idempotency-repository';
 import { canonicalJson } from '../shared/json';
 
 declare module 'fastify' {
@@ -66,11 +67,9 @@ export const commandsPlugin = fp(async (app: FastifyInstance) => {
   async function claim(venueId: string, key: string, hash: string) {
     const now = nowIso();
     const row = { venue_id: venueId, key, request_hash: hash, status: 'in_flight', response_status: null, response_body: null, locked_at: now, created_at: now, expires_at: addMs(now, idempotencyTtlMs) };
-    // The primary key (venue, key) decides: a lookup-then-insert would let two copies through.
-    const inserted = await db.insertInto('idempotency_keys').values(row).onConflict((oc) => oc.columns(['venue_id', 'key']).doNothing()).executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) return undefined;
+    if (await idempotency.insertKey(db, row)) return undefined;
 
-    const existing = await db.selectFrom('idempotency_keys').selectAll().where('venue_id', '=', venueId).where('key', '=', key).executeTakeFirst();
+    const existing = await idempotency.findKey(db, venueId, key);
     if (!existing) return claim(venueId, key, hash);
     if (existing.request_hash !== hash) {
       throw unprocessable('idempotency.key_reused', 'This idempotency key was already used for a different request');
@@ -80,15 +79,9 @@ export const commandsPlugin = fp(async (app: FastifyInstance) => {
     }
     // In flight. A claim older than the lease belongs to a request that died with its server.
     const staleBefore = addMs(now, -idempotencyLeaseMs);
-    if (existing.locked_at < staleBefore) {
-      const taken = await db.updateTable('idempotency_keys').set({ locked_at: now }).where('venue_id', '=', venueId).where('key', '=', key).where('status', '=', 'in_flight').where('locked_at', '=', existing.locked_at).executeTakeFirst();
-      if (Number(taken.numUpdatedRows) === 1) return undefined;
-    }
+    if (existing.locked_at < staleBefore && (await idempotency.takeOverClaim(db, venueId, key, existing.locked_at, now))) return undefined;
     throw conflict('idempotency.in_flight', 'The same request is still being processed; retry shortly');
   }
-
-  const release = (venueId: string, key: string) =>
-    db.deleteFrom('idempotency_keys').where('venue_id', '=', venueId).where('key', '=', key).where('status', '=', 'in_flight').execute();
 
   app.decorate('runCommand', async function runCommand<T>(
     request: FastifyRequest,
@@ -117,18 +110,13 @@ export const commandsPlugin = fp(async (app: FastifyInstance) => {
         }
         const out = await work(trx);
         if (key && venueId) {
-          await trx
-            .updateTable('idempotency_keys')
-            .set({ status: 'done', response_status: status, response_body: JSON.stringify(out.value) })
-            .where('venue_id', '=', venueId)
-            .where('key', '=', key)
-            .execute();
+          await idempotency.completeKey(trx, venueId, key, status, JSON.stringify(out.value));
         }
         return out;
       });
     } catch (error) {
       // Nothing was committed: free the key so the client can retry the same command.
-      if (key && venueId) await release(venueId, key);
+      if (key && venueId) await idempotency.releaseKey(db, venueId, key);
       throw error;
     }
     app.events.publish(result.events);
@@ -138,7 +126,7 @@ export const commandsPlugin = fp(async (app: FastifyInstance) => {
 
   /** Keys past their retention are dropped now and then (they are kept well beyond 72 h). */
   const sweep = setInterval(() => {
-    db.deleteFrom('idempotency_keys').where('expires_at', '<', nowIso()).execute().catch((err) => app.log.warn({ err }, 'idempotency sweep failed'));
+    idempotency.deleteExpiredKeys(db, nowIso()).catch((err) => app.log.warn({ err }, 'idempotency sweep failed'));
   }, 3_600_000);
   sweep.unref();
   app.addHook('onClose', async () => clearInterval(sweep));

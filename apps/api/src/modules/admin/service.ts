@@ -10,12 +10,13 @@ import {
   type UpdatePaymentSettingsInput,
 } from '@pos/contracts';
 import type { RemotesTable } from '../../db/schema';
-import type { Services } from '../../services';
 import { nowIso } from '../../shared/clock';
 import { type Actor, type Db, event, outcome } from '../../shared/command';
 import { invalid, notFound } from '../../shared/errors';
 import { newId } from '../../shared/ids';
 import { parseJson } from '../../shared/json';
+import type { AuthService } from '../auth/service';
+import type { PaymentSettingsStore } from './ports';
 import * as repo from './repository';
 
 type Flags = Record<Feature, boolean>;
@@ -34,7 +35,10 @@ const toRemote = (row: RemotesTable): Remote => ({
 
 /** Venue settings: feature flags, the remote registry, payment rules, the audit log, and the client config. */
 export class AdminService {
-  constructor(private readonly services: Services) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly paymentSettingsStore: PaymentSettingsStore,
+  ) {}
 
   /** Every known feature with its state; a feature never set for the venue is off. */
   async flags(db: Db, venueId: string): Promise<Flags> {
@@ -89,19 +93,19 @@ export class AdminService {
 
   /** Payment rules belong to finance; Admin reads and changes them through its service. */
   async paymentSettings(db: Db, venueId: string): Promise<PaymentSettings> {
-    return this.services.finance.settings(db, venueId);
+    return this.paymentSettingsStore.settings(db, venueId);
   }
 
   async savePaymentSettings(db: Db, actor: Actor, input: UpdatePaymentSettingsInput) {
-    const before = await this.services.finance.settings(db, actor.venueId);
-    const settings = await this.services.finance.saveSettings(db, actor.venueId, input);
+    const before = await this.paymentSettingsStore.settings(db, actor.venueId);
+    const settings = await this.paymentSettingsStore.saveSettings(db, actor.venueId, input);
     await this.audit(db, actor, 'payment-settings.changed', 'venue', actor.venueId, { before, after: settings });
     return outcome(settings);
   }
 
   async config(db: Db, actor: Actor): Promise<PosConfig> {
     const [session, flags, remotes] = await Promise.all([
-      this.services.auth.sessionInfo(db, actor),
+      this.auth.sessionInfo(db, actor),
       this.flags(db, actor.venueId),
       this.remotes(db, actor.venueId),
     ]);

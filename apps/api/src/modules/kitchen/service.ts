@@ -8,20 +8,23 @@ import {
   type TicketStatus,
   type TicketStatusInput,
 } from '@pos/contracts';
-import type { Services } from '../../services';
 import { nowIso } from '../../shared/clock';
 import { type Actor, type Db, event, outcome } from '../../shared/command';
 import { conflict, notFound } from '../../shared/errors';
 import { newId } from '../../shared/ids';
 import { parseJson } from '../../shared/json';
-import type { FireDelta } from '../orders/service';
+import type { FireDelta, OrderKitchen, OrderReads } from '../orders';
+import type { VenuesService } from '../venues/service';
 import * as repo from './repository';
 
 export const canMoveTicket = (from: TicketStatus, to: TicketStatus): boolean => TICKET_TRANSITIONS[from].includes(to);
 
 /** Kitchen tickets per station and their state machine (queued → cooking → ready → served). */
-export class KitchenService {
-  constructor(private readonly services: Services) {}
+export class KitchenService implements OrderKitchen {
+  constructor(
+    private readonly orders: OrderReads,
+    private readonly venues: VenuesService,
+  ) {}
 
   async tickets(db: Db, venueId: string, query: TicketsQuery & { ids?: string[] }): Promise<KitchenTicket[]> {
     const rows = await repo.listTickets(db, venueId, { ids: query.ids, orderId: query.orderId, stationCode: query.station, status: query.status ?? (query.ids || query.orderId ? undefined : 'active') });
@@ -119,12 +122,12 @@ export class KitchenService {
     }
     const ticket = await this.ticket(db, actor.venueId, ticketId);
     // The floor tile says what the kitchen is doing for the table (cooking, ready at the pass).
-    const table = ticket.tableId ? [await this.services.venues.tableEvent(db, actor.venueId, ticket.tableId)] : [];
+    const table = ticket.tableId ? [await this.venues.tableEvent(db, actor.venueId, ticket.tableId)] : [];
     return outcome(ticket, [event('kitchen.ticket.updated', { venueId: actor.venueId, ticket }), ...table]);
   }
 
   async orderStatus(db: Db, venueId: string, orderId: string): Promise<KitchenStatus> {
-    const order = await this.services.orders.get(db, venueId, orderId);
+    const order = await this.orders.get(db, venueId, orderId);
     const tickets = await this.tickets(db, venueId, { orderId });
     const rank = (s: TicketStatus) => TICKET_STATUSES.indexOf(s);
     return {

@@ -1,6 +1,5 @@
 import { choiceRange, isChoiceCountAllowed, type LineModifier, type Menu, type MenuChanges, type Product, type ProductStock, type UpdateStockInput } from '@pos/contracts';
 import type { ProductsTable } from '../../db/schema';
-import type { Services } from '../../services';
 import { nowIso } from '../../shared/clock';
 import { type Actor, type Db, event, type OutboundEvent, outcome } from '../../shared/command';
 import { conflict, invalid, notFound } from '../../shared/errors';
@@ -34,8 +33,6 @@ export interface OrderableItem {
 }
 
 export class MenuService {
-  constructor(private readonly services: Services) {}
-
   async menu(db: Db, venueId: string): Promise<Menu> {
     // The version is read before the rest: a change landing in between then shows up as newer
     // data under an older version (the client applies its event again, harmlessly), never as a

@@ -29,61 +29,61 @@ export async function ordersRoutes(fastify: FastifyInstance) {
   app.post('/pos/orders', {
     onRequest: app.authorize('orders.create'),
     schema: { tags, summary: 'Create an order (opens a free table on the fly)', body: CreateOrderInputSchema, response: replies({ 201: OrderSchema }) },
-    handler: (req, reply) => app.runCommand(req, reply, (tx) => orders.create(tx, req.actor, req.body), { status: 201 }),
+    handler: (req, reply) => app.runCommand(req, reply, (tx) => orders.taking.create(tx, req.actor, req.body), { status: 201 }),
   });
 
   app.get('/pos/orders', {
     onRequest: app.authorize('orders.view'),
     schema: { tags, summary: 'Orders of the venue, newest first', querystring: OrdersQuerySchema, response: replies({ 200: z.array(OrderSchema) }) },
-    handler: (req) => orders.list(db, req.actor.venueId, req.query),
+    handler: (req) => orders.reads.list(db, req.actor.venueId, req.query),
   });
 
   app.get('/pos/orders/:id', {
     onRequest: app.authorize('orders.view'),
     schema: { tags, summary: 'One order with lines, checks and totals', params: IdParamsSchema, response: replies({ 200: OrderSchema }) },
-    handler: (req) => orders.get(db, req.actor.venueId, req.params.id),
+    handler: (req) => orders.reads.get(db, req.actor.venueId, req.params.id),
   });
 
   app.patch('/pos/orders/:id', {
     onRequest: app.authorize('orders.edit'),
     schema: { tags, summary: 'Change note, guests or held courses', params: IdParamsSchema, body: UpdateOrderInputSchema, response: replies({ 200: OrderSchema }) },
-    handler: (req, reply) => app.runCommand(req, reply, (tx) => orders.update(tx, req.actor, req.params.id, req.body)),
+    handler: (req, reply) => app.runCommand(req, reply, (tx) => orders.taking.update(tx, req.actor, req.params.id, req.body)),
   });
 
   app.post('/pos/orders/:id/items', {
     onRequest: app.authorize('orders.edit'),
     schema: { tags, summary: 'Add lines (name and price are snapshotted)', params: IdParamsSchema, body: AddItemsInputSchema, response: replies({ 200: OrderSchema }) },
-    handler: (req, reply) => app.runCommand(req, reply, (tx) => orders.addItems(tx, req.actor, req.params.id, req.body.items, req.body.version)),
+    handler: (req, reply) => app.runCommand(req, reply, (tx) => orders.lines.addItems(tx, req.actor, req.params.id, req.body.items, req.body.version)),
   });
 
   app.post('/pos/orders/:id/combos', {
     onRequest: app.authorize('orders.edit'),
     schema: { tags, summary: "Sell a combo: one line at the combo price, its dishes to the kitchen (optionally taking over lines already in the order)", params: IdParamsSchema, body: AddComboInputSchema, response: replies({ 200: OrderSchema }) },
-    handler: (req, reply) => app.runCommand(req, reply, (tx) => orders.addCombo(tx, req.actor, req.params.id, req.body)),
+    handler: (req, reply) => app.runCommand(req, reply, (tx) => orders.lines.addCombo(tx, req.actor, req.params.id, req.body)),
   });
 
   app.patch('/pos/orders/:id/items/:lineId', {
     onRequest: app.authorize('orders.edit'),
     schema: { tags, summary: 'Change quantity, note or course of a line', params: LineParamsSchema, body: UpdateLineInputSchema, response: replies({ 200: OrderSchema }) },
-    handler: (req, reply) => app.runCommand(req, reply, (tx) => orders.updateLine(tx, req.actor, req.params.id, req.params.lineId, req.body)),
+    handler: (req, reply) => app.runCommand(req, reply, (tx) => orders.lines.updateLine(tx, req.actor, req.params.id, req.params.lineId, req.body)),
   });
 
   app.post('/pos/orders/:id/items/:lineId/void', {
     onRequest: app.authorize('orders.edit'),
     schema: { tags, summary: "Void portions (after firing: a reason, and orders.void or a supervisor's inline approval in X-Approval)", params: LineParamsSchema, headers: ApprovalHeadersSchema, body: VoidLineInputSchema, response: replies({ 200: OrderSchema }) },
-    handler: (req, reply) => app.runCommand(req, reply, (tx) => orders.voidLine(tx, req.actor, req.params.id, req.params.lineId, req.body)),
+    handler: (req, reply) => app.runCommand(req, reply, (tx) => orders.lines.voidLine(tx, req.actor, req.params.id, req.params.lineId, req.body)),
   });
 
   app.post('/pos/orders/:id/split', {
     onRequest: app.authorize('orders.split'),
     schema: { tags, summary: 'Split the bill by lines or in equal parts (null removes the split)', params: IdParamsSchema, body: SplitOrderInputSchema, response: replies({ 200: OrderSchema }) },
-    handler: (req, reply) => app.runCommand(req, reply, (tx) => orders.split(tx, req.actor, req.params.id, req.body.split, req.body.version)),
+    handler: (req, reply) => app.runCommand(req, reply, (tx) => orders.taking.split(tx, req.actor, req.params.id, req.body.split, req.body.version)),
   });
 
   app.post('/pos/orders/:id/send', {
     onRequest: app.authorize('orders.fire'),
     schema: { tags, summary: 'Fire the changes since the last firing to the kitchen', params: IdParamsSchema, body: SendOrderInputSchema.optional(), response: replies({ 200: SendOrderResultSchema }) },
-    handler: (req, reply) => app.runCommand(req, reply, (tx) => orders.send(tx, req.actor, req.params.id, req.body ?? {})),
+    handler: (req, reply) => app.runCommand(req, reply, (tx) => orders.firing.send(tx, req.actor, req.params.id, req.body ?? {})),
   });
 
   app.get('/pos/orders/:id/kitchen-status', {

@@ -1,21 +1,27 @@
 import { type CloseShiftInput, type ClosedShift, PAYMENT_METHODS, type PaymentMethod, type Shift } from '@pos/contracts';
-import type { Services } from '../../services';
 import { nowIso } from '../../shared/clock';
 import { type Actor, type Db, outcome } from '../../shared/command';
 import { conflict, forbidden, invalid, notFound } from '../../shared/errors';
 import { newId } from '../../shared/ids';
 import { parseJson } from '../../shared/json';
+import type { AdminService } from '../admin/service';
+import type { OrderReads, OrderShifts } from '../orders';
+import type { ShiftLedger } from './ports';
 import * as repo from './repository';
 
 type ByMethod<T> = Record<PaymentMethod, T>;
 const byMethod = <T>(make: (m: PaymentMethod) => T) => Object.fromEntries(PAYMENT_METHODS.map((m) => [m, make(m)])) as ByMethod<T>;
 
 /** Cash shifts: open with a float, close with counted money and the difference per method. */
-export class ShiftsService {
-  constructor(private readonly services: Services) {}
+export class ShiftsService implements OrderShifts {
+  constructor(
+    private readonly orders: OrderReads,
+    private readonly admin: AdminService,
+    private readonly ledger: ShiftLedger,
+  ) {}
 
   private async toShift(db: Db, row: repo.ShiftRow): Promise<Shift> {
-    const ledger = await this.services.finance.shiftTotals(db, row.id);
+    const ledger = await this.ledger.shiftTotals(db, row.id);
     const sum = (kind: string, method: string) => ledger.filter((l) => l.kind === kind && l.method === method).reduce((s, l) => s + l.total, 0);
     const totals = byMethod((m) => {
       const sales = sum('sale', m);
@@ -96,11 +102,11 @@ export class ShiftsService {
     // Settled before the shift is held for update: a capture locks its order, then shares the
     // shift, the same order every payment takes its locks in.
     const isDayClose = !(await repo.hasOtherOpenShift(db, actor.venueId, shiftId));
-    const settled = isDayClose ? await this.services.finance.settleExpiredHolds(db, actor, shiftId) : undefined;
+    const settled = isDayClose ? await this.ledger.settleExpiredHolds(db, actor, shiftId) : undefined;
     // Hold the shift: payments still booking to it finish before its totals are read.
     if (!(await repo.holdShift(db, shiftId, 'update'))) throw conflict('shift.closed', 'This shift is already closed');
     // The day's last shift also answers for open orders no shift has (taken before any was open).
-    const openOrders = await this.services.orders.openOrdersOfShift(db, actor.venueId, shiftId, isDayClose);
+    const openOrders = await this.orders.openOrdersOfShift(db, actor.venueId, shiftId, isDayClose);
     if (openOrders.length > 0 && !input.force) {
       throw conflict('shift.open_checks', `Checks still open: ${openOrders.map((o) => `№${o.number}`).join(', ')}`, {
         orderIds: openOrders.map((o) => o.id),
@@ -119,7 +125,7 @@ export class ShiftsService {
       override_reason: input.force ? input.reason! : null,
     });
     if (input.force || row.cashier_id !== actor.staffId) {
-      await this.services.admin.audit(db, actor, 'shift.closed.override', 'shift', shiftId, {
+      await this.admin.audit(db, actor, 'shift.closed.override', 'shift', shiftId, {
         reason: input.reason ?? null,
         openOrderIds: openOrders.map((o) => o.id),
         cashierId: row.cashier_id,

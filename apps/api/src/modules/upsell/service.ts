@@ -15,12 +15,12 @@ import {
   zonedMinutes,
 } from '@pos/contracts';
 import type { CombosTable } from '../../db/schema';
-import type { Services } from '../../services';
 import { clock, nowIso } from '../../shared/clock';
 import { type Actor, type Db, outcome } from '../../shared/command';
 import { conflict, DomainError, invalid, notFound } from '../../shared/errors';
 import { newId } from '../../shared/ids';
 import { parseJson } from '../../shared/json';
+import type { AdminService } from '../admin/service';
 import * as repo from './repository';
 
 /** How many suggestions a tap shows unless the client asks for another number. */
@@ -78,10 +78,10 @@ const stats = (counts: Map<string, { shown: number; accepted: number }>, targetI
  * paid orders leave behind for "often ordered together".
  */
 export class UpsellService {
-  constructor(private readonly services: Services) {}
+  constructor(private readonly admin: AdminService) {}
 
   private async requireFeature(db: Db, venueId: string): Promise<void> {
-    if (!(await this.services.admin.isEnabled(db, venueId, 'upsell'))) {
+    if (!(await this.admin.isEnabled(db, venueId, 'upsell'))) {
       throw new DomainError(403, 'feature.disabled', 'Upsell is switched off for this venue');
     }
   }
@@ -190,7 +190,7 @@ export class UpsellService {
     for (const id of existing.keys()) if (!seenCombos.has(id)) await repo.updateCombo(db, id, { deleted_at: now, updated_at: now });
 
     const { clientRequestId: _key, ...details } = input;
-    await this.services.admin.audit(db, actor, 'upsell.saved', 'product', productId, details);
+    await this.admin.audit(db, actor, 'upsell.saved', 'product', productId, details);
     return outcome(await this.config(db, venueId, productId));
   }
 
@@ -199,7 +199,7 @@ export class UpsellService {
     const now = nowIso();
     await repo.deleteAddons(db, actor.venueId, productId);
     for (const c of await repo.combosOwnedBy(db, actor.venueId, productId)) await repo.updateCombo(db, c.id, { deleted_at: now, updated_at: now });
-    await this.services.admin.audit(db, actor, 'upsell.deleted', 'product', productId, {});
+    await this.admin.audit(db, actor, 'upsell.deleted', 'product', productId, {});
     return outcome(await this.config(db, actor.venueId, productId));
   }
 

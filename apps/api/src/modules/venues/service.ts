@@ -1,10 +1,11 @@
 import type { Hall, Permission, Table, TableSession, TableStatus, TransferTableInput } from '@pos/contracts';
 import type { TablesTable } from '../../db/schema';
-import type { Services } from '../../services';
 import { nowIso } from '../../shared/clock';
 import { type Actor, type Db, event, type OutboundEvent, outcome } from '../../shared/command';
 import { conflict, invalid, notFound } from '../../shared/errors';
 import { newId } from '../../shared/ids';
+import type { AuthService } from '../auth/service';
+import type { SessionOrders } from './ports';
 import * as repo from './repository';
 
 /** What a role needs to take over a table: see the floor and take the party's orders. */
@@ -23,7 +24,10 @@ const toSession = (row: repo.SessionRow): TableSession => ({
 
 /** The floor: halls, tables and table sessions (a party seated at a table until it leaves). */
 export class VenuesService {
-  constructor(private readonly services: Services) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly orders: SessionOrders,
+  ) {}
 
   async halls(db: Db, venueId: string): Promise<Hall[]> {
     return (await repo.listHalls(db, venueId)).map((h) => ({ id: h.id, name: h.name, sort: h.sort }));
@@ -32,7 +36,7 @@ export class VenuesService {
   async tables(db: Db, venueId: string, hallId?: string): Promise<Table[]> {
     const [tables, sessions] = await Promise.all([repo.listTables(db, venueId, hallId), repo.listOpenSessions(db, venueId)]);
     const sessionIds = sessions.map((s) => s.id);
-    const [sessionTotals, kitchen] = await Promise.all([this.services.orders.openSessionSummaries(db, venueId, sessionIds), this.kitchenOf(db, venueId, sessionIds)]);
+    const [sessionTotals, kitchen] = await Promise.all([this.orders.openSessionSummaries(db, venueId, sessionIds), this.kitchenOf(db, venueId, sessionIds)]);
     const sessionOf = new Map(sessions.map((s) => [s.table_id, s]));
     return tables.map((t) => {
       const session = sessionOf.get(t.id);
@@ -44,7 +48,7 @@ export class VenuesService {
     const table = await repo.findTable(db, venueId, tableId);
     if (!table) throw notFound('table', tableId);
     const session = await repo.findOpenSessionOfTable(db, venueId, tableId);
-    const totals = session ? (await this.services.orders.openSessionSummaries(db, venueId, [session.id])).get(session.id) : undefined;
+    const totals = session ? (await this.orders.openSessionSummaries(db, venueId, [session.id])).get(session.id) : undefined;
     const kitchen = session ? (await this.kitchenOf(db, venueId, [session.id])).get(session.id) : undefined;
     return this.toTable(table, session, totals, kitchen);
   }
@@ -136,7 +140,7 @@ export class VenuesService {
     await repo.holdOpenSessions(db, actor.venueId, [tableId], 'update');
     const session = await repo.findOpenSessionOfTable(db, actor.venueId, tableId);
     if (!session) throw conflict('table.not_open', 'The table is not open');
-    const events = await this.services.orders.settleSessionForClose(db, actor, session.id);
+    const events = await this.orders.settleSessionForClose(db, actor, session.id);
     await repo.updateSession(db, session.id, { status: 'closed', closed_at: nowIso() });
     return outcome(await this.table(db, actor.venueId, tableId), [...events, await this.tableEvent(db, actor.venueId, tableId)]);
   }
@@ -150,7 +154,7 @@ export class VenuesService {
     if (input.toWaiterId) {
       await this.requireWaiter(db, actor.venueId, input.toWaiterId);
       await repo.updateSession(db, session.id, { waiter_id: input.toWaiterId });
-      events.push(...(await this.services.orders.reassignSession(db, actor.venueId, session.id, { waiterId: input.toWaiterId })));
+      events.push(...(await this.orders.reassignSession(db, actor.venueId, session.id, { waiterId: input.toWaiterId })));
     } else if (input.toTableId) {
       if (input.toTableId === tableId) throw invalid('body.toTableId', 'Pick another table');
       await this.requireTable(db, actor.venueId, input.toTableId);
@@ -160,7 +164,7 @@ export class VenuesService {
       if (!(await repo.moveSessionToTable(db, session.id, input.toTableId))) {
         throw conflict('table.occupied', 'The target table was just taken; merge the tables instead');
       }
-      events.push(...(await this.services.orders.reassignSession(db, actor.venueId, session.id, { tableId: input.toTableId })));
+      events.push(...(await this.orders.reassignSession(db, actor.venueId, session.id, { tableId: input.toTableId })));
       events.push(await this.tableEvent(db, actor.venueId, input.toTableId));
     }
     events.push(await this.tableEvent(db, actor.venueId, tableId));
@@ -173,8 +177,8 @@ export class VenuesService {
    * orders (a cook or a cashier would hold a table nobody can serve).
    */
   private async requireWaiter(db: Db, venueId: string, staffId: string): Promise<void> {
-    const staff = await this.services.auth.requireActiveStaff(db, venueId, staffId);
-    const role = (await this.services.auth.listRoles(db, venueId)).find((r) => r.role === staff.role);
+    const staff = await this.auth.requireActiveStaff(db, venueId, staffId);
+    const role = (await this.auth.listRoles(db, venueId)).find((r) => r.role === staff.role);
     const missing = TABLE_HOLDER_PERMISSIONS.filter((p) => !role?.permissions.includes(p));
     if (missing.length > 0) {
       throw conflict('table.transfer_not_allowed', `${staff.name} (${staff.role}) cannot take tables: the role lacks ${missing.join(', ')}`, {
@@ -195,8 +199,8 @@ export class VenuesService {
     const target = await repo.findOpenSessionOfTable(db, actor.venueId, targetTableId);
     if (!source) throw conflict('table.not_open', 'The table is not open');
     if (!target) throw conflict('table.not_open', 'The target table is not open; transfer instead');
-    await this.services.orders.assertSessionsFitTogether(db, actor.venueId, [source.id, target.id]);
-    const events = await this.services.orders.reassignSession(db, actor.venueId, source.id, { tableId: targetTableId, sessionId: target.id });
+    await this.orders.assertSessionsFitTogether(db, actor.venueId, [source.id, target.id]);
+    const events = await this.orders.reassignSession(db, actor.venueId, source.id, { tableId: targetTableId, sessionId: target.id });
     await repo.updateSession(db, target.id, { guests: target.guests + source.guests });
     await repo.updateSession(db, source.id, { status: 'merged', closed_at: nowIso(), merged_into: target.id });
     events.push(await this.tableEvent(db, actor.venueId, tableId), await this.tableEvent(db, actor.venueId, targetTableId));

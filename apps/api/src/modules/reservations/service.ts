@@ -17,12 +17,13 @@ import {
 } from '@pos/contracts';
 import { MAX_DAYS_AHEAD } from '@pos/contracts/constants';
 import type { ReservationsTable } from '../../db/schema';
-import type { Services } from '../../services';
 import { clock, nowIso } from '../../shared/clock';
 import { type Actor, type Db, event, type OutboundEvent, type Outcome, outcome } from '../../shared/command';
 import { conflict, DomainError, forbidden, invalid, notFound } from '../../shared/errors';
 import { newId } from '../../shared/ids';
-import * as repo from './reservations-repository';
+import type { AdminService } from '../admin/service';
+import type { VenuesService } from '../venues/service';
+import * as repo from './repository';
 
 const MINUTE = 60_000;
 /** A booking may start this much in the past (clock drift, the host typing slowly); more is refused. */
@@ -59,10 +60,13 @@ interface Booking {
  * (RESERVATION_TRANSITIONS): booked → seated | cancelled | no-show.
  */
 export class ReservationsService {
-  constructor(private readonly services: Services) {}
+  constructor(
+    private readonly admin: AdminService,
+    private readonly venues: VenuesService,
+  ) {}
 
   private async requireFeature(db: Db, venueId: string): Promise<void> {
-    if (!(await this.services.admin.isEnabled(db, venueId, 'reservations'))) {
+    if (!(await this.admin.isEnabled(db, venueId, 'reservations'))) {
       throw new DomainError(403, 'feature.disabled', 'Reservations are switched off for this venue');
     }
   }
@@ -136,7 +140,7 @@ export class ReservationsService {
     if (ends - starts > MAX_RESERVATION_MINUTES * MINUTE) throw invalid('body.endsAt', `A reservation lasts at most ${MAX_RESERVATION_MINUTES / 60} hours`);
 
     const tables = [];
-    for (const id of booking.tableIds) tables.push(await this.services.venues.requireTable(db, actor.venueId, id));
+    for (const id of booking.tableIds) tables.push(await this.venues.requireTable(db, actor.venueId, id));
     if (new Set(tables.map((t) => t.hall_id)).size > 1) throw invalid(booking.tablePath, 'Tables pushed together must stand in one hall');
     const seats = tables.reduce((sum, t) => sum + t.seats, 0);
     if (booking.guests > seats) {
@@ -248,7 +252,7 @@ export class ReservationsService {
     await this.requireFeature(db, actor.venueId);
     const row = await this.beginChange(db, actor.venueId, id, 'cancelled');
     await repo.updateReservation(db, id, { status: 'cancelled', cancel_reason: reason, version: row.version + 1, updated_at: nowIso() });
-    await this.services.admin.audit(db, actor, 'reservation.cancelled', 'reservation', id, { reason });
+    await this.admin.audit(db, actor, 'reservation.cancelled', 'reservation', id, { reason });
     return this.changed(db, actor.venueId, id);
   }
 
@@ -275,7 +279,7 @@ export class ReservationsService {
       throw conflict('reservation.too_early', `This reservation starts more than ${SEAT_EARLIEST_MS / 3_600_000} hours from now; is it the right one?`);
     }
     const current = await this.load(db, actor.venueId, id);
-    const opened = await this.services.venues.openTable(db, actor, current.tables[0].id, input.guests ?? row.guests);
+    const opened = await this.venues.openTable(db, actor, current.tables[0].id, input.guests ?? row.guests);
     await repo.updateReservation(db, id, { status: 'seated', session_id: opened.value.id, version: row.version + 1, updated_at: nowIso() });
     const changed = await this.changed(db, actor.venueId, id, opened.events);
     return outcome({ reservation: changed.value, session: opened.value }, changed.events);

@@ -1,0 +1,79 @@
+import type { ApiConfig } from './config';
+import { AdminService } from './modules/admin/service';
+import { ApprovalService } from './modules/approvals/service';
+import { DeviceService } from './modules/auth/device-service';
+import { AuthService } from './modules/auth/service';
+import { createFinance, type Finance } from './modules/finance';
+import { KitchenService } from './modules/kitchen/service';
+import { MenuService } from './modules/menu/service';
+import { createOrders, type Orders } from './modules/orders';
+import { ReservationsService } from './modules/reservations/service';
+import { ShiftsService } from './modules/shifts/service';
+import { UpsellService } from './modules/upsell/service';
+import { VenuesService } from './modules/venues/service';
+import type { Db } from './shared/command';
+
+/**
+ * One instance of each domain service, for the routes and plugins (`app.services`). Services
+ * never see this container: each gets the services it calls in its constructor.
+ */
+export interface Services {
+  auth: AuthService;
+  admin: AdminService;
+  approvals: ApprovalService;
+  venues: VenuesService;
+  reservations: ReservationsService;
+  menu: MenuService;
+  upsell: UpsellService;
+  orders: Orders;
+  kitchen: KitchenService;
+  shifts: ShiftsService;
+  finance: Finance;
+}
+
+/**
+ * The composition root: builds the services layer by layer (CONTEXT.md) and plugs each port a
+ * lower domain declares into the higher domain that answers it. A port is wired as a small
+ * forwarding object, so the higher service may be built after the lower one that holds it; every
+ * call still runs on the caller's db handle — the command's one transaction.
+ */
+export async function createServices(db: Db, config: ApiConfig): Promise<Services> {
+  // Base: who is acting, venue settings, the menu, the floor, upsell rules.
+  const auth = await AuthService.create(db, config, new DeviceService());
+  const admin = new AdminService(auth, {
+    settings: (...args) => finance.settings.settings(...args),
+    saveSettings: (...args) => finance.settings.saveSettings(...args),
+  });
+  const approvals = new ApprovalService(auth, admin);
+  const menu = new MenuService();
+  const venues = new VenuesService(auth, {
+    openSessionSummaries: (...args) => orders.hooks.openSessionSummaries(...args),
+    assertSessionsFitTogether: (...args) => orders.hooks.assertSessionsFitTogether(...args),
+    settleSessionForClose: (...args) => orders.hooks.settleSessionForClose(...args),
+    reassignSession: (...args) => orders.hooks.reassignSession(...args),
+  });
+  const reservations = new ReservationsService(admin, venues);
+  const upsell = new UpsellService(admin);
+
+  // Orders, over the base; what they need from above comes through their ports.
+  const orders: Orders = createOrders({
+    auth,
+    admin,
+    menu,
+    venues,
+    upsell,
+    payments: { paymentShares: (...args) => finance.ledger.paymentShares(...args) },
+    kitchen: { createTickets: (...args) => kitchen.createTickets(...args) },
+    shifts: { shiftForOrder: (...args) => shifts.shiftForOrder(...args) },
+  });
+
+  // Over orders: the kitchen, cash shifts, and finance (money books to a shift).
+  const kitchen = new KitchenService(orders.reads, venues);
+  const shifts = new ShiftsService(orders.reads, admin, {
+    shiftTotals: (...args) => finance.ledger.shiftTotals(...args),
+    settleExpiredHolds: (...args) => finance.lifecycle.settleExpiredHolds(...args),
+  });
+  const finance: Finance = createFinance({ auth, orders, shifts });
+
+  return { auth, admin, approvals, venues, reservations, menu, upsell, orders, kitchen, shifts, finance };
+}
