@@ -6,7 +6,7 @@ import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApprovalHost } from '../features/approval';
 import { LoginScreen } from '../features/login/login-screen';
-import { Slot } from '../core/plugin-host/slot';
+import { NO_CONTEXT, Slot } from '../core/plugin-host/slot';
 import styles from './app.module.css';
 import { matchPath, navigate, orderBackPath, usePath } from '../core/router';
 import { useServices, useSubject } from '../core/services-context';
@@ -151,7 +151,7 @@ function SignedIn() {
             </span>
           ))}
           <AttentionButton offline={services.offline} failed={outboxCounts.failed} />
-          <Slot name="header.indicators" className={styles.indicators} />
+          <Slot name="header.indicators" context={NO_CONTEXT} className={styles.indicators} />
           <span className={styles.connectivity} data-testid="connectivity" data-state={connectivity.state} data-pending={connectivity.pending}>
             <span className={`${styles.dot} ${connectivity.state === 'offline' ? styles.dotOffline : connectivity.state === 'syncing' ? styles.dotSyncing : ''}`} />
             {connectivity.state === 'syncing'
