@@ -119,7 +119,8 @@ function SignedIn() {
       { path: '/shift', label: t('nav.shift'), permission: 'shifts.view' },
     ];
     const fromRemotes = remotes.flatMap((r) =>
-      (r.status === 'loaded' ? (r.plugin?.routes ?? []) : []).map((route) => ({
+      // A route that is not listed only answers its path (an old address that forwards).
+      (r.status === 'loaded' ? (r.plugin?.routes ?? []) : []).filter((route) => route.isListed !== false).map((route) => ({
         path: `/x/${route.path}`,
         label: i18n.exists(`${r.plugin!.id}:${route.title}`) ? t(`${r.plugin!.id}:${route.title}`) : route.title,
         permission: route.permission,
