@@ -145,7 +145,9 @@ test('the waiter is prompted with wine for the steak, drags it in with mouse and
   // The admin: the steak's wine rule was shown and taken twice; then a new rule for the Greek salad.
   const elena = await (await browser.newContext({ viewport: VIEWPORT })).newPage();
   await signIn(elena, server.url, '999999');
-  await openSection(elena, 'Допродажи');
+  // The rules are a page the upsell remote adds to Admin (the admin.pages slot).
+  await openSection(elena, 'Администрирование');
+  await elena.getByTestId('admin-nav-upsell').click();
   await expect(elena.getByTestId('upsell-page')).toBeVisible();
   await elena.getByTestId('upsell-product-input').fill('рибай');
   await elena.getByTestId('upsell-product-ribeye-steak').click();

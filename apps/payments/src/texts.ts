@@ -1,6 +1,7 @@
+import { cardHoldsTexts } from './features/card-holds/texts';
 import { refundsTexts } from './features/refunds/texts';
 
-/** The payments remote's namespace ('payments'), Russian and English; refunds keep theirs in their folder. */
+/** The payments remote's namespace ('payments'), Russian and English; refunds and card holds keep theirs in their folders. */
 export const paymentsTexts = {
   ru: {
     title: 'Карта через терминал',
@@ -57,6 +58,7 @@ export const paymentsTexts = {
       back: 'Назад',
     },
     refund: refundsTexts.ru,
+    shiftHolds: cardHoldsTexts.ru,
   },
   en: {
     title: 'Card via terminal',
@@ -113,5 +115,6 @@ export const paymentsTexts = {
       back: 'Back',
     },
     refund: refundsTexts.en,
+    shiftHolds: cardHoldsTexts.en,
   },
 };

@@ -3,6 +3,7 @@ import type { PosApi } from '@pos/api-client';
 import type { EventBus } from '@pos/event-bus';
 import type { I18n } from '@pos/i18n';
 import type { QueryClient } from '@tanstack/react-query';
+import type { AdminPageDeclaration, SlotContexts, SlotName } from './slots';
 
 export type Connectivity = BusEvents['connectivity.changed'];
 
@@ -10,6 +11,35 @@ export type Connectivity = BusEvents['connectivity.changed'];
 export interface HostStorage {
   get<T>(key: string): Promise<T | undefined>;
   set(key: string, value: unknown): Promise<void>;
+}
+
+/** A remote whose parcel fills a slot, with what it declared for that slot. */
+export interface SlotEntry {
+  remote: string;
+  /** The remote's i18n namespace (its plugin id): where its titles are. */
+  namespace: string;
+  /** With `admin.pages`: the page's navigation entry. */
+  adminPage?: AdminPageDeclaration;
+}
+
+/** A slot mounted by a remote into its own element (see `HostSlots.mount`). */
+export interface MountedSlot<N extends SlotName> {
+  update(context: SlotContexts[N]): void;
+  unmount(): void;
+}
+
+/**
+ * The host's slots, for a remote that hosts other remotes' parcels in its own screen (the Admin
+ * remote shows the `admin.pages` of other remotes). The host mounts them as it does in its own
+ * screens: live as remotes come and go, a crashing parcel cut off.
+ */
+export interface HostSlots {
+  /** The remotes that fill the slot now. */
+  entries(name: SlotName): SlotEntry[];
+  /** Calls `listener` whenever the loaded remotes change; returns the unsubscribe. */
+  subscribe(listener: () => void): () => void;
+  /** Mounts the slot's parcels (or only `remote`'s) into `element`. */
+  mount<N extends SlotName>(name: N, element: HTMLElement, context: SlotContexts[N], options?: { remote?: string }): MountedSlot<N>;
 }
 
 /** Everything a remote may use of the host. Remotes never reach into the shell otherwise. */
@@ -42,4 +72,6 @@ export interface HostApi {
   notify(kind: BusEvents['notification.toast']['kind'], message: string, options?: { href?: string }): void;
   /** Persistent key-value storage; remotes namespace their own keys. */
   storage: HostStorage;
+  /** Other remotes' slots, to mount in a remote's own screen. Since host API 1.2; absent before. */
+  slots?: HostSlots;
 }

@@ -1,8 +1,27 @@
-export { definePlugin, SLOTS } from './plugin';
-export type { HostProps, OrderSuggestionsContext, PluginRoute, PosPlugin, SlotName } from './plugin';
-export type { Connectivity, HostApi, HostStorage } from './host-api';
+export { definePlugin } from './plugin';
+export type { HostProps, PluginRoute, PluginSlots, PosPlugin, SlotParcel, SlotProps } from './plugin';
+export { SLOTS } from './slots';
+export type {
+  AdminPageContext,
+  AdminPageDeclaration,
+  FloorToolbarContext,
+  HomeWidgetsContext,
+  NoContext,
+  OrderRowContext,
+  OrderSidePanelContext,
+  OrderSuggestionsContext,
+  OrderSummaryContext,
+  PayDialogMode,
+  PaymentMethodsContext,
+  ShiftCloseContext,
+  ShiftPanelContext,
+  SlotContexts,
+  SlotName,
+} from './slots';
+export type { Connectivity, HostApi, HostSlots, HostStorage, MountedSlot, SlotEntry } from './host-api';
 export { FLOOR_TONES } from './floor-mode';
 export type { FloorModeContext, FloorModeDeclaration, FloorModeView, FloorTableMark, FloorTone } from './floor-mode';
-export { HostProvider, reactLifecycles, useBusEvent, useCan, useConnectivity, useHost } from './react';
+export { HostProvider, HostSlot, reactLifecycles, useBusEvent, useCan, useConnectivity, useHost, useSlotEntries } from './react';
+export type { HostSlotProps } from './react';
 export { queryKeys, useApi, useCurrentShift, useHalls, useMenu, useOrder, useTables, useTickets, ApiError } from '@pos/api-client';
 export type { PosApi } from '@pos/api-client';

@@ -1,40 +1,25 @@
-import type { Feature, Order, Permission } from '@pos/contracts';
+import type { Feature, Permission } from '@pos/contracts';
 import type { Resources } from '@pos/i18n';
 import type { LifeCycles, ParcelConfigObject } from 'single-spa';
 import type { FloorModeDeclaration } from './floor-mode';
 import type { HostApi } from './host-api';
-
-/** Named places in the core screens where remotes mount parcels. */
-export const SLOTS = [
-  'order.suggestions',
-  'order.side-panel',
-  'floor.mode',
-  'floor.toolbar',
-  'home.widgets',
-  'header.indicators',
-  'orders.row-actions',
-  'payment.methods',
-  'admin.pages',
-] as const;
-export type SlotName = (typeof SLOTS)[number];
-
-/**
- * The context of the `order.suggestions` slot (under the menu of the order screen). A type, not an
- * interface, so it passes as a slot's `Record<string, unknown>` context.
- */
-export type OrderSuggestionsContext = {
-  /** The order on screen, as the host's cache has it. */
-  order: Order;
-  /** The course selected on the order screen: whatever the remote adds (dishes, combos) goes there. */
-  course: number;
-};
+import type { AdminPageDeclaration, SlotContexts, SlotName } from './slots';
 
 /** What every parcel and application receives from the host as props. */
 export interface HostProps {
   host: HostApi;
-  /** Slot-specific context, e.g. the order on the order screen. */
-  context?: Record<string, unknown>;
 }
+
+/** The props of a parcel in slot `N`: the host and the slot's typed context. */
+export interface SlotProps<N extends SlotName> extends HostProps {
+  context: SlotContexts[N];
+}
+
+/** A parcel for slot `N` (e.g. `reactLifecycles(Component)` with `SlotProps<N>`). */
+export type SlotParcel<N extends SlotName> = ParcelConfigObject<SlotProps<N>>;
+
+/** A remote's parcels, at most one per slot, each typed by its slot's context. */
+export type PluginSlots = { [N in SlotName]?: SlotParcel<N> };
 
 export interface PluginRoute {
   /** Under /x/, e.g. 'admin' → /x/admin. */
@@ -43,6 +28,11 @@ export interface PluginRoute {
   title: string;
   /** Who sees the route: any one of these permissions (none: everyone signed in). */
   permission?: Permission | readonly Permission[];
+  /**
+   * False: the route answers its path but has no entry in the shell's navigation (an old path
+   * kept for bookmarks that forwards elsewhere). Since host API 1.2; older shells list it.
+   */
+  isListed?: boolean;
   app: LifeCycles<HostProps>;
 }
 
@@ -58,9 +48,11 @@ export interface PosPlugin {
   /** The remote's own i18n namespace (its id) in Russian and English. */
   i18n?: Resources;
   routes?: PluginRoute[];
-  slots?: Partial<Record<SlotName, ParcelConfigObject<HostProps>>>;
+  slots?: PluginSlots;
   /** With a `floor.mode` slot: the tab of the mode on the floor map (see floor-mode.ts). */
   floorMode?: FloorModeDeclaration;
+  /** With an `admin.pages` slot: the page's entry in the Admin remote's navigation. */
+  adminPage?: AdminPageDeclaration;
 }
 
 export const definePlugin = (plugin: PosPlugin): PosPlugin => plugin;

@@ -3,7 +3,7 @@ import { createEventBus } from '@pos/event-bus';
 import { addNamespace, createI18n, type Resources } from '@pos/i18n';
 import { QueryClient } from '@tanstack/react-query';
 import type { PosApi } from '@pos/api-client';
-import type { HostApi, HostStorage } from './host-api';
+import type { HostApi, HostSlots, HostStorage } from './host-api';
 
 /**
  * Test fixtures for remotes (imported as `@pos/plugin-sdk/testing`, never from the main index):
@@ -29,6 +29,8 @@ export interface TestHostOptions {
   navigate?: HostApi['navigate'];
   /** The supervisor's answer; by default nobody approves (null). */
   requestApproval?: HostApi['requestApproval'];
+  /** Other remotes' slots (host API 1.2); absent by default, as on an older host. */
+  slots?: HostSlots;
 }
 
 /** Storage that round-trips values by copy, as IndexedDB does; `data` is visible to the test. */
@@ -70,5 +72,6 @@ export function createTestHost(options: TestHostOptions = {}): HostApi {
     navigate: options.navigate ?? (() => undefined),
     notify: options.notify ?? (() => undefined),
     storage: options.storage ?? createMemoryStorage(),
+    ...(options.slots ? { slots: options.slots } : {}),
   };
 }

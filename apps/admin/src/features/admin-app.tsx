@@ -2,7 +2,7 @@ import type { Permission } from '@pos/contracts';
 import { useTranslation } from '@pos/i18n';
 import type { HostProps } from '@pos/plugin-sdk';
 import { useConnectivity, useHost } from '@pos/plugin-sdk';
-import { type ComponentType, type ReactNode, useEffect, useState } from 'react';
+import { type ComponentType, Fragment, type ReactNode, useEffect, useState } from 'react';
 import { EmptyState } from '../components/section';
 import { icons } from '../components/icons';
 import styles from './admin-app.module.css';
@@ -10,6 +10,7 @@ import { devicesIcon } from './devices/devices-icon';
 import { DevicesSection } from './devices/devices-section';
 import { FeatureFlagsSection } from './feature-flags/feature-flags-section';
 import { PaymentSettingsSection } from './payment-settings/payment-settings-section';
+import { RemotePageView, useRemotePages } from './remote-pages/remote-pages';
 import { RemotesSection } from './remotes/remotes-section';
 import { RolesSection } from './roles/roles-section';
 import { StaffSection } from './staff/staff-section';
@@ -33,10 +34,23 @@ const BASE_PATH = '/x/admin';
 /** The section is part of the URL (/x/admin/staff), so a reload or the back button keeps it. */
 const sectionInUrl = () => window.location.pathname.slice(BASE_PATH.length + 1).split('/')[0];
 
+/** An entry of the admin navigation: one of the sections above or a page another remote adds. */
+interface NavEntry {
+  id: string;
+  label: string;
+  icon: ReactNode;
+  content: ReactNode;
+}
+
 export function AdminApp(_props: HostProps) {
   const { t } = useTranslation('admin');
   const host = useHost();
-  const allowed = SECTIONS.filter((s) => host.can(s.permission));
+  const sections: NavEntry[] = SECTIONS.filter((s) => host.can(s.permission)).map((s) => ({ id: s.id, label: t(`sections.${s.id}`), icon: s.icon, content: <s.Component /> }));
+  // Other remotes' pages follow the admin's own; a page may not take a section's place.
+  const pages: NavEntry[] = useRemotePages()
+    .filter((p) => !sections.some((s) => s.id === p.id))
+    .map((p) => ({ id: p.id, label: p.label, icon: icons.remotes, content: <RemotePageView page={p} basePath={BASE_PATH} /> }));
+  const allowed = [...sections, ...pages];
   const [requested, setRequested] = useState(sectionInUrl);
 
   useEffect(() => {
@@ -47,7 +61,7 @@ export function AdminApp(_props: HostProps) {
 
   const isOffline = useConnectivity().state === 'offline';
   const current = allowed.find((s) => s.id === requested) ?? allowed[0];
-  const open = (id: SectionId) => {
+  const open = (id: string) => {
     setRequested(id);
     host.navigate(`${BASE_PATH}/${id}`);
   };
@@ -70,7 +84,7 @@ export function AdminApp(_props: HostProps) {
               onClick={() => open(s.id)}
             >
               {s.icon}
-              {t(`sections.${s.id}`)}
+              {s.label}
             </button>
           ))}
         </nav>
@@ -88,7 +102,7 @@ export function AdminApp(_props: HostProps) {
             {t('needsNetwork')}
           </div>
         )}
-        {current ? <current.Component key={current.id} /> : <EmptyState>{t('noAccess')}</EmptyState>}
+        {current ? <Fragment key={current.id}>{current.content}</Fragment> : <EmptyState>{t('noAccess')}</EmptyState>}
       </div>
     </div>
   );

@@ -1,5 +1,5 @@
 import type { Permission } from '@pos/contracts';
-import { HostProvider, type PosApi } from '@pos/plugin-sdk';
+import { type HostSlots, HostProvider, type PosApi } from '@pos/plugin-sdk';
 import { createTestHost, TEST_STAFF_ID, TEST_VENUE_ID } from '@pos/plugin-sdk/testing';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
@@ -14,10 +14,12 @@ export interface FakeHostOptions {
   /** The api functions the test needs (jest.fn()); anything else throws when called. */
   api?: Partial<PosApi>;
   language?: 'ru' | 'en';
+  /** Other remotes' slots (the pages they add to Admin); none by default. */
+  slots?: HostSlots;
 }
 
 /** The shared test host, signed in as the venue's admin, with the admin texts. */
-export function createFakeHost({ permissions, api, language }: FakeHostOptions = {}) {
+export function createFakeHost({ permissions, api, language, slots }: FakeHostOptions = {}) {
   return createTestHost({
     namespace: { name: 'admin', resources: adminTexts },
     staff: { name: 'Елена', role: 'admin' },
@@ -26,6 +28,7 @@ export function createFakeHost({ permissions, api, language }: FakeHostOptions =
     language,
     navigate: jest.fn(),
     notify: jest.fn(),
+    slots,
   });
 }
 

@@ -6,7 +6,7 @@ import { Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApprovalHost } from '../features/approval';
 import { LoginScreen } from '../features/login/login-screen';
-import { Slot } from '../core/plugin-host/slot';
+import { NO_CONTEXT, Slot } from '../core/plugin-host/slot';
 import styles from './app.module.css';
 import { matchPath, navigate, orderBackPath, usePath } from '../core/router';
 import { useServices, useSubject } from '../core/services-context';
@@ -117,7 +117,8 @@ function SignedIn() {
       { path: '/shift', label: t('nav.shift'), permission: 'shifts.view' },
     ];
     const fromRemotes = remotes.flatMap((r) =>
-      (r.status === 'loaded' ? (r.plugin?.routes ?? []) : []).map((route) => ({
+      // A route that is not listed only answers its path (an old address that forwards).
+      (r.status === 'loaded' ? (r.plugin?.routes ?? []) : []).filter((route) => route.isListed !== false).map((route) => ({
         path: `/x/${route.path}`,
         label: i18n.exists(`${r.plugin!.id}:${route.title}`) ? t(`${r.plugin!.id}:${route.title}`) : route.title,
         permission: route.permission,
@@ -149,7 +150,7 @@ function SignedIn() {
             </span>
           ))}
           <AttentionButton offline={services.offline} failed={outboxCounts.failed} />
-          <Slot name="header.indicators" className={styles.indicators} />
+          <Slot name="header.indicators" context={NO_CONTEXT} className={styles.indicators} />
           <span className={styles.connectivity} data-testid="connectivity" data-state={connectivity.state} data-pending={connectivity.pending}>
             <span className={`${styles.dot} ${connectivity.state === 'offline' ? styles.dotOffline : connectivity.state === 'syncing' ? styles.dotSyncing : ''}`} />
             {connectivity.state === 'syncing'

@@ -11,6 +11,7 @@ import { registerApplication, unregisterApplication } from 'single-spa';
 import { ApprovalRequests } from '../core/approval-requests';
 import { addFrameTexts } from '../i18n/frame';
 import { createHostStorage } from '../core/host-storage';
+import { createHostSlots } from '../core/plugin-host/host-slots';
 import { PluginHost } from '../core/plugin-host/plugin-host';
 import { navigate } from '../core/router';
 import { REMOTE_OUTLET_ID, type ShellServices } from '../core/services';
@@ -55,6 +56,8 @@ export function createShellServices(): ShellServices {
   const api = deferredApi(offline.then((o) => o.api));
 
   const storage = createHostStorage();
+  // Remotes mount other remotes' slots through the shell's own <Slot> (host API 1.2).
+  const hostSlots = createHostSlots(() => services);
   let host: HostApi | null = null;
   const makeHost = (): HostApi => {
     const session = session$.value;
@@ -76,6 +79,7 @@ export function createShellServices(): ShellServices {
       notify: (kind, message, options) =>
         bus.emit('notification.toast', options?.href ? { kind, message, href: options.href } : { kind, message }),
       storage,
+      slots: hostSlots,
     };
     return host;
   };
@@ -92,7 +96,7 @@ export function createShellServices(): ShellServices {
     outlet: () => document.getElementById(REMOTE_OUTLET_ID),
   });
 
-  return {
+  const services: ShellServices = {
     bus,
     api,
     queryClient,
@@ -111,6 +115,7 @@ export function createShellServices(): ShellServices {
     },
     signOut,
   };
+  return services;
 }
 
 /** A PosApi whose every call waits for the real one (loaded in its own chunk). */

@@ -1,4 +1,4 @@
-import { ApiError, HostProvider, queryKeys } from '@pos/plugin-sdk';
+import { ApiError, HostProvider, type PayDialogMode, queryKeys } from '@pos/plugin-sdk';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { Order } from '@pos/contracts';
 import { createSimulatorTerminal, parseSimulatorMode } from '../../terminal';
@@ -7,7 +7,7 @@ import { PaymentMethods } from './payment-methods';
 
 const noWait = () => Promise.resolve();
 
-function renderMethods(mode: string | (() => string), options: { tip?: number; offline?: boolean; sleep?: (ms: number) => Promise<void>; payMode?: string } = {}) {
+function renderMethods(mode: string | (() => string), options: { tip?: number; offline?: boolean; sleep?: (ms: number) => Promise<void>; payMode?: PayDialogMode } = {}) {
   const finance = fakeFinance();
   const host = paymentsHost(finance.api);
   if (options.offline) host.connectivity = () => ({ state: 'offline', pending: 0 });

@@ -1,6 +1,6 @@
-import type { Order, Payment } from '@pos/contracts';
+import type { Payment } from '@pos/contracts';
 import { formatMoney, problemText, useTranslation } from '@pos/i18n';
-import { type HostProps, queryKeys, useBusEvent, useCan, useConnectivity, useHost } from '@pos/plugin-sdk';
+import { queryKeys, type SlotProps, useBusEvent, useCan, useConnectivity, useHost } from '@pos/plugin-sdk';
 import { Button, MoneyInput, Spinner } from '@pos/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
@@ -25,38 +25,11 @@ import { isSettled, type PendingCardOp, type PendingCardOps, tabletCardOps, useP
 import styles from './payment-methods.module.css';
 import { StuckPayments } from './stuck-payments';
 
-/** What the shell's pay dialog gives the `payment.methods` slot. */
-export interface PaymentMethodsContext {
-  order: Order;
-  checkIndex: number | null;
-  /** Due now on the order (or the chosen check), without the tip. */
-  amount: number;
-  tip: number;
-  /**
-   * The dialog's own method ('cash' | 'card' | 'mixed'). Where its «Оплатить» is the one primary
-   * action (cash, mixed) tap to pay steps back to a plain button; absent (an older shell): primary.
-   */
-  payMode?: string;
-}
-
-export interface PaymentMethodsProps extends HostProps {
+export interface PaymentMethodsProps extends SlotProps<'payment.methods'> {
   /** Tests pass a terminal; in the app it is the native bridge or the simulator. */
   terminal?: PaymentTerminal;
   /** Tests pass a fresh list (a "reloaded page"); in the app it is the tablet's, in the host storage. */
   pendingOps?: PendingCardOps;
-}
-
-/** The slot's context as the pay dialog sends it (null when it does not look like one). */
-function readContext(context: HostProps['context']): PaymentMethodsContext | null {
-  const order = context?.order as Order | undefined;
-  if (!order || typeof context?.amount !== 'number') return null;
-  return {
-    order,
-    checkIndex: typeof context.checkIndex === 'number' ? context.checkIndex : null,
-    amount: context.amount,
-    tip: typeof context.tip === 'number' ? context.tip : 0,
-    ...(typeof context.payMode === 'string' ? { payMode: context.payMode } : {}),
-  };
 }
 
 /** States after which a new card payment may be started. */
@@ -81,18 +54,16 @@ export function PaymentMethods({ context, terminal, pendingOps }: PaymentMethods
   const terminalRef = useRef<PaymentTerminal>(terminal ?? tabletTerminal());
   const opsRef = useRef<PendingCardOps>(pendingOps ?? tabletCardOps(host.storage));
   const [cancelSignal, setCancelSignal] = useState<CancelSignal | null>(null);
-  const slot = readContext(context);
-  const pending = usePendingCardOps(opsRef.current, slot !== null && !isOffline);
-  const orderId = slot?.order.id ?? '';
+  const { order, checkIndex, amount, tip, payMode } = context;
+  const pending = usePendingCardOps(opsRef.current, !isOffline);
+  const orderId = order.id;
   // Holds and unfinished payments of the order are settled below, never doubled by a new start.
-  const payments = useQuery({ ...getOrderPaymentsQueryOptions(host.api, orderId), enabled: slot !== null });
+  const payments = useQuery(getOrderPaymentsQueryOptions(host.api, orderId));
   useBusEvent('payment.status', (event) => {
     if (event.payment.orderId === orderId) void queryClient.invalidateQueries({ queryKey: queryKeys.payments(orderId) });
   });
   useForgetSettledOps(opsRef.current, pending.ops, pending.running, payments.data, payments.dataUpdatedAt, orderId);
-  if (!slot) return null;
-  const { order, checkIndex, amount, tip } = slot;
-  const isTapToPayPrimary = slot.payMode === undefined || slot.payMode === 'card';
+  const isTapToPayPrimary = payMode === undefined || payMode === 'card';
   const currency = host.session.venue.currency;
   const money = (v: number) => formatMoney(v, currency, i18n.language);
   const list = payments.data ?? [];

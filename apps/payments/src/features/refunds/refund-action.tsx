@@ -1,6 +1,5 @@
-import type { Order } from '@pos/contracts';
 import { useTranslation } from '@pos/i18n';
-import { type HostProps, useConnectivity, useHost } from '@pos/plugin-sdk';
+import { type SlotProps, useConnectivity, useHost } from '@pos/plugin-sdk';
 import { Button } from '@pos/ui';
 import { type MouseEvent, useState } from 'react';
 import { createPortal } from 'react-dom';
@@ -10,17 +9,11 @@ import { RefundDialog } from './refund-dialog';
 import { hasMoneyToGiveBack } from './refund-flow';
 import styles from './refunds.module.css';
 
-export interface RefundActionProps extends HostProps {
+export interface RefundActionProps extends SlotProps<'orders.row-actions'> {
   /** Tests pass their own; in the app the tablet's terminal and its unfinished refunds (in the host storage). */
   terminal?: PaymentTerminal;
   pending?: PendingRefunds;
 }
-
-/** The slot's context as the orders screen sends it (null when it does not look like one). */
-const readOrder = (context: HostProps['context']): Order | null => {
-  const order = context?.order as Order | undefined;
-  return order && typeof order.id === 'string' && typeof order.paid === 'number' ? order : null;
-};
 
 /**
  * The `orders.row-actions` slot: "Refund" on an order that has money to give back (or a refund
@@ -29,7 +22,7 @@ const readOrder = (context: HostProps['context']): Order | null => {
  * approval. Refunds need the server, so offline
  * the button says so instead of opening.
  */
-export function RefundAction({ context, terminal, pending }: RefundActionProps) {
+export function RefundAction({ context: { order }, terminal, pending }: RefundActionProps) {
   const { t } = useTranslation('payments');
   const host = useHost();
   const isOffline = useConnectivity().state === 'offline';
@@ -39,8 +32,6 @@ export function RefundAction({ context, terminal, pending }: RefundActionProps) 
   const mayRefund = host.can('payments.refund') || host.can('payments.take');
   const store = pending ?? tabletPendingRefunds(host.storage);
   const { refunds: unfinished } = usePendingRefunds(store, mayRefund);
-  const order = readOrder(context);
-  if (!order) return null;
   const hasUnfinished = Object.values(unfinished ?? {}).some((r) => r.orderId === order.id);
   // An open dialog stays while the refund's own refresh takes the order's money to zero (the slip).
   const canRefund = mayRefund && (hasMoneyToGiveBack(order) || hasUnfinished);

@@ -1,6 +1,6 @@
 import { addDays, businessDate, type Reservation, type Table, zonedTime } from '@pos/contracts';
 import { useTranslation } from '@pos/i18n';
-import type { FloorModeContext, FloorTableMark, HostProps } from '@pos/plugin-sdk';
+import type { FloorTableMark, SlotProps } from '@pos/plugin-sdk';
 import { useHost } from '@pos/plugin-sdk';
 import { Button, Icon } from '@pos/ui';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -23,8 +23,7 @@ type Open = { kind: 'new'; draft: ReservationDraft } | { kind: 'edit'; reservati
  * beside the map with the day's bookings on a timeline, the guests expected now (seated with one
  * tap) and the booking dialog.
  */
-export function ReservationsMode({ context }: HostProps) {
-  const floor = context as unknown as FloorModeContext;
+export function ReservationsMode({ context: floor }: SlotProps<'floor.mode'>) {
   const { session, can } = useHost();
   const timeZone = session.venue.timezone;
   const { t, i18n } = useTranslation('reservations');

@@ -1,6 +1,6 @@
 import type { Reservation } from '@pos/contracts';
 import { anOrder } from '@pos/contracts/testing';
-import { HostProvider } from '@pos/plugin-sdk';
+import { HostProvider, type OrderSidePanelContext } from '@pos/plugin-sdk';
 import { act, render, screen, waitFor } from '@testing-library/react';
 import { hostWith, reservation, table } from '../../testing/fixtures';
 import { ReservationReminder } from './reservation-reminder';
@@ -9,7 +9,7 @@ const MIN = 60_000;
 const t5 = table('5');
 const order = anOrder({ id: 'o1', tableId: t5.id, tableLabel: '5' });
 
-function renderReminder(list: () => Reservation[], options: Parameters<typeof hostWith>[1] = {}, context: Record<string, unknown> = { order }) {
+function renderReminder(list: () => Reservation[], options: Parameters<typeof hostWith>[1] = {}, context: OrderSidePanelContext = { order }) {
   const { host } = hostWith(list, options);
   render(
     <HostProvider host={host}>

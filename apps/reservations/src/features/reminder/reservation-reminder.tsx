@@ -1,6 +1,6 @@
-import { businessDate, type Order, zonedTime } from '@pos/contracts';
+import { businessDate, zonedTime } from '@pos/contracts';
 import { useTranslation } from '@pos/i18n';
-import { type HostProps, useHost } from '@pos/plugin-sdk';
+import { type SlotProps, useHost } from '@pos/plugin-sdk';
 import { useMemo } from 'react';
 import { useReservations } from '../../api/get-reservations';
 import { useReservationEvents } from '../../api/use-reservation-events';
@@ -15,8 +15,7 @@ export const REMIND_BEFORE_MS = 30 * 60_000;
  * On the order screen of a table booked within the next 30 minutes: "reserved at 19:30 for
  * Ivanova, 4 guests", so whoever took the table knows it must be free by then.
  */
-export function ReservationReminder({ context }: HostProps) {
-  const order = (context as { order?: Order } | undefined)?.order;
+export function ReservationReminder({ context: { order } }: SlotProps<'order.side-panel'>) {
   const { session, can } = useHost();
   const { t } = useTranslation('reservations');
   const timeZone = session.venue.timezone;
@@ -26,10 +25,10 @@ export function ReservationReminder({ context }: HostProps) {
   // Near midnight the next booking may belong to tomorrow's business day.
   const horizonDay = businessDate(now + REMIND_BEFORE_MS, timeZone);
   useReservationEvents();
-  const todays = useReservations(today, { enabled: canView && Boolean(order?.tableId) });
-  const tomorrows = useReservations(horizonDay, { enabled: canView && Boolean(order?.tableId) && horizonDay !== today });
+  const todays = useReservations(today, { enabled: canView && Boolean(order.tableId) });
+  const tomorrows = useReservations(horizonDay, { enabled: canView && Boolean(order.tableId) && horizonDay !== today });
 
-  const tableId = order?.tableId;
+  const tableId = order.tableId;
   const next = useMemo(() => {
     if (!tableId) return undefined;
     const all = [...(todays.data ?? []), ...(horizonDay !== today ? (tomorrows.data ?? []) : [])];

@@ -1,8 +1,8 @@
 import type { Remote } from '@pos/contracts';
 import { addNamespace } from '@pos/i18n';
-import type { HostApi, HostProps, PosPlugin, SlotName } from '@pos/plugin-sdk';
+import type { HostApi, HostProps, PosPlugin, SlotEntry, SlotName, SlotParcel } from '@pos/plugin-sdk';
 import { BehaviorSubject } from 'rxjs';
-import type { LifeCycles, ParcelConfigObject } from 'single-spa';
+import type { LifeCycles } from 'single-spa';
 import { distrustRemote, type FailedRemote, trustRemotes } from './federation-runtime-plugin';
 
 /** The parts of the federation runtime the host uses (a fake one in tests). */
@@ -209,10 +209,20 @@ export class PluginHost {
     }
   }
 
-  slot(name: SlotName): { remote: string; parcel: ParcelConfigObject<HostProps> }[] {
+  /** The loaded remotes' parcels for slot `N`, typed by its context. */
+  slot<N extends SlotName>(name: N): { remote: string; parcel: SlotParcel<N> }[] {
     return this.remotes.flatMap((s) => {
       const parcel = s.status === 'loaded' ? s.plugin?.slots?.[name] : undefined;
       return parcel ? [{ remote: s.name, parcel }] : [];
+    });
+  }
+
+  /** Who fills slot `name`, with what each remote declared for it (`HostSlots.entries`). */
+  slotEntries(name: SlotName): SlotEntry[] {
+    return this.remotes.flatMap((s) => {
+      if (s.status !== 'loaded' || !s.plugin?.slots?.[name]) return [];
+      const adminPage = name === 'admin.pages' ? s.plugin.adminPage : undefined;
+      return [{ remote: s.name, namespace: s.plugin.id, ...(adminPage ? { adminPage } : {}) }];
     });
   }
 

@@ -156,7 +156,7 @@ export function FloorScreen() {
       </div>
 
       {/* The floor is the home screen: remotes' widgets (e.g. shift analytics) sit above the map. */}
-      <Slot name="home.widgets" className={styles.slot} />
+      <Slot name="home.widgets" context={{ hallId: activeHallId }} className={styles.slot} />
       <div className={styles.body}>
         <div className={styles.canvas} ref={canvasRef} data-testid="floor-canvas" data-mode={activeMode?.remote ?? PLAIN}>
           {isLoading ? (

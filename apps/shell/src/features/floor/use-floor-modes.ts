@@ -1,14 +1,13 @@
-import type { HostProps } from '@pos/plugin-sdk';
+import type { SlotParcel } from '@pos/plugin-sdk';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ParcelConfigObject } from 'single-spa';
 import { useServices, useSubject } from '../../core/services-context';
 
 export interface FloorMode {
   /** The remote contributing the mode; also the mode's id. */
   remote: string;
   title: string;
-  parcel: ParcelConfigObject<HostProps>;
+  parcel: SlotParcel<'floor.mode'>;
 }
 
 /** The floor modes of the loaded remotes (their `floor.mode` parcels), live as remotes come and go. */

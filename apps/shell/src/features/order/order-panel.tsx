@@ -178,6 +178,8 @@ export function OrderPanel(props: OrderPanelProps) {
         {order.tips > 0 && <TotalRow label={t('totals.tips')} value={order.tips} currency={currency} />}
         {order.paid > 0 && <TotalRow label={t('totals.due')} value={order.due} currency={currency} strong testId="order-due" />}
         {order.split && <div className={styles.splitNote}>{t('totals.checks', { count: order.checks.length })}</div>}
+        {/* What a remote adds to the bill (promotions applied, what is still to unlock). */}
+        <Slot name="order.summary" context={{ order, place: 'order', checkIndex: null }} />
       </div>
 
       <div className={styles.actions}>

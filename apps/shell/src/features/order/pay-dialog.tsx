@@ -227,6 +227,7 @@ export function PayDialog({ order, currency, canCloseTable, onPay, onCloseTable,
               <span data-testid="pay-total">{money(plan.toPay)}</span>
             </div>
           </div>
+          <Slot name="order.summary" context={{ order, place: 'payment', checkIndex: order.split ? checkIndex : null }} />
           {/* Beside the total, in view without scrolling: why the pay button is blocked. */}
           {cardBlock && (
             <div className={`${styles.notice} ${styles.noticeDanger}`} role="alert" data-testid={cardBlock === 'held' ? 'pay-card-held' : 'pay-card-in-doubt'}>

@@ -1,13 +1,13 @@
 import { type ClosedShift, PAYMENT_METHODS } from '@pos/contracts';
 import { Button, Money } from '@pos/ui';
 import { useTranslation } from 'react-i18next';
-import { SettledHolds } from './card-holds';
+import { Slot } from '../../core/plugin-host/slot';
 import styles from './shift-screen.module.css';
 import { differenceSign, differenceTone } from './shift-rules';
 
 /**
  * The closed shift: expected against counted per method, the difference coloured by what it means;
- * after the day's last shift, the expired card holds its close captured or released.
+ * below, what the remotes report of the close (`shift.close`).
  */
 export function ShiftResult({ shift, currency, onDone }: { shift: ClosedShift; currency: string; onDone(): void }) {
   const { t, i18n } = useTranslation('shift');
@@ -56,7 +56,8 @@ export function ShiftResult({ shift, currency, onDone }: { shift: ClosedShift; c
         })}
       </div>
       {shift.overrideReason && <div className={styles.rescue}>{t('result.override', { reason: shift.overrideReason })}</div>}
-      {shift.settledHolds && <SettledHolds settled={shift.settledHolds} currency={currency} />}
+      {/* What the close did in the remotes' areas (the card holds the day close captured or released). */}
+      <Slot name="shift.close" context={{ stage: 'after', shift }} />
       <div className={styles.resultActions}>
         <Button variant="primary" size="large" onClick={onDone} data-testid="shift-result-done">
           {t('result.done')}

@@ -1,6 +1,6 @@
 import { ApiError, type PosApi } from '@pos/api-client';
-import type { ExpiredHolds, Payment, Permission, Shift } from '@pos/contracts';
-import { anOrder, aPayment, aSession, aShift, aStaff } from '@pos/contracts/testing';
+import type { Permission, Shift } from '@pos/contracts';
+import { anOrder, aSession, aShift, aStaff } from '@pos/contracts/testing';
 import { createEventBus } from '@pos/event-bus';
 import { addNamespace, createI18n } from '@pos/i18n';
 import { type HostApi, HostProvider } from '@pos/plugin-sdk';
@@ -10,6 +10,16 @@ import { ServicesContext } from '../../core/services-context';
 import type { ShellServices } from '../../core/services';
 import { ShiftScreen } from './shift-screen';
 import { shiftTexts } from './texts';
+
+// Remotes' parcels need single-spa: the slots are stand-ins that keep what they were given.
+// The expired card holds they show are tested with the payments remote that fills `shift.close`.
+const mockSlotProps: { name: string; context: unknown }[] = [];
+jest.mock('../../core/plugin-host/slot', () => ({
+  Slot: (props: { name: string; context: unknown }) => {
+    mockSlotProps.push(props);
+    return null;
+  },
+}));
 
 /** Вера's open shift: a 5 000 ₽ float, cash and card taken, nothing counted yet. */
 const shift = (over: Partial<Shift> = {}): Shift =>
@@ -68,28 +78,6 @@ function renderShift(
   );
   return { toasts };
 }
-
-/** Card hold `id` of 2 500 ₽ (2 750 ₽ held with the tip tolerance) that lapsed on 1 March. */
-const hold = (id: string, over: Partial<Payment> = {}): Payment =>
-  aPayment({
-    id,
-    orderId: `order-${id.slice(1)}`,
-    shiftId: 'shift-1',
-    method: 'card',
-    status: 'authorized',
-    amount: 250_000,
-    tip: 0,
-    reference: 'T-1',
-    held: 275_000,
-    refunded: 0,
-    maskedCard: '•••• 4242',
-    scheme: 'visa',
-    expiresAt: '2026-03-01T15:00:00.000Z',
-    createdAt: '2026-02-24T15:00:00.000Z',
-    ...over,
-  });
-
-const expiredHolds = (policy: 'capture' | 'release', holds: Payment[]): ExpiredHolds => ({ settings: { tipTolerancePercent: 20, holdExpiryDays: 5, dayClosePolicy: policy }, holds });
 
 const press = (container: HTMLElement, keys: string) => {
   for (const key of keys) fireEvent.click(within(container).getByRole('button', { name: key }));
@@ -213,71 +201,16 @@ describe('ShiftScreen', () => {
     await waitFor(() => expect(toasts).toEqual(['Эта смена уже закрыта']));
   });
 
-  it('warns a cashier before closing that expired holds will be captured at day close', async () => {
-    const expired = jest.fn(async () => expiredHolds('capture', [hold('p7'), hold('p8', { maskedCard: null, held: 0, amount: 90_000, expiresAt: null })]));
-    renderShift(
-      { currentShift: jest.fn(async () => ({ shift: shift() })), expiredHolds: expired, order: jest.fn(async (id: string) => openCheck(Number(id.slice(6)))) },
-      ['shifts.view', 'shifts.close', 'payments.take'],
-    );
-    const holds = await screen.findByTestId('expired-holds');
-    expect(holds).toHaveAttribute('data-policy', 'capture');
-    expect(holds).toHaveTextContent('Просроченные блокировки по картам: 2');
-    expect(screen.getByTestId('expired-holds-policy')).toHaveTextContent('При закрытии последней смены дня они будут списаны с карт гостей');
-    expect(await within(holds).findByText('Чек №7')).toBeInTheDocument();
-    const first = screen.getByTestId('expired-hold-p7');
-    // Held on the card (with the tip), expiry in the venue's time zone (Moscow, UTC+3).
-    expect(first.textContent).toMatch(/•••• 4242 · срок истёк 1 мар\.?, 18:00/);
-    expect(first.textContent).toMatch(/2\s750,00\s₽/);
-    expect(screen.getByTestId('expired-hold-p8').textContent).toMatch(/900,00\s₽/);
-    fireEvent.click(first);
-    expect(window.location.pathname).toBe('/order/order-7');
-  });
-
-  it('says when the day close will release them instead', async () => {
-    renderShift(
-      { currentShift: jest.fn(async () => ({ shift: shift() })), expiredHolds: jest.fn(async () => expiredHolds('release', [hold('p7')])), order: jest.fn(async () => openCheck(7)) },
-      ['shifts.view', 'shifts.close', 'payments.take'],
-    );
-    expect(await screen.findByTestId('expired-holds')).toHaveAttribute('data-policy', 'release');
-    expect(screen.getByTestId('expired-holds-policy')).toHaveTextContent('будут освобождены');
-  });
-
-  it('shows nothing about holds without expired ones, or to staff who do not take payments', async () => {
-    const expired = jest.fn(async () => expiredHolds('capture', [hold('p7')]));
-    renderShift({ currentShift: jest.fn(async () => ({ shift: shift() })), expiredHolds: expired });
+  it('places the shift.panel and shift.close slots beside the open shift, and shift.close on the closed one', async () => {
+    const closed = { ...shift({ status: 'closed', closedAt: '2026-03-02T18:00:00.000Z', counted: { cash: 1, card: 1 } }), settledHolds: { captured: [], released: [] } };
+    renderShift({ currentShift: jest.fn(async () => ({ shift: shift() })), closeShift: jest.fn(async () => closed) });
     await screen.findByTestId('close-shift-form');
-    expect(expired).not.toHaveBeenCalled();
-    expect(screen.queryByTestId('expired-holds')).not.toBeInTheDocument();
-  });
-
-  it('lists the holds the day close captured and released', async () => {
-    const closeShift = jest.fn(async () => ({
-      ...shift({ status: 'closed', closedAt: '2026-03-02T18:00:00.000Z', counted: { cash: 810_000, card: 465_000 }, difference: { cash: 0, card: 0 } }),
-      settledHolds: { captured: [hold('p7', { status: 'captured', amount: 250_000, tip: 25_000 })], released: [hold('p8', { status: 'cancelled', maskedCard: '•••• 1111', held: 90_000 })] },
-    }));
-    renderShift({ currentShift: jest.fn(async () => ({ shift: shift() })), closeShift, order: jest.fn(async (id: string) => openCheck(Number(id.slice(6)))) });
-    await screen.findByTestId('close-shift-form');
-    fireEvent.change(screen.getByTestId('counted-cash'), { target: { value: '8100' } });
-    fireEvent.change(screen.getByTestId('counted-card'), { target: { value: '4650' } });
-    fireEvent.click(screen.getByTestId('close-shift'));
-    const settled = await screen.findByTestId('settled-holds');
-    expect(settled).toHaveTextContent('Просроченные блокировки закрыты');
-    expect(screen.getByTestId('settled-captured').textContent).toMatch(/^Списано \(1\): 2\s750,00\s₽$/);
-    expect(screen.getByTestId('settled-released').textContent).toMatch(/^Освобождено \(1\): 900,00\s₽$/);
-    expect(screen.getByTestId('settled-hold-p7')).toHaveAttribute('data-outcome', 'captured');
-    expect(screen.getByTestId('settled-hold-p8')).toHaveAttribute('data-outcome', 'released');
-    expect(screen.getByTestId('settled-hold-p8')).toHaveTextContent('•••• 1111');
-    expect(await within(settled).findByText('Чек №8')).toBeInTheDocument();
-  });
-
-  it('leaves the holds out of a close that settled none', async () => {
-    const closeShift = jest.fn(async () => ({ ...shift({ status: 'closed', closedAt: '2026-03-02T18:00:00.000Z', counted: { cash: 1, card: 1 } }), settledHolds: { captured: [], released: [] } }));
-    renderShift({ currentShift: jest.fn(async () => ({ shift: shift() })), closeShift });
-    await screen.findByTestId('close-shift-form');
+    expect(mockSlotProps.filter((p) => p.name === 'shift.panel').at(-1)?.context).toEqual({ shift: shift() });
+    expect(mockSlotProps.filter((p) => p.name === 'shift.close').at(-1)?.context).toEqual({ stage: 'before', shift: shift() });
     fireEvent.change(screen.getByTestId('counted-cash'), { target: { value: '1' } });
     fireEvent.change(screen.getByTestId('counted-card'), { target: { value: '1' } });
     fireEvent.click(screen.getByTestId('close-shift'));
     await screen.findByTestId('shift-result');
-    expect(screen.queryByTestId('settled-holds')).not.toBeInTheDocument();
+    expect(mockSlotProps.filter((p) => p.name === 'shift.close').at(-1)?.context).toEqual({ stage: 'after', shift: closed });
   });
 });

@@ -3,7 +3,7 @@ import { Button, VisuallyHidden } from '@pos/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../core/services-context';
-import { ExpiredHolds } from './card-holds';
+import { Slot } from '../../core/plugin-host/slot';
 import { ClosePanel } from './close-panel';
 import { OpenShiftForm } from './open-shift-form';
 import { ShiftResult } from './shift-result';
@@ -40,7 +40,9 @@ export function ShiftScreen() {
         <VisuallyHidden as="h1">{t('screenTitle')}</VisuallyHidden>
         <div className={styles.column}>
           <ShiftTotals shift={current.data.shift} currency={currency} updatedAt={current.dataUpdatedAt} isRefreshing={current.isFetching} onRefresh={() => void current.refetch()} />
-          <ExpiredHolds currency={currency} timeZone={venue.timezone} />
+          {/* Remotes' shift reports, then what the close will do (the payments remote's expired card holds). */}
+          <Slot name="shift.panel" context={{ shift: current.data.shift }} />
+          <Slot name="shift.close" context={{ stage: 'before', shift: current.data.shift }} />
         </div>
         <ClosePanel key={current.data.shift.id} shift={current.data.shift} currency={currency} onClosed={setClosed} />
       </div>

@@ -71,21 +71,6 @@ export const shiftTexts = {
       override: 'Закрыта с открытыми чеками. Причина: {{reason}}',
       done: 'Готово',
     },
-    holds: {
-      title: 'Просроченные блокировки по картам: {{count}}',
-      policy: {
-        capture: 'При закрытии последней смены дня они будут списаны с карт гостей.',
-        release: 'При закрытии последней смены дня они будут освобождены — деньги вернутся на карты гостей.',
-      },
-      expiredAt: 'срок истёк {{time}}',
-    },
-    settled: {
-      title: 'Просроченные блокировки закрыты',
-      text: 'Это была последняя смена дня: блокировки с истёкшим сроком обработаны по правилам заведения.',
-      captured: 'Списано ({{count}})',
-      released: 'Освобождено ({{count}})',
-      outcome: { captured: 'Списано', released: 'Освобождено' },
-    },
     errors: {
       offline: 'Нет связи с сервером — попробуйте ещё раз',
       alreadyOpen: 'У вас уже открыта смена — показываем её',
@@ -164,21 +149,6 @@ export const shiftTexts = {
       over: 'Surplus',
       override: 'Closed over open checks. Reason: {{reason}}',
       done: 'Done',
-    },
-    holds: {
-      title: 'Expired card holds: {{count}}',
-      policy: {
-        capture: "When the day's last shift closes they will be captured from the guests' cards.",
-        release: "When the day's last shift closes they will be released — the money goes back to the guests' cards.",
-      },
-      expiredAt: 'expired {{time}}',
-    },
-    settled: {
-      title: 'Expired holds settled',
-      text: "This was the day's last shift: holds past their expiry were settled by the venue's policy.",
-      captured: 'Captured ({{count}})',
-      released: 'Released ({{count}})',
-      outcome: { captured: 'Captured', released: 'Released' },
     },
     errors: {
       offline: 'No connection to the server — try again',

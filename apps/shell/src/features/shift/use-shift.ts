@@ -47,11 +47,7 @@ export function useCloseShift() {
       override?.approval
         ? api.closeShift(shiftId, { counted, force: true, reason: override.reason }, { approval: override.approval })
         : api.closeShift(shiftId, { counted, ...(override ? { force: true, reason: override.reason } : {}) }),
-    onSuccess: () => {
-      queryClient.setQueryData(queryKeys.currentShift, { shift: null });
-      // Closing the day's last shift captured or released the expired holds.
-      void queryClient.invalidateQueries({ queryKey: queryKeys.expiredHolds });
-    },
+    onSuccess: () => queryClient.setQueryData(queryKeys.currentShift, { shift: null }),
     onError: (error) => {
       if (error instanceof ApiError && error.code === 'shift.closed') void queryClient.invalidateQueries({ queryKey: queryKeys.currentShift });
     },
@@ -63,18 +59,4 @@ export function openCheckIds(error: unknown): string[] | null {
   if (!(error instanceof ApiError) || error.code !== 'shift.open_checks') return null;
   const ids = error.problem.orderIds;
   return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
-}
-
-/**
- * Card holds past their expiry and what the day close will do with them, for staff who take
- * payments. Live: any payment moving may settle one.
- */
-export function useExpiredHolds(isAllowed: boolean) {
-  const { api, bus, queryClient } = useServices();
-  useEffect(() => {
-    if (!isAllowed) return;
-    const sub = bus.on('payment.status').subscribe(() => void queryClient.invalidateQueries({ queryKey: queryKeys.expiredHolds }));
-    return () => sub.unsubscribe();
-  }, [bus, queryClient, isAllowed]);
-  return useQuery({ queryKey: queryKeys.expiredHolds, queryFn: () => api.expiredHolds(), enabled: isAllowed, refetchInterval: REFRESH_MS });
 }

@@ -1,6 +1,6 @@
 import type { Order, Recommendation } from '@pos/contracts';
 import { formatMoney, useTranslation } from '@pos/i18n';
-import { type HostProps, type OrderSuggestionsContext, queryKeys, useApi, useBusEvent, useCan, useHost, useMenu } from '@pos/plugin-sdk';
+import { queryKeys, type SlotProps, useApi, useBusEvent, useCan, useHost, useMenu } from '@pos/plugin-sdk';
 import { Badge, Spinner, VisuallyHidden } from '@pos/ui';
 import { useEffect, useMemo } from 'react';
 import { createPortal } from 'react-dom';
@@ -19,9 +19,9 @@ const shownOnce = new Set<string>();
  * with the dish added last, tap or drag a card onto the order to add it. Combos take over the
  * dishes already in the order at the combo price.
  */
-export function SuggestionsBlock({ context }: HostProps) {
-  const { order, course } = (context ?? {}) as Partial<OrderSuggestionsContext>;
-  if (!order || order.status !== 'open') return null;
+export function SuggestionsBlock({ context }: SlotProps<'order.suggestions'>) {
+  const { order, course } = context;
+  if (order.status !== 'open') return null;
   // A host from before the course was in the context: course 1, as the server would default.
   return <Suggestions order={order} course={course ?? 1} />;
 }

@@ -8,7 +8,7 @@ import { ProductSearch } from './product-search';
 import { RulesForm } from './rules-form';
 import styles from './upsell-page.module.css';
 
-/** The upsell rules page (/x/upsell, permission admin.menu): pick a dish, edit what goes with it. */
+/** The upsell rules page (a page of Admin, /x/admin/upsell; permission admin.menu): pick a dish, edit what goes with it. */
 export function UpsellPage(_props: HostProps) {
   const { t } = useTranslation('upsell');
   const host = useHost();
@@ -30,7 +30,8 @@ export function UpsellPage(_props: HostProps) {
             <Spinner />
           )}
         </aside>
-        <main className={styles.editor}>
+        {/* Inside Admin, inside the shell's <main>: a second main landmark would nest in it. */}
+        <section className={styles.editor}>
           {!product ? (
             <div className={styles.empty}>{t('page.pickHint')}</div>
           ) : config.data && menu.data && config.data.productId === product.id ? (
@@ -44,7 +45,7 @@ export function UpsellPage(_props: HostProps) {
               <Spinner /> {t('page.loading')}
             </div>
           )}
-        </main>
+        </section>
       </div>
     </div>
   );

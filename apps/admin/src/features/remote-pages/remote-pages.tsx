@@ -1,0 +1,32 @@
+import type { Permission } from '@pos/contracts';
+import { useTranslation } from '@pos/i18n';
+import { type AdminPageContext, HostSlot, useHost, useSlotEntries } from '@pos/plugin-sdk';
+import { useMemo } from 'react';
+
+/** A page another remote adds to Admin through the `admin.pages` slot (e.g. the upsell rules). */
+export interface RemotePage {
+  /** Its path segment under the admin path, as the remote declared it. */
+  id: string;
+  remote: string;
+  label: string;
+}
+
+const mayOpen = (can: (p: Permission) => boolean, permission: Permission | readonly Permission[] | undefined) =>
+  permission === undefined || (typeof permission === 'string' ? can(permission) : permission.some(can));
+
+/** The pages the loaded remotes add that the signed-in staff member may open, live. */
+export function useRemotePages(): RemotePage[] {
+  const { t } = useTranslation('admin');
+  const host = useHost();
+  const entries = useSlotEntries('admin.pages');
+  return entries.flatMap(({ remote, namespace, adminPage }) =>
+    adminPage && mayOpen(host.can, adminPage.permission) ? [{ id: adminPage.id, remote, label: t(adminPage.title, { ns: namespace, defaultValue: adminPage.title }) }] : [],
+  );
+}
+
+/** The open remote page: the host mounts the remote's parcel here. */
+export function RemotePageView({ page, basePath }: { page: RemotePage; basePath: string }) {
+  const path = `${basePath}/${page.id}`;
+  const context = useMemo<AdminPageContext>(() => ({ path }), [path]);
+  return <HostSlot name="admin.pages" remote={page.remote} context={context} />;
+}
