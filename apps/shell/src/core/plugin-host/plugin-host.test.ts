@@ -92,6 +92,16 @@ describe('plugin host', () => {
     expect(statuses).toEqual(['admin:loading', 'admin:loaded']);
   });
 
+  it("lists who fills a slot with what they declared for it (an admin page), for remotes that mount other remotes' slots", async () => {
+    const upsell = plugin('upsell', { slots: { 'admin.pages': lifecycles as never }, adminPage: { id: 'upsell', title: 'nav', permission: 'admin.menu' } });
+    const { runtime } = fakeRuntime({ admin: async () => ({ default: plugin('admin') }), upsell: async () => ({ default: upsell }) });
+    const { pluginHost } = makeHost(runtime, fakeRoutes().routes);
+    await pluginHost.sync([remote('admin'), remote('upsell')]);
+    expect(pluginHost.slotEntries('admin.pages')).toEqual([{ remote: 'upsell', namespace: 'upsell', adminPage: { id: 'upsell', title: 'nav', permission: 'admin.menu' } }]);
+    expect(pluginHost.slotEntries('header.indicators')).toEqual([{ remote: 'admin', namespace: 'admin' }]);
+    expect(pluginHost.slotEntries('shift.close')).toEqual([]);
+  });
+
   it('isolates a remote that throws: one retry, then failed, the others still load', async () => {
     const { runtime, calls } = fakeRuntime({
       broken: async () => Promise.reject(new Error('remoteEntry.js 404')),
