@@ -1,0 +1,86 @@
+import { type ReactNode, useId } from 'react';
+import styles from './field.module.css';
+
+/** What a field hands its control so the label, hint and error belong to it. */
+export interface FieldControlProps {
+  id: string;
+  'aria-describedby'?: string;
+  'aria-invalid'?: boolean;
+}
+
+export interface FieldProps {
+  label: ReactNode;
+  /** Shown under the control while there is no error. */
+  hint?: ReactNode;
+  /** Replaces the hint; the control is marked invalid and described by it. */
+  error?: ReactNode;
+  /** A labelable control (input, select) rendered with the ids it needs; or any content, then the
+   * field is a group named by its label (a stepper, a row of chips). */
+  children: ((control: FieldControlProps) => ReactNode) | ReactNode;
+  /** Something beside the control, e.g. a "Generate" or "All" button. */
+  addon?: ReactNode;
+  id?: string;
+  className?: string;
+  testId?: string;
+}
+
+/**
+ * A label over a control with its hint or error under it. The error is tied to the control by
+ * `aria-describedby` and `aria-invalid`, so a screen reader reads it when the control is focused;
+ * it is not an alert, the form's own summary is.
+ */
+export function Field({ label, hint, error, children, addon, id: givenId, className, testId }: FieldProps) {
+  const ownId = useId();
+  const id = givenId ?? ownId;
+  const noteId = `${id}-note`;
+  const note = error ? (
+    <div id={noteId} className={styles.error}>
+      {error}
+    </div>
+  ) : hint ? (
+    <div id={noteId} className={styles.hint}>
+      {hint}
+    </div>
+  ) : null;
+  const classes = [styles.field, className].filter(Boolean).join(' ');
+
+  if (typeof children !== 'function') {
+    const labelId = `${id}-label`;
+    return (
+      <div role="group" aria-labelledby={labelId} aria-describedby={note ? noteId : undefined} className={classes} data-testid={testId}>
+        <span id={labelId} className={styles.label}>
+          {label}
+        </span>
+        {addon ? (
+          <div className={styles.row}>
+            {children}
+            {addon}
+          </div>
+        ) : (
+          children
+        )}
+        {note}
+      </div>
+    );
+  }
+  const control = children({ id, 'aria-describedby': note ? noteId : undefined, 'aria-invalid': error ? true : undefined });
+  return (
+    <div className={classes} data-testid={testId}>
+      <label htmlFor={id} className={styles.label}>
+        {label}
+      </label>
+      {addon ? (
+        <div className={styles.row}>
+          {control}
+          {addon}
+        </div>
+      ) : (
+        control
+      )}
+      {note}
+    </div>
+  );
+}
+
+/** The look of a plain text input, for inputs that sit outside a `Field` (a row's inline input). */
+export const inputClass = styles.input;

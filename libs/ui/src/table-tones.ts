@@ -1,0 +1,17 @@
+import styles from './table-tones.module.css';
+
+/** A table's live status, as the floor shows it without a floor mode. */
+export type TableStatusTone = 'free' | 'occupied' | 'bill' | 'reserved';
+/** The tones a floor mode paints with; the same list as `FLOOR_TONES` in plugin-sdk. */
+export type FloorModeTone = 'free' | 'info' | 'warning' | 'accent' | 'danger' | 'success' | 'muted';
+export type TableTone = TableStatusTone | FloorModeTone;
+
+/** The class that paints a table (or its legend swatch) in a tone: fill and border colour. */
+export function tableToneClass(tone: TableTone): string {
+  return styles[tone] ?? '';
+}
+
+/** The class of the chairs round a table in a tone; free and muted tables keep plain chairs. */
+export function chairToneClass(tone: TableTone): string {
+  return styles[`chair_${tone}`] ?? '';
+}
