@@ -1,12 +1,10 @@
 import type { Device, EnrollmentCodeResult } from '@pos/contracts';
 import { problemText, useTranslation } from '@pos/i18n';
 import { useHost } from '@pos/plugin-sdk';
-import { Button, Dialog } from '@pos/ui';
+import { Button, ChoiceGroup, Dialog, Notice, TextField } from '@pos/ui';
 import { useEffect, useState } from 'react';
 import { useCreateEnrollmentCode } from '../../api/create-enrollment-code';
 import { devicesQueryKey, useDevices } from '../../api/get-devices';
-import { Notice } from '../../components/section';
-import { ChoiceGroup, TextField } from '../../components/text-field';
 import styles from './devices-section.module.css';
 
 /** How long a code may wait to be typed on the tablet, in minutes (the API allows 1..1440). */

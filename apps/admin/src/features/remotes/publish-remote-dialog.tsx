@@ -1,11 +1,9 @@
 import { PutRemoteInputSchema, type Remote } from '@pos/contracts';
 import { useTranslation } from '@pos/i18n';
 import { useHost } from '@pos/plugin-sdk';
-import { Button, Dialog } from '@pos/ui';
+import { Button, Dialog, Notice, TextField } from '@pos/ui';
 import { type FormEvent, useState } from 'react';
 import { manifestProblem, useSaveRemote } from '../../api/save-remote';
-import { Notice } from '../../components/section';
-import { TextField } from '../../components/text-field';
 import styles from './remotes-section.module.css';
 
 const isVersion = (v: string) => PutRemoteInputSchema.shape.version.safeParse(v).success;

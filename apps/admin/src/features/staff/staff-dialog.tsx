@@ -1,12 +1,10 @@
 import { type AdminStaff, isPrivilegedRole, type Role, ROLES } from '@pos/contracts';
 import { useTranslation } from '@pos/i18n';
 import { useHost } from '@pos/plugin-sdk';
-import { Button, Dialog } from '@pos/ui';
+import { Button, ChoiceGroup, Dialog, Notice, TextField } from '@pos/ui';
 import { type FormEvent, useState } from 'react';
 import { useCreateStaff } from '../../api/create-staff';
 import { type UpdateStaffInput, useUpdateStaff } from '../../api/update-staff';
-import { Notice } from '../../components/section';
-import { ChoiceGroup, TextField } from '../../components/text-field';
 import { minPinDigits, needsPin, staffProblems, type StaffProblems, suggestPin, validateStaffForm } from './staff-form';
 import styles from './staff-section.module.css';
 

@@ -1,9 +1,8 @@
 import type { Product } from '@pos/contracts';
 import { useTranslation } from '@pos/i18n';
-import { Button, Dialog } from '@pos/ui';
+import { Button, Dialog, TextField } from '@pos/ui';
 import { type FormEvent, useState } from 'react';
 import { useUpdateStock } from '../../api/update-stock';
-import { TextField } from '../../components/text-field';
 import styles from './stock-section.module.css';
 
 const QUICK = [0, 5, 10, 20, 50];
