@@ -73,7 +73,10 @@ export function Dialog({ title, children, footer, onClose, closeLabel = '×', si
 export interface DialogActionsProps {
   onCancel(): void;
   cancelLabel: ReactNode;
-  onConfirm(): void;
+  /** Without it the confirm button submits `form`. */
+  onConfirm?(): void;
+  /** The id of the form the confirm button submits (its fields' Enter submits it too). */
+  form?: string;
   confirmLabel: ReactNode;
   /** `danger` for what cannot be taken back (a void, a refund). */
   tone?: 'primary' | 'danger';
@@ -88,7 +91,7 @@ export interface DialogActionsProps {
 }
 
 /** The common dialog footer: an optional hint and extra action, cancel, then the one confirm button. */
-export function DialogActions({ onCancel, cancelLabel, onConfirm, confirmLabel, tone = 'primary', isDisabled, isBusy, hint, extra, confirmTestId }: DialogActionsProps) {
+export function DialogActions({ onCancel, cancelLabel, onConfirm, form, confirmLabel, tone = 'primary', isDisabled, isBusy, hint, extra, confirmTestId }: DialogActionsProps) {
   return (
     <>
       {hint && <span className={styles.hint}>{hint}</span>}
@@ -96,7 +99,17 @@ export function DialogActions({ onCancel, cancelLabel, onConfirm, confirmLabel, 
       <Button size="large" disabled={isBusy} onClick={onCancel}>
         {cancelLabel}
       </Button>
-      <Button size="large" variant={tone} disabled={isDisabled || isBusy} aria-busy={isBusy || undefined} onClick={onConfirm} className={styles.confirm} data-testid={confirmTestId}>
+      <Button
+        size="large"
+        variant={tone}
+        type={form ? 'submit' : 'button'}
+        form={form}
+        disabled={isDisabled || isBusy}
+        aria-busy={isBusy || undefined}
+        onClick={onConfirm}
+        className={styles.confirm}
+        data-testid={confirmTestId}
+      >
         {isBusy && (
           <span aria-hidden="true">
             <Spinner size={18} />

@@ -19,6 +19,8 @@ export interface FieldProps {
   children: ((control: FieldControlProps) => ReactNode) | ReactNode;
   /** Something beside the control, e.g. a "Generate" or "All" button. */
   addon?: ReactNode;
+  /** A required answer not given yet: the label turns red (the confirm button says the rest). */
+  isMissing?: boolean;
   id?: string;
   className?: string;
   testId?: string;
@@ -29,7 +31,7 @@ export interface FieldProps {
  * `aria-describedby` and `aria-invalid`, so a screen reader reads it when the control is focused;
  * it is not an alert, the form's own summary is.
  */
-export function Field({ label, hint, error, children, addon, id: givenId, className, testId }: FieldProps) {
+export function Field({ label, hint, error, children, addon, isMissing, id: givenId, className, testId }: FieldProps) {
   const ownId = useId();
   const id = givenId ?? ownId;
   const noteId = `${id}-note`;
@@ -43,12 +45,13 @@ export function Field({ label, hint, error, children, addon, id: givenId, classN
     </div>
   ) : null;
   const classes = [styles.field, className].filter(Boolean).join(' ');
+  const labelClass = `${styles.label} ${isMissing ? styles.missing : ''}`;
 
   if (typeof children !== 'function') {
     const labelId = `${id}-label`;
     return (
       <div role="group" aria-labelledby={labelId} aria-describedby={note ? noteId : undefined} className={classes} data-testid={testId}>
-        <span id={labelId} className={styles.label}>
+        <span id={labelId} className={labelClass}>
           {label}
         </span>
         {addon ? (
@@ -66,7 +69,7 @@ export function Field({ label, hint, error, children, addon, id: givenId, classN
   const control = children({ id, 'aria-describedby': note ? noteId : undefined, 'aria-invalid': error ? true : undefined });
   return (
     <div className={classes} data-testid={testId}>
-      <label htmlFor={id} className={styles.label}>
+      <label htmlFor={id} className={labelClass}>
         {label}
       </label>
       {addon ? (

@@ -15,7 +15,7 @@ export interface NoticeProps {
 export function Notice({ kind = 'info', action, children, testId }: NoticeProps) {
   return (
     <div role={kind === 'error' ? 'alert' : 'status'} className={`${styles.notice} ${kind === 'neutral' ? '' : styles[kind]}`} data-testid={testId}>
-      <span>{children}</span>
+      <div>{children}</div>
       {action}
     </div>
   );
