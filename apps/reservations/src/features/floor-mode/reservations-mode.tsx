@@ -2,7 +2,7 @@ import { addDays, businessDate, type Reservation, type Table, zonedTime } from '
 import { useTranslation } from '@pos/i18n';
 import type { FloorModeContext, FloorTableMark, HostProps } from '@pos/plugin-sdk';
 import { useHost } from '@pos/plugin-sdk';
-import { Button, Icon } from '@pos/ui';
+import { Button, Icon, tableToneClass } from '@pos/ui';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useReservations } from '../../api/get-reservations';
 import { useReservationEvents } from '../../api/use-reservation-events';
@@ -111,7 +111,7 @@ export function ReservationsMode({ context }: HostProps) {
       <ul className={styles.legend} aria-label={t('legend')}>
         {PHASES.filter((p) => isToday || p === 'free' || p === 'later').map((phase) => (
           <li key={phase} data-testid={`reservations-legend-${phase}`}>
-            <span className={`${styles.swatch} ${styles[`tone_${PHASE_TONE[phase]}`]}`} />
+            <span className={`${styles.swatch} ${tableToneClass(PHASE_TONE[phase])}`} />
             {isToday || phase === 'free' ? t(`phase.${phase}`) : t('laterOn', { date: formatDay(date, i18n.language) })}
             <b>{counts[phase]}</b>
           </li>

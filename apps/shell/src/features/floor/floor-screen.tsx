@@ -1,7 +1,7 @@
 import { queryKeys, useHalls, useTables } from '@pos/api-client';
 import { type Table, TABLE_STATUSES, type TableStatus } from '@pos/contracts';
 import type { FloorModeContext, FloorModeView } from '@pos/plugin-sdk';
-import { Button, Segmented, Spinner, Tabs, VisuallyHidden } from '@pos/ui';
+import { Button, Segmented, Spinner, tableToneClass, Tabs, VisuallyHidden } from '@pos/ui';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../core/router';
@@ -145,7 +145,7 @@ export function FloorScreen() {
           <div className={styles.legend}>
             {TABLE_STATUSES.filter((s) => s !== 'reserved' || counts.reserved > 0).map((status) => (
               <span key={status} className={styles.legendItem} data-testid={`legend-${status}`}>
-                <span className={`${styles.legendSwatch} ${styles[status]}`} />
+                <span className={`${styles.legendSwatch} ${tableToneClass(status)}`} />
                 {t(`legend.${status}`)}
                 <b>{counts[status]}</b>
               </span>
