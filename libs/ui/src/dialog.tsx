@@ -88,15 +88,16 @@ export interface DialogActionsProps {
   /** An action of its own before cancel (e.g. "remove the split"). */
   extra?: ReactNode;
   confirmTestId?: string;
+  cancelTestId?: string;
 }
 
 /** The common dialog footer: an optional hint and extra action, cancel, then the one confirm button. */
-export function DialogActions({ onCancel, cancelLabel, onConfirm, form, confirmLabel, tone = 'primary', isDisabled, isBusy, hint, extra, confirmTestId }: DialogActionsProps) {
+export function DialogActions({ onCancel, cancelLabel, onConfirm, form, confirmLabel, tone = 'primary', isDisabled, isBusy, hint, extra, confirmTestId, cancelTestId }: DialogActionsProps) {
   return (
     <>
       {hint && <span className={styles.hint}>{hint}</span>}
       {extra}
-      <Button size="large" disabled={isBusy} onClick={onCancel}>
+      <Button size="large" disabled={isBusy} onClick={onCancel} data-testid={cancelTestId}>
         {cancelLabel}
       </Button>
       <Button

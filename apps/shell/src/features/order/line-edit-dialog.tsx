@@ -1,5 +1,5 @@
 import type { OrderLine } from '@pos/contracts';
-import { Dialog, DialogActions, Field, groupHintClass, Segmented } from '@pos/ui';
+import { Dialog, DialogActions, Field, Segmented } from '@pos/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NoteField } from './note-field';
@@ -38,7 +38,7 @@ export function LineEditDialog({ line, onSave, onClose }: LineEditDialogProps) {
       footer={<DialogActions onCancel={onClose} cancelLabel={t('common:cancel')} onConfirm={save} confirmLabel={t('edit.save')} confirmTestId="line-edit-save" />}
     >
       <NoteField label={t('edit.note')} value={note} onChange={setNote} />
-      <Field label={t('edit.course')} addon={!isCourseFree && <span className={groupHintClass}>{t('edit.courseLocked')}</span>}>
+      <Field label={t('edit.course')} hint={!isCourseFree && t('edit.courseLocked')}>
         <Segmented<number> options={courseOptions.map((c) => ({ value: c, label: String(c), disabled: !isCourseFree }))} value={course} onChange={setCourse} aria-label={t('edit.course')} />
       </Field>
     </Dialog>
