@@ -87,3 +87,5 @@ export function Field({ label, hint, error, children, addon, isMissing, id: give
 
 /** The look of a plain text input, for inputs that sit outside a `Field` (a row's inline input). */
 export const inputClass = styles.input;
+/** The look of a field's error, for errors shown outside a `Field` (under a row of inputs). */
+export const fieldErrorClass = styles.error;

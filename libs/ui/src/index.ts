@@ -29,7 +29,7 @@ export { Tabs } from './tabs';
 export type { TabItem, TabsProps } from './tabs';
 export { VisuallyHidden } from './visually-hidden';
 export type { VisuallyHiddenProps } from './visually-hidden';
-export { Field, inputClass } from './field';
+export { Field, fieldErrorClass, inputClass } from './field';
 export type { FieldControlProps, FieldProps } from './field';
 export { TextField } from './text-field';
 export type { TextFieldProps } from './text-field';
