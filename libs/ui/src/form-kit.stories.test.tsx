@@ -103,6 +103,11 @@ const checks: Record<string, (args: StoryArgs) => void> = {
     const classes = ['free', 'occupied', 'bill', 'reserved', 'info', 'warning', 'accent', 'danger', 'success', 'muted'].map((tone) => screen.getByTestId(`tone-${tone}`).className);
     expect(classes.every(Boolean)).toBe(true);
   },
+  ToneLegend: () => {
+    const legend = screen.getByRole('list', { name: 'Столы' });
+    expect(within(legend).getAllByRole('listitem')).toHaveLength(2);
+    expect(screen.getByTestId('legend-free')).toHaveTextContent('Свободен4');
+  },
 };
 
 describe('form kit stories', () => {

@@ -8,6 +8,7 @@ import { EmptyState, FieldGroup, Section } from './section';
 import { Switch } from './switch';
 import { chairToneClass, type TableTone, tableToneClass } from './table-tones';
 import { TextField } from './text-field';
+import { ToneLegend } from './tone-legend';
 
 /**
  * The form kit's named examples: each one a screen would really show. `form-kit.stories.test.tsx`
@@ -117,5 +118,14 @@ export const formKitStories: Record<string, Story> = {
         </li>
       ))}
     </ul>
+  ),
+  ToneLegend: () => (
+    <ToneLegend
+      label="Столы"
+      items={[
+        { key: 'free', tone: 'free', label: 'Свободен', count: 4, testId: 'legend-free' },
+        { key: 'bill', tone: 'bill', label: 'Счёт', count: 1, testId: 'legend-bill' },
+      ]}
+    />
   ),
 };

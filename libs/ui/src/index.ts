@@ -45,3 +45,5 @@ export { Notice } from './notice';
 export type { NoticeKind, NoticeProps } from './notice';
 export { chairToneClass, tableToneClass } from './table-tones';
 export type { FloorModeTone, TableStatusTone, TableTone } from './table-tones';
+export { ToneLegend } from './tone-legend';
+export type { ToneLegendItem, ToneLegendProps } from './tone-legend';
