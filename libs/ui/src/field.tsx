@@ -47,38 +47,29 @@ export function Field({ label, hint, error, children, addon, isMissing, id: give
   const classes = [styles.field, className].filter(Boolean).join(' ');
   const labelClass = `${styles.label} ${isMissing ? styles.missing : ''}`;
 
-  if (typeof children !== 'function') {
-    const labelId = `${id}-label`;
-    return (
-      <div role="group" aria-labelledby={labelId} aria-describedby={note ? noteId : undefined} className={classes} data-testid={testId}>
+  const isGroup = typeof children !== 'function';
+  const labelId = `${id}-label`;
+  const describedBy = note ? noteId : undefined;
+  const content = isGroup ? children : children({ id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined });
+  // A labelable control gets a <label for>; anything else makes the field a group named by its label.
+  return (
+    <div role={isGroup ? 'group' : undefined} aria-labelledby={isGroup ? labelId : undefined} aria-describedby={isGroup ? describedBy : undefined} className={classes} data-testid={testId}>
+      {isGroup ? (
         <span id={labelId} className={labelClass}>
           {label}
         </span>
-        {addon ? (
-          <div className={styles.row}>
-            {children}
-            {addon}
-          </div>
-        ) : (
-          children
-        )}
-        {note}
-      </div>
-    );
-  }
-  const control = children({ id, 'aria-describedby': note ? noteId : undefined, 'aria-invalid': error ? true : undefined });
-  return (
-    <div className={classes} data-testid={testId}>
-      <label htmlFor={id} className={labelClass}>
-        {label}
-      </label>
+      ) : (
+        <label htmlFor={id} className={labelClass}>
+          {label}
+        </label>
+      )}
       {addon ? (
         <div className={styles.row}>
-          {control}
+          {content}
           {addon}
         </div>
       ) : (
-        control
+        content
       )}
       {note}
     </div>
