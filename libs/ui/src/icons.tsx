@@ -23,7 +23,14 @@ export type IconName =
   | 'table'
   | 'receipt'
   | 'pause'
-  | 'play';
+  | 'play'
+  | 'toggle'
+  | 'shield'
+  | 'staff'
+  | 'box'
+  | 'wallet'
+  | 'layers'
+  | 'tablet';
 
 const PATHS: Record<IconName, string> = {
   back: 'M15 18l-6-6 6-6',
@@ -45,6 +52,13 @@ const PATHS: Record<IconName, string> = {
   receipt: 'M6 3h12v18l-3-2-3 2-3-2-3 2zM9 8h6M9 12h6M9 16h3',
   pause: 'M9 6v12M15 6v12',
   play: 'M8 5l11 7-11 7z',
+  toggle: 'M7 7h10a5 5 0 0 1 0 10H7A5 5 0 0 1 7 7zM13.4 12a2.6 2.6 0 1 0 5.2 0 2.6 2.6 0 1 0-5.2 0',
+  shield: 'M12 3l8 3v6c0 4.6-3.3 7.9-8 9-4.7-1.1-8-4.4-8-9V6zM8.5 12l2.5 2.5 4.5-5',
+  staff: 'M5.4 8a3.6 3.6 0 1 0 7.2 0 3.6 3.6 0 1 0-7.2 0M2.5 20c.4-3.6 3-5.6 6.5-5.6s6.1 2 6.5 5.6M15.5 4.6a3.6 3.6 0 010 6.8M18 14.8c2 .7 3.2 2.4 3.5 5.2',
+  box: 'M3 7.5L12 3l9 4.5-9 4.5zM3 7.5v9L12 21l9-4.5v-9M12 12v9',
+  wallet: 'M5 5h14a2.5 2.5 0 0 1 2.5 2.5v9A2.5 2.5 0 0 1 19 19H5a2.5 2.5 0 0 1-2.5-2.5v-9A2.5 2.5 0 0 1 5 5zM2.5 9.5h19M6.5 15h4',
+  layers: 'M12 3l9 4.8-9 4.8-9-4.8zM3 12.2l9 4.8 9-4.8M3 16.4l9 4.8 9-4.8',
+  tablet: 'M6.5 2.5h11A2.5 2.5 0 0 1 20 5v14a2.5 2.5 0 0 1-2.5 2.5h-11A2.5 2.5 0 0 1 4 19V5a2.5 2.5 0 0 1 2.5-2.5zM10.5 18.5h3M9 10.5l2 2 4-4',
 };
 
 export function Icon({ name, size = 20, ...rest }: { name: IconName; size?: number } & Omit<SVGProps<SVGSVGElement>, 'name'>) {

@@ -11,9 +11,12 @@ export interface MoneyInputProps {
   placeholder?: string;
   testId?: string;
   'aria-label'?: string;
+  /** Set by `MoneyField`, which labels and describes the input. */
+  id?: string;
+  'aria-describedby'?: string;
+  'aria-invalid'?: boolean;
   autoFocus?: boolean;
 }
-
 
 /** The plain text a cashier would type for an amount: "1250" or "1250,5". */
 export function moneyToText(minor: number, currency = 'RUB'): string {
@@ -42,7 +45,7 @@ export function withoutMark(text: string, currency = 'RUB'): string {
  * An amount field for tablets (decimal keypad). Keeps what the cashier typed while it parses to
  * the same amount, and shows a new value set from outside (quick-cash buttons).
  */
-export function MoneyInput({ value, onChange, currency = 'RUB', placeholder = '0', testId, autoFocus, ...aria }: MoneyInputProps) {
+export function MoneyInput({ value, onChange, currency = 'RUB', placeholder = '0', testId, autoFocus, id, ...aria }: MoneyInputProps) {
   const [text, setText] = useState(value === null ? '' : moneyToText(value, currency));
   const emitted = useRef<number | null>(value);
 
@@ -59,11 +62,14 @@ export function MoneyInput({ value, onChange, currency = 'RUB', placeholder = '0
   return (
     <div className={styles.wrap}>
       <input
-        className={`${styles.input} ${text.trim() !== '' && parsed === null ? styles.invalid : ''}`}
+        id={id}
+        className={`${styles.input} ${(text.trim() !== '' && parsed === null) || aria['aria-invalid'] ? styles.invalid : ''}`}
         inputMode="decimal"
         value={text}
         placeholder={withoutMark(placeholder, currency)}
         aria-label={aria['aria-label']}
+        aria-describedby={aria['aria-describedby']}
+        aria-invalid={aria['aria-invalid']}
         data-testid={testId}
         autoFocus={autoFocus}
         onFocus={(e) => e.target.select()}

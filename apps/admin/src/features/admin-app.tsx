@@ -2,11 +2,9 @@ import type { Permission } from '@pos/contracts';
 import { useTranslation } from '@pos/i18n';
 import type { HostProps } from '@pos/plugin-sdk';
 import { useConnectivity, useHost } from '@pos/plugin-sdk';
+import { EmptyState, Icon, type IconName } from '@pos/ui';
 import { type ComponentType, Fragment, type ReactNode, useEffect, useState } from 'react';
-import { EmptyState } from '../components/section';
-import { icons } from '../components/icons';
 import styles from './admin-app.module.css';
-import { devicesIcon } from './devices/devices-icon';
 import { DevicesSection } from './devices/devices-section';
 import { FeatureFlagsSection } from './feature-flags/feature-flags-section';
 import { PaymentSettingsSection } from './payment-settings/payment-settings-section';
@@ -18,15 +16,18 @@ import { StockSection } from './stock/stock-section';
 
 type SectionId = 'flags' | 'roles' | 'staff' | 'devices' | 'stock' | 'payments' | 'remotes';
 
+/** The sidebar's icons: a little larger and finer than a button's. */
+const sectionIcon = (name: IconName) => <Icon name={name} size={22} strokeWidth={1.8} />;
+
 /** Each section shows only to those holding its permission. */
 const SECTIONS: { id: SectionId; permission: Permission; Component: ComponentType; icon: ReactNode }[] = [
-  { id: 'flags', permission: 'admin.flags', Component: FeatureFlagsSection, icon: icons.flags },
-  { id: 'roles', permission: 'admin.roles', Component: RolesSection, icon: icons.roles },
-  { id: 'staff', permission: 'admin.staff', Component: StaffSection, icon: icons.staff },
-  { id: 'devices', permission: 'admin.devices', Component: DevicesSection, icon: devicesIcon },
-  { id: 'stock', permission: 'menu.stock', Component: StockSection, icon: icons.stock },
-  { id: 'payments', permission: 'admin.payments', Component: PaymentSettingsSection, icon: icons.payments },
-  { id: 'remotes', permission: 'admin.remotes', Component: RemotesSection, icon: icons.remotes },
+  { id: 'flags', permission: 'admin.flags', Component: FeatureFlagsSection, icon: sectionIcon('toggle') },
+  { id: 'roles', permission: 'admin.roles', Component: RolesSection, icon: sectionIcon('shield') },
+  { id: 'staff', permission: 'admin.staff', Component: StaffSection, icon: sectionIcon('staff') },
+  { id: 'devices', permission: 'admin.devices', Component: DevicesSection, icon: sectionIcon('tablet') },
+  { id: 'stock', permission: 'menu.stock', Component: StockSection, icon: sectionIcon('box') },
+  { id: 'payments', permission: 'admin.payments', Component: PaymentSettingsSection, icon: sectionIcon('wallet') },
+  { id: 'remotes', permission: 'admin.remotes', Component: RemotesSection, icon: sectionIcon('layers') },
 ];
 
 const BASE_PATH = '/x/admin';
@@ -49,7 +50,7 @@ export function AdminApp(_props: HostProps) {
   // Other remotes' pages follow the admin's own; a page may not take a section's place.
   const pages: NavEntry[] = useRemotePages()
     .filter((p) => !sections.some((s) => s.id === p.id))
-    .map((p) => ({ id: p.id, label: p.label, icon: icons.remotes, content: <RemotePageView page={p} basePath={BASE_PATH} /> }));
+    .map((p) => ({ id: p.id, label: p.label, icon: sectionIcon('layers'), content: <RemotePageView page={p} basePath={BASE_PATH} /> }));
   const allowed = [...sections, ...pages];
   const [requested, setRequested] = useState(sectionInUrl);
 

@@ -1,12 +1,11 @@
 import type { Device } from '@pos/contracts';
 import { useTranslation } from '@pos/i18n';
 import { useHost } from '@pos/plugin-sdk';
-import { Button, Dialog } from '@pos/ui';
+import { Badge, Button, Dialog, EmptyState, Section } from '@pos/ui';
 import { useState } from 'react';
 import { useDevices } from '../../api/get-devices';
 import { useRevokeDevice } from '../../api/revoke-device';
-import table from '../../components/data-table.module.css';
-import { EmptyState, Pill, Section } from '../../components/section';
+import table from '../data-table.module.css';
 import styles from './devices-section.module.css';
 import { EnrollDialog } from './enroll-dialog';
 
@@ -68,10 +67,10 @@ export function DevicesSection() {
                     <div className={styles.status}>
                       {device.revokedAt ? (
                         <>
-                          <Pill>{t('devices.revoked')}</Pill> <span className={table.muted}>{when(device.revokedAt)}</span>
+                          <Badge>{t('devices.revoked')}</Badge> <span className={table.muted}>{when(device.revokedAt)}</span>
                         </>
                       ) : (
-                        <Pill tone="success">{t('devices.active')}</Pill>
+                        <Badge tone="success">{t('devices.active')}</Badge>
                       )}
                     </div>
                   </td>

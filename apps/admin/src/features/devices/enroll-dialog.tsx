@@ -1,12 +1,10 @@
 import type { Device, EnrollmentCodeResult } from '@pos/contracts';
 import { problemText, useTranslation } from '@pos/i18n';
 import { useHost } from '@pos/plugin-sdk';
-import { Button, Dialog } from '@pos/ui';
+import { Button, ChoiceGroup, Dialog, DialogActions, Notice, TextField } from '@pos/ui';
 import { useEffect, useState } from 'react';
 import { useCreateEnrollmentCode } from '../../api/create-enrollment-code';
 import { devicesQueryKey, useDevices } from '../../api/get-devices';
-import { Notice } from '../../components/section';
-import { ChoiceGroup, TextField } from '../../components/text-field';
 import styles from './devices-section.module.css';
 
 /** How long a code may wait to be typed on the tablet, in minutes (the API allows 1..1440). */
@@ -68,16 +66,7 @@ export function EnrollDialog({ onClose }: { onClose(): void }) {
         title={t('devices.enrollTitle')}
         onClose={close}
         closeLabel={t('common:close')}
-        footer={
-          <>
-            <Button onClick={again} data-testid="enroll-again">
-              {t('devices.newCode')}
-            </Button>
-            <Button variant="primary" onClick={close} data-testid="enroll-done">
-              {t('devices.done')}
-            </Button>
-          </>
-        }
+        footer={<DialogActions onCancel={again} cancelLabel={t('devices.newCode')} cancelTestId="enroll-again" onConfirm={close} confirmLabel={t('devices.done')} confirmTestId="enroll-done" />}
       >
         <IssuedCode issued={issued} />
       </Dialog>
@@ -89,14 +78,7 @@ export function EnrollDialog({ onClose }: { onClose(): void }) {
       title={t('devices.enrollTitle')}
       onClose={close}
       closeLabel={t('common:close')}
-      footer={
-        <>
-          <Button onClick={close}>{t('common:cancel')}</Button>
-          <Button variant="primary" disabled={create.isPending} onClick={issue} data-testid="enroll-issue">
-            {t('devices.issue')}
-          </Button>
-        </>
-      }
+      footer={<DialogActions onCancel={close} cancelLabel={t('common:cancel')} onConfirm={issue} confirmLabel={t('devices.issue')} isDisabled={create.isPending} confirmTestId="enroll-issue" />}
     >
       <div className={styles.form}>
         {create.isError && <Notice kind="error">{problemText(t, create.error)}</Notice>}

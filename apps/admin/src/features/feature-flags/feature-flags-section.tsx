@@ -1,12 +1,10 @@
 import { type Feature, FEATURES } from '@pos/contracts';
 import { useTranslation } from '@pos/i18n';
 import { useHost } from '@pos/plugin-sdk';
-import { Button, Dialog } from '@pos/ui';
+import { Badge, Button, Dialog, EmptyState, Section, Switch } from '@pos/ui';
 import { useState } from 'react';
 import { useFeatureFlags } from '../../api/get-feature-flags';
 import { useSaveFeatureFlag } from '../../api/save-feature-flag';
-import { EmptyState, Pill, Section } from '../../components/section';
-import { Switch } from '../../components/switch';
 import styles from './feature-flags-section.module.css';
 
 /** A switch per feature of the venue, saved at once; switching admin off asks first. */
@@ -30,7 +28,7 @@ export function FeatureFlagsSection() {
       testId="admin-flags"
       title={t('flags.title')}
       description={t('flags.description', { venue: session.venue.name })}
-      actions={flags.data && <Pill tone="primary">{t('flags.summary', { on: onCount, total: FEATURES.length })}</Pill>}
+      actions={flags.data && <Badge tone="info">{t('flags.summary', { on: onCount, total: FEATURES.length })}</Badge>}
     >
       {!flags.data ? (
         <EmptyState>{t(flags.isError ? 'common:error' : 'common:loading')}</EmptyState>

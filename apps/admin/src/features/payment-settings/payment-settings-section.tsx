@@ -1,12 +1,10 @@
 import type { PaymentSettings } from '@pos/contracts';
 import { formatMoney, useTranslation } from '@pos/i18n';
 import { useHost } from '@pos/plugin-sdk';
-import { Button } from '@pos/ui';
+import { Button, ChoiceGroup, EmptyState, Notice, Section, TextField } from '@pos/ui';
 import { useState } from 'react';
 import { usePaymentSettings } from '../../api/get-payment-settings';
 import { useSavePaymentSettings } from '../../api/save-payment-settings';
-import { EmptyState, Notice, Section } from '../../components/section';
-import { ChoiceGroup, TextField } from '../../components/text-field';
 import styles from './payment-settings-section.module.css';
 import { BOUNDS, changesOf, type NumberField, problemsOf, readDraft, type SettingsDraft, type SettingsField, toDraft } from './settings-form';
 

@@ -1,11 +1,9 @@
 import { PutRemoteInputSchema, type Remote } from '@pos/contracts';
 import { useTranslation } from '@pos/i18n';
 import { useHost } from '@pos/plugin-sdk';
-import { Button, Dialog } from '@pos/ui';
+import { Dialog, DialogActions, Notice, TextField } from '@pos/ui';
 import { type FormEvent, useState } from 'react';
 import { manifestProblem, useSaveRemote } from '../../api/save-remote';
-import { Notice } from '../../components/section';
-import { TextField } from '../../components/text-field';
 import styles from './remotes-section.module.css';
 
 const isVersion = (v: string) => PutRemoteInputSchema.shape.version.safeParse(v).success;
@@ -63,12 +61,7 @@ export function PublishRemoteDialog({ remote, onClose }: { remote: Remote; onClo
         onClose={onClose}
         closeLabel={t('common:close')}
         footer={
-          <>
-            <Button onClick={() => setConfirming(false)}>{t('common:back')}</Button>
-            <Button variant="primary" disabled={save.isPending} onClick={publish} data-testid="remote-publish">
-              {t('remotes.publish')}
-            </Button>
-          </>
+          <DialogActions onCancel={() => setConfirming(false)} cancelLabel={t('common:back')} onConfirm={publish} confirmLabel={t('remotes.publish')} isDisabled={save.isPending} confirmTestId="remote-publish" />
         }
       >
         <div className={styles.form}>
@@ -104,14 +97,7 @@ export function PublishRemoteDialog({ remote, onClose }: { remote: Remote; onClo
       title={t('remotes.editTitle', { name: remote.name })}
       onClose={onClose}
       closeLabel={t('common:close')}
-      footer={
-        <>
-          <Button onClick={onClose}>{t('common:cancel')}</Button>
-          <Button variant="primary" type="submit" form="remote-form" disabled={isUnchanged} data-testid="remote-review">
-            {t('remotes.review')}
-          </Button>
-        </>
-      }
+      footer={<DialogActions onCancel={onClose} cancelLabel={t('common:cancel')} form="remote-form" confirmLabel={t('remotes.review')} isDisabled={isUnchanged} confirmTestId="remote-review" />}
     >
       <form id="remote-form" className={styles.form} onSubmit={review} noValidate>
         <TextField label={t('remotes.version')} value={version} autoComplete="off" maxLength={40} onChange={(e) => setVersion(e.target.value.trim())} error={versionError} data-testid="remote-version" />

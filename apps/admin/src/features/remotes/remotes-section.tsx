@@ -1,12 +1,11 @@
 import type { Remote } from '@pos/contracts';
 import { useTranslation } from '@pos/i18n';
 import { useHost } from '@pos/plugin-sdk';
-import { Button } from '@pos/ui';
+import { Badge, Button, EmptyState, Notice, Section } from '@pos/ui';
 import { useState } from 'react';
 import { useFeatureFlags } from '../../api/get-feature-flags';
 import { useRemotes } from '../../api/get-remotes';
-import table from '../../components/data-table.module.css';
-import { EmptyState, Notice, Pill, Section } from '../../components/section';
+import table from '../data-table.module.css';
 import { PublishRemoteDialog } from './publish-remote-dialog';
 import styles from './remotes-section.module.css';
 
@@ -56,13 +55,13 @@ export function RemotesSection() {
                       {flags.data && !flags.data.flags[remote.feature] && (
                         <>
                           {' '}
-                          <Pill tone="warning">{t('remotes.featureOff')}</Pill>
+                          <Badge tone="warning">{t('remotes.featureOff')}</Badge>
                         </>
                       )}
                     </div>
                   </td>
                   <td>
-                    <Pill tone={remote.name === 'admin' && remote.version === __REMOTE_VERSION__ ? 'success' : 'neutral'}>{remote.version}</Pill>
+                    <Badge tone={remote.name === 'admin' && remote.version === __REMOTE_VERSION__ ? 'success' : 'neutral'}>{remote.version}</Badge>
                   </td>
                   <td className={`${table.mono} ${styles.manifest}`}>
                     {remote.manifestUrl}
@@ -70,7 +69,7 @@ export function RemotesSection() {
                       {remote.integrity ? (
                         <span className={table.muted}>{t('remotes.integrity', { hash: remote.integrity.slice(7, 19) })}</span>
                       ) : (
-                        <Pill tone="danger">{t('remotes.noIntegrity')}</Pill>
+                        <Badge tone="danger">{t('remotes.noIntegrity')}</Badge>
                       )}
                     </div>
                   </td>

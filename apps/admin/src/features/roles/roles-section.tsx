@@ -1,12 +1,11 @@
 import { type Permission, PERMISSIONS, type Role, ROLES } from '@pos/contracts';
 import { problemText, useTranslation } from '@pos/i18n';
 import { useHost } from '@pos/plugin-sdk';
-import { Button } from '@pos/ui';
+import { Button, EmptyState, Notice, Section } from '@pos/ui';
 import { Fragment, useMemo, useState } from 'react';
 import { useRoles } from '../../api/get-roles';
 import { useSaveRoles } from '../../api/save-roles';
-import { EmptyState, Notice, Section } from '../../components/section';
-import table from '../../components/data-table.module.css';
+import table from '../data-table.module.css';
 import { AREAS, changedRoles, permissionKey, permissionsOfArea, type RoleMatrix, toggle, toMatrix } from './role-matrix';
 import styles from './roles-section.module.css';
 

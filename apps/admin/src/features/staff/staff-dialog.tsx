@@ -1,12 +1,10 @@
 import { type AdminStaff, isPrivilegedRole, type Role, ROLES } from '@pos/contracts';
 import { useTranslation } from '@pos/i18n';
 import { useHost } from '@pos/plugin-sdk';
-import { Button, Dialog } from '@pos/ui';
+import { Button, ChoiceGroup, Dialog, DialogActions, Notice, TextField } from '@pos/ui';
 import { type FormEvent, useState } from 'react';
 import { useCreateStaff } from '../../api/create-staff';
 import { type UpdateStaffInput, useUpdateStaff } from '../../api/update-staff';
-import { Notice } from '../../components/section';
-import { ChoiceGroup, TextField } from '../../components/text-field';
 import { minPinDigits, needsPin, staffProblems, type StaffProblems, suggestPin, validateStaffForm } from './staff-form';
 import styles from './staff-section.module.css';
 
@@ -69,14 +67,7 @@ export function StaffDialog({ staff, onClose }: { staff?: AdminStaff; onClose():
       title={isNew ? t('staff.createTitle') : t('staff.editTitle', { name: staff.name })}
       onClose={onClose}
       closeLabel={t('common:close')}
-      footer={
-        <>
-          <Button onClick={onClose}>{t('common:cancel')}</Button>
-          <Button variant="primary" type="submit" form="staff-form" disabled={isBusy} data-testid="staff-submit">
-            {isNew ? t('staff.create') : t('common:save')}
-          </Button>
-        </>
-      }
+      footer={<DialogActions onCancel={onClose} cancelLabel={t('common:cancel')} form="staff-form" confirmLabel={isNew ? t('staff.create') : t('common:save')} isDisabled={isBusy} confirmTestId="staff-submit" />}
     >
       <form id="staff-form" className={styles.form} onSubmit={submit} noValidate>
         {problems.form && <Notice kind="error">{say(problems.form)}</Notice>}

@@ -1,13 +1,12 @@
 import type { AdminStaff } from '@pos/contracts';
 import { useTranslation } from '@pos/i18n';
 import { ApiError, useHost } from '@pos/plugin-sdk';
-import { Button, Dialog } from '@pos/ui';
+import { Badge, Button, Dialog, EmptyState, Section } from '@pos/ui';
 import { useState } from 'react';
 import { useStaff } from '../../api/get-staff';
 import { useUpdateStaff } from '../../api/update-staff';
 import { useReportError } from '../../api/use-report-error';
-import table from '../../components/data-table.module.css';
-import { EmptyState, Pill, Section } from '../../components/section';
+import table from '../data-table.module.css';
 import { StaffDialog } from './staff-dialog';
 import styles from './staff-section.module.css';
 
@@ -67,10 +66,10 @@ export function StaffSection() {
                 return (
                   <tr key={member.id} data-testid={`staff-${member.id}`} className={member.isActive ? undefined : styles.inactive}>
                     <td>
-                      <span className={styles.name}>{member.name}</span> {isMe && <Pill tone="primary">{t('staff.you')}</Pill>}
+                      <span className={styles.name}>{member.name}</span> {isMe && <Badge tone="info">{t('staff.you')}</Badge>}
                     </td>
                     <td className={table.nowrap}>{t(`roleNames.${member.role}`)}</td>
-                    <td>{member.isActive ? <Pill tone="success">{t('staff.active')}</Pill> : <Pill>{t('staff.inactive')}</Pill>}</td>
+                    <td>{member.isActive ? <Badge tone="success">{t('staff.active')}</Badge> : <Badge>{t('staff.inactive')}</Badge>}</td>
                     <td className={`${table.muted} ${table.nowrap}`}>{date.format(new Date(member.createdAt))}</td>
                     <td>
                       <div className={table.actions}>

@@ -1,9 +1,8 @@
 import type { Product } from '@pos/contracts';
 import { useTranslation } from '@pos/i18n';
-import { Button, Dialog } from '@pos/ui';
+import { Button, Dialog, DialogActions, TextField } from '@pos/ui';
 import { type FormEvent, useState } from 'react';
 import { useUpdateStock } from '../../api/update-stock';
-import { TextField } from '../../components/text-field';
 import styles from './stock-section.module.css';
 
 const QUICK = [0, 5, 10, 20, 50];
@@ -30,15 +29,19 @@ export function StockDialog({ product, onClose }: { product: Product; onClose():
       onClose={onClose}
       closeLabel={t('common:close')}
       footer={
-        <>
-          <Button className={styles.untrack} disabled={update.isPending || product.stock === null} onClick={() => send(null)}>
-            {t('stock.stopTracking')}
-          </Button>
-          <Button onClick={onClose}>{t('common:cancel')}</Button>
-          <Button variant="primary" type="submit" form="stock-form" disabled={!isValid || update.isPending} data-testid="stock-save">
-            {t('common:save')}
-          </Button>
-        </>
+        <DialogActions
+          extra={
+            <Button size="large" className={styles.untrack} disabled={update.isPending || product.stock === null} onClick={() => send(null)}>
+              {t('stock.stopTracking')}
+            </Button>
+          }
+          onCancel={onClose}
+          cancelLabel={t('common:cancel')}
+          form="stock-form"
+          confirmLabel={t('common:save')}
+          isDisabled={!isValid || update.isPending}
+          confirmTestId="stock-save"
+        />
       }
     >
       <form id="stock-form" className={styles.form} onSubmit={submit}>

@@ -1,13 +1,10 @@
 import type { Product } from '@pos/contracts';
 import { useTranslation } from '@pos/i18n';
 import { useMenu } from '@pos/plugin-sdk';
-import { Money } from '@pos/ui';
+import { EmptyState, Icon, Money, Section, Switch } from '@pos/ui';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useUpdateStock } from '../../api/update-stock';
-import table from '../../components/data-table.module.css';
-import { icons } from '../../components/icons';
-import { EmptyState, Section } from '../../components/section';
-import { Switch } from '../../components/switch';
+import table from '../data-table.module.css';
 import { countBy, filterProducts, STOCK_FILTERS, type StockFilter } from './filter-products';
 import { StockDialog } from './stock-dialog';
 import styles from './stock-section.module.css';
@@ -33,7 +30,7 @@ export function StockSection() {
     <Section testId="admin-stock" title={t('stock.title')} description={t('stock.description')}>
       <div className={styles.toolbar}>
         <label className={styles.search}>
-          {icons.search}
+          <Icon name="search" size={22} strokeWidth={1.8} />
           <input type="search" value={text} placeholder={t('stock.search')} aria-label={t('stock.search')} onChange={(e) => setText(e.target.value)} data-testid="stock-search" />
         </label>
         <select className={styles.category} value={categoryId ?? ''} aria-label={t('stock.allCategories')} onChange={(e) => setCategoryId(e.target.value || null)}>

@@ -1,7 +1,7 @@
 import type { Order, Payment } from '@pos/contracts';
 import { formatMoney, problemText, useTranslation } from '@pos/i18n';
 import { useHost } from '@pos/plugin-sdk';
-import { Badge, type BadgeTone, Button, Dialog, MoneyInput, Spinner } from '@pos/ui';
+import { Badge, type BadgeTone, Button, ChipGroup, Dialog, DialogActions, Field, FieldGroup, inputClass, MoneyField, Notice, Spinner } from '@pos/ui';
 import { useLayoutEffect, useState } from 'react';
 import { useOrderPayments } from '../../api/get-order-payments';
 import { invalidateAfterRefund } from '../../api/refund-payment';
@@ -130,16 +130,15 @@ export function RefundDialog({ order, terminal, pending, onClose }: RefundDialog
   return (
     <Dialog title={t('refund.title', { number: order.number })} onClose={close} closeLabel={t('common:close')} footer={footer()}>
       <div className={styles.content} data-testid="refund-dialog">
-        <section>
-          <h3 className={styles.heading}>{t('refund.payments')}</h3>
+        <FieldGroup title={t('refund.payments')}>
           {!loaded ? (
             payments.isError ? (
-              <div className={styles.error}>{t('refund.loadFailed', { message: problemText(t, payments.error) })}</div>
+              <Notice kind="error">{t('refund.loadFailed', { message: problemText(t, payments.error) })}</Notice>
             ) : (
               <Spinner size={22} label={t('common:loading')} />
             )
           ) : listed.length === 0 ? (
-            <div className={styles.hint}>{t('refund.noPayments')}</div>
+            <Notice kind="neutral">{t('refund.noPayments')}</Notice>
           ) : (
             <div className={styles.payments} role="radiogroup" aria-label={t('refund.payments')}>
               {listed.map((p) => (
@@ -147,71 +146,60 @@ export function RefundDialog({ order, terminal, pending, onClose }: RefundDialog
               ))}
             </div>
           )}
-        </section>
+        </FieldGroup>
         {selected && (
           <>
             {/* Once confirmed, the refund's amount and reason are fixed until it ends: retries reuse its keys. */}
             <fieldset className={styles.fields} disabled={isLocked}>
-              <div className={styles.field}>
-                <span className={styles.label}>{t('refund.amount')}</span>
-                <div className={styles.row}>
-                  <div className={styles.amountBox}>
-                    <MoneyInput
-                      value={value}
-                      onChange={(v) => {
-                        setAmount(v);
-                        setAmountEdited(true);
-                      }}
-                      currency={currency}
-                      aria-label={t('refund.amount')}
-                      testId="refund-amount"
-                    />
-                  </div>
-                  <Button onClick={() => setAmountEdited(false)} data-testid="refund-amount-all">
-                    {t('refund.all', { amount: money(refundable) })}
-                  </Button>
-                </div>
-                {/* A resumed refund keeps its amount, even when the payments show it recorded already. */}
-                {errors.amount && !isLocked && (value !== null || isAmountEdited) && (
-                  <div className={styles.error} data-testid="refund-amount-error">
-                    {errors.amount === 'amountOver' ? t('refund.amountOver', { amount: money(refundable) }) : t('refund.amountZero')}
-                  </div>
-                )}
+              <div className={styles.amount}>
+                <MoneyField
+                  label={t('refund.amount')}
+                  value={value}
+                  onChange={(v) => {
+                    setAmount(v);
+                    setAmountEdited(true);
+                  }}
+                  currency={currency}
+                  testId="refund-amount"
+                  addon={
+                    <Button onClick={() => setAmountEdited(false)} data-testid="refund-amount-all">
+                      {t('refund.all', { amount: money(refundable) })}
+                    </Button>
+                  }
+                  // A resumed refund keeps its amount, even when the payments show it recorded already.
+                  error={
+                    errors.amount &&
+                    !isLocked &&
+                    (value !== null || isAmountEdited) && (
+                      <span data-testid="refund-amount-error">{errors.amount === 'amountOver' ? t('refund.amountOver', { amount: money(refundable) }) : t('refund.amountZero')}</span>
+                    )
+                  }
+                />
                 <MethodHint payment={selected} />
               </div>
-              <div className={styles.field}>
-                <span className={styles.label}>{t('refund.reason')}</span>
-                <div className={styles.chips}>
-                  {REASONS.map((key) => {
-                    const text = t(`refund.reasons.${key}`);
-                    return (
-                      <button
-                        key={key}
-                        type="button"
-                        className={`${styles.chip} ${reason === text ? styles.chipOn : ''}`}
-                        aria-pressed={reason === text}
-                        onClick={() => setReason(text)}
-                        data-testid={`refund-reason-${key}`}
-                      >
-                        {text}
-                      </button>
-                    );
-                  })}
-                </div>
-                <input
-                  className={styles.textInput}
-                  value={reason}
-                  maxLength={200}
-                  placeholder={t('refund.reasonPlaceholder')}
-                  aria-label={t('refund.reason')}
-                  aria-invalid={Boolean(errors.reason)}
-                  onChange={(e) => setReason(e.target.value)}
-                  data-testid="refund-reason"
-                />
-                {errors.reason && <div className={styles.hint}>{t('refund.reasonRequired')}</div>}
-              </div>
+              <Field label={t('refund.reason')} hint={errors.reason && t('refund.reasonRequired')}>
+                {(control) => (
+                  <>
+                    <ChipGroup
+                      chips={REASONS.map((key) => ({ key, label: t(`refund.reasons.${key}`), isOn: reason === t(`refund.reasons.${key}`), testId: `refund-reason-${key}` }))}
+                      onToggle={(key) => setReason(t(`refund.reasons.${key}`))}
+                    />
+                    <input
+                      {...control}
+                      className={inputClass}
+                      value={reason}
+                      maxLength={200}
+                      placeholder={t('refund.reasonPlaceholder')}
+                      aria-label={t('refund.reason')}
+                      aria-invalid={Boolean(errors.reason)}
+                      onChange={(e) => setReason(e.target.value)}
+                      data-testid="refund-reason"
+                    />
+                  </>
+                )}
+              </Field>
             </fieldset>
-            {isResumed && <div className={styles.warn}>{t('refund.resumed')}</div>}
+            {isResumed && <Notice kind="warning">{t('refund.resumed')}</Notice>}
             <FlowStatus flow={flow} checks={checks} />
           </>
         )}
@@ -220,39 +208,30 @@ export function RefundDialog({ order, terminal, pending, onClose }: RefundDialog
   );
 
   function footer() {
-    if (flow?.kind === 'unknown') {
+    if (flow?.kind === 'unknown' || flow?.kind === 'failed') {
+      const isCheck = flow.kind === 'unknown';
       return (
-        <>
-          <Button size="large" onClick={close} data-testid="refund-later">
-            {t('refund.later')}
-          </Button>
-          <Button variant="primary" size="large" onClick={() => void run(flow.attempt, true)} data-testid="refund-check-status">
-            {t('refund.checkStatus')}
-          </Button>
-        </>
-      );
-    }
-    if (flow?.kind === 'failed') {
-      return (
-        <>
-          <Button size="large" onClick={close} data-testid="refund-later">
-            {t('refund.later')}
-          </Button>
-          <Button variant="primary" size="large" onClick={() => void run(flow.attempt, false)} data-testid="refund-retry">
-            {t('refund.retry')}
-          </Button>
-        </>
+        <DialogActions
+          onCancel={close}
+          cancelLabel={t('refund.later')}
+          cancelTestId="refund-later"
+          onConfirm={() => void run(flow.attempt, isCheck)}
+          confirmLabel={isCheck ? t('refund.checkStatus') : t('refund.retry')}
+          confirmTestId={isCheck ? 'refund-check-status' : 'refund-retry'}
+        />
       );
     }
     return (
-      <>
-        <Button size="large" disabled={isBusy} onClick={close}>
-          {t('common:cancel')}
-        </Button>
-        <Button variant="danger" size="large" disabled={!selected || isBusy || Boolean(errors.amount || errors.reason)} onClick={confirm} data-testid="refund-confirm">
-          {t('refund.confirm', { amount: money(value !== null && !errors.amount ? value : refundable) })}
-        </Button>
-      </>
+      <DialogActions
+        onCancel={close}
+        cancelLabel={t('common:cancel')}
+        onConfirm={confirm}
+        confirmLabel={t('refund.confirm', { amount: money(value !== null && !errors.amount ? value : refundable) })}
+        tone="danger"
+        isDisabled={!selected || Boolean(errors.amount || errors.reason)}
+        isBusy={isBusy}
+        confirmTestId="refund-confirm"
+      />
     );
   }
 }

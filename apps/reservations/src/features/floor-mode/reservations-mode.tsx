@@ -2,7 +2,7 @@ import { addDays, businessDate, type Reservation, type Table, zonedTime } from '
 import { useTranslation } from '@pos/i18n';
 import type { FloorTableMark, SlotProps } from '@pos/plugin-sdk';
 import { useHost } from '@pos/plugin-sdk';
-import { Button, Icon } from '@pos/ui';
+import { Button, Icon, ToneLegend } from '@pos/ui';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useReservations } from '../../api/get-reservations';
 import { useReservationEvents } from '../../api/use-reservation-events';
@@ -107,15 +107,16 @@ export function ReservationsMode({ context: floor }: SlotProps<'floor.mode'>) {
         )}
       </header>
 
-      <ul className={styles.legend} aria-label={t('legend')}>
-        {PHASES.filter((p) => isToday || p === 'free' || p === 'later').map((phase) => (
-          <li key={phase} data-testid={`reservations-legend-${phase}`}>
-            <span className={`${styles.swatch} ${styles[`tone_${PHASE_TONE[phase]}`]}`} />
-            {isToday || phase === 'free' ? t(`phase.${phase}`) : t('laterOn', { date: formatDay(date, i18n.language) })}
-            <b>{counts[phase]}</b>
-          </li>
-        ))}
-      </ul>
+      <ToneLegend
+        label={t('legend')}
+        items={PHASES.filter((p) => isToday || p === 'free' || p === 'later').map((phase) => ({
+          key: phase,
+          tone: PHASE_TONE[phase],
+          label: isToday || phase === 'free' ? t(`phase.${phase}`) : t('laterOn', { date: formatDay(date, i18n.language) }),
+          count: counts[phase],
+          testId: `reservations-legend-${phase}`,
+        }))}
+      />
 
       {expected.length > 0 && <UpcomingList reservations={expected} now={now} timeZone={timeZone} canSeat={canManage && can('tables.open')} onOpen={(r) => setOpen({ kind: 'details', id: r.id })} />}
 

@@ -1,5 +1,6 @@
 import { businessDayBounds, type Reservation, type Table, zonedTime } from '@pos/contracts';
 import { useTranslation } from '@pos/i18n';
+import { tableToneClass } from '@pos/ui';
 import type { MouseEvent } from 'react';
 import { bookingPhase, PHASE_TONE } from '../../model/table-state';
 import styles from './reservations-mode.module.css';
@@ -79,7 +80,7 @@ export function Timeline({ date, timeZone, tables, reservations, now, onOpen, on
                     <button
                       key={r.id}
                       type="button"
-                      className={`${styles.block} ${styles[`tone_${tone}`]} ${r.status === 'no-show' ? styles.noShow : ''}`}
+                      className={`${styles.block} ${tableToneClass(tone)} ${r.status === 'no-show' ? styles.noShow : ''}`}
                       style={{ left: pct(Math.max(first, hourOf(r.startsAt))), width: `calc(${pct(hourOf(r.endsAt))} - ${pct(Math.max(first, hourOf(r.startsAt)))})` }}
                       onClick={() => onOpen(r)}
                       title={`${zonedTime(r.startsAt, timeZone)}–${zonedTime(r.endsAt, timeZone)} ${r.guestName}, ${t('guests', { count: r.guests })}`}

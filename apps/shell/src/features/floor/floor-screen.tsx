@@ -1,7 +1,7 @@
 import { queryKeys, useHalls, useTables } from '@pos/api-client';
 import { type Table, TABLE_STATUSES, type TableStatus } from '@pos/contracts';
 import type { FloorModeContext, FloorModeView } from '@pos/plugin-sdk';
-import { Button, Segmented, Spinner, Tabs, VisuallyHidden } from '@pos/ui';
+import { Button, Segmented, Spinner, Tabs, ToneLegend, VisuallyHidden } from '@pos/ui';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../core/router';
@@ -142,15 +142,16 @@ export function FloorScreen() {
         )}
         {/* A mode brings its own legend. */}
         {!activeMode && (
-          <div className={styles.legend}>
-            {TABLE_STATUSES.filter((s) => s !== 'reserved' || counts.reserved > 0).map((status) => (
-              <span key={status} className={styles.legendItem} data-testid={`legend-${status}`}>
-                <span className={`${styles.legendSwatch} ${styles[status]}`} />
-                {t(`legend.${status}`)}
-                <b>{counts[status]}</b>
-              </span>
-            ))}
-          </div>
+          <ToneLegend
+            className={styles.legend}
+            items={TABLE_STATUSES.filter((s) => s !== 'reserved' || counts.reserved > 0).map((status) => ({
+              key: status,
+              tone: status,
+              label: t(`legend.${status}`),
+              count: counts[status],
+              testId: `legend-${status}`,
+            }))}
+          />
         )}
         <Slot name="floor.toolbar" context={{ hallId: activeHallId }} className={styles.slot} />
       </div>

@@ -1,5 +1,5 @@
 import type { Table } from '@pos/contracts';
-import { Button, CountPicker, Dialog } from '@pos/ui';
+import { CountPicker, Dialog, DialogActions, Notice } from '@pos/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import styles from './floor-screen.module.css';
@@ -21,20 +21,20 @@ export function GuestsDialog({ table, busy, onSeat, onClose }: GuestsDialogProps
       onClose={onClose}
       closeLabel={t('common:close')}
       footer={
-        <>
-          <Button onClick={onClose} size="large">
-            {t('common:cancel')}
-          </Button>
-          <Button variant="primary" size="large" disabled={busy} onClick={() => onSeat(guests)} data-testid="seat-confirm">
-            {busy ? t('opening') : t('seat.submit', { guests: t('guests', { count: guests }) })}
-          </Button>
-        </>
+        <DialogActions
+          onCancel={onClose}
+          cancelLabel={t('common:cancel')}
+          onConfirm={() => onSeat(guests)}
+          confirmLabel={busy ? t('opening') : t('seat.submit', { guests: t('guests', { count: guests }) })}
+          isDisabled={busy}
+          confirmTestId="seat-confirm"
+        />
       }
     >
       <div className={styles.seatBody} data-testid="guests-dialog">
         <CountPicker value={guests} onChange={setGuests} testId="guests" labels={{ decrease: t('seat.fewer'), increase: t('seat.more') }} />
-        {table.status === 'reserved' && <p className={styles.seatWarning}>{t('seat.reserved')}</p>}
-        {guests > table.seats && <p className={styles.seatHint}>{t('seat.seats', { count: table.seats })}</p>}
+        {table.status === 'reserved' && <Notice kind="warning">{t('seat.reserved')}</Notice>}
+        {guests > table.seats && <Notice kind="info">{t('seat.seats', { count: table.seats })}</Notice>}
       </div>
     </Dialog>
   );

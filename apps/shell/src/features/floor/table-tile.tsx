@@ -1,6 +1,6 @@
 import type { Table } from '@pos/contracts';
 import type { FloorTableMark } from '@pos/plugin-sdk';
-import { Icon, Money, Spinner, VisuallyHidden } from '@pos/ui';
+import { chairToneClass, Icon, Money, Spinner, tableToneClass, VisuallyHidden } from '@pos/ui';
 import { useTranslation } from 'react-i18next';
 import { chairPositions, minutesSince, type Rect, tableDensity } from './floor-layout';
 import styles from './floor-screen.module.css';
@@ -28,13 +28,14 @@ export function TableTile({ table, rect, currency, now, isMine, isBusy, mark, on
   const minutes = session ? minutesSince(session.openedAt, now) : 0;
   const elapsed = minutes >= 60 ? t('hours', { hours: Math.floor(minutes / 60), minutes: minutes % 60 }) : t('minutes', { count: minutes });
   const chairs = chairPositions(table.shape, table.seats, rect.width, rect.height, CHAIR_GAP);
-  const look = mark ? styles[`tone_${mark.tone}`] : styles[table.status];
-  const chairLook = mark ? styles[`chair_tone_${mark.tone}`] : styles[`chair_${table.status}`];
+  const tone = mark ? mark.tone : table.status;
+  const look = tableToneClass(tone);
+  const chairLook = chairToneClass(tone);
 
   return (
     <div className={styles.tableSpot} style={{ left: rect.x, top: rect.y, width: rect.width, height: rect.height }}>
       {chairs.map((c, i) => (
-        <span key={i} className={`${styles.chair} ${chairLook ?? ''}`} style={{ left: c.x, top: c.y, transform: `translate(-50%, -50%) rotate(${c.angle}deg)` }} aria-hidden />
+        <span key={i} className={`${styles.chair} ${chairLook}`} style={{ left: c.x, top: c.y, transform: `translate(-50%, -50%) rotate(${c.angle}deg)` }} aria-hidden />
       ))}
       {!mark && table.session && <TableKitchenBadge table={table} />}
       {/*

@@ -1,7 +1,6 @@
-import { Button, CountPicker, Dialog } from '@pos/ui';
+import { CountPicker, Dialog, DialogActions } from '@pos/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import styles from './dialogs.module.css';
 
 /** Changing the guest count of an open order. */
 export function GuestsDialog({ guests: initial, onSave, onClose }: { guests: number; onSave(guests: number): void; onClose(): void }) {
@@ -13,19 +12,17 @@ export function GuestsDialog({ guests: initial, onSave, onClose }: { guests: num
       onClose={onClose}
       closeLabel={t('common:close')}
       footer={
-        <>
-          <Button size="large" onClick={onClose}>
-            {t('common:cancel')}
-          </Button>
-          <Button size="large" variant="primary" disabled={guests === initial} onClick={() => onSave(guests)} className={styles.footerButton} data-testid="guests-save">
-            {t('guestsDialog.save')}
-          </Button>
-        </>
+        <DialogActions
+          onCancel={onClose}
+          cancelLabel={t('common:cancel')}
+          onConfirm={() => onSave(guests)}
+          confirmLabel={t('guestsDialog.save')}
+          isDisabled={guests === initial}
+          confirmTestId="guests-save"
+        />
       }
     >
-      <div className={styles.body}>
-        <CountPicker value={guests} onChange={setGuests} testId="guests-edit" labels={{ decrease: t('guestsDialog.fewer'), increase: t('guestsDialog.more') }} />
-      </div>
+      <CountPicker value={guests} onChange={setGuests} testId="guests-edit" labels={{ decrease: t('guestsDialog.fewer'), increase: t('guestsDialog.more') }} />
     </Dialog>
   );
 }

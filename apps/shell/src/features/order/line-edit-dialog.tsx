@@ -1,8 +1,7 @@
 import type { OrderLine } from '@pos/contracts';
-import { Button, Dialog, Segmented } from '@pos/ui';
+import { Dialog, DialogActions, Field, Segmented } from '@pos/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import styles from './dialogs.module.css';
 import { NoteField } from './note-field';
 import { canChangeCourse, COURSES } from './order-lines';
 
@@ -34,27 +33,14 @@ export function LineEditDialog({ line, onSave, onClose }: LineEditDialogProps) {
       title={t('edit.title', { name: line.name })}
       onClose={onClose}
       closeLabel={t('common:close')}
-      footer={
-        <>
-          <Button size="large" onClick={onClose}>
-            {t('common:cancel')}
-          </Button>
-          <Button size="large" variant="primary" onClick={save} className={styles.footerButton} data-testid="line-edit-save">
-            {t('edit.save')}
-          </Button>
-        </>
-      }
+      size="small"
+      testId="line-edit-dialog"
+      footer={<DialogActions onCancel={onClose} cancelLabel={t('common:cancel')} onConfirm={save} confirmLabel={t('edit.save')} confirmTestId="line-edit-save" />}
     >
-      <div className={`${styles.body} ${styles.w560}`} data-testid="line-edit-dialog">
-        <NoteField label={t('edit.note')} value={note} onChange={setNote} />
-        <div className={styles.field}>
-          <span className={styles.label}>{t('edit.course')}</span>
-          <div className={styles.row}>
-            <Segmented<number> options={courseOptions.map((c) => ({ value: c, label: String(c), disabled: !isCourseFree }))} value={course} onChange={setCourse} aria-label={t('edit.course')} />
-            {!isCourseFree && <span className={styles.sectionHint}>{t('edit.courseLocked')}</span>}
-          </div>
-        </div>
-      </div>
+      <NoteField label={t('edit.note')} value={note} onChange={setNote} />
+      <Field label={t('edit.course')} hint={!isCourseFree && t('edit.courseLocked')}>
+        <Segmented<number> options={courseOptions.map((c) => ({ value: c, label: String(c), disabled: !isCourseFree }))} value={course} onChange={setCourse} aria-label={t('edit.course')} />
+      </Field>
     </Dialog>
   );
 }

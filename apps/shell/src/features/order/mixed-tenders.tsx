@@ -1,8 +1,7 @@
 import type { PaymentMethod } from '@pos/contracts';
 import { formatMoney } from '@pos/i18n';
-import { Button, Icon, MoneyInput, Segmented } from '@pos/ui';
+import { Button, Field, Icon, MoneyInput, Segmented } from '@pos/ui';
 import { useTranslation } from 'react-i18next';
-import styles from './dialogs.module.css';
 import pay from './pay-dialog.module.css';
 import { mixedRemaining, type TenderDraft, tipCarrierId } from './tender-math';
 
@@ -35,7 +34,7 @@ export function MixedTenders({ drafts, onChange, due, tip, tipDraftId, onTipDraf
   const rowOf = (id: string) => drafts.findIndex((d) => d.id === id) + 1;
   const filled = drafts.filter((d) => (d.amount ?? 0) > 0);
   return (
-    <div className={styles.section} data-testid="pay-mixed">
+    <div className={pay.mixed} data-testid="pay-mixed">
       {drafts.map((d, i) => {
         const carriesTip = tip > 0 && d.id === carrierId;
         return (
@@ -50,8 +49,7 @@ export function MixedTenders({ drafts, onChange, due, tip, tipDraftId, onTipDraf
               )}
             </div>
             <div className={pay.tenderFields}>
-              <div className={styles.field}>
-                <span className={styles.label}>{t('pay.method')}</span>
+              <Field label={t('pay.method')}>
                 <Segmented<PaymentMethod>
                   aria-label={t('pay.tenderMethod', { index: i + 1 })}
                   options={[
@@ -61,11 +59,12 @@ export function MixedTenders({ drafts, onChange, due, tip, tipDraftId, onTipDraf
                   value={d.method}
                   onChange={(method) => update(d.id, { method, tendered: null })}
                 />
-              </div>
-              <label className={`${styles.field} ${pay.tenderAmount}`}>
-                <span className={styles.label}>{t('pay.amount')}</span>
-                <MoneyInput value={d.amount} onChange={(amount) => update(d.id, { amount })} currency={currency} testId={`tender-${i + 1}-amount`} aria-label={t('pay.tenderAmount', { index: i + 1 })} />
-              </label>
+              </Field>
+              <Field label={t('pay.amount')} className={pay.tenderAmount}>
+                {(control) => (
+                  <MoneyInput id={control.id} value={d.amount} onChange={(amount) => update(d.id, { amount })} currency={currency} testId={`tender-${i + 1}-amount`} aria-label={t('pay.tenderAmount', { index: i + 1 })} />
+                )}
+              </Field>
               {remaining > 0 && (
                 <Button className={pay.tenderRest} onClick={() => update(d.id, { amount: (d.amount ?? 0) + remaining })} data-testid={`tender-${i + 1}-rest`}>
                   = {money(remaining)}
@@ -91,8 +90,7 @@ export function MixedTenders({ drafts, onChange, due, tip, tipDraftId, onTipDraf
         </span>
       </div>
       {tip > 0 && filled.length > 1 && carrierId && (
-        <div className={styles.field} data-testid="pay-tip-carrier">
-          <span className={styles.label}>{t('pay.tipGoesWith', { tip: money(tip) })}</span>
+        <Field label={t('pay.tipGoesWith', { tip: money(tip) })} testId="pay-tip-carrier">
           <Segmented<string>
             block
             aria-label={t('pay.tipGoesWith', { tip: money(tip) })}
@@ -104,7 +102,7 @@ export function MixedTenders({ drafts, onChange, due, tip, tipDraftId, onTipDraf
             value={carrierId}
             onChange={onTipDraftChange}
           />
-        </div>
+        </Field>
       )}
     </div>
   );

@@ -1,9 +1,9 @@
 import type { AddItemInput, ModifierGroup, Product } from '@pos/contracts';
 import { formatMoney } from '@pos/i18n';
-import { Button, Dialog, Icon, QuantityStepper, Segmented } from '@pos/ui';
+import { Dialog, DialogActions, Field, FieldGroup, groupHintClass, Icon, QuantityStepper, Segmented } from '@pos/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import styles from './dialogs.module.css';
+import styles from './modifiers-dialog.module.css';
 import { groupState, missingGroups, type ModifierSelection, portionPrice, selectedOptionIds, toggleOption } from './modifier-selection';
 import { NoteField } from './note-field';
 import { COURSES } from './order-lines';
@@ -39,80 +39,83 @@ export function ModifiersDialog({ product, groups, currency, course: initialCour
       title={product.name}
       onClose={onClose}
       closeLabel={t('common:close')}
+      size="large"
+      testId="modifiers-dialog"
       footer={
-        <>
-          {missing.length > 0 && <span className={styles.footerHint}>{t('modifiers.missing', { groups: missing.map((g) => g.name).join(', ') })}</span>}
-          <Button size="large" onClick={onClose}>
-            {t('common:cancel')}
-          </Button>
-          <Button size="large" variant="primary" disabled={missing.length > 0} onClick={submit} className={styles.footerButton} data-testid="modifiers-add">
-            {t('modifiers.add', { price: money(price) })}
-          </Button>
-        </>
+        <DialogActions
+          onCancel={onClose}
+          cancelLabel={t('common:cancel')}
+          onConfirm={submit}
+          confirmLabel={t('modifiers.add', { price: money(price) })}
+          isDisabled={missing.length > 0}
+          hint={missing.length > 0 && t('modifiers.missing', { groups: missing.map((g) => g.name).join(', ') })}
+          confirmTestId="modifiers-add"
+        />
       }
     >
-      <div className={`${styles.body} ${styles.w820}`} data-testid="modifiers-dialog">
-        {groups.map((group) => {
-          const state = groupState(group, selection);
-          const chosen = selection[group.id] ?? [];
-          return (
-            <section key={group.id} className={styles.section} data-testid={`modifier-group-${group.name}`}>
-              <div className={styles.sectionHead}>
-                <span className={styles.sectionTitle}>{group.name}</span>
-                <span className={`${styles.sectionHint} ${state.isRequired && !state.isSatisfied ? styles.sectionHintMissing : ''}`}>
+      {groups.map((group) => {
+        const state = groupState(group, selection);
+        const chosen = selection[group.id] ?? [];
+        return (
+          <FieldGroup
+            key={group.id}
+            title={group.name}
+            testId={`modifier-group-${group.name}`}
+            hint={
+              <>
+                <span className={`${groupHintClass} ${state.isRequired && !state.isSatisfied ? styles.missing : ''}`}>
                   {state.isRequired ? t('modifiers.required') : t('modifiers.optional')} · {limitText(group, t)}
                 </span>
                 {state.isRequired && state.isSatisfied && (
-                  <span className={styles.sectionDone}>
+                  <span className={styles.done}>
                     <Icon name="check" size={18} />
                   </span>
                 )}
-              </div>
-              <div className={styles.options}>
-                {group.options.map((option) => {
-                  const isChosen = chosen.includes(option.id);
-                  const isBlocked = !isChosen && state.isFull && group.maxSelect > 1;
-                  return (
-                    <button
-                      key={option.id}
-                      type="button"
-                      role={group.maxSelect === 1 ? 'radio' : 'checkbox'}
-                      aria-checked={isChosen}
-                      disabled={isBlocked}
-                      className={`${styles.option} ${isChosen ? styles.optionSelected : ''}`}
-                      onClick={() => setSelection((s) => toggleOption(s, group, option.id))}
-                      data-testid={`modifier-${option.name}`}
-                    >
-                      <span>{option.name}</span>
-                      {option.priceDelta !== 0 && (
-                        <span className={styles.optionPrice}>
-                          {option.priceDelta > 0 ? '+' : '−'}
-                          {money(Math.abs(option.priceDelta))}
-                        </span>
-                      )}
-                    </button>
-                  );
-                })}
-              </div>
-            </section>
-          );
-        })}
-        <div className={styles.row}>
-          <div className={styles.field}>
-            <span className={styles.label}>{t('modifiers.quantity')}</span>
-            <div>
-              <QuantityStepper value={quantity} min={1} max={99} onChange={setQuantity} testId="modifiers-quantity" />
+              </>
+            }
+          >
+            <div className={styles.options}>
+              {group.options.map((option) => {
+                const isChosen = chosen.includes(option.id);
+                const isBlocked = !isChosen && state.isFull && group.maxSelect > 1;
+                return (
+                  <button
+                    key={option.id}
+                    type="button"
+                    role={group.maxSelect === 1 ? 'radio' : 'checkbox'}
+                    aria-checked={isChosen}
+                    disabled={isBlocked}
+                    className={`${styles.option} ${isChosen ? styles.optionSelected : ''}`}
+                    onClick={() => setSelection((s) => toggleOption(s, group, option.id))}
+                    data-testid={`modifier-${option.name}`}
+                  >
+                    <span>{option.name}</span>
+                    {option.priceDelta !== 0 && (
+                      <span className={styles.optionPrice}>
+                        {option.priceDelta > 0 ? '+' : '−'}
+                        {money(Math.abs(option.priceDelta))}
+                      </span>
+                    )}
+                  </button>
+                );
+              })}
             </div>
+          </FieldGroup>
+        );
+      })}
+      <div className={styles.row}>
+        <Field label={t('modifiers.quantity')}>
+          <div>
+            <QuantityStepper value={quantity} min={1} max={99} onChange={setQuantity} testId="modifiers-quantity" />
           </div>
-          <div className={styles.field}>
-            <span className={styles.label}>{t('modifiers.course')}</span>
-            <div>
-              <Segmented<number> options={COURSES.map((c) => ({ value: c, label: String(c), testId: `modifiers-course-${c}` }))} value={course} onChange={setCourse} aria-label={t('modifiers.course')} />
-            </div>
+        </Field>
+        <Field label={t('modifiers.course')}>
+          <div>
+            <Segmented<number> options={COURSES.map((c) => ({ value: c, label: String(c), testId: `modifiers-course-${c}` }))} value={course} onChange={setCourse} aria-label={t('modifiers.course')} />
           </div>
-        </div>
-        <NoteField label={t('modifiers.note')} value={note} onChange={setNote} />
+        </Field>
       </div>
+      <NoteField label={t('modifiers.note')} value={note} onChange={setNote} />
     </Dialog>
   );
 }

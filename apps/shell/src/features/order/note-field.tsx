@@ -1,6 +1,6 @@
+import { ChipGroup, Field, inputClass } from '@pos/ui';
 import { useTranslation } from 'react-i18next';
 import { useServices, useSubject } from '../../core/services-context';
-import styles from './dialogs.module.css';
 import { hasNotePart, NOTE_CHIPS, toggleNotePart } from './note-chips';
 
 /**
@@ -12,20 +12,16 @@ export function NoteField({ label, value, onChange }: { label: string; value: st
   const { t } = useTranslation('order');
   const venueLanguage = useSubject(useServices().session$)?.venue.locale.slice(0, 2) ?? 'ru';
   return (
-    <div className={styles.field}>
-      <span className={styles.label}>{label}</span>
-      <input className={styles.textInput} value={value} maxLength={200} placeholder={t('modifiers.notePlaceholder')} onChange={(e) => onChange(e.target.value)} data-testid="note-input" />
-      <div className={styles.chips}>
-        {NOTE_CHIPS.map((key) => {
-          const text = t(`noteChips.${key}`, { lng: venueLanguage });
-          const isOn = hasNotePart(value, text);
-          return (
-            <button key={key} type="button" aria-pressed={isOn} className={`${styles.chip} ${isOn ? styles.chipSelected : ''}`} onClick={() => onChange(toggleNotePart(value, text))}>
-              {t(`noteChips.${key}`)}
-            </button>
-          );
-        })}
-      </div>
-    </div>
+    <Field label={label}>
+      {(control) => (
+        <>
+          <input {...control} className={inputClass} value={value} maxLength={200} placeholder={t('modifiers.notePlaceholder')} onChange={(e) => onChange(e.target.value)} data-testid="note-input" />
+          <ChipGroup
+            chips={NOTE_CHIPS.map((key) => ({ key, label: t(`noteChips.${key}`), isOn: hasNotePart(value, t(`noteChips.${key}`, { lng: venueLanguage })) }))}
+            onToggle={(key) => onChange(toggleNotePart(value, t(`noteChips.${key}`, { lng: venueLanguage })))}
+          />
+        </>
+      )}
+    </Field>
   );
 }

@@ -1,12 +1,11 @@
 import { ApiError } from '@pos/api-client';
 import type { CreatePaymentInput, Order, PaymentMethod, PaymentResult, PaymentStatus } from '@pos/contracts';
 import { formatMoney, problemText as serverProblemText } from '@pos/i18n';
-import { Button, Dialog, Icon, MoneyInput, Segmented } from '@pos/ui';
+import { Button, Dialog, DialogActions, Field, groupHintClass, Icon, MoneyInput, Notice, Segmented } from '@pos/ui';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices, useSubject } from '../../core/services-context';
 import { Slot } from '../../core/plugin-host/slot';
-import styles from './dialogs.module.css';
 import pay from './pay-dialog.module.css';
 import { PaymentReceipt } from './payment-receipt';
 import { MethodLabel, MixedTenders } from './mixed-tenders';
@@ -97,6 +96,7 @@ export function PayDialog({ order, currency, canCloseTable, onPay, onCloseTable,
         title={title}
         onClose={onClose}
         closeLabel={t('common:close')}
+        size="medium"
         footer={
           <>
             {!isSettled && order.split && (
@@ -109,13 +109,13 @@ export function PayDialog({ order, currency, canCloseTable, onPay, onCloseTable,
                 {t('pay.done.closeTable')}
               </Button>
             )}
-            <Button size="large" variant="primary" onClick={onClose} className={styles.footerButton} data-testid="pay-finish">
+            <Button size="large" variant="primary" onClick={onClose} className={pay.finish} data-testid="pay-finish">
               {t('pay.done.finish')}
             </Button>
           </>
         }
       >
-        <div className={`${styles.body} ${styles.w720}`} data-testid={result ? 'pay-result' : 'pay-settled'}>
+        <div className={pay.done} data-testid={result ? 'pay-result' : 'pay-settled'}>
           <div className={pay.doneHead}>
             <span className={pay.doneIcon}>
               <Icon name="check" size={34} />
@@ -123,7 +123,7 @@ export function PayDialog({ order, currency, canCloseTable, onPay, onCloseTable,
             <div>
               <div className={pay.doneTitle}>{t('pay.done.title')}</div>
               {!isSettled && (
-                <div className={styles.sectionHint}>
+                <div className={groupHintClass}>
                   {t('pay.done.remaining')}: <b>{money(paidOrder.due)}</b>
                 </div>
               )}
@@ -148,22 +148,23 @@ export function PayDialog({ order, currency, canCloseTable, onPay, onCloseTable,
       title={title}
       onClose={() => !isPaying && onClose()}
       closeLabel={t('common:close')}
+      size="large"
       footer={
-        <>
-          {problemText && due > 0 && <span className={styles.footerHint}>{problemText}</span>}
-          <Button size="large" onClick={onClose}>
-            {t('common:cancel')}
-          </Button>
-          <Button size="large" variant="primary" disabled={plan.problem !== null || isPaying || cardInDoubt} onClick={() => void submit()} className={pay.submit} data-testid="pay-submit">
-            {isPaying ? t('pay.paying') : t('pay.submit', { amount: money(plan.toPay) })}
-          </Button>
-        </>
+        <DialogActions
+          hint={problemText && due > 0 && problemText}
+          onCancel={onClose}
+          cancelLabel={t('common:cancel')}
+          onConfirm={() => void submit()}
+          confirmLabel={isPaying ? t('pay.paying') : t('pay.submit', { amount: money(plan.toPay) })}
+          isDisabled={plan.problem !== null || isPaying || cardInDoubt}
+          confirmTestId="pay-submit"
+        />
       }
     >
-      <div className={`${pay.layout} ${styles.w820}`} data-testid="pay-dialog">
+      <div className={pay.layout} data-testid="pay-dialog">
         <div className={pay.column}>
           {order.split && (
-            <div className={styles.section}>
+            <div>
               <div className={pay.checks}>
                 {order.checks.map((c) => (
                   <button
@@ -190,8 +191,7 @@ export function PayDialog({ order, currency, canCloseTable, onPay, onCloseTable,
             <span>{t('pay.dueNow')}</span>
             <b data-testid="pay-due">{money(due)}</b>
           </div>
-          <div className={styles.section}>
-            <span className={styles.label}>{t('pay.tip')}</span>
+          <Field label={t('pay.tip')}>
             <Segmented<TipKey>
               block
               options={[
@@ -203,7 +203,7 @@ export function PayDialog({ order, currency, canCloseTable, onPay, onCloseTable,
               onChange={setTipKey}
             />
             {tipKey === 'amount' && <MoneyInput value={tipValue} onChange={setTipValue} currency={currency} testId="tip-input" aria-label={t('pay.tip')} autoFocus />}
-          </div>
+          </Field>
           <div className={pay.summary}>
             <div>
               <span>{t('pay.bill')}</span>
@@ -230,9 +230,9 @@ export function PayDialog({ order, currency, canCloseTable, onPay, onCloseTable,
           <Slot name="order.summary" context={{ order, place: 'payment', checkIndex: order.split ? checkIndex : null }} />
           {/* Beside the total, in view without scrolling: why the pay button is blocked. */}
           {cardBlock && (
-            <div className={`${styles.notice} ${styles.noticeDanger}`} role="alert" data-testid={cardBlock === 'held' ? 'pay-card-held' : 'pay-card-in-doubt'}>
+            <Notice kind="error" testId={cardBlock === 'held' ? 'pay-card-held' : 'pay-card-in-doubt'}>
               {t(cardBlock === 'held' ? 'pay.cardHeld' : 'pay.cardInDoubt')}
-            </div>
+            </Notice>
           )}
         </div>
 
@@ -249,14 +249,13 @@ export function PayDialog({ order, currency, canCloseTable, onPay, onCloseTable,
             onChange={setMode}
           />
           {isOffline && (
-            <div className={`${styles.notice}`} data-testid="pay-needs-network">
+            <Notice kind="neutral" testId="pay-needs-network">
               {t('pay.needsNetwork')}
-            </div>
+            </Notice>
           )}
 
           {mode === 'cash' && (
-            <div className={styles.section}>
-              <span className={styles.label}>{t('pay.tendered')}</span>
+            <Field label={t('pay.tendered')}>
               <MoneyInput value={tendered} onChange={setTendered} currency={currency} placeholder={money(plan.toPay)} testId="pay-tendered" aria-label={t('pay.tendered')} />
               <div className={pay.quick}>
                 <button type="button" className={`${pay.quickButton} ${tendered === null ? pay.quickSelected : ''}`} onClick={() => setTendered(null)} data-testid="cash-exact">
@@ -279,7 +278,7 @@ export function PayDialog({ order, currency, canCloseTable, onPay, onCloseTable,
                 <span>{t('pay.change')}</span>
                 <b>{money(plan.change)}</b>
               </div>
-            </div>
+            </Field>
           )}
 
           {mode === 'card' && (
@@ -311,7 +310,7 @@ export function PayDialog({ order, currency, canCloseTable, onPay, onCloseTable,
           />
 
           {error && (
-            <div className={`${styles.notice} ${styles.noticeDanger}`} role="alert" data-testid="pay-error">
+            <Notice kind="error" testId="pay-error">
               {error instanceof ApiError && error.code === 'shift.not_open' ? (
                 <div className={pay.errorRow}>
                   <span>{t('pay.noShift')}</span>
@@ -320,7 +319,7 @@ export function PayDialog({ order, currency, canCloseTable, onPay, onCloseTable,
               ) : (
                 serverProblemText(t, error)
               )}
-            </div>
+            </Notice>
           )}
         </div>
       </div>

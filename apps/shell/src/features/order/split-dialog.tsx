@@ -1,9 +1,8 @@
 import { equalShares, type Order, type Split, standingQuantity, unitTotal } from '@pos/contracts';
 import { formatMoney } from '@pos/i18n';
-import { Button, Dialog, Icon, QuantityStepper, Segmented, Tabs } from '@pos/ui';
+import { Button, Dialog, DialogActions, Field, groupHintClass, Icon, Notice, QuantityStepper, Segmented, Tabs } from '@pos/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import styles from './dialogs.module.css';
 import split from './split-dialog.module.css';
 import { assignPortion, type LinePlan, planFromSplit, planToSplit, unassigned } from './split-plan';
 
@@ -37,105 +36,106 @@ export function SplitDialog({ order, currency, onSplit, onClose }: SplitDialogPr
       title={t('split.title')}
       onClose={onClose}
       closeLabel={t('common:close')}
+      size="medium"
+      testId="split-dialog"
       footer={
-        <>
-          {order.split && (
-            <Button size="large" variant="ghost" disabled={hasPayments} onClick={() => onSplit(null)} className={split.remove} data-testid="split-remove">
-              {t('split.remove')}
-            </Button>
-          )}
-          <Button size="large" onClick={onClose}>
-            {t('common:cancel')}
-          </Button>
-          <Button size="large" variant="primary" disabled={hasPayments || bySplit === null} onClick={() => bySplit && onSplit(bySplit)} className={styles.footerButton} data-testid="split-submit">
-            {t('split.submit')}
-          </Button>
-        </>
+        <DialogActions
+          extra={
+            order.split && (
+              <Button size="large" variant="ghost" disabled={hasPayments} onClick={() => onSplit(null)} className={split.remove} data-testid="split-remove">
+                {t('split.remove')}
+              </Button>
+            )
+          }
+          onCancel={onClose}
+          cancelLabel={t('common:cancel')}
+          onConfirm={() => bySplit && onSplit(bySplit)}
+          confirmLabel={t('split.submit')}
+          isDisabled={hasPayments || bySplit === null}
+          confirmTestId="split-submit"
+        />
       }
     >
-      <div className={`${styles.body} ${styles.w720}`} data-testid="split-dialog">
-        {hasPayments && <div className={`${styles.notice} ${styles.noticeWarning}`}>{t('split.hasPayments')}</div>}
-        <Segmented
-          block
-          options={[
-            { value: 'equal', label: t('split.equal'), testId: 'split-mode-equal' },
-            { value: 'lines', label: t('split.byLines'), testId: 'split-mode-lines' },
-          ]}
-          value={mode}
-          onChange={(m) => setMode(m)}
-        />
+      {hasPayments && <Notice kind="warning">{t('split.hasPayments')}</Notice>}
+      <Segmented
+        block
+        options={[
+          { value: 'equal', label: t('split.equal'), testId: 'split-mode-equal' },
+          { value: 'lines', label: t('split.byLines'), testId: 'split-mode-lines' },
+        ]}
+        value={mode}
+        onChange={(m) => setMode(m)}
+      />
 
-        {mode === 'equal' ? (
-          <>
-            <div className={styles.section}>
-              <span className={styles.label}>{t('split.parts')}</span>
-              <div className={split.parts}>
-                {PARTS.map((n) => (
-                  <button key={n} type="button" role="radio" aria-checked={n === parts} className={`${split.part} ${n === parts ? split.partSelected : ''}`} onClick={() => setParts(n)} data-testid={`split-parts-${n}`}>
-                    {n}
-                  </button>
-                ))}
-              </div>
-            </div>
-            <div className={split.preview}>
-              {equalShares(order.total, parts).map((amount, i) => (
-                <div key={i} className={split.previewCheck}>
-                  <span>{t('split.check', { index: i + 1 })}</span>
-                  <b>{money(amount)}</b>
-                </div>
+      {mode === 'equal' ? (
+        <>
+          <Field label={t('split.parts')}>
+            <div className={split.parts}>
+              {PARTS.map((n) => (
+                <button key={n} type="button" role="radio" aria-checked={n === parts} className={`${split.part} ${n === parts ? split.partSelected : ''}`} onClick={() => setParts(n)} data-testid={`split-parts-${n}`}>
+                  {n}
+                </button>
               ))}
             </div>
-          </>
-        ) : lines.length === 0 ? (
-          <div className={styles.notice}>{t('split.empty')}</div>
-        ) : (
-          <>
-            <div className={split.checkBar}>
-              <Tabs
-                items={plan.map((c, i) => ({ id: String(i), label: t('split.check', { index: i + 1 }), badge: money(checkAmount(c)), testId: `split-check-${i + 1}` }))}
-                value={String(active)}
-                onChange={(id) => setActive(Number(id))}
-                className={split.checkTabs}
-              />
-              <Button
-                disabled={plan.length >= MAX_CHECKS}
-                onClick={() => {
-                  setPlan((p) => [...p, {}]);
-                  setActive(plan.length);
-                }}
-                data-testid="split-add-check"
-              >
-                <Icon name="plus" />
-                {t('split.addCheck')}
-              </Button>
-            </div>
-            <ul className={split.lines}>
-              {lines.map((line) => {
-                const onCheck = plan[active]?.[line.id] ?? 0;
-                const free = unassigned(plan, line);
-                return (
-                  <li key={line.id} className={`${split.line} ${onCheck > 0 ? split.lineOn : ''}`} data-testid={`split-line-${line.name}`}>
-                    <div className={split.lineInfo}>
-                      <span className={split.lineName}>
-                        {standingQuantity(line)}× {line.name}
-                      </span>
-                      <span className={styles.sectionHint}>
-                        {money(unitTotal(line))} · {t('split.left', { count: free })}
-                      </span>
-                    </div>
-                    <QuantityStepper value={onCheck} min={0} max={onCheck + free} onChange={(next) => setPlan((p) => assignPortion(p, active, line, next - onCheck))} testId={`split-qty-${line.name}`} />
-                  </li>
-                );
-              })}
-            </ul>
-            {leftOver > 0 && (
-              <div className={`${styles.notice} ${styles.noticeInfo}`}>
-                {t('split.remainder')}: <b>{money(leftOver)}</b> — {t('split.remainderHint')}
+          </Field>
+          <div className={split.preview}>
+            {equalShares(order.total, parts).map((amount, i) => (
+              <div key={i} className={split.previewCheck}>
+                <span>{t('split.check', { index: i + 1 })}</span>
+                <b>{money(amount)}</b>
               </div>
-            )}
-          </>
-        )}
-      </div>
+            ))}
+          </div>
+        </>
+      ) : lines.length === 0 ? (
+        <Notice kind="neutral">{t('split.empty')}</Notice>
+      ) : (
+        <>
+          <div className={split.checkBar}>
+            <Tabs
+              items={plan.map((c, i) => ({ id: String(i), label: t('split.check', { index: i + 1 }), badge: money(checkAmount(c)), testId: `split-check-${i + 1}` }))}
+              value={String(active)}
+              onChange={(id) => setActive(Number(id))}
+              className={split.checkTabs}
+            />
+            <Button
+              disabled={plan.length >= MAX_CHECKS}
+              onClick={() => {
+                setPlan((p) => [...p, {}]);
+                setActive(plan.length);
+              }}
+              data-testid="split-add-check"
+            >
+              <Icon name="plus" />
+              {t('split.addCheck')}
+            </Button>
+          </div>
+          <ul className={split.lines}>
+            {lines.map((line) => {
+              const onCheck = plan[active]?.[line.id] ?? 0;
+              const free = unassigned(plan, line);
+              return (
+                <li key={line.id} className={`${split.line} ${onCheck > 0 ? split.lineOn : ''}`} data-testid={`split-line-${line.name}`}>
+                  <div className={split.lineInfo}>
+                    <span className={split.lineName}>
+                      {standingQuantity(line)}× {line.name}
+                    </span>
+                    <span className={groupHintClass}>
+                      {money(unitTotal(line))} · {t('split.left', { count: free })}
+                    </span>
+                  </div>
+                  <QuantityStepper value={onCheck} min={0} max={onCheck + free} onChange={(next) => setPlan((p) => assignPortion(p, active, line, next - onCheck))} testId={`split-qty-${line.name}`} />
+                </li>
+              );
+            })}
+          </ul>
+          {leftOver > 0 && (
+            <Notice kind="info">
+              {t('split.remainder')}: <b>{money(leftOver)}</b> — {t('split.remainderHint')}
+            </Notice>
+          )}
+        </>
+      )}
     </Dialog>
   );
 }

@@ -1,9 +1,8 @@
 import { type Approval, type OrderLine, standingQuantity } from '@pos/contracts';
-import { Button, Dialog, QuantityStepper } from '@pos/ui';
+import { ChipGroup, Dialog, DialogActions, Field, inputClass, Notice, QuantityStepper } from '@pos/ui';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices, useSubject } from '../../core/services-context';
-import styles from './dialogs.module.css';
 import { firedPortionsInVoid } from './order-lines';
 
 const REASONS = ['mistake', 'changedMind', 'tooLong', 'quality'] as const;
@@ -50,72 +49,45 @@ export function VoidDialog({ line, initialQuantity, canVoidFired, onVoid, onClos
       title={t('void.title', { name: line.name })}
       onClose={onClose}
       closeLabel={t('common:close')}
+      size="small"
+      testId="void-dialog"
       footer={
-        <>
-          <Button size="large" onClick={onClose}>
-            {t('common:cancel')}
-          </Button>
-          {needsSupervisor ? (
-            <Button
-              size="large"
-              variant="danger"
-              disabled={!isReasonOk || isOffline || isAsking}
-              onClick={() => void askSupervisor()}
-              className={styles.footerButton}
-              data-testid="void-request-approval"
-            >
-              {t('void.askSupervisor')}
-            </Button>
-          ) : (
-            <Button
-              size="large"
-              variant="danger"
-              disabled={!isReasonOk}
-              onClick={() => onVoid(quantity, reasonToSend)}
-              className={styles.footerButton}
-              data-testid="void-submit"
-            >
-              {t('void.submit', { count: quantity })}
-            </Button>
-          )}
-        </>
+        <DialogActions
+          onCancel={onClose}
+          cancelLabel={t('common:cancel')}
+          tone="danger"
+          {...(needsSupervisor
+            ? { onConfirm: () => void askSupervisor(), confirmLabel: t('void.askSupervisor'), isDisabled: !isReasonOk || isOffline || isAsking, confirmTestId: 'void-request-approval' }
+            : { onConfirm: () => onVoid(quantity, reasonToSend), confirmLabel: t('void.submit', { count: quantity }), isDisabled: !isReasonOk, confirmTestId: 'void-submit' })}
+        />
       }
     >
-      <div className={`${styles.body} ${styles.w560}`} data-testid="void-dialog">
-        <div className={styles.field}>
-          <span className={styles.label}>{t('void.quantity')}</span>
-          <div>
-            <QuantityStepper value={quantity} min={1} max={standing} onChange={setQuantity} size="large" testId="void-quantity" />
-          </div>
+      <Field label={t('void.quantity')}>
+        <div>
+          <QuantityStepper value={quantity} min={1} max={standing} onChange={setQuantity} size="large" testId="void-quantity" />
         </div>
-        {needsReason ? (
-          <>
-            {needsSupervisor ? (
-              <div className={`${styles.notice} ${isOffline ? styles.noticeDanger : styles.noticeWarning}`} data-testid="void-needs-supervisor">
-                {isOffline ? t('void.supervisorOffline') : t('void.supervisor')}
-              </div>
-            ) : (
-              <div className={`${styles.notice} ${styles.noticeWarning}`}>{t('void.fired', { count: fired })}</div>
+      </Field>
+      {needsReason ? (
+        <>
+          {needsSupervisor ? (
+            <Notice kind={isOffline ? 'error' : 'warning'} testId="void-needs-supervisor">
+              {isOffline ? t('void.supervisorOffline') : t('void.supervisor')}
+            </Notice>
+          ) : (
+            <Notice kind="warning">{t('void.fired', { count: fired })}</Notice>
+          )}
+          <Field label={t('void.reasonRequired')} isMissing={!isReasonOk}>
+            {(control) => (
+              <>
+                <ChipGroup chips={REASONS.map((key) => ({ key, label: t(`void.reasons.${key}`), isOn: reason === t(`void.reasons.${key}`) }))} onToggle={(key) => setReason(t(`void.reasons.${key}`))} />
+                <input {...control} className={inputClass} value={reason} maxLength={200} placeholder={t('void.reasonPlaceholder')} onChange={(e) => setReason(e.target.value)} data-testid="void-reason" />
+              </>
             )}
-            <div className={styles.field}>
-              <span className={`${styles.label} ${!isReasonOk ? styles.sectionHintMissing : ''}`}>{t('void.reasonRequired')}</span>
-              <div className={styles.chips}>
-                {REASONS.map((key) => {
-                  const text = t(`void.reasons.${key}`);
-                  return (
-                    <button key={key} type="button" aria-pressed={reason === text} className={`${styles.chip} ${reason === text ? styles.chipSelected : ''}`} onClick={() => setReason(text)}>
-                      {text}
-                    </button>
-                  );
-                })}
-              </div>
-              <input className={styles.textInput} value={reason} maxLength={200} placeholder={t('void.reasonPlaceholder')} onChange={(e) => setReason(e.target.value)} data-testid="void-reason" />
-            </div>
-          </>
-        ) : (
-          <div className={`${styles.notice} ${styles.noticeInfo}`}>{t('void.free')}</div>
-        )}
-      </div>
+          </Field>
+        </>
+      ) : (
+        <Notice kind="info">{t('void.free')}</Notice>
+      )}
     </Dialog>
   );
 }

@@ -2,7 +2,7 @@ import type { ComboWindow, Menu, Product, UpsellConfig, UpsellStats } from '@pos
 import { comboListPrice } from '@pos/contracts';
 import { formatMoney, problemText, useTranslation } from '@pos/i18n';
 import { ApiError, useHost } from '@pos/plugin-sdk';
-import { Button, Icon, MoneyInput, QuantityStepper } from '@pos/ui';
+import { Button, Field, fieldErrorClass, Icon, inputClass, MoneyField, Notice, QuantityStepper, TextField } from '@pos/ui';
 import { type ReactNode, useMemo, useState } from 'react';
 import { useDeleteUpsellConfig, useSaveUpsellConfig } from '../../api/save-upsell-config';
 import { acceptPercent, type ComboDraft, draftOf, fieldErrors, inputOf, moveItem, newCombo, type RulesDraft } from '../../model/rules-draft';
@@ -66,12 +66,12 @@ export function RulesForm({ product, menu, config }: RulesFormProps) {
         </Button>
       </div>
       {failure && (
-        <div role="alert" className={styles.failure} data-testid="upsell-failure">
+        <Notice kind="error" testId="upsell-failure">
           {failure}
           {unplaced.map(([path, message]) => (
             <div key={path}>{path ? `${path}: ${message}` : message}</div>
           ))}
-        </div>
+        </Notice>
       )}
 
       <section className={styles.group}>
@@ -87,7 +87,8 @@ export function RulesForm({ product, menu, config }: RulesFormProps) {
                   <b>{a.name}</b> <span className={styles.muted}>{money(a.price)}</span>
                 </div>
                 <input
-                  className={`${styles.input} ${error(`addons.${i}.reason`) ? styles.invalid : ''}`}
+                  className={inputClass}
+                  aria-invalid={Boolean(error(`addons.${i}.reason`))}
                   aria-label={t('page.reason')}
                   placeholder={t('page.reasonPlaceholder')}
                   value={a.reason}
@@ -137,25 +138,24 @@ export function RulesForm({ product, menu, config }: RulesFormProps) {
         {draft.combos.map((c, i) => (
           <div key={c.key} className={styles.combo} data-testid={`upsell-combo-${i}`}>
             <div className={styles.comboFields}>
-              <label className={styles.field}>
-                <span className={styles.label}>{t('page.comboName')}</span>
-                <input
-                  className={`${styles.input} ${error(`combos.${i}.name`) ? styles.invalid : ''}`}
-                  value={c.name}
-                  data-testid={`upsell-combo-${i}-name`}
-                  onChange={(e) => updateCombo(i, { name: e.target.value })}
-                />
-                <FieldErrors messages={errorsUnder(`combos.${i}.name`)} testId={`upsell-error-combos.${i}.name`} />
-              </label>
-              <div className={styles.field}>
-                <span className={styles.label}>{t('page.comboPrice')}</span>
-                <MoneyInput value={c.price} currency={currency} onChange={(price) => updateCombo(i, { price })} testId={`upsell-combo-${i}-price`} aria-label={t('page.comboPrice')} />
-                <span className={styles.muted}>{t('page.listPrice', { price: money(comboListPrice(c.items)) })}</span>
-                <FieldErrors messages={errorsUnder(`combos.${i}.price`)} testId={`upsell-error-combos.${i}.price`} />
-              </div>
+              <TextField
+                label={t('page.comboName')}
+                value={c.name}
+                data-testid={`upsell-combo-${i}-name`}
+                onChange={(e) => updateCombo(i, { name: e.target.value })}
+                error={errorText(errorsUnder(`combos.${i}.name`), `upsell-error-combos.${i}.name`)}
+              />
+              <MoneyField
+                label={t('page.comboPrice')}
+                value={c.price}
+                currency={currency}
+                onChange={(price) => updateCombo(i, { price })}
+                testId={`upsell-combo-${i}-price`}
+                hint={t('page.listPrice', { price: money(comboListPrice(c.items)) })}
+                error={errorText(errorsUnder(`combos.${i}.price`), `upsell-error-combos.${i}.price`)}
+              />
             </div>
-            <div className={styles.field}>
-              <span className={styles.label}>{t('page.items')}</span>
+            <Field label={t('page.items')}>
               {c.items.map((item, k) => (
                 <div key={item.productId} className={styles.item}>
                   <span className={styles.itemName}>
@@ -186,9 +186,8 @@ export function RulesForm({ product, menu, config }: RulesFormProps) {
                   {t('page.addItem')}
                 </Button>
               )}
-            </div>
-            <div className={styles.field}>
-              <span className={styles.label}>{t('page.windows')}</span>
+            </Field>
+            <Field label={t('page.windows')}>
               {c.windows.length === 0 && <span className={styles.muted}>{t('page.anyTime')}</span>}
               {c.windows.map((w, k) => (
                 <WindowRow
@@ -205,12 +204,14 @@ export function RulesForm({ product, menu, config }: RulesFormProps) {
                 <Icon name="clock" />
                 {t('page.addWindow')}
               </Button>
-            </div>
-            <label className={styles.field}>
-              <span className={styles.label}>{t('page.reason')}</span>
-              <input className={`${styles.input} ${error(`combos.${i}.reason`) ? styles.invalid : ''}`} value={c.reason} data-testid={`upsell-combo-${i}-reason`} onChange={(e) => updateCombo(i, { reason: e.target.value })} />
-              <FieldErrors messages={errorsUnder(`combos.${i}.reason`)} />
-            </label>
+            </Field>
+            <TextField
+              label={t('page.reason')}
+              value={c.reason}
+              data-testid={`upsell-combo-${i}-reason`}
+              onChange={(e) => updateCombo(i, { reason: e.target.value })}
+              error={errorText(errorsUnder(`combos.${i}.reason`))}
+            />
             <FieldErrors messages={errors.has(`combos.${i}`) ? [errors.get(`combos.${i}`) as string] : []} />
             <div className={styles.comboFoot}>
               <Stats stats={c.stats} />
@@ -248,11 +249,11 @@ function WindowRow({ window: w, testId, errors, onChange, onRemove }: { window: 
       </div>
       <label className={styles.time}>
         {t('page.from')}
-        <input type="time" className={styles.input} value={w.from} onChange={(e) => onChange({ ...w, from: e.target.value })} data-testid={`${testId}-from`} />
+        <input type="time" className={inputClass} value={w.from} onChange={(e) => onChange({ ...w, from: e.target.value })} data-testid={`${testId}-from`} />
       </label>
       <label className={styles.time}>
         {t('page.to')}
-        <input type="time" className={styles.input} value={w.to} onChange={(e) => onChange({ ...w, to: e.target.value })} data-testid={`${testId}-to`} />
+        <input type="time" className={inputClass} value={w.to} onChange={(e) => onChange({ ...w, to: e.target.value })} data-testid={`${testId}-to`} />
       </label>
       <Button variant="ghost" aria-label={t('page.remove')} onClick={onRemove}>
         <Icon name="trash" />
@@ -265,10 +266,15 @@ function WindowRow({ window: w, testId, errors, onChange, onRemove }: { window: 
 function FieldErrors({ messages, testId }: { messages: readonly string[]; testId?: string }): ReactNode {
   if (messages.length === 0) return null;
   return (
-    <div className={styles.error} data-testid={testId}>
+    <div className={fieldErrorClass} data-testid={testId}>
       {messages.join('; ')}
     </div>
   );
+}
+
+/** A field's errors as its `error`: none, or one line the tests and e2e find by `testId`. */
+function errorText(messages: readonly string[], testId?: string): ReactNode {
+  return messages.length === 0 ? undefined : <span data-testid={testId}>{messages.join('; ')}</span>;
 }
 
 function Stats({ stats }: { stats: UpsellStats | null }) {

@@ -1,7 +1,7 @@
 import type { Product } from '@pos/contracts';
 import { problemText, useTranslation } from '@pos/i18n';
 import { type HostProps, useHost, useMenu } from '@pos/plugin-sdk';
-import { Spinner } from '@pos/ui';
+import { Notice, Section, Spinner } from '@pos/ui';
 import { useState } from 'react';
 import { useUpsellConfig } from '../../api/get-upsell-config';
 import { ProductSearch } from './product-search';
@@ -17,11 +17,7 @@ export function UpsellPage(_props: HostProps) {
   const config = useUpsellConfig(product?.id ?? null);
 
   return (
-    <div className={styles.page} data-testid="upsell-page">
-      <header className={styles.header}>
-        <h2 className={styles.title}>{t('page.title')}</h2>
-        <p className={styles.description}>{t('page.description')}</p>
-      </header>
+    <Section title={t('page.title')} description={t('page.description')} testId="upsell-page">
       <div className={styles.columns}>
         <aside className={styles.picker}>
           {menu.data ? (
@@ -37,9 +33,7 @@ export function UpsellPage(_props: HostProps) {
           ) : config.data && menu.data && config.data.productId === product.id ? (
             <RulesForm key={product.id} product={product} menu={menu.data} config={config.data} />
           ) : config.error ? (
-            <div role="alert" className={styles.failure}>
-              {t('page.failed', { message: problemText(t, config.error) })}
-            </div>
+            <Notice kind="error">{t('page.failed', { message: problemText(t, config.error) })}</Notice>
           ) : (
             <div className={styles.empty}>
               <Spinner /> {t('page.loading')}
@@ -47,6 +41,6 @@ export function UpsellPage(_props: HostProps) {
           )}
         </section>
       </div>
-    </div>
+    </Section>
   );
 }

@@ -3,6 +3,7 @@ import styles from './switch.module.css';
 export interface SwitchProps {
   checked: boolean;
   onChange(checked: boolean): void;
+  /** The switch's name for screen readers ("Pasta: on the menu"). */
   label: string;
   disabled?: boolean;
   /** Text next to the track, e.g. "On" / "Off". */
@@ -10,7 +11,7 @@ export interface SwitchProps {
   testId?: string;
 }
 
-/** A touch-sized on/off switch (the whole 48 px area reacts). */
+/** A touch-sized on/off switch (`role="switch"`; the whole 48 px area reacts). */
 export function Switch({ checked, onChange, label, disabled, stateLabel, testId }: SwitchProps) {
   return (
     <button
