@@ -3,7 +3,7 @@ import type { OutboxRecord } from '@pos/offline';
 import { Badge, Button, Dialog, PinPad } from '@pos/ui';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import styles from './app.module.css';
+import styles from './signed-in.module.css';
 import type { ShellOffline } from '../core/offline';
 import { navigate } from '../core/router';
 import { signInOnThisTablet } from '../core/device';

@@ -9,7 +9,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { BehaviorSubject } from 'rxjs';
 import { registerApplication, unregisterApplication } from 'single-spa';
 import { ApprovalRequests } from '../core/approval-requests';
-import { addFrameTexts } from '../i18n/frame';
+import { addFrameTexts, loadScreenTexts } from '../i18n/frame';
 import { createHostStorage } from '../core/host-storage';
 import { createHostSlots } from '../core/plugin-host/host-slots';
 import { PluginHost } from '../core/plugin-host/plugin-host';
@@ -54,6 +54,12 @@ export function createShellServices(): ShellServices {
     .then(() => import('../core/offline'))
     .then(({ createShellOffline }) => createShellOffline({ session$, queryClient, bus, onUnauthorized: () => signOut() }));
   const api = deferredApi(offline.then((o) => o.api));
+  // While staff type their PIN, the signed-in frame, the floor (where most land) and the screens'
+  // texts come too, so a sign-in waits for none of them. Only a warm-up: a failure shows at use.
+  firstScreen
+    .then(afterPaint)
+    .then(() => Promise.all([import('./signed-in'), import('../features/floor/floor-screen'), loadScreenTexts(i18n)]))
+    .catch(() => undefined);
 
   const storage = createHostStorage();
   // Remotes mount other remotes' slots through the shell's own <Slot> (host API 1.2).
