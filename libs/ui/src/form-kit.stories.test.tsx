@@ -17,6 +17,12 @@ const checks: Record<string, (args: StoryArgs) => void> = {
     fireEvent.change(input, { target: { value: 'Анна' } });
     expect(onChange).toHaveBeenCalledWith('Анна');
   },
+  RowButton: ({ onConfirm }) => {
+    const row = screen.getByRole('button', { name: '№12 Стол 5 · Анна 1 250,00 ₽' });
+    expect(row).toBe(screen.getByTestId('open-check-12'));
+    fireEvent.click(row);
+    expect(onConfirm).toHaveBeenCalledTimes(1);
+  },
   TextFieldWithError: () => {
     const input = screen.getByRole('textbox', { name: 'PIN-код', description: 'Не короче 4 цифр' });
     expect(input).toHaveAttribute('aria-invalid', 'true');

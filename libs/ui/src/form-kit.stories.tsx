@@ -4,6 +4,7 @@ import { Dialog, DialogActions } from './dialog';
 import { Field } from './field';
 import { MoneyField } from './money-field';
 import { Notice } from './notice';
+import { RowButton } from './row-button';
 import { EmptyState, FieldGroup, Section } from './section';
 import { Switch } from './switch';
 import { chairToneClass, type TableTone, tableToneClass } from './table-tones';
@@ -109,6 +110,7 @@ export const formKitStories: Record<string, Story> = {
       body
     </Dialog>
   ),
+  RowButton: ({ onConfirm }) => <RowButton lead="№12" detail="Стол 5 · Анна" amount="1 250,00 ₽" onClick={onConfirm} testId="open-check-12" />,
   TableTones: () => (
     <ul>
       {(['free', 'occupied', 'bill', 'reserved', 'info', 'warning', 'accent', 'danger', 'success', 'muted'] as TableTone[]).map((tone) => (

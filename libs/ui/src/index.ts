@@ -47,3 +47,5 @@ export { chairToneClass, tableToneClass } from './table-tones';
 export type { FloorModeTone, TableStatusTone, TableTone } from './table-tones';
 export { ToneLegend } from './tone-legend';
 export type { ToneLegendItem, ToneLegendProps } from './tone-legend';
+export { RowButton } from './row-button';
+export type { RowButtonProps } from './row-button';

@@ -1,7 +1,7 @@
 import type { Payment, SettleHoldsResult } from '@pos/contracts';
 import { useTranslation } from '@pos/i18n';
 import { queryKeys, type SlotProps, useCan, useHost } from '@pos/plugin-sdk';
-import { Badge, Money } from '@pos/ui';
+import { Badge, Money, RowButton } from '@pos/ui';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useExpiredHolds } from '../../api/get-expired-holds';
@@ -50,18 +50,13 @@ export function ExpiredHolds() {
           const number = numbers.get(hold.orderId);
           return (
             <li key={hold.id}>
-              <button type="button" className={styles.holdRow} onClick={() => host.navigate(`/order/${hold.orderId}`)} data-testid={`expired-hold-${hold.id}`}>
-                <span className={styles.number}>{number !== undefined ? t('shiftHolds.expired.number', { number }) : '…'}</span>
-                <span className={styles.where}>
-                  {[hold.maskedCard, hold.expiresAt ? t('shiftHolds.expired.expiredAt', { time: when.format(new Date(hold.expiresAt)) }) : null].filter(Boolean).join(' · ')}
-                </span>
-                <span className={styles.amount}>
-                  <Money value={heldAmount(hold)} currency={currency} />
-                </span>
-                <span className={styles.go} aria-hidden="true">
-                  ›
-                </span>
-              </button>
+              <RowButton
+                lead={number !== undefined ? t('shiftHolds.expired.number', { number }) : '…'}
+                detail={[hold.maskedCard, hold.expiresAt ? t('shiftHolds.expired.expiredAt', { time: when.format(new Date(hold.expiresAt)) }) : null].filter(Boolean).join(' · ')}
+                amount={<Money value={heldAmount(hold)} currency={currency} />}
+                onClick={() => host.navigate(`/order/${hold.orderId}`)}
+                testId={`expired-hold-${hold.id}`}
+              />
             </li>
           );
         })}

@@ -1,6 +1,6 @@
 import { queryKeys } from '@pos/api-client';
 import type { ClosedShift, Shift } from '@pos/contracts';
-import { Button, Money } from '@pos/ui';
+import { Button, Money, RowButton } from '@pos/ui';
 import { useQueries } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -123,16 +123,13 @@ function OpenChecks({ ids, currency, isBusy, onBack, onForce }: OpenChecksProps)
           const order = orders[i]?.data;
           return (
             <li key={id}>
-              <button type="button" className={styles.checkRow} onClick={() => navigate(`/order/${id}`)} data-testid={`open-check-${order?.number ?? id}`}>
-                <span className={styles.checkNumber}>{order ? t('openChecks.number', { number: order.number }) : '…'}</span>
-                <span className={styles.checkWhere}>
-                  {order ? [order.tableLabel !== null ? t('openChecks.table', { label: order.tableLabel }) : t('openChecks.takeaway'), order.waiterName].join(' · ') : ''}
-                </span>
-                <span className={styles.checkDue}>{order && <Money value={order.due} currency={currency} />}</span>
-                <span className={styles.checkGo} aria-hidden="true">
-                  ›
-                </span>
-              </button>
+              <RowButton
+                lead={order ? t('openChecks.number', { number: order.number }) : '…'}
+                detail={order ? [order.tableLabel !== null ? t('openChecks.table', { label: order.tableLabel }) : t('openChecks.takeaway'), order.waiterName].join(' · ') : ''}
+                amount={order && <Money value={order.due} currency={currency} />}
+                onClick={() => navigate(`/order/${id}`)}
+                testId={`open-check-${order?.number ?? id}`}
+              />
             </li>
           );
         })}
