@@ -18,28 +18,30 @@ export function UpsellPage(_props: HostProps) {
 
   return (
     <Section title={t('page.title')} description={t('page.description')} testId="upsell-page">
-      <div className={styles.columns}>
-        <aside className={styles.picker}>
-          {menu.data ? (
-            <ProductSearch products={menu.data.products} currency={host.session.venue.currency} selectedId={product?.id} onPick={setProduct} testId="upsell-product" />
-          ) : (
-            <Spinner />
-          )}
-        </aside>
-        {/* Inside Admin, inside the shell's <main>: a second main landmark would nest in it. */}
-        <section className={styles.editor}>
-          {!product ? (
-            <div className={styles.empty}>{t('page.pickHint')}</div>
-          ) : config.data && menu.data && config.data.productId === product.id ? (
-            <RulesForm key={product.id} product={product} menu={menu.data} config={config.data} />
-          ) : config.error ? (
-            <Notice kind="error">{t('page.failed', { message: problemText(t, config.error) })}</Notice>
-          ) : (
-            <div className={styles.empty}>
-              <Spinner /> {t('page.loading')}
-            </div>
-          )}
-        </section>
+      <div className={styles.frame}>
+        <div className={styles.columns}>
+          <aside className={styles.picker}>
+            {menu.data ? (
+              <ProductSearch products={menu.data.products} currency={host.session.venue.currency} selectedId={product?.id} onPick={setProduct} testId="upsell-product" />
+            ) : (
+              <Spinner />
+            )}
+          </aside>
+          {/* Inside Admin, inside the shell's <main>: a second main landmark would nest in it. */}
+          <section className={styles.editor}>
+            {!product ? (
+              <div className={styles.empty}>{t('page.pickHint')}</div>
+            ) : config.data && menu.data && config.data.productId === product.id ? (
+              <RulesForm key={product.id} product={product} menu={menu.data} config={config.data} />
+            ) : config.error ? (
+              <Notice kind="error">{t('page.failed', { message: problemText(t, config.error) })}</Notice>
+            ) : (
+              <div className={styles.empty}>
+                <Spinner /> {t('page.loading')}
+              </div>
+            )}
+          </section>
+        </div>
       </div>
     </Section>
   );
