@@ -7,6 +7,7 @@ import { adminRoutes } from './modules/admin/routes';
 import { approvalsRoutes } from './modules/approvals/routes';
 import { authRoutes } from './modules/auth/routes';
 import { financeRoutes } from './modules/finance/routes';
+import { financeDashboardRoutes } from './modules/finance-dashboard/routes';
 import { kitchenRoutes } from './modules/kitchen/routes';
 import { menuRoutes } from './modules/menu/routes';
 import { ordersRoutes } from './modules/orders/routes';
@@ -72,6 +73,7 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
   await app.register(ordersRoutes);
   await app.register(kitchenRoutes);
   await app.register(financeRoutes);
+  await app.register(financeDashboardRoutes);
   await app.register(shiftsRoutes);
   await app.register(upsellRoutes);
   await app.register(staticPlugin);

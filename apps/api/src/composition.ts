@@ -4,6 +4,7 @@ import { ApprovalService } from './modules/approvals/service';
 import { DeviceService } from './modules/auth/device-service';
 import { AuthService } from './modules/auth/service';
 import { createFinance, type Finance } from './modules/finance';
+import { FinanceDashboardService } from './modules/finance-dashboard/service';
 import { KitchenService } from './modules/kitchen/service';
 import { MenuService } from './modules/menu/service';
 import { createOrders, type Orders } from './modules/orders';
@@ -29,6 +30,7 @@ export interface Services {
   kitchen: KitchenService;
   shifts: ShiftsService;
   finance: Finance;
+  financeDashboard: FinanceDashboardService;
 }
 
 /**
@@ -75,5 +77,8 @@ export async function createServices(db: Db, config: ApiConfig): Promise<Service
   });
   const finance: Finance = createFinance({ auth, orders, shifts });
 
-  return { auth, admin, approvals, venues, reservations, menu, upsell, orders, kitchen, shifts, finance };
+  // Above finance: live analytics over the ledger; nothing depends on it.
+  const financeDashboard = new FinanceDashboardService(auth, shifts);
+
+  return { auth, admin, approvals, venues, reservations, menu, upsell, orders, kitchen, shifts, finance, financeDashboard };
 }

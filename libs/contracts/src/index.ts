@@ -244,6 +244,8 @@ export type {
 export { CARD_DATA_MESSAGE, containsCardNumber, isLuhnValid } from './card-data';
 export { CloseShiftInputSchema, ClosedShiftSchema, CurrentShiftSchema, OpenShiftInputSchema, ShiftSchema } from './shifts';
 export type { CloseShiftInput, ClosedShift, OpenShiftInput, Shift } from './shifts';
+export { DashboardHourSchema, DashboardMethodSchema, DashboardQuerySchema, DashboardSchema } from './finance-dashboard';
+export type { Dashboard, DashboardMethod, DashboardQuery } from './finance-dashboard';
 export {
   AdminStaffSchema,
   CreateStaffInputSchema,

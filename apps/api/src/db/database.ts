@@ -15,6 +15,7 @@ import * as m008 from './migrations/008-devices';
 import * as m009 from './migrations/009-remote-integrity';
 import * as m010 from './migrations/010-shift-booking';
 import * as m011 from './migrations/011-approvals';
+import * as m012 from './migrations/012-dashboard-index';
 import type { Database } from './schema';
 
 export interface DatabaseOptions {
@@ -94,6 +95,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '009-remote-integrity': m009,
   '010-shift-booking': m010,
   '011-approvals': m011,
+  '012-dashboard-index': m012,
 };
 
 /**

@@ -1,0 +1,22 @@
+import { DashboardQuerySchema, DashboardSchema } from '@pos/contracts';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { replies } from '../../shared/http';
+
+export async function financeDashboardRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const { financeDashboard } = app.services;
+  const { db } = app.database;
+
+  app.get('/pos/finance/dashboard', {
+    onRequest: app.authorize('orders.view'),
+    schema: {
+      tags: ['finance'],
+      summary:
+        "The shift at a glance, live from the ledger: a shift (`sessionId`, default the caller's open shift) or the venue's business day (`scope=day`, supervisors). A cashier sees their own shifts, a waiter only their own checks and tips.",
+      querystring: DashboardQuerySchema,
+      response: replies({ 200: DashboardSchema }),
+    },
+    handler: (req) => financeDashboard.dashboard(db, req.actor, req.query),
+  });
+}

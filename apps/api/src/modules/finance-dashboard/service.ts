@@ -1,0 +1,87 @@
+import { businessDate, businessDayBounds, type Dashboard, type DashboardQuery } from '@pos/contracts';
+import { clock, nowIso } from '../../shared/clock';
+import type { Actor, Db } from '../../shared/command';
+import { conflict, forbidden } from '../../shared/errors';
+import type { AuthService } from '../auth/service';
+import type { ShiftsService } from '../shifts/service';
+import { average, ledgerFigures, topProducts, voids } from './figures';
+import * as repo from './repository';
+
+/**
+ * How much of the venue a caller may see, from the permissions the server verified (never from an
+ * id the client chose): whoever may override a shift close supervises every shift and the day; a
+ * cashier (shifts.view) sees their own shifts; anyone else sees only their own checks and tips.
+ */
+type Viewer = 'supervisor' | 'cashier' | 'waiter';
+const viewerOf = (actor: Actor): Viewer =>
+  actor.permissions.has('shifts.close.override') ? 'supervisor' : actor.permissions.has('shifts.view') ? 'cashier' : 'waiter';
+
+interface Scope {
+  scope: Dashboard['scope'];
+  shiftId: string | null;
+  businessDate: string;
+  ledger: repo.LedgerScope;
+}
+
+/** The shift or the day at a glance, computed live from the ledger on every request. */
+export class FinanceDashboardService {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly shifts: ShiftsService,
+  ) {}
+
+  async dashboard(db: Db, actor: Actor, query: DashboardQuery): Promise<Dashboard> {
+    const venue = await this.auth.venue(db, actor.venueId);
+    const viewer = viewerOf(actor);
+    const waiterId = viewer === 'waiter' ? actor.staffId : null;
+    const scope = await this.scopeOf(db, actor, viewer, query, venue.timezone);
+
+    const rows = await repo.ledgerRows(db, actor.venueId, scope.ledger, waiterId);
+    const { tipsByWaiter, paidOrderIds, ...figures } = ledgerFigures(rows, venue.timezone);
+    const inScope = await repo.ordersInScope(db, actor.venueId, scope.ledger, waiterId);
+    const orderIds = [...new Set([...paidOrderIds, ...inScope.map((o) => o.id)])];
+    const [orders, lines, staff] = await Promise.all([
+      repo.ordersByIds(db, paidOrderIds),
+      repo.linesOf(db, orderIds),
+      repo.staffNames(db, actor.venueId, [...tipsByWaiter.keys()]),
+    ]);
+    const guests = orders.reduce((s, o) => s + o.guests, 0);
+    const nameOf = new Map(staff.map((s) => [s.id, s.name]));
+    const byStaff = [...tipsByWaiter].map(([staffId, amount]) => ({ staffId, staffName: nameOf.get(staffId) ?? '', amount })).sort((a, b) => b.amount - a.amount || a.staffName.localeCompare(b.staffName));
+    return {
+      scope: scope.scope,
+      shiftId: scope.shiftId,
+      businessDate: scope.businessDate,
+      waiterId,
+      currency: venue.currency,
+      timeZone: venue.timezone,
+      ...figures,
+      guests,
+      averagePerGuest: average(figures.net, guests),
+      tips: { total: byStaff.reduce((s, t) => s + t.amount, 0), byStaff },
+      topProducts: topProducts(lines, new Set(paidOrderIds)),
+      voids: voids(lines),
+      updatedAt: nowIso(),
+    };
+  }
+
+  /** Resolves the query to a shift or a day the caller may see; another venue's shift is a 404 (shifts.get). */
+  private async scopeOf(db: Db, actor: Actor, viewer: Viewer, query: DashboardQuery, timeZone: string): Promise<Scope> {
+    if (query.sessionId) {
+      const shift = await this.shifts.get(db, actor.venueId, query.sessionId);
+      if (viewer === 'cashier' && shift.cashierId !== actor.staffId) {
+        throw forbidden('dashboard.not_your_shift', "A cashier sees their own shift; another's needs a supervisor");
+      }
+      return { scope: 'shift', shiftId: shift.id, businessDate: businessDate(shift.openedAt, timeZone), ledger: { shiftId: shift.id } };
+    }
+    // A waiter has no drawer: by default their own checks of the day.
+    if (query.scope === 'day' || viewer === 'waiter') {
+      if (viewer === 'cashier') throw forbidden('dashboard.day_forbidden', "The venue's day is for a supervisor; a cashier sees their shift");
+      const date = businessDate(clock.now(), timeZone);
+      return { scope: 'day', shiftId: null, businessDate: date, ledger: businessDayBounds(date, timeZone) };
+    }
+    const own = await this.shifts.current(db, actor);
+    if (!own) throw conflict('shift.not_open', 'No open shift of yours: open one, or name a shift (sessionId) or the day (scope=day)');
+    return { scope: 'shift', shiftId: own.id, businessDate: businessDate(own.openedAt, timeZone), ledger: { shiftId: own.id } };
+  }
+}
