@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BusinessDateSchema, CurrencySchema, IdSchema, IsoDateTimeSchema, MoneyTotalSchema, SignedMoneyTotalSchema } from './common';
 import { PAYMENT_METHODS } from './finance';
+import { ShiftMethodTotalsSchema } from './shifts';
 
 /** Counts on a dashboard: checks, guests, voided portions (bounded like everything else we serve). */
 const CountSchema = z.number().int().min(0).max(1_000_000_000);
@@ -17,10 +18,8 @@ export const DashboardQuerySchema = z
   .refine((q) => !(q.sessionId && q.scope), { path: ['scope'], message: 'Give a sessionId or scope=day, not both' });
 export type DashboardQuery = z.infer<typeof DashboardQuerySchema>;
 
-export const DashboardMethodSchema = z.object({
-  sales: MoneyTotalSchema,
-  tips: MoneyTotalSchema,
-  refunds: MoneyTotalSchema,
+/** The shift close's figures of a method, with what it kept in place of what the drawer should hold. */
+export const DashboardMethodSchema = ShiftMethodTotalsSchema.omit({ expected: true }).extend({
   /** sales − refunds: revenue kept by this method (tips are the staff's, not revenue). */
   net: SignedMoneyTotalSchema,
 });

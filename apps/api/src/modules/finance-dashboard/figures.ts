@@ -1,9 +1,11 @@
 import { businessDate, type Dashboard, type DashboardMethod, lineTotal, PAYMENT_METHODS, type PaymentMethod, unitTotal, zonedMinutes } from '@pos/contracts';
+import type { OrderLinesTable } from '../../db/schema';
 import { parseJson } from '../../shared/json';
 import type { DashboardLedgerRow } from './repository';
 
 /** Ledger figures of a dashboard, without the scope fields the service adds. */
 export type LedgerFigures = Omit<Dashboard, 'scope' | 'shiftId' | 'businessDate' | 'waiterId' | 'currency' | 'timeZone' | 'updatedAt' | 'topProducts' | 'voids' | 'guests' | 'averagePerGuest' | 'tips'> & {
+  tipsTotal: number;
   tipsByWaiter: Map<string, number>;
   paidOrderIds: string[];
 };
@@ -49,18 +51,10 @@ export function ledgerFigures(rows: readonly DashboardLedgerRow[], timeZone: str
     hours.set(key, bucket);
   }
   const byHour = [...hours.values()].sort((a, b) => (a.date === b.date ? a.hour - b.hour : a.date < b.date ? -1 : 1));
-  return { gross, discounts, refunds, net, checks: paid.size, averageCheck: average(net, paid.size), byMethod, byHour, tipsByWaiter, paidOrderIds: [...paid] };
+  return { gross, discounts, refunds, net, tipsTotal: sumOf(rows, 'tip'), checks: paid.size, averageCheck: average(net, paid.size), byMethod, byHour, tipsByWaiter, paidOrderIds: [...paid] };
 }
 
-export interface LineRow {
-  order_id: string;
-  product_id: string;
-  name: string;
-  unit_price: number;
-  modifiers: string;
-  quantity: number;
-  voided_quantity: number;
-}
+export type LineRow = Pick<OrderLinesTable, 'order_id' | 'product_id' | 'name' | 'unit_price' | 'modifiers' | 'quantity' | 'voided_quantity'>;
 
 const priced = (l: LineRow) => ({ id: '', unitPrice: l.unit_price, modifiers: parseJson<{ priceDelta: number }[]>(l.modifiers, []), quantity: l.quantity, voidedQuantity: l.voided_quantity });
 

@@ -37,7 +37,7 @@ export class FinanceDashboardService {
     const scope = await this.scopeOf(db, actor, viewer, query, venue.timezone);
 
     const rows = await repo.ledgerRows(db, actor.venueId, scope.ledger, waiterId);
-    const { tipsByWaiter, paidOrderIds, ...figures } = ledgerFigures(rows, venue.timezone);
+    const { tipsTotal, tipsByWaiter, paidOrderIds, ...figures } = ledgerFigures(rows, venue.timezone);
     const inScope = await repo.ordersInScope(db, actor.venueId, scope.ledger, waiterId);
     const orderIds = [...new Set([...paidOrderIds, ...inScope.map((o) => o.id)])];
     const [orders, lines, staff] = await Promise.all([
@@ -58,7 +58,7 @@ export class FinanceDashboardService {
       ...figures,
       guests,
       averagePerGuest: average(figures.net, guests),
-      tips: { total: byStaff.reduce((s, t) => s + t.amount, 0), byStaff },
+      tips: { total: tipsTotal, byStaff },
       topProducts: topProducts(lines, new Set(paidOrderIds)),
       voids: voids(lines),
       updatedAt: nowIso(),
