@@ -1,6 +1,8 @@
 import { businessDayBounds, businessDate, type Dashboard, type Shift } from '@pos/contracts';
+import { CompiledQuery, sql } from 'kysely';
 import { clock } from '../../shared/clock';
-import { type Client, createTestApp, requestId, type Response, type TestApp } from '../../testing/harness';
+import { type Client, createTestApp, isPg, requestId, type Response, type TestApp } from '../../testing/harness';
+import { ledgerRowsQuery } from './repository';
 
 /**
  * The live dashboard: figures from the ledger reconciled with the shift close, the business-day
@@ -233,6 +235,21 @@ describe('finance dashboard', () => {
       expect(yesterday.businessDate).not.toBe(today);
       expect(yesterday.gross).toBe(price);
       expect(yesterday.byHour).toEqual([{ date: yesterday.businessDate, hour: 23, gross: price, refunds: 0, net: price }]);
+    });
+  });
+
+  describe('the index', () => {
+    it("reads a day's ledger through (venue_id, created_at), so older history is never scanned", async () => {
+      const venueId = (await t.database.db.selectFrom('venues').select('id').where('slug', '=', 'demo').executeTakeFirstOrThrow()).id;
+      const { from, to } = businessDayBounds(businessDate(new Date(), 'Europe/Moscow'), 'Europe/Moscow');
+      const compiled = ledgerRowsQuery(t.database.db, venueId, { from, to }, null).compile();
+      const plan = await t.database.db.transaction().execute(async (trx) => {
+        // A test database is tiny: PostgreSQL would scan it whole whatever the indexes; asked not to, it shows which one it would use.
+        if (isPg()) await sql`SET LOCAL enable_seqscan = off`.execute(trx);
+        const res = await trx.executeQuery(CompiledQuery.raw(`${isPg() ? 'EXPLAIN' : 'EXPLAIN QUERY PLAN'} ${compiled.sql}`, [...compiled.parameters]));
+        return JSON.stringify(res.rows);
+      });
+      expect(plan).toContain('ledger_entries_venue_created_idx');
     });
   });
 });

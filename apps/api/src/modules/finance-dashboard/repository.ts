@@ -22,7 +22,7 @@ export interface DashboardLedgerRow {
  * The ledger rows in scope with the waiter of their order. By day the (venue_id, created_at)
  * index bounds the scan to the day, so older history does not slow it down.
  */
-export function ledgerRows(db: Db, venueId: string, scope: LedgerScope, waiterId: string | null): Promise<DashboardLedgerRow[]> {
+export function ledgerRowsQuery(db: Db, venueId: string, scope: LedgerScope, waiterId: string | null) {
   let query = db
     .selectFrom('ledger_entries as l')
     .leftJoin('orders as o', 'o.id', 'l.order_id')
@@ -30,8 +30,11 @@ export function ledgerRows(db: Db, venueId: string, scope: LedgerScope, waiterId
     .where('l.venue_id', '=', venueId);
   query = 'shiftId' in scope ? query.where('l.shift_id', '=', scope.shiftId) : query.where('l.created_at', '>=', scope.from).where('l.created_at', '<', scope.to);
   if (waiterId) query = query.where('o.waiter_id', '=', waiterId);
-  return query.orderBy('l.created_at').orderBy('l.id').execute();
+  return query.orderBy('l.created_at').orderBy('l.id');
 }
+
+export const ledgerRows = (db: Db, venueId: string, scope: LedgerScope, waiterId: string | null): Promise<DashboardLedgerRow[]> =>
+  ledgerRowsQuery(db, venueId, scope, waiterId).execute();
 
 /** Orders booked to the shift or opened in the day: their voids count even when nothing was paid. */
 export function ordersInScope(db: Db, venueId: string, scope: LedgerScope, waiterId: string | null) {
