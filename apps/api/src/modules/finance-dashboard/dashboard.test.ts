@@ -198,6 +198,28 @@ describe('finance dashboard', () => {
     });
   });
 
+  describe('a rescue shift', () => {
+    it('shows the late payment on the rescue shift it booked to, reconciled with its totals; the closed shift stays as counted', async () => {
+      const cashier = await newCashier('Кассир Спасение');
+      const shift = await openShift(cashier);
+      expect((await cashier.post(`/pos/shifts/${shift.id}/close`, { counted: { cash: 100000, card: 0 }, clientRequestId: requestId() })).status).toBe(200);
+      expectProblem(await dashboard(cashier), 409, 'shift.not_open');
+      const o = await order(anna, [{ code: 'borscht', quantity: 2 }], 2);
+      // Queued on the tablet while the shift was open, it arrives after the close.
+      const late = await cashier.post('/pos/finance/payments', { orderId: o.id, shiftId: shift.id, tenders: [{ method: 'cash', amount: o.total, tip: 700 }], clientRequestId: requestId() });
+      expect(late.status).toBe(201);
+      const rescueId = late.body.payments[0].shiftId as string;
+      expect(rescueId).not.toBe(shift.id);
+
+      const d = ok(await dashboard(cashier));
+      const rescue = (await cashier.get(`/pos/shifts/${rescueId}`)).body as Shift;
+      expect(rescue.isRescue).toBe(true);
+      expect(d).toMatchObject({ scope: 'shift', shiftId: rescueId, gross: rescue.totals.cash.sales, checks: 1, guests: 2, tips: { total: rescue.totals.cash.tips } });
+      expect(d.byMethod.cash).toEqual({ sales: o.total, tips: 700, refunds: 0, net: o.total });
+      expect(ok(await dashboard(cashier, `?sessionId=${shift.id}`))).toMatchObject({ shiftId: shift.id, gross: 0, checks: 0, tips: { total: 0, byStaff: [] } });
+    });
+  });
+
   describe('the business day in the venue time zone', () => {
     afterEach(() => jest.restoreAllMocks());
 
