@@ -70,6 +70,8 @@ const ru: Record<string, string> = {
   'shift.already_open': 'Смена уже открыта.',
   'shift.closed': 'Смена уже закрыта.',
   'shift.not_yours': 'Это не ваша смена.',
+  'dashboard.not_your_shift': 'Кассир видит показатели только своей смены; чужую — старший смены.',
+  'dashboard.day_forbidden': 'Показатели всего дня видит старший смены; кассир — свою смену.',
   'shift.open_checks': 'Есть открытые чеки — закройте их перед закрытием смены.',
   // Reservations
   'reservation.not_found': 'Бронь не найдена.',
@@ -173,6 +175,8 @@ const en: Record<string, string> = {
   'shift.already_open': 'A shift is already open.',
   'shift.closed': 'The shift is already closed.',
   'shift.not_yours': 'This is not your shift.',
+  'dashboard.not_your_shift': "A cashier sees the figures of their own shift; another's needs a supervisor.",
+  'dashboard.day_forbidden': "The whole day's figures are for a supervisor; a cashier sees their shift.",
   'shift.open_checks': 'Some checks are still open — close them before the shift.',
   'reservation.not_found': 'Booking not found.',
   'reservation.not_due': 'The booking is not due yet.',
