@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { BusinessDateSchema, CurrencySchema, IdSchema, IsoDateTimeSchema, MoneyTotalSchema, SignedMoneyTotalSchema } from './common';
+import { BusinessDateSchema, CurrencySchema, IdSchema, IsoDateTimeSchema, MoneySchema, MoneyTotalSchema, SignedMoneyTotalSchema } from './common';
 import { PAYMENT_METHODS } from './finance';
 import { ShiftMethodTotalsSchema } from './shifts';
+import { WeekdaySchema } from './upsell';
 
 /** Counts on a dashboard: checks, guests, voided portions (bounded like everything else we serve). */
 const CountSchema = z.number().int().min(0).max(1_000_000_000);
@@ -32,6 +33,72 @@ export const DashboardHourSchema = z.object({
   refunds: MoneyTotalSchema,
   net: SignedMoneyTotalSchema,
 });
+
+/* ----------------------------------------------------------------------------------------------
+ * Plans: the venue's revenue targets per weekday and hour (`GET/PUT /admin/plans`, `admin.plans`).
+ * -------------------------------------------------------------------------------------------- */
+
+/** One hour's net revenue target, in minor units (at most 10 million in major units an hour). */
+export const HourTargetSchema = MoneySchema.max(1_000_000_000);
+
+/**
+ * A weekday's plan: the net revenue target of each wall-clock hour 0–23 in the venue's time zone.
+ * The day's target is their sum; their shape is the hourly curve the plan is spread along.
+ */
+export const PlanDaySchema = z.strictObject({
+  weekday: WeekdaySchema,
+  hours: z.array(HourTargetSchema).length(24),
+});
+export type PlanDay = z.infer<typeof PlanDaySchema>;
+
+/** Deviation within ± this percent of the plan up to now counts as on plan. */
+export const PlanThresholdSchema = z.number().int().min(0).max(50);
+
+export const PlansSchema = z.object({
+  currency: CurrencySchema,
+  timeZone: z.string().min(1).max(64),
+  thresholdPercent: PlanThresholdSchema,
+  /** All seven weekdays, Monday first; a weekday without a plan has 24 zeros. */
+  days: z.array(PlanDaySchema).length(7),
+  updatedAt: IsoDateTimeSchema.nullable(),
+});
+export type Plans = z.infer<typeof PlansSchema>;
+
+/**
+ * `PUT /admin/plans`: the threshold and the weekdays given (each weekday at most once); weekdays
+ * left out keep their plan.
+ */
+export const PutPlansInputSchema = z
+  .strictObject({
+    thresholdPercent: PlanThresholdSchema,
+    days: z.array(PlanDaySchema).max(7),
+  })
+  .refine((p) => new Set(p.days.map((d) => d.weekday)).size === p.days.length, { path: ['days'], message: 'Each weekday at most once' });
+export type PutPlansInput = z.infer<typeof PutPlansInputSchema>;
+
+export const PLAN_STATUSES = ['ahead', 'on_plan', 'behind'] as const;
+export const PlanStatusSchema = z.enum(PLAN_STATUSES);
+export type PlanStatus = z.infer<typeof PlanStatusSchema>;
+
+/**
+ * The dashboard's figures against the plan. The window is the business day (scope `day`) or the
+ * hours the shift has been open (scope `shift`); "up to now" ends at now, or at the shift's close.
+ */
+export const DashboardPlanSchema = z.object({
+  /** Target over the whole window (the day, or the shift's hours to its close or the day's end). */
+  target: MoneyTotalSchema,
+  /** Target from the window's start up to now, each hour counted by the share of it gone by. */
+  targetToNow: MoneyTotalSchema,
+  /** net − targetToNow. */
+  deviation: SignedMoneyTotalSchema,
+  /** deviation / targetToNow × 100, one decimal; null while nothing was planned yet. */
+  deviationPercent: z.number().min(-1_000_000).max(1_000_000).nullable(),
+  status: PlanStatusSchema,
+  thresholdPercent: PlanThresholdSchema,
+  /** The business day's 24 hour targets (the chart's plan line), hour 0 first. */
+  hours: z.array(HourTargetSchema).length(24),
+});
+export type DashboardPlan = z.infer<typeof DashboardPlanSchema>;
 
 export const DashboardSchema = z.object({
   scope: z.enum(['shift', 'day']),
@@ -68,6 +135,8 @@ export const DashboardSchema = z.object({
   topProducts: z.array(z.object({ productId: IdSchema, name: z.string().max(200), quantity: CountSchema, revenue: MoneyTotalSchema })).max(5),
   /** Portions voided on the checks in scope (fired or not), and what they would have cost. */
   voids: z.object({ count: CountSchema, amount: MoneyTotalSchema }),
+  /** Against the venue's plan; null when no plan covers the window or the view is one waiter's. */
+  plan: DashboardPlanSchema.nullable(),
   updatedAt: IsoDateTimeSchema,
 });
 export type Dashboard = z.infer<typeof DashboardSchema>;

@@ -244,8 +244,21 @@ export type {
 export { CARD_DATA_MESSAGE, containsCardNumber, isLuhnValid } from './card-data';
 export { CloseShiftInputSchema, ClosedShiftSchema, CurrentShiftSchema, OpenShiftInputSchema, ShiftSchema } from './shifts';
 export type { CloseShiftInput, ClosedShift, OpenShiftInput, Shift } from './shifts';
-export { DashboardHourSchema, DashboardMethodSchema, DashboardQuerySchema, DashboardSchema } from './finance-dashboard';
-export type { Dashboard, DashboardMethod, DashboardQuery } from './finance-dashboard';
+export {
+  DashboardHourSchema,
+  DashboardMethodSchema,
+  DashboardPlanSchema,
+  DashboardQuerySchema,
+  DashboardSchema,
+  HourTargetSchema,
+  PLAN_STATUSES,
+  PlanDaySchema,
+  PlanStatusSchema,
+  PlansSchema,
+  PlanThresholdSchema,
+  PutPlansInputSchema,
+} from './finance-dashboard';
+export type { Dashboard, DashboardMethod, DashboardPlan, DashboardQuery, PlanDay, Plans, PlanStatus, PutPlansInput } from './finance-dashboard';
 export {
   AdminStaffSchema,
   CreateStaffInputSchema,

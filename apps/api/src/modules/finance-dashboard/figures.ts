@@ -4,7 +4,7 @@ import { parseJson } from '../../shared/json';
 import type { DashboardLedgerRow } from './repository';
 
 /** Ledger figures of a dashboard, without the scope fields the service adds. */
-export type LedgerFigures = Omit<Dashboard, 'scope' | 'shiftId' | 'businessDate' | 'waiterId' | 'currency' | 'timeZone' | 'updatedAt' | 'topProducts' | 'voids' | 'guests' | 'averagePerGuest' | 'tips'> & {
+export type LedgerFigures = Omit<Dashboard, 'scope' | 'shiftId' | 'businessDate' | 'waiterId' | 'currency' | 'timeZone' | 'updatedAt' | 'topProducts' | 'voids' | 'guests' | 'averagePerGuest' | 'tips' | 'plan'> & {
   tipsTotal: number;
   tipsByWaiter: Map<string, number>;
   paidOrderIds: string[];

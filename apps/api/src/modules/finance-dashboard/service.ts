@@ -61,6 +61,7 @@ export class FinanceDashboardService {
       tips: { total: tipsTotal, byStaff },
       topProducts: topProducts(lines, new Set(paidOrderIds)),
       voids: voids(lines),
+      plan: null,
       updatedAt: nowIso(),
     };
   }
