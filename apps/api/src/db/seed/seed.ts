@@ -10,6 +10,7 @@ import { DEMO_HALLS, DEMO_MENU, DEMO_MODIFIER_GROUPS, DEMO_STATIONS, DEMO_UPSELL
 /** Remotes the registry knows out of the box: name → the feature flag that switches it. */
 export const KNOWN_REMOTES: { name: string; feature: Feature; version: string }[] = [
   { name: 'admin', feature: 'admin', version: '1.0.0' },
+  { name: 'finance-dashboard', feature: 'finance-dashboard', version: '1.0.0' },
   { name: 'notifications', feature: 'notifications', version: '1.0.0' },
   { name: 'payments', feature: 'payments', version: '1.0.0' },
   { name: 'reservations', feature: 'reservations', version: '1.0.0' },
@@ -41,7 +42,7 @@ export const DEMO_VENUES: VenueSeed[] = [
     slug: 'demo-2',
     name: 'Кафе «Демо-2»',
     // A second venue with a different set of features, to show flags are per venue.
-    flags: { ...allOn, reservations: false, upsell: false, loyalty: false, promotions: false, integrations: false },
+    flags: { ...allOn, reservations: false, upsell: false, 'finance-dashboard': false, loyalty: false, promotions: false, integrations: false },
     menu: DEMO_MENU.slice(0, 8),
   },
 ];
