@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deviceLogin, recordStartCodes } from './devices.mjs';
+import { dashboardBench } from './dashboard.mjs';
 import { fanoutSummary, socketIoFanout, wsBaselineFanout } from './fanout.mjs';
 import { freePort, sleep } from './lib.mjs';
 import { highestRateWithin, ordersBench } from './orders.mjs';
@@ -16,9 +17,9 @@ import { webBench } from './web.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SERVER = path.join(ROOT, 'dist', 'apps', 'api', 'server.js');
-const BUDGETS = { fanoutP99Ms: 50, orderP99Ms: 20, replayMs: 5000, recommendationsP99Ms: 10, shellFirstLoadKbGz: 200, remoteOwnKbGz: 30, floorMs: 1000 };
+const BUDGETS = { fanoutP99Ms: 50, orderP99Ms: 20, replayMs: 5000, recommendationsP99Ms: 10, dashboardP99Ms: 10, shellFirstLoadKbGz: 200, remoteOwnKbGz: 30, floorMs: 1000 };
 // BENCH_ONLY=replay,orders runs just those parts (default: all).
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'web,fanout,replay,orders,recommendations').split(',').map((x) => x.trim()));
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'web,dashboard,fanout,replay,orders,recommendations').split(',').map((x) => x.trim()));
 // The web part serves the built shell and remotes; without dist/web it is skipped with a note.
 const WEB_ROOT = path.join(ROOT, 'dist', 'web');
 const HAS_WEB = fs.existsSync(path.join(WEB_ROOT, 'index.html'));
@@ -184,6 +185,20 @@ function summary(result) {
     '',
   );
   }
+  const d = result.dashboard;
+  if (d) {
+    lines.push(
+      `Cashier dashboard (GET /pos/finance/dashboard on SQLite; a day of ${d.figures.checks} paid checks, ${d.figures.ledgerRowsToday} ledger rows today, taken through the API in ${d.seedMs} ms; sequential)`,
+      ...d.levels.map(
+        (l) =>
+          `  history ${String(l.historyLedgerRows).padStart(7)} ledger rows (${String(l.historyDays).padStart(3)} days): day p50 ${fmt(l.day.p50Ms)} p99 ${fmt(l.day.p99Ms)} ms | shift p50 ${fmt(l.shift.p50Ms)} p99 ${fmt(l.shift.p99Ms)} ms | ${l.day.bytes} bytes${Object.keys(l.day.errors).length ? ` errors ${JSON.stringify(l.day.errors)}` : ''}`,
+      ),
+      `  budget p99 ≤ ${BUDGETS.dashboardP99Ms} ms at every history size: ${d.withinBudget ? 'OK' : 'OVER'}; p99 at the largest / smallest history ×${fmt(d.growthP99)}; figures unchanged by history: ${d.figures.unchangedByHistory ? 'yes' : 'NO'}`,
+      `  bare Fastify (same JSON): p50 ${fmt(d.bareFastify.p50Ms)} ms, p99 ${fmt(d.bareFastify.p99Ms)} ms | ratio p99 ×${fmt(d.ratioP99)}`,
+      `  ${d.polling.tablets} tablets polling every ${d.polling.everySeconds} s: ${d.polling.requestsPerSecond} req/s ≈ ${d.polling.corePercent} % of one core at p50`,
+      '',
+    );
+  }
   const rc = result.recommendations;
   if (rc) {
     lines.push(
@@ -218,6 +233,13 @@ async function main() {
       log('web: shell first load, floor map after sign-in, remote sizes …');
       web = await webBench({ baseUrl, webRoot: WEB_ROOT, withBigMenu: BIG_MENU });
     } else log('web: skipped — no dist/web (build it: npx nx run-many -t build)');
+  }
+
+  let dashboard;
+  if (ONLY.has('dashboard')) {
+    log('dashboard: a day of 2,000 paid checks through the API, then 2,000 / 20,000 / 200,000 ledger rows of history under it …');
+    dashboard = await dashboardBench({ baseUrl, sqlitePath: path.join(tmpDir, 'pos.db'), login: (pin) => login(baseUrl, pin), ...(process.env.BENCH_DASHBOARD_HISTORY ? { history: process.env.BENCH_DASHBOARD_HISTORY.split(',').map(Number) } : {}) });
+    dashboard.withinBudget = dashboard.levels.every((l) => l.day.p99Ms != null && l.day.p99Ms <= BUDGETS.dashboardP99Ms && Object.keys(l.day.errors).length === 0);
   }
 
   let fanout;
@@ -260,6 +282,7 @@ async function main() {
 
   const result = {
     web,
+    dashboard,
     fanout,
     replay,
     orders,

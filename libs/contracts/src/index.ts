@@ -122,7 +122,7 @@ export type {
   SeatReservationResult,
   UpdateReservationInput,
 } from './reservations';
-export { addDays, businessDate, businessDayBounds, isCalendarDate, windowsOverlap, zonedMinutes, zonedTime, zonedToUtc } from './reservation-time';
+export { addDays, businessDate, businessDayBounds, isCalendarDate, windowsOverlap, zonedHourOf, zonedMinutes, zonedTime, zonedToUtc } from './reservation-time';
 export type { TimeWindow } from './reservation-time';
 export {
   AddItemInputSchema,

@@ -1,4 +1,4 @@
-import { addDays, businessDate, businessDayBounds, isCalendarDate, windowsOverlap, zonedMinutes, zonedTime, zonedToUtc } from './reservation-time';
+import { addDays, businessDate, businessDayBounds, isCalendarDate, windowsOverlap, zonedHourOf, zonedMinutes, zonedTime, zonedToUtc } from './reservation-time';
 import { canMoveReservation, CreateReservationInputSchema, GuestPhoneSchema, RESERVATION_STATUSES, RESERVATION_TRANSITIONS } from './reservations';
 
 describe('venue-local time', () => {
@@ -74,5 +74,24 @@ describe('booking input', () => {
     expect(issues({ ...base })).toContain('tableIds');
     expect(issues({ ...base, tableId: id, durationMinutes: 60, endsAt: '2030-01-01T21:00:00+03:00' })).toContain('endsAt');
     expect(issues({ ...base, tableId: id, guests: 0 })).toContain('guests');
+  });
+});
+
+describe('zonedHourOf', () => {
+  // Every minute-and-a-bit across a day of DST change (or an odd offset) agrees with asking Intl per instant.
+  it.each([
+    ['Europe/Moscow', '2026-03-14T00:00:00Z'],
+    ['Europe/Berlin', '2026-03-29T00:00:00Z'],
+    ['Europe/Berlin', '2026-10-25T00:00:00Z'],
+    ['Asia/Kolkata', '2026-06-01T00:00:00Z'],
+    ['Asia/Kathmandu', '2026-06-01T00:00:00Z'],
+    ['America/St_Johns', '2026-03-08T00:00:00Z'],
+    ['Australia/Lord_Howe', '2026-04-04T12:00:00Z'],
+  ])('%s around %s matches businessDate and zonedMinutes', (zone, start) => {
+    const zoned = zonedHourOf(zone);
+    const from = Date.parse(start);
+    for (let ms = from; ms < from + 36 * 3_600_000; ms += 61_000) {
+      expect(zoned(ms)).toEqual({ date: businessDate(ms, zone), hour: Math.floor(zonedMinutes(ms, zone) / 60) });
+    }
   });
 });

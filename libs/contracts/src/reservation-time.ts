@@ -66,6 +66,29 @@ export function zonedMinutes(instant: string | number | Date, timeZone: string):
   return w.hour * 60 + w.minute;
 }
 
+const QUARTER_HOUR_MS = 15 * 60_000;
+
+/**
+ * The venue's business date and wall-clock hour of many instants, fast: a zone's offset only
+ * changes on a quarter hour of UTC (every DST rule and odd offset, +05:45 included, switches
+ * there), so the zone is asked once per quarter hour and the rest is arithmetic. For a day of
+ * ledger rows that is at most 96 `Intl` calls instead of two per row.
+ */
+export function zonedHourOf(timeZone: string): (instant: string | number | Date) => { date: string; hour: number } {
+  const offsets = new Map<number, number>();
+  return (instant) => {
+    const ms = toMs(instant);
+    const quarter = Math.floor(ms / QUARTER_HOUR_MS);
+    let offset = offsets.get(quarter);
+    if (offset === undefined) {
+      offset = offsetMs(quarter * QUARTER_HOUR_MS, timeZone);
+      offsets.set(quarter, offset);
+    }
+    const wall = new Date(ms + offset);
+    return { date: wall.toISOString().slice(0, 10), hour: wall.getUTCHours() };
+  };
+}
+
 /** The UTC instant (ISO) of a venue-local date and time ("2025-03-14", "19:30"). */
 export function zonedToUtc(date: string, time: string, timeZone: string): string {
   const [y, m, d] = date.split('-').map(Number);

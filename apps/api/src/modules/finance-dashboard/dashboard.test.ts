@@ -2,7 +2,7 @@ import { businessDayBounds, businessDate, type Dashboard, type Shift } from '@po
 import { CompiledQuery, sql } from 'kysely';
 import { clock } from '../../shared/clock';
 import { type Client, createTestApp, isPg, requestId, type Response, type TestApp } from '../../testing/harness';
-import { ledgerRowsQuery } from './repository';
+import { ledgerRowsQuery, ordersInScopeQuery } from './repository';
 
 /**
  * The live dashboard: figures from the ledger reconciled with the shift close, the business-day
@@ -260,18 +260,27 @@ describe('finance dashboard', () => {
     });
   });
 
-  describe('the index', () => {
-    it("reads a day's ledger through (venue_id, created_at), so older history is never scanned", async () => {
-      const venueId = (await t.database.db.selectFrom('venues').select('id').where('slug', '=', 'demo').executeTakeFirstOrThrow()).id;
-      const { from, to } = businessDayBounds(businessDate(new Date(), 'Europe/Moscow'), 'Europe/Moscow');
-      const compiled = ledgerRowsQuery(t.database.db, venueId, { from, to }, null).compile();
-      const plan = await t.database.db.transaction().execute(async (trx) => {
+  describe('the indexes', () => {
+    const venueId = async () => (await t.database.db.selectFrom('venues').select('id').where('slug', '=', 'demo').executeTakeFirstOrThrow()).id;
+    /** The plan the database would run `query` with. */
+    const planOf = (query: { compile(): { sql: string; parameters: readonly unknown[] } }) => {
+      const compiled = query.compile();
+      return t.database.db.transaction().execute(async (trx) => {
         // A test database is tiny: PostgreSQL would scan it whole whatever the indexes; asked not to, it shows which one it would use.
         if (isPg()) await sql`SET LOCAL enable_seqscan = off`.execute(trx);
         const res = await trx.executeQuery(CompiledQuery.raw(`${isPg() ? 'EXPLAIN' : 'EXPLAIN QUERY PLAN'} ${compiled.sql}`, [...compiled.parameters]));
         return JSON.stringify(res.rows);
       });
-      expect(plan).toContain('ledger_entries_venue_created_idx');
+    };
+
+    it("reads a day's ledger through (venue_id, created_at), so older history is never scanned", async () => {
+      const { from, to } = businessDayBounds(businessDate(new Date(), 'Europe/Moscow'), 'Europe/Moscow');
+      expect(await planOf(ledgerRowsQuery(t.database.db, await venueId(), { from, to }, null))).toContain('ledger_entries_venue_created_idx');
+    });
+
+    it("reads a shift's orders through orders_shift_idx, not every order of the venue", async () => {
+      const plan = await planOf(ordersInScopeQuery(t.database.db, await venueId(), { shiftId: '00000000-0000-4000-8000-000000000000' }, null));
+      expect(plan).toContain('orders_shift_idx');
     });
   });
 });

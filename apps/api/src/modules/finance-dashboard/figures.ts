@@ -1,4 +1,4 @@
-import { businessDate, type Dashboard, type DashboardMethod, lineTotal, PAYMENT_METHODS, type PaymentMethod, unitTotal, zonedMinutes } from '@pos/contracts';
+import { type Dashboard, type DashboardMethod, lineTotal, PAYMENT_METHODS, type PaymentMethod, unitTotal, zonedHourOf } from '@pos/contracts';
 import type { OrderLinesTable } from '../../db/schema';
 import { parseJson } from '../../shared/json';
 import type { DashboardLedgerRow } from './repository';
@@ -37,12 +37,12 @@ export function ledgerFigures(rows: readonly DashboardLedgerRow[], timeZone: str
   const hours = new Map<string, Dashboard['byHour'][number]>();
   const tipsByWaiter = new Map<string, number>();
   const paid = new Set<string>();
+  const zoned = zonedHourOf(timeZone);
   for (const r of rows) {
     if (r.kind === 'sale' && r.order_id) paid.add(r.order_id);
     if (r.kind === 'tip' && r.waiter_id) tipsByWaiter.set(r.waiter_id, (tipsByWaiter.get(r.waiter_id) ?? 0) + r.amount);
     if (r.kind === 'tip') continue;
-    const date = businessDate(r.created_at, timeZone);
-    const hour = Math.floor(zonedMinutes(r.created_at, timeZone) / 60);
+    const { date, hour } = zoned(r.created_at);
     const key = `${date}T${hour}`;
     const bucket = hours.get(key) ?? { date, hour, gross: 0, refunds: 0, net: 0 };
     if (r.kind === 'sale') bucket.gross += r.amount;

@@ -37,12 +37,14 @@ export const ledgerRows = (db: Db, venueId: string, scope: LedgerScope, waiterId
   ledgerRowsQuery(db, venueId, scope, waiterId).execute();
 
 /** Orders booked to the shift or opened in the day: their voids count even when nothing was paid. */
-export function ordersInScope(db: Db, venueId: string, scope: LedgerScope, waiterId: string | null) {
+export function ordersInScopeQuery(db: Db, venueId: string, scope: LedgerScope, waiterId: string | null) {
   let query = db.selectFrom('orders').select('id').where('venue_id', '=', venueId);
   query = 'shiftId' in scope ? query.where('shift_id', '=', scope.shiftId) : query.where('created_at', '>=', scope.from).where('created_at', '<', scope.to);
   if (waiterId) query = query.where('waiter_id', '=', waiterId);
-  return query.execute();
+  return query;
 }
+
+export const ordersInScope = (db: Db, venueId: string, scope: LedgerScope, waiterId: string | null) => ordersInScopeQuery(db, venueId, scope, waiterId).execute();
 
 export const ordersByIds = (db: Db, ids: string[]) =>
   ids.length === 0 ? Promise.resolve([]) : db.selectFrom('orders').select(['id', 'guests']).where('id', 'in', ids).execute();
