@@ -1,4 +1,4 @@
-import type { Plans, PutPlansInput } from '@pos/contracts';
+import { DEFAULT_PLAN_THRESHOLD_PERCENT, type Plans, type PutPlansInput } from '@pos/contracts';
 import { nowIso } from '../../shared/clock';
 import { type Actor, type Db, outcome } from '../../shared/command';
 import { parseJson } from '../../shared/json';
@@ -6,11 +6,9 @@ import type { AdminService } from '../admin/service';
 import type { AuthService } from '../auth/service';
 import * as repo from './plans-repository';
 
-/** The on-plan threshold of a venue that never saved its plans. */
-export const DEFAULT_PLAN_THRESHOLD_PERCENT = 5;
-
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 const noPlan = (): number[] => Array.from({ length: 24 }, () => 0);
+const thresholdOf = (settings: { threshold_percent: number } | undefined) => (settings ? Number(settings.threshold_percent) : DEFAULT_PLAN_THRESHOLD_PERCENT);
 
 /** What the dashboard measures against on one business day; null when that weekday has no plan. */
 export interface DayPlan {
@@ -32,7 +30,7 @@ export class RevenuePlans {
     return {
       currency: venue.currency,
       timeZone: venue.timezone,
-      thresholdPercent: settings ? Number(settings.threshold_percent) : DEFAULT_PLAN_THRESHOLD_PERCENT,
+      thresholdPercent: thresholdOf(settings),
       days: WEEKDAYS.map((weekday) => ({ weekday, hours: byWeekday.get(weekday) ?? noPlan() })),
       updatedAt: settings?.updated_at ?? null,
     };
@@ -53,6 +51,6 @@ export class RevenuePlans {
     const [row, settings] = await Promise.all([repo.planRow(db, venueId, weekday), repo.planSettings(db, venueId)]);
     const hours = row ? parseJson<number[]>(row.hours, noPlan()) : noPlan();
     if (hours.every((h) => h === 0)) return null;
-    return { hours, thresholdPercent: settings ? Number(settings.threshold_percent) : DEFAULT_PLAN_THRESHOLD_PERCENT };
+    return { hours, thresholdPercent: thresholdOf(settings) };
   }
 }
