@@ -4,6 +4,7 @@ import { ApprovalService } from './modules/approvals/service';
 import { DeviceService } from './modules/auth/device-service';
 import { AuthService } from './modules/auth/service';
 import { createFinance, type Finance } from './modules/finance';
+import { RevenuePlans } from './modules/finance-dashboard/plans-service';
 import { FinanceDashboardService } from './modules/finance-dashboard/service';
 import { KitchenService } from './modules/kitchen/service';
 import { MenuService } from './modules/menu/service';
@@ -31,6 +32,7 @@ export interface Services {
   shifts: ShiftsService;
   finance: Finance;
   financeDashboard: FinanceDashboardService;
+  revenuePlans: RevenuePlans;
 }
 
 /**
@@ -77,8 +79,9 @@ export async function createServices(db: Db, config: ApiConfig): Promise<Service
   });
   const finance: Finance = createFinance({ auth, orders, shifts });
 
-  // Above finance: live analytics over the ledger; nothing depends on it.
-  const financeDashboard = new FinanceDashboardService(auth, shifts);
+  // Above finance: live analytics over the ledger, measured against the venue's revenue plans; nothing depends on it.
+  const revenuePlans = new RevenuePlans(auth, admin);
+  const financeDashboard = new FinanceDashboardService(auth, shifts, revenuePlans);
 
-  return { auth, admin, approvals, venues, reservations, menu, upsell, orders, kitchen, shifts, finance, financeDashboard };
+  return { auth, admin, approvals, venues, reservations, menu, upsell, orders, kitchen, shifts, finance, financeDashboard, revenuePlans };
 }

@@ -53,13 +53,17 @@ export type PlanDay = z.infer<typeof PlanDaySchema>;
 
 /** Deviation within ± this percent of the plan up to now counts as on plan. */
 export const PlanThresholdSchema = z.number().int().min(0).max(50);
+/** The threshold of a venue that never saved its plans. */
+export const DEFAULT_PLAN_THRESHOLD_PERCENT = 5;
 
 export const PlansSchema = z.object({
   currency: CurrencySchema,
   timeZone: z.string().min(1).max(64),
+  /** DEFAULT_PLAN_THRESHOLD_PERCENT until the venue saves its plans. */
   thresholdPercent: PlanThresholdSchema,
   /** All seven weekdays, Monday first; a weekday without a plan has 24 zeros. */
   days: z.array(PlanDaySchema).length(7),
+  /** When the plans were last saved; null when never. */
   updatedAt: IsoDateTimeSchema.nullable(),
 });
 export type Plans = z.infer<typeof PlansSchema>;
@@ -82,7 +86,10 @@ export type PlanStatus = z.infer<typeof PlanStatusSchema>;
 
 /**
  * The dashboard's figures against the plan. The window is the business day (scope `day`) or the
- * hours the shift has been open (scope `shift`); "up to now" ends at now, or at the shift's close.
+ * part of it the shift has been open (scope `shift`: from its opening minute to its close, or to
+ * the day's end while open, clipped to the business day it opened on); "up to now" ends at now,
+ * or at the shift's close. Hours are the venue's wall-clock hours; a part of an hour counts by the
+ * share of its minutes, so the plan to now follows the hourly curve, not a straight line.
  */
 export const DashboardPlanSchema = z.object({
   /** Target over the whole window (the day, or the shift's hours to its close or the day's end). */
@@ -91,8 +98,12 @@ export const DashboardPlanSchema = z.object({
   targetToNow: MoneyTotalSchema,
   /** net − targetToNow. */
   deviation: SignedMoneyTotalSchema,
-  /** deviation / targetToNow × 100, one decimal; null while nothing was planned yet. */
+  /** deviation / targetToNow × 100, one decimal (halves away from zero); null while nothing was planned yet. */
   deviationPercent: z.number().min(-1_000_000).max(1_000_000).nullable(),
+  /**
+   * `on_plan` within ± thresholdPercent, else `ahead` or `behind`. With nothing planned yet
+   * (targetToNow 0): `on_plan` at net 0, `ahead` above it, `behind` below it (refunds only).
+   */
   status: PlanStatusSchema,
   thresholdPercent: PlanThresholdSchema,
   /** The business day's 24 hour targets (the chart's plan line), hour 0 first. */
@@ -135,7 +146,7 @@ export const DashboardSchema = z.object({
   topProducts: z.array(z.object({ productId: IdSchema, name: z.string().max(200), quantity: CountSchema, revenue: MoneyTotalSchema })).max(5),
   /** Portions voided on the checks in scope (fired or not), and what they would have cost. */
   voids: z.object({ count: CountSchema, amount: MoneyTotalSchema }),
-  /** Against the venue's plan; null when no plan covers the window or the view is one waiter's. */
+  /** Against the venue's plan; null when the business day's weekday has no plan (all zeros) or the view is one waiter's. */
   plan: DashboardPlanSchema.nullable(),
   updatedAt: IsoDateTimeSchema,
 });

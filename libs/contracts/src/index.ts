@@ -250,6 +250,7 @@ export {
   DashboardPlanSchema,
   DashboardQuerySchema,
   DashboardSchema,
+  DEFAULT_PLAN_THRESHOLD_PERCENT,
   HourTargetSchema,
   PLAN_STATUSES,
   PlanDaySchema,

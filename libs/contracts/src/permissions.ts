@@ -43,6 +43,8 @@ export const PERMISSIONS = [
   'admin.payments',
   /** Tablets: enrollment codes, the list of enrolled devices, revoking one. */
   'admin.devices',
+  /** Revenue plans: the hour targets of each weekday and the on-plan threshold the dashboard measures against. */
+  'admin.plans',
 ] as const;
 
 export const PermissionSchema = z.enum(PERMISSIONS);

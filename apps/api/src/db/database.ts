@@ -16,6 +16,7 @@ import * as m009 from './migrations/009-remote-integrity';
 import * as m010 from './migrations/010-shift-booking';
 import * as m011 from './migrations/011-approvals';
 import * as m012 from './migrations/012-dashboard-index';
+import * as m013 from './migrations/013-revenue-plans';
 import * as m014 from './migrations/014-orders-shift-index';
 import type { Database } from './schema';
 
@@ -97,6 +98,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '010-shift-booking': m010,
   '011-approvals': m011,
   '012-dashboard-index': m012,
+  '013-revenue-plans': m013,
   '014-orders-shift-index': m014,
 };
 

@@ -371,6 +371,21 @@ export interface VenuePaymentSettingsTable {
   day_close_policy: string;
 }
 
+/** 013: a weekday's revenue plan; `hours` is a JSON array of 24 hour targets (minor units), hour 0 first. */
+export interface RevenuePlansTable {
+  venue_id: string;
+  weekday: number;
+  hours: string;
+}
+
+/** 013: one row per venue once its plans were saved: the on-plan threshold and who saved last. */
+export interface VenuePlanSettingsTable {
+  venue_id: string;
+  threshold_percent: number;
+  updated_at: string;
+  updated_by: string | null;
+}
+
 export interface LedgerEntriesTable {
   id: string;
   venue_id: string;
@@ -514,6 +529,8 @@ export interface Database {
   ledger_entries: LedgerEntriesTable;
   payment_events: PaymentEventsTable;
   venue_payment_settings: VenuePaymentSettingsTable;
+  revenue_plans: RevenuePlansTable;
+  venue_plan_settings: VenuePlanSettingsTable;
   idempotency_keys: IdempotencyKeysTable;
   audit_log: AuditLogTable;
   approvals: ApprovalsTable;

@@ -42,6 +42,7 @@ export const rolesTexts = {
       admin_menu: 'Меню: допродажи и комбо',
       admin_payments: 'Правила платежей',
       admin_devices: 'Планшеты заведения',
+      admin_plans: 'Планы выручки',
     },
   },
   en: {
@@ -86,6 +87,7 @@ export const rolesTexts = {
       admin_menu: 'Menu: upsell and combos',
       admin_payments: 'Payment rules',
       admin_devices: 'Venue tablets',
+      admin_plans: 'Revenue plans',
     },
   },
 };

@@ -5,6 +5,7 @@ import { nowIso } from '../../shared/clock';
 import { newId } from '../../shared/ids';
 import type { Database } from '../schema';
 import { seedBenchHistory } from './bench-history';
+import { ensureDemoPlans } from './demo-plans';
 import { DEMO_HALLS, DEMO_MENU, DEMO_MODIFIER_GROUPS, DEMO_STATIONS, DEMO_UPSELL, type SeedCategory, type SeedUpsell } from './demo-data';
 
 /** Remotes the registry knows out of the box: name → the feature flag that switches it. */
@@ -32,12 +33,14 @@ interface VenueSeed {
   flags: Partial<Record<Feature, boolean>>;
   menu: SeedCategory[];
   upsell?: SeedUpsell[];
+  /** Gets the demo revenue plan (the dashboard's plan line). */
+  hasPlans?: boolean;
 }
 
 const allOn = Object.fromEntries(FEATURES.map((f) => [f, true])) as Record<Feature, boolean>;
 
 export const DEMO_VENUES: VenueSeed[] = [
-  { slug: 'demo', name: 'Ресторан «Демо»', flags: allOn, menu: DEMO_MENU, upsell: DEMO_UPSELL },
+  { slug: 'demo', name: 'Ресторан «Демо»', flags: allOn, menu: DEMO_MENU, upsell: DEMO_UPSELL, hasPlans: true },
   {
     slug: 'demo-2',
     name: 'Кафе «Демо-2»',
@@ -63,6 +66,7 @@ export async function seedDemo(db: Kysely<Database>, auth: AuthService, options:
     const existing = await db.selectFrom('venues').select('id').where('slug', '=', venue.slug).executeTakeFirst();
     const venueId = existing?.id ?? (await createVenue(db, auth, venue));
     await ensureRemoteRegistry(db, venueId);
+    if (venue.hasPlans) await ensureDemoPlans(db, venueId);
   }
   if (options.bigMenu) {
     const existing = await db.selectFrom('venues').select('id').where('slug', '=', 'bench').executeTakeFirst();

@@ -1,10 +1,12 @@
-import { businessDate, businessDayBounds, type Dashboard, type DashboardQuery } from '@pos/contracts';
+import { businessDate, businessDayBounds, type Dashboard, type DashboardPlan, type DashboardQuery, type Shift } from '@pos/contracts';
 import { clock, nowIso } from '../../shared/clock';
 import type { Actor, Db } from '../../shared/command';
 import { conflict, forbidden } from '../../shared/errors';
 import type { AuthService } from '../auth/service';
 import type { ShiftsService } from '../shifts/service';
 import { average, ledgerFigures, topProducts, voids } from './figures';
+import { dashboardPlan, MINUTES_PER_DAY, minuteOfDay, weekdayOf } from './plan';
+import type { RevenuePlans } from './plans-service';
 import * as repo from './repository';
 
 /**
@@ -21,6 +23,8 @@ interface Scope {
   shiftId: string | null;
   businessDate: string;
   ledger: repo.LedgerScope;
+  /** The shift shown, whose open hours are the plan's window (null for the day). */
+  shift: Pick<Shift, 'openedAt' | 'closedAt'> | null;
 }
 
 /** The shift or the day at a glance, computed live from the ledger on every request. */
@@ -28,6 +32,7 @@ export class FinanceDashboardService {
   constructor(
     private readonly auth: AuthService,
     private readonly shifts: ShiftsService,
+    private readonly plans: RevenuePlans,
   ) {}
 
   async dashboard(db: Db, actor: Actor, query: DashboardQuery): Promise<Dashboard> {
@@ -61,9 +66,27 @@ export class FinanceDashboardService {
       tips: { total: tipsTotal, byStaff },
       topProducts: topProducts(lines, new Set(paidOrderIds)),
       voids: voids(lines),
-      plan: null,
+      // One waiter's checks are not the venue's takings: a plan for them would only mislead.
+      plan: waiterId ? null : await this.planOf(db, actor.venueId, scope, venue.timezone, figures.net),
       updatedAt: nowIso(),
     };
+  }
+
+  /**
+   * Net against the plan of the business day shown. The day's window is its 24 hours; a shift's
+   * runs from its opening minute to its close (or to the day's end while open), clipped to the
+   * business day it opened on: a shift that runs past midnight is measured against that day's
+   * plan alone (its money after midnight still counts in net). "Now" is the shift's close once
+   * it closed.
+   */
+  private async planOf(db: Db, venueId: string, scope: Scope, timeZone: string, net: number): Promise<DashboardPlan | null> {
+    const day = await this.plans.dayPlan(db, venueId, weekdayOf(scope.businessDate));
+    if (!day) return null;
+    const at = (instant: string | Date) => minuteOfDay(instant, scope.businessDate, timeZone);
+    const end = scope.shift?.closedAt ? at(scope.shift.closedAt) : MINUTES_PER_DAY;
+    const window = { from: scope.shift ? at(scope.shift.openedAt) : 0, to: end };
+    const now = Math.min(at(clock.now()), end);
+    return dashboardPlan({ ...day, window, now, net });
   }
 
   /** Resolves the query to a shift or a day the caller may see; another venue's shift is a 404 (shifts.get). */
@@ -73,16 +96,16 @@ export class FinanceDashboardService {
       if (viewer === 'cashier' && shift.cashierId !== actor.staffId) {
         throw forbidden('dashboard.not_your_shift', "A cashier sees their own shift; another's needs a supervisor");
       }
-      return { scope: 'shift', shiftId: shift.id, businessDate: businessDate(shift.openedAt, timeZone), ledger: { shiftId: shift.id } };
+      return { scope: 'shift', shiftId: shift.id, businessDate: businessDate(shift.openedAt, timeZone), ledger: { shiftId: shift.id }, shift };
     }
     // A waiter has no drawer: by default their own checks of the day.
     if (query.scope === 'day' || viewer === 'waiter') {
       if (viewer === 'cashier') throw forbidden('dashboard.day_forbidden', "The venue's day is for a supervisor; a cashier sees their shift");
       const date = businessDate(clock.now(), timeZone);
-      return { scope: 'day', shiftId: null, businessDate: date, ledger: businessDayBounds(date, timeZone) };
+      return { scope: 'day', shiftId: null, businessDate: date, ledger: businessDayBounds(date, timeZone), shift: null };
     }
     const own = await this.shifts.current(db, actor);
     if (!own) throw conflict('shift.not_open', 'No open shift of yours: open one, or name a shift (sessionId) or the day (scope=day)');
-    return { scope: 'shift', shiftId: own.id, businessDate: businessDate(own.openedAt, timeZone), ledger: { shiftId: own.id } };
+    return { scope: 'shift', shiftId: own.id, businessDate: businessDate(own.openedAt, timeZone), ledger: { shiftId: own.id }, shift: own };
   }
 }
