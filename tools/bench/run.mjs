@@ -191,9 +191,10 @@ function summary(result) {
       `Cashier dashboard (GET /pos/finance/dashboard on SQLite; a day of ${d.figures.checks} paid checks, ${d.figures.ledgerRowsToday} ledger rows today, taken through the API in ${d.seedMs} ms; sequential)`,
       ...d.levels.map(
         (l) =>
-          `  history ${String(l.historyLedgerRows).padStart(7)} ledger rows (${String(l.historyDays).padStart(3)} days): day p50 ${fmt(l.day.p50Ms)} p99 ${fmt(l.day.p99Ms)} ms | shift p50 ${fmt(l.shift.p50Ms)} p99 ${fmt(l.shift.p99Ms)} ms | ${l.day.bytes} bytes${Object.keys(l.day.errors).length ? ` errors ${JSON.stringify(l.day.errors)}` : ''}`,
+          `  history ${String(l.historyLedgerRows).padStart(7)} ledger rows (${String(l.historyDays).padStart(3)} days): polled day p50 ${fmt(l.day.p50Ms)} p99 ${fmt(l.day.p99Ms)} ms, shift p50 ${fmt(l.shift.p50Ms)} p99 ${fmt(l.shift.p99Ms)} ms | right after a payment (computed) p50 ${fmt(l.dayAfterPayment.p50Ms)} p99 ${fmt(l.dayAfterPayment.p99Ms)} ms | ${l.day.bytes} bytes${Object.keys(l.day.errors).length ? ` errors ${JSON.stringify(l.day.errors)}` : ''}`,
       ),
-      `  budget p99 ≤ ${BUDGETS.dashboardP99Ms} ms at every history size: ${d.withinBudget ? 'OK' : 'OVER'}; p99 at the largest / smallest history ×${fmt(d.growthP99)}; figures unchanged by history: ${d.figures.unchangedByHistory ? 'yes' : 'NO'}`,
+      `  budget p99 ≤ ${BUDGETS.dashboardP99Ms} ms (polled) at every history size: ${d.withinBudget ? 'OK' : 'OVER'}; computed after a payment: ${d.computedWithinBudget ? 'OK' : 'OVER'}`,
+      `  p99 at the largest / smallest history: polled ×${fmt(d.growthP99)}, computed ×${fmt(d.growthComputedP99)}; today's figures unchanged by adding history: ${d.figures.unchangedByHistory ? 'yes' : 'NO'}`,
       `  bare Fastify (same JSON): p50 ${fmt(d.bareFastify.p50Ms)} ms, p99 ${fmt(d.bareFastify.p99Ms)} ms | ratio p99 ×${fmt(d.ratioP99)}`,
       `  ${d.polling.tablets} tablets polling every ${d.polling.everySeconds} s: ${d.polling.requestsPerSecond} req/s ≈ ${d.polling.corePercent} % of one core at p50`,
       '',
@@ -239,7 +240,9 @@ async function main() {
   if (ONLY.has('dashboard')) {
     log('dashboard: a day of 2,000 paid checks through the API, then 2,000 / 20,000 / 200,000 ledger rows of history under it …');
     dashboard = await dashboardBench({ baseUrl, sqlitePath: path.join(tmpDir, 'pos.db'), login: (pin) => login(baseUrl, pin), ...(process.env.BENCH_DASHBOARD_HISTORY ? { history: process.env.BENCH_DASHBOARD_HISTORY.split(',').map(Number) } : {}) });
-    dashboard.withinBudget = dashboard.levels.every((l) => l.day.p99Ms != null && l.day.p99Ms <= BUDGETS.dashboardP99Ms && Object.keys(l.day.errors).length === 0);
+    const within = (m) => m.p99Ms != null && m.p99Ms <= BUDGETS.dashboardP99Ms && Object.keys(m.errors).length === 0;
+    dashboard.withinBudget = dashboard.levels.every((l) => within(l.day) && within(l.shift));
+    dashboard.computedWithinBudget = dashboard.levels.every((l) => within(l.dayAfterPayment));
   }
 
   let fanout;

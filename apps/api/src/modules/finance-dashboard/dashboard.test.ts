@@ -260,6 +260,31 @@ describe('finance dashboard', () => {
     });
   });
 
+  describe('kept figures', () => {
+    it('a change to an order or the ledger shows at once, though unchanged figures are reused between requests', async () => {
+      const before = ok(await dashboard(supervisor, '?scope=day'));
+      expect(ok(await dashboard(supervisor, '?scope=day'))).toEqual({ ...before, updatedAt: expect.any(String) });
+
+      // A void on an unpaid order: no ledger row, only the order's version moves.
+      const o = await order(anna, [{ code: 'borscht', quantity: 2 }]);
+      expect((await anna.post(`/pos/orders/${o.id}/send`, {})).status).toBe(200);
+      const fired = (await anna.get(`/pos/orders/${o.id}`)).body;
+      const voided = await supervisor.post(`/pos/orders/${o.id}/items/${fired.lines[0].id}/void`, { version: fired.version, quantity: 1, reason: 'пролили' });
+      expect(voided.status).toBe(200);
+      const afterVoid = ok(await dashboard(supervisor, '?scope=day'));
+      expect(afterVoid.voids.count).toBe(before.voids.count + 1);
+      expect(afterVoid.checks).toBe(before.checks);
+
+      // Its payment: a ledger row.
+      const cashier = await newCashier('Кассир Кэш');
+      await openShift(cashier);
+      await pay(cashier, o.id, [{ method: 'cash', amount: voided.body.total }]);
+      const afterPay = ok(await dashboard(supervisor, '?scope=day'));
+      expect(afterPay.checks).toBe(before.checks + 1);
+      expect(afterPay.gross).toBe(before.gross + voided.body.total);
+    });
+  });
+
   describe('the indexes', () => {
     const venueId = async () => (await t.database.db.selectFrom('venues').select('id').where('slug', '=', 'demo').executeTakeFirstOrThrow()).id;
     /** The plan the database would run `query` with. */

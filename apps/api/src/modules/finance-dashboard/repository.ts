@@ -60,3 +60,18 @@ export const linesOf = (db: Db, orderIds: string[]) =>
 
 export const staffNames = (db: Db, venueId: string, ids: string[]) =>
   ids.length === 0 ? Promise.resolve([]) : db.selectFrom('staff').select(['id', 'name']).where('venue_id', '=', venueId).where('id', 'in', ids).execute();
+
+/**
+ * What the figures of a scope are made of, in three numbers: the ledger rows in scope (append-only,
+ * so their count only grows), and the count and summed versions of the orders in scope (every
+ * change to an order or its lines bumps its version). Equal marks, equal figures. Index-only for a
+ * day's ledger and a shift's ledger; the orders' versions are one indexed pass over the scope.
+ */
+export async function scopeMark(db: Db, venueId: string, scope: LedgerScope): Promise<string> {
+  let ledger = db.selectFrom('ledger_entries').select((eb) => eb.fn.countAll().as('n'));
+  ledger = 'shiftId' in scope ? ledger.where('shift_id', '=', scope.shiftId) : ledger.where('venue_id', '=', venueId).where('created_at', '>=', scope.from).where('created_at', '<', scope.to);
+  let orders = db.selectFrom('orders').select((eb) => [eb.fn.countAll().as('n'), eb.fn.sum('version').as('v')]).where('venue_id', '=', venueId);
+  orders = 'shiftId' in scope ? orders.where('shift_id', '=', scope.shiftId) : orders.where('created_at', '>=', scope.from).where('created_at', '<', scope.to);
+  const [l, o] = await Promise.all([ledger.executeTakeFirstOrThrow(), orders.executeTakeFirstOrThrow()]);
+  return `${l.n}:${o.n}:${o.v ?? 0}`;
+}
