@@ -95,14 +95,14 @@ function addHistory(sqlitePath, venueId, targetRows, state) {
 }
 
 /** Sequential GETs (one tablet after another), after a warm-up; latencies of 200s. `before` (untimed) runs ahead of each. */
-async function measure(url, token, count, before = async () => {}) {
+async function measure(url, token, count, before = null) {
   const headers = { authorization: `Bearer ${token}` };
   for (let i = 0; i < 20; i++) await (await fetch(url, { headers })).arrayBuffer();
   const latencies = [];
   const errors = {};
   let bytes = 0;
   for (let i = 0; i < count; i++) {
-    await before(i);
+    if (before) await before(i);
     const t = performance.now();
     const res = await fetch(url, { headers });
     const body = await res.arrayBuffer();
