@@ -15,7 +15,7 @@ function renderWidget(host: HostApi) {
 }
 
 const payment = (host: HostApi) =>
-  host.bus.emit('payment.status', { venueId: host.session.venue.id, action: 'captured', payment: {} as never });
+  host.bus.emit('payment.status', { venueId: host.session.venue.id, action: 'capture', payment: {} as never });
 
 describe('DashboardWidget', () => {
   it('shows a cashier their shift: net, checks, average, tips, the plan behind in red, the hour chart', async () => {
