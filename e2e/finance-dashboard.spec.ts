@@ -63,7 +63,7 @@ test('with the plan set far above the takings the figures turn "behind", in red,
   const plan = widget(page).getByTestId('fd-plan');
   await expect(plan).toHaveAttribute('data-status', 'behind', { timeout: 2_000 });
   await expect(plan).toHaveAttribute('data-tone', 'bad');
-  await expect(plan).toContainText(/Отстаём от плана −.* ₽ \(−\d+,\d %\) к плану/);
+  await expect(plan).toContainText(/Отстаём от плана −[\d\s]+₽ \(−\d+,\d %\) к плану/);
   await expect(widget(page).getByTestId('fd-chart-plan')).toBeVisible();
 });
 
@@ -97,7 +97,7 @@ test('offline the last figures stay greyed with their time, and a cash payment t
   await page.getByTestId('pay-close-table').click();
   await expect(page.getByTestId('floor-screen')).toBeVisible();
 
-  await expect(widget(page).getByTestId('fd-unsent')).toContainText(/ещё не отправлено: .* ₽ \(1\)/);
+  await expect(widget(page).getByTestId('fd-unsent')).toContainText(/ещё не отправлено: [\d\s]+₽ \(1\)/);
   await expect(widget(page).getByTestId('fd-figures')).toHaveAttribute('data-stale', 'true');
   expect(await net(page)).toBe(before);
 
