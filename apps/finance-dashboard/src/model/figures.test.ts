@@ -37,16 +37,21 @@ describe('figures', () => {
       plan[11] = 500_000;
       plan[12] = 700_000;
       plan[14] = 900_000;
+      plan[18] = 100_000;
       const bars = hourBars([{ date: '2026-12-07', hour: 12, gross: 600_000, refunds: 0, net: 600_000 }], plan);
       expect(bars).toEqual([
         { hour: 11, net: 0, target: 500_000 },
         { hour: 12, net: 600_000, target: 700_000 },
         { hour: 13, net: 0, target: 0 },
         { hour: 14, net: 0, target: 900_000 },
+        { hour: 15, net: 0, target: 0 },
+        { hour: 16, net: 0, target: 0 },
+        { hour: 17, net: 0, target: 0 },
+        { hour: 18, net: 0, target: 100_000 },
       ]);
     });
 
-    it('adds the same clock hour of two business dates (a shift past midnight), without a plan', () => {
+    it('adds the same clock hour of two business dates (a shift past midnight), and shows at least eight hours', () => {
       const bars = hourBars(
         [
           { date: '2026-12-06', hour: 23, gross: 100, refunds: 0, net: 100 },
@@ -54,7 +59,9 @@ describe('figures', () => {
         ],
         null,
       );
-      expect(bars).toEqual([{ hour: 23, net: 350, target: 0 }]);
+      expect(bars.map((b) => b.hour)).toEqual([16, 17, 18, 19, 20, 21, 22, 23]);
+      expect(bars[7]).toEqual({ hour: 23, net: 350, target: 0 });
+      expect(hourBars([{ date: '2026-12-07', hour: 9, gross: 100, refunds: 0, net: 100 }], null).map((b) => b.hour)).toEqual([9, 10, 11, 12, 13, 14, 15, 16]);
     });
 
     it('draws nothing with no money and no plan', () => {

@@ -69,10 +69,14 @@ export interface HourBar {
   target: number;
 }
 
+/** The chart shows at least this many hours, so one busy hour is a bar and not the whole chart. */
+export const MIN_CHART_HOURS = 8;
+
 /**
  * The chart's hours: net revenue per wall-clock hour (a shift past midnight adds both days' hours
  * of the same clock hour) beside the plan's target, trimmed to the hours from the first with money
- * or a target to the last one. With neither, nothing to draw.
+ * or a target to the last one, widened to `MIN_CHART_HOURS` (later hours first). With neither,
+ * nothing to draw.
  */
 export function hourBars(byHour: Dashboard['byHour'], planHours: readonly number[] | null): HourBar[] {
   const net = new Array<number>(24).fill(0);
@@ -81,8 +85,13 @@ export function hourBars(byHour: Dashboard['byHour'], planHours: readonly number
   const used = net.map((n, hour) => n !== 0 || target[hour] > 0);
   const first = used.indexOf(true);
   if (first < 0) return [];
-  const last = used.lastIndexOf(true);
+  let start = first;
+  let last = used.lastIndexOf(true);
+  while (last - start + 1 < MIN_CHART_HOURS) {
+    if (last < 23) last++;
+    else start--;
+  }
   const bars: HourBar[] = [];
-  for (let hour = first; hour <= last; hour++) bars.push({ hour, net: net[hour], target: target[hour] });
+  for (let hour = start; hour <= last; hour++) bars.push({ hour, net: net[hour], target: target[hour] });
   return bars;
 }
