@@ -100,6 +100,7 @@ test('offline the last figures stay greyed with their time, and a cash payment t
   await expect(widget(page).getByTestId('fd-unsent')).toContainText(/ещё не отправлено: [\d\s]+₽ \(1\)/);
   await expect(widget(page).getByTestId('fd-figures')).toHaveAttribute('data-stale', 'true');
   expect(await net(page)).toBe(before);
+  await page.screenshot({ path: 'tmp/e2e-shots/finance-dashboard-offline.png' });
 
   // The network returns: the payment lands, the unsent line goes, the figures catch up.
   env.proxy.restore();
