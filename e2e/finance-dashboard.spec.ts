@@ -1,5 +1,5 @@
 import { expect, type Page, test } from './support/test';
-import { borschtOrder, minorUnits } from './support/payments';
+import { borschtOrder, minorUnits, payCashAndCloseTable } from './support/payments';
 import { serverBehindFaultProxy } from './support/proxied-server';
 import { apiLogin, signIn } from './support/staff';
 
@@ -90,12 +90,7 @@ test('offline the last figures stay greyed with their time, and a cash payment t
   await page.getByTestId('seat-confirm').click();
   await page.getByTestId('category-Супы').click();
   await page.getByTestId('product-borscht').click();
-  await page.getByTestId('order-pay').click();
-  await page.getByTestId('pay-method-cash').click();
-  await page.getByTestId('pay-submit').click();
-  await expect(page.getByTestId('pay-result')).toBeVisible();
-  await page.getByTestId('pay-close-table').click();
-  await expect(page.getByTestId('floor-screen')).toBeVisible();
+  await payCashAndCloseTable(page);
 
   await expect(widget(page).getByTestId('fd-unsent')).toContainText(/ещё не отправлено: [\d\s]+₽ \(1\)/);
   await expect(widget(page).getByTestId('fd-figures')).toHaveAttribute('data-stale', 'true');
