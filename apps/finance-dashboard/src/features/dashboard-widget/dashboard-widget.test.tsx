@@ -54,11 +54,19 @@ describe('DashboardWidget', () => {
     expect(screen.queryByTestId('fd-view-day')).not.toBeInTheDocument();
   });
 
+  it('shows nothing to staff who may not view orders (the route would refuse them)', async () => {
+    const financeDashboard = jest.fn(async () => aDashboard());
+    const { container } = renderWidget(testHost({ api: { financeDashboard }, permissions: ['kitchen.view'] }));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(container).toBeEmptyDOMElement();
+    expect(financeDashboard).not.toHaveBeenCalled();
+  });
+
   it('is a quiet line, not an error, while no shift is open', async () => {
     const financeDashboard = jest.fn(async () => {
       throw new ApiError(409, { type: 'about:blank', title: 'Conflict', status: 409, code: 'shift.not_open' });
     });
-    renderWidget(testHost({ api: { financeDashboard }, permissions: ['shifts.view'] }));
+    renderWidget(testHost({ api: { financeDashboard }, permissions: ['orders.view', 'shifts.view'] }));
     expect(await screen.findByTestId('fd-no-shift')).toHaveTextContent('Смена не открыта');
     expect(financeDashboard).toHaveBeenCalledTimes(1);
   });
@@ -66,7 +74,7 @@ describe('DashboardWidget', () => {
   it('refetches once for a burst of payments, without waiting for the 30 s tick', async () => {
     let net = 1_000_000;
     const financeDashboard = jest.fn(async () => aDashboard({ net }));
-    const host = testHost({ api: { financeDashboard }, permissions: ['shifts.view'] });
+    const host = testHost({ api: { financeDashboard }, permissions: ['orders.view', 'shifts.view'] });
     renderWidget(host);
     await screen.findByTestId('fd-net');
     net = 1_250_000;
@@ -92,7 +100,7 @@ describe('DashboardWidget', () => {
       },
     };
     const financeDashboard = jest.fn(async () => aDashboard());
-    const host = testHost({ api: { financeDashboard }, permissions: ['shifts.view'], outbox, connectivity: () => connectivity });
+    const host = testHost({ api: { financeDashboard }, permissions: ['orders.view', 'shifts.view'], outbox, connectivity: () => connectivity });
     renderWidget(host);
     await screen.findByTestId('fd-net');
     expect(screen.queryByTestId('fd-unsent')).not.toBeInTheDocument();

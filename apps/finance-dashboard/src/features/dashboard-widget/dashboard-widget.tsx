@@ -18,7 +18,13 @@ const QUERIES: Record<View, DashboardQuery> = { shift: {}, day: { scope: 'day' }
  * day (or their shift), a waiter's own checks (the server narrows it). Live on payment events,
  * every 30 s otherwise; offline the last figures stay, greyed, with this tablet's unsent payments.
  */
-export function DashboardWidget(_props: SlotProps<'home.widgets'>) {
+export function DashboardWidget(props: SlotProps<'home.widgets'>) {
+  const host = useHost();
+  // The dashboard's route needs orders.view: without it there is nothing to show, not an error.
+  return host.can('orders.view') ? <LiveDashboard {...props} /> : null;
+}
+
+function LiveDashboard(_props: SlotProps<'home.widgets'>) {
   const { t, i18n } = useTranslation('finance-dashboard');
   const host = useHost();
   // A supervisor (may override a shift close) sees the venue's day, and may switch to their shift.
