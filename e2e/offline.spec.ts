@@ -1,4 +1,5 @@
 import { expect, type Page, test } from './support/test';
+import { payCashAndCloseTable } from './support/payments';
 import { serverBehindFaultProxy } from './support/proxied-server';
 import { apiLogin, signIn, typePin } from './support/staff';
 
@@ -56,12 +57,7 @@ test('a whole order taken offline — seat, add, fire, cash payment, close — s
   await expect(connectivity(page)).toHaveAttribute('data-state', 'offline', { timeout: 15_000 });
 
   // Cash payment and closing the table, still offline.
-  await page.getByTestId('order-pay').click();
-  await page.getByTestId('pay-method-cash').click();
-  await page.getByTestId('pay-submit').click();
-  await expect(page.getByTestId('pay-result')).toBeVisible();
-  await page.getByTestId('pay-close-table').click();
-  await expect(page.getByTestId('floor-screen')).toBeVisible();
+  await payCashAndCloseTable(page);
   await expect(page.getByTestId('table-7')).toHaveAttribute('data-status', 'free');
   const queued = await page.evaluate(async () => {
     const dbs = await indexedDB.databases();

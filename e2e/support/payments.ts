@@ -49,3 +49,13 @@ export function minorUnits(text: string): number {
   const cleaned = text.replace(/[^\d,.]/g, '').replace(',', '.');
   return Math.round(Number(cleaned) * 100);
 }
+
+/** On the open order: pay it all in cash, close the table from the receipt, back on the floor. */
+export async function payCashAndCloseTable(page: Page) {
+  await page.getByTestId('order-pay').click();
+  await page.getByTestId('pay-method-cash').click();
+  await page.getByTestId('pay-submit').click();
+  await expect(page.getByTestId('pay-result')).toBeVisible();
+  await page.getByTestId('pay-close-table').click();
+  await expect(page.getByTestId('floor-screen')).toBeVisible();
+}

@@ -10,6 +10,8 @@ import type {
   CapturePaymentInput,
   CreateOrderInput,
   CreatePaymentInput,
+  Dashboard,
+  DashboardQuery,
   CreateReservationInput,
   ExpiredHolds,
   Feature,
@@ -33,7 +35,9 @@ import type {
   Payment,
   PaymentEvent,
   PaymentResult,
+  Plans,
   PosConfig,
+  PutPlansInput,
   ProductStock,
   Recommendations,
   RecommendationsQuery,
@@ -142,6 +146,8 @@ export function createPosApi(client: ApiClient) {
     reconcilePayment: (id: string, body: ReconcilePaymentInput, o?: RequestOptions) => client.post<Payment>(`/pos/finance/payments/${id}/reconcile`, body, o),
     expiredHolds: () => client.get<ExpiredHolds>('/pos/finance/payments/holds/expired'),
     settleExpiredHolds: (o?: RequestOptions) => client.post<SettleHoldsResult>('/pos/finance/payments/holds/settle', {}, o),
+    /** The shift (default the caller's open one) or the venue's day at a glance, live from the ledger. */
+    financeDashboard: (query: DashboardQuery = {}) => client.get<Dashboard>(`/pos/finance/dashboard${qs(query)}`),
 
     currentShift: () => client.get<{ shift: Shift | null }>('/pos/shifts/current'),
     openShift: (openingFloat: number) => client.post<Shift>('/pos/shifts', { openingFloat }),
@@ -158,6 +164,9 @@ export function createPosApi(client: ApiClient) {
     saveUpsellConfig: (productId: string, body: SaveUpsellConfigInput) => client.post<UpsellConfig>(`/admin/menu/products/${productId}/upsell`, body),
     deleteUpsellConfig: (productId: string) => client.request<UpsellConfig>('DELETE', `/admin/menu/products/${productId}/upsell`),
     paymentSettings: () => client.get<PaymentSettings>('/admin/payments/settings'),
+    /** The venue's revenue plan: hour targets per weekday and the on-plan threshold. */
+    plans: () => client.get<Plans>('/admin/plans'),
+    savePlans: (body: PutPlansInput) => client.put<Plans>('/admin/plans', body),
     /** The venue's enrolled tablets (Admin → Devices). */
     devices: () => client.get<{ devices: Device[] }>('/admin/devices'),
     /** A one-time enrollment code, answered once (the server keeps only its hash). */
@@ -196,6 +205,8 @@ export const queryKeys = {
   staff: ['admin', 'staff'] as const,
   roles: ['admin', 'roles'] as const,
   paymentSettings: ['admin', 'payment-settings'] as const,
+  plans: ['admin', 'plans'] as const,
+  financeDashboard: (query: DashboardQuery) => ['finance', 'dashboard', query.scope ?? 'shift', query.sessionId ?? null] as const,
   devices: ['admin', 'devices'] as const,
   payments: (orderId: string) => ['payments', orderId] as const,
   expiredHolds: ['payments', 'holds', 'expired'] as const,

@@ -4,6 +4,7 @@ export { OfflineDb, type CacheEntry, type CachedOrder, type IdMapping } from './
 export { defaultLocks, inProcessLocks, type LockManagerLike } from './locks';
 export { createOfflineApi, isQueued, NEEDS_NETWORK, needsNetwork, type OfflineApiOptions } from './offline-api';
 export { applyToOrder, orderView, recompute, tablesView } from './optimistic';
+export { pendingPaymentsOf } from './pending-payments';
 export { confirmedOrder, Outbox, type OutboxEvents, type OutboxOptions, type Sender, type Settlement } from './outbox';
 export { classify, type CommandEffect, type CommandInput, type CommandKind, type OutboxRecord, type SendError } from './outbox-model';
 export { OfflineSignInError, OfflineStaffStore, pinMatches } from './offline-staff';

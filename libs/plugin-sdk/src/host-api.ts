@@ -42,6 +42,24 @@ export interface HostSlots {
   mount<N extends SlotName>(name: N, element: HTMLElement, context: SlotContexts[N], options?: { remote?: string }): MountedSlot<N>;
 }
 
+/** Payments taken on this tablet and still waiting in its outbox: money not yet in the server's figures. */
+export interface PendingPayments {
+  /** Sum of the tenders' amounts in minor units, tips left out (they are not revenue). */
+  amount: number;
+  /** Queued payment commands. */
+  count: number;
+}
+
+/**
+ * This tablet's outbox, read-only: what it took offline and has not sent yet, so a remote can add
+ * it to the server's last figures (a till never goes backwards while offline).
+ */
+export interface HostOutbox {
+  pendingPayments(): Promise<PendingPayments>;
+  /** Calls `listener` whenever the outbox changes (a command queued, sent or refused); returns the unsubscribe. */
+  subscribe(listener: () => void): () => void;
+}
+
 /** Everything a remote may use of the host. Remotes never reach into the shell otherwise. */
 export interface HostApi {
   /** The host API version (semver); remotes declare the range they need. */
@@ -74,4 +92,6 @@ export interface HostApi {
   storage: HostStorage;
   /** Other remotes' slots, to mount in a remote's own screen. Since host API 1.2; absent before. */
   slots?: HostSlots;
+  /** This tablet's unsent commands (payments so far). Since host API 1.3; absent before. */
+  outbox?: HostOutbox;
 }

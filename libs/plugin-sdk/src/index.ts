@@ -18,7 +18,7 @@ export type {
   SlotContexts,
   SlotName,
 } from './slots';
-export type { Connectivity, HostApi, HostSlots, HostStorage, MountedSlot, SlotEntry } from './host-api';
+export type { Connectivity, HostApi, HostOutbox, HostSlots, HostStorage, MountedSlot, PendingPayments, SlotEntry } from './host-api';
 export { FLOOR_TONES } from './floor-mode';
 export type { FloorModeContext, FloorModeDeclaration, FloorModeView, FloorTableMark, FloorTone } from './floor-mode';
 export { HostProvider, HostSlot, reactLifecycles, useBusEvent, useCan, useConnectivity, useHost, useSlotEntries } from './react';

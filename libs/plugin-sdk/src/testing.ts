@@ -3,7 +3,7 @@ import { createEventBus } from '@pos/event-bus';
 import { addNamespace, createI18n, type Resources } from '@pos/i18n';
 import { QueryClient } from '@tanstack/react-query';
 import type { PosApi } from '@pos/api-client';
-import type { HostApi, HostSlots, HostStorage } from './host-api';
+import type { Connectivity, HostApi, HostOutbox, HostSlots, HostStorage } from './host-api';
 
 /**
  * Test fixtures for remotes (imported as `@pos/plugin-sdk/testing`, never from the main index):
@@ -31,6 +31,10 @@ export interface TestHostOptions {
   requestApproval?: HostApi['requestApproval'];
   /** Other remotes' slots (host API 1.2); absent by default, as on an older host. */
   slots?: HostSlots;
+  /** This tablet's outbox (host API 1.3); absent by default, as on an older host. */
+  outbox?: HostOutbox;
+  /** What `connectivity()` answers; online with nothing pending by default. */
+  connectivity?: () => Connectivity;
 }
 
 /** Storage that round-trips values by copy, as IndexedDB does; `data` is visible to the test. */
@@ -67,11 +71,12 @@ export function createTestHost(options: TestHostOptions = {}): HostApi {
     },
     can: options.can ?? ((p) => allowed.has(p)),
     requestApproval: options.requestApproval ?? (() => Promise.resolve(null)),
-    connectivity: () => ({ state: 'online', pending: 0 }),
+    connectivity: options.connectivity ?? (() => ({ state: 'online', pending: 0 })),
     worksOffline: (capability) => (OFFLINE_CAPABILITIES as readonly string[]).includes(capability),
     navigate: options.navigate ?? (() => undefined),
     notify: options.notify ?? (() => undefined),
     storage: options.storage ?? createMemoryStorage(),
     ...(options.slots ? { slots: options.slots } : {}),
+    ...(options.outbox ? { outbox: options.outbox } : {}),
   };
 }

@@ -10,6 +10,7 @@ import { BehaviorSubject } from 'rxjs';
 import { registerApplication, unregisterApplication } from 'single-spa';
 import { ApprovalRequests } from '../core/approval-requests';
 import { addFrameTexts, loadScreenTexts } from '../i18n/frame';
+import { createHostOutbox } from '../core/host-outbox';
 import { createHostStorage } from '../core/host-storage';
 import { createHostSlots } from '../core/plugin-host/host-slots';
 import { PluginHost } from '../core/plugin-host/plugin-host';
@@ -64,6 +65,8 @@ export function createShellServices(): ShellServices {
   const storage = createHostStorage();
   // Remotes mount other remotes' slots through the shell's own <Slot> (host API 1.2).
   const hostSlots = createHostSlots(() => services);
+  // Remotes add this tablet's unsent payments to the server's last figures (host API 1.3).
+  const hostOutbox = createHostOutbox(offline);
   let host: HostApi | null = null;
   const makeHost = (): HostApi => {
     const session = session$.value;
@@ -86,6 +89,7 @@ export function createShellServices(): ShellServices {
         bus.emit('notification.toast', options?.href ? { kind, message, href: options.href } : { kind, message }),
       storage,
       slots: hostSlots,
+      outbox: hostOutbox,
     };
     return host;
   };

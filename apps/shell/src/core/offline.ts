@@ -2,7 +2,8 @@ import { createApiClient, createPosApi, type PosApi, queryKeys } from '@pos/api-
 import type { LoginResult, Menu, Order } from '@pos/contracts';
 import { OFFLINE_ROLES } from '@pos/contracts/sign-in';
 import type { EventBus } from '@pos/event-bus';
-import { ConnectivityMonitor, createOfflineApi, OfflineDb, OfflineStaffStore, orderView, Outbox } from '@pos/offline';
+import { ConnectivityMonitor, createOfflineApi, OfflineDb, OfflineStaffStore, orderView, Outbox, pendingPaymentsOf } from '@pos/offline';
+import type { PendingPayments } from '@pos/plugin-sdk';
 import type { QueryClient } from '@tanstack/react-query';
 import type { BehaviorSubject } from 'rxjs';
 import { loadEnrollment } from './device';
@@ -26,6 +27,8 @@ export interface ShellOffline {
   link: SocketLink;
   /** Staff switching without the network. */
   staff: OfflineStaffStore;
+  /** The signed-in venue's payments still in the outbox (`HostApi.outbox`). */
+  pendingPayments(): Promise<PendingPayments>;
 }
 
 /**
@@ -155,5 +158,6 @@ export function createShellOffline(deps: {
     setSocketConnected: (connected) => connectivity.setSocketConnected(connected),
     hasPending: (orderId) => pendingOrders.has(orderId),
   };
-  return { api, outbox, connectivity, db, link, staff };
+  const pendingPayments = async () => pendingPaymentsOf(await outbox.pending(), session$.value?.venue.id ?? '');
+  return { api, outbox, connectivity, db, link, staff, pendingPayments };
 }

@@ -1,0 +1,120 @@
+import type { Connectivity, HostApi, HostOutbox } from '@pos/plugin-sdk';
+import { ApiError, HostProvider } from '@pos/plugin-sdk';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { aDashboard, aPlan, testHost } from '../../testing/fixtures';
+import { DashboardWidget } from './dashboard-widget';
+
+const plain = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ');
+
+function renderWidget(host: HostApi) {
+  return render(
+    <HostProvider host={host}>
+      <DashboardWidget host={host} context={{ hallId: null }} />
+    </HostProvider>,
+  );
+}
+
+const payment = (host: HostApi) =>
+  host.bus.emit('payment.status', { venueId: host.session.venue.id, action: 'capture', payment: {} as never });
+
+describe('DashboardWidget', () => {
+  it('shows a cashier their shift: net, checks, average, tips, the plan behind in red, the hour chart', async () => {
+    const financeDashboard = jest.fn(async () => aDashboard({ plan: aPlan({ deviation: -1_230_000, deviationPercent: -8.4, status: 'behind' }) }));
+    const host = testHost({ api: { financeDashboard }, permissions: ['orders.view', 'shifts.view'] });
+    renderWidget(host);
+    expect(plain((await screen.findByTestId('fd-net')).textContent)).toBe('15 000 ₽');
+    expect(financeDashboard).toHaveBeenCalledWith({});
+    expect(screen.getByTestId('fd-checks')).toHaveTextContent('6');
+    expect(plain(screen.getByTestId('fd-average').textContent)).toBe('2 500 ₽');
+    expect(plain(screen.getByTestId('fd-tips').textContent)).toBe('450 ₽');
+    const plan = screen.getByTestId('fd-plan');
+    expect(plan).toHaveAttribute('data-tone', 'bad');
+    expect(plain(plan.textContent)).toBe('Отстаём от плана −12 300 ₽ (−8,4 %) к плану');
+    expect(screen.getByTestId('fd-updated')).toHaveTextContent('обновлено 14:02:11');
+    expect(screen.getByTestId('fd-chart').querySelectorAll('rect')).toHaveLength(12);
+    expect(screen.getByTestId('fd-chart-plan')).toBeInTheDocument();
+    expect(screen.getByText('Выручка смены')).toBeInTheDocument();
+  });
+
+  it('shows a supervisor the day, and their shift on the switch', async () => {
+    const financeDashboard = jest.fn(async (query: { scope?: 'day' } = {}) => aDashboard({ scope: query.scope === 'day' ? 'day' : 'shift' }));
+    const host = testHost({ api: { financeDashboard }, language: 'en' });
+    renderWidget(host);
+    await screen.findByText("Today's revenue");
+    expect(financeDashboard).toHaveBeenCalledWith({ scope: 'day' });
+    fireEvent.click(screen.getByTestId('fd-view-shift'));
+    await screen.findByText('Shift revenue');
+    expect(financeDashboard).toHaveBeenLastCalledWith({});
+  });
+
+  it('names a waiter’s narrowed view as their own checks', async () => {
+    const host = testHost({ api: { financeDashboard: async () => aDashboard({ waiterId: host.session.staff.id, scope: 'day' }) }, permissions: ['orders.view'] });
+    renderWidget(host);
+    expect(await screen.findByText('Мои чеки')).toBeInTheDocument();
+    expect(screen.queryByTestId('fd-view-day')).not.toBeInTheDocument();
+  });
+
+  it('shows nothing to staff who may not view orders (the route would refuse them)', async () => {
+    const financeDashboard = jest.fn(async () => aDashboard());
+    const { container } = renderWidget(testHost({ api: { financeDashboard }, permissions: ['kitchen.view'] }));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(container).toBeEmptyDOMElement();
+    expect(financeDashboard).not.toHaveBeenCalled();
+  });
+
+  it('is a quiet line, not an error, while no shift is open', async () => {
+    const financeDashboard = jest.fn(async () => {
+      throw new ApiError(409, { type: 'about:blank', title: 'Conflict', status: 409, code: 'shift.not_open' });
+    });
+    renderWidget(testHost({ api: { financeDashboard }, permissions: ['orders.view', 'shifts.view'] }));
+    expect(await screen.findByTestId('fd-no-shift')).toHaveTextContent('Смена не открыта');
+    expect(financeDashboard).toHaveBeenCalledTimes(1);
+  });
+
+  it('refetches once for a burst of payments, without waiting for the 30 s tick', async () => {
+    let net = 1_000_000;
+    const financeDashboard = jest.fn(async () => aDashboard({ net }));
+    const host = testHost({ api: { financeDashboard }, permissions: ['orders.view', 'shifts.view'] });
+    renderWidget(host);
+    await screen.findByTestId('fd-net');
+    net = 1_250_000;
+    act(() => {
+      payment(host);
+      payment(host);
+      payment(host);
+    });
+    expect(financeDashboard).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(plain(screen.getByTestId('fd-net').textContent)).toBe('12 500 ₽'));
+    expect(financeDashboard).toHaveBeenCalledTimes(2);
+  });
+
+  it('offline keeps the last figures greyed with their time and adds this tablet’s unsent payments', async () => {
+    let connectivity: Connectivity = { state: 'online', pending: 0 };
+    let pending = { amount: 0, count: 0 };
+    const listeners = new Set<() => void>();
+    const outbox: HostOutbox = {
+      pendingPayments: async () => pending,
+      subscribe: (l) => {
+        listeners.add(l);
+        return () => listeners.delete(l);
+      },
+    };
+    const financeDashboard = jest.fn(async () => aDashboard());
+    const host = testHost({ api: { financeDashboard }, permissions: ['orders.view', 'shifts.view'], outbox, connectivity: () => connectivity });
+    renderWidget(host);
+    await screen.findByTestId('fd-net');
+    expect(screen.queryByTestId('fd-unsent')).not.toBeInTheDocument();
+
+    financeDashboard.mockRejectedValue(new ApiError(0, { type: 'about:blank', title: 'Network', status: 0, code: 'network' }));
+    connectivity = { state: 'offline', pending: 1 };
+    pending = { amount: 250_000, count: 1 };
+    act(() => {
+      host.bus.emit('connectivity.changed', connectivity);
+      listeners.forEach((l) => l());
+    });
+    expect(plain((await screen.findByTestId('fd-unsent')).textContent)).toBe('ещё не отправлено: 2 500 ₽ (1)');
+    expect(screen.getByTestId('fd-figures')).toHaveAttribute('data-stale');
+    expect(screen.getByTestId('fd-updated')).toHaveTextContent('на 14:02:11');
+    expect(plain(screen.getByTestId('fd-net').textContent)).toBe('15 000 ₽');
+  });
+});
