@@ -1,14 +1,7 @@
-import type { Permission } from '@pos/contracts';
 import { definePlugin, reactLifecycles } from '@pos/plugin-sdk';
 import { DashboardWidget } from './features/dashboard-widget/dashboard-widget';
 import { PlansPage } from './features/plans-page/plans-page';
 import { financeDashboardTexts } from './texts';
-
-/**
- * Who edits the revenue plan. TODO(merge): `admin.plans` joins PERMISSIONS in
- * libs/contracts/src/permissions.ts with the plans API; until then the one cast is here.
- */
-const PLANS_PERMISSION = 'admin.plans' as string as Permission;
 
 /**
  * The finance dashboard remote: the shift's (or the day's) revenue live on the home screen,
@@ -23,5 +16,5 @@ export default definePlugin({
     'home.widgets': reactLifecycles(DashboardWidget),
     'admin.pages': reactLifecycles(PlansPage),
   },
-  adminPage: { id: 'plans', title: 'nav', permission: PLANS_PERMISSION },
+  adminPage: { id: 'plans', title: 'nav', permission: 'admin.plans' },
 });
