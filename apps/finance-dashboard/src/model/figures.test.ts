@@ -1,5 +1,5 @@
 import { aPlan } from '../testing/fixtures';
-import { clockTime, deviationOf, figure, hourBars, PLAN_TONE, signedFigure, signedPercent } from './figures';
+import { clockTime, compactFigure, deviationOf, figure, hourBars, hourLabel, PLAN_TONE, signedFigure, signedPercent } from './figures';
 
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
 
@@ -8,6 +8,15 @@ describe('figures', () => {
     expect(plain(figure(1_230_000, 'RUB', 'ru'))).toBe('12 300 ₽');
     expect(plain(figure(1_230_050, 'RUB', 'ru'))).toBe('12 300,50 ₽');
     expect(figure(1_230_000, 'RUB', 'en')).toBe('₽12,300');
+  });
+
+  it('shortens the chart axis money with Intl\'s compact notation, and names hours HH:00', () => {
+    expect(plain(compactFigure(1_230_000, 'RUB', 'ru'))).toBe('12,3 тыс. ₽');
+    expect(plain(compactFigure(150_000_000, 'RUB', 'ru'))).toBe('1,5 млн ₽');
+    expect(plain(compactFigure(-300_000, 'RUB', 'ru'))).toBe('−3 тыс. ₽');
+    expect(compactFigure(0, 'RUB', 'en')).toBe('₽0');
+    expect(hourLabel(9)).toBe('09:00');
+    expect(hourLabel(24)).toBe('00:00');
   });
 
   it('signs a deviation with the typographic minus, and its percent with one decimal', () => {

@@ -28,6 +28,20 @@ export function figure(minor: number, currency: string, language: string): strin
   return format.format(minor / 10 ** digits).replace('-', MINUS);
 }
 
+/** "12,3 тыс. ₽", "1,5 млн ₽" ("₽12.3k" in English): the chart's money axis, Intl's compact notation. */
+export function compactFigure(minor: number, currency: string, language: string): string {
+  const key = `${locale(language)}:${currency}:compact`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale(language), { style: 'currency', currency, currencyDisplay: 'narrowSymbol', notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 });
+    formats.set(key, format);
+  }
+  return format.format(minor / 10 ** currencyDigits(currency)).replace('-', MINUS);
+}
+
+/** "09:00": an hour of the chart's axis (24 reads as the next day's 00:00). */
+export const hourLabel = (hour: number) => `${String(hour % 24).padStart(2, '0')}:00`;
+
 /** "+12 300 ₽" / "−12 300 ₽": a deviation always shows its sign. */
 export function signedFigure(minor: number, currency: string, language: string): string {
   return `${minor > 0 ? '+' : minor < 0 ? MINUS : ''}${figure(Math.abs(minor), currency, language)}`;

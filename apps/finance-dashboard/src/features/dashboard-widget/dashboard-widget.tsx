@@ -110,7 +110,7 @@ function Figures({ data, isStale, language }: { data: Dashboard; isStale: boolea
         ) : (
           <p className={styles.muted}>{t('widget.noPlan')}</p>
         )}
-        <HourChart bars={hourBars(data.byHour, data.plan?.hours ?? null)} label={t('widget.chart')} />
+        <HourChart bars={hourBars(data.byHour, data.plan?.hours ?? null)} label={t('widget.chart')} currency={data.currency} language={language} />
         <p className={styles.muted} data-testid="fd-updated">
           {data.guests > 0 && <span>{t('widget.guests', { count: data.guests, amount: money(data.averagePerGuest) })} · </span>}
           {isStale ? t('widget.asOf', { time }) : t('widget.updated', { time })}
