@@ -69,7 +69,7 @@ export function TableTile({ table, rect, currency, now, isMine, isBusy, mark, on
             <span className={styles.tableTotal} data-testid={`table-${table.label}-total`}>
               <Money value={table.openTotal} currency={currency} />
             </span>{' '}
-            {density !== 'compact' && (
+            {density !== 'compact' ? (
               <span className={styles.tableMeta}>
                 <Icon name="users" size={14} />
                 {session.guests}
@@ -77,6 +77,11 @@ export function TableTile({ table, rect, currency, now, isMine, isBusy, mark, on
                 <span className={styles.tableWaiter}>· {session.waiterName}</span>
                 <VisuallyHidden> ({t('tile.waiter')}),</VisuallyHidden>
               </span>
+            ) : (
+              // A compact tile has no room to show them, but its name still tells guests and waiter.
+              <VisuallyHidden>
+                {session.guests} ({t('tile.guests', { count: session.guests })}) · {session.waiterName} ({t('tile.waiter')}),
+              </VisuallyHidden>
             )}{' '}
             {density === 'roomy' && (
               <span className={styles.tableMeta}>
@@ -90,7 +95,7 @@ export function TableTile({ table, rect, currency, now, isMine, isBusy, mark, on
         ) : (
           <>
             <VisuallyHidden> ({t(`status.${table.status}`)}),</VisuallyHidden>{' '}
-            {density !== 'compact' && <span className={styles.tableSeats}>{t('seats', { count: table.seats })}</span>}
+            {density !== 'compact' ? <span className={styles.tableSeats}>{t('seats', { count: table.seats })}</span> : <VisuallyHidden>{t('seats', { count: table.seats })}</VisuallyHidden>}
           </>
         )}
         {isBusy && (
