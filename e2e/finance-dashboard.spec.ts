@@ -1,7 +1,7 @@
 import { expect, type Page, test } from './support/test';
 import { borschtOrder, minorUnits, payCashAndCloseTable } from './support/payments';
 import { serverBehindFaultProxy } from './support/proxied-server';
-import { apiLogin, signIn } from './support/staff';
+import { apiLogin, signIn, typePin } from './support/staff';
 
 /**
  * The cashier's live dashboard above the floor map (the finance-dashboard remote): the shift's
@@ -45,6 +45,51 @@ test('the cashier’s widget follows payments on another tablet within 2 s, and 
   await expect(widget(page).getByTestId('fd-checks')).toHaveText('3', { timeout: 2_000 });
   expect(await net(page)).toBe(first + second + third);
 
+});
+
+test('the cashier folds the widget to one line; it stays folded after a reload and keeps following payments', async ({ browser }) => {
+  test.setTimeout(60_000);
+  const cashier = await apiLogin(env.server.url, '2222');
+  const current = await cashier.get<{ shift: { id: string } | null }>('/pos/shifts/current');
+  if (!current.shift) await cashier.post('/pos/shifts', { openingFloat: 500000 });
+
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  await signIn(page, env.server.url, '2222');
+  await expect(widget(page).getByTestId('fd-chart')).toBeVisible(); // a cashier's starts unfolded
+  await widget(page).getByRole('button', { name: 'Свернуть' }).click();
+  await expect(widget(page)).toHaveAttribute('data-collapsed', 'true');
+  await expect(widget(page).getByTestId('fd-chart')).toHaveCount(0);
+  expect((await widget(page).boundingBox())?.height).toBeLessThanOrEqual(50);
+  // The choice is in the tablet's host storage (IndexedDB) before the page goes.
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const open = indexedDB.open('pos-host-storage');
+            open.onsuccess = () => {
+              const count = open.result.transaction('kv').objectStore('kv').getAllKeys();
+              count.onsuccess = () => resolve(count.result.filter((k) => String(k).startsWith('finance-dashboard.collapsed.')).length);
+            };
+          }),
+      ),
+    )
+    .toBe(1);
+
+  await page.reload();
+  const pin = page.getByTestId('pin-submit');
+  await expect(pin.or(page.getByTestId('staff-name'))).toBeVisible();
+  if (await pin.isVisible()) await typePin(page, '2222'); // the shell may ask for the PIN again
+  await expect(widget(page).getByTestId('fd-net')).toBeVisible();
+  await expect(widget(page)).toHaveAttribute('data-collapsed', 'true');
+  await expect(widget(page).getByRole('button', { name: 'Развернуть' })).toHaveAttribute('aria-expanded', 'false');
+  await expect(widget(page).getByTestId('fd-chart')).toHaveCount(0);
+
+  // Folded, the line still follows a payment on another tablet.
+  const before = await net(page);
+  const paid = await paidBorscht(cashier, '7');
+  await expect.poll(() => net(page), { timeout: 2_000 }).toBe(before + paid);
+  await expect(widget(page)).toHaveAttribute('data-collapsed', 'true');
 });
 
 test('with the plan set far above the day\'s takings the figures turn "behind", in red, and the plan line is drawn', async ({ browser }) => {

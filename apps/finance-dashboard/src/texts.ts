@@ -27,6 +27,8 @@ export const financeDashboardTexts = {
       chart: 'Выручка по часам против плана',
       chartRevenue: 'Выручка',
       chartPlan: 'План',
+      collapse: 'Свернуть',
+      expand: 'Развернуть',
       status: { ahead: 'Опережаем план', on_plan: 'Идём по плану', behind: 'Отстаём от плана' },
     },
     plans: {
@@ -75,6 +77,8 @@ export const financeDashboardTexts = {
       chart: 'Revenue by hour against the plan',
       chartRevenue: 'Revenue',
       chartPlan: 'Plan',
+      collapse: 'Collapse',
+      expand: 'Expand',
       status: { ahead: 'Ahead of plan', on_plan: 'On plan', behind: 'Behind plan' },
     },
     plans: {

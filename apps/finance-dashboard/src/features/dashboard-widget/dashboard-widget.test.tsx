@@ -1,6 +1,7 @@
 import type { Connectivity, HostApi, HostOutbox } from '@pos/plugin-sdk';
 import { ApiError, HostProvider } from '@pos/plugin-sdk';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { createMemoryStorage, TEST_STAFF_ID } from '@pos/plugin-sdk/testing';
 import { aDashboard, aPlan, testHost } from '../../testing/fixtures';
 import { DashboardWidget } from './dashboard-widget';
 
@@ -52,15 +53,24 @@ describe('DashboardWidget', () => {
     expect(financeDashboard).toHaveBeenLastCalledWith({});
   });
 
-  it('names a waiter’s narrowed view as their own checks', async () => {
+  it('starts a waiter folded to one line, their own checks; unfolded it shows the hours', async () => {
     const host = testHost({ api: { financeDashboard: async () => aDashboard({ waiterId: host.session.staff.id, scope: 'day' }) }, permissions: ['orders.view'] });
     renderWidget(host);
-    expect(await screen.findByText('Мои чеки')).toBeInTheDocument();
+    expect(plain((await screen.findByTestId('fd-net')).textContent)).toBe('15 000 ₽');
+    expect(screen.getByText('Мои чеки')).toBeInTheDocument();
+    expect(screen.getByTestId('fd-widget')).toHaveAttribute('data-collapsed', 'true');
+    expect(screen.getByRole('button', { name: 'Развернуть' })).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.queryByTestId('fd-chart')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('fd-checks')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('fd-plan')).not.toBeInTheDocument(); // no plan: nothing in its place
     expect(screen.queryByTestId('fd-view-day')).not.toBeInTheDocument();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Развернуть' }));
     // No plan: eight hours of bars (12:00–13:00 widened), no plan series in the chart.
     expect(screen.getByTestId('fd-chart')).toHaveAttribute('data-hours', '8');
     expect(screen.getByTestId('fd-chart')).not.toHaveAttribute('data-plan');
     expect(screen.queryByTestId('fd-chart-plan')).not.toBeInTheDocument();
+    expect(screen.getByTestId('fd-widget')).not.toHaveAttribute('data-collapsed');
   });
 
   it('shows nothing to staff who may not view orders (the route would refuse them)', async () => {
@@ -125,5 +135,118 @@ describe('DashboardWidget', () => {
     expect(screen.getByTestId('fd-figures')).toHaveAttribute('data-stale');
     expect(screen.getByTestId('fd-updated')).toHaveTextContent('на 14:02:11');
     expect(plain(screen.getByTestId('fd-net').textContent)).toBe('15 000 ₽');
+  });
+
+  describe('folded to one line', () => {
+    const key = `finance-dashboard.collapsed.${TEST_STAFF_ID}`;
+
+    it('folds and unfolds on its header button, and keeps the staff member’s choice on the tablet', async () => {
+      const storage = createMemoryStorage();
+      const financeDashboard = jest.fn(async () => aDashboard());
+      const host = testHost({ api: { financeDashboard }, permissions: ['orders.view', 'shifts.view'], storage, language: 'en' });
+      renderWidget(host);
+      await screen.findByTestId('fd-chart'); // a cashier's starts unfolded
+      const collapse = screen.getByRole('button', { name: 'Collapse' });
+      expect(collapse).toHaveAttribute('aria-expanded', 'true');
+      expect(document.getElementById(collapse.getAttribute('aria-controls') ?? '')).toContainElement(screen.getByTestId('fd-figures'));
+
+      fireEvent.click(collapse);
+      const expand = screen.getByRole('button', { name: 'Expand' });
+      expect(expand).toHaveAttribute('aria-expanded', 'false');
+      expect(screen.getByTestId('fd-widget')).toHaveAttribute('data-collapsed', 'true');
+      expect(screen.queryByTestId('fd-chart')).not.toBeInTheDocument();
+      expect(plain(screen.getByTestId('fd-net').textContent)).toBe('₽15,000');
+      await waitFor(() => expect(storage.data.get(key)).toBe(true));
+
+      fireEvent.click(expand);
+      expect(screen.getByRole('button', { name: 'Collapse' })).toHaveAttribute('aria-expanded', 'true');
+      expect(screen.getByTestId('fd-chart')).toBeInTheDocument();
+      expect(screen.getByTestId('fd-checks')).toHaveTextContent('6');
+      await waitFor(() => expect(storage.data.get(key)).toBe(false));
+      expect(financeDashboard).toHaveBeenCalledTimes(1); // folding is layout only: no refetch
+    });
+
+    it('a stored choice wins over the role’s default, and is the staff member’s own', async () => {
+      const waiter = testHost({
+        api: { financeDashboard: async () => aDashboard({ waiterId: TEST_STAFF_ID }) },
+        permissions: ['orders.view'],
+        storage: createMemoryStorage({ [key]: false }),
+      });
+      const { unmount } = renderWidget(waiter);
+      expect(await screen.findByTestId('fd-chart')).toBeInTheDocument();
+      expect(screen.getByRole('button', { name: 'Свернуть' })).toHaveAttribute('aria-expanded', 'true');
+      unmount();
+
+      const cashier = testHost({ api: { financeDashboard: async () => aDashboard() }, permissions: ['orders.view', 'shifts.view'], storage: createMemoryStorage({ [key]: true }) });
+      const second = renderWidget(cashier);
+      await screen.findByTestId('fd-net');
+      expect(screen.getByTestId('fd-widget')).toHaveAttribute('data-collapsed', 'true');
+      expect(screen.queryByTestId('fd-chart')).not.toBeInTheDocument();
+      second.unmount();
+
+      // Another staff member's choice on this tablet is not theirs.
+      const other = testHost({
+        api: { financeDashboard: async () => aDashboard() },
+        permissions: ['orders.view', 'shifts.view'],
+        staff: { id: '0190a000-0000-7000-8000-0000000000bb' },
+        storage: createMemoryStorage({ [key]: true }),
+      });
+      renderWidget(other);
+      expect(await screen.findByTestId('fd-chart')).toBeInTheDocument();
+    });
+
+    it('shows net and the deviation in its colour, stays live, and offline greys with the unsent money', async () => {
+      let net = 1_500_000;
+      let connectivity: Connectivity = { state: 'online', pending: 0 };
+      let pending = { amount: 0, count: 0 };
+      const listeners = new Set<() => void>();
+      const outbox: HostOutbox = {
+        pendingPayments: async () => pending,
+        subscribe: (l) => {
+          listeners.add(l);
+          return () => listeners.delete(l);
+        },
+      };
+      const financeDashboard = jest.fn(async () => aDashboard({ net, plan: aPlan({ deviation: -1_230_000, deviationPercent: -8.4, status: 'behind' }) }));
+      const host = testHost({
+        api: { financeDashboard },
+        permissions: ['orders.view', 'shifts.view'],
+        storage: createMemoryStorage({ [key]: true }),
+        outbox,
+        connectivity: () => connectivity,
+      });
+      renderWidget(host);
+      expect(plain((await screen.findByTestId('fd-net')).textContent)).toBe('15 000 ₽');
+      const plan = screen.getByTestId('fd-plan');
+      expect(plan).toHaveAttribute('data-tone', 'bad');
+      expect(plan).toHaveAttribute('data-status', 'behind');
+      expect(plain(plan.textContent)).toBe('Отстаём от плана −12 300 ₽ (−8,4 %) к плану');
+      expect(screen.queryByTestId('fd-chart')).not.toBeInTheDocument();
+
+      net = 1_750_000;
+      act(() => payment(host));
+      await waitFor(() => expect(plain(screen.getByTestId('fd-net').textContent)).toBe('17 500 ₽'));
+      expect(screen.queryByTestId('fd-chart')).not.toBeInTheDocument();
+
+      financeDashboard.mockRejectedValue(new ApiError(0, { type: 'about:blank', title: 'Network', status: 0, code: 'network' }));
+      connectivity = { state: 'offline', pending: 1 };
+      pending = { amount: 250_000, count: 1 };
+      act(() => {
+        host.bus.emit('connectivity.changed', connectivity);
+        listeners.forEach((l) => l());
+      });
+      expect(plain((await screen.findByTestId('fd-unsent')).textContent)).toBe('ещё не отправлено: 2 500 ₽ (1)');
+      expect(screen.getByTestId('fd-figures')).toHaveAttribute('data-stale');
+      expect(screen.getByTestId('fd-widget')).toHaveAttribute('data-offline', 'true');
+      expect(plain(screen.getByTestId('fd-net').textContent)).toBe('17 500 ₽');
+    });
+
+    it('shows a supervisor’s day folded without the Day / Shift switch', async () => {
+      const host = testHost({ api: { financeDashboard: async () => aDashboard({ scope: 'day', plan: aPlan({ deviation: 200_000, deviationPercent: 3.1, status: 'on_plan' }) }) }, storage: createMemoryStorage({ [key]: true }) });
+      renderWidget(host);
+      expect(await screen.findByTestId('fd-plan')).toHaveAttribute('data-tone', 'neutral');
+      expect(screen.getByText('Выручка за день')).toBeInTheDocument();
+      expect(screen.queryByTestId('fd-view-shift')).not.toBeInTheDocument();
+    });
   });
 });
