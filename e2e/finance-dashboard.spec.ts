@@ -92,6 +92,24 @@ test('the cashier folds the widget to one line; it stays folded after a reload a
   await expect(widget(page)).toHaveAttribute('data-collapsed', 'true');
 });
 
+test('a folded widget fetches its chart ahead, so unfolding it after the Wi-Fi dropped still draws the hours', async ({ browser }) => {
+  test.setTimeout(60_000);
+  await paidBorscht(await apiLogin(env.server.url, '2222'), '8'); // Anna's check: her day has an hour with money
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  const chartChunk = page.waitForResponse((r) => /\/remotes\/finance-dashboard\/.*uplot.*\.js$/.test(r.url()) && r.ok(), { timeout: 30_000 });
+  await signIn(page, env.proxy.url, '1111');
+  await expect(widget(page)).toHaveAttribute('data-collapsed', 'true'); // a waiter's starts folded
+  await expect(widget(page).getByTestId('fd-chart')).toHaveCount(0);
+  await chartChunk; // fetched a few seconds after the home screen settled, while still folded
+
+  env.proxy.cut();
+  await expect(page.getByTestId('connectivity')).toHaveAttribute('data-state', 'offline', { timeout: 15_000 });
+  await widget(page).getByRole('button', { name: 'Развернуть' }).click();
+  await expect(widget(page).getByTestId('fd-chart')).toHaveAttribute('data-drawn', 'true');
+  env.proxy.restore();
+  await expect(page.getByTestId('connectivity')).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
+});
+
 test('with the plan set far above the day\'s takings the figures turn "behind", in red, and the plan line is drawn', async ({ browser }) => {
   test.setTimeout(60_000);
   const admin = await apiLogin(env.server.url, '999999');

@@ -6,7 +6,7 @@ import { useId, useState } from 'react';
 import { isNoShift, useFinanceDashboard } from '../../api/get-finance-dashboard';
 import { clockTime, deviationOf, figure, hourBars } from '../../model/figures';
 import styles from './dashboard-widget.module.css';
-import { HourChart } from './hour-chart';
+import { HourChart, usePrefetchChart } from './hour-chart';
 import { useCollapsed } from './use-collapsed';
 import { useLiveRefresh } from './use-live-refresh';
 import { usePendingPayments } from './use-pending-payments';
@@ -41,6 +41,7 @@ function LiveDashboard(_props: SlotProps<'home.widgets'>) {
   const dashboard = useFinanceDashboard(QUERIES[view], isOffline);
   const pending = usePendingPayments();
   useLiveRefresh(() => void dashboard.refetch());
+  usePrefetchChart(collapsed && !isOffline);
   const contentId = useId();
 
   const title = t(titleKey(view, dashboard.data));

@@ -37,6 +37,22 @@ function plotData(bars: readonly HourBar[]): uPlot.AlignedData {
   return [hours, net, target];
 }
 
+/** After the home screen settled: long enough that sign-in and the floor map never compete with it. */
+const PREFETCH_AFTER_MS = 5_000;
+
+/**
+ * Fetches the chart's chunk ahead of need while folded and online, so the tablet's service worker
+ * holds it: unfolding the widget after the Wi-Fi dropped still draws the chart. A failed fetch is
+ * only a missed head start.
+ */
+export function usePrefetchChart(when: boolean): void {
+  useEffect(() => {
+    if (!when) return;
+    const timer = setTimeout(() => void loadUPlot().catch(() => undefined), PREFETCH_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [when]);
+}
+
 const hasPlanIn = (bars: readonly HourBar[]) => bars.some((b) => b.target > 0);
 
 /** The hour a legend shows when nothing is hovered: the last one with money (the current hour). */
@@ -147,6 +163,9 @@ function chartOptions(
   latest: { current: { bars: readonly HourBar[]; currency: string; language: string } },
   onHover: (idx: number | null) => void,
 ): uPlot.Options {
+  // Optional in uPlot's types (a custom build may leave them out); the npm build has both.
+  const { bars, stepped } = UPlot.paths;
+  if (!bars || !stepped) throw new Error('uPlot without its bars and stepped paths');
   const style = getComputedStyle(el);
   const primary = themeColor(style, '--pos-primary', '#2f6fed');
   const ink = themeColor(style, '--pos-text', '#1c2230');
@@ -204,7 +223,7 @@ function chartOptions(
         stroke: primary,
         width: 0,
         points: { show: false },
-        paths: UPlot.paths.bars!({ disp: { x0: { unit: scaleValue, values: barX0 }, size: { unit: scaleValue, values: () => [0.7] } } }),
+        paths: bars({ disp: { x0: { unit: scaleValue, values: barX0 }, size: { unit: scaleValue, values: () => [0.7] } } }),
       },
       {
         label: 'plan',
@@ -214,7 +233,7 @@ function chartOptions(
         spanGaps: true,
         points: { show: false },
         show: hasPlanIn(latest.current.bars),
-        paths: UPlot.paths.stepped!({ align: 1 }),
+        paths: stepped({ align: 1 }),
       },
     ],
     hooks: {
