@@ -1,6 +1,6 @@
 import { DEFAULT_ROLE_PERMISSIONS } from '@pos/contracts';
 import { up as grantShiftsCash } from '../../db/migrations/015-cash-movements';
-import { type Client, createTestApp, requestId, settleWrite, type TestApp } from '../../testing/harness';
+import { type Client, createTestApp, hire, requestId, settleWrite, type TestApp } from '../../testing/harness';
 
 /**
  * Cash drawer movements (issue 17): paid in / paid out of an open shift's drawer, with a reason
@@ -11,7 +11,6 @@ describe('shifts: cash movements', () => {
   let admin: Client;
   let anna: Client;
   let supervisor: Client;
-  let nextPin = 7101;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -21,13 +20,7 @@ describe('shifts: cash movements', () => {
   });
   afterAll(() => t.close());
 
-  /** A cashier of their own for each test, so one test's drawer never touches another's. */
-  const newCashier = async (name: string) => {
-    const pin = String(nextPin++);
-    const created = await admin.post('/admin/staff', { name, role: 'cashier', pin });
-    expect(created.status).toBe(201);
-    return t.login(pin);
-  };
+  const newCashier = (name: string) => hire(t, admin, 'cashier', name);
   const openShift = async (cashier: Client, openingFloat: number): Promise<{ id: string }> => {
     const res = await cashier.post('/pos/shifts', { openingFloat, clientRequestId: requestId() });
     expect(res.status).toBe(201);
