@@ -242,8 +242,19 @@ export type {
   UpdatePaymentSettingsInput,
 } from './finance';
 export { CARD_DATA_MESSAGE, containsCardNumber, isLuhnValid } from './card-data';
-export { CloseShiftInputSchema, ClosedShiftSchema, CurrentShiftSchema, OpenShiftInputSchema, ShiftSchema } from './shifts';
-export type { CloseShiftInput, ClosedShift, OpenShiftInput, Shift } from './shifts';
+export {
+  CASH_MOVEMENT_KINDS,
+  CashMovementKindSchema,
+  CashMovementSchema,
+  CashMovementTotalsSchema,
+  CloseShiftInputSchema,
+  ClosedShiftSchema,
+  CurrentShiftSchema,
+  OpenShiftInputSchema,
+  RecordCashMovementInputSchema,
+  ShiftSchema,
+} from './shifts';
+export type { CashMovement, CashMovementKind, CloseShiftInput, ClosedShift, OpenShiftInput, RecordCashMovementInput, Shift } from './shifts';
 export {
   DashboardHourSchema,
   DashboardMethodSchema,

@@ -28,6 +28,8 @@ export const PERMISSIONS = [
   'shifts.open',
   'shifts.close',
   'shifts.close.override',
+  /** Record paid-in / paid-out on a cash drawer: cash put into or taken out of an open shift's till, with a reason. */
+  'shifts.cash',
   /**
    * Book a payment, capture or refund into another staff member's shift by naming it; without
    * it money always books to the acting staff's own shift. Admins only by default.
@@ -84,6 +86,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     'shifts.view',
     'shifts.open',
     'shifts.close',
+    'shifts.cash',
   ],
   // A supervisor refunds into their own shift: putting money into a cashier's drawer is the venue's choice.
   supervisor: PERMISSIONS.filter((p) => !p.startsWith('admin.') && p !== 'shifts.book.other'),

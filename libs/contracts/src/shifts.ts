@@ -16,9 +16,42 @@ export const ShiftMethodTotalsSchema = z.object({
   sales: MoneyTotalSchema,
   tips: MoneyTotalSchema,
   refunds: MoneyTotalSchema,
-  /** What should be in the drawer / on the terminal: float (cash only) + sales + tips − refunds. */
+  /**
+   * What should be in the drawer / on the terminal: sales + tips − refunds, and for cash also the
+   * float + paid in − paid out (`cashMovements`).
+   */
   expected: SignedMoneyTotalSchema,
 });
+
+/** Cash put into the drawer (change from the bank) or taken out of it (a supplier paid, a bank drop). */
+export const CASH_MOVEMENT_KINDS = ['paid_in', 'paid_out'] as const;
+export const CashMovementKindSchema = z.enum(CASH_MOVEMENT_KINDS);
+export type CashMovementKind = z.infer<typeof CashMovementKindSchema>;
+
+export const RecordCashMovementInputSchema = z.strictObject({
+  kind: CashMovementKindSchema,
+  /** Minor units, more than zero; no more than the largest bill (`MAX_ORDER_TOTAL`). */
+  amount: MoneySchema.min(1).max(MAX_ORDER_TOTAL),
+  reason: withoutCardData(z.string().trim().min(1).max(200)),
+  clientRequestId: ClientRequestIdSchema.optional(),
+});
+export type RecordCashMovementInput = z.infer<typeof RecordCashMovementInputSchema>;
+
+export const CashMovementSchema = z.object({
+  id: IdSchema,
+  shiftId: IdSchema,
+  kind: CashMovementKindSchema,
+  amount: MoneySchema,
+  reason: z.string(),
+  /** Who recorded it. */
+  staffId: IdSchema,
+  staffName: z.string(),
+  createdAt: IsoDateTimeSchema,
+});
+export type CashMovement = z.infer<typeof CashMovementSchema>;
+
+/** What the shift's cash movements add up to (the cash `expected` counts them). */
+export const CashMovementTotalsSchema = z.object({ paidIn: MoneyTotalSchema, paidOut: MoneyTotalSchema });
 
 export const ShiftSchema = z.object({
   id: IdSchema,
@@ -31,6 +64,7 @@ export const ShiftSchema = z.object({
   closedAt: IsoDateTimeSchema.nullable(),
   openingFloat: MoneySchema,
   totals: ByMethod(ShiftMethodTotalsSchema),
+  cashMovements: CashMovementTotalsSchema,
   counted: ByMethod(MoneySchema).nullable(),
   difference: ByMethod(SignedMoneyTotalSchema).nullable(),
   closedBy: IdSchema.nullable(),

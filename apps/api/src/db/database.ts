@@ -18,6 +18,7 @@ import * as m011 from './migrations/011-approvals';
 import * as m012 from './migrations/012-dashboard-index';
 import * as m013 from './migrations/013-revenue-plans';
 import * as m014 from './migrations/014-orders-shift-index';
+import * as m015 from './migrations/015-cash-movements';
 import type { Database } from './schema';
 
 export interface DatabaseOptions {
@@ -104,6 +105,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '012-dashboard-index': m012,
   '013-revenue-plans': m013,
   '014-orders-shift-index': m014,
+  '015-cash-movements': m015,
 };
 
 /**

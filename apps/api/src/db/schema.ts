@@ -399,6 +399,19 @@ export interface LedgerEntriesTable {
   created_at: string;
 }
 
+/** Cash paid into or out of a shift's drawer (append-only); the shift's cash `expected` counts it. */
+export interface CashMovementsTable {
+  id: string;
+  venue_id: string;
+  shift_id: string;
+  /** 'paid_in' | 'paid_out' */
+  kind: string;
+  amount: number;
+  reason: string;
+  staff_id: string;
+  created_at: string;
+}
+
 export interface IdempotencyKeysTable {
   venue_id: string;
   key: string;
@@ -527,6 +540,7 @@ export interface Database {
   shifts: ShiftsTable;
   payments: PaymentsTable;
   ledger_entries: LedgerEntriesTable;
+  cash_movements: CashMovementsTable;
   payment_events: PaymentEventsTable;
   venue_payment_settings: VenuePaymentSettingsTable;
   revenue_plans: RevenuePlansTable;

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { signInProofMessage } from '@pos/contracts';
+import { type Role, signInProofMessage } from '@pos/contracts';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app';
 import { type ApiConfig, loadConfig } from '../config';
@@ -233,6 +233,20 @@ export async function createTestApp(overrides: Partial<ApiConfig> = {}): Promise
 }
 
 /** A fresh idempotency key, like the tablets' UUID v7. */
+let nextHiredPin = 860000;
+
+/**
+ * A new staff member of the demo venue, hired by its `admin` and signed in: a test gets people of its own,
+ * so its shifts and drawers never touch another test's. Six-digit PINs from 860000 up, each once
+ * per test file.
+ */
+export async function hire(t: TestApp, admin: Client, role: Role, name: string): Promise<Client> {
+  const pin = String(nextHiredPin++);
+  const created = await admin.post('/admin/staff', { name, role, pin });
+  if (created.status !== 201) throw new Error(`Hiring ${name} failed: ${created.status} ${JSON.stringify(created.body)}`);
+  return t.login(pin);
+}
+
 export const requestId = () => `test-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`;
 
 /**

@@ -80,6 +80,7 @@ export const aShift = (over: Partial<Shift> = {}): Shift => ({
     cash: { sales: 0, tips: 0, refunds: 0, expected: 500_000 },
     card: { sales: 0, tips: 0, refunds: 0, expected: 0 },
   },
+  cashMovements: { paidIn: 0, paidOut: 0 },
   counted: null,
   difference: null,
   closedBy: null,

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { isPostgres } from '../../db/dialect';
-import type { ShiftsTable } from '../../db/schema';
+import type { CashMovementsTable, ShiftsTable } from '../../db/schema';
 import type { Db } from '../../shared/command';
 
 const withCashier = (db: Db) =>
@@ -43,8 +43,10 @@ export async function hasOtherOpenShift(db: Db, venueId: string, shiftId: string
 
 /**
  * Closes of one venue run one at a time until their transactions end, so two cashiers closing
- * together cannot each see the other still open and both skip the day close. On PostgreSQL that
- * is a transaction-scoped advisory lock (no table row, so orders and payments never wait on it);
+ * together cannot each see the other still open and both skip the day close. A cash movement
+ * takes the same lock before it holds its shift for update, so it and a close take their locks
+ * in one order and never wait on each other in a circle. On PostgreSQL that is a
+ * transaction-scoped advisory lock (no table row, so orders and payments never wait on it);
  * SQLite runs one write transaction at a time anyway.
  */
 export async function serializeCloses(db: Db, venueId: string): Promise<void> {
@@ -77,4 +79,33 @@ export async function insertOpenShift(db: Db, row: ShiftsTable): Promise<boolean
 export async function closeShift(db: Db, shiftId: string, patch: Partial<ShiftsTable>) {
   const result = await db.updateTable('shifts').set(patch).where('id', '=', shiftId).where('status', '=', 'open').executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+export type CashMovementRow = CashMovementsTable & { staff_name: string };
+
+export const insertCashMovement = (db: Db, row: CashMovementsTable) => db.insertInto('cash_movements').values(row).execute();
+
+/** A shift's cash movements with who recorded them, oldest first. */
+export const cashMovementsOf = (db: Db, venueId: string, shiftId: string) =>
+  db
+    .selectFrom('cash_movements as m')
+    .innerJoin('staff as s', 's.id', 'm.staff_id')
+    .selectAll('m')
+    .select('s.name as staff_name')
+    .where('m.venue_id', '=', venueId)
+    .where('m.shift_id', '=', shiftId)
+    .orderBy('m.created_at')
+    .orderBy('m.id')
+    .execute();
+
+/** Paid in and paid out of a shift (PostgreSQL returns bigint sums as strings). */
+export async function cashMovementTotals(db: Db, shiftId: string): Promise<{ paidIn: number; paidOut: number }> {
+  const rows = await db
+    .selectFrom('cash_movements')
+    .select(['kind', (eb) => eb.fn.sum<string | number>('amount').as('total')])
+    .where('shift_id', '=', shiftId)
+    .groupBy('kind')
+    .execute();
+  const total = (kind: string) => Number(rows.find((r) => r.kind === kind)?.total ?? 0);
+  return { paidIn: total('paid_in'), paidOut: total('paid_out') };
 }

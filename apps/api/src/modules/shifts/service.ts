@@ -1,4 +1,4 @@
-import { type CloseShiftInput, type ClosedShift, PAYMENT_METHODS, type PaymentMethod, type Shift } from '@pos/contracts';
+import { type CashMovement, type CloseShiftInput, type ClosedShift, PAYMENT_METHODS, type PaymentMethod, type RecordCashMovementInput, type Shift } from '@pos/contracts';
 import { nowIso } from '../../shared/clock';
 import { type Actor, type Db, outcome } from '../../shared/command';
 import { conflict, forbidden, invalid, notFound } from '../../shared/errors';
@@ -12,6 +12,17 @@ import * as repo from './repository';
 type ByMethod<T> = Record<PaymentMethod, T>;
 const byMethod = <T>(make: (m: PaymentMethod) => T) => Object.fromEntries(PAYMENT_METHODS.map((m) => [m, make(m)])) as ByMethod<T>;
 
+const toCashMovement = (row: repo.CashMovementRow): CashMovement => ({
+  id: row.id,
+  shiftId: row.shift_id,
+  kind: row.kind as CashMovement['kind'],
+  amount: row.amount,
+  reason: row.reason,
+  staffId: row.staff_id,
+  staffName: row.staff_name,
+  createdAt: row.created_at,
+});
+
 /** Cash shifts: open with a float, close with counted money and the difference per method. */
 export class ShiftsService implements OrderShifts {
   constructor(
@@ -22,12 +33,15 @@ export class ShiftsService implements OrderShifts {
 
   private async toShift(db: Db, row: repo.ShiftRow): Promise<Shift> {
     const ledger = await this.ledger.shiftTotals(db, row.id);
+    const cashMovements = await repo.cashMovementTotals(db, row.id);
     const sum = (kind: string, method: string) => ledger.filter((l) => l.kind === kind && l.method === method).reduce((s, l) => s + l.total, 0);
+    // The drawer also holds the float and what was paid in, less what was paid out.
+    const drawer = row.opening_float + cashMovements.paidIn - cashMovements.paidOut;
     const totals = byMethod((m) => {
       const sales = sum('sale', m);
       const tips = sum('tip', m);
       const refunds = sum('refund', m);
-      return { sales, tips, refunds, expected: (m === 'cash' ? row.opening_float : 0) + sales + tips - refunds };
+      return { sales, tips, refunds, expected: (m === 'cash' ? drawer : 0) + sales + tips - refunds };
     });
     return {
       id: row.id,
@@ -39,6 +53,7 @@ export class ShiftsService implements OrderShifts {
       closedAt: row.closed_at,
       openingFloat: row.opening_float,
       totals,
+      cashMovements,
       counted: parseJson<ByMethod<number> | null>(row.counted, null),
       difference: parseJson<ByMethod<number> | null>(row.difference, null),
       closedBy: row.closed_by,
@@ -133,6 +148,36 @@ export class ShiftsService implements OrderShifts {
     }
     const closed: ClosedShift = { ...(await this.get(db, actor.venueId, shiftId)), ...(settled ? { settledHolds: settled.value } : {}) };
     return outcome(closed, settled?.events ?? []);
+  }
+
+  /**
+   * Cash paid into or out of an open shift's drawer, with its reason; who recorded it and when are
+   * kept, and the audit log has it. A paid-out never takes more than the drawer should hold now
+   * (its cash `expected`), so the drawer is never booked below zero.
+   */
+  async recordCashMovement(db: Db, actor: Actor, shiftId: string, input: RecordCashMovementInput) {
+    const row = await repo.findShift(db, actor.venueId, shiftId);
+    if (!row) throw notFound('shift', shiftId);
+    await repo.serializeCloses(db, actor.venueId);
+    // Held for update: no payment, refund, other movement or close changes or counts the drawer
+    // between the check below and the insert.
+    if (!(await repo.holdShift(db, shiftId, 'update'))) throw conflict('shift.closed', 'This shift is closed; its drawer takes no more cash movements');
+    if (input.kind === 'paid_out') {
+      const available = (await this.toShift(db, row)).totals.cash.expected;
+      if (input.amount > available) {
+        throw conflict('shift.cash_short', 'The paid-out is more than the cash the drawer should hold now', { available: Math.max(available, 0) });
+      }
+    }
+    const movement = { id: newId(), venue_id: actor.venueId, shift_id: shiftId, kind: input.kind, amount: input.amount, reason: input.reason, staff_id: actor.staffId, created_at: nowIso() };
+    await repo.insertCashMovement(db, movement);
+    await this.admin.audit(db, actor, `shift.cash.${input.kind}`, 'shift', shiftId, { movementId: movement.id, amount: input.amount, reason: input.reason });
+    return outcome(toCashMovement({ ...movement, staff_name: actor.staffName }));
+  }
+
+  /** A shift's cash movements, oldest first. */
+  async cashMovements(db: Db, venueId: string, shiftId: string): Promise<CashMovement[]> {
+    if (!(await repo.findShift(db, venueId, shiftId))) throw notFound('shift', shiftId);
+    return (await repo.cashMovementsOf(db, venueId, shiftId)).map(toCashMovement);
   }
 
   /** A shift the server opens to book a late command whose own shift has already closed. */

@@ -1,4 +1,4 @@
-import { type Client, createTestApp, requestId, type TestApp } from '../../testing/harness';
+import { type Client, createTestApp, hire, requestId, type TestApp } from '../../testing/harness';
 
 /** Cash shifts: float, counted money and differences, open checks, overrides and rescue shifts. */
 describe('shifts', () => {
@@ -6,7 +6,6 @@ describe('shifts', () => {
   let admin: Client;
   let anna: Client;
   let supervisor: Client;
-  let nextPin = 5001;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -16,13 +15,7 @@ describe('shifts', () => {
   });
   afterAll(() => t.close());
 
-  /** A cashier of their own for each test, so shifts of one test never touch another's. */
-  const newCashier = async (name: string) => {
-    const pin = String(nextPin++);
-    const created = await admin.post('/admin/staff', { name, role: 'cashier', pin });
-    expect(created.status).toBe(201);
-    return t.login(pin);
-  };
+  const newCashier = (name: string) => hire(t, admin, 'cashier', name);
   const openShift = async (cashier: Client, openingFloat: number) => {
     const res = await cashier.post('/pos/shifts', { openingFloat, clientRequestId: requestId() });
     expect(res.status).toBe(201);

@@ -20,6 +20,7 @@ const shift = (over: Partial<ClosedShift> = {}): ClosedShift => ({
     cash: { sales: 300_000, tips: 20_000, refunds: 10_000, expected: 810_000 },
     card: { sales: 450_000, tips: 15_000, refunds: 0, expected: 465_000 },
   },
+  cashMovements: { paidIn: 0, paidOut: 0 },
   counted: { cash: 810_000, card: 465_000 },
   difference: { cash: 0, card: 0 },
   closedBy: null,
