@@ -7,6 +7,7 @@ import type {
   AddItemInput,
   AdminStaff,
   CancelPaymentInput,
+  CashMovement,
   CapturePaymentInput,
   CreateOrderInput,
   CreatePaymentInput,
@@ -42,6 +43,7 @@ import type {
   Recommendations,
   RecommendationsQuery,
   ReconcilePaymentInput,
+  RecordCashMovementInput,
   RecordUpsellEventInput,
   RefundPaymentInput,
   RefundResult,
@@ -153,6 +155,11 @@ export function createPosApi(client: ApiClient) {
     openShift: (openingFloat: number) => client.post<Shift>('/pos/shifts', { openingFloat }),
     closeShift: (id: string, body: { counted: { cash: number; card: number }; force?: boolean; reason?: string }, o?: RequestOptions) =>
       client.post<ClosedShift>(`/pos/shifts/${id}/close`, body, o),
+    /** The shift's cash paid in / paid out, oldest first, with who recorded each. */
+    cashMovements: (shiftId: string) => client.get<CashMovement[]>(`/pos/shifts/${shiftId}/cash-movements`),
+    /** Cash into or out of the open shift's drawer; a paid-out above the drawer's cash is 409 `shift.cash_short` (`available`). */
+    recordCashMovement: (shiftId: string, body: RecordCashMovementInput, o?: RequestOptions) =>
+      client.post<CashMovement>(`/pos/shifts/${shiftId}/cash-movements`, body, o),
 
     featureFlags: () => client.get<{ flags: Record<Feature, boolean> }>('/admin/feature-flags'),
     saveFeatureFlags: (flags: Partial<Record<Feature, boolean>>) => client.put<{ flags: Record<Feature, boolean> }>('/admin/feature-flags', { flags }),
@@ -200,6 +207,7 @@ export const queryKeys = {
   /** Where each line of an order is in the kitchen; the socket refreshes it on every ticket change. */
   kitchenStatus: (orderId: string) => ['kitchen-status', orderId] as const,
   currentShift: ['shift', 'current'] as const,
+  cashMovements: (shiftId: string) => ['shift', 'cash-movements', shiftId] as const,
   flags: ['admin', 'flags'] as const,
   remotes: ['admin', 'remotes'] as const,
   staff: ['admin', 'staff'] as const,

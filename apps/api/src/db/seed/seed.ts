@@ -15,6 +15,7 @@ export const KNOWN_REMOTES: { name: string; feature: Feature; version: string }[
   { name: 'notifications', feature: 'notifications', version: '1.0.0' },
   { name: 'payments', feature: 'payments', version: '1.0.0' },
   { name: 'reservations', feature: 'reservations', version: '1.0.0' },
+  { name: 'shift', feature: 'shift', version: '1.0.0' },
   { name: 'upsell', feature: 'upsell', version: '1.0.0' },
 ];
 
