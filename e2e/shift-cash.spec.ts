@@ -65,3 +65,25 @@ test('the cashier records a paid-out: listed, the expected cash goes down; too m
   expect(await cashier.get<unknown[]>(`/pos/shifts/${shift.id}/cash-movements`)).toHaveLength(1);
   expect(await expectedCash()).toBe(450000);
 });
+
+test('on a portrait tablet (800×1280) the shift screen stacks: totals, cash panel and closing each fit the width', async ({ browser }) => {
+  const page = await (await browser.newContext({ viewport: { width: 800, height: 1280 } })).newPage();
+  await signIn(page, server.url, '2222'); // the shift the test above opened
+  await openSection(page, 'Смена');
+  await expect(page.getByTestId('shift-cash-panel')).toBeVisible();
+  for (const id of ['shift-status', 'expected-cash', 'expected-card', 'totals-expected', 'shift-cash-panel', 'close-shift-form']) {
+    const box = await page.getByTestId(id).boundingBox();
+    expect(box, id).not.toBeNull();
+    expect(box!.x, id).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width, id).toBeLessThanOrEqual(800);
+  }
+  // Nothing is cut off sideways: no card's content is wider than the card (the status facts, the
+  // totals table, the expected tiles), and the screen does not scroll horizontally.
+  const overflowing = await page.getByTestId('shift-screen').evaluate((screen) =>
+    [screen, ...screen.querySelectorAll('section, table, [data-testid^="expected-"]')].filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.getAttribute('data-testid') ?? el.tagName),
+  );
+  expect(overflowing).toEqual([]);
+  const table = await page.getByTestId('totals-expected').locator('xpath=ancestor::table').boundingBox();
+  expect(table!.x + table!.width).toBeLessThanOrEqual(800);
+  await page.screenshot({ path: 'tmp/e2e-shots/shift-portrait.png', fullPage: true });
+});
