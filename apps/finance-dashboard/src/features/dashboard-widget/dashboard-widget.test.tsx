@@ -15,6 +15,36 @@ function renderWidget(host: HostApi) {
   );
 }
 
+/**
+ * A tablet whose Wi-Fi the test drops: its connectivity and outbox for the test host, and
+ * `goOffline`, after which the next fetch fails, the host says offline and the outbox holds `unsent`.
+ */
+function flakyTablet() {
+  let connectivity: Connectivity = { state: 'online', pending: 0 };
+  let pending = { amount: 0, count: 0 };
+  const listeners = new Set<() => void>();
+  const outbox: HostOutbox = {
+    pendingPayments: async () => pending,
+    subscribe: (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+  };
+  return {
+    outbox,
+    connectivity: () => connectivity,
+    goOffline(host: HostApi, financeDashboard: jest.Mock, unsent: { amount: number; count: number }) {
+      financeDashboard.mockRejectedValue(new ApiError(0, { type: 'about:blank', title: 'Network', status: 0, code: 'network' }));
+      connectivity = { state: 'offline', pending: unsent.count };
+      pending = unsent;
+      act(() => {
+        host.bus.emit('connectivity.changed', connectivity);
+        listeners.forEach((l) => l());
+      });
+    },
+  };
+}
+
 const payment = (host: HostApi) =>
   host.bus.emit('payment.status', { venueId: host.session.venue.id, action: 'capture', payment: {} as never });
 
@@ -108,29 +138,14 @@ describe('DashboardWidget', () => {
   });
 
   it('offline keeps the last figures greyed with their time and adds this tablet’s unsent payments', async () => {
-    let connectivity: Connectivity = { state: 'online', pending: 0 };
-    let pending = { amount: 0, count: 0 };
-    const listeners = new Set<() => void>();
-    const outbox: HostOutbox = {
-      pendingPayments: async () => pending,
-      subscribe: (l) => {
-        listeners.add(l);
-        return () => listeners.delete(l);
-      },
-    };
+    const tablet = flakyTablet();
     const financeDashboard = jest.fn(async () => aDashboard());
-    const host = testHost({ api: { financeDashboard }, permissions: ['orders.view', 'shifts.view'], outbox, connectivity: () => connectivity });
+    const host = testHost({ api: { financeDashboard }, permissions: ['orders.view', 'shifts.view'], outbox: tablet.outbox, connectivity: tablet.connectivity });
     renderWidget(host);
     await screen.findByTestId('fd-net');
     expect(screen.queryByTestId('fd-unsent')).not.toBeInTheDocument();
 
-    financeDashboard.mockRejectedValue(new ApiError(0, { type: 'about:blank', title: 'Network', status: 0, code: 'network' }));
-    connectivity = { state: 'offline', pending: 1 };
-    pending = { amount: 250_000, count: 1 };
-    act(() => {
-      host.bus.emit('connectivity.changed', connectivity);
-      listeners.forEach((l) => l());
-    });
+    tablet.goOffline(host, financeDashboard, { amount: 250_000, count: 1 });
     expect(plain((await screen.findByTestId('fd-unsent')).textContent)).toBe('ещё не отправлено: 2 500 ₽ (1)');
     expect(screen.getByTestId('fd-figures')).toHaveAttribute('data-stale');
     expect(screen.getByTestId('fd-updated')).toHaveTextContent('на 14:02:11');
@@ -197,23 +212,14 @@ describe('DashboardWidget', () => {
 
     it('shows net and the deviation in its colour, stays live, and offline greys with the unsent money', async () => {
       let net = 1_500_000;
-      let connectivity: Connectivity = { state: 'online', pending: 0 };
-      let pending = { amount: 0, count: 0 };
-      const listeners = new Set<() => void>();
-      const outbox: HostOutbox = {
-        pendingPayments: async () => pending,
-        subscribe: (l) => {
-          listeners.add(l);
-          return () => listeners.delete(l);
-        },
-      };
+      const tablet = flakyTablet();
       const financeDashboard = jest.fn(async () => aDashboard({ net, plan: aPlan({ deviation: -1_230_000, deviationPercent: -8.4, status: 'behind' }) }));
       const host = testHost({
         api: { financeDashboard },
         permissions: ['orders.view', 'shifts.view'],
         storage: createMemoryStorage({ [key]: true }),
-        outbox,
-        connectivity: () => connectivity,
+        outbox: tablet.outbox,
+        connectivity: tablet.connectivity,
       });
       renderWidget(host);
       expect(plain((await screen.findByTestId('fd-net')).textContent)).toBe('15 000 ₽');
@@ -228,13 +234,7 @@ describe('DashboardWidget', () => {
       await waitFor(() => expect(plain(screen.getByTestId('fd-net').textContent)).toBe('17 500 ₽'));
       expect(screen.queryByTestId('fd-chart')).not.toBeInTheDocument();
 
-      financeDashboard.mockRejectedValue(new ApiError(0, { type: 'about:blank', title: 'Network', status: 0, code: 'network' }));
-      connectivity = { state: 'offline', pending: 1 };
-      pending = { amount: 250_000, count: 1 };
-      act(() => {
-        host.bus.emit('connectivity.changed', connectivity);
-        listeners.forEach((l) => l());
-      });
+      tablet.goOffline(host, financeDashboard, { amount: 250_000, count: 1 });
       expect(plain((await screen.findByTestId('fd-unsent')).textContent)).toBe('ещё не отправлено: 2 500 ₽ (1)');
       expect(screen.getByTestId('fd-figures')).toHaveAttribute('data-stale');
       expect(screen.getByTestId('fd-widget')).toHaveAttribute('data-offline', 'true');
