@@ -53,6 +53,12 @@ export interface OutboxRecord extends CommandInput {
    * after this already shows the command if it landed, so the local view does not apply it again.
    */
   lastAttemptAt?: number;
+  /**
+   * How many times the server answered "busy" (5xx, 429, 408). Only these count towards giving
+   * up: a lost connection says nothing about the server, and a tablet that lost its Wi-Fi fifty
+   * times must not hand a good command to a person at the first 503 that follows.
+   */
+  busyAttempts?: number;
   /** The last failure: transient ones while pending, the refusal once failed. */
   error?: { status: number; code: string; message: string };
 }
@@ -73,15 +79,17 @@ export function toSendError(error: unknown): SendError {
 }
 
 /**
- * How a failure is handled: `network` (no answer — retry for as long as it takes), `busy` (the
- * server is there but cannot take it now — retry, a bounded number of times), `auth` (signed
- * out — wait for a sign-in), `permanent` (refused — needs a person, never retried by itself).
+ * How a failure is handled: `network` (no answer — retry for as long as it takes; also the
+ * server's "the same command is still being processed", whose claim lease bounds the wait: once
+ * it expires the retry takes the command over), `busy` (the server is there but cannot take it
+ * now — retry, a bounded number of times), `auth` (signed out — wait for a sign-in), `permanent`
+ * (refused — needs a person, never retried by itself).
  */
 export type FailureClass = 'network' | 'busy' | 'auth' | 'permanent';
 
 export function classify(error: SendError): FailureClass {
-  if (error.status === 0) return 'network';
+  if (error.status === 0 || (error.status === 409 && error.code === 'idempotency.in_flight')) return 'network';
   if (error.status === 401) return 'auth';
-  if (error.status >= 500 || error.status === 429 || error.status === 408 || (error.status === 409 && error.code === 'idempotency.in_flight')) return 'busy';
+  if (error.status >= 500 || error.status === 429 || error.status === 408) return 'busy';
   return 'permanent';
 }

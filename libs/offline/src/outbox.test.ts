@@ -199,6 +199,26 @@ describe('Outbox', () => {
     expect(server.applied).toEqual([]);
   });
 
+  it('counts only busy answers towards giving up: fifty lost connections and then one 503 still deliver the command', async () => {
+    const server = createFakeServer();
+    const { outbox } = makeOutbox(server.send, undefined, { maxBusyAttempts: 3 });
+    server.inject(...Array<'no-connection'>(50).fill('no-connection'), 'busy');
+    await outbox.enqueue(createOrder('tmp-net'));
+    await settle(outbox);
+    expect(await outbox.failed()).toEqual([]);
+    expect(server.applied).toEqual(['POST /pos/orders']);
+  });
+
+  it('waits out a claim still in flight (a server that died mid-command) however many answers it takes, without asking a person', async () => {
+    const server = createFakeServer();
+    const { outbox } = makeOutbox(server.send, undefined, { maxBusyAttempts: 2 });
+    server.inject('in-flight', 'in-flight', 'in-flight', 'in-flight', 'in-flight');
+    await outbox.enqueue(createOrder('tmp-claim'));
+    await settle(outbox);
+    expect(await outbox.failed()).toEqual([]);
+    expect(server.applied).toEqual(['POST /pos/orders']);
+  });
+
   it('tells a waiting caller the server answer, "queued" when offline, and rejects a refusal without keeping it', async () => {
     const server = createFakeServer();
     const { outbox, db } = makeOutbox(server.send);

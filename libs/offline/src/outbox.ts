@@ -18,7 +18,7 @@ export interface OutboxOptions {
   backoff?: BackoffOptions;
   /** Independent orders replayed side by side (commands of one order always go one by one). */
   concurrency?: number;
-  /** A server that keeps failing (5xx, 429) gets this many tries before a person is asked. */
+  /** A server that keeps answering "busy" (5xx, 429) this many times hands the command to a person. */
   maxBusyAttempts?: number;
   now?: () => number;
   random?: () => number;
@@ -147,7 +147,7 @@ export class Outbox {
 
   /** A person fixed the cause (e.g. the dish is back): try the refused command once more. */
   async retry(id: string): Promise<void> {
-    await this.db.outbox.where('id').equals(id).modify({ state: 'pending', attempts: 0, nextAttemptAt: 0 });
+    await this.db.outbox.where('id').equals(id).modify({ state: 'pending', attempts: 0, busyAttempts: 0, nextAttemptAt: 0 });
     this.changedOutside = true;
     await this.emitCounts();
     void this.drain();
@@ -327,12 +327,13 @@ export class Outbox {
         return 'stop';
       }
       const attempts = record.attempts + 1;
-      if (kind === 'busy' && attempts >= (this.options.maxBusyAttempts ?? 8)) {
+      const busyAttempts = (record.busyAttempts ?? 0) + (kind === 'busy' ? 1 : 0);
+      if (kind === 'busy' && busyAttempts >= (this.options.maxBusyAttempts ?? 8)) {
         await this.fail(record, error, raw);
         done();
         return 'next';
       }
-      const retry = { attempts, nextAttemptAt: this.now() + backoffDelay(attempts, this.options.backoff ?? DEFAULT_BACKOFF, this.options.random), error, lastAttemptAt: sentAt };
+      const retry = { attempts, busyAttempts, nextAttemptAt: this.now() + backoffDelay(attempts, this.options.backoff ?? DEFAULT_BACKOFF, this.options.random), error, lastAttemptAt: sentAt };
       await this.db.outbox.update(record.seq!, retry);
       Object.assign(record, retry);
       // The queue is stalled: whoever waits carries on with the local view.

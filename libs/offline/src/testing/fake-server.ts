@@ -2,7 +2,7 @@ import type { Order } from '@pos/contracts';
 import { aLine, anOrder } from '@pos/contracts/testing';
 import type { Sender } from '../outbox';
 
-type Fault = 'none' | 'no-connection' | 'lost-response' | 'busy';
+type Fault = 'none' | 'no-connection' | 'lost-response' | 'busy' | 'in-flight';
 
 /**
  * A small stand-in for the API's order routes with its idempotency contract: the same key
@@ -67,6 +67,8 @@ export function createFakeServer() {
     const fault = faults.shift() ?? 'none';
     if (fault === 'no-connection') throw Object.assign(new TypeError('Failed to fetch'), { status: 0, code: 'network' });
     if (fault === 'busy') throw problem(503, 'unavailable');
+    // The same key is still claimed (e.g. by a server that died mid-command, until its lease ends).
+    if (fault === 'in-flight') throw problem(409, 'idempotency.in_flight');
     let answer = answers.get(idempotencyKey);
     if (answer === undefined) {
       answer = apply(method, path, body);
