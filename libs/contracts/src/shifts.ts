@@ -53,11 +53,24 @@ export type CashMovement = z.infer<typeof CashMovementSchema>;
 /** What the shift's cash movements add up to (the cash `expected` counts them). */
 export const CashMovementTotalsSchema = z.object({ paidIn: MoneyTotalSchema, paidOut: MoneyTotalSchema });
 
+export const SHIFT_CLOSE_MODES = ['counted', 'blind', 'auto'] as const;
+export const ShiftCloseModeSchema = z.enum(SHIFT_CLOSE_MODES);
+export type ShiftCloseMode = z.infer<typeof ShiftCloseModeSchema>;
+
 export const ShiftSchema = z.object({
   id: IdSchema,
   cashierId: IdSchema,
   cashierName: z.string(),
   status: z.enum(['open', 'closed']),
+  /** The till (cash drawer) the shift runs on; null for a personal drawer (no till). */
+  tillId: IdSchema.nullable(),
+  tillName: z.string().nullable(),
+  /**
+   * How it was closed (null while open): `counted` by its cashier, `blind` — a supervisor counted
+   * another's drawer before seeing the expected figure, `auto` — closed at the venue's closeout
+   * hour without a count.
+   */
+  closeMode: ShiftCloseModeSchema.nullable(),
   /** Opened by the server to book a late command whose shift had already closed. */
   isRescue: z.boolean(),
   openedAt: IsoDateTimeSchema,

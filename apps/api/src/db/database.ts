@@ -19,6 +19,7 @@ import * as m012 from './migrations/012-dashboard-index';
 import * as m013 from './migrations/013-revenue-plans';
 import * as m014 from './migrations/014-orders-shift-index';
 import * as m015 from './migrations/015-cash-movements';
+import * as m016 from './migrations/016-tills';
 import type { Database } from './schema';
 
 export interface DatabaseOptions {
@@ -106,6 +107,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '013-revenue-plans': m013,
   '014-orders-shift-index': m014,
   '015-cash-movements': m015,
+  '016-tills': m016,
 };
 
 /**

@@ -61,6 +61,8 @@ export interface DevicesTable {
   enrolled_by: string | null;
   last_sign_in_at: string | null;
   revoked_at: string | null;
+  /** The till this tablet takes money into (set in Admin); null: the staff member's own drawer. */
+  till_id: string | null;
 }
 
 export interface DeviceEnrollmentCodesTable {
@@ -319,6 +321,18 @@ export interface ShiftsTable {
   difference: string | null;
   closed_by: string | null;
   override_reason: string | null;
+  /** The till (cash drawer) it was opened on; null for a personal drawer and before tills. */
+  till_id: string | null;
+  /** How it was closed: counted | blind | auto (null while open). */
+  close_mode: string | null;
+}
+
+export interface TillsTable {
+  id: string;
+  venue_id: string;
+  name: string;
+  created_at: string;
+  archived_at: string | null;
 }
 
 export interface PaymentsTable {
@@ -510,6 +524,7 @@ export interface UpsellEventsTable {
 }
 
 export interface Database {
+  tills: TillsTable;
   venues: VenuesTable;
   server_secrets: ServerSecretsTable;
   staff: StaffTable;

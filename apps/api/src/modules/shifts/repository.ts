@@ -4,9 +4,14 @@ import type { CashMovementsTable, ShiftsTable } from '../../db/schema';
 import type { Db } from '../../shared/command';
 
 const withCashier = (db: Db) =>
-  db.selectFrom('shifts as s').innerJoin('staff as c', 'c.id', 's.cashier_id').selectAll('s').select('c.name as cashier_name');
+  db
+    .selectFrom('shifts as s')
+    .innerJoin('staff as c', 'c.id', 's.cashier_id')
+    .leftJoin('tills as t', 't.id', 's.till_id')
+    .selectAll('s')
+    .select(['c.name as cashier_name', 't.name as till_name']);
 
-export type ShiftRow = ShiftsTable & { cashier_name: string };
+export type ShiftRow = ShiftsTable & { cashier_name: string; till_name: string | null };
 
 export const findShift = (db: Db, venueId: string, shiftId: string) =>
   withCashier(db).where('s.venue_id', '=', venueId).where('s.id', '=', shiftId).executeTakeFirst();

@@ -48,6 +48,9 @@ export class ShiftsService implements OrderShifts {
       cashierId: row.cashier_id,
       cashierName: row.cashier_name,
       status: row.status as Shift['status'],
+      tillId: row.till_id,
+      tillName: row.till_name,
+      closeMode: row.close_mode as Shift['closeMode'],
       isRescue: row.is_rescue === 1,
       openedAt: row.opened_at,
       closedAt: row.closed_at,
@@ -89,6 +92,8 @@ export class ShiftsService implements OrderShifts {
       difference: null,
       closed_by: null,
       override_reason: null,
+      till_id: null,
+      close_mode: null,
     });
     if (!inserted) throw conflict('shift.already_open', 'You already have an open shift');
     return outcome(await this.get(db, actor.venueId, id));
@@ -138,6 +143,7 @@ export class ShiftsService implements OrderShifts {
       difference: JSON.stringify(difference),
       closed_by: actor.staffId,
       override_reason: input.force ? input.reason! : null,
+      close_mode: row.cashier_id === actor.staffId ? 'counted' : 'blind',
     });
     if (input.force || row.cashier_id !== actor.staffId) {
       await this.admin.audit(db, actor, 'shift.closed.override', 'shift', shiftId, {
@@ -187,7 +193,7 @@ export class ShiftsService implements OrderShifts {
     const id = newId();
     await repo.insertOpenShift(db, {
       id, venue_id: venueId, cashier_id: cashierId, status: 'open', is_rescue: 1, opened_at: nowIso(), closed_at: null,
-      opening_float: 0, counted: null, expected: null, difference: null, closed_by: null, override_reason: null,
+      opening_float: 0, counted: null, expected: null, difference: null, closed_by: null, override_reason: null, till_id: null, close_mode: null,
     });
     // Ours, or the one a concurrent late command opened first (the partial unique index decides).
     const rescue = (await repo.findOpenShiftOf(db, venueId, cashierId, 1))!;
