@@ -63,6 +63,8 @@ export const DeviceSchema = z.object({
   enrolledBy: z.string().nullable(),
   lastSignInAt: IsoDateTimeSchema.nullable(),
   revokedAt: IsoDateTimeSchema.nullable(),
+  /** The till its payments and refunds book to; null: each staff member's own drawer. */
+  tillId: IdSchema.nullable(),
 });
 export type Device = z.infer<typeof DeviceSchema>;
 

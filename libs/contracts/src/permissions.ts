@@ -35,6 +35,8 @@ export const PERMISSIONS = [
    * it money always books to the acting staff's own shift. Admins only by default.
    */
   'shifts.book.other',
+  /** Close another staff member's shift: a blind count (counted before the expected figure is shown), with a reason; audited. */
+  'shifts.close-others',
   'admin.flags',
   'admin.roles',
   'admin.remotes',
@@ -43,7 +45,7 @@ export const PERMISSIONS = [
   'admin.menu',
   /** Payment rules: tip tolerance, hold expiry, what day close does with expired holds. */
   'admin.payments',
-  /** Tablets: enrollment codes, the list of enrolled devices, revoking one. */
+  /** Tablets and tills: enrollment codes, the list of enrolled devices, revoking one, the venue's tills and which till a tablet books to. */
   'admin.devices',
   /** Revenue plans: the hour targets of each weekday and the on-plan threshold the dashboard measures against. */
   'admin.plans',

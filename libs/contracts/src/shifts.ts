@@ -5,6 +5,11 @@ import { PAYMENT_METHODS, SettleHoldsResultSchema, withoutCardData } from './fin
 
 export const OpenShiftInputSchema = z.strictObject({
   openingFloat: MoneySchema.max(MAX_ORDER_TOTAL),
+  /**
+   * The till (cash drawer) to open the shift on. Default: the till this tablet is attached to
+   * (Admin); a tablet without a till opens a personal drawer, as before tills.
+   */
+  tillId: IdSchema.optional(),
   clientRequestId: ClientRequestIdSchema.optional(),
 });
 export type OpenShiftInput = z.infer<typeof OpenShiftInputSchema>;
@@ -102,3 +107,51 @@ export type CloseShiftInput = z.infer<typeof CloseShiftInputSchema>;
  */
 export const ClosedShiftSchema = ShiftSchema.extend({ settledHolds: SettleHoldsResultSchema.optional() });
 export type ClosedShift = z.infer<typeof ClosedShiftSchema>;
+
+/** A till's open shift, as the till list and the supervisor's board show it (no expected figures: a supervisor counts blind). */
+export const TillShiftSchema = z.object({
+  id: IdSchema,
+  cashierId: IdSchema,
+  cashierName: z.string(),
+  openedAt: IsoDateTimeSchema,
+});
+
+/** A cash drawer of the venue. */
+export const TillSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  /** Archived tills keep their history but take no new shift. */
+  archived: z.boolean(),
+  openShift: TillShiftSchema.nullable(),
+});
+export type Till = z.infer<typeof TillSchema>;
+
+/** `GET /pos/tills`: the venue's tills (not archived) and the one this tablet is attached to. */
+export const TillsSchema = z.object({ tills: z.array(TillSchema), deviceTillId: IdSchema.nullable() });
+export type Tills = z.infer<typeof TillsSchema>;
+
+const TillNameSchema = withoutCardData(z.string().trim().min(1).max(40));
+
+export const CreateTillInputSchema = z.strictObject({ name: TillNameSchema, clientRequestId: ClientRequestIdSchema.optional() });
+export type CreateTillInput = z.infer<typeof CreateTillInputSchema>;
+
+export const UpdateTillInputSchema = z.strictObject({
+  name: TillNameSchema.optional(),
+  archived: z.boolean().optional(),
+  clientRequestId: ClientRequestIdSchema.optional(),
+});
+export type UpdateTillInput = z.infer<typeof UpdateTillInputSchema>;
+
+/** Attach a tablet to a till (its payments and refunds book to the till's open shift), or detach it (null). */
+export const SetDeviceTillInputSchema = z.strictObject({ tillId: IdSchema.nullable(), clientRequestId: ClientRequestIdSchema.optional() });
+export type SetDeviceTillInput = z.infer<typeof SetDeviceTillInputSchema>;
+
+/** A row of the supervisor's board of open shifts: who, where, since when, how many checks are open — never the expected cash. */
+export const OpenShiftSummarySchema = TillShiftSchema.extend({
+  tillId: IdSchema.nullable(),
+  tillName: z.string().nullable(),
+  isRescue: z.boolean(),
+  openChecks: z.number().int().min(0),
+});
+export type OpenShiftSummary = z.infer<typeof OpenShiftSummarySchema>;
+export const OpenShiftsSchema = z.object({ shifts: z.array(OpenShiftSummarySchema) });

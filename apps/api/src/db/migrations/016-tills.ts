@@ -10,7 +10,8 @@ import { type Kysely, sql } from 'kysely';
  *
  * `shifts.close_mode` tells how a shift was closed: `counted` (its cashier counted the drawer),
  * `blind` (a supervisor counted another's drawer before seeing the expected figure), `auto`
- * (closed at the venue's closeout hour, not counted). Earlier closes are `counted`.
+ * (closed at the venue's closeout hour, not counted). Earlier closes are `counted`. Supervisors and
+ * admins of existing venues get the new `shifts.close-others`.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -30,6 +31,20 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`CREATE UNIQUE INDEX IF NOT EXISTS shifts_one_open_per_till ON shifts (till_id) WHERE status = 'open' AND is_rescue = 0 AND till_id IS NOT NULL`.execute(db);
 
   await db.schema.alterTable('devices').addColumn('till_id', 'text', (c) => c.references('tills.id')).execute();
+
+  // Closing another's shift is its own permission now (`shifts.close.override` keeps closing over
+  // open checks): supervisors and admins of existing venues get it, as the defaults give new ones.
+  const roles = await db.selectFrom('role_permissions').select(['venue_id', 'role', 'permissions']).where('role', 'in', ['supervisor', 'admin']).execute();
+  for (const row of roles as { venue_id: string; role: string; permissions: string }[]) {
+    const current = JSON.parse(row.permissions) as string[];
+    if (current.includes('shifts.close-others')) continue;
+    await db
+      .updateTable('role_permissions')
+      .set({ permissions: JSON.stringify([...current, 'shifts.close-others']) })
+      .where('venue_id', '=', row.venue_id)
+      .where('role', '=', row.role)
+      .execute();
+  }
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
