@@ -1,6 +1,7 @@
 import type { ApiConfig } from './config';
 import { AdminService } from './modules/admin/service';
 import { ApprovalService } from './modules/approvals/service';
+import { CustomersService } from './modules/customers/service';
 import { DeviceService } from './modules/auth/device-service';
 import { AuthService } from './modules/auth/service';
 import { createFinance, type Finance } from './modules/finance';
@@ -35,6 +36,7 @@ export interface Services {
   finance: Finance;
   financeDashboard: FinanceDashboardService;
   revenuePlans: RevenuePlans;
+  customers: CustomersService;
 }
 
 /**
@@ -87,5 +89,8 @@ export async function createServices(db: Db, config: ApiConfig): Promise<Service
   const revenuePlans = new RevenuePlans(auth, admin);
   const financeDashboard = new FinanceDashboardService(auth, shifts, revenuePlans);
 
-  return { auth, admin, approvals, venues, reservations, menu, upsell, orders, kitchen, shifts, tills, finance, financeDashboard, revenuePlans };
+  // Loyalty guests (issue 18): over the base for now; points and gift cards will sit over finance.
+  const customers = new CustomersService(admin);
+
+  return { auth, admin, approvals, venues, reservations, menu, upsell, orders, kitchen, shifts, tills, finance, financeDashboard, revenuePlans, customers };
 }

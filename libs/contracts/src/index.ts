@@ -349,3 +349,22 @@ export { BusEventSchemas, ClientEventSchemas, EVENT_NAMESPACE, ServerEventSchema
 export type { BusEventName, BusEvents, ServerEvent, ServerEventName, ServerEvents } from './events';
 export { choiceRange, currencyDigits, isChoiceCountAllowed, minorPerMajor, settleCash } from './rules';
 export type { CashTender, ChoiceLimits } from './rules';
+export {
+  PhoneSchema,
+  CUSTOMER_TIERS,
+  CustomerTierSchema,
+  ConsentSchema,
+  CustomerSchema,
+  CreateCustomerInputSchema,
+  UpdateCustomerInputSchema,
+  CustomerListQuerySchema,
+  CustomerListSchema,
+  GuestQrSchema,
+  CustomerLookupInputSchema,
+  CustomerLookupSchema,
+  CustomerCardSchema,
+  GuestCodeSchema,
+} from './customers';
+export type { CustomerTier, Customer, CreateCustomerInput, UpdateCustomerInput, CustomerListQuery, CustomerLookupInput, CustomerLookup, CustomerCard } from './customers';
+export { GUEST_CODE_TTL_S, GUEST_CODE_SKEW_S, loyaltyKeyBytes, guestAppCode, cardCode, checkGuestQr } from './guest-qr';
+export type { GuestQrCheck } from './guest-qr';

@@ -24,6 +24,8 @@ export const PERMISSIONS = [
   'kitchen.bump',
   'payments.take',
   'payments.refund',
+  /** Look a loyalty guest up at the till (by QR or phone) and see their profile. */
+  'customers.view',
   'shifts.view',
   'shifts.open',
   'shifts.close',
@@ -49,6 +51,8 @@ export const PERMISSIONS = [
   'admin.devices',
   /** Revenue plans: the hour targets of each weekday and the on-plan threshold the dashboard measures against. */
   'admin.plans',
+  /** Loyalty guests: create, edit, export profiles; issue and revoke printed cards. */
+  'admin.customers',
 ] as const;
 
 export const PermissionSchema = z.enum(PERMISSIONS);
@@ -73,6 +77,7 @@ const WAITER: Permission[] = [
   'orders.fire',
   'orders.split',
   'kitchen.view',
+  'customers.view',
 ];
 
 export const DEFAULT_ROLE_PERMISSIONS: Record<Role, Permission[]> = {
@@ -89,6 +94,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     'shifts.open',
     'shifts.close',
     'shifts.cash',
+    'customers.view',
   ],
   // A supervisor refunds into their own shift: putting money into a cashier's drawer is the venue's choice.
   supervisor: PERMISSIONS.filter((p) => !p.startsWith('admin.') && p !== 'shifts.book.other'),

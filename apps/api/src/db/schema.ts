@@ -523,7 +523,46 @@ export interface UpsellEventsTable {
   created_at: string;
 }
 
+/** 019: a loyalty guest of a venue (phone E.164, unique per venue). */
+export interface CustomersTable {
+  id: string;
+  venue_id: string;
+  name: string;
+  phone: string;
+  email: string | null;
+  sms_consent: number;
+  sms_consent_at: string | null;
+  email_consent: number;
+  email_consent_at: string | null;
+  tier: string;
+  visits: number;
+  last_visit_at: string | null;
+  created_at: string;
+  updated_at: string;
+  /** Name and phone folded to lower case by JavaScript (SQLite's lower() is ASCII-only), for search. */
+  search_text: string;
+}
+
+/** 019: a printed loyalty card (its code is signed, not stored). */
+export interface CustomerCardsTable {
+  id: string;
+  venue_id: string;
+  customer_id: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+/** 019: the key that signs a venue's guest codes (base64url of 32 random bytes). */
+export interface VenueLoyaltyKeysTable {
+  venue_id: string;
+  key: string;
+  created_at: string;
+}
+
 export interface Database {
+  customers: CustomersTable;
+  customer_cards: CustomerCardsTable;
+  venue_loyalty_keys: VenueLoyaltyKeysTable;
   tills: TillsTable;
   venues: VenuesTable;
   server_secrets: ServerSecretsTable;

@@ -9,7 +9,7 @@ export const rolesTexts = {
     reset: 'Сбросить',
     saved: 'Права сохранены',
     keepAdminRoles: 'У роли «Администратор» должно остаться право «Роли и права» — иначе права в заведении больше никто не сможет изменить.',
-    areas: { menu: 'Меню', tables: 'Столы', reservations: 'Брони', orders: 'Заказы', kitchen: 'Кухня', payments: 'Оплата', shifts: 'Смены', admin: 'Администрирование' },
+    areas: { menu: 'Меню', tables: 'Столы', reservations: 'Брони', orders: 'Заказы', kitchen: 'Кухня', payments: 'Оплата', customers: 'Гости', shifts: 'Смены', admin: 'Администрирование' },
     perm: {
       menu_view: 'Просмотр меню',
       menu_stock: 'Стоп-лист и остатки',
@@ -37,6 +37,7 @@ export const rolesTexts = {
       shifts_cash: 'Внесение и изъятие наличных',
       shifts_book_other: 'Оплаты и возвраты в чужую смену',
       'shifts_close-others': 'Закрытие чужой смены (слепой пересчёт)',
+      customers_view: 'Гости программы лояльности',
       admin_flags: 'Функции заведения',
       admin_roles: 'Роли и права',
       admin_remotes: 'Реестр модулей',
@@ -45,6 +46,7 @@ export const rolesTexts = {
       admin_payments: 'Правила платежей',
       admin_devices: 'Планшеты и кассы',
       admin_plans: 'Планы выручки',
+      admin_customers: 'Гости: профили и карты',
     },
   },
   en: {
@@ -56,7 +58,7 @@ export const rolesTexts = {
     reset: 'Reset',
     saved: 'Permissions saved',
     keepAdminRoles: 'The Admin role must keep “Roles & permissions” — otherwise nobody could change permissions in this venue again.',
-    areas: { menu: 'Menu', tables: 'Tables', reservations: 'Reservations', orders: 'Orders', kitchen: 'Kitchen', payments: 'Payments', shifts: 'Shifts', admin: 'Administration' },
+    areas: { menu: 'Menu', tables: 'Tables', reservations: 'Reservations', orders: 'Orders', kitchen: 'Kitchen', payments: 'Payments', customers: 'Guests', shifts: 'Shifts', admin: 'Administration' },
     perm: {
       menu_view: 'View the menu',
       menu_stock: 'Stop-list and stock',
@@ -84,6 +86,7 @@ export const rolesTexts = {
       shifts_cash: 'Cash paid in / paid out',
       shifts_book_other: 'Payments and refunds into another’s shift',
       'shifts_close-others': 'Close another’s shift (blind count)',
+      customers_view: 'Loyalty guests at the till',
       admin_flags: 'Venue features',
       admin_roles: 'Roles & permissions',
       admin_remotes: 'Module registry',
@@ -92,6 +95,7 @@ export const rolesTexts = {
       admin_payments: 'Payment rules',
       admin_devices: 'Tablets and tills',
       admin_plans: 'Revenue plans',
+      admin_customers: 'Loyalty guests: profiles and cards',
     },
   },
 };
