@@ -10,6 +10,7 @@ import { KitchenService } from './modules/kitchen/service';
 import { MenuService } from './modules/menu/service';
 import { createOrders, type Orders } from './modules/orders';
 import { ReservationsService } from './modules/reservations/service';
+import { ShiftReportsService } from './modules/shift-reports/service';
 import { ShiftsService } from './modules/shifts/service';
 import { UpsellService } from './modules/upsell/service';
 import { VenuesService } from './modules/venues/service';
@@ -33,6 +34,7 @@ export interface Services {
   finance: Finance;
   financeDashboard: FinanceDashboardService;
   revenuePlans: RevenuePlans;
+  shiftReports: ShiftReportsService;
 }
 
 /**
@@ -76,6 +78,8 @@ export async function createServices(db: Db, config: ApiConfig): Promise<Service
   const shifts = new ShiftsService(orders.reads, admin, {
     shiftTotals: (...args) => finance.ledger.shiftTotals(...args),
     settleExpiredHolds: (...args) => finance.lifecycle.settleExpiredHolds(...args),
+  }, {
+    shiftClosed: (...args): Promise<void> => shiftReports.shiftClosed(...args),
   });
   const finance: Finance = createFinance({ auth, orders, shifts });
 
@@ -83,5 +87,8 @@ export async function createServices(db: Db, config: ApiConfig): Promise<Service
   const revenuePlans = new RevenuePlans(auth, admin);
   const financeDashboard = new FinanceDashboardService(auth, shifts, revenuePlans);
 
-  return { auth, admin, approvals, venues, reservations, menu, upsell, orders, kitchen, shifts, finance, financeDashboard, revenuePlans };
+  // Shift reports (X/Z): over shifts and the ledger; the shifts' close port issues the Z through it.
+  const shiftReports: ShiftReportsService = new ShiftReportsService(auth, shifts);
+
+  return { auth, admin, approvals, venues, reservations, menu, upsell, orders, kitchen, shifts, finance, financeDashboard, revenuePlans, shiftReports };
 }

@@ -336,3 +336,18 @@ export { BusEventSchemas, ClientEventSchemas, EVENT_NAMESPACE, ServerEventSchema
 export type { BusEventName, BusEvents, ServerEvent, ServerEventName, ServerEvents } from './events';
 export { choiceRange, currencyDigits, isChoiceCountAllowed, minorPerMajor, settleCash } from './rules';
 export type { CashTender, ChoiceLimits } from './rules';
+export {
+  SHIFT_REPORT_FORMATS,
+  SHIFT_REPORT_LANGS,
+  ShiftReportDataSchema,
+  ShiftReportFormatSchema,
+  ShiftReportLangSchema,
+  ShiftReportMethodSchema,
+  ShiftReportQuerySchema,
+  ShiftZReportSchema,
+  ZChainCheckSchema,
+  ZReportListQuerySchema,
+  ZReportListSchema,
+  ZReportSummarySchema,
+} from './shift-reports';
+export type { ShiftReportData, ShiftReportFormat, ShiftReportLang, ShiftReportMethod, ShiftReportQuery, ShiftZReport, ZChainCheck, ZReportList, ZReportListQuery, ZReportSummary } from './shift-reports';

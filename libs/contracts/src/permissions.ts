@@ -35,6 +35,8 @@ export const PERMISSIONS = [
    * it money always books to the acting staff's own shift. Admins only by default.
    */
   'shifts.book.other',
+  /** Shift reports of every shift of the venue (a cashier reads their own): X/Z reports, the Z archive, the Z chain check. */
+  'shifts.reports.all',
   'admin.flags',
   'admin.roles',
   'admin.remotes',

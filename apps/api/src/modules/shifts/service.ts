@@ -6,7 +6,7 @@ import { newId } from '../../shared/ids';
 import { parseJson } from '../../shared/json';
 import type { AdminService } from '../admin/service';
 import type { OrderReads, OrderShifts } from '../orders';
-import type { ShiftLedger } from './ports';
+import type { ShiftCloseListener, ShiftLedger } from './ports';
 import * as repo from './repository';
 
 type ByMethod<T> = Record<PaymentMethod, T>;
@@ -29,6 +29,7 @@ export class ShiftsService implements OrderShifts {
     private readonly orders: OrderReads,
     private readonly admin: AdminService,
     private readonly ledger: ShiftLedger,
+    private readonly closeListener: ShiftCloseListener,
   ) {}
 
   private async toShift(db: Db, row: repo.ShiftRow): Promise<Shift> {
@@ -145,6 +146,7 @@ export class ShiftsService implements OrderShifts {
       override_reason: input.force ? input.reason! : null,
       close_mode: row.cashier_id === actor.staffId ? 'counted' : 'blind',
     });
+    await this.closeListener.shiftClosed(db, actor, shiftId);
     if (input.force || row.cashier_id !== actor.staffId) {
       await this.admin.audit(db, actor, 'shift.closed.override', 'shift', shiftId, {
         reason: input.reason ?? null,
