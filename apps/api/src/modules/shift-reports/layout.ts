@@ -173,7 +173,8 @@ export interface LayoutOptions {
 export function layoutReport(data: ShiftReportData, { lang, number, isCopy }: LayoutOptions): ReportLayout {
   const t = TEXTS[lang];
   const locale = LOCALES[lang];
-  const money = new Intl.NumberFormat(locale, { style: 'currency', currency: data.venue.currency });
+  // The narrow mark (₽ in English too), as the tablet's own money format shows it.
+  const money = new Intl.NumberFormat(locale, { style: 'currency', currency: data.venue.currency, currencyDisplay: 'narrowSymbol' });
   const digits = money.resolvedOptions().maximumFractionDigits ?? 2;
   const m = (minor: number) => money.format(minor / 10 ** digits);
   const n = (count: number) => count.toLocaleString(locale);

@@ -3,7 +3,7 @@ import { type Client, createTestApp, hire, requestId, type TestApp } from '../..
 import { pdfText } from './pdf-text.testing';
 
 /** "1 234,50 ₽" as Intl writes it for ru (narrow no-break spaces and all). */
-const rub = (minor: number) => new Intl.NumberFormat('ru-RU', { style: 'currency', currency: 'RUB' }).format(minor / 100);
+const rub = (minor: number) => new Intl.NumberFormat('ru-RU', { style: 'currency', currency: 'RUB', currencyDisplay: 'narrowSymbol' }).format(minor / 100);
 /** PDF text extraction turns the no-break spaces Intl puts in numbers into plain ones. */
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
 
