@@ -27,7 +27,11 @@ export type VoidLine = Parameters<typeof voids>[0][number] & { void_reason: stri
 /** Voided portions per reason (the dashboard's `voids` rule applied to each reason's lines). */
 export function voidsByReason(lines: readonly VoidLine[]): ShiftReportData['voids'] {
   const reasons = new Map<string | null, VoidLine[]>();
-  for (const l of lines) reasons.set(l.void_reason, [...(reasons.get(l.void_reason) ?? []), l]);
+  for (const l of lines) {
+    const own = reasons.get(l.void_reason);
+    if (own) own.push(l);
+    else reasons.set(l.void_reason, [l]);
+  }
   const byReason = [...reasons].map(([reason, own]) => ({ reason, ...voids(own) })).sort((a, b) => b.amount - a.amount || (a.reason ?? '').localeCompare(b.reason ?? ''));
   return { ...voids(lines), byReason };
 }
