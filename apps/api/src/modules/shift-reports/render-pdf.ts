@@ -64,12 +64,16 @@ function drawTable(doc: PDFKit.PDFDocument, t: ReportTable, width: number, ensur
   const y0 = doc.y + 1;
   doc.save().lineWidth(0.5).strokeColor('#999999').moveTo(MARGIN, y0).lineTo(MARGIN + width, y0).stroke().restore();
   doc.y = y0 + 3;
-  // The first column takes what is left after the figures' columns.
+  // A narrow table: the first column takes what the figures leave. A wide one (by method: eight
+  // columns) gives the label a fixed width and the figures the rest, in a smaller size, so that
+  // neither a heading nor an amount breaks mid-word.
   const cols = t.head.length;
-  const figure = cols === 1 ? width : Math.min(95, (width * 0.6) / Math.max(cols - 1, 1));
+  const isWide = cols > 4;
+  const figure = cols === 1 ? width : isWide ? (width - 80) / (cols - 1) : Math.min(110, (width * 0.6) / (cols - 1));
   const first = width - figure * (cols - 1);
+  const size = cols > 6 ? 8 : 9;
   const row = (cells: string[], font: 'regular' | 'bold', color = 'black') => {
-    doc.font(font).fontSize(9).fillColor(color);
+    doc.font(font).fontSize(size).fillColor(color);
     const heights = cells.map((c, i) => doc.heightOfString(c, { width: (i === 0 ? first : figure) - 4 }));
     const h = Math.max(ROW - 3, ...heights) + 3;
     ensure(h);

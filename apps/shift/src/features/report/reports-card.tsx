@@ -32,7 +32,7 @@ export function ReportsCard({ context }: SlotProps<'shift.panel'>) {
   };
 
   return (
-    <section className={styles.card} aria-labelledby="shift-reports-title" data-testid="shift-reports-card">
+    <section className={`${styles.card} ${styles.panelCard}`} aria-labelledby="shift-reports-title" data-testid="shift-reports-card">
       <div className={styles.head}>
         <h2 id="shift-reports-title" className={styles.title}>
           {t('report.title')}

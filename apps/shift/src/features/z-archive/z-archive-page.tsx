@@ -91,20 +91,20 @@ function ArchiveRow({ z }: { z: ZReportSummary }) {
   return (
     <tr data-testid="z-archive-row" data-number={z.number}>
       <td className={styles.number}>№ {label}</td>
-      <td>{when.format(new Date(z.closedAt))}</td>
-      <td>
+      <td data-label={t('archive.closed')}>{when.format(new Date(z.closedAt))}</td>
+      <td data-label={t('archive.cashier')}>
         {z.cashierName}
         {z.tillName && <span className={styles.till}> · {z.tillName}</span>}
       </td>
-      <td className={styles.figure} data-testid="z-archive-net">
+      <td className={styles.figure} data-label={t('archive.net')} data-testid="z-archive-net">
         {money(z.netRevenue)}
       </td>
-      <td className={`${styles.figure} ${z.cashDifference && z.cashDifference < 0 ? styles.short : ''}`}>{z.cashDifference === null ? '—' : money(z.cashDifference)}</td>
-      <td>{z.closeMode ? t(`archive.modes.${z.closeMode}`) : '—'}</td>
-      <td className={styles.figure} data-testid="z-archive-prints">
+      <td className={`${styles.figure} ${z.cashDifference && z.cashDifference < 0 ? styles.short : ''}`} data-label={t('archive.difference')}>{z.cashDifference === null ? '—' : money(z.cashDifference)}</td>
+      <td data-label={t('archive.mode')}>{z.closeMode ? t(`archive.modes.${z.closeMode}`) : '—'}</td>
+      <td className={styles.figure} data-label={t('archive.prints')} data-testid="z-archive-prints">
         {z.prints}
       </td>
-      <td>
+      <td className={styles.action}>
         <Button onClick={() => void reprint()} disabled={isBusy} data-testid="z-archive-reprint">
           {z.prints > 0 ? t('archive.reprint') : t('archive.print')}
         </Button>
