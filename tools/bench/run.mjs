@@ -14,6 +14,7 @@ import { highestRateWithin, ordersBench } from './orders.mjs';
 import { recommendationsBench } from './recommendations.mjs';
 import { replayBench } from './replay.mjs';
 import { webBench } from './web.mjs';
+import { zReportBench } from './z-report.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SERVER = path.join(ROOT, 'dist', 'apps', 'api', 'server.js');
@@ -212,6 +213,17 @@ function summary(result) {
       '',
     );
   }
+  const z = result.zReport;
+  if (z) {
+    const row = (name, r) => `  ${name.padEnd(22)} X html p50 ${fmt(r.x.html.p50Ms)} p95 ${fmt(r.x.html.p95Ms)} ms (${r.x.html.bytes} B) | X pdf p50 ${fmt(r.x.pdf.p50Ms)} p95 ${fmt(r.x.pdf.p95Ms)} ms (${r.x.pdf.bytes} B) | Z html p50 ${fmt(r.z.html.p50Ms)} p95 ${fmt(r.z.html.p95Ms)} ms | Z pdf p50 ${fmt(r.z.pdf.p50Ms)} p95 ${fmt(r.z.pdf.p95Ms)} ms | close (issues Z № ${r.zNumber}) ${fmt(r.closeMs)} ms`;
+    lines.push(
+      `Shift reports (GET /pos/shifts/{id}/report on SQLite, sequential; ${z.small.checks} checks taken through the API in ${z.seedMs} ms)`,
+      row(`${z.small.checks} checks`, z.small),
+      row(`${z.big.checks} checks`, z.big),
+      `  growth of p50 for 10× the checks: X html ×${fmt(z.growthP50.xHtml)}, X pdf ×${fmt(z.growthP50.xPdf)}, Z html ×${fmt(z.growthP50.zHtml)}, Z pdf ×${fmt(z.growthP50.zPdf)}; net revenue scales exactly: ${z.netScalesExactly ? 'yes' : 'NO'}`,
+      '',
+    );
+  }
   lines.push(
     `machine: ${result.machine.cpus} CPUs, node ${result.machine.node} (figures are indicative on a shared machine)`,
     '',
@@ -283,6 +295,12 @@ async function main() {
     recommendations.withinBudget = recommendations.api.p99Ms != null && recommendations.api.p99Ms <= BUDGETS.recommendationsP99Ms && Object.keys(recommendations.api.errors).length === 0;
   }
 
+  let zReport;
+  if (ONLY.has('z-report')) {
+    log('z-report: a shift of 2,000 checks through the API, then one of 20,000 (copied in the database): X and Z as HTML and PDF …');
+    zReport = await zReportBench({ baseUrl, sqlitePath: path.join(tmpDir, 'pos.db'), login: (pin) => login(baseUrl, pin) });
+  }
+
   const result = {
     web,
     dashboard,
@@ -290,6 +308,7 @@ async function main() {
     replay,
     orders,
     recommendations,
+    zReport,
     budgets: BUDGETS,
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, loadavg: os.loadavg().map((l) => Math.round(l * 100) / 100), node: process.version },
   };

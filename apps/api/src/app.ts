@@ -14,6 +14,7 @@ import { ordersRoutes } from './modules/orders/routes';
 import { reservationsRoutes } from './modules/reservations/routes';
 import { shiftsRoutes } from './modules/shifts/routes';
 import { customersRoutes } from './modules/customers/routes';
+import { shiftReportsRoutes } from './modules/shift-reports/routes';
 import { syncRoutes } from './modules/sync/routes';
 import { upsellRoutes } from './modules/upsell/routes';
 import { venuesRoutes } from './modules/venues/routes';
@@ -77,6 +78,7 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
   await app.register(financeDashboardRoutes);
   await app.register(shiftsRoutes);
   await app.register(customersRoutes);
+  await app.register(shiftReportsRoutes);
   await app.register(upsellRoutes);
   await app.register(staticPlugin);
   return app;

@@ -11,6 +11,7 @@ import { KitchenService } from './modules/kitchen/service';
 import { MenuService } from './modules/menu/service';
 import { createOrders, type Orders } from './modules/orders';
 import { ReservationsService } from './modules/reservations/service';
+import { ShiftReportsService } from './modules/shift-reports/service';
 import { ShiftsService } from './modules/shifts/service';
 import { TillsService } from './modules/shifts/tills-service';
 import { UpsellService } from './modules/upsell/service';
@@ -37,6 +38,7 @@ export interface Services {
   financeDashboard: FinanceDashboardService;
   revenuePlans: RevenuePlans;
   customers: CustomersService;
+  shiftReports: ShiftReportsService;
 }
 
 /**
@@ -81,6 +83,8 @@ export async function createServices(db: Db, config: ApiConfig): Promise<Service
     shiftTotals: (...args) => finance.ledger.shiftTotals(...args),
     shiftStaffTotals: (...args) => finance.ledger.shiftStaffTotals(...args),
     settleExpiredHolds: (...args) => finance.lifecycle.settleExpiredHolds(...args),
+  }, {
+    shiftClosed: (...args): Promise<void> => shiftReports.shiftClosed(...args),
   });
   const tills = new TillsService(admin, auth.devices);
   const finance: Finance = createFinance({ auth, orders, shifts });
@@ -89,8 +93,11 @@ export async function createServices(db: Db, config: ApiConfig): Promise<Service
   const revenuePlans = new RevenuePlans(auth, admin);
   const financeDashboard = new FinanceDashboardService(auth, shifts, revenuePlans);
 
+  // Shift reports (X/Z): over shifts and the ledger; the shifts' close port issues the Z through it.
+  const shiftReports: ShiftReportsService = new ShiftReportsService(auth, shifts);
+
   // Loyalty guests (issue 18): over the base for now; points and gift cards will sit over finance.
   const customers = new CustomersService(admin);
 
-  return { auth, admin, approvals, venues, reservations, menu, upsell, orders, kitchen, shifts, tills, finance, financeDashboard, revenuePlans, customers };
+  return { auth, admin, approvals, venues, reservations, menu, upsell, orders, kitchen, shifts, tills, finance, financeDashboard, revenuePlans, shiftReports, customers };
 }

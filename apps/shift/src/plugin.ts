@@ -1,10 +1,19 @@
-import { definePlugin, reactLifecycles } from '@pos/plugin-sdk';
+import { definePlugin, reactLifecycles, type SlotProps } from '@pos/plugin-sdk';
+import { createElement, Fragment } from 'react';
 import { CashPanel } from './features/cash-panel/cash-panel';
+import { ReportsCard } from './features/report/reports-card';
+import { ZAfterClose } from './features/report/z-after-close';
+import { ZArchivePage } from './features/z-archive/z-archive-page';
 import { shiftTexts } from './texts';
+
+/** The shift screen's panel: the cash drawer's movements, then the reports (features never import each other). */
+const ShiftPanel = (props: SlotProps<'shift.panel'>) => createElement(Fragment, null, createElement(CashPanel, props), createElement(ReportsCard, props));
 
 /**
  * The shift remote: what the shift screen does beyond the shell's own open and close of a cash
- * shift. So far the cash drawer's movements: cash paid in and paid out with a reason, listed.
+ * shift: the cash drawer's movements (paid in / paid out with a reason, listed); the shift
+ * reports — the live X-report, the Z-report of the shift just closed — and, as a page of Admin,
+ * the venue's Z archive with reprints and the Z chain check.
  */
 export default definePlugin({
   id: 'shift',
@@ -12,6 +21,9 @@ export default definePlugin({
   shellApi: '^1',
   i18n: shiftTexts,
   slots: {
-    'shift.panel': reactLifecycles(CashPanel),
+    'shift.panel': reactLifecycles(ShiftPanel),
+    'shift.close': reactLifecycles(ZAfterClose),
+    'admin.pages': reactLifecycles(ZArchivePage),
   },
+  adminPage: { id: 'z-reports', title: 'archive.nav', permission: 'shifts.reports.all' },
 });

@@ -40,6 +40,23 @@ describe('api client', () => {
     expect(headers[1]['x-approval']).toBeUndefined();
   });
 
+  it('fetches a non-JSON answer (a PDF) as a Blob with the token, and a refusal as ApiError', async () => {
+    const pdf = { size: 4 } as Blob;
+    const calls: { url: string; init: RequestInit }[] = [];
+    const client = createApiClient({
+      getToken: () => 'tkn',
+      fetch: async (url, init) => {
+        calls.push({ url: String(url), init: init! });
+        return String(url).includes('denied')
+          ? jsonResponse(403, { type: 'x', title: 'Not yours', status: 403, code: 'shift_report.not_yours' })
+          : ({ ok: true, status: 200, statusText: '', blob: async () => pdf } as Response);
+      },
+    });
+    expect(await client.getBlob('/pos/shifts/s1/report?format=pdf', { accept: 'application/pdf' })).toBe(pdf);
+    expect(calls[0].init.headers).toEqual({ accept: 'application/pdf', authorization: 'Bearer tkn' });
+    await expect(client.getBlob('/denied')).rejects.toMatchObject({ status: 403, code: 'shift_report.not_yours' });
+  });
+
   it('turns problem+json into a readable ApiError and reports 401', async () => {
     let signedOut = false;
     const client = createApiClient({

@@ -28,6 +28,12 @@ export interface ApiClient {
   post<T>(path: string, body?: unknown, options?: RequestOptions): Promise<T>;
   put<T>(path: string, body?: unknown, options?: RequestOptions): Promise<T>;
   patch<T>(path: string, body?: unknown, options?: RequestOptions): Promise<T>;
+  /**
+   * A GET whose answer is not JSON (a report's HTML or PDF), as a Blob, with the same bearer token
+   * and the same problem+json → ApiError on failure. `accept` says which type is wanted. Lets a
+   * remote download a file that needs the staff's auth (then `URL.createObjectURL`).
+   */
+  getBlob(path: string, options?: RequestOptions & { accept?: string }): Promise<Blob>;
 }
 
 export const newRequestId = (): string => uuidv7();
@@ -64,7 +70,28 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     }
     return data as T;
   }
+  async function getBlob(path: string, req: RequestOptions & { accept?: string } = {}): Promise<Blob> {
+    const headers: Record<string, string> = { accept: req.accept ?? '*/*' };
+    const token = options.getToken();
+    if (token) headers.authorization = `Bearer ${token}`;
+    let response: Response;
+    try {
+      response = await doFetch(`${options.baseUrl ?? ''}${path}`, { method: 'GET', headers, signal: req.signal });
+    } catch (error) {
+      throw networkError(error);
+    }
+    if (!response.ok) {
+      if (response.status === 401) options.onUnauthorized?.();
+      const data = safeJson(await response.text());
+      const problem = data && typeof data === 'object' && 'code' in data
+        ? (data as ApiError['problem'])
+        : { type: 'about:blank', title: response.statusText || 'Request failed', status: response.status, code: 'http' };
+      throw new ApiError(response.status, problem);
+    }
+    return response.blob();
+  }
   return {
+    getBlob,
     request,
     get: (path, o) => request('GET', path, undefined, o),
     post: (path, body, o) => request('POST', path, body ?? {}, o),

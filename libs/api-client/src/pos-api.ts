@@ -1,4 +1,9 @@
 import type {
+  ShiftReportFormat,
+  ShiftReportLang,
+  ShiftZReport,
+  ZChainCheck,
+  ZReportList,
   AddComboInput,
   Approval,
   AuditEntry,
@@ -160,6 +165,16 @@ export function createPosApi(client: ApiClient) {
     /** Cash into or out of the open shift's drawer; a paid-out above the drawer's cash is 409 `shift.cash_short` (`available`). */
     recordCashMovement: (shiftId: string, body: RecordCashMovementInput, o?: RequestOptions) =>
       client.post<CashMovement>(`/pos/shifts/${shiftId}/cash-movements`, body, o),
+    /** The shift's report (an X while open, its Z once closed) as HTML or PDF; a Z printed before comes back as a copy. */
+    shiftReport: (shiftId: string, query: { format: ShiftReportFormat; lang: ShiftReportLang }) =>
+      client.getBlob(`/pos/shifts/${shiftId}/report${qs(query)}`, { accept: query.format === 'pdf' ? 'application/pdf' : 'text/html' }),
+    /** The Z-report issued when the shift closed (null while it is open). */
+    shiftZReport: (shiftId: string) => client.get<ShiftZReport>(`/pos/shifts/${shiftId}/z-report`),
+    /** The venue's Z archive, newest first (a cashier: their own shifts'). */
+    zReports: (query: { from?: string; to?: string; limit?: number; cursor?: string } = {}) =>
+      client.get<ZReportList>(`/pos/shifts/z-reports${qs({ from: query.from, to: query.to, limit: query.limit === undefined ? undefined : String(query.limit), cursor: query.cursor })}`),
+    /** Recomputes the venue's Z hash chain. */
+    verifyZReports: () => client.get<ZChainCheck>('/pos/shifts/z-reports/verify'),
 
     featureFlags: () => client.get<{ flags: Record<Feature, boolean> }>('/admin/feature-flags'),
     saveFeatureFlags: (flags: Partial<Record<Feature, boolean>>) => client.put<{ flags: Record<Feature, boolean> }>('/admin/feature-flags', { flags }),
@@ -208,6 +223,8 @@ export const queryKeys = {
   kitchenStatus: (orderId: string) => ['kitchen-status', orderId] as const,
   currentShift: ['shift', 'current'] as const,
   cashMovements: (shiftId: string) => ['shift', 'cash-movements', shiftId] as const,
+  shiftZReport: (shiftId: string) => ['shift', 'z-report', shiftId] as const,
+  zReports: ['shift', 'z-reports'] as const,
   flags: ['admin', 'flags'] as const,
   remotes: ['admin', 'remotes'] as const,
   staff: ['admin', 'staff'] as const,

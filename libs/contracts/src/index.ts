@@ -368,3 +368,18 @@ export {
 export type { CustomerTier, Customer, CreateCustomerInput, UpdateCustomerInput, CustomerListQuery, CustomerLookupInput, CustomerLookup, CustomerCard } from './customers';
 export { GUEST_CODE_TTL_S, GUEST_CODE_SKEW_S, loyaltyKeyBytes, guestAppCode, cardCode, checkGuestQr } from './guest-qr';
 export type { GuestQrCheck } from './guest-qr';
+export {
+  SHIFT_REPORT_FORMATS,
+  SHIFT_REPORT_LANGS,
+  ShiftReportDataSchema,
+  ShiftReportFormatSchema,
+  ShiftReportLangSchema,
+  ShiftReportMethodSchema,
+  ShiftReportQuerySchema,
+  ShiftZReportSchema,
+  ZChainCheckSchema,
+  ZReportListQuerySchema,
+  ZReportListSchema,
+  ZReportSummarySchema,
+} from './shift-reports';
+export type { ShiftReportData, ShiftReportFormat, ShiftReportLang, ShiftReportMethod, ShiftReportQuery, ShiftZReport, ZChainCheck, ZReportList, ZReportListQuery, ZReportSummary } from './shift-reports';

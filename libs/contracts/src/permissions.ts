@@ -39,6 +39,8 @@ export const PERMISSIONS = [
   'shifts.book.other',
   /** Close another staff member's shift: a blind count (counted before the expected figure is shown), with a reason; audited. */
   'shifts.close-others',
+  /** Shift reports of every shift of the venue (a cashier reads their own): X/Z reports, the Z archive, the Z chain check. */
+  'shifts.reports.all',
   'admin.flags',
   'admin.roles',
   'admin.remotes',

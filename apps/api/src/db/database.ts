@@ -21,6 +21,7 @@ import * as m014 from './migrations/014-orders-shift-index';
 import * as m015 from './migrations/015-cash-movements';
 import * as m016 from './migrations/016-tills';
 import * as m019 from './migrations/019-customers';
+import * as m017 from './migrations/017-z-reports';
 import type { Database } from './schema';
 
 export interface DatabaseOptions {
@@ -110,6 +111,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '015-cash-movements': m015,
   '016-tills': m016,
   '019-customers': m019,
+  '017-z-reports': m017,
 };
 
 /**

@@ -559,6 +559,22 @@ export interface VenueLoyaltyKeysTable {
   created_at: string;
 }
 
+/** 017: a shift's Z-report: numbered per venue without gaps, its data frozen at the close, hash-chained. */
+export interface ZReportsTable {
+  id: string;
+  venue_id: string;
+  number: number;
+  shift_id: string;
+  issued_at: string;
+  /** The report's canonical JSON (ShiftReportData), frozen at the close. */
+  data: string;
+  prev_hash: string;
+  /** sha256 hex of prev_hash + data. */
+  hash: string;
+  /** How many times it was printed (HTML or PDF); a print after the first is a copy. */
+  prints: number;
+}
+
 export interface Database {
   customers: CustomersTable;
   customer_cards: CustomerCardsTable;
@@ -607,4 +623,5 @@ export interface Database {
   combo_items: ComboItemsTable;
   product_pairs: ProductPairsTable;
   upsell_events: UpsellEventsTable;
+  z_reports: ZReportsTable;
 }

@@ -13,3 +13,12 @@ export interface ShiftLedger {
   /** Day close: expired holds captured (booked to `closingShiftId`) or released, as the venue chose. */
   settleExpiredHolds(db: Db, actor: Actor, closingShiftId?: string): Promise<Outcome<SettleHoldsResult>>;
 }
+
+/**
+ * Told of every close inside the close's transaction, right after the shift row is closed: the
+ * shift reports issue the shift's Z-report there, so a closed shift without its Z (or a Z of a
+ * close that rolled back) cannot exist. Shift reports sit above shifts, hence a port.
+ */
+export interface ShiftCloseListener {
+  shiftClosed(db: Db, actor: Actor, shiftId: string): Promise<void>;
+}

@@ -7,7 +7,7 @@ import { newId } from '../../shared/ids';
 import { parseJson } from '../../shared/json';
 import type { AdminService } from '../admin/service';
 import type { OrderReads, OrderShifts } from '../orders';
-import type { ShiftLedger } from './ports';
+import type { ShiftCloseListener, ShiftLedger } from './ports';
 import * as repo from './repository';
 import * as tills from './tills-repository';
 
@@ -31,6 +31,7 @@ export class ShiftsService implements OrderShifts {
     private readonly orders: OrderReads,
     private readonly admin: AdminService,
     private readonly ledger: ShiftLedger,
+    private readonly closeListener: ShiftCloseListener,
   ) {}
 
   private async toShift(db: Db, row: repo.ShiftRow): Promise<Shift> {
@@ -201,6 +202,7 @@ export class ShiftsService implements OrderShifts {
       override_reason: input.force ? input.reason! : null,
       close_mode: isOthers ? 'blind' : 'counted',
     });
+    await this.closeListener.shiftClosed(db, actor, shiftId);
     if (input.force) {
       await this.admin.audit(db, actor, 'shift.closed.override', 'shift', shiftId, {
         reason: input.reason ?? null,
