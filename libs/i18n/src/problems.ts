@@ -74,6 +74,8 @@ const ru: Record<string, string> = {
   'dashboard.not_your_shift': 'Кассир видит показатели только своей смены; чужую — старший смены.',
   'dashboard.day_forbidden': 'Показатели всего дня видит старший смены; кассир — свою смену.',
   'shift.open_checks': 'Есть открытые чеки — закройте их перед закрытием смены.',
+  'till.name_taken': 'Касса с таким названием уже есть.',
+  'till.busy': 'На этой кассе уже открыта смена.',
   // Reservations
   'reservation.not_found': 'Бронь не найдена.',
   'reservation.not_due': 'Время брони ещё не подошло.',
@@ -180,6 +182,8 @@ const en: Record<string, string> = {
   'dashboard.not_your_shift': "A cashier sees the figures of their own shift; another's needs a supervisor.",
   'dashboard.day_forbidden': "The whole day's figures are for a supervisor; a cashier sees their shift.",
   'shift.open_checks': 'Some checks are still open — close them before the shift.',
+  'till.name_taken': 'A till with this name already exists.',
+  'till.busy': 'A shift is already open on this till.',
   'reservation.not_found': 'Booking not found.',
   'reservation.not_due': 'The booking is not due yet.',
   'reservation.too_early': 'It is too early for this booking.',
