@@ -1,3 +1,5 @@
+import { boardTexts } from './features/board/texts';
+
 /** The shift remote's namespace ('shift'), Russian and English. */
 export const shiftTexts = {
   ru: {
@@ -32,6 +34,7 @@ export const shiftTexts = {
       },
       recorded: { paid_in: 'Внесено {{amount}}', paid_out: 'Изъято {{amount}}' },
     },
+    board: boardTexts.ru,
   },
   en: {
     cash: {
@@ -65,5 +68,6 @@ export const shiftTexts = {
       },
       recorded: { paid_in: 'Paid in {{amount}}', paid_out: 'Paid out {{amount}}' },
     },
+    board: boardTexts.en,
   },
 };
