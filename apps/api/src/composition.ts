@@ -11,6 +11,7 @@ import { MenuService } from './modules/menu/service';
 import { createOrders, type Orders } from './modules/orders';
 import { ReservationsService } from './modules/reservations/service';
 import { ShiftsService } from './modules/shifts/service';
+import { TillsService } from './modules/shifts/tills-service';
 import { UpsellService } from './modules/upsell/service';
 import { VenuesService } from './modules/venues/service';
 import type { Db } from './shared/command';
@@ -30,6 +31,7 @@ export interface Services {
   orders: Orders;
   kitchen: KitchenService;
   shifts: ShiftsService;
+  tills: TillsService;
   finance: Finance;
   financeDashboard: FinanceDashboardService;
   revenuePlans: RevenuePlans;
@@ -77,11 +79,12 @@ export async function createServices(db: Db, config: ApiConfig): Promise<Service
     shiftTotals: (...args) => finance.ledger.shiftTotals(...args),
     settleExpiredHolds: (...args) => finance.lifecycle.settleExpiredHolds(...args),
   });
+  const tills = new TillsService(admin, auth.devices);
   const finance: Finance = createFinance({ auth, orders, shifts });
 
   // Above finance: live analytics over the ledger, measured against the venue's revenue plans; nothing depends on it.
   const revenuePlans = new RevenuePlans(auth, admin);
   const financeDashboard = new FinanceDashboardService(auth, shifts, revenuePlans);
 
-  return { auth, admin, approvals, venues, reservations, menu, upsell, orders, kitchen, shifts, finance, financeDashboard, revenuePlans };
+  return { auth, admin, approvals, venues, reservations, menu, upsell, orders, kitchen, shifts, tills, finance, financeDashboard, revenuePlans };
 }

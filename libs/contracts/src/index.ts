@@ -253,8 +253,19 @@ export {
   OpenShiftInputSchema,
   RecordCashMovementInputSchema,
   ShiftSchema,
+  SHIFT_CLOSE_MODES,
+  ShiftCloseModeSchema,
+  TillShiftSchema,
+  TillSchema,
+  TillsSchema,
+  CreateTillInputSchema,
+  UpdateTillInputSchema,
+  SetDeviceTillInputSchema,
+  OpenShiftSummarySchema,
+  OpenShiftsSchema,
 } from './shifts';
 export type { CashMovement, CashMovementKind, CloseShiftInput, ClosedShift, OpenShiftInput, RecordCashMovementInput, Shift } from './shifts';
+export type { ShiftCloseMode, Till, Tills, CreateTillInput, UpdateTillInput, SetDeviceTillInput, OpenShiftSummary } from './shifts';
 export {
   DashboardHourSchema,
   DashboardMethodSchema,

@@ -240,11 +240,12 @@ let nextHiredPin = 860000;
  * so its shifts and drawers never touch another test's. Six-digit PINs from 860000 up, each once
  * per test file.
  */
-export async function hire(t: TestApp, admin: Client, role: Role, name: string): Promise<Client> {
+/** Hires a staff member and signs them in, on the shared test tablet or on the one named `device`. */
+export async function hire(t: TestApp, admin: Client, role: Role, name: string, device?: string): Promise<Client> {
   const pin = String(nextHiredPin++);
   const created = await admin.post('/admin/staff', { name, role, pin });
   if (created.status !== 201) throw new Error(`Hiring ${name} failed: ${created.status} ${JSON.stringify(created.body)}`);
-  return t.login(pin);
+  return t.login(pin, 'demo', device);
 }
 
 export const requestId = () => `test-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`;

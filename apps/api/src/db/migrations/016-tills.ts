@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { grantPermission } from './grant-permission';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations must not depend on today's table types */
 /**
@@ -34,17 +35,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // Closing another's shift is its own permission now (`shifts.close.override` keeps closing over
   // open checks): supervisors and admins of existing venues get it, as the defaults give new ones.
-  const roles = await db.selectFrom('role_permissions').select(['venue_id', 'role', 'permissions']).where('role', 'in', ['supervisor', 'admin']).execute();
-  for (const row of roles as { venue_id: string; role: string; permissions: string }[]) {
-    const current = JSON.parse(row.permissions) as string[];
-    if (current.includes('shifts.close-others')) continue;
-    await db
-      .updateTable('role_permissions')
-      .set({ permissions: JSON.stringify([...current, 'shifts.close-others']) })
-      .where('venue_id', '=', row.venue_id)
-      .where('role', '=', row.role)
-      .execute();
-  }
+  await grantPermission(db, ['supervisor', 'admin'], 'shifts.close-others');
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -36,12 +36,14 @@ interface VenueSeed {
   upsell?: SeedUpsell[];
   /** Gets the demo revenue plan (the dashboard's plan line). */
   hasPlans?: boolean;
+  /** The venue's tills (cash drawers); tablets are attached to them in Admin. */
+  tills?: string[];
 }
 
 const allOn = Object.fromEntries(FEATURES.map((f) => [f, true])) as Record<Feature, boolean>;
 
 export const DEMO_VENUES: VenueSeed[] = [
-  { slug: 'demo', name: 'Ресторан «Демо»', flags: allOn, menu: DEMO_MENU, upsell: DEMO_UPSELL, hasPlans: true },
+  { slug: 'demo', name: 'Ресторан «Демо»', flags: allOn, menu: DEMO_MENU, upsell: DEMO_UPSELL, hasPlans: true, tills: ['Касса 1', 'Бар'] },
   {
     slug: 'demo-2',
     name: 'Кафе «Демо-2»',
@@ -68,6 +70,7 @@ export async function seedDemo(db: Kysely<Database>, auth: AuthService, options:
     const venueId = existing?.id ?? (await createVenue(db, auth, venue));
     await ensureRemoteRegistry(db, venueId);
     if (venue.hasPlans) await ensureDemoPlans(db, venueId);
+    await ensureTills(db, venueId, venue.tills ?? ['Касса 1']);
   }
   if (options.bigMenu) {
     const existing = await db.selectFrom('venues').select('id').where('slug', '=', 'bench').executeTakeFirst();
@@ -76,6 +79,13 @@ export async function seedDemo(db: Kysely<Database>, auth: AuthService, options:
     // The recommendations bench needs a venue with a past: 50,000 paid orders and their pairs.
     if (!existing) await seedBenchHistory(db, benchId, 50_000);
   }
+}
+
+/** A venue that has no tills yet gets the seeded ones (an admin's own set is left alone). */
+async function ensureTills(db: Kysely<Database>, venueId: string, names: string[]) {
+  const any = await db.selectFrom('tills').select('id').where('venue_id', '=', venueId).limit(1).executeTakeFirst();
+  if (any || names.length === 0) return;
+  await db.insertInto('tills').values(names.map((name) => ({ id: newId(), venue_id: venueId, name, created_at: nowIso(), archived_at: null }))).execute();
 }
 
 async function ensureRemoteRegistry(db: Kysely<Database>, venueId: string) {

@@ -24,7 +24,7 @@ export async function consumeEnrollmentCode(db: Db, codeHash: string, venueId: s
 export const insertDevice = (
   db: Db,
   row: { id: string; venue_id: string; name: string; key_secret: string; enrolled_at: string; enrolled_by: string | null },
-) => db.insertInto('devices').values({ ...row, last_sign_in_at: null, revoked_at: null }).execute();
+) => db.insertInto('devices').values({ ...row, last_sign_in_at: null, revoked_at: null, till_id: null }).execute();
 
 export const findDevice = (db: Db, deviceId: string) => db.selectFrom('devices').selectAll().where('id', '=', deviceId).executeTakeFirst();
 
@@ -60,3 +60,6 @@ export const deleteCodesBefore = (db: Db, before: string) => db.deleteFrom('devi
 /** Sessions signed in on a device that are still live: they end when the device is revoked. */
 export const revokeDeviceSessions = (db: Db, deviceId: string, now: string) =>
   db.updateTable('staff_sessions').set({ revoked_at: now }).where('device_id', '=', deviceId).where('revoked_at', 'is', null).execute();
+
+export const setDeviceTill = (db: Db, venueId: string, deviceId: string, tillId: string | null) =>
+  db.updateTable('devices').set({ till_id: tillId }).where('venue_id', '=', venueId).where('id', '=', deviceId).execute();

@@ -117,6 +117,14 @@ export class DeviceService {
     return rows.map(toDevice);
   }
 
+  /** Attaches a tablet to a till (the caller checked the till is the venue's) or detaches it (null). */
+  async setTill(db: Db, venueId: string, deviceId: string, tillId: string | null): Promise<Device> {
+    const device = await repo.findDevice(db, deviceId);
+    if (!device || device.venue_id !== venueId) throw notFound('device', deviceId);
+    await repo.setDeviceTill(db, venueId, deviceId, tillId);
+    return toDevice((await repo.findDevice(db, deviceId))!);
+  }
+
   /** Revokes a tablet: it can sign in no more, and every session signed in on it ends now. */
   async revoke(db: Db, venueId: string, deviceId: string): Promise<Device> {
     const device = await repo.findDevice(db, deviceId);
@@ -128,6 +136,6 @@ export class DeviceService {
   }
 }
 
-function toDevice(row: { id: string; name: string; enrolled_at: string; enrolled_by: string | null; last_sign_in_at: string | null; revoked_at: string | null }): Device {
-  return { id: row.id, name: row.name, enrolledAt: row.enrolled_at, enrolledBy: row.enrolled_by, lastSignInAt: row.last_sign_in_at, revokedAt: row.revoked_at };
+function toDevice(row: { id: string; name: string; enrolled_at: string; enrolled_by: string | null; last_sign_in_at: string | null; revoked_at: string | null; till_id: string | null }): Device {
+  return { id: row.id, name: row.name, enrolledAt: row.enrolled_at, enrolledBy: row.enrolled_by, lastSignInAt: row.last_sign_in_at, revokedAt: row.revoked_at, tillId: row.till_id };
 }

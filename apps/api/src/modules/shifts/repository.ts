@@ -114,3 +114,23 @@ export async function cashMovementTotals(db: Db, shiftId: string): Promise<{ pai
   const total = (kind: string) => Number(rows.find((r) => r.kind === kind)?.total ?? 0);
   return { paidIn: total('paid_in'), paidOut: total('paid_out') };
 }
+
+/** The open regular shift on a till, if any. */
+export const findOpenShiftOnTill = (db: Db, venueId: string, tillId: string) =>
+  withCashier(db).where('s.venue_id', '=', venueId).where('s.till_id', '=', tillId).where('s.status', '=', 'open').where('s.is_rescue', '=', 0).executeTakeFirst();
+
+/** Every open shift of the venue with how many open orders book to it, longest-running first. */
+export const openShiftsWithChecks = (db: Db, venueId: string) =>
+  withCashier(db)
+    .select((eb) =>
+      eb
+        .selectFrom('orders as o')
+        .select((o) => o.fn.countAll<string | number>().as('n'))
+        .whereRef('o.shift_id', '=', 's.id')
+        .where('o.status', '=', 'open')
+        .as('open_checks'),
+    )
+    .where('s.venue_id', '=', venueId)
+    .where('s.status', '=', 'open')
+    .orderBy('s.opened_at')
+    .execute();

@@ -1,4 +1,5 @@
-import { type CashMovement, type CloseShiftInput, type ClosedShift, PAYMENT_METHODS, type PaymentMethod, type RecordCashMovementInput, type Shift } from '@pos/contracts';
+import { type CashMovement, type CloseShiftInput, type ClosedShift, type OpenShiftInput, type OpenShiftSummary, PAYMENT_METHODS, type PaymentMethod, type RecordCashMovementInput, type Shift } from '@pos/contracts';
+import { isUniqueViolation } from '../../db/dialect';
 import { nowIso } from '../../shared/clock';
 import { type Actor, type Db, outcome } from '../../shared/command';
 import { conflict, forbidden, invalid, notFound } from '../../shared/errors';
@@ -8,6 +9,7 @@ import type { AdminService } from '../admin/service';
 import type { OrderReads, OrderShifts } from '../orders';
 import type { ShiftLedger } from './ports';
 import * as repo from './repository';
+import * as tills from './tills-repository';
 
 type ByMethod<T> = Record<PaymentMethod, T>;
 const byMethod = <T>(make: (m: PaymentMethod) => T) => Object.fromEntries(PAYMENT_METHODS.map((m) => [m, make(m)])) as ByMethod<T>;
@@ -70,13 +72,60 @@ export class ShiftsService implements OrderShifts {
     return this.toShift(db, row);
   }
 
-  /** The cashier's open shift; failing that, an open rescue shift of theirs still to count and close. */
+  /**
+   * The cashier's open shift; failing that, the open shift of the till this tablet is attached to
+   * (a colleague working the same drawer sees it), then an open rescue shift of theirs still to
+   * count and close.
+   */
   async current(db: Db, actor: Actor): Promise<Shift | null> {
-    const row = (await repo.findOpenShiftOf(db, actor.venueId, actor.staffId)) ?? (await repo.findOpenShiftOf(db, actor.venueId, actor.staffId, 1));
+    const row =
+      (await repo.findOpenShiftOf(db, actor.venueId, actor.staffId)) ??
+      (await this.tabletTillShift(db, actor)) ??
+      (await repo.findOpenShiftOf(db, actor.venueId, actor.staffId, 1));
     return row ? this.toShift(db, row) : null;
   }
 
-  async open(db: Db, actor: Actor, openingFloat: number) {
+  /** The open regular shift of the till the actor's tablet (as the server verified it) is attached to. */
+  private async tabletTillShift(db: Db, actor: Actor): Promise<repo.ShiftRow | undefined> {
+    const tillId = await tills.deviceTillId(db, actor.venueId, actor.deviceId);
+    return tillId ? repo.findOpenShiftOnTill(db, actor.venueId, tillId) : undefined;
+  }
+
+  /** The supervisor's board: every open shift of the venue with its open checks — never an expected figure (the count is blind). */
+  async openShifts(db: Db, venueId: string): Promise<OpenShiftSummary[]> {
+    const rows = await repo.openShiftsWithChecks(db, venueId);
+    return rows.map((r) => ({
+      id: r.id,
+      cashierId: r.cashier_id,
+      cashierName: r.cashier_name,
+      openedAt: r.opened_at,
+      tillId: r.till_id,
+      tillName: r.till_name,
+      isRescue: r.is_rescue === 1,
+      openChecks: Number(r.open_checks),
+    }));
+  }
+
+  /**
+   * Opens a shift with its float on a till: the one named, else the one this tablet is attached
+   * to, else none (a personal drawer, as before tills). One open shift per till and per cashier.
+   */
+  async open(db: Db, actor: Actor, input: OpenShiftInput) {
+    const openingFloat = input.openingFloat;
+    let tillId: string | null;
+    if (input.tillId) {
+      const till = await tills.findTill(db, actor.venueId, input.tillId);
+      if (!till || till.archived_at) throw invalid('body.tillId', 'No such till in use in this venue');
+      tillId = till.id;
+    } else {
+      tillId = await tills.deviceTillId(db, actor.venueId, actor.deviceId);
+    }
+    const busy = async () => {
+      const other = tillId ? await repo.findOpenShiftOnTill(db, actor.venueId, tillId) : undefined;
+      return other ? conflict('till.busy', `A shift of ${other.cashier_name} is already open on this till`, { shiftId: other.id, cashierName: other.cashier_name }) : null;
+    };
+    const taken = await busy();
+    if (taken) throw taken;
     const id = newId();
     const inserted = await repo.insertOpenShift(db, {
       id,
@@ -92,8 +141,12 @@ export class ShiftsService implements OrderShifts {
       difference: null,
       closed_by: null,
       override_reason: null,
-      till_id: null,
+      till_id: tillId,
       close_mode: null,
+    }).catch(async (error: unknown) => {
+      // Another shift was opened on the till meanwhile: the partial unique index refused this one.
+      if (isUniqueViolation(error)) throw (await busy().catch(() => null)) ?? conflict('till.busy', 'A shift is already open on this till');
+      throw error;
     });
     if (!inserted) throw conflict('shift.already_open', 'You already have an open shift');
     return outcome(await this.get(db, actor.venueId, id));
@@ -109,9 +162,12 @@ export class ShiftsService implements OrderShifts {
     if (!row) throw notFound('shift', shiftId);
     if (row.status !== 'open') throw conflict('shift.closed', 'This shift is already closed');
     const canOverride = actor.permissions.has('shifts.close.override');
-    if (row.cashier_id !== actor.staffId && !canOverride) {
-      throw forbidden('auth.forbidden', "Closing another cashier's shift needs shifts.close.override");
+    const isOthers = row.cashier_id !== actor.staffId;
+    if (isOthers && !actor.permissions.has('shifts.close-others')) {
+      throw forbidden('auth.forbidden', "Closing another staff member's shift needs shifts.close-others");
     }
+    // A supervisor closing someone else's drawer says why; the audit keeps it with both names.
+    if (isOthers && !input.reason) throw invalid('body.reason', "Give the reason for closing another staff member's shift");
     if (input.force) {
       if (!canOverride) throw forbidden('auth.forbidden', 'Closing over open checks needs a supervisor (shifts.close.override)');
       if (!input.reason) throw invalid('body.reason', 'Give the reason for closing over open checks');
@@ -143,13 +199,23 @@ export class ShiftsService implements OrderShifts {
       difference: JSON.stringify(difference),
       closed_by: actor.staffId,
       override_reason: input.force ? input.reason! : null,
-      close_mode: row.cashier_id === actor.staffId ? 'counted' : 'blind',
+      close_mode: isOthers ? 'blind' : 'counted',
     });
-    if (input.force || row.cashier_id !== actor.staffId) {
+    if (input.force) {
       await this.admin.audit(db, actor, 'shift.closed.override', 'shift', shiftId, {
         reason: input.reason ?? null,
         openOrderIds: openOrders.map((o) => o.id),
         cashierId: row.cashier_id,
+      });
+    }
+    if (isOthers) {
+      await this.admin.audit(db, actor, 'shift.closed.blind', 'shift', shiftId, {
+        reason: input.reason ?? null,
+        openedBy: { id: row.cashier_id, name: row.cashier_name },
+        closedBy: { id: actor.staffId, name: actor.staffName },
+        counted,
+        expected: byMethod((m) => shift.totals[m].expected),
+        difference,
       });
     }
     const closed: ClosedShift = { ...(await this.get(db, actor.venueId, shiftId)), ...(settled ? { settledHolds: settled.value } : {}) };
@@ -218,6 +284,8 @@ export class ShiftsService implements OrderShifts {
   /** Orders book to the named shift, else the actor's, else the venue's current one (or none yet). */
   async shiftForOrder(db: Db, actor: Actor, shiftId?: string): Promise<string | null> {
     if (shiftId) return this.namedShift(db, actor.venueId, shiftId);
+    const till = await this.tabletTillShift(db, actor);
+    if (till && (await repo.holdShift(db, till.id, 'share'))) return till.id;
     const own = await repo.findOpenShiftOf(db, actor.venueId, actor.staffId);
     if (own && (await repo.holdShift(db, own.id, 'share'))) return own.id;
     const latest = await repo.latestOpenShift(db, actor.venueId);
@@ -225,11 +293,6 @@ export class ShiftsService implements OrderShifts {
     return null;
   }
 
-  /**
-   * Money books to the actor's own open shift. A command may name a shift: the actor's own (a
-   * late one from the tablet's outbox goes to their rescue shift if it closed since), or someone
-   * else's only with shifts.book.other — decided by who the server verified, never by the body.
-   */
   /**
    * The drawer a refund's money leaves: a named shift (as for a payment), else the refunding
    * staff's own open shift; a supervisor or manager without a drawer of their own refunds from the
@@ -244,6 +307,7 @@ export class ShiftsService implements OrderShifts {
     };
     if (named) return drawer(await this.shiftForPayment(db, actor, named));
     const candidates = [
+      await this.tabletTillShift(db, actor),
       await repo.findOpenShiftOf(db, actor.venueId, actor.staffId),
       saleShiftId ? await repo.findShift(db, actor.venueId, saleShiftId) : undefined,
       await repo.latestOpenShift(db, actor.venueId),
@@ -254,14 +318,25 @@ export class ShiftsService implements OrderShifts {
     throw conflict('shift.not_open', 'No cash shift is open to refund from');
   }
 
+  /**
+   * Money books to the open shift of the till this tablet is attached to, else to the actor's own
+   * open shift. A command may name a shift: the actor's own or this till's (a late one from the
+   * tablet's outbox goes to a rescue shift if it closed since), or someone else's only with
+   * shifts.book.other — decided by who and which tablet the server verified, never by the body.
+   */
   async shiftForPayment(db: Db, actor: Actor, shiftId?: string): Promise<string> {
     if (shiftId) {
+      const tillId = await tills.deviceTillId(db, actor.venueId, actor.deviceId);
       return this.namedShift(db, actor.venueId, shiftId, (row) => {
-        if (row.cashier_id !== actor.staffId && !actor.permissions.has('shifts.book.other')) {
-          throw forbidden('shift.not_yours', "Money books to your own shift; booking to another's needs shifts.book.other");
+        const onThisTill = tillId !== null && row.till_id === tillId;
+        if (row.cashier_id !== actor.staffId && !onThisTill && !actor.permissions.has('shifts.book.other')) {
+          throw forbidden('shift.not_yours', "Money books to your own shift or this tablet's till; booking to another's needs shifts.book.other");
         }
       });
     }
+    // The drawer this tablet is attached to takes the money, whoever takes it; else the person's own.
+    const till = await this.tabletTillShift(db, actor);
+    if (till && (await repo.holdShift(db, till.id, 'share'))) return till.id;
     const own = await repo.findOpenShiftOf(db, actor.venueId, actor.staffId);
     if (!own || !(await repo.holdShift(db, own.id, 'share'))) {
       throw conflict('shift.not_open', 'Open a cash shift before taking payments');

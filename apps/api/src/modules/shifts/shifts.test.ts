@@ -192,10 +192,12 @@ describe('shifts', () => {
         difference: { cash: -1000, card: 0 },
       });
 
-      const audit = await t.database.db.selectFrom('audit_log').selectAll().where('entity_id', '=', shift.id).execute();
-      expect(audit).toHaveLength(1);
-      expect(audit[0]).toMatchObject({ action: 'shift.closed.override', entity: 'shift', staff_id: supervisor.staffId });
-      expect(JSON.parse(audit[0].details)).toMatchObject({ reason: 'Гость ушёл, не заплатив', openOrderIds: [o.id], cashierId: cashier.staffId });
+      // Two entries: closing over open checks, and closing another's drawer (a blind count).
+      const audit = await t.database.db.selectFrom('audit_log').selectAll().where('entity_id', '=', shift.id).orderBy('action').execute();
+      expect(audit.map((a) => a.action)).toEqual(['shift.closed.blind', 'shift.closed.override']);
+      expect(audit[1]).toMatchObject({ action: 'shift.closed.override', entity: 'shift', staff_id: supervisor.staffId });
+      expect(JSON.parse(audit[1].details)).toMatchObject({ reason: 'Гость ушёл, не заплатив', openOrderIds: [o.id], cashierId: cashier.staffId });
+      expect(JSON.parse(audit[0].details)).toMatchObject({ openedBy: { id: cashier.staffId }, closedBy: { id: supervisor.staffId }, difference: { cash: -1000, card: 0 } });
 
       // The check itself is not lost: it is still open and can be paid on another shift.
       const later = await newCashier('Кассир Следующий');
@@ -260,7 +262,7 @@ describe('shifts', () => {
       const shift = await openShift(cashier, 10000);
       const results = await Promise.all([
         close(cashier, shift.id, { counted: { cash: 10000, card: 0 } }),
-        close(supervisor, shift.id, { counted: { cash: 9000, card: 0 } }),
+        close(supervisor, shift.id, { counted: { cash: 9000, card: 0 }, reason: 'Пересчёт старшим' }),
       ]);
       expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
       const loser = results.find((r) => r.status === 409)!;

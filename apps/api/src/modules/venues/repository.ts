@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { isPostgres } from '../../db/dialect';
+import { isPostgres, isUniqueViolation } from '../../db/dialect';
 import type { Db } from '../../shared/command';
 
 export const listHalls = (db: Db, venueId: string) =>
@@ -93,12 +93,6 @@ export const updateSession = (
   sessionId: string,
   patch: Partial<{ table_id: string; waiter_id: string; guests: number; status: string; closed_at: string; merged_into: string }>,
 ) => db.updateTable('table_sessions').set(patch).where('id', '=', sessionId).execute();
-
-/** A unique index refused the write (PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_UNIQUE). */
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
 
 /**
  * Moves an open session to another table; false when that table already has an open session.
