@@ -65,8 +65,8 @@ export function DevicesSection() {
                 <th>{t('devices.device')}</th>
                 <th>{t('devices.enrolled')}</th>
                 <th>{t('devices.lastSignIn')}</th>
-                {hasTills && <th>{t('devices.till')}</th>}
-                <th />
+                {/* The till select shares the last cell with Revoke: five columns do not fit a portrait tablet. */}
+                <th className={table.end}>{hasTills ? t('devices.till') : null}</th>
               </tr>
             </thead>
             <tbody>
@@ -89,17 +89,15 @@ export function DevicesSection() {
                     {device.enrolledBy && <div className={`${table.muted} ${styles.small}`}>{t('devices.by', { name: device.enrolledBy })}</div>}
                   </td>
                   <td className={device.lastSignInAt ? undefined : table.muted}>{device.lastSignInAt ? when(device.lastSignInAt) : t('devices.never')}</td>
-                  {hasTills && (
-                    <td>
-                      <TillSelect device={device} tills={tillList} />
-                    </td>
-                  )}
                   <td className={table.end}>
-                    {!device.revokedAt && (
-                      <Button variant="ghost" className={styles.revoke} onClick={() => setRevoking(device)} data-testid={`device-revoke-${device.id}`}>
-                        {t('devices.revoke')}
-                      </Button>
-                    )}
+                    <div className={styles.tillAndRevoke}>
+                      {hasTills && <TillSelect device={device} tills={tillList} />}
+                      {!device.revokedAt && (
+                        <Button variant="ghost" className={styles.revoke} onClick={() => setRevoking(device)} data-testid={`device-revoke-${device.id}`}>
+                          {t('devices.revoke')}
+                        </Button>
+                      )}
+                    </div>
                   </td>
                 </tr>
               ))}

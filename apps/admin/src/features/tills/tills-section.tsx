@@ -26,7 +26,8 @@ export function TillsSection() {
   const [refusal, setRefusal] = useState<string | null>(null);
 
   const list = [...(tills.data?.tills ?? [])].sort(byStatusThenName(i18n.language));
-  const dateTime = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'ru-RU', { dateStyle: 'short', timeStyle: 'short', timeZone: session.venue.timezone });
+  // Short enough for a portrait tablet's column: "7 дек., 07:58".
+  const dateTime = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'ru-RU', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: session.venue.timezone });
 
   const setArchived = (till: Till, archived: boolean) => {
     setRefusal(null);
@@ -75,7 +76,7 @@ export function TillsSection() {
         <EmptyState>{t('tills.empty')}</EmptyState>
       ) : (
         <div className={table.card}>
-          <table className={table.table}>
+          <table className={`${table.table} ${styles.table}`}>
             <thead>
               <tr>
                 <th>{t('tills.till')}</th>
@@ -101,7 +102,7 @@ export function TillsSection() {
                     )}
                   </td>
                   <td>
-                    <div className={table.actions}>
+                    <div className={`${table.actions} ${styles.actions}`}>
                       <Button onClick={() => setEditing({ till })} data-testid={`till-rename-${till.id}`}>
                         {t('tills.rename')}
                       </Button>
