@@ -1,7 +1,8 @@
+import AxeBuilder from '@axe-core/playwright';
 import { borschtOrder, minorUnits } from './support/payments';
 import { startServer, type TestServer } from './support/server';
 import { apiLogin, openSection, signIn } from './support/staff';
-import { expect, test } from './support/test';
+import { expect, type Page, test } from './support/test';
 
 /**
  * The supervisor's board (issue 17, point 5): the cashier opens a shift and takes cash; the
@@ -14,6 +15,12 @@ test.beforeAll(async () => {
   server = await startServer();
 });
 test.afterAll(async () => server?.stop());
+
+/** axe-core (WCAG 2 A/AA): no serious or critical violation inside `selector`. */
+async function audit(page: Page, selector: string) {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).include(selector).analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
 
 interface ClosedShift {
   id: string;
@@ -51,6 +58,7 @@ test("the supervisor closes Вера's shift blind from the board: count first, 
   await dialog.getByTestId('blind-close-cash').fill(String((expectedCash - 10_000) / 100));
   await dialog.getByTestId('blind-close-card').fill('0');
   await dialog.getByTestId('blind-close-reason').fill('Кассир ушёл, не закрыв смену');
+  await audit(page, '[role="dialog"]');
   // Typed, not yet sent: the dialog shows no amount of its own (the typed ones are in the inputs).
   expect(((await dialog.textContent()) ?? '').replace(/\s/g, '')).not.toMatch(/\d+,\d{2}₽/);
   await dialog.getByTestId('blind-close-submit').click();
@@ -62,6 +70,7 @@ test("the supervisor closes Вера's shift blind from the board: count first, 
   expect(minorUnits((await result.getByTestId('blind-difference-cash').textContent()) ?? '')).toBe(10_000);
   await expect(result.getByTestId('blind-difference-cash')).toContainText('−');
   await expect(result.getByTestId('blind-result-card')).toHaveAttribute('data-tone', 'balanced');
+  await audit(page, '[role="dialog"]');
   await page.getByTestId('blind-close-done').click();
   await expect(row).toBeHidden();
 
