@@ -124,7 +124,7 @@ test('with the plan set far above the day\'s takings the figures turn "behind", 
   await signIn(page, env.server.url, '333333');
   await paidBorscht(cashier, '6');
   const plan = widget(page).getByTestId('fd-plan');
-  await expect(plan).toHaveAttribute('data-status', 'behind', { timeout: 2_000 });
+  await expect(plan).toHaveAttribute('data-status', 'behind', { timeout: 5_000 });
   await expect(plan).toHaveAttribute('data-tone', 'bad');
   await expect(plan).toContainText(/Отстаём от плана −[\d\s]+(,\d\d)?\s₽ \(−\d+,\d %\) к плану/);
   const chart = widget(page).getByTestId('fd-chart');

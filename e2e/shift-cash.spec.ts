@@ -22,7 +22,7 @@ async function audit(page: Page, selector: string) {
   expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
-test('the cashier records a paid-out: listed, the expected cash goes down; too much is refused and writes nothing', async ({ browser }) => {
+test('the cashier records a paid-out: listed, the expected cash goes down; too much is refused and writes nothing; she closes 100 ₽ short', async ({ browser }) => {
   test.setTimeout(40_000);
   const cashier = await apiLogin(server.url, '2222');
   const shift = await cashier.post<{ id: string }>('/pos/shifts', { openingFloat: 500000 });
@@ -64,11 +64,26 @@ test('the cashier records a paid-out: listed, the expected cash goes down; too m
   await expect(rows).toHaveCount(1);
   expect(await cashier.get<unknown[]>(`/pos/shifts/${shift.id}/cash-movements`)).toHaveLength(1);
   expect(await expectedCash()).toBe(450000);
+
+  // She counts 100 ₽ less than the drawer should hold and closes: the difference is the shortfall.
+  await page.getByTestId('counted-cash').fill('4400');
+  await page.getByTestId('counted-card').fill('0');
+  await page.getByTestId('close-shift').click();
+  await expect(page.getByTestId('shift-result')).toBeVisible();
+  await expect(page.getByTestId('result-cash')).toHaveAttribute('data-tone', 'short');
+  await expect(page.getByTestId('difference-cash')).toContainText('−');
+  expect(minorUnits((await page.getByTestId('difference-cash').textContent()) ?? '')).toBe(10000);
+  const closed = await cashier.get<{ status: string; closeMode: string; difference: { cash: number; card: number }; cashMovements: { paidOut: number } }>(`/pos/shifts/${shift.id}`);
+  expect(closed).toMatchObject({ status: 'closed', closeMode: 'counted', difference: { cash: -10000, card: 0 }, cashMovements: { paidOut: 50000 } });
 });
 
 test('on a portrait tablet (800×1280) the shift screen stacks: totals, cash panel and closing each fit the width', async ({ browser }) => {
+  // A fresh shift with a paid-out, so the cash panel has a row (the test above closed its shift).
+  const cashier = await apiLogin(server.url, '2222');
+  const shift = await cashier.post<{ id: string }>('/pos/shifts', { openingFloat: 300000 });
+  await cashier.post(`/pos/shifts/${shift.id}/cash-movements`, { kind: 'paid_out', amount: 20000, reason: 'Инкассация' });
   const page = await (await browser.newContext({ viewport: { width: 800, height: 1280 } })).newPage();
-  await signIn(page, server.url, '2222'); // the shift the test above opened
+  await signIn(page, server.url, '2222');
   await openSection(page, 'Смена');
   await expect(page.getByTestId('shift-cash-panel')).toBeVisible();
   for (const id of ['shift-status', 'expected-cash', 'expected-card', 'totals-expected', 'shift-cash-panel', 'close-shift-form']) {

@@ -77,6 +77,7 @@ export async function createServices(db: Db, config: ApiConfig): Promise<Service
   const kitchen = new KitchenService(orders.reads, venues);
   const shifts = new ShiftsService(orders.reads, admin, {
     shiftTotals: (...args) => finance.ledger.shiftTotals(...args),
+    shiftStaffTotals: (...args) => finance.ledger.shiftStaffTotals(...args),
     settleExpiredHolds: (...args) => finance.lifecycle.settleExpiredHolds(...args),
   });
   const tills = new TillsService(admin, auth.devices);

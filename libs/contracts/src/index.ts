@@ -263,9 +263,11 @@ export {
   SetDeviceTillInputSchema,
   OpenShiftSummarySchema,
   OpenShiftsSchema,
+  ShiftStaffWorkSchema,
+  ShiftStaffSchema,
 } from './shifts';
 export type { CashMovement, CashMovementKind, CloseShiftInput, ClosedShift, OpenShiftInput, RecordCashMovementInput, Shift } from './shifts';
-export type { ShiftCloseMode, Till, Tills, CreateTillInput, UpdateTillInput, SetDeviceTillInput, OpenShiftSummary } from './shifts';
+export type { ShiftStaffWork, ShiftCloseMode, Till, Tills, CreateTillInput, UpdateTillInput, SetDeviceTillInput, OpenShiftSummary } from './shifts';
 export {
   DashboardHourSchema,
   DashboardMethodSchema,

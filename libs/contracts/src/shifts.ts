@@ -155,3 +155,16 @@ export const OpenShiftSummarySchema = TillShiftSchema.extend({
 });
 export type OpenShiftSummary = z.infer<typeof OpenShiftSummarySchema>;
 export const OpenShiftsSchema = z.object({ shifts: z.array(OpenShiftSummarySchema) });
+
+/** One staff member's work on a shift, from the same ledger rows as the shift's totals. */
+export const ShiftStaffWorkSchema = z.object({
+  staffId: IdSchema,
+  staffName: z.string(),
+  /** Payments they took (a split bill's payments count one each). */
+  payments: z.number().int().min(0),
+  sales: MoneyTotalSchema,
+  tips: MoneyTotalSchema,
+  refunds: MoneyTotalSchema,
+});
+export type ShiftStaffWork = z.infer<typeof ShiftStaffWorkSchema>;
+export const ShiftStaffSchema = z.object({ staff: z.array(ShiftStaffWorkSchema) });

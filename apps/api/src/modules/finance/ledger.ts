@@ -69,4 +69,9 @@ export class Ledger implements OrderPayments {
   async shiftTotals(db: Db, shiftId: string) {
     return repo.ledgerTotals(db, shiftId);
   }
+
+  /** The same rows per staff member who took the money (a till's shift has several). */
+  async shiftStaffTotals(db: Db, shiftId: string) {
+    return repo.ledgerStaffTotals(db, shiftId);
+  }
 }

@@ -55,6 +55,24 @@ export const savePaymentSettings = (db: Db, row: VenuePaymentSettingsTable) =>
     .execute();
 
 /** Ledger sums of a shift per kind and method (PostgreSQL returns bigint sums as strings). */
+/** Sales, tips and refunds of a shift per staff member who took them, with the payments each took. */
+export async function ledgerStaffTotals(db: Db, shiftId: string) {
+  const rows = await db
+    .selectFrom('ledger_entries as l')
+    .innerJoin('staff as s', 's.id', 'l.staff_id')
+    .select([
+      'l.staff_id',
+      's.name as staff_name',
+      'l.kind',
+      (eb) => eb.fn.sum<string | number>('l.amount').as('total'),
+      (eb) => eb.fn.count<string | number>('l.payment_id').distinct().as('payments'),
+    ])
+    .where('l.shift_id', '=', shiftId)
+    .groupBy(['l.staff_id', 's.name', 'l.kind'])
+    .execute();
+  return rows.map((r) => ({ staffId: r.staff_id, staffName: r.staff_name, kind: r.kind, total: Number(r.total ?? 0), payments: Number(r.payments ?? 0) }));
+}
+
 export async function ledgerTotals(db: Db, shiftId: string) {
   const rows = await db
     .selectFrom('ledger_entries')

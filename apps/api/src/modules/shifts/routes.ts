@@ -15,6 +15,7 @@ import {
   OpenShiftInputSchema,
   RecordCashMovementInputSchema,
   ShiftSchema,
+  ShiftStaffSchema,
 } from '@pos/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -55,6 +56,12 @@ export async function shiftsRoutes(fastify: FastifyInstance) {
     onRequest: app.authorize('shifts.close'),
     schema: { tags, summary: "Close with counted money: expected vs counted per method; closing the venue's last open shift settles expired holds first (`settledHolds`)", params: IdParamsSchema, headers: ApprovalHeadersSchema, body: CloseShiftInputSchema, response: replies({ 200: ClosedShiftSchema }) },
     handler: (req, reply) => app.runCommand(req, reply, (tx) => shifts.close(tx, req.actor, req.params.id, req.body)),
+  });
+
+  app.get('/pos/shifts/:id/staff', {
+    onRequest: app.authorize('shifts.view'),
+    schema: { tags, summary: "Each staff member's work on the shift — payments taken, sales, tips, refunds — from the ledger rows the shift's totals add up", params: IdParamsSchema, response: replies({ 200: ShiftStaffSchema }) },
+    handler: async (req) => ({ staff: await shifts.staffWork(db, req.actor.venueId, req.params.id) }),
   });
 
   app.post('/pos/shifts/:id/cash-movements', {

@@ -1,4 +1,4 @@
-import { type CashMovement, type CloseShiftInput, type ClosedShift, type OpenShiftInput, type OpenShiftSummary, PAYMENT_METHODS, type PaymentMethod, type RecordCashMovementInput, type Shift } from '@pos/contracts';
+import { type CashMovement, type CloseShiftInput, type ClosedShift, type OpenShiftInput, type OpenShiftSummary, PAYMENT_METHODS, type PaymentMethod, type RecordCashMovementInput, type Shift, type ShiftStaffWork } from '@pos/contracts';
 import { isUniqueViolation } from '../../db/dialect';
 import { nowIso } from '../../shared/clock';
 import { type Actor, type Db, outcome } from '../../shared/command';
@@ -244,6 +244,25 @@ export class ShiftsService implements OrderShifts {
     await repo.insertCashMovement(db, movement);
     await this.admin.audit(db, actor, `shift.cash.${input.kind}`, 'shift', shiftId, { movementId: movement.id, amount: input.amount, reason: input.reason });
     return outcome(toCashMovement({ ...movement, staff_name: actor.staffName }));
+  }
+
+  /**
+   * Who took what on a shift — a till's shift has several people — from the ledger rows the
+   * totals come from, so the per-person figures add up to the shift's. Most sales first.
+   */
+  async staffWork(db: Db, venueId: string, shiftId: string): Promise<ShiftStaffWork[]> {
+    if (!(await repo.findShift(db, venueId, shiftId))) throw notFound('shift', shiftId);
+    const people = new Map<string, ShiftStaffWork>();
+    for (const r of await this.ledger.shiftStaffTotals(db, shiftId)) {
+      const work = people.get(r.staffId) ?? { staffId: r.staffId, staffName: r.staffName, payments: 0, sales: 0, tips: 0, refunds: 0 };
+      if (r.kind === 'sale') {
+        work.sales += r.total;
+        work.payments = r.payments;
+      } else if (r.kind === 'tip') work.tips += r.total;
+      else if (r.kind === 'refund') work.refunds += r.total;
+      people.set(r.staffId, work);
+    }
+    return [...people.values()].sort((a, b) => b.sales - a.sales || a.staffName.localeCompare(b.staffName));
   }
 
   /** A shift's cash movements, oldest first. */

@@ -117,8 +117,24 @@ describe('shifts: tills', () => {
       ['refund', shift.id, supervisor.staffId],
       ['sale', shift.id, supervisor.staffId],
     ]);
-    const totals = (await cashier.get(`/pos/shifts/${shift.id}`)).body.totals.cash;
-    expect(totals).toMatchObject({ sales: order.total, refunds: 10000, expected: order.total - 10000 });
+    // The cashier takes one too, with a tip: each person's work comes from the same rows and adds up to the shift.
+    const second = await counterOrder();
+    const own = await cashier.post('/pos/finance/payments', { orderId: second.id, tenders: [{ method: 'card', amount: second.total, tip: 2000 }], clientRequestId: requestId() });
+    expect(own.status).toBe(201);
+    const totals = (await cashier.get(`/pos/shifts/${shift.id}`)).body.totals;
+    expect(totals.cash).toMatchObject({ sales: order.total, refunds: 10000, expected: order.total - 10000 });
+    const work = (await cashier.get(`/pos/shifts/${shift.id}/staff`)).body.staff;
+    expect(work).toEqual([
+      { staffId: cashier.staffId, staffName: 'Кассир Ящик', payments: 1, sales: second.total, tips: 2000, refunds: 0 },
+      { staffId: supervisor.staffId, staffName: 'Старший Ящик', payments: 1, sales: order.total, tips: 0, refunds: 10000 },
+    ].sort((a, b) => b.sales - a.sales || a.staffName.localeCompare(b.staffName)));
+    const sum = (k: 'sales' | 'tips' | 'refunds') => work.reduce((s: number, w: Record<string, number>) => s + w[k], 0);
+    expect([sum('sales'), sum('tips'), sum('refunds')]).toEqual([
+      totals.cash.sales + totals.card.sales,
+      totals.cash.tips + totals.card.tips,
+      totals.cash.refunds + totals.card.refunds,
+    ]);
+    expect((await cashier.get('/pos/shifts/00000000-0000-4000-8000-000000000000/staff')).status).toBe(404);
 
     // Detached, the same supervisor's tablet books to their own drawer again (none open: refused).
     await attach('tills-money', null);
