@@ -1,3 +1,5 @@
+import { boardTexts } from './features/board/texts';
+
 /** The shift remote's namespace ('shift'), Russian and English. */
 export const shiftTexts = {
   ru: {
@@ -76,6 +78,7 @@ export const shiftTexts = {
         recheck: 'Проверить снова',
       },
     },
+    board: boardTexts.ru,
   },
   en: {
     cash: {
@@ -153,5 +156,6 @@ export const shiftTexts = {
         recheck: 'Check again',
       },
     },
+    board: boardTexts.en,
   },
 };

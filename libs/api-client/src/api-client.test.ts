@@ -1,4 +1,5 @@
 import { createApiClient } from './api-client';
+import { createPosApi } from './pos-api';
 import { ApiError } from './api-error';
 
 // jsdom has no fetch Response; the client only reads ok, status, statusText and text().
@@ -80,5 +81,37 @@ describe('api client', () => {
     const error = (await client.get('/pos/ping').catch((e: unknown) => e)) as ApiError;
     expect(error.status).toBe(0);
     expect(error.isTransient).toBe(true);
+  });
+});
+
+describe('pos api: tills and shifts', () => {
+  const recording = () => {
+    const calls: { url: string; init: RequestInit }[] = [];
+    const api = createPosApi(
+      createApiClient({
+        getToken: () => 'tkn',
+        fetch: async (url, init) => {
+          calls.push({ url: String(url), init: init! });
+          return jsonResponse(200, {});
+        },
+      }),
+    );
+    const bodies = () => calls.map((c) => JSON.parse(String(c.init.body ?? 'null')) as unknown);
+    return { api, calls, bodies };
+  };
+
+  it("opens a shift on the picked till, or leaves the till to the server's default", async () => {
+    const { api, bodies } = recording();
+    await api.openShift(500_000);
+    await api.openShift(500_000, { tillId: 'till-1', clientRequestId: 'req-1' });
+    expect(bodies()).toEqual([{ openingFloat: 500_000 }, { openingFloat: 500_000, tillId: 'till-1', clientRequestId: 'req-1' }]);
+  });
+
+  it('attaches a tablet to a till or detaches it with null', async () => {
+    const { api, calls, bodies } = recording();
+    await api.setDeviceTill('dev-1', 'till-1', 'req-2');
+    await api.setDeviceTill('dev-1', null);
+    expect(calls.map((c) => `${c.init.method} ${c.url}`)).toEqual(['PUT /admin/devices/dev-1/till', 'PUT /admin/devices/dev-1/till']);
+    expect(bodies()).toEqual([{ tillId: 'till-1', clientRequestId: 'req-2' }, { tillId: null }]);
   });
 });

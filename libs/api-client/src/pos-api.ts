@@ -64,7 +64,12 @@ import type {
   PaymentSettings,
   UpdatePaymentSettingsInput,
   ClosedShift,
+  CreateTillInput,
+  OpenShiftSummary,
   Shift,
+  Till,
+  Tills,
+  UpdateTillInput,
   Split,
   Table,
   TableSession,
@@ -157,8 +162,21 @@ export function createPosApi(client: ApiClient) {
     financeDashboard: (query: DashboardQuery = {}) => client.get<Dashboard>(`/pos/finance/dashboard${qs(query)}`),
 
     currentShift: () => client.get<{ shift: Shift | null }>('/pos/shifts/current'),
-    openShift: (openingFloat: number) => client.post<Shift>('/pos/shifts', { openingFloat }),
-    closeShift: (id: string, body: { counted: { cash: number; card: number }; force?: boolean; reason?: string }, o?: RequestOptions) =>
+    /**
+     * Opens the caller's shift on `tillId` (default: the till this tablet is attached to; none: a
+     * personal drawer). A till that already has an open shift is 409 `till.busy` (`cashierName`).
+     */
+    openShift: (openingFloat: number, options: { tillId?: string; clientRequestId?: string } = {}) =>
+      client.post<Shift>('/pos/shifts', { openingFloat, ...(options.tillId ? { tillId: options.tillId } : {}), ...(options.clientRequestId ? { clientRequestId: options.clientRequestId } : {}) }),
+    /** The venue's tills a shift may open on (not archived), each with its open shift, and this tablet's till. */
+    tills: () => client.get<Tills>('/pos/tills'),
+    /** The venue's open shifts, for the supervisor's board: who, which till, since when, open checks; no expected figures. */
+    openShifts: () => client.get<{ shifts: OpenShiftSummary[] }>('/pos/shifts/open'),
+    /**
+     * Closes a shift. Another's shift (`shifts.close-others`) closes blind: it needs a `reason`,
+     * and the expected figures come back only in the answer.
+     */
+    closeShift: (id: string, body: { counted: { cash: number; card: number }; force?: boolean; reason?: string; clientRequestId?: string }, o?: RequestOptions) =>
       client.post<ClosedShift>(`/pos/shifts/${id}/close`, body, o),
     /** The shift's cash paid in / paid out, oldest first, with who recorded each. */
     cashMovements: (shiftId: string) => client.get<CashMovement[]>(`/pos/shifts/${shiftId}/cash-movements`),
@@ -195,6 +213,15 @@ export function createPosApi(client: ApiClient) {
     createEnrollmentCode: (input: CreateEnrollmentCodeInput) => client.post<EnrollmentCodeResult>('/admin/devices/enrollment-codes', input),
     /** No more sign-ins from the tablet; everyone signed in on it is signed out now. */
     revokeDevice: (id: string) => client.post<Device>(`/admin/devices/${id}/revoke`),
+    /** The venue's tills, archived ones included (Admin → Tills). */
+    adminTills: () => client.get<{ tills: Till[] }>('/admin/tills'),
+    /** A new till; a name the venue already has is 409 `till.name_taken`. */
+    createTill: (body: CreateTillInput) => client.post<Till>('/admin/tills', body),
+    /** Rename, archive or unarchive; archiving a till with an open shift is 409 `till.busy`. */
+    updateTill: (id: string, body: UpdateTillInput) => client.patch<Till>(`/admin/tills/${id}`, body),
+    /** Attaches a tablet to a till (its payments book to the till's open shift) or detaches it (null). */
+    setDeviceTill: (deviceId: string, tillId: string | null, clientRequestId?: string) =>
+      client.put<Device>(`/admin/devices/${deviceId}/till`, { tillId, ...(clientRequestId ? { clientRequestId } : {}) }),
     savePaymentSettings: (body: UpdatePaymentSettingsInput) => client.put<PaymentSettings>('/admin/payments/settings', body),
     /** Who did what, newest first, with the supervisor who approved it inline. */
     auditLog: (query: AuditQuery = {}) =>
@@ -225,6 +252,11 @@ export const queryKeys = {
   cashMovements: (shiftId: string) => ['shift', 'cash-movements', shiftId] as const,
   shiftZReport: (shiftId: string) => ['shift', 'z-report', shiftId] as const,
   zReports: ['shift', 'z-reports'] as const,
+  /** The tills a shift may open on (the open-shift form's picker). */
+  tills: ['shift', 'tills'] as const,
+  /** The venue's open shifts (the supervisor's board). */
+  openShifts: ['shift', 'open'] as const,
+  adminTills: ['admin', 'tills'] as const,
   flags: ['admin', 'flags'] as const,
   remotes: ['admin', 'remotes'] as const,
   staff: ['admin', 'staff'] as const,

@@ -3,8 +3,8 @@
  * them as `@pos/contracts/constants`). The index re-exports them for everyone else.
  */
 
-/** The version of the host API remotes are written against (`PosPlugin.shellApi`); 1.1 added `requestApproval`, 1.2 `slots`, 1.3 `outbox`. */
-export const SHELL_API_VERSION = '1.3.0';
+/** The version of the host API remotes are written against (`PosPlugin.shellApi`); 1.1 added `requestApproval`, 1.2 `slots`, 1.3 `outbox`, 1.4 `adminPages` (several Admin pages per remote) and the shift API on `host.api`. */
+export const SHELL_API_VERSION = '1.4.0';
 
 /** Socket.IO is served on this path; namespaces below. */
 export const SOCKET_PATH = '/ws';

@@ -20,6 +20,8 @@ export interface SlotEntry {
   namespace: string;
   /** With `admin.pages`: the page's navigation entry. */
   adminPage?: AdminPageDeclaration;
+  /** With `admin.pages`: every page the remote declared (the first is also `adminPage`). Host API 1.4. */
+  adminPages?: readonly AdminPageDeclaration[];
 }
 
 /** A slot mounted by a remote into its own element (see `HostSlots.mount`). */

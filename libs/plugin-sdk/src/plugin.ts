@@ -53,6 +53,12 @@ export interface PosPlugin {
   floorMode?: FloorModeDeclaration;
   /** With an `admin.pages` slot: the page's entry in the Admin remote's navigation. */
   adminPage?: AdminPageDeclaration;
+  /**
+   * With an `admin.pages` slot: several pages, each its own navigation entry; the one parcel
+   * renders the page its context's `path` ends with. Takes the place of `adminPage` (host API 1.4;
+   * an older shell shows `adminPage` only, so a remote may declare its first page there too).
+   */
+  adminPages?: readonly AdminPageDeclaration[];
 }
 
 export const definePlugin = (plugin: PosPlugin): PosPlugin => plugin;

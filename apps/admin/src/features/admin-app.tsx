@@ -13,8 +13,9 @@ import { RemotesSection } from './remotes/remotes-section';
 import { RolesSection } from './roles/roles-section';
 import { StaffSection } from './staff/staff-section';
 import { StockSection } from './stock/stock-section';
+import { TillsSection } from './tills/tills-section';
 
-type SectionId = 'flags' | 'roles' | 'staff' | 'devices' | 'stock' | 'payments' | 'remotes';
+type SectionId = 'flags' | 'roles' | 'staff' | 'devices' | 'tills' | 'stock' | 'payments' | 'remotes';
 
 /** The sidebar's icons: a little larger and finer than a button's. */
 const sectionIcon = (name: IconName) => <Icon name={name} size={22} strokeWidth={1.8} />;
@@ -25,6 +26,7 @@ const SECTIONS: { id: SectionId; permission: Permission; Component: ComponentTyp
   { id: 'roles', permission: 'admin.roles', Component: RolesSection, icon: sectionIcon('shield') },
   { id: 'staff', permission: 'admin.staff', Component: StaffSection, icon: sectionIcon('staff') },
   { id: 'devices', permission: 'admin.devices', Component: DevicesSection, icon: sectionIcon('tablet') },
+  { id: 'tills', permission: 'admin.devices', Component: TillsSection, icon: sectionIcon('cash') },
   { id: 'stock', permission: 'menu.stock', Component: StockSection, icon: sectionIcon('box') },
   { id: 'payments', permission: 'admin.payments', Component: PaymentSettingsSection, icon: sectionIcon('wallet') },
   { id: 'remotes', permission: 'admin.remotes', Component: RemotesSection, icon: sectionIcon('layers') },

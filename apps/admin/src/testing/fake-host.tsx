@@ -32,18 +32,38 @@ export function createFakeHost({ permissions, api, language, slots }: FakeHostOp
   });
 }
 
-/**
- * The device routes of the PosApi over a fake transport: a test fakes `get`/`post` by path (like
- * the server would answer) and asserts on the requests.
- */
-export function fakeDevicesApi(transport: { get?: (path: string) => Promise<unknown>; post?: (path: string, body?: unknown) => Promise<unknown> }): Partial<PosApi> {
-  const missing = (name: string) => () => Promise.reject(new Error(`${name} is not faked in this test`));
+/** A fake transport: a test answers requests by path (like the server would) and asserts on them. */
+export interface FakeTransport {
+  get?: (path: string) => Promise<unknown>;
+  post?: (path: string, body?: unknown) => Promise<unknown>;
+  put?: (path: string, body?: unknown) => Promise<unknown>;
+  patch?: (path: string, body?: unknown) => Promise<unknown>;
+}
+
+const missing = (name: string) => () => Promise.reject(new Error(`${name} is not faked in this test`));
+
+/** The device routes of the PosApi over a fake transport (the tablet's till included). */
+export function fakeDevicesApi(transport: FakeTransport): Partial<PosApi> {
   const get = transport.get ?? missing('get');
   const post = transport.post ?? missing('post');
+  const put = transport.put ?? missing('put');
   return {
     devices: () => get('/admin/devices') as ReturnType<PosApi['devices']>,
     createEnrollmentCode: (input) => post('/admin/devices/enrollment-codes', input) as ReturnType<PosApi['createEnrollmentCode']>,
     revokeDevice: (id) => post(`/admin/devices/${id}/revoke`) as ReturnType<PosApi['revokeDevice']>,
+    setDeviceTill: (id, tillId, clientRequestId) => put(`/admin/devices/${id}/till`, { tillId, clientRequestId }) as ReturnType<PosApi['setDeviceTill']>,
+  };
+}
+
+/** The till routes of the PosApi over a fake transport. */
+export function fakeTillsApi(transport: FakeTransport): Partial<PosApi> {
+  const get = transport.get ?? missing('get');
+  const post = transport.post ?? missing('post');
+  const patch = transport.patch ?? missing('patch');
+  return {
+    adminTills: () => get('/admin/tills') as ReturnType<PosApi['adminTills']>,
+    createTill: (body) => post('/admin/tills', body) as ReturnType<PosApi['createTill']>,
+    updateTill: (id, body) => patch(`/admin/tills/${id}`, body) as ReturnType<PosApi['updateTill']>,
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Device, EnrollmentCodeResult } from '@pos/contracts';
 import { ApiError } from '@pos/plugin-sdk';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { fakeDevicesApi, renderWithHost } from '../../testing/fake-host';
+import { fakeDevicesApi, fakeTillsApi, renderWithHost } from '../../testing/fake-host';
 import { DevicesSection } from './devices-section';
 import { ENROLL_POLL_MS, formatRemaining } from './enroll-dialog';
 
@@ -11,9 +11,9 @@ const OLD = '0190a000-0000-7000-8000-0000000000d3';
 const TERRACE = '0190a000-0000-7000-8000-0000000000d4';
 
 const tablets = (): Device[] => [
-  { id: OLD, name: 'Старый', enrolledAt: '2025-01-05T08:00:00Z', enrolledBy: 'Елена', lastSignInAt: '2025-02-01T18:45:00Z', revokedAt: '2025-02-10T07:15:00Z' },
-  { id: BAR, name: 'Бар', enrolledAt: '2025-03-01T09:30:00Z', enrolledBy: 'Елена', lastSignInAt: '2025-03-02T17:05:00Z', revokedAt: null },
-  { id: HALL, name: 'Зал', enrolledAt: '2025-03-04T10:00:00Z', enrolledBy: null, lastSignInAt: null, revokedAt: null },
+  { id: OLD, name: 'Старый', enrolledAt: '2025-01-05T08:00:00Z', enrolledBy: 'Елена', lastSignInAt: '2025-02-01T18:45:00Z', revokedAt: '2025-02-10T07:15:00Z', tillId: null },
+  { id: BAR, name: 'Бар', enrolledAt: '2025-03-01T09:30:00Z', enrolledBy: 'Елена', lastSignInAt: '2025-03-02T17:05:00Z', revokedAt: null, tillId: null },
+  { id: HALL, name: 'Зал', enrolledAt: '2025-03-04T10:00:00Z', enrolledBy: null, lastSignInAt: null, revokedAt: null, tillId: null },
 ];
 
 const CODE: EnrollmentCodeResult = { code: 'ABCD-2345', expiresAt: '2025-03-05T10:30:00Z', venue: 'demo' };
@@ -105,7 +105,7 @@ describe('DevicesSection', () => {
     expect(screen.getByTestId('enroll-expiry')).toHaveTextContent('осталось 15:00');
     const calls = get.mock.calls.length;
 
-    server.devices.push({ id: TERRACE, name: 'Терраса', enrolledAt: '2025-03-05T10:20:00Z', enrolledBy: 'Елена', lastSignInAt: null, revokedAt: null });
+    server.devices.push({ id: TERRACE, name: 'Терраса', enrolledAt: '2025-03-05T10:20:00Z', enrolledBy: 'Елена', lastSignInAt: null, revokedAt: null, tillId: null });
     await act(async () => {
       jest.advanceTimersByTime(ENROLL_POLL_MS);
     });
@@ -126,7 +126,7 @@ describe('DevicesSection', () => {
     fireEvent.click(screen.getByTestId('enroll-issue'));
     await screen.findByTestId('enroll-code');
     const calls = get.mock.calls.length;
-    server.devices.push({ id: TERRACE, name: 'Терраса', enrolledAt: '2025-03-05T10:20:00Z', enrolledBy: 'Елена', lastSignInAt: null, revokedAt: null });
+    server.devices.push({ id: TERRACE, name: 'Терраса', enrolledAt: '2025-03-05T10:20:00Z', enrolledBy: 'Елена', lastSignInAt: null, revokedAt: null, tillId: null });
     fireEvent.click(screen.getByTestId('enroll-done'));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(await screen.findByTestId(`device-${TERRACE}`)).toBeInTheDocument();
@@ -170,5 +170,63 @@ describe('formatRemaining', () => {
     expect(formatRemaining(61_500)).toBe('1:02');
     expect(formatRemaining(24 * 60 * 60_000)).toBe('24:00:00');
     expect(formatRemaining(-5_000)).toBe('0:00');
+  });
+});
+
+describe("DevicesSection: the tablet's till", () => {
+  const KASSA_1 = '0190a000-0000-7000-8000-0000000000e1';
+  const OLD_TILL = '0190a000-0000-7000-8000-0000000000e3';
+  const tills = [
+    { id: KASSA_1, name: 'Касса 1', archived: false, openShift: null },
+    { id: OLD_TILL, name: 'Старая касса', archived: true, openShift: null },
+  ];
+
+  function setupWithTills(venueTills = tills, devices = tablets()) {
+    const server = { devices };
+    const get = jest.fn(async (path: string) => {
+      if (path === '/admin/devices') return { devices: server.devices.map((d) => ({ ...d })) };
+      if (path === '/admin/tills') return { tills: venueTills };
+      throw new Error(`unexpected GET ${path}`);
+    });
+    const put = jest.fn(async (path: string, body?: unknown) => {
+      const device = server.devices.find((d) => path === `/admin/devices/${d.id}/till`);
+      if (!device) throw new Error(`unexpected PUT ${path}`);
+      device.tillId = (body as { tillId: string | null }).tillId;
+      return { ...device };
+    });
+    const rendered = renderWithHost(<DevicesSection />, { api: { ...fakeDevicesApi({ get, put }), ...fakeTillsApi({ get }) } });
+    return { server, put, ...rendered };
+  }
+
+  it('attaches a tablet to a till in use and detaches it again', async () => {
+    const { put, host } = setupWithTills();
+    const select = await screen.findByTestId(`device-till-${BAR}`);
+    expect(select).toHaveValue('');
+    expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual(['—', 'Касса 1']);
+    fireEvent.change(select, { target: { value: KASSA_1 } });
+    await waitFor(() => expect(put).toHaveBeenCalledWith(`/admin/devices/${BAR}/till`, expect.objectContaining({ tillId: KASSA_1, clientRequestId: expect.any(String) })));
+    await waitFor(() => expect(screen.getByTestId(`device-till-${BAR}`)).toHaveValue(KASSA_1));
+    expect(host.notify).toHaveBeenCalledWith('success', 'Оплаты с планшета «Бар» идут в смену кассы «Касса 1»');
+
+    fireEvent.change(screen.getByTestId(`device-till-${BAR}`), { target: { value: '' } });
+    await waitFor(() => expect(put).toHaveBeenLastCalledWith(`/admin/devices/${BAR}/till`, expect.objectContaining({ tillId: null })));
+    await waitFor(() => expect(screen.getByTestId(`device-till-${BAR}`)).toHaveValue(''));
+  });
+
+  it('offers an archived till only to the tablet still attached to it, and only shows a revoked tablet’s till', async () => {
+    const devices = tablets().map((d) => (d.id === HALL ? { ...d, tillId: OLD_TILL } : d.id === OLD ? { ...d, tillId: KASSA_1 } : d));
+    setupWithTills(tills, devices);
+    const hall = await screen.findByTestId(`device-till-${HALL}`);
+    expect(within(hall).getAllByRole('option').map((o) => o.textContent)).toEqual(['—', 'Касса 1', 'Старая касса (в архиве)']);
+    expect(hall).toHaveValue(OLD_TILL);
+    expect(screen.queryByTestId(`device-till-${OLD}`)).not.toBeInTheDocument();
+    expect(row(OLD)).toHaveTextContent('Касса 1');
+  });
+
+  it('keeps the table as it was for a venue without tills', async () => {
+    setupWithTills([]);
+    await screen.findAllByTestId(/^device-0190/);
+    expect(screen.queryByRole('columnheader', { name: 'Касса' })).not.toBeInTheDocument();
+    expect(screen.queryByTestId(`device-till-${BAR}`)).not.toBeInTheDocument();
   });
 });

@@ -19,8 +19,11 @@ export function useRemotePages(): RemotePage[] {
   const { t } = useTranslation('admin');
   const host = useHost();
   const entries = useSlotEntries('admin.pages');
-  return entries.flatMap(({ remote, namespace, adminPage }) =>
-    adminPage && mayOpen(host.can, adminPage.permission) ? [{ id: adminPage.id, remote, label: t(adminPage.title, { ns: namespace, defaultValue: adminPage.title }) }] : [],
+  // A remote may add several pages (`adminPages`, host API 1.4); an older shell sends `adminPage` only.
+  return entries.flatMap(({ remote, namespace, adminPage, adminPages }) =>
+    (adminPages ?? (adminPage ? [adminPage] : []))
+      .filter((page) => mayOpen(host.can, page.permission))
+      .map((page) => ({ id: page.id, remote, label: t(page.title, { ns: namespace, defaultValue: page.title }) })),
   );
 }
 

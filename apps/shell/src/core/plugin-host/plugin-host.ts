@@ -221,8 +221,8 @@ export class PluginHost {
   slotEntries(name: SlotName): SlotEntry[] {
     return this.remotes.flatMap((s) => {
       if (s.status !== 'loaded' || !s.plugin?.slots?.[name]) return [];
-      const adminPage = name === 'admin.pages' ? s.plugin.adminPage : undefined;
-      return [{ remote: s.name, namespace: s.plugin.id, ...(adminPage ? { adminPage } : {}) }];
+      const adminPages = name === 'admin.pages' ? (s.plugin.adminPages ?? (s.plugin.adminPage ? [s.plugin.adminPage] : [])) : [];
+      return [{ remote: s.name, namespace: s.plugin.id, ...(adminPages.length ? { adminPage: adminPages[0], adminPages } : {}) }];
     });
   }
 

@@ -1,4 +1,4 @@
-import { differenceSign, differenceTone, parseAmount, pressKey, shiftDuration } from './shift-rules';
+import { defaultTillId, differenceSign, differenceTone, parseAmount, pressKey, shiftDuration } from './shift-rules';
 
 describe('the difference of a closed shift', () => {
   it('is balanced at zero, a shortage below, a surplus above', () => {
@@ -45,5 +45,29 @@ describe('amounts typed by the cashier', () => {
     expect(type(['1', '2', 'back'])).toBe('1');
     expect(type(['back'])).toBe('');
     expect(type(Array(12).fill('9'))).toBe('999999999');
+  });
+});
+
+describe('defaultTillId', () => {
+  const busy = { cashierName: 'Вера' };
+  const tills = [
+    { id: 'kassa-1', openShift: null },
+    { id: 'bar', openShift: null },
+    { id: 'terrace', openShift: busy },
+  ];
+
+  it("picks the tablet's own till while it is free", () => {
+    expect(defaultTillId(tills, 'bar')).toBe('bar');
+  });
+
+  it("falls back to the first free till when the tablet has none, or someone's shift holds it", () => {
+    expect(defaultTillId(tills, null)).toBe('kassa-1');
+    expect(defaultTillId(tills, 'terrace')).toBe('kassa-1');
+    expect(defaultTillId([{ id: 'terrace', openShift: busy }, { id: 'bar', openShift: null }], 'terrace')).toBe('bar');
+  });
+
+  it('picks nothing when every till is taken or there are none', () => {
+    expect(defaultTillId([{ id: 'terrace', openShift: busy }], 'terrace')).toBeNull();
+    expect(defaultTillId([], 'bar')).toBeNull();
   });
 });

@@ -43,3 +43,18 @@ export function pressKey(text: string, key: KeypadKey, separator: ',' | '.' = ',
   const digits = `${integer}${key}`.replace(/^0+(?=\d)/, '');
   return digits.replace(/\s/g, '').length > MAX_INTEGER_DIGITS ? text : digits;
 }
+
+/** What the till picker needs of a till: whether someone's shift already holds it. */
+interface PickableTill {
+  id: string;
+  openShift: unknown;
+}
+
+/**
+ * The till the open-shift form preselects: the tablet's own till while it is free, else the first
+ * free one; null when every till is taken (or the venue has none).
+ */
+export function defaultTillId(tills: readonly PickableTill[], deviceTillId: string | null): string | null {
+  const free = tills.filter((till) => !till.openShift);
+  return (free.find((till) => till.id === deviceTillId) ?? free[0])?.id ?? null;
+}

@@ -1,5 +1,5 @@
 import { ApiError, type PosApi } from '@pos/api-client';
-import type { Permission, Shift } from '@pos/contracts';
+import type { Permission, Shift, Till } from '@pos/contracts';
 import { anOrder, aSession, aShift, aStaff } from '@pos/contracts/testing';
 import { createEventBus } from '@pos/event-bus';
 import { addNamespace, createI18n } from '@pos/i18n';
@@ -42,10 +42,12 @@ const shift = (over: Partial<Shift> = {}): Shift =>
 const openCheck = (number: number) => anOrder({ id: `order-${number}`, number, tableLabel: String(number), waiterName: 'Анна', due: 120_000 });
 
 function renderShift(
-  api: Partial<Record<keyof PosApi, jest.Mock>>,
+  givenApi: Partial<Record<keyof PosApi, jest.Mock>>,
   permissions: Permission[] = ['shifts.view', 'shifts.open', 'shifts.close'],
   options: { requestApproval?: HostApi['requestApproval'] } = {},
 ) {
+  // A venue without tills unless the test says otherwise.
+  const api = { tills: jest.fn(async () => ({ tills: [], deviceTillId: null })), ...givenApi };
   const i18n = createI18n('ru');
   addNamespace(i18n, 'shift', shiftTexts);
   const bus = createEventBus();
@@ -97,7 +99,9 @@ describe('ShiftScreen', () => {
     press(form, '5');
     expect(screen.getByTestId('opening-float')).toHaveValue('2500,5');
     fireEvent.click(screen.getByTestId('open-shift'));
-    await waitFor(() => expect(openShift).toHaveBeenCalledWith(250_050));
+    await waitFor(() => expect(openShift).toHaveBeenCalledWith(250_050, { tillId: undefined, clientRequestId: expect.stringMatching(/^[0-9a-f-]{36}$/) }));
+    // No tills in this venue: no picker, the server's default drawer.
+    expect(screen.queryByTestId('till-picker')).not.toBeInTheDocument();
     expect(await screen.findByTestId('shift-status')).toHaveTextContent('Смена открыта');
   });
 
@@ -212,5 +216,123 @@ describe('ShiftScreen', () => {
     fireEvent.click(screen.getByTestId('close-shift'));
     await screen.findByTestId('shift-result');
     expect(mockSlotProps.filter((p) => p.name === 'shift.close').at(-1)?.context).toEqual({ stage: 'after', shift: closed });
+  });
+});
+
+describe('ShiftScreen: the till picker', () => {
+  const KASSA_1 = 'till-kassa-1';
+  const BAR = 'till-bar';
+  const TERRACE = 'till-terrace';
+  const venueTills = (): Till[] => [
+    { id: KASSA_1, name: 'Касса 1', archived: false, openShift: null },
+    { id: BAR, name: 'Бар', archived: false, openShift: null },
+    { id: TERRACE, name: 'Терраса', archived: false, openShift: { id: 'shift-9', cashierId: 'c9', cashierName: 'Борис', openedAt: '2026-03-02T07:30:00.000Z' } },
+  ];
+  const noShift = () => jest.fn(async () => ({ shift: null }));
+  const typeFloat = (form: HTMLElement) => press(form, '3000');
+  const option = (id: string) => screen.getByTestId(`till-option-${id}`);
+
+  it("preselects the tablet's till, shows a busy till with who opened it since when and keeps it out of reach, and opens on the picked till", async () => {
+    const openShift = jest.fn(async (float: number, o: { tillId?: string }) => shift({ openingFloat: float, tillId: o.tillId ?? null, tillName: 'Касса 1' }));
+    renderShift({ currentShift: noShift(), tills: jest.fn(async () => ({ tills: venueTills(), deviceTillId: BAR })), openShift });
+    const picker = await screen.findByTestId('till-picker');
+    expect(within(picker).getAllByRole('radio').map((r) => r.textContent)).toEqual(['Касса 1свободна', 'Баркасса этого планшета', 'ТеррасаБорис, с 10:30']);
+    expect(option(BAR)).toHaveAttribute('aria-checked', 'true');
+    expect(option(TERRACE)).toBeDisabled();
+
+    fireEvent.click(option(TERRACE));
+    expect(option(BAR)).toHaveAttribute('aria-checked', 'true');
+    fireEvent.click(option(KASSA_1));
+    expect(option(KASSA_1)).toHaveAttribute('aria-checked', 'true');
+    expect(option(BAR)).toHaveAttribute('aria-checked', 'false');
+
+    typeFloat(screen.getByTestId('open-shift-form'));
+    fireEvent.click(screen.getByTestId('open-shift'));
+    await waitFor(() => expect(openShift).toHaveBeenCalledWith(300_000, expect.objectContaining({ tillId: KASSA_1 })));
+    expect(await screen.findByTestId('shift-till')).toHaveTextContent('Касса 1');
+  });
+
+  it("takes the first free till when the tablet has none, or its till is someone else's", async () => {
+    const openShift = jest.fn(async (float: number) => shift({ openingFloat: float }));
+    renderShift({ currentShift: noShift(), tills: jest.fn(async () => ({ tills: venueTills(), deviceTillId: TERRACE })), openShift });
+    await screen.findByTestId('till-picker');
+    expect(option(KASSA_1)).toHaveAttribute('aria-checked', 'true');
+    typeFloat(screen.getByTestId('open-shift-form'));
+    fireEvent.click(screen.getByTestId('open-shift'));
+    await waitFor(() => expect(openShift).toHaveBeenCalledWith(300_000, expect.objectContaining({ tillId: KASSA_1 })));
+  });
+
+  it('opens without a picker when the tills cannot be loaded (offline)', async () => {
+    const openShift = jest.fn(async (float: number) => shift({ openingFloat: float }));
+    const tills = jest.fn(async () => {
+      throw new ApiError(0, { type: 'about:blank', title: 'Network error', status: 0, code: 'network' });
+    });
+    renderShift({ currentShift: noShift(), tills, openShift });
+    const form = await screen.findByTestId('open-shift-form');
+    await waitFor(() => expect(tills).toHaveBeenCalled());
+    typeFloat(form);
+    fireEvent.click(screen.getByTestId('open-shift'));
+    await waitFor(() => expect(openShift).toHaveBeenCalledWith(300_000, expect.objectContaining({ tillId: undefined })));
+    expect(screen.queryByTestId('till-picker')).not.toBeInTheDocument();
+  });
+
+  it('says so and opens nothing when every till is taken', async () => {
+    const openShift = jest.fn();
+    const taken = venueTills().map((till) => ({ ...till, openShift: venueTills()[2].openShift }));
+    renderShift({ currentShift: noShift(), tills: jest.fn(async () => ({ tills: taken, deviceTillId: BAR })), openShift });
+    expect(await screen.findByTestId('tills-taken')).toHaveTextContent('На всех кассах уже открыты смены');
+    typeFloat(screen.getByTestId('open-shift-form'));
+    expect(screen.getByTestId('open-shift')).toBeDisabled();
+    expect(within(screen.getByTestId('till-picker')).getAllByRole('radio').every((r) => r.getAttribute('aria-checked') === 'false')).toBe(true);
+  });
+
+  it('names who took the till meanwhile, shows the tills anew and sends the next try as a new command', async () => {
+    const tillsNow = [venueTills(), venueTills().map((till) => (till.id === BAR ? { ...till, openShift: { id: 'shift-8', cashierId: 'c8', cashierName: 'Анна', openedAt: '2026-03-02T08:00:00.000Z' } } : till))];
+    let reads = 0;
+    const tills = jest.fn(async () => ({ tills: tillsNow[Math.min(reads++, 1)], deviceTillId: BAR }));
+    const openShift = jest.fn(async (_float: number, _o: { tillId?: string; clientRequestId?: string }): Promise<Shift> => {
+      throw new ApiError(409, { type: 'about:blank', title: 'Till busy', status: 409, code: 'till.busy', cashierName: 'Анна' });
+    });
+    const { toasts } = renderShift({ currentShift: noShift(), tills, openShift });
+    await screen.findByTestId('till-picker');
+    expect(option(BAR)).toHaveAttribute('aria-checked', 'true');
+    typeFloat(screen.getByTestId('open-shift-form'));
+    fireEvent.click(screen.getByTestId('open-shift'));
+    await waitFor(() => expect(toasts).toEqual(['На этой кассе уже открыта смена (Анна) — выберите другую']));
+    await waitFor(() => expect(option(BAR)).toBeDisabled());
+    expect(option(BAR)).toHaveTextContent('Анна, с 11:00');
+    expect(option(KASSA_1)).toHaveAttribute('aria-checked', 'true');
+
+    fireEvent.click(screen.getByTestId('open-shift'));
+    await waitFor(() => expect(openShift).toHaveBeenCalledTimes(2));
+    const [first, second] = openShift.mock.calls.map((c) => c[1]);
+    expect(second.tillId).toBe(KASSA_1);
+    expect(second.clientRequestId).not.toBe(first.clientRequestId);
+  });
+
+  it("keeps the request id when the answer was lost, so the retry opens one shift", async () => {
+    const openShift = jest
+      .fn()
+      .mockRejectedValueOnce(new ApiError(0, { type: 'about:blank', title: 'Network error', status: 0, code: 'network' }))
+      .mockImplementationOnce(async (float: number) => shift({ openingFloat: float }));
+    renderShift({ currentShift: noShift(), openShift });
+    typeFloat(await screen.findByTestId('open-shift-form'));
+    fireEvent.click(screen.getByTestId('open-shift'));
+    await waitFor(() => expect(screen.getByTestId('open-shift')).toBeEnabled());
+    await waitFor(() => expect(openShift).toHaveBeenCalledTimes(1));
+    fireEvent.click(screen.getByTestId('open-shift'));
+    await waitFor(() => expect(openShift).toHaveBeenCalledTimes(2));
+    expect(openShift.mock.calls[1][1].clientRequestId).toBe(openShift.mock.calls[0][1].clientRequestId);
+  });
+
+  it("shows the open shift's till in its status line", async () => {
+    renderShift({ currentShift: jest.fn(async () => ({ shift: shift({ tillId: BAR, tillName: 'Бар' }) })) });
+    expect(await screen.findByTestId('shift-till')).toHaveTextContent('КассаБар');
+  });
+
+  it('shows no till for a personal drawer', async () => {
+    renderShift({ currentShift: jest.fn(async () => ({ shift: shift({ tillId: null, tillName: null }) })) });
+    await screen.findByTestId('shift-status');
+    expect(screen.queryByTestId('shift-till')).not.toBeInTheDocument();
   });
 });

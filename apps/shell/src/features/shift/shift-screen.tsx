@@ -33,7 +33,7 @@ export function ShiftScreen() {
         </Button>
       </div>
     );
-  else if (!current.data.shift) content = <OpenShiftForm currency={currency} />;
+  else if (!current.data.shift) content = <OpenShiftForm currency={currency} timezone={venue.timezone} />;
   else
     content = (
       <div className={styles.openLayout}>

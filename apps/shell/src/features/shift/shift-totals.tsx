@@ -17,7 +17,7 @@ export interface ShiftTotalsProps {
   onRefresh(): void;
 }
 
-/** Who holds the shift since when, and the money per method: sales, tips, refunds, expected. */
+/** Which till, who holds the shift since when, and the money per method: sales, tips, refunds, expected. */
 export function ShiftTotals({ shift, currency, updatedAt, isRefreshing, onRefresh }: ShiftTotalsProps) {
   const { t, i18n } = useTranslation('shift');
   const locale = i18n.language === 'en' ? 'en-GB' : 'ru-RU';
@@ -33,6 +33,7 @@ export function ShiftTotals({ shift, currency, updatedAt, isRefreshing, onRefres
         <span className={`${styles.badge} ${shift.isRescue ? styles.badgeRescue : styles.badgeOpen}`}>
           {shift.isRescue ? t('open.rescueBadge') : t('open.badge')}
         </span>
+        {shift.tillName && <Fact label={t('open.till')} value={shift.tillName} isName testId="shift-till" />}
         <Fact label={t('open.cashier')} value={shift.cashierName} isName />
         <Fact label={t('open.openedAt')} value={`${openedDay}, ${time(shift.openedAt)}`} hint={duration.hours > 0 ? t('open.duration', duration) : t('open.durationMinutes', duration)} />
         <Fact label={t('open.float')} value={<Money value={shift.openingFloat} currency={currency} />} />
@@ -117,9 +118,9 @@ function Amount({ value, currency, isRefund }: { value: number; currency: string
   return <Money value={value} currency={currency} />;
 }
 
-function Fact({ label, value, hint, isName }: { label: string; value: ReactNode; hint?: string; isName?: boolean }) {
+function Fact({ label, value, hint, isName, testId }: { label: string; value: ReactNode; hint?: string; isName?: boolean; testId?: string }) {
   return (
-    <div className={`${styles.fact} ${isName ? styles.factName : ''}`} title={isName && typeof value === 'string' ? value : undefined}>
+    <div className={`${styles.fact} ${isName ? styles.factName : ''}`} title={isName && typeof value === 'string' ? value : undefined} data-testid={testId}>
       <span className={styles.factLabel}>{label}</span>
       <span className={styles.factValue}>{value}</span>
       {hint && <span className={styles.factHint}>{hint}</span>}

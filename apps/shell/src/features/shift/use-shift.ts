@@ -1,4 +1,4 @@
-import { ApiError, queryKeys } from '@pos/api-client';
+import { ApiError, newRequestId, queryKeys } from '@pos/api-client';
 import type { ClosedShift } from '@pos/contracts';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
@@ -18,14 +18,38 @@ export function useLiveCurrentShift() {
   return useQuery({ queryKey: queryKeys.currentShift, queryFn: api.currentShift, refetchInterval: REFRESH_MS, refetchOnWindowFocus: true });
 }
 
+/**
+ * The tills a shift may open on and this tablet's till, for the open-shift form's picker. Not
+ * retried: offline (or on a server without tills) the form opens a shift without a picker, as
+ * before tills, rather than wait.
+ */
+export function useTills() {
+  const { api } = useServices();
+  return useQuery({ queryKey: queryKeys.tills, queryFn: api.tills, retry: false, refetchOnWindowFocus: true });
+}
+
+export interface OpenShiftVariables {
+  openingFloat: number;
+  /** The till picked in the form; none: the server's default (the tablet's till, or a personal drawer). */
+  tillId?: string;
+  /** One per form: opening again after a lost answer opens one shift. */
+  clientRequestId?: string;
+}
+
 export function useOpenShift() {
   const { api, queryClient } = useServices();
   return useMutation({
-    mutationFn: (openingFloat: number) => api.openShift(openingFloat),
-    onSuccess: (shift) => queryClient.setQueryData(queryKeys.currentShift, { shift }),
+    mutationFn: ({ openingFloat, tillId, clientRequestId = newRequestId() }: OpenShiftVariables) => api.openShift(openingFloat, { tillId, clientRequestId }),
+    onSuccess: (shift) => {
+      queryClient.setQueryData(queryKeys.currentShift, { shift });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.tills });
+    },
     onError: (error) => {
-      // Opened meanwhile on another till: show that shift instead.
-      if (error instanceof ApiError && error.code === 'shift.already_open') void queryClient.invalidateQueries({ queryKey: queryKeys.currentShift });
+      if (!(error instanceof ApiError)) return;
+      // Opened meanwhile on another tablet: show that shift instead.
+      if (error.code === 'shift.already_open') void queryClient.invalidateQueries({ queryKey: queryKeys.currentShift });
+      // Someone took the till, or it was archived, since the picker loaded: show the tills as they are.
+      if (error.code === 'till.busy' || error.status === 400) void queryClient.invalidateQueries({ queryKey: queryKeys.tills });
     },
   });
 }
