@@ -11,6 +11,7 @@ import { MenuService } from './modules/menu/service';
 import { createOrders, type Orders } from './modules/orders';
 import { ReservationsService } from './modules/reservations/service';
 import { ShiftsService } from './modules/shifts/service';
+import { ShiftAlertsService } from './modules/shift-alerts/service';
 import { UpsellService } from './modules/upsell/service';
 import { VenuesService } from './modules/venues/service';
 import type { Db } from './shared/command';
@@ -33,6 +34,7 @@ export interface Services {
   finance: Finance;
   financeDashboard: FinanceDashboardService;
   revenuePlans: RevenuePlans;
+  shiftAlerts: ShiftAlertsService;
 }
 
 /**
@@ -83,5 +85,8 @@ export async function createServices(db: Db, config: ApiConfig): Promise<Service
   const revenuePlans = new RevenuePlans(auth, admin);
   const financeDashboard = new FinanceDashboardService(auth, shifts, revenuePlans);
 
-  return { auth, admin, approvals, venues, reservations, menu, upsell, orders, kitchen, shifts, finance, financeDashboard, revenuePlans };
+  // Above shifts: reminders before the closeout hour and the auto-close at it; nothing depends on it.
+  const shiftAlerts = new ShiftAlertsService(auth, admin, shifts);
+
+  return { auth, admin, approvals, venues, reservations, menu, upsell, orders, kitchen, shifts, finance, financeDashboard, revenuePlans, shiftAlerts };
 }

@@ -336,3 +336,23 @@ export { BusEventSchemas, ClientEventSchemas, EVENT_NAMESPACE, ServerEventSchema
 export type { BusEventName, BusEvents, ServerEvent, ServerEventName, ServerEvents } from './events';
 export { choiceRange, currencyDigits, isChoiceCountAllowed, minorPerMajor, settleCash } from './rules';
 export type { CashTender, ChoiceLimits } from './rules';
+export { zonedWallTimeToUtc } from './reservation-time';
+export {
+  closeoutReminderDue,
+  DEFAULT_MAX_OPEN_MINUTES,
+  lastCloseoutAt,
+  MAX_MAX_OPEN_MINUTES,
+  MIN_MAX_OPEN_MINUTES,
+  minutesUntil,
+  nextCloseoutAt,
+  PutShiftSettingsInputSchema,
+  SHIFT_ALERT_EVENT_KINDS,
+  SHIFT_ALERT_KINDS,
+  ShiftAlertEventSchema,
+  ShiftAlertKindSchema,
+  ShiftAlertSchema,
+  ShiftAlertsSchema,
+  ShiftSettingsSchema,
+  WallTimeSchema,
+} from './shift-alerts';
+export type { PutShiftSettingsInput, ShiftAlert, ShiftAlertEvent, ShiftAlertKind, ShiftAlerts, ShiftSettings } from './shift-alerts';

@@ -20,6 +20,7 @@ import * as m013 from './migrations/013-revenue-plans';
 import * as m014 from './migrations/014-orders-shift-index';
 import * as m015 from './migrations/015-cash-movements';
 import * as m016 from './migrations/016-tills';
+import * as m018 from './migrations/018-shift-settings';
 import type { Database } from './schema';
 
 export interface DatabaseOptions {
@@ -108,6 +109,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '014-orders-shift-index': m014,
   '015-cash-movements': m015,
   '016-tills': m016,
+  '018-shift-settings': m018,
 };
 
 /**
