@@ -63,8 +63,10 @@ function timerJobs({ onError }: JobsOptions): Jobs {
 
 function redisJobs(redisUrl: string, { prefix = 'pos', queueName = 'pos-jobs', onError }: JobsOptions): Jobs {
   // BullMQ's worker blocks on Redis and must retry forever rather than fail a command.
+  // Our own connections (BullMQ leaves a connection it was given open): the queue's and the worker's.
   const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
-  connection.on('error', (error) => onError?.(error, 'redis'));
+  const workerConnection = connection.duplicate();
+  for (const c of [connection, workerConnection]) c.on('error', (error) => onError?.(error, 'redis'));
   const queue = new Queue(queueName, { connection, prefix });
   const handlers = new Map<string, JobHandler>();
   let worker: Worker | undefined;
@@ -79,7 +81,7 @@ function redisJobs(redisUrl: string, { prefix = 'pos', queueName = 'pos-jobs', o
           // Another instance may schedule jobs this one does not know (a newer version): leave them.
           if (run) await run();
         },
-        { connection: connection.duplicate(), prefix, concurrency: 1 },
+        { connection: workerConnection, prefix, concurrency: 1 },
       );
       worker.on('failed', (_job, error) => onError?.(error, name));
       worker.on('error', (error) => onError?.(error, name));
@@ -89,7 +91,7 @@ function redisJobs(redisUrl: string, { prefix = 'pos', queueName = 'pos-jobs', o
     async close() {
       await worker?.close();
       await queue.close();
-      await connection.quit().catch(() => undefined);
+      await Promise.all([connection, workerConnection].map((c) => c.quit().catch(() => undefined)));
     },
   };
 }
