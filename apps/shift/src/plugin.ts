@@ -1,5 +1,8 @@
 import { definePlugin, reactLifecycles } from '@pos/plugin-sdk';
 import { CashPanel } from './features/cash-panel/cash-panel';
+import { AlertBanner } from './features/alerts/alert-banner';
+import { AlertIndicator } from './features/alerts/alert-indicator';
+import { ShiftSettingsPage } from './features/shift-settings/shift-settings-page';
 import { shiftTexts } from './texts';
 
 /**
@@ -13,5 +16,10 @@ export default definePlugin({
   i18n: shiftTexts,
   slots: {
     'shift.panel': reactLifecycles(CashPanel),
+    // Shift reminders before the closeout hour (issue 17, point 3) and the page that sets it.
+    'header.indicators': reactLifecycles(AlertIndicator),
+    'home.widgets': reactLifecycles(AlertBanner),
+    'admin.pages': reactLifecycles(ShiftSettingsPage),
   },
+  adminPage: { id: 'shifts', title: 'settings.nav', permission: 'admin.payments' },
 });
