@@ -10,7 +10,7 @@ export const shiftAlertsKeys = {
 /** Refetched this often besides on `shift.alert`: a reminder due while no event reached the tablet still shows. */
 export const ALERTS_REFETCH_MS = 60_000;
 
-export const getShiftAlerts = (api: PosApi): Promise<ShiftAlerts> => api.client.get<ShiftAlerts>('/pos/shifts/alerts');
+export const getShiftAlerts = (api: PosApi): Promise<ShiftAlerts> => api.shiftAlerts();
 
 export const getShiftAlertsQueryOptions = (api: PosApi) => ({ queryKey: shiftAlertsKeys.alerts, queryFn: () => getShiftAlerts(api) });
 
@@ -20,7 +20,7 @@ export function useShiftAlerts(enabled: boolean) {
   return useQuery({ ...getShiftAlertsQueryOptions(api), enabled, refetchInterval: ALERTS_REFETCH_MS });
 }
 
-export const getShiftSettings = (api: PosApi): Promise<ShiftSettings> => api.client.get<ShiftSettings>('/admin/shift-settings');
+export const getShiftSettings = (api: PosApi): Promise<ShiftSettings> => api.shiftSettings();
 
 /** The venue's closeout hour, auto-close and the longest a shift may stay open. */
 export function useShiftSettings() {
@@ -28,7 +28,7 @@ export function useShiftSettings() {
   return useQuery({ queryKey: shiftAlertsKeys.settings, queryFn: () => getShiftSettings(api) });
 }
 
-export const saveShiftSettings = (api: PosApi, input: PutShiftSettingsInput) => api.client.put<ShiftSettings>('/admin/shift-settings', input);
+export const saveShiftSettings = (api: PosApi, input: PutShiftSettingsInput) => api.saveShiftSettings(input);
 
 /** Answers with the settings as they now stand; the alerts follow them (a new closeout hour). */
 export function useSaveShiftSettings() {

@@ -14,11 +14,11 @@ function renderPage(host: HostApi) {
   );
 }
 
-const client = (get: jest.Mock, put: jest.Mock): Partial<PosApi> => ({ client: { get, put, post: jest.fn(), patch: jest.fn(), request: jest.fn() } as unknown as PosApi['client'] });
+const client = (shiftSettings: PosApi['shiftSettings'], saveShiftSettings: PosApi['saveShiftSettings']): Partial<PosApi> => ({ shiftSettings, saveShiftSettings });
 
 describe('Admin → Shifts', () => {
   it('saves the closeout time, auto-close and the limit in hours (sent as minutes)', async () => {
-    const put = jest.fn(async (_path: string, body: { closeoutTime: string | null; autoClose: boolean; maxOpenMinutes: number }) => settings({ ...body, updatedAt: '2026-12-07T10:00:00.000Z' }));
+    const put = jest.fn(async (body: { closeoutTime: string | null; autoClose: boolean; maxOpenMinutes: number }) => settings({ ...body, updatedAt: '2026-12-07T10:00:00.000Z' }));
     const notify = jest.fn();
     renderPage(testHost({ api: client(jest.fn(async () => settings()), put), notify }));
     const time = await screen.findByTestId('shift-settings-closeout');
@@ -28,13 +28,13 @@ describe('Admin → Shifts', () => {
     fireEvent.click(screen.getByTestId('shift-settings-auto-close'));
     fireEvent.change(screen.getByTestId('shift-settings-max-hours'), { target: { value: '10.5' } });
     fireEvent.click(screen.getByTestId('shift-settings-save'));
-    await waitFor(() => expect(put).toHaveBeenCalledWith('/admin/shift-settings', { closeoutTime: '03:00', autoClose: true, maxOpenMinutes: 630 }));
+    await waitFor(() => expect(put).toHaveBeenCalledWith({ closeoutTime: '03:00', autoClose: true, maxOpenMinutes: 630 }));
     expect(notify).toHaveBeenCalledWith('success', 'Настройки смен сохранены');
     expect(screen.getByTestId('shift-settings-max-hours')).toHaveValue(10.5);
   });
 
   it('shows a refused limit at its field', async () => {
-    const put = jest.fn(async () => {
+    const put = jest.fn(async (): Promise<ShiftSettings> => {
       throw new ApiError(400, { type: 'about:blank', title: 'Validation failed', status: 400, code: 'validation', errors: [{ path: 'body.maxOpenMinutes', message: 'Too small' }] });
     });
     renderPage(testHost({ api: client(jest.fn(async () => settings({ closeoutTime: '02:00' })), put), language: 'en' }));
