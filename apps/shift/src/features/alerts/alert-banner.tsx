@@ -17,20 +17,24 @@ export function AlertBanner(_props: SlotProps<'home.widgets'>) {
   const own = lines.every((l) => l.cashierName === host.session.staff.name);
   const urgent = lines.some((l) => l.kind === 'closeout_10');
   const closeout = lines.find((l) => l.kind !== 'over_limit');
+  // The headline already says when the closeout comes: a cashier's own reminder is not repeated below it.
+  const listed = own ? lines.filter((l) => l.kind === 'over_limit') : lines;
   const clock = closeoutAt ? new Intl.DateTimeFormat(i18n.language, { timeZone: host.session.venue.timezone, hour: '2-digit', minute: '2-digit' }).format(new Date(closeoutAt)) : null;
   return (
     <section className={`${styles.banner} ${urgent ? styles.bannerUrgent : ''}`} role="alert" aria-live="polite" data-testid="shift-alert-banner">
       <p className={styles.headline} data-testid="shift-alert-headline">
         {closeout ? t('alerts.bannerCloseout', { minutes: closeout.minutes, time: clock }) : t('alerts.bannerOverLimit')}
       </p>
-      <ul className={styles.lines}>
-        {lines.map((l) => (
+      {listed.length > 0 && (
+        <ul className={styles.lines}>
+          {listed.map((l) => (
           <li key={l.key} className={styles.line} data-testid="shift-alert-line" data-kind={l.kind}>
             {alertText(t, l, !own)}
             {l.tillName && <span className={styles.muted}> · {l.tillName}</span>}
           </li>
-        ))}
-      </ul>
+          ))}
+        </ul>
+      )}
       {closeout && <p className={`${styles.line} ${styles.muted}`}>{t('alerts.closeHint')}</p>}
     </section>
   );
