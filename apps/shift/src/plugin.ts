@@ -7,7 +7,9 @@ import { shiftTexts } from './texts';
 
 /**
  * The shift remote: what the shift screen does beyond the shell's own open and close of a cash
- * shift. So far the cash drawer's movements: cash paid in and paid out with a reason, listed.
+ * shift. So far the cash drawer's movements: cash paid in and paid out with a reason, listed;
+ * reminders before the venue's closeout hour (header chip, banner above the floor); and the page
+ * in Admin that sets that hour.
  */
 export default definePlugin({
   id: 'shift',
