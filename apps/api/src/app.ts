@@ -15,6 +15,7 @@ import { reservationsRoutes } from './modules/reservations/routes';
 import { shiftsRoutes } from './modules/shifts/routes';
 import { customersRoutes } from './modules/customers/routes';
 import { shiftReportsRoutes } from './modules/shift-reports/routes';
+import { shiftAlertsRoutes } from './modules/shift-alerts/routes';
 import { syncRoutes } from './modules/sync/routes';
 import { upsellRoutes } from './modules/upsell/routes';
 import { venuesRoutes } from './modules/venues/routes';
@@ -25,12 +26,15 @@ import { securityPlugin } from './plugins/security';
 import { socketPlugin } from './plugins/socket';
 import { staticPlugin } from './plugins/static';
 import { swaggerPlugin } from './plugins/swagger';
+import { createJobs, type Jobs } from './shared/jobs';
 
 declare module 'fastify' {
   interface FastifyInstance {
     config: ApiConfig;
     database: DatabaseHandle;
     services: Services;
+    /** Periodic background work, once across instances (null unless the app was built with `startJobs`). */
+    jobs: Jobs | null;
   }
 }
 
@@ -39,10 +43,15 @@ export interface BuildAppOptions {
   /** An already migrated database; the app closes it when it closes. */
   database: DatabaseHandle;
   logger?: boolean | object;
+  /**
+   * Start the periodic jobs (the closeout tick): the server does; tests only when they ask, so
+   * no timer or Redis connection outlives them.
+   */
+  startJobs?: boolean;
 }
 
 /** The plugin tree, without listening: tests build it and use `inject` or listen on port 0. */
-export async function buildApp({ config, database, logger = false }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, database, logger = false, startJobs = false }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
     // Tablets send small JSON; a menu import may be larger.
@@ -79,7 +88,18 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
   await app.register(shiftsRoutes);
   await app.register(customersRoutes);
   await app.register(shiftReportsRoutes);
+  await app.register(shiftAlertsRoutes);
   await app.register(upsellRoutes);
   await app.register(staticPlugin);
+
+  app.decorate('jobs', startJobs ? createJobs({ redisUrl: config.redisUrl, onError: (err, job) => app.log.error({ err, job }, 'background job failed') }) : null);
+  if (app.jobs) {
+    const { db } = database;
+    await app.jobs.every('shift-alerts.tick', 30_000, async () => {
+      await app.services.shiftAlerts.tick(db, (events) => app.events.publish(events));
+    });
+    // Before the database closes: a tick in flight finishes first.
+    app.addHook('preClose', async () => app.jobs?.close());
+  }
   return app;
 }

@@ -14,6 +14,7 @@ import { ReservationsService } from './modules/reservations/service';
 import { ShiftReportsService } from './modules/shift-reports/service';
 import { ShiftsService } from './modules/shifts/service';
 import { TillsService } from './modules/shifts/tills-service';
+import { ShiftAlertsService } from './modules/shift-alerts/service';
 import { UpsellService } from './modules/upsell/service';
 import { VenuesService } from './modules/venues/service';
 import type { Db } from './shared/command';
@@ -39,6 +40,7 @@ export interface Services {
   revenuePlans: RevenuePlans;
   customers: CustomersService;
   shiftReports: ShiftReportsService;
+  shiftAlerts: ShiftAlertsService;
 }
 
 /**
@@ -96,8 +98,11 @@ export async function createServices(db: Db, config: ApiConfig): Promise<Service
   // Shift reports (X/Z): over shifts and the ledger; the shifts' close port issues the Z through it.
   const shiftReports: ShiftReportsService = new ShiftReportsService(auth, shifts);
 
+  // Above shifts: reminders before the closeout hour and the auto-close at it; nothing depends on it.
+  const shiftAlerts = new ShiftAlertsService(auth, admin, shifts);
+
   // Loyalty guests (issue 18): over the base for now; points and gift cards will sit over finance.
   const customers = new CustomersService(admin);
 
-  return { auth, admin, approvals, venues, reservations, menu, upsell, orders, kitchen, shifts, tills, finance, financeDashboard, revenuePlans, shiftReports, customers };
+  return { auth, admin, approvals, venues, reservations, menu, upsell, orders, kitchen, shifts, tills, finance, financeDashboard, revenuePlans, shiftReports, shiftAlerts, customers };
 }

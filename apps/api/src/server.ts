@@ -9,7 +9,7 @@ async function main() {
   const config = loadConfig();
   const database = openDatabase(config);
   await migrateToLatest(database.db, config.pgSchema);
-  const app = await buildApp({ config, database, logger: { level: config.logLevel } });
+  const app = await buildApp({ config, database, logger: { level: config.logLevel }, startJobs: true });
   if (process.env.SEED !== 'false') {
     await seedDemo(database.db, app.services.auth, { bigMenu: process.env.SEED_BIG_MENU === 'true' });
   }

@@ -77,6 +77,7 @@ import type {
   UpdateReservationInput,
   UpsellConfig,
 } from '@pos/contracts';
+import type { PutShiftSettingsInput, ShiftAlerts, ShiftSettings } from '@pos/contracts';
 import type { ApiClient, RequestOptions } from './api-client';
 
 const qs = (params: Record<string, string | undefined>) => {
@@ -231,6 +232,12 @@ export function createPosApi(client: ApiClient) {
     staff: () => client.get<{ staff: AdminStaff[] }>('/admin/staff'),
     createStaff: (body: { name: string; role: AdminStaff['role']; pin: string }) => client.post<AdminStaff>('/admin/staff', body),
     updateStaff: (id: string, body: { name?: string; role?: AdminStaff['role']; pin?: string; isActive?: boolean }) => client.patch<AdminStaff>(`/admin/staff/${id}`, body),
+
+    /** Shift reminders due now (closeout hour, time limit) with the next closeout instant. */
+    shiftAlerts: () => client.get<ShiftAlerts>('/pos/shifts/alerts'),
+    /** The venue's closeout hour, auto-close and the longest a shift may run (Admin → Shifts). */
+    shiftSettings: () => client.get<ShiftSettings>('/admin/shift-settings'),
+    saveShiftSettings: (body: PutShiftSettingsInput) => client.put<ShiftSettings>('/admin/shift-settings', body),
   };
 }
 

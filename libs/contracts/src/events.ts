@@ -7,6 +7,7 @@ import { KitchenTicketSchema } from './kitchen';
 import { ProductStockSchema } from './menu';
 import { OrderSchema } from './orders';
 import { ReservationSchema } from './reservations';
+import { ShiftAlertEventSchema } from './shift-alerts';
 import { TableSchema } from './venues';
 
 
@@ -21,6 +22,12 @@ export const ServerEventSchemas = {
   'reservation.changed': z.object({ venueId: IdSchema, reservation: ReservationSchema }),
   /** A payment moved through its state machine (created, held, captured, refunded…). */
   'payment.status': z.object({ venueId: IdSchema, action: PaymentActionSchema, payment: PaymentSchema }),
+  /**
+   * A shift reminder the moment it becomes due (once per shift and kind, whichever API instance
+   * sees it first), or `auto_closed` when the closeout hour closed the shift. The whole venue gets
+   * it; a cashier's screen shows only their own shifts' (`alert.cashierId`).
+   */
+  'shift.alert': z.object({ venueId: IdSchema, alert: ShiftAlertEventSchema }),
 } as const;
 
 export type ServerEventName = keyof typeof ServerEventSchemas;
@@ -36,6 +43,7 @@ export const EVENT_NAMESPACE: Record<ServerEventName, keyof typeof SOCKET_NAMESP
   'feature-flags.changed': 'pos',
   'reservation.changed': 'pos',
   'payment.status': 'pos',
+  'shift.alert': 'pos',
 };
 
 /** Events that exist only in the browser, on the shell's bus. */

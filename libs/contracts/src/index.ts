@@ -383,3 +383,23 @@ export {
   ZReportSummarySchema,
 } from './shift-reports';
 export type { ShiftReportData, ShiftReportFormat, ShiftReportLang, ShiftReportMethod, ShiftReportQuery, ShiftZReport, ZChainCheck, ZReportList, ZReportListQuery, ZReportSummary } from './shift-reports';
+export { zonedWallTimeToUtc } from './reservation-time';
+export {
+  closeoutReminderDue,
+  DEFAULT_MAX_OPEN_MINUTES,
+  lastCloseoutAt,
+  MAX_MAX_OPEN_MINUTES,
+  MIN_MAX_OPEN_MINUTES,
+  minutesUntil,
+  nextCloseoutAt,
+  PutShiftSettingsInputSchema,
+  SHIFT_ALERT_EVENT_KINDS,
+  SHIFT_ALERT_KINDS,
+  ShiftAlertEventSchema,
+  ShiftAlertKindSchema,
+  ShiftAlertSchema,
+  ShiftAlertsSchema,
+  ShiftSettingsSchema,
+  WallTimeSchema,
+} from './shift-alerts';
+export type { PutShiftSettingsInput, ShiftAlert, ShiftAlertEvent, ShiftAlertKind, ShiftAlerts, ShiftSettings } from './shift-alerts';

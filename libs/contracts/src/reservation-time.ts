@@ -132,3 +132,29 @@ export interface TimeWindow {
 export function windowsOverlap(a: TimeWindow, b: TimeWindow): boolean {
   return Date.parse(a.startsAt) < Date.parse(b.endsAt) && Date.parse(b.startsAt) < Date.parse(a.endsAt);
 }
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The instant a venue-local wall time ("03:00") happens on a date, exact on a DST change day,
+ * where `zonedToUtc` may pick either side: a time the clocks pass twice (autumn) is its first
+ * occurrence; a time the clocks skip (spring: 02:30 in Berlin on 2026-03-29) is the first instant
+ * after it — the moment the clocks jump (03:00 CEST). Used for deadlines such as a closeout hour,
+ * which must come once a day, never late and never twice.
+ */
+export function zonedWallTimeToUtc(date: string, time: string, timeZone: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const [hh, mm] = time.split(':').map(Number);
+  const wall = Date.UTC(y, m - 1, d, hh, mm);
+  const local = (ms: number) => ms + offsetMs(ms, timeZone);
+  // Every offset the zone has around that day (a day either side covers any DST change).
+  const offsets = [...new Set([offsetMs(wall - DAY_MS, timeZone), offsetMs(wall, timeZone), offsetMs(wall + DAY_MS, timeZone)])];
+  const occurrences = offsets.map((o) => wall - o).filter((ms) => local(ms) === wall);
+  if (occurrences.length > 0) return new Date(Math.min(...occurrences)).toISOString();
+  // Skipped: the jump lies between the two readings and falls on a UTC quarter hour (see zonedHourOf).
+  const end = wall - Math.min(...offsets);
+  for (let ms = Math.ceil((wall - Math.max(...offsets)) / QUARTER_HOUR_MS) * QUARTER_HOUR_MS; ms <= end; ms += QUARTER_HOUR_MS) {
+    if (local(ms) >= wall) return new Date(ms).toISOString();
+  }
+  return new Date(end).toISOString();
+}

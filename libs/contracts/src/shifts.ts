@@ -97,6 +97,11 @@ export const CloseShiftInputSchema = z.strictObject({
   /** Close although checks are still open (needs shifts.close.override and a reason; audited). */
   force: z.boolean().optional(),
   reason: withoutCardData(z.string().trim().min(3).max(200)).optional(),
+  /**
+   * The open regular shift of the venue that takes this shift's open checks (a handover);
+   * default: the longest-running other open shift. Not for the venue's last open shift.
+   */
+  handoverTo: IdSchema.optional(),
   clientRequestId: ClientRequestIdSchema.optional(),
 });
 export type CloseShiftInput = z.infer<typeof CloseShiftInputSchema>;
@@ -105,7 +110,14 @@ export type CloseShiftInput = z.infer<typeof CloseShiftInputSchema>;
  * Closing answers with the closed shift; closing the venue's last open shift is its day close,
  * so holds past their expiry were captured or released first (the venue's policy) and are listed.
  */
-export const ClosedShiftSchema = ShiftSchema.extend({ settledHolds: SettleHoldsResultSchema.optional() });
+export const ClosedShiftSchema = ShiftSchema.extend({
+  settledHolds: SettleHoldsResultSchema.optional(),
+  /**
+   * Open checks this shift passed on as it closed: to another open shift (`toShiftId`), or, when
+   * the closeout hour closed it with none left open, to whichever shift opens next (null).
+   */
+  handedOver: z.array(z.object({ orderId: IdSchema, number: z.number().int().min(0).max(2_147_483_647), toShiftId: IdSchema.nullable() })).max(10_000).optional(),
+});
 export type ClosedShift = z.infer<typeof ClosedShiftSchema>;
 
 /** A till's open shift, as the till list and the supervisor's board show it (no expected figures: a supervisor counts blind). */

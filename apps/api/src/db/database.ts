@@ -20,8 +20,9 @@ import * as m013 from './migrations/013-revenue-plans';
 import * as m014 from './migrations/014-orders-shift-index';
 import * as m015 from './migrations/015-cash-movements';
 import * as m016 from './migrations/016-tills';
-import * as m019 from './migrations/019-customers';
 import * as m017 from './migrations/017-z-reports';
+import * as m018 from './migrations/018-shift-settings';
+import * as m019 from './migrations/019-customers';
 import type { Database } from './schema';
 
 export interface DatabaseOptions {
@@ -110,8 +111,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '014-orders-shift-index': m014,
   '015-cash-movements': m015,
   '016-tills': m016,
-  '019-customers': m019,
   '017-z-reports': m017,
+  '018-shift-settings': m018,
+  '019-customers': m019,
 };
 
 /**

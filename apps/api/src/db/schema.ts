@@ -325,6 +325,8 @@ export interface ShiftsTable {
   till_id: string | null;
   /** How it was closed: counted | blind | auto (null while open). */
   close_mode: string | null;
+  /** Open checks it passed on when it closed: JSON `[{ orderId, number, toShiftId | null }]` (migration 018). */
+  carried_over?: string | null;
 }
 
 export interface TillsTable {
@@ -624,4 +626,25 @@ export interface Database {
   product_pairs: ProductPairsTable;
   upsell_events: UpsellEventsTable;
   z_reports: ZReportsTable;
+  venue_shift_settings: VenueShiftSettingsTable;
+  shift_alerts_sent: ShiftAlertsSentTable;
+}
+
+/** The venue's closeout hour and shift limits (migration 018); a venue without a row has the defaults. */
+export interface VenueShiftSettingsTable {
+  venue_id: string;
+  /** 'HH:MM', wall clock in the venue's time zone; null = no closeout hour. */
+  closeout_time: string | null;
+  auto_close: number;
+  max_open_minutes: number;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+/** Which reminder of which shift went out: the primary key (shift_id, kind) makes it once only. */
+export interface ShiftAlertsSentTable {
+  shift_id: string;
+  kind: string;
+  venue_id: string;
+  sent_at: string;
 }

@@ -134,3 +134,17 @@ export const openShiftsWithChecks = (db: Db, venueId: string) =>
     .where('s.status', '=', 'open')
     .orderBy('s.opened_at')
     .execute();
+/** The venue's open regular shifts, longest-running first (handover targets, the closeout tick). */
+export const openRegularShifts = (db: Db, venueId: string) =>
+  withCashier(db).where('s.venue_id', '=', venueId).where('s.status', '=', 'open').where('s.is_rescue', '=', 0).orderBy('s.opened_at').orderBy('s.id').execute();
+
+/**
+ * Passes open checks on to another shift (or to none: the next shift to open takes them, as the
+ * day's last shift answers for open orders with no shift). Only `orders.shift_id` changes: which
+ * drawer answers for the check is the server's bookkeeping, so the order's version stays and no
+ * tablet's edit of it conflicts.
+ */
+export async function handOverOrders(db: Db, venueId: string, orderIds: readonly string[], toShiftId: string | null): Promise<void> {
+  if (orderIds.length === 0) return;
+  await db.updateTable('orders').set({ shift_id: toShiftId }).where('venue_id', '=', venueId).where('id', 'in', orderIds).where('status', '=', 'open').execute();
+}

@@ -1,7 +1,7 @@
-import { type CashMovement, type CloseShiftInput, type ClosedShift, type OpenShiftInput, type OpenShiftSummary, PAYMENT_METHODS, type PaymentMethod, type RecordCashMovementInput, type Shift, type ShiftStaffWork } from '@pos/contracts';
+import { type CashMovement, type CloseShiftInput, type ClosedShift, type OpenShiftInput, type OpenShiftSummary, PAYMENT_METHODS, PERMISSIONS, type PaymentMethod, type RecordCashMovementInput, type Shift, type ShiftStaffWork } from '@pos/contracts';
 import { isUniqueViolation } from '../../db/dialect';
 import { nowIso } from '../../shared/clock';
-import { type Actor, type Db, outcome } from '../../shared/command';
+import { type Actor, type Db, type Outcome, outcome } from '../../shared/command';
 import { conflict, forbidden, invalid, notFound } from '../../shared/errors';
 import { newId } from '../../shared/ids';
 import { parseJson } from '../../shared/json';
@@ -154,9 +154,12 @@ export class ShiftsService implements OrderShifts {
   }
 
   /**
-   * Closes with counted money. Closing the venue's last open regular shift is its day close:
-   * holds past their expiry are captured (booked to this shift) or released first, as the venue
-   * chose, and listed in `settledHolds`; the field is left out when another shift stays open.
+   * Closes with counted money. Closing one of several open regular shifts hands its open checks
+   * over to another open shift (`handoverTo`, default the longest-running one; audited
+   * `shift.handover`, listed in `handedOver`). Closing the venue's last open regular shift is its
+   * day close: holds past their expiry are captured (booked to this shift) or released first, as
+   * the venue chose, and listed in `settledHolds` (left out when another shift stays open); its
+   * open checks, and those no shift has, must be settled or closed over by a supervisor.
    */
   async close(db: Db, actor: Actor, shiftId: string, input: CloseShiftInput) {
     const row = await repo.findShift(db, actor.venueId, shiftId);
@@ -176,37 +179,17 @@ export class ShiftsService implements OrderShifts {
     await repo.serializeCloses(db, actor.venueId);
     // A close of the same shift that ran meanwhile has committed by now.
     if (!(await repo.holdShift(db, shiftId, 'share'))) throw conflict('shift.closed', 'This shift is already closed');
-    // Settled before the shift is held for update: a capture locks its order, then shares the
-    // shift, the same order every payment takes its locks in.
-    const isDayClose = !(await repo.hasOtherOpenShift(db, actor.venueId, shiftId));
-    const settled = isDayClose ? await this.ledger.settleExpiredHolds(db, actor, shiftId) : undefined;
-    // Hold the shift: payments still booking to it finish before its totals are read.
-    if (!(await repo.holdShift(db, shiftId, 'update'))) throw conflict('shift.closed', 'This shift is already closed');
-    // The day's last shift also answers for open orders no shift has (taken before any was open).
-    const openOrders = await this.orders.openOrdersOfShift(db, actor.venueId, shiftId, isDayClose);
-    if (openOrders.length > 0 && !input.force) {
-      throw conflict('shift.open_checks', `Checks still open: ${openOrders.map((o) => `№${o.number}`).join(', ')}`, {
-        orderIds: openOrders.map((o) => o.id),
-      });
+    // Checked before anything is written: a bad target leaves the shift as it was.
+    const others = (await repo.openRegularShifts(db, actor.venueId)).filter((s) => s.id !== shiftId);
+    if (input.handoverTo && !others.some((s) => s.id === input.handoverTo)) {
+      throw invalid('body.handoverTo', 'Hand over to another open shift of this venue');
     }
-    const shift = await this.toShift(db, row);
-    const counted = input.counted;
-    const difference = byMethod((m) => counted[m] - shift.totals[m].expected);
-    await repo.closeShift(db, shiftId, {
-      status: 'closed',
-      closed_at: nowIso(),
-      counted: JSON.stringify(counted),
-      expected: JSON.stringify(byMethod((m) => shift.totals[m].expected)),
-      difference: JSON.stringify(difference),
-      closed_by: actor.staffId,
-      override_reason: input.force ? input.reason! : null,
-      close_mode: isOthers ? 'blind' : 'counted',
-    });
-    await this.closeListener.shiftClosed(db, actor, shiftId);
+    const handoverTo = input.handoverTo ?? others[0]?.id ?? null;
+    const closed = await this.closeHeld(db, actor, row, { mode: isOthers ? 'blind' : 'counted', input, handoverTo });
     if (input.force) {
       await this.admin.audit(db, actor, 'shift.closed.override', 'shift', shiftId, {
         reason: input.reason ?? null,
-        openOrderIds: openOrders.map((o) => o.id),
+        openOrderIds: closed.openOrderIds,
         cashierId: row.cashier_id,
       });
     }
@@ -215,13 +198,89 @@ export class ShiftsService implements OrderShifts {
         reason: input.reason ?? null,
         openedBy: { id: row.cashier_id, name: row.cashier_name },
         closedBy: { id: actor.staffId, name: actor.staffName },
-        counted,
-        expected: byMethod((m) => shift.totals[m].expected),
-        difference,
+        counted: closed.shift.counted,
+        expected: byMethod((m) => closed.shift.totals[m].expected),
+        difference: closed.shift.difference,
       });
     }
-    const closed: ClosedShift = { ...(await this.get(db, actor.venueId, shiftId)), ...(settled ? { settledHolds: settled.value } : {}) };
-    return outcome(closed, settled?.events ?? []);
+    return outcome(closed.shift, closed.events);
+  }
+
+  /**
+   * The closeout hour closes a shift still open (`close_mode` auto): not counted, no difference,
+   * closed by nobody, audited `shift.auto_closed`. Its open checks go to a shift that stays open
+   * (one opened since the closeout), else to none — the next shift to open takes them. Closing
+   * the venue's last open shift settles expired holds as a day close does. Null when the shift is
+   * no longer open (another instance or a person closed it first).
+   */
+  async autoClose(db: Db, venueId: string, shiftId: string, closeoutAt: string): Promise<Outcome<ClosedShift> | null> {
+    const row = await repo.findShift(db, venueId, shiftId);
+    if (!row || row.status !== 'open' || row.is_rescue === 1) return null;
+    await repo.serializeCloses(db, venueId);
+    if (!(await repo.holdShift(db, shiftId, 'share'))) return null;
+    const staying = (await repo.openRegularShifts(db, venueId)).find((s) => s.id !== shiftId && Date.parse(s.opened_at) >= Date.parse(closeoutAt));
+    // Day-close money (expired holds) needs someone to book it: the drawer's own cashier, as the
+    // close itself is nobody's. Every permission, as the venue's rules decided this close.
+    const system: Actor = { staffId: row.cashier_id, staffName: row.cashier_name, role: 'system', venueId, sessionId: 'shift-closeout', deviceId: null, permissions: new Set(PERMISSIONS) };
+    const closed = await this.closeHeld(db, system, row, { mode: 'auto', handoverTo: staying?.id ?? null });
+    await this.admin.audit(db, system, 'shift.auto_closed', 'shift', shiftId, {
+      closeoutAt,
+      cashierId: row.cashier_id,
+      carriedOver: closed.shift.handedOver ?? [],
+    });
+    return outcome(closed.shift, closed.events);
+  }
+
+  /**
+   * The one close path (counted, blind and auto): day-close holds, open checks handed over or
+   * refused, the shift row closed. The shift is held `share`d by the caller.
+   */
+  private async closeHeld(db: Db, actor: Actor, row: repo.ShiftRow, how: { mode: 'counted' | 'blind'; input: CloseShiftInput; handoverTo: string | null } | { mode: 'auto'; handoverTo: string | null }) {
+    const shiftId = row.id;
+    // Settled before the shift is held for update: a capture locks its order, then shares the
+    // shift, the same order every payment takes its locks in.
+    const isDayClose = !(await repo.hasOtherOpenShift(db, actor.venueId, shiftId));
+    const settled = isDayClose ? await this.ledger.settleExpiredHolds(db, actor, shiftId) : undefined;
+    // Hold the shift: payments still booking to it finish before its totals are read.
+    if (!(await repo.holdShift(db, shiftId, 'update'))) throw conflict('shift.closed', 'This shift is already closed');
+    // The day's last shift also answers for open orders no shift has (taken before any was open);
+    // an auto-close leaves those where they are, for the next shift.
+    const openOrders = await this.orders.openOrdersOfShift(db, actor.venueId, shiftId, isDayClose && how.mode !== 'auto');
+    const passesOn = !isDayClose || how.mode === 'auto';
+    if (openOrders.length > 0 && !passesOn && !how.input.force) {
+      throw conflict('shift.open_checks', `Checks still open: ${openOrders.map((o) => `№${o.number}`).join(', ')}`, {
+        orderIds: openOrders.map((o) => o.id),
+      });
+    }
+    const handedOver = passesOn ? openOrders.map((o) => ({ orderId: o.id, number: Number(o.number), toShiftId: how.handoverTo })) : [];
+    if (handedOver.length > 0) {
+      await repo.handOverOrders(db, actor.venueId, handedOver.map((o) => o.orderId), how.handoverTo);
+      if (how.mode !== 'auto') {
+        await this.admin.audit(db, actor, 'shift.handover', 'shift', shiftId, { toShiftId: how.handoverTo, orderIds: handedOver.map((o) => o.orderId) });
+      }
+    }
+    const shift = await this.toShift(db, row);
+    const expected = byMethod((m) => shift.totals[m].expected);
+    const counted = how.mode === 'auto' ? null : how.input.counted;
+    await repo.closeShift(db, shiftId, {
+      status: 'closed',
+      closed_at: nowIso(),
+      counted: counted ? JSON.stringify(counted) : null,
+      expected: JSON.stringify(expected),
+      difference: counted ? JSON.stringify(byMethod((m) => counted[m] - expected[m])) : null,
+      closed_by: how.mode === 'auto' ? null : actor.staffId,
+      override_reason: how.mode !== 'auto' && how.input.force ? how.input.reason! : null,
+      close_mode: how.mode,
+      carried_over: handedOver.length > 0 ? JSON.stringify(handedOver) : null,
+    });
+    // The Z-report is issued in the close's transaction, auto-closes included.
+    await this.closeListener.shiftClosed(db, actor, shiftId);
+    const closed: ClosedShift = {
+      ...(await this.get(db, actor.venueId, shiftId)),
+      ...(settled ? { settledHolds: settled.value } : {}),
+      ...(handedOver.length > 0 ? { handedOver } : {}),
+    };
+    return { shift: closed, events: settled?.events ?? [], openOrderIds: openOrders.map((o) => o.id) };
   }
 
   /**
