@@ -6,7 +6,8 @@ import type { QueryClient } from '@tanstack/react-query';
 import { io, type Socket } from 'socket.io-client';
 import { applyChanges, applyMenuChanges, fitChange } from './menu-sync';
 
-const POS_EVENTS: ServerEventName[] = ['order.updated', 'table.updated', 'kitchen.ticket.updated', 'feature-flags.changed', 'reservation.changed', 'payment.status'];
+/** Every event of the `pos` namespace, forwarded to the bus (a test checks none is missing). */
+export const POS_EVENTS: ServerEventName[] = ['order.updated', 'table.updated', 'kitchen.ticket.updated', 'feature-flags.changed', 'reservation.changed', 'payment.status', 'shift.alert'];
 
 /**
  * The shell's one connection per namespace. Server events go onto the bus and patch or

@@ -58,6 +58,24 @@ describe('AdminApp: pages of other remotes (admin.pages)', () => {
     expect(screen.getByTestId('admin-nav-flags')).toHaveAttribute('aria-current', 'page');
   });
 
+  it('lists each page of a remote that declares several (adminPages), each by its own permission, and mounts the one chosen with its path', () => {
+    const shift: SlotEntry = {
+      remote: 'shift',
+      namespace: 'shift',
+      adminPage: { id: 'open-shifts', title: 'Открытые смены', permission: 'shifts.close-others' },
+      adminPages: [
+        { id: 'open-shifts', title: 'Открытые смены', permission: 'shifts.close-others' },
+        { id: 'z-reports', title: 'Z-отчёты', permission: 'shifts.reports.all' },
+      ],
+    };
+    const { slots } = fakeSlots([shift]);
+    const { host } = renderWithHost(<AdminApp host={{} as HostApi} />, { api, slots, permissions: ['admin.flags', 'shifts.reports.all'] });
+    expect(screen.queryByTestId('admin-nav-open-shifts')).not.toBeInTheDocument();
+    fireEvent.click(screen.getByTestId('admin-nav-z-reports'));
+    expect(host.navigate).toHaveBeenCalledWith('/x/admin/z-reports');
+    expect(slots.mount).toHaveBeenCalledWith('admin.pages', expect.any(HTMLElement), { path: '/x/admin/z-reports' }, { remote: 'shift' });
+  });
+
   it("shows no page to staff without the page's permission, nor on a host without slots", () => {
     const { slots } = fakeSlots([UPSELL]);
     const first = renderWithHost(<AdminApp host={{} as HostApi} />, { api, slots, permissions: ['admin.flags'] });

@@ -1,4 +1,5 @@
-import type { ZReportsTable } from '../../db/schema';
+import type { ExpressionBuilder } from 'kysely';
+import type { Database, ZReportsTable } from '../../db/schema';
 import type { Db } from '../../shared/command';
 
 /**
@@ -11,6 +12,17 @@ import type { Db } from '../../shared/command';
 const paidOrders = (db: Db, shiftId: string) =>
   db.selectFrom('ledger_entries').select('order_id').where('shift_id', '=', shiftId).where('kind', '=', 'sale').where('order_id', 'is not', null);
 
+/**
+ * The checks the shift answered for when it closed: those booked to it, and those it handed over
+ * to another shift (or to the next one) at the close (`shifts.carried_over`). A handover moves the
+ * check on, but the voids and the open check belong to the report of the shift that had them.
+ */
+export async function carriedOverIds(db: Db, shiftId: string): Promise<string[]> {
+  const row = await db.selectFrom('shifts').select('carried_over').where('id', '=', shiftId).executeTakeFirst();
+  const list = JSON.parse(row?.carried_over ?? '[]') as { orderId: string }[];
+  return list.map((o) => o.orderId);
+}
+
 /** Lines of the checks paid in the shift, with their menu category. */
 export const paidLinesWithCategory = (db: Db, shiftId: string) =>
   db
@@ -22,14 +34,18 @@ export const paidLinesWithCategory = (db: Db, shiftId: string) =>
     .execute();
 
 /** Voided lines of the orders booked to the shift or paid in it, with the reason given. */
-export const voidedLines = (db: Db, venueId: string, shiftId: string) =>
+export const voidedLines = (db: Db, venueId: string, shiftId: string, carried: readonly string[] = []) =>
   db
     .selectFrom('order_lines as l')
     .select(['l.order_id', 'l.product_id', 'l.name', 'l.unit_price', 'l.modifiers', 'l.quantity', 'l.voided_quantity', 'l.void_reason'])
     .where('l.venue_id', '=', venueId)
     .where('l.voided_quantity', '>', 0)
     .where((eb) =>
-      eb.or([eb('l.order_id', 'in', eb.selectFrom('orders').select('id').where('shift_id', '=', shiftId)), eb('l.order_id', 'in', paidOrders(db, shiftId))]),
+      eb.or([
+        eb('l.order_id', 'in', eb.selectFrom('orders').select('id').where('shift_id', '=', shiftId)),
+        eb('l.order_id', 'in', paidOrders(db, shiftId)),
+        ...(carried.length ? [eb('l.order_id', 'in', carried)] : []),
+      ]),
     )
     .execute();
 
@@ -44,13 +60,16 @@ export async function guestsOfPaidOrders(db: Db, shiftId: string): Promise<numbe
 }
 
 /** Checks of the shift still open, with their table and lines. */
-export async function openChecks(db: Db, venueId: string, shiftId: string) {
+export async function openChecks(db: Db, venueId: string, shiftId: string, carried: readonly string[] = []) {
+  // Booked to the shift now, or handed over by it at its close.
+  const ofShift = (eb: ExpressionBuilder<Database & { o: Database['orders'] }, 'o'>) =>
+    carried.length ? eb.or([eb('o.shift_id', '=', shiftId), eb('o.id', 'in', carried)]) : eb('o.shift_id', '=', shiftId);
   const orders = await db
     .selectFrom('orders as o')
     .leftJoin('tables as t', 't.id', 'o.table_id')
     .select(['o.id', 'o.number', 't.label as table_label'])
     .where('o.venue_id', '=', venueId)
-    .where('o.shift_id', '=', shiftId)
+    .where(ofShift)
     .where('o.status', '=', 'open')
     .orderBy('o.number')
     .execute();
@@ -62,7 +81,7 @@ export async function openChecks(db: Db, venueId: string, shiftId: string) {
           .innerJoin('orders as o', 'o.id', 'l.order_id')
           .select(['l.order_id', 'l.unit_price', 'l.modifiers', 'l.quantity', 'l.voided_quantity'])
           .where('o.venue_id', '=', venueId)
-          .where('o.shift_id', '=', shiftId)
+          .where(ofShift)
           .where('o.status', '=', 'open')
           .execute();
   return { orders, lines };

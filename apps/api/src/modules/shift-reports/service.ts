@@ -151,11 +151,12 @@ export class ShiftReportsService implements ShiftCloseListener {
     const venue = await this.auth.venue(db, venueId);
     const rows = await dashboardRepo.ledgerRows(db, venueId, { shiftId: shift.id }, null);
     const ledger = ledgerFigures(rows, venue.timezone);
+    const carried = await repo.carriedOverIds(db, shift.id);
     const [categoryLines, voidLines, guests, open, refunds, movements, closedByName, staff] = await Promise.all([
       repo.paidLinesWithCategory(db, shift.id),
-      repo.voidedLines(db, venueId, shift.id),
+      repo.voidedLines(db, venueId, shift.id, carried),
       repo.guestsOfPaidOrders(db, shift.id),
-      repo.openChecks(db, venueId, shift.id),
+      repo.openChecks(db, venueId, shift.id, carried),
       repo.refundCount(db, shift.id),
       this.shifts.cashMovements(db, venueId, shift.id),
       shift.closedBy ? repo.staffName(db, venueId, shift.closedBy) : Promise.resolve(null),

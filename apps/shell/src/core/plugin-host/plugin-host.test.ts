@@ -97,9 +97,22 @@ describe('plugin host', () => {
     const { runtime } = fakeRuntime({ admin: async () => ({ default: plugin('admin') }), upsell: async () => ({ default: upsell }) });
     const { pluginHost } = makeHost(runtime, fakeRoutes().routes);
     await pluginHost.sync([remote('admin'), remote('upsell')]);
-    expect(pluginHost.slotEntries('admin.pages')).toEqual([{ remote: 'upsell', namespace: 'upsell', adminPage: { id: 'upsell', title: 'nav', permission: 'admin.menu' } }]);
+    const page = { id: 'upsell', title: 'nav', permission: 'admin.menu' };
+    expect(pluginHost.slotEntries('admin.pages')).toEqual([{ remote: 'upsell', namespace: 'upsell', adminPage: page, adminPages: [page] }]);
     expect(pluginHost.slotEntries('header.indicators')).toEqual([{ remote: 'admin', namespace: 'admin' }]);
     expect(pluginHost.slotEntries('shift.close')).toEqual([]);
+  });
+
+  it('lists every Admin page a remote declares with adminPages (host API 1.4); the first is also its adminPage', async () => {
+    const pages = [
+      { id: 'open-shifts', title: 'board.nav', permission: 'shifts.close-others' as const },
+      { id: 'z-reports', title: 'archive.nav', permission: 'shifts.reports.all' as const },
+    ];
+    const shift = plugin('shift', { slots: { 'admin.pages': lifecycles as never }, adminPages: pages });
+    const { runtime } = fakeRuntime({ shift: async () => ({ default: shift }) });
+    const { pluginHost } = makeHost(runtime, fakeRoutes().routes);
+    await pluginHost.sync([remote('shift')]);
+    expect(pluginHost.slotEntries('admin.pages')).toEqual([{ remote: 'shift', namespace: 'shift', adminPage: pages[0], adminPages: pages }]);
   });
 
   it('isolates a remote that throws: one retry, then failed, the others still load', async () => {
