@@ -28,19 +28,31 @@ export interface ClosePanelProps {
  */
 export function ClosePanel({ shift, currency, onClosed }: ClosePanelProps) {
   const { t } = useTranslation('shift');
-  const { bus } = useServices();
+  const { bus, host } = useServices();
   const close = useCloseShift();
   const [texts, setTexts] = useState<Record<Field, string>>({ cash: '', card: '' });
   const [active, setActive] = useState<Field>('cash');
   const [openChecks, setOpenChecks] = useState<string[] | null>(null);
+  const [reason, setReason] = useState('');
   const cash = parseAmount(texts.cash, currency);
   const card = parseAmount(texts.card, currency);
-  const isComplete = cash !== null && card !== null;
+  // Someone else's shift (a colleague's on this tablet's till): only shifts.close-others closes it, with a reason.
+  const isOthers = shift.cashierId !== host().session.staff.id;
+  const isComplete = cash !== null && card !== null && (!isOthers || reason.trim().length >= MIN_REASON);
+
+  if (isOthers && !host().can('shifts.close-others')) {
+    return (
+      <section className={`${styles.card} ${styles.closeCard}`} data-testid="close-not-yours">
+        <h2 className={styles.cardTitle}>{t('close.title')}</h2>
+        <p className={styles.hint}>{t('close.notYours', { name: shift.cashierName })}</p>
+      </section>
+    );
+  }
 
   const submit = (override?: CloseShiftVariables['override']) => {
     if (cash === null || card === null) return;
     close.mutate(
-      { shiftId: shift.id, counted: { cash, card }, override },
+      { shiftId: shift.id, counted: { cash, card }, override, ...(isOthers ? { reason: reason.trim() } : {}) },
       {
         onSuccess: onClosed,
         onError: (error) => {
@@ -75,6 +87,14 @@ export function ClosePanel({ shift, currency, onClosed }: ClosePanelProps) {
         <MoneyField label={t('close.countedCard')} value={texts.card} currency={currency} isActive={active === 'card'} onActivate={() => setActive('card')} onChange={(v) => setTexts((s) => ({ ...s, card: v }))} testId="counted-card" />
       </div>
       <MoneyKeypad onKey={(key, separator) => setTexts((s) => ({ ...s, [active]: pressKey(s[active], key, separator) }))} disabled={close.isPending} />
+      {isOthers && (
+        <>
+          <label className={styles.reasonLabel} htmlFor="shift-close-others-reason">
+            {t('close.othersReason', { name: shift.cashierName })}
+          </label>
+          <textarea id="shift-close-others-reason" className={styles.reason} rows={2} maxLength={200} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="close-others-reason" />
+        </>
+      )}
       <Button type="submit" variant="danger" size="large" block disabled={!isComplete || close.isPending} data-testid="close-shift">
         {close.isPending ? t('close.closing') : t('close.submit')}
       </Button>

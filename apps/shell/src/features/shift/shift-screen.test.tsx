@@ -113,6 +113,25 @@ describe('ShiftScreen', () => {
     expect(screen.getByTestId('totals-refunds').textContent).toMatch(/−100,00\s₽/);
   });
 
+  it("shows a colleague's shift on this till without a close for a cashier who may not close others", async () => {
+    const closeShift = jest.fn();
+    renderShift({ currentShift: jest.fn(async () => ({ shift: shift({ cashierId: 'c2', cashierName: 'Борис', tillId: 't1', tillName: 'Бар' }) })), closeShift });
+    expect(await screen.findByTestId('close-not-yours')).toHaveTextContent('закрывает её Борис или старший смены');
+    expect(screen.queryByTestId('close-shift')).not.toBeInTheDocument();
+  });
+
+  it("asks a supervisor closing someone else's shift why, and sends the reason with the count", async () => {
+    const closeShift = jest.fn(async (_id: string, body: { counted: { cash: number; card: number } }) => shift({ status: 'closed', closedAt: '2026-03-02T18:00:00.000Z', counted: body.counted, difference: { cash: 0, card: 0 } }));
+    renderShift({ currentShift: jest.fn(async () => ({ shift: shift({ cashierId: 'c2', cashierName: 'Борис' }) })), closeShift }, ['shifts.view', 'shifts.close', 'shifts.close-others']);
+    await screen.findByTestId('close-shift-form');
+    fireEvent.change(screen.getByTestId('counted-cash'), { target: { value: '8100' } });
+    fireEvent.change(screen.getByTestId('counted-card'), { target: { value: '4650' } });
+    expect(screen.getByTestId('close-shift')).toBeDisabled();
+    fireEvent.change(screen.getByTestId('close-others-reason'), { target: { value: 'Борис ушёл' } });
+    fireEvent.click(screen.getByTestId('close-shift'));
+    await waitFor(() => expect(closeShift).toHaveBeenCalledWith('shift-1', { counted: { cash: 810_000, card: 465_000 }, reason: 'Борис ушёл' }));
+  });
+
   it('closes with the counted money and shows each difference', async () => {
     const closeShift = jest.fn(async (_id: string, body: { counted: { cash: number; card: number } }) =>
       shift({ status: 'closed', closedAt: '2026-03-02T18:00:00.000Z', counted: body.counted, difference: { cash: body.counted.cash - 810_000, card: body.counted.card - 465_000 } }),

@@ -50,6 +50,8 @@ export const shiftTexts = {
       countedCard: 'Карта — по отчёту терминала',
       submit: 'Закрыть смену',
       closing: 'Закрываем…',
+      notYours: 'Это смена кассира {{name}} на этой кассе: закрывает её {{name}} или старший смены.',
+      othersReason: 'Почему смену {{name}} закрываете вы (не короче 3 символов)',
     },
     openChecks: {
       title: 'Открытые чеки: {{count}}',
@@ -138,6 +140,8 @@ export const shiftTexts = {
       countedCard: 'Card — terminal report',
       submit: 'Close shift',
       closing: 'Closing…',
+      notYours: 'This is {{name}}’s shift on this till: {{name}} or a supervisor closes it.',
+      othersReason: 'Why you, not {{name}}, close this shift (at least 3 characters)',
     },
     openChecks: {
       title: 'Open checks: {{count}}',

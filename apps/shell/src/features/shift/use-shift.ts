@@ -62,15 +62,17 @@ export interface CloseShiftVariables {
    * supervisor's inline approval token for this one close.
    */
   override?: { reason: string; approval?: string };
+  /** Closing someone else's shift (a colleague's on this till, or as a supervisor): why — the server asks for it. */
+  reason?: string;
 }
 
 export function useCloseShift() {
   const { api, queryClient } = useServices();
   return useMutation({
-    mutationFn: ({ shiftId, counted, override }: CloseShiftVariables): Promise<ClosedShift> =>
+    mutationFn: ({ shiftId, counted, override, reason }: CloseShiftVariables): Promise<ClosedShift> =>
       override?.approval
         ? api.closeShift(shiftId, { counted, force: true, reason: override.reason }, { approval: override.approval })
-        : api.closeShift(shiftId, { counted, ...(override ? { force: true, reason: override.reason } : {}) }),
+        : api.closeShift(shiftId, { counted, ...(override ? { force: true, reason: override.reason } : reason ? { reason } : {}) }),
     onSuccess: () => queryClient.setQueryData(queryKeys.currentShift, { shift: null }),
     onError: (error) => {
       if (error instanceof ApiError && error.code === 'shift.closed') void queryClient.invalidateQueries({ queryKey: queryKeys.currentShift });
