@@ -23,6 +23,7 @@ import * as m016 from './migrations/016-tills';
 import * as m017 from './migrations/017-z-reports';
 import * as m018 from './migrations/018-shift-settings';
 import * as m019 from './migrations/019-customers';
+import * as m020 from './migrations/020-ledger-shift-order';
 import type { Database } from './schema';
 
 export interface DatabaseOptions {
@@ -114,6 +115,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '017-z-reports': m017,
   '018-shift-settings': m018,
   '019-customers': m019,
+  '020-ledger-shift-order': m020,
 };
 
 /**
