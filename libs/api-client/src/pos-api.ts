@@ -78,6 +78,20 @@ import type {
   UpsellConfig,
 } from '@pos/contracts';
 import type { PutShiftSettingsInput, ShiftAlerts, ShiftSettings } from '@pos/contracts';
+import type {
+  CreateCustomerInput,
+  Customer,
+  CustomerCard,
+  CustomerList,
+  CustomerListQuery,
+  CustomerLookup,
+  CustomerProfile,
+  GiftCardDetails,
+  LoyaltySettings,
+  SellGiftCardResult,
+  UpdateCustomerInput,
+  UpdateLoyaltySettingsInput,
+} from '@pos/contracts';
 import type { ApiClient, RequestOptions } from './api-client';
 
 const qs = (params: Record<string, string | undefined>) => {
@@ -233,6 +247,41 @@ export function createPosApi(client: ApiClient) {
     createStaff: (body: { name: string; role: AdminStaff['role']; pin: string }) => client.post<AdminStaff>('/admin/staff', body),
     updateStaff: (id: string, body: { name?: string; role?: AdminStaff['role']; pin?: string; isActive?: boolean }) => client.patch<AdminStaff>(`/admin/staff/${id}`, body),
 
+    // --- loyalty (issue 18) ---
+    /** Who is this guest: by the QR they show (guest app: valid 60 s; printed card: until revoked) or by phone (E.164). */
+    lookupCustomer: (body: { qr: string } | { phone: string }) => client.post<CustomerLookup>('/pos/customers/lookup', body),
+    /** The guest at the till: profile, points balance and history, last visits, the venue's point value. */
+    customerProfile: (id: string) => client.get<CustomerProfile>(`/pos/customers/${id}`),
+    /** Attaches a loyalty guest to the order (points are earned on its payments from now on). */
+    attachCustomer: (orderId: string, customerId: string, o?: RequestOptions) => client.put<Order>(`/pos/orders/${orderId}/customer`, { customerId }, o),
+    /** Detaches the guest; refused (409 `loyalty.customer_locked`) once points were earned or spent on the order. */
+    detachCustomer: (orderId: string, o?: RequestOptions) => client.request<Order>('DELETE', `/pos/orders/${orderId}/customer`, undefined, o),
+    /** Spends the attached guest's points on the bill (or one check): a `points` payment. */
+    redeemPoints: (body: { orderId: string; checkIndex?: number; points: number }, o?: RequestOptions) => client.post<PaymentResult>('/pos/loyalty/points/redeem', body, o),
+    /** Sells a gift card on the order (a new counter order without `orderId`); it is active once that order is paid. */
+    sellGiftCard: (body: { orderId?: string; amount: number }, o?: RequestOptions) => client.post<SellGiftCardResult>('/pos/finance/giftcards', body, o),
+    /** A gift card's balance, status, expiry and history (lookups are rate-limited). */
+    giftCard: (code: string) => client.get<GiftCardDetails>(`/pos/finance/giftcards/${encodeURIComponent(code)}`),
+    /** Pays part of the bill (or one check) from a gift card: never more than its balance or what is due. */
+    redeemGiftCard: (body: { code: string; orderId: string; checkIndex?: number; amount: number }, o?: RequestOptions) =>
+      client.post<PaymentResult>('/pos/finance/giftcards/redeem', body, o),
+    /** `giftcards.block`: a blocked card is refused everywhere until unblocked. */
+    blockGiftCard: (code: string, reason: string, o?: RequestOptions) => client.post<GiftCardDetails>(`/pos/finance/giftcards/${encodeURIComponent(code)}/block`, { reason }, o),
+    unblockGiftCard: (code: string, reason: string, o?: RequestOptions) => client.post<GiftCardDetails>(`/pos/finance/giftcards/${encodeURIComponent(code)}/unblock`, { reason }, o),
+    /** The venue's loyalty guests, newest first (Admin → Guests). */
+    adminCustomers: (query: Partial<CustomerListQuery> = {}) =>
+      client.get<CustomerList>(`/admin/customers${qs({ query: query.query, limit: query.limit === undefined ? undefined : String(query.limit), after: query.after })}`),
+    createCustomer: (body: CreateCustomerInput) => client.post<Customer>('/admin/customers', body),
+    updateCustomer: (id: string, body: UpdateCustomerInput) => client.patch<Customer>(`/admin/customers/${id}`, body),
+    exportCustomer: (id: string) => client.get<{ customer: Customer; cards: CustomerCard[]; exportedAt: string }>(`/admin/customers/${id}/export`),
+    customerCards: (id: string) => client.get<{ cards: CustomerCard[] }>(`/admin/customers/${id}/cards`),
+    issueCustomerCard: (id: string) => client.post<CustomerCard>(`/admin/customers/${id}/cards`, {}),
+    revokeCustomerCard: (cardId: string) => client.post<CustomerCard>(`/admin/customers/cards/${cardId}/revoke`, {}),
+    /** The guest app's code for this guest now (valid 60 s), to try the scanner with. */
+    guestCode: (id: string) => client.post<{ code: string; validUntil: string }>(`/admin/customers/${id}/guest-code`, {}),
+    loyaltySettings: () => client.get<LoyaltySettings>('/admin/loyalty/settings'),
+    saveLoyaltySettings: (body: UpdateLoyaltySettingsInput) => client.put<LoyaltySettings>('/admin/loyalty/settings', body),
+
     /** Shift reminders due now (closeout hour, time limit) with the next closeout instant. */
     shiftAlerts: () => client.get<ShiftAlerts>('/pos/shifts/alerts'),
     /** The venue's closeout hour, auto-close and the longest a shift may run (Admin → Shifts). */
@@ -274,4 +323,8 @@ export const queryKeys = {
   devices: ['admin', 'devices'] as const,
   payments: (orderId: string) => ['payments', orderId] as const,
   expiredHolds: ['payments', 'holds', 'expired'] as const,
+  customerProfile: (id: string) => ['loyalty', 'customer', id] as const,
+  giftCard: (code: string) => ['loyalty', 'giftcard', code] as const,
+  adminCustomers: (query: string) => ['admin', 'customers', query] as const,
+  loyaltySettings: ['admin', 'loyalty-settings'] as const,
 };

@@ -58,6 +58,7 @@ export const CustomerListQuerySchema = z.strictObject({
 });
 export type CustomerListQuery = z.infer<typeof CustomerListQuerySchema>;
 export const CustomerListSchema = z.object({ customers: z.array(CustomerSchema), next: IdSchema.nullable() });
+export type CustomerList = z.infer<typeof CustomerListSchema>;
 
 /** The code a guest shows at the till: the guest app's rotating one or a printed card's. */
 export const GuestQrSchema = z.string().trim().min(10).max(300);

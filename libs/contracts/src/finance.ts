@@ -13,9 +13,21 @@ export type PaymentMethod = z.infer<typeof PaymentMethodSchema>;
  * How a guest pays. `softpos` (tap-to-pay on the tablet) and `deferred` (a card hold captured
  * later) start `created` and go through the payment state machine; both settle as `card`.
  */
-export const TENDER_METHODS = ['cash', 'card', 'softpos', 'deferred'] as const;
+export const TENDER_METHODS = ['cash', 'card', 'softpos', 'deferred', 'giftcard', 'points'] as const;
 export const TenderMethodSchema = z.enum(TENDER_METHODS);
 export type TenderMethod = z.infer<typeof TenderMethodSchema>;
+
+/**
+ * Stored value the venue itself issued (issue 18): a gift card's balance, a guest's points. They
+ * pay a bill like any tender but through their own routes (`POST /pos/finance/giftcards/redeem`,
+ * `POST /pos/loyalty/points/redeem`); no money moves, so they are not in the drawer's ledger
+ * (`ledger_entries`: cash and card) and a refund puts the value back on the card or the account.
+ */
+export const STORED_VALUE_METHODS = ['giftcard', 'points'] as const satisfies readonly TenderMethod[];
+export const isStoredValue = (method: TenderMethod) => (STORED_VALUE_METHODS as readonly TenderMethod[]).includes(method);
+
+/** What `POST /pos/payments` takes: the money tenders (stored value goes through its own routes). */
+export const PAY_TENDER_METHODS = ['cash', 'card', 'softpos', 'deferred'] as const satisfies readonly TenderMethod[];
 
 /**
  * Free text of a payment or a shift (references, reasons): never a card number (PCI DSS 3.3/3.4).
@@ -25,12 +37,13 @@ export const withoutCardData = <T extends z.ZodString>(schema: T) => schema.refi
 
 /** The channel a tender settles through. */
 export const settlementMethod = (method: TenderMethod): PaymentMethod => (method === 'cash' ? 'cash' : 'card');
+// Stored value (giftcard, points) never reaches settlementMethod: it has no ledger rows.
 
 /** No tender, hold, capture or refund carries more than the largest bill (`MAX_ORDER_TOTAL`). */
 const TenderMoneySchema = MoneySchema.max(MAX_ORDER_TOTAL);
 
 export const TenderInputSchema = z.strictObject({
-  method: TenderMethodSchema,
+  method: z.enum(PAY_TENDER_METHODS),
   /** What this tender pays of the order (without the tip). */
   amount: TenderMoneySchema.refine((v) => v > 0, 'Must be more than zero'),
   /**

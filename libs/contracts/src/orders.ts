@@ -98,6 +98,11 @@ export const OrderSchema = z.object({
   createdAt: IsoDateTimeSchema,
   updatedAt: IsoDateTimeSchema,
   closedAt: IsoDateTimeSchema.nullable(),
+  /**
+   * The loyalty guest attached to the order (issue 18): points are earned on its payments and
+   * spent on it. Absent from a server before loyalty; null when no guest is attached.
+   */
+  customer: z.object({ id: IdSchema, name: z.string() }).nullable().optional(),
 });
 export type Order = z.infer<typeof OrderSchema>;
 

@@ -26,6 +26,10 @@ export const PERMISSIONS = [
   'payments.refund',
   /** Look a loyalty guest up at the till (by QR or phone) and see their profile. */
   'customers.view',
+  /** Sell a gift card on an order (it becomes active when the order is paid). */
+  'giftcards.sell',
+  /** Block and unblock a gift card (lost, stolen, disputed): a blocked card is refused everywhere. */
+  'giftcards.block',
   'shifts.view',
   'shifts.open',
   'shifts.close',
@@ -53,7 +57,7 @@ export const PERMISSIONS = [
   'admin.devices',
   /** Revenue plans: the hour targets of each weekday and the on-plan threshold the dashboard measures against. */
   'admin.plans',
-  /** Loyalty guests: create, edit, export profiles; issue and revoke printed cards. */
+  /** Loyalty guests: create, edit, export profiles; issue and revoke printed cards; the venue's loyalty settings (points, gift card expiry). */
   'admin.customers',
 ] as const;
 
@@ -97,6 +101,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<Role, Permission[]> = {
     'shifts.close',
     'shifts.cash',
     'customers.view',
+    'giftcards.sell',
   ],
   // A supervisor refunds into their own shift: putting money into a cashier's drawer is the venue's choice.
   supervisor: PERMISSIONS.filter((p) => !p.startsWith('admin.') && p !== 'shifts.book.other'),
