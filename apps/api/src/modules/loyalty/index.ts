@@ -1,0 +1,39 @@
+import type { AdminService } from '../admin/service';
+import type { AuthService } from '../auth/service';
+import type { CustomersService } from '../customers/service';
+import type { Finance, PaymentListener } from '../finance';
+import type { MenuService } from '../menu/service';
+import type { Orders } from '../orders';
+import { GiftCardsService } from './gift-cards/service';
+import { PointsService } from './points/service';
+
+export interface LoyaltyDeps {
+  auth: AuthService;
+  admin: AdminService;
+  customers: CustomersService;
+  menu: MenuService;
+  orders: Orders;
+  finance: Finance;
+}
+
+/**
+ * Loyalty at the till (issue 18), over finance: the guest attached to an order, points earned on
+ * what is paid and spent as a tender (`points/`), gift cards sold on an order and redeemed as a
+ * tender (`gift-cards/`). Finance tells it of captures and refunds through its `PaymentListener`
+ * port, in the command's transaction.
+ */
+export interface Loyalty {
+  points: PointsService;
+  giftCards: GiftCardsService;
+  listener: PaymentListener;
+}
+
+export function createLoyalty(deps: LoyaltyDeps): Loyalty {
+  const points = new PointsService(deps);
+  const giftCards = new GiftCardsService(deps);
+  const listener: PaymentListener = {
+    captured: async (...args) => [...(await points.captured(...args)), ...(await giftCards.captured(...args))],
+    refunded: async (...args) => [...(await giftCards.refunded(...args)), ...(await points.refunded(...args))],
+  };
+  return { points, giftCards, listener };
+}
