@@ -627,6 +627,7 @@ export interface Database {
   upsell_events: UpsellEventsTable;
   z_reports: ZReportsTable;
   venue_shift_settings: VenueShiftSettingsTable;
+  venue_loyalty_settings: VenueLoyaltySettingsTable;
   shift_alerts_sent: ShiftAlertsSentTable;
 }
 
@@ -647,4 +648,13 @@ export interface ShiftAlertsSentTable {
   kind: string;
   venue_id: string;
   sent_at: string;
+}
+
+/** The venue's loyalty programme (issue 18); no row: the defaults. */
+export interface VenueLoyaltySettingsTable {
+  venue_id: string;
+  earn_percent: number;
+  point_value: number;
+  gift_card_expiry_days: number;
+  updated_at: string;
 }

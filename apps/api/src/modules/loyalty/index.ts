@@ -6,8 +6,10 @@ import type { MenuService } from '../menu/service';
 import type { Orders } from '../orders';
 import { GiftCardsService } from './gift-cards/service';
 import { PointsService } from './points/service';
+import { LoyaltySettingsService } from './settings';
 
 export interface LoyaltyDeps {
+  settings: LoyaltySettingsService;
   auth: AuthService;
   admin: AdminService;
   customers: CustomersService;
@@ -23,17 +25,20 @@ export interface LoyaltyDeps {
  * port, in the command's transaction.
  */
 export interface Loyalty {
+  settings: LoyaltySettingsService;
   points: PointsService;
   giftCards: GiftCardsService;
   listener: PaymentListener;
 }
 
-export function createLoyalty(deps: LoyaltyDeps): Loyalty {
+export function createLoyalty(base: Omit<LoyaltyDeps, 'settings'>): Loyalty {
+  const settings = new LoyaltySettingsService(base.admin);
+  const deps: LoyaltyDeps = { ...base, settings };
   const points = new PointsService(deps);
   const giftCards = new GiftCardsService(deps);
   const listener: PaymentListener = {
     captured: async (...args) => [...(await points.captured(...args)), ...(await giftCards.captured(...args))],
     refunded: async (...args) => [...(await giftCards.refunded(...args)), ...(await points.refunded(...args))],
   };
-  return { points, giftCards, listener };
+  return { settings, points, giftCards, listener };
 }
