@@ -1,22 +1,8 @@
-import type { AdminService } from '../admin/service';
-import type { AuthService } from '../auth/service';
-import type { CustomersService } from '../customers/service';
-import type { Finance, PaymentListener } from '../finance';
-import type { MenuService } from '../menu/service';
-import type { Orders } from '../orders';
+import type { PaymentListener } from '../finance';
+import type { LoyaltyDeps } from './deps';
 import { GiftCardsService } from './gift-cards/service';
 import { PointsService } from './points/service';
 import { LoyaltySettingsService } from './settings';
-
-export interface LoyaltyDeps {
-  settings: LoyaltySettingsService;
-  auth: AuthService;
-  admin: AdminService;
-  customers: CustomersService;
-  menu: MenuService;
-  orders: Orders;
-  finance: Finance;
-}
 
 /**
  * Loyalty at the till (issue 18), over finance: the guest attached to an order, points earned on

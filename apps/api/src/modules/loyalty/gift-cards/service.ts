@@ -1,6 +1,6 @@
 import type { Order, Payment } from '@pos/contracts';
 import type { Actor, Db, OutboundEvent } from '../../../shared/command';
-import type { LoyaltyDeps } from '../index';
+import type { LoyaltyDeps } from '../deps';
 
 // WORK IN PROGRESS (issue 18): the listener methods below are filled in by the gift-cards work.
 export class GiftCardsService {
