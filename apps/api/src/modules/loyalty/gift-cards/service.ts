@@ -156,7 +156,7 @@ export class GiftCardsService {
     const card = await this.find(db, actor.venueId, code);
     const from: GiftCardStatus = blocked ? 'active' : 'blocked';
     if (card.status !== from) {
-      throw conflict('giftcard.invalid_transition', `A ${card.status} card cannot be ${blocked ? 'blocked' : 'unblocked'}`, { status: card.status });
+      throw conflict('giftcard.invalid_transition', `A ${card.status} card cannot be ${blocked ? 'blocked' : 'unblocked'}`, { cardStatus: card.status });
     }
     const now = nowIso();
     await repo.updateCard(db, card.id, { status: blocked ? 'blocked' : 'active', blocked_reason: blocked ? reason : null, updated_at: now });
@@ -230,8 +230,8 @@ function toGiftCard(card: GiftCardsTable, now: string): GiftCard {
 /** Why the card refused a redeem, read after the conditional UPDATE changed nothing. */
 function refusal(card: GiftCardsTable, amount: number, now: string): DomainError {
   const status = card.status as GiftCardStatus;
-  if (status === 'blocked') return conflict('giftcard.blocked', 'This gift card is blocked', { status });
-  if (status !== 'active') return conflict('giftcard.not_active', status === 'pending' ? 'This gift card is not paid for yet' : 'This gift card was cancelled', { status });
+  if (status === 'blocked') return conflict('giftcard.blocked', 'This gift card is blocked', { cardStatus: status });
+  if (status !== 'active') return conflict('giftcard.not_active', status === 'pending' ? 'This gift card is not paid for yet' : 'This gift card was cancelled', { cardStatus: status });
   if (isExpired(card, now)) return conflict('giftcard.expired', 'This gift card has expired', { expiresAt: card.expires_at });
   return conflict('giftcard.insufficient_balance', `Only ${card.balance} is left on this gift card`, { balance: Number(card.balance), amount });
 }
