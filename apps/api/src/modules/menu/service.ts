@@ -198,7 +198,9 @@ export class MenuService {
       updated_at: nowIso(),
       kind: 'gift_card',
     });
-    return (await repo.findGiftCardProduct(db, venueId))!;
+    const made = await repo.findGiftCardProduct(db, venueId);
+    if (!made) throw notFound('product');
+    return made;
   }
 
   async stationsById(db: Db, venueId: string) {
