@@ -110,6 +110,13 @@ describe('gift cards', () => {
     expect(byId.status).toBe(400);
     expect(paths(byId.body)).toEqual(['body.items.0.productId']);
     expect((await cook.patch(`/pos/menu/products/${productId}/stock`, { isAvailable: false })).body.code).toBe('product.not_found');
+    // Nor is it anything upsell knows: no rules of its own, never an add-on, never recommended.
+    const admin = await t.login('999999');
+    expect((await admin.get(`/admin/menu/products/${productId}/upsell`)).status).toBe(404);
+    const soup = await t.product('borscht');
+    const addon = await admin.post(`/admin/menu/products/${soup.id}/upsell`, { addons: [{ productId }], clientRequestId: requestId() });
+    expect({ status: addon.status, paths: paths(addon.body) }).toEqual({ status: 400, paths: ['body.addons.0.productId'] });
+    expect((await anna.get(`/pos/menu/products/${productId}/recommendations`)).status).toBe(404);
 
     const changed = await anna.patch(`/pos/orders/${order.id}/items/${sold.order.lines[1].id}`, { quantity: 2, version: sold.order.version, clientRequestId: requestId() });
     expect({ status: changed.status, code: changed.body.code }).toEqual({ status: 409, code: 'line.charge' });
