@@ -61,7 +61,9 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
       }
       if (anyOf.length > 0 && !anyOf.some((p) => request.actor.permissions.has(p))) {
         throw new DomainError(403, 'auth.forbidden', `Your role may not do this (needs ${anyOf.join(' or ')})`, {
-          permission: anyOf.length === 1 ? anyOf[0] : anyOf,
+          // One permission as before; a route open to several also lists them all.
+          permission: anyOf[0],
+          ...(anyOf.length > 1 ? { anyOf } : {}),
         });
       }
     };

@@ -162,7 +162,9 @@ describe('gift cards', () => {
     expect(details.movements[2].paymentId).toBe(result.payments[0].id);
     // A lookup by a waiter (customers.view) works; a cook has none of the permissions.
     expect((await lookup(code, anna)).status).toBe(200);
-    expect((await lookup(code, cook)).status).toBe(403);
+    const forbidden = await lookup(code, cook);
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.body).toMatchObject({ code: 'auth.forbidden', permission: 'payments.take', anyOf: ['payments.take', 'giftcards.sell', 'customers.view'] });
     expect((await lookup(newGiftCardCode())).body.code).toBe('giftcard.not_found');
   });
 
