@@ -125,6 +125,18 @@ const ru: Record<string, string> = {
   http: 'Сервер ответил ошибкой. Повторите.',
   unknown: 'Не получилось. Повторите или позовите администратора.',
   fields: 'Проверьте поля: {{fields}}.',
+  // Gift cards
+  'giftcard.not_found': 'Подарочная карта не найдена.',
+  'giftcard.not_active': 'Подарочная карта не активна: она ещё не оплачена или аннулирована.',
+  'giftcard.blocked': 'Подарочная карта заблокирована.',
+  'giftcard.expired': 'Срок действия подарочной карты истёк.',
+  'giftcard.insufficient_balance': 'На подарочной карте недостаточно средств.',
+  'giftcard.invalid_transition': 'Подарочная карта уже в другом статусе.',
+  'giftcard.redeem_missing': 'У этого платежа нет списания с подарочной карты.',
+  'giftcard.restore_exceeds_redeem': 'На карту нельзя вернуть больше, чем с неё списали.',
+  'giftcard.sale_refund_spent': 'Проданная подарочная карта уже потрачена — такой возврат невозможен.',
+  'line.charge': 'Эту позицию нельзя изменить — только отменить.',
+  'menu.not_set_up': 'В меню заведения ещё нет категорий или цехов.',
 };
 
 const en: Record<string, string> = {
@@ -239,6 +251,18 @@ const en: Record<string, string> = {
   http: 'The server answered with an error. Try again.',
   unknown: 'That did not work. Try again or call a manager.',
   fields: 'Check the fields: {{fields}}.',
+  // Gift cards
+  'giftcard.not_found': 'Gift card not found.',
+  'giftcard.not_active': 'The gift card is not active: it is not paid for yet or was cancelled.',
+  'giftcard.blocked': 'The gift card is blocked.',
+  'giftcard.expired': 'The gift card has expired.',
+  'giftcard.insufficient_balance': 'Not enough left on the gift card.',
+  'giftcard.invalid_transition': 'The gift card has already moved on.',
+  'giftcard.redeem_missing': 'This payment took nothing from a gift card.',
+  'giftcard.restore_exceeds_redeem': 'More cannot go back on the card than was taken from it.',
+  'giftcard.sale_refund_spent': 'The gift card sold has been spent already, so this refund is not possible.',
+  'line.charge': 'This line cannot be changed, only voided.',
+  'menu.not_set_up': 'The venue’s menu has no categories or stations yet.',
 };
 
 export const PROBLEMS_NAMESPACE = 'problems';

@@ -163,6 +163,8 @@ export interface ProductsTable {
   sort: number;
   image_url: string | null;
   updated_at: string;
+  /** 'item' (a dish) or 'gift_card' (migration 022): the product a gift card's line names, never on the menu. */
+  kind?: string;
 }
 
 /** One row per menu version: what a stock/availability change left the product at. */
@@ -280,6 +282,8 @@ export interface OrderLinesTable {
   combo_id?: string | null;
   /** Set on a dish of a combo: its combo line. */
   combo_line_id?: string | null;
+  /** 1 for a line sold at a given price that the kitchen never gets (a gift card, migration 022). */
+  is_charge?: number;
 }
 
 export interface KitchenTicketsTable {
@@ -629,6 +633,8 @@ export interface Database {
   venue_shift_settings: VenueShiftSettingsTable;
   venue_loyalty_settings: VenueLoyaltySettingsTable;
   shift_alerts_sent: ShiftAlertsSentTable;
+  gift_cards: GiftCardsTable;
+  gift_card_movements: GiftCardMovementsTable;
 }
 
 /** The venue's closeout hour and shift limits (migration 018); a venue without a row has the defaults. */
@@ -657,4 +663,43 @@ export interface VenueLoyaltySettingsTable {
   point_value: number;
   gift_card_expiry_days: number;
   updated_at: string;
+}
+
+/** A gift card (migration 022): the normalized code, unique per venue; the balance never below zero. */
+export interface GiftCardsTable {
+  id: string;
+  venue_id: string;
+  code: string;
+  /** pending | active | blocked | cancelled */
+  status: string;
+  initial_amount: number;
+  balance: number;
+  currency: string;
+  expires_at: string | null;
+  sale_order_id: string;
+  sale_line_id: string;
+  activated_at: string | null;
+  blocked_reason: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A gift card's append-only history: each movement with the balance it left. */
+export interface GiftCardMovementsTable {
+  id: string;
+  venue_id: string;
+  gift_card_id: string;
+  /** issue | activate | redeem | restore | block | unblock | cancel */
+  kind: string;
+  /** Signed: − for a redeem, + for a restore, 0 for a block. */
+  amount: number;
+  balance_after: number;
+  order_id: string | null;
+  payment_id: string | null;
+  /** A restore names the redeem it gives back. */
+  redeem_id: string | null;
+  staff_id: string;
+  reason: string | null;
+  created_at: string;
 }

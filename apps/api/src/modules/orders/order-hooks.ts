@@ -89,7 +89,7 @@ export class OrderHooks implements SessionOrders {
       patch.status = 'paid';
       patch.closed_at = nowIso();
       // What was eaten together feeds "often ordered together" (a combo counts as its dishes).
-      const eaten = order.lines.filter((l) => l.comboId === undefined && standingQuantity(l) > 0).map((l) => l.productId);
+      const eaten = order.lines.filter((l) => l.comboId === undefined && !l.isCharge && standingQuantity(l) > 0).map((l) => l.productId);
       await this.upsell.recordPaidOrder(db, venueId, eaten);
     }
     if (Object.keys(patch).length) await repo.updateOrder(db, orderId, patch);
