@@ -1,5 +1,5 @@
 import { type CreateCustomerInput, CreateCustomerInputSchema, type Customer, type CustomerTier, type UpdateCustomerInput } from '@pos/contracts';
-import { toE164 } from './phone';
+import { formatPhone, toE164 } from './phone';
 
 /** The guest form as typed. */
 export interface CustomerDraft {
@@ -18,7 +18,7 @@ export type FieldProblem = 'required' | 'invalid' | 'taken';
 
 export const draftOf = (c: Customer | null): CustomerDraft =>
   c
-    ? { name: c.name, phone: c.phone, email: c.email ?? '', smsConsent: c.consent.sms.given, emailConsent: c.consent.email.given, tier: c.tier }
+    ? { name: c.name, phone: formatPhone(c.phone), email: c.email ?? '', smsConsent: c.consent.sms.given, emailConsent: c.consent.email.given, tier: c.tier }
     : { name: '', phone: '', email: '', smsConsent: false, emailConsent: false, tier: 'base' };
 
 export type DraftCheck = { ok: true; input: CreateCustomerInput } | { ok: false; problems: Partial<Record<CustomerField, FieldProblem>> };

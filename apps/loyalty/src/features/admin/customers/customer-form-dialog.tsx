@@ -1,9 +1,9 @@
 import { CUSTOMER_TIERS, type Customer } from '@pos/contracts';
 import { problemCode, problemFields, problemText, useTranslation } from '@pos/i18n';
-import { useHost } from '@pos/plugin-sdk';
-import { ChoiceGroup, Dialog, DialogActions, Notice, TextField } from '@pos/ui';
+import { useApi, useHost } from '@pos/plugin-sdk';
+import { Button, ChoiceGroup, Dialog, DialogActions, Notice, TextField } from '@pos/ui';
 import { type FormEvent, useId, useState } from 'react';
-import { useSaveCustomer } from '../api/customers';
+import { downloadCustomerExport, useSaveCustomer } from '../api/customers';
 import { changesOf, checkDraft, CUSTOMER_FIELDS, type CustomerDraft, type CustomerField, draftOf, type FieldProblem } from './customer-draft';
 import styles from './customers.module.css';
 import { formatPhone, toE164, venueCountry } from './phone';
@@ -83,6 +83,7 @@ export function CustomerFormDialog({ customer, onClose }: CustomerFormDialogProp
           confirmLabel={customer ? t('admin.customers.form.save') : t('admin.customers.form.create')}
           isBusy={save.isPending}
           confirmTestId="customer-form-save"
+          extra={customer && <ExportButton customer={customer} />}
         />
       }
     >
@@ -100,9 +101,9 @@ export function CustomerFormDialog({ customer, onClose }: CustomerFormDialogProp
           label={t('admin.customers.form.phone')}
           value={draft.phone}
           onChange={(e) => set({ phone: e.target.value })}
-          onBlur={() => normalized && set({ phone: normalized })}
+          onBlur={() => normalized && set({ phone: formatPhone(normalized) })}
           error={error('phone')}
-          hint={normalized && normalized !== draft.phone.trim() ? t('admin.customers.form.phoneAs', { phone: formatPhone(normalized) }) : t('admin.customers.form.phoneHint')}
+          hint={normalized && formatPhone(normalized) !== draft.phone.trim() ? t('admin.customers.form.phoneAs', { phone: formatPhone(normalized) }) : t('admin.customers.form.phoneHint')}
           type="tel"
           inputMode="tel"
           autoComplete="off"
@@ -151,5 +152,28 @@ export function CustomerFormDialog({ customer, onClose }: CustomerFormDialogProp
         )}
       </form>
     </Dialog>
+  );
+}
+
+/** Downloads everything the venue keeps about the guest (their own copy, on request) as JSON. */
+function ExportButton({ customer }: { customer: Customer }) {
+  const { t } = useTranslation('loyalty');
+  const host = useHost();
+  const api = useApi();
+  const [isExporting, setExporting] = useState(false);
+  const onExport = async () => {
+    setExporting(true);
+    try {
+      await downloadCustomerExport(api, customer.id);
+    } catch (error) {
+      host.notify('error', t('admin.customers.exportFailed', { message: problemText(t, error) }));
+    } finally {
+      setExporting(false);
+    }
+  };
+  return (
+    <Button variant="ghost" size="large" onClick={() => void onExport()} disabled={isExporting} data-testid="customer-export">
+      {t('admin.customers.export')}
+    </Button>
   );
 }

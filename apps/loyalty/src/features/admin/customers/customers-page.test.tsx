@@ -138,6 +138,8 @@ describe('Admin → Guests: the form', () => {
     renderPage(testHost({ api: { adminCustomers: listOf([ivan]), updateCustomer } }));
     fireEvent.click(await screen.findByTestId('customer-edit'));
     expect(screen.getByTestId('customer-form-name')).toHaveValue('Иван Петров');
+    // The stored E.164 number shown as staff write it; sent back unchanged, it is no change.
+    expect(screen.getByTestId('customer-form-phone')).toHaveValue('+7 916 123-45-67');
     expect(screen.getByTestId('customer-form-sms')).toBeChecked();
     expect(screen.getByText(/\(дано 01\.11\.2026\)/)).toBeInTheDocument();
     fireEvent.change(screen.getByTestId('customer-form-email'), { target: { value: '' } });
@@ -149,7 +151,7 @@ describe('Admin → Guests: the form', () => {
 });
 
 describe('Admin → Guests: export', () => {
-  it('downloads what the venue keeps about the guest as JSON', async () => {
+  it('downloads what the venue keeps about the guest as JSON, from the guest’s form', async () => {
     const exported = { customer: ivan, cards: [aCard({ customerId: ivan.id })], exportedAt: '2026-12-07T10:00:00.000Z' };
     const exportCustomer = jest.fn(async () => exported);
     const blobs: Blob[] = [];
@@ -164,7 +166,8 @@ describe('Admin → Guests: export', () => {
     });
     try {
       renderPage(testHost({ api: { adminCustomers: listOf([ivan]), exportCustomer } }));
-      fireEvent.click(await screen.findByTestId('customer-export'));
+      fireEvent.click(await screen.findByTestId('customer-edit'));
+      fireEvent.click(screen.getByTestId('customer-export'));
       await waitFor(() => expect(clicked).toHaveLength(1));
       expect(exportCustomer).toHaveBeenCalledWith(ivan.id);
       expect(clicked[0].download).toBe(`guest-${ivan.id}.json`);

@@ -1,9 +1,9 @@
 import type { Customer } from '@pos/contracts';
 import { problemText, useTranslation } from '@pos/i18n';
-import { type HostProps, useApi, useHost } from '@pos/plugin-sdk';
+import { type HostProps, useHost } from '@pos/plugin-sdk';
 import { Badge, Button, Notice, SearchInput, Section, Spinner, VisuallyHidden } from '@pos/ui';
 import { useEffect, useState } from 'react';
-import { downloadCustomerExport, useAdminCustomers } from '../api/customers';
+import { useAdminCustomers } from '../api/customers';
 import { CardsDialog } from './cards-dialog';
 import { CustomerFormDialog } from './customer-form-dialog';
 import { GuestCodeDialog } from './guest-code-dialog';
@@ -26,8 +26,8 @@ type Open = { kind: 'form'; customer: Customer | null } | { kind: 'cards'; custo
 
 /**
  * Admin → Гости (/x/admin/customers; permission admin.customers): the venue's loyalty guests,
- * searched by a name or phone fragment, a page at a time; add and edit a guest, download what the
- * venue keeps about them, issue, print and revoke printed cards, and show the guest app's code to
+ * searched by a name or phone fragment, a page at a time; add and edit a guest (and download what
+ * the venue keeps about them, from the form), issue, print and revoke printed cards, and show the guest app's code to
  * try the till's scanner with.
  */
 export function CustomersPage(_props: HostProps) {
@@ -70,9 +70,7 @@ export function CustomersPage(_props: HostProps) {
               <tr>
                 <th scope="col">{t('admin.customers.name')}</th>
                 <th scope="col">{t('admin.customers.phone')}</th>
-                <th scope="col">{t('admin.customers.email')}</th>
                 <th scope="col">{t('admin.customers.tier')}</th>
-                <th scope="col">{t('admin.customers.consent')}</th>
                 <th scope="col" className={styles.figure}>
                   {t('admin.customers.visits')}
                 </th>
@@ -90,9 +88,11 @@ export function CustomersPage(_props: HostProps) {
         </div>
       )}
       {list.hasNextPage && (
-        <Button onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage} data-testid="customers-more">
-          {list.isFetchingNextPage ? t('admin.customers.loadingMore') : t('admin.customers.more')}
-        </Button>
+        <div className={styles.more}>
+          <Button onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage} data-testid="customers-more">
+            {list.isFetchingNextPage ? t('admin.customers.loadingMore') : t('admin.customers.more')}
+          </Button>
+        </div>
       )}
       {open?.kind === 'form' && <CustomerFormDialog customer={open.customer} onClose={close} />}
       {open?.kind === 'cards' && <CardsDialog customer={open.customer} onClose={close} />}
@@ -104,48 +104,39 @@ export function CustomersPage(_props: HostProps) {
 function CustomerRow({ customer: c, onOpen }: { customer: Customer; onOpen(open: Open): void }) {
   const { t, i18n } = useTranslation('loyalty');
   const host = useHost();
-  const api = useApi();
-  const [isExporting, setExporting] = useState(false);
   const date = new Intl.DateTimeFormat(i18n.language, { timeZone: host.session.venue.timezone, dateStyle: 'short' });
   const consents = [c.consent.sms.given && t('admin.customers.sms'), c.consent.email.given && t('admin.customers.emailShort')].filter(Boolean).join(', ');
-  const onExport = async () => {
-    setExporting(true);
-    try {
-      await downloadCustomerExport(api, c.id);
-    } catch (error) {
-      host.notify('error', t('admin.customers.exportFailed', { message: problemText(t, error) }));
-    } finally {
-      setExporting(false);
-    }
-  };
   return (
     <tr data-testid="customer-row" data-customer-id={c.id}>
-      <td className={styles.name}>{c.name}</td>
+      <td className={styles.nameCell}>
+        <div className={styles.name}>{c.name}</div>
+        {c.email && <div className={styles.muted}>{c.email}</div>}
+      </td>
       <td data-label={t('admin.customers.phone')} className={styles.phone}>
         {formatPhone(c.phone)}
       </td>
-      <td data-label={t('admin.customers.email')}>{c.email ?? '—'}</td>
       <td data-label={t('admin.customers.tier')}>
         <Badge tone={c.tier === 'gold' ? 'warning' : c.tier === 'silver' ? 'info' : 'neutral'}>{t(`admin.customers.tiers.${c.tier}`)}</Badge>
+        <div className={styles.muted} title={t('admin.customers.consent')}>
+          {consents ? t('admin.customers.consents', { channels: consents }) : t('admin.customers.noConsent')}
+        </div>
       </td>
-      <td data-label={t('admin.customers.consent')}>{consents || t('admin.customers.noConsent')}</td>
       <td data-label={t('admin.customers.visits')} className={styles.figure}>
         {c.visits}
-        {c.lastVisitAt && <span className={styles.muted}> · {date.format(new Date(c.lastVisitAt))}</span>}
+        {c.lastVisitAt && <div className={styles.muted}>{date.format(new Date(c.lastVisitAt))}</div>}
       </td>
-      <td className={styles.rowActions}>
-        <Button onClick={() => onOpen({ kind: 'form', customer: c })} data-testid="customer-edit">
-          {t('admin.customers.edit')}
-        </Button>
-        <Button onClick={() => onOpen({ kind: 'cards', customer: c })} data-testid="customer-cards">
-          {t('admin.customers.cards')}
-        </Button>
-        <Button onClick={() => onOpen({ kind: 'code', customer: c })} data-testid="customer-guest-code">
-          {t('admin.customers.guestCode')}
-        </Button>
-        <Button variant="ghost" onClick={() => void onExport()} disabled={isExporting} data-testid="customer-export">
-          {t('admin.customers.export')}
-        </Button>
+      <td className={styles.actionsCell}>
+        <div className={styles.rowActions}>
+          <Button onClick={() => onOpen({ kind: 'form', customer: c })} data-testid="customer-edit">
+            {t('admin.customers.edit')}
+          </Button>
+          <Button onClick={() => onOpen({ kind: 'cards', customer: c })} data-testid="customer-cards">
+            {t('admin.customers.cards')}
+          </Button>
+          <Button onClick={() => onOpen({ kind: 'code', customer: c })} data-testid="customer-guest-code">
+            {t('admin.customers.guestCode')}
+          </Button>
+        </div>
       </td>
     </tr>
   );

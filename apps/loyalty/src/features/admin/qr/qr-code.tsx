@@ -36,8 +36,8 @@ export function QrCode({ value, label, size = '240px', className, testId }: QrCo
       role="img"
       aria-label={label}
       viewBox={`0 0 ${width} ${width}`}
-      width={size}
-      height={size}
+      // A CSS size, not the attributes: they take no min() or mm in every browser.
+      style={{ width: size, height: size }}
       shapeRendering="crispEdges"
       className={className}
       data-testid={testId}
