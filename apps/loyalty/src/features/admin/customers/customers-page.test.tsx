@@ -50,6 +50,11 @@ describe('Admin → Guests: the list', () => {
     expect(adminCustomers).toHaveBeenLastCalledWith({ query: '903', limit: 50, after: undefined });
     expect(screen.queryByTestId('customers-more')).not.toBeInTheDocument();
 
+    // A whole number typed the Russian way is searched in E.164, as stored.
+    fireEvent.change(screen.getByTestId('customers-search'), { target: { value: '8 (903) 111-22-33' } });
+    await waitFor(() => expect(adminCustomers).toHaveBeenLastCalledWith({ query: '+79031112233', limit: 50, after: undefined }));
+    expect(screen.getByTestId('customer-row')).toHaveTextContent('Мария Соколова');
+
     fireEvent.change(screen.getByTestId('customers-search'), { target: { value: 'Никто' } });
     expect(await screen.findByTestId('customers-empty')).toHaveTextContent('По запросу «Никто» никого не нашли.');
   });

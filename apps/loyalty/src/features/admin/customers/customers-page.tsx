@@ -8,7 +8,7 @@ import { CardsDialog } from './cards-dialog';
 import { CustomerFormDialog } from './customer-form-dialog';
 import { GuestCodeDialog } from './guest-code-dialog';
 import styles from './customers.module.css';
-import { formatPhone } from './phone';
+import { formatPhone, searchQueryOf, venueCountry } from './phone';
 
 /** Waits this long after the last keystroke before searching (one request per word, not per letter). */
 export const SEARCH_DELAY_MS = 300;
@@ -32,8 +32,9 @@ type Open = { kind: 'form'; customer: Customer | null } | { kind: 'cards'; custo
  */
 export function CustomersPage(_props: HostProps) {
   const { t } = useTranslation('loyalty');
+  const host = useHost();
   const [search, setSearch] = useState('');
-  const query = useDebounced(search, SEARCH_DELAY_MS);
+  const query = searchQueryOf(useDebounced(search, SEARCH_DELAY_MS), venueCountry(host.session.venue.locale));
   const list = useAdminCustomers(query);
   const [open, setOpen] = useState<Open>(null);
   const customers = list.data?.pages.flatMap((p) => p.customers) ?? [];
@@ -61,7 +62,7 @@ export function CustomersPage(_props: HostProps) {
         </p>
       ) : customers.length === 0 ? (
         <p className={styles.muted} data-testid="customers-empty">
-          {query.trim() === '' ? t('admin.customers.empty') : t('admin.customers.notFound', { query: query.trim() })}
+          {query === '' ? t('admin.customers.empty') : t('admin.customers.notFound', { query: search.trim() })}
         </p>
       ) : (
         <div className={styles.scroll}>

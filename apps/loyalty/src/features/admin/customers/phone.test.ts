@@ -1,4 +1,4 @@
-import { formatPhone, toE164, venueCountry } from './phone';
+import { formatPhone, searchQueryOf, toE164, venueCountry } from './phone';
 
 describe('toE164', () => {
   it.each([
@@ -50,5 +50,15 @@ describe('formatPhone', () => {
   it('groups a Russian number and leaves others as stored', () => {
     expect(formatPhone('+79161234567')).toBe('+7 916 123-45-67');
     expect(formatPhone('+442079460958')).toBe('+442079460958');
+  });
+});
+
+describe('searchQueryOf', () => {
+  it('sends a name as typed, a part of a number as its digits, a whole number as E.164', () => {
+    expect(searchQueryOf('  Мария ', 'RU')).toBe('Мария');
+    expect(searchQueryOf('903 111-22', 'RU')).toBe('90311122');
+    expect(searchQueryOf('+7 903', 'RU')).toBe('+7903');
+    expect(searchQueryOf('8 (903) 111-22-33', 'RU')).toBe('+79031112233');
+    expect(searchQueryOf('', 'RU')).toBe('');
   });
 });

@@ -67,3 +67,14 @@ export function formatPhone(phone: string): string {
   const ru = /^\+7(\d{3})(\d{3})(\d{2})(\d{2})$/.exec(phone);
   return ru ? `+7 ${ru[1]} ${ru[2]}-${ru[3]}-${ru[4]}` : phone;
 }
+
+/**
+ * What a search sends for what was typed: a name as typed; a phone number or a part of one
+ * without its spaces, dashes and brackets (the server matches the stored E.164 digits), a whole
+ * number in E.164 ("8 903 111-22-33" finds +79031112233).
+ */
+export function searchQueryOf(text: string, country: string): string {
+  const typed = text.trim();
+  if (!/^\+?[\d\s\-().]+$/.test(typed)) return typed;
+  return toE164(typed, country) ?? typed.replace(/[\s\-().]/g, '');
+}
