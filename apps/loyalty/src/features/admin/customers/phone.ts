@@ -56,7 +56,8 @@ export function toE164(text: string, country: string): string | null {
   // Dialled at home with the trunk prefix (8 916 …), typed without "+" (7 916 …), or the bare national number (916 …).
   if (digits.startsWith(plan.trunk) && fits(digits.slice(plan.trunk.length))) return e164(plan.callingCode + digits.slice(plan.trunk.length));
   if (digits.startsWith(plan.callingCode) && fits(digits.slice(plan.callingCode.length))) return e164(digits);
-  if (fits(digits)) return e164(plan.callingCode + digits);
+  // A bare national number never begins with the trunk prefix: "8 916 123-45-6" is a digit short, not +7 891… (as the till reads it).
+  if (fits(digits) && !digits.startsWith(plan.trunk)) return e164(plan.callingCode + digits);
   // Dialled abroad through the country's own exit prefix (8 10 44 …): only what is too long for a home number.
   if (plan.exit && digits.startsWith(plan.exit)) return e164(digits.slice(plan.exit.length));
   return null;
