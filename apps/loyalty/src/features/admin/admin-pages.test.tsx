@@ -25,9 +25,9 @@ describe('the loyalty remote’s Admin pages', () => {
     ['/x/admin/giftcards/', 'giftcards-page'],
     ['/x/admin', 'customers-page'],
     ['/x/admin/unknown', 'customers-page'],
-  ])('renders the page %p names', (path, testId) => {
+  ])('renders the page %p names', async (path, testId) => {
     renderAt(path);
-    expect(screen.getByTestId(testId)).toBeInTheDocument();
+    expect(await screen.findByTestId(testId)).toBeInTheDocument();
   });
 
   it('declares every page with a title in both languages', () => {

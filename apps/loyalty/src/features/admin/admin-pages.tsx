@@ -1,8 +1,8 @@
+import { useTranslation } from '@pos/i18n';
 import type { HostProps, SlotProps } from '@pos/plugin-sdk';
-import type { ComponentType } from 'react';
-import { CustomersPage } from './customers/customers-page';
-import { GiftCardsPage } from './gift-cards/gift-cards-page';
-import { LoyaltySettingsPage } from './loyalty-settings/loyalty-settings-page';
+import { Spinner } from '@pos/ui';
+import { type ComponentType, lazy, Suspense } from 'react';
+import styles from './admin-pages.module.css';
 
 /**
  * This remote's pages of Admin, each its own navigation entry (the plugin's `adminPages`; titles
@@ -17,13 +17,34 @@ export const LOYALTY_ADMIN_PAGES = [
 
 type PageId = (typeof LOYALTY_ADMIN_PAGES)[number]['id'];
 
-const PAGES: Record<PageId, ComponentType<HostProps>> = { customers: CustomersPage, loyalty: LoyaltySettingsPage, giftcards: GiftCardsPage };
+/**
+ * Each page is its own chunk, fetched when Admin opens it: the till, which mounts this remote in
+ * every order screen, never loads Admin's code (it counts against the remote's own-code budget).
+ */
+const PAGES: Record<PageId, ComponentType<HostProps>> = {
+  customers: lazy(() => import('./customers/customers-page').then((m) => ({ default: m.CustomersPage }))),
+  loyalty: lazy(() => import('./loyalty-settings/loyalty-settings-page').then((m) => ({ default: m.LoyaltySettingsPage }))),
+  giftcards: lazy(() => import('./gift-cards/gift-cards-page').then((m) => ({ default: m.GiftCardsPage }))),
+};
 
 const isPageId = (id: string): id is PageId => Object.hasOwn(PAGES, id);
+
+function Loading() {
+  const { t } = useTranslation('loyalty');
+  return (
+    <p role="status" className={styles.loading}>
+      <Spinner /> {t('admin.loading')}
+    </p>
+  );
+}
 
 /** The `admin.pages` parcel: the page its path names (`/x/admin/<id>`), the guests otherwise. */
 export function LoyaltyAdminPages(props: SlotProps<'admin.pages'>) {
   const id = props.context.path.split('/').filter(Boolean).at(-1) ?? '';
-  const Page = isPageId(id) ? PAGES[id] : CustomersPage;
-  return <Page host={props.host} />;
+  const Page = PAGES[isPageId(id) ? id : 'customers'];
+  return (
+    <Suspense fallback={<Loading />}>
+      <Page host={props.host} />
+    </Suspense>
+  );
 }

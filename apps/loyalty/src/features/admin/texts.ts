@@ -7,6 +7,7 @@ export const loyaltyAdminTexts = {
     admin: {
       close: 'Закрыть',
       cancel: 'Отмена',
+      loading: 'Загружаем страницу…',
       retry: 'Повторить',
       customers: {
         nav: 'Гости',
@@ -183,6 +184,7 @@ export const loyaltyAdminTexts = {
     admin: {
       close: 'Close',
       cancel: 'Cancel',
+      loading: 'Loading the page…',
       retry: 'Retry',
       customers: {
         nav: 'Guests',
