@@ -113,7 +113,8 @@ function SettingsForm({ settings }: { settings: LoyaltySettings }) {
       {check.ok && (
         <p className={styles.example} data-testid="loyalty-settings-example">
           {(() => {
-            const points = Math.floor((EXAMPLE_BILL * check.input.earnPercent) / 100 / check.input.pointValue);
+            // The server's rule: floor(eligible × earnPercent / (100 × pointValue)), one division so nothing rounds on the way.
+            const points = Math.floor((EXAMPLE_BILL * check.input.earnPercent) / (100 * check.input.pointValue));
             return t('admin.settings.example', { bill: money(EXAMPLE_BILL), count: points, worth: money(points * check.input.pointValue) });
           })()}
         </p>

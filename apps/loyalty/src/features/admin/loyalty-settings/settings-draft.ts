@@ -1,4 +1,4 @@
-import { type LoyaltySettings, LoyaltySettingsSchema, type UpdateLoyaltySettingsInput } from '@pos/contracts';
+import { type LoyaltySettings, LoyaltySettingsSchema } from '@pos/contracts';
 
 /** The form as typed: the percent and the days as text, a point's value as an amount (minor units, null while empty). */
 export interface SettingsDraft {
@@ -23,7 +23,7 @@ export const draftOf = (s: LoyaltySettings): SettingsDraft => ({ earnPercent: St
 
 const wholeNumber = (text: string): number | null => (/^\s*\d+\s*$/.test(text) ? Number(text) : null);
 
-export type SettingsCheck = { ok: true; input: Required<UpdateLoyaltySettingsInput> } | { ok: false; fields: SettingsField[] };
+export type SettingsCheck = { ok: true; input: LoyaltySettings } | { ok: false; fields: SettingsField[] };
 
 /** The settings to send, or the fields that are not whole numbers within the contract's bounds. */
 export function checkSettings(d: SettingsDraft): SettingsCheck {
