@@ -13,12 +13,18 @@
 //
 // Options (--customer and --card may be given together: the app's code first, then the card's):
 //   --venue <uuid>      the venue's id (GET /pos/auth/me shows it; so does the venues table)
-//   --key <base64url>   the venue's loyalty key: base64url of 32 bytes, made by the server when
-//                       it first issues a code (table venue_loyalty_keys, column key; on the
-//                       embedded SQLite: sqlite3 data/pos.db "select key from venue_loyalty_keys
-//                       where venue_id = '<venueId>'"). Or set POS_LOYALTY_KEY instead, which
-//                       keeps the key out of the shell's history. It is a secret: whoever holds
-//                       it can make any guest's code.
+//   --key <base64url>   the venue's loyalty key: base64url of 32 bytes, which the server makes
+//                       when it first issues a code (open Admin → Гости → «Код гостя» once if
+//                       the venue has none yet). It lives in the table venue_loyalty_keys; on the
+//                       embedded SQLite database (data/pos.db, or SQLITE_PATH):
+//                         node -e "console.log(new (require('better-sqlite3'))('data/pos.db')
+//                           .prepare('select key from venue_loyalty_keys where venue_id = ?')
+//                           .get(process.argv[1]).key)" <venueId>
+//                       on PostgreSQL: psql "$DATABASE_URL" -Atc "select key from
+//                       venue_loyalty_keys where venue_id = '<venueId>'".
+//                       Or set POS_LOYALTY_KEY instead of --key: it keeps the key out of the
+//                       shell's history. It is a secret: whoever holds it can make any guest's
+//                       code. A key starting with "-" is fine after --key.
 //   --at <unix s>       make the app's code for this instant instead of now (tests, replays)
 //   --print-qr          also draw each code as a QR in the terminal (UTF-8 half blocks, two
 //                       rows of modules a line), for light text on a dark background
