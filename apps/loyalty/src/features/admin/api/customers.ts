@@ -1,6 +1,6 @@
 import type { CreateCustomerInput, Customer, CustomerCard, CustomerList, UpdateCustomerInput } from '@pos/contracts';
 import { type PosApi, queryKeys, useApi, useHost } from '@pos/plugin-sdk';
-import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 
 /** Every page of every search of Admin → Guests (a new or edited guest may move into any of them). */
 const ALL_LISTS = ['admin', 'customers'] as const;
@@ -20,6 +20,8 @@ export function useAdminCustomers(query: string) {
     queryFn: ({ pageParam }: { pageParam: string | undefined }) => getAdminCustomers(api, query, pageParam),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.next ?? undefined,
+    // While the next search runs, the last answer stays on screen (no flash of a spinner per word).
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -90,7 +90,7 @@ export function CustomersPage(_props: HostProps) {
       )}
       {list.hasNextPage && (
         <div className={styles.more}>
-          <Button onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage} data-testid="customers-more">
+          <Button onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage || list.isPlaceholderData} data-testid="customers-more">
             {list.isFetchingNextPage ? t('admin.customers.loadingMore') : t('admin.customers.more')}
           </Button>
         </div>

@@ -2,7 +2,7 @@ import { formatGiftCardCode, type GiftCardDetails, type GiftCardMovement, type G
 import { formatMoney, problemText, useTranslation } from '@pos/i18n';
 import { ApiError, type HostProps, useCan, useHost } from '@pos/plugin-sdk';
 import { Badge, type BadgeTone, Button, Notice, Section, Spinner, TextField } from '@pos/ui';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useGiftCard } from '../api/gift-cards';
 import { BlockDialog } from './block-dialog';
 import styles from './gift-cards.module.css';
@@ -89,6 +89,7 @@ function CardDetails({ details }: { details: GiftCardDetails }) {
   const host = useHost();
   const canBlock = useCan('giftcards.block');
   const [isBlocking, setBlocking] = useState(false);
+  const titleId = useId();
   const { card, movements } = details;
   const money = (minor: number) => formatMoney(minor, card.currency, i18n.language);
   const when = new Intl.DateTimeFormat(i18n.language, { timeZone: host.session.venue.timezone, dateStyle: 'short', timeStyle: 'short' });
@@ -97,10 +98,10 @@ function CardDetails({ details }: { details: GiftCardDetails }) {
   const action = card.status === 'blocked' ? 'unblock' : card.status === 'active' ? 'block' : null;
 
   return (
-    <article className={styles.card} data-testid="giftcard-details" aria-labelledby="giftcard-code">
+    <article className={styles.card} data-testid="giftcard-details" aria-labelledby={titleId}>
       <header className={styles.cardHead}>
         <div>
-          <h3 id="giftcard-code" className={styles.cardCode}>
+          <h3 id={titleId} className={styles.cardCode}>
             {formatGiftCardCode(card.code)}
           </h3>
           <div className={styles.badges}>
