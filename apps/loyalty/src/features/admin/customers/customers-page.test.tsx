@@ -253,39 +253,38 @@ describe('Admin → Guests: the guest app’s code', () => {
     jest.useFakeTimers({ now: new Date('2026-12-07T10:00:00.000Z') });
     let n = 0;
     const guestCode = jest.fn(async (id: string) => {
+      // The answer takes 400 ms, so it lands between two ticks of the countdown.
+      await new Promise((resolve) => setTimeout(resolve, 400));
       n += 1;
       // The server's clock runs 2 minutes ahead of the tablet's: the countdown must not care.
       const madeAt = Math.floor(Date.now() / 1000) + 120;
       return { code: `PQ1.${id}.${madeAt}.sig${String(n).padStart(19, '0')}`, validUntil: new Date((madeAt + 60) * 1000).toISOString() };
     });
+    const advance = (ms: number) =>
+      act(async () => {
+        await jest.advanceTimersByTimeAsync(ms);
+      });
     renderPage(testHost({ api: { adminCustomers: listOf([ivan]), guestCode } }));
-    await act(async () => {
-      await jest.advanceTimersByTimeAsync(400);
-    });
+    await advance(400);
     fireEvent.click(screen.getByTestId('customer-guest-code'));
-    await act(async () => {
-      await jest.advanceTimersByTimeAsync(0);
-    });
+    await advance(450);
     const qr = screen.getByTestId('guest-code-qr');
     const first = qr.getAttribute('data-value');
     expect(first).toMatch(new RegExp(`^PQ1\\.${ivan.id}\\.\\d+\\.sig0+1$`));
     expect(screen.getByTestId('guest-code-text')).toHaveTextContent(first ?? '');
     expect(screen.getByTestId('guest-code-countdown')).toHaveTextContent('Действует ещё 60 с');
 
-    await act(async () => {
-      await jest.advanceTimersByTimeAsync(30_000);
-    });
+    // The countdown ticks every second from the dialog's opening: 31 s after the code came, 30 s are left.
+    await advance(31_000);
     expect(screen.getByTestId('guest-code-countdown')).toHaveTextContent('Действует ещё 30 с');
     expect(guestCode).toHaveBeenCalledTimes(1);
 
-    // Five seconds before the end the next code comes, and the countdown starts again.
-    await act(async () => {
-      await jest.advanceTimersByTimeAsync(25_000);
-    });
-    await act(async () => {
-      await jest.advanceTimersByTimeAsync(10);
-    });
+    // Five seconds before the end the next code is asked for, and the countdown starts again from 60.
+    await advance(24_700);
     expect(guestCode).toHaveBeenCalledTimes(2);
+    expect(screen.getByTestId('guest-code-qr').getAttribute('data-value')).toBe(first);
+    // The new code came between two ticks: its countdown starts at 60, not at 61.
+    await advance(450);
     expect(screen.getByTestId('guest-code-qr').getAttribute('data-value')).toMatch(/sig0+2$/);
     expect(screen.getByTestId('guest-code-countdown')).toHaveTextContent('Действует ещё 60 с');
   });

@@ -28,7 +28,8 @@ export function GuestCodeDialog({ customer, onClose }: { customer: Customer; onC
   const now = useNow();
   const { data, dataUpdatedAt, isFetching, isError, refetch } = guestCode;
   const expiresAt = useMemo(() => (data ? guestCodeExpiry(data.code, data.validUntil, dataUpdatedAt) : null), [data, dataUpdatedAt]);
-  const secondsLeft = expiresAt === null ? 0 : Math.max(0, Math.ceil((expiresAt - now) / 1000));
+  // The last tick may predate the code's arrival: count from whichever is later.
+  const secondsLeft = expiresAt === null ? 0 : Math.max(0, Math.ceil((expiresAt - Math.max(now, dataUpdatedAt)) / 1000));
   const lifetime = data && expiresAt !== null ? Math.max(1, Math.round((expiresAt - dataUpdatedAt) / 1000)) : 1;
   const isDue = expiresAt !== null && secondsLeft <= REFRESH_LEAD_S;
 
