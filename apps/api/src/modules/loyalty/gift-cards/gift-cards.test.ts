@@ -164,8 +164,16 @@ describe('gift cards', () => {
     expect((await lookup(code, anna)).status).toBe(200);
     const forbidden = await lookup(code, cook);
     expect(forbidden.status).toBe(403);
-    expect(forbidden.body).toMatchObject({ code: 'auth.forbidden', permission: 'payments.take', anyOf: ['payments.take', 'giftcards.sell', 'customers.view'] });
+    expect(forbidden.body).toMatchObject({ code: 'auth.forbidden', permission: 'payments.take', anyOf: ['payments.take', 'giftcards.sell', 'customers.view', 'giftcards.block', 'admin.customers'] });
     expect((await lookup(newGiftCardCode())).body.code).toBe('giftcard.not_found');
+    // Admin's gift card page is for whoever may block a card: that permission alone reads one.
+    const admin = await t.login('999999');
+    const roles = (await admin.get('/admin/roles')).body.roles as { role: string; permissions: string[] }[];
+    const cookRole = roles.find((r) => r.role === 'cook')!;
+    expect((await admin.put('/admin/roles', { roles: [{ role: 'cook', permissions: [...cookRole.permissions, 'giftcards.block'] }] })).status).toBe(200);
+    const blocker = await t.login('4444');
+    expect((await lookup(code, blocker)).status).toBe(200);
+    await admin.put('/admin/roles', { roles: [cookRole] });
   });
 
   it('a refund of a redeem puts exactly that value back on the same card, linked to the redeem, even when blocked or expired', async () => {

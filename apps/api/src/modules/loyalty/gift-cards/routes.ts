@@ -46,7 +46,7 @@ export async function giftCardRoutes(fastify: FastifyInstance) {
   });
 
   app.get('/pos/finance/giftcards/:code', {
-    onRequest: app.authorize(['payments.take', 'giftcards.sell', 'customers.view']),
+    onRequest: app.authorize(['payments.take', 'giftcards.sell', 'customers.view', 'giftcards.block', 'admin.customers']),
     config: { rateLimit: GIFT_CARD_RATE_LIMIT },
     schema: { tags, summary: 'A gift card by its code: status, balance, expiry and history', params: GiftCardCodeParamsSchema, response: replies({ 200: GiftCardDetailsSchema }) },
     handler: (req) => giftCards.details(db, req.actor.venueId, req.params.code),
