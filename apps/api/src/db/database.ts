@@ -25,6 +25,7 @@ import * as m018 from './migrations/018-shift-settings';
 import * as m019 from './migrations/019-customers';
 import * as m020 from './migrations/020-ledger-shift-order';
 import * as m021 from './migrations/021-loyalty-settings';
+import * as m023 from './migrations/023-loyalty-points';
 import type { Database } from './schema';
 
 export interface DatabaseOptions {
@@ -118,6 +119,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '019-customers': m019,
   '020-ledger-shift-order': m020,
   '021-loyalty-settings': m021,
+  '023-loyalty-points': m023,
 };
 
 /**
