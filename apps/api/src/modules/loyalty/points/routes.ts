@@ -1,7 +1,6 @@
-import { AttachCustomerInputSchema, ClientRequestIdSchema, CustomerProfileSchema, IdParamsSchema, OrderSchema, PaymentResultSchema, RedeemPointsInputSchema } from '@pos/contracts';
+import { AttachCustomerInputSchema, CustomerProfileSchema, IdParamsSchema, OrderSchema, PaymentResultSchema, RedeemPointsInputSchema } from '@pos/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { replies } from '../../../shared/http';
 
 /** The guest on an order, the guest's profile at the till, and points spent as a tender (issue 18). */
@@ -27,9 +26,8 @@ export async function pointsRoutes(fastify: FastifyInstance) {
     onRequest: app.authorize('customers.view'),
     schema: {
       tags,
-      summary: "Detach the order's guest; refused (409 `loyalty.customer_locked`) once points were earned or spent on it",
+      summary: "Detach the order's guest (idempotent with an Idempotency-Key header); refused (409 `loyalty.customer_locked`) once points were earned or spent on it",
       params: IdParamsSchema,
-      body: z.strictObject({ clientRequestId: ClientRequestIdSchema.optional() }).optional(),
       response: replies({ 200: OrderSchema }),
     },
     handler: (req, reply) => app.runCommand(req, reply, (tx) => points.detach(tx, req.actor, req.params.id)),
