@@ -17,7 +17,9 @@ import { type Kysely, sql } from 'kysely';
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('orders').addColumn('customer_id', 'text', (c) => c.references('customers.id')).execute();
-  await db.schema.createIndex('orders_venue_customer_idx').on('orders').columns(['venue_id', 'customer_id']).execute();
+  // The guest first: an index led by venue_id would look like a cheaper way to every venue-wide
+  // read of orders to PostgreSQL's planner (it chose it over orders_shift_idx for a shift's orders).
+  await db.schema.createIndex('orders_customer_venue_idx').on('orders').columns(['customer_id', 'venue_id']).execute();
   await db.schema.alterTable('customers').addColumn('points', 'integer', (c) => c.notNull().defaultTo(0)).execute();
 
   await db.schema
@@ -53,7 +55,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('customer_visits').ifExists().execute();
   await db.schema.dropTable('points_movements').ifExists().execute();
-  await db.schema.dropIndex('orders_venue_customer_idx').ifExists().execute();
+  await db.schema.dropIndex('orders_customer_venue_idx').ifExists().execute();
   await db.schema.alterTable('customers').dropColumn('points').execute();
   await db.schema.alterTable('orders').dropColumn('customer_id').execute();
 }
