@@ -1,4 +1,5 @@
 import { CustomerProfileSchema, OrderSchema, type Payment, PaymentResultSchema } from '@pos/contracts';
+import type { Db } from '../../../shared/command';
 import { type Client, createTestApp, requestId, type TestApp } from '../../../testing/harness';
 
 /**
@@ -104,6 +105,20 @@ describe('loyalty points', () => {
       const other = await newGuest();
       expect((await attach(order.id, guest.id)).status).toBe(200);
       expect((await attach(order.id, other.id)).body.customer.id).toBe(other.id);
+    });
+
+    it('tells the screens like any order edit: order.updated with the guest; a no-op tells nothing', async () => {
+      const order = await newOrder();
+      const guest = await newGuest('Событийный Гость');
+      const actor = { staffId: cashier.staffId!, staffName: 'Вера', role: 'cashier', venueId: cashier.venueId!, sessionId: 'test', deviceId: null, permissions: new Set<string>() };
+      const { points } = t.app.services.loyalty;
+      const run = <T>(work: (tx: Db) => Promise<T>) => t.database.db.transaction().execute(work);
+      const attached = await run((tx) => points.attach(tx, actor, order.id, guest.id));
+      const updated = attached.events.find((e) => e.name === 'order.updated');
+      expect(updated?.payload).toMatchObject({ order: { id: order.id, customer: { id: guest.id, name: 'Событийный Гость' }, version: order.version + 1 } });
+      expect((await run((tx) => points.attach(tx, actor, order.id, guest.id))).events).toEqual([]);
+      const detached = await run((tx) => points.detach(tx, actor, order.id));
+      expect(detached.events.find((e) => e.name === 'order.updated')?.payload).toMatchObject({ order: { customer: null } });
     });
 
     it('locks the guest once points were earned on the order: detaching or replacing is a 409, the same guest stays welcome', async () => {

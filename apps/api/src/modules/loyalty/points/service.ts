@@ -32,7 +32,7 @@ export class PointsService {
     if (order.customer?.id === customerId) return outcome(order);
     if (order.customer) await this.assertNoPoints(db, order);
     const changed = await this.deps.orders.hooks.setGuest(db, actor.venueId, orderId, customerId);
-    await this.accrueEarlier(db, actor, changed.value);
+    await this.accrueEarlier(db, actor, customerId, changed.value);
     return changed;
   }
 
@@ -134,13 +134,13 @@ export class PointsService {
   }
 
   /** Payments captured before the guest was attached that earned nothing yet. */
-  private async accrueEarlier(db: Db, actor: Actor, order: Order) {
+  private async accrueEarlier(db: Db, actor: Actor, customerId: string, order: Order) {
     const earned = new Set(await repo.earnedPaymentIds(db, order.id));
     const payments = (await this.deps.finance.ledger.payments(db, actor.venueId, order.id)).filter((p) => EARNING_STATUSES.includes(p.status) && earnsPoints(p.method) && !earned.has(p.id));
     if (payments.length === 0) return;
     const giftCards = await this.giftCardTotal(db, order);
     const settings = await this.deps.settings.settings(db, actor.venueId);
-    for (const payment of payments) await this.earn(db, actor, order.customer!.id, order, payment, giftCards, settings);
+    for (const payment of payments) await this.earn(db, actor, customerId, order, payment, giftCards, settings);
   }
 
   private async reverseEarned(db: Db, actor: Actor, payment: Payment, refundId: string | null) {
