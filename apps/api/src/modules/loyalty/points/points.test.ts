@@ -96,9 +96,13 @@ describe('loyalty points', () => {
       expect(again.status).toBe(200);
       expect(again.body.version).toBe(first.body.version);
 
-      const detached = await detach(order.id);
+      const detachKey = requestId();
+      const detached = await cashier.request('DELETE', `/pos/orders/${order.id}/customer`, undefined, { 'idempotency-key': detachKey });
       expect(detached.status).toBe(200);
       expect(detached.body).toMatchObject({ customer: null, version: first.body.version + 1 });
+      const detachReplay = await cashier.request('DELETE', `/pos/orders/${order.id}/customer`, undefined, { 'idempotency-key': detachKey });
+      expect(detachReplay.headers['idempotent-replayed']).toBe('true');
+      expect(detachReplay.body).toEqual(detached.body);
       // Nothing to detach: nothing changes.
       expect((await detach(order.id)).body.version).toBe(first.body.version + 1);
       // Another guest may come on while no points moved.
