@@ -105,6 +105,11 @@ export class OrderHooks implements SessionOrders {
     return this.reads.get(db, venueId, orderId);
   }
 
+  /** Takes the order's row lock for the transaction, changing nothing (whatever its status). */
+  async lock(db: Db, orderId: string): Promise<void> {
+    await repo.lockOrder(db, orderId);
+  }
+
   /** Stores the loyalty guest of an order locked by `lockForGuest` and answers like any edit (version bump, `order.updated`). */
   async setGuest(db: Db, venueId: string, orderId: string, customerId: string | null) {
     const now = nowIso();

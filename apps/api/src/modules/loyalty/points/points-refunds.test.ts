@@ -128,6 +128,20 @@ describe('loyalty points: refunds and concurrency', () => {
     expect(await balance(guest.id)).toBe(0);
   });
 
+  it('a guest attached while a refund of the order runs ends with the same points as one after the other', async () => {
+    for (let i = 0; i < 5; i++) {
+      const guest = await newGuest();
+      const res = await anna.post('/pos/orders', { items: [{ productId: (await t.product('borscht')).id, quantity: 2 }], clientRequestId: requestId() });
+      const payment = await pay(res.body.id, { method: 'card', amount: borscht });
+      const [attached] = await Promise.all([
+        cashier.put(`/pos/orders/${res.body.id}/customer`, { customerId: guest.id, clientRequestId: requestId() }),
+        refund(payment.id, 20000),
+      ]);
+      expect(attached.status).toBe(200);
+      expect(await balance(guest.id)).toBe(12); // 22 earned, floor(22 × 250 / 450) kept
+    }
+  });
+
   it('never overspends under 10 concurrent spends of one balance', async () => {
     const guest = await newGuest();
     await grant(guest.id, 1000);

@@ -119,7 +119,11 @@ export class PointsService {
    * are taken back and spent points given back pro rata — computed on the payment's totals, so
    * the sum over partial refunds is exact and a full refund moves everything.
    */
-  async refunded(db: Db, actor: Actor, payment: Payment, _amount: number, _order: Order, refundId: string): Promise<OutboundEvent[]> {
+  async refunded(db: Db, actor: Actor, payment: Payment, _amount: number, order: Order, refundId: string): Promise<OutboundEvent[]> {
+    // A guest is attached to open orders only, under the order's lock, and earns then for what was
+    // paid and refunded so far. Taking that lock here too makes a concurrent attach and refund run
+    // one after the other on PostgreSQL: neither misses the other's points.
+    if (order.status === 'open') await this.deps.orders.hooks.lock(db, order.id);
     if (earnsPoints(payment.method)) await this.reverseEarned(db, actor, payment, refundId);
     if (payment.method === 'points') await this.returnSpent(db, actor, payment, refundId);
     return [];
