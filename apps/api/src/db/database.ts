@@ -26,6 +26,7 @@ import * as m019 from './migrations/019-customers';
 import * as m020 from './migrations/020-ledger-shift-order';
 import * as m021 from './migrations/021-loyalty-settings';
 import * as m022 from './migrations/022-gift-cards';
+import * as m023 from './migrations/023-loyalty-points';
 import type { Database } from './schema';
 
 export interface DatabaseOptions {
@@ -120,6 +121,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '020-ledger-shift-order': m020,
   '021-loyalty-settings': m021,
   '022-gift-cards': m022,
+  '023-loyalty-points': m023,
 };
 
 /**

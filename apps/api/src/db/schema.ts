@@ -258,6 +258,8 @@ export interface OrdersTable {
   created_at: string;
   updated_at: string;
   closed_at: string | null;
+  /** 023: the loyalty guest attached to the order (loyalty writes it through the orders hooks). */
+  customer_id?: string | null;
 }
 
 export interface OrderLinesTable {
@@ -547,6 +549,8 @@ export interface CustomersTable {
   updated_at: string;
   /** Name and phone folded to lower case by JavaScript (SQLite's lower() is ASCII-only), for search. */
   search_text: string;
+  /** 023: the cached points balance, changed with each `points_movements` row in its transaction. */
+  points: number;
 }
 
 /** 019: a printed loyalty card (its code is signed, not stored). */
@@ -632,6 +636,8 @@ export interface Database {
   z_reports: ZReportsTable;
   venue_shift_settings: VenueShiftSettingsTable;
   venue_loyalty_settings: VenueLoyaltySettingsTable;
+  points_movements: PointsMovementsTable;
+  customer_visits: CustomerVisitsTable;
   shift_alerts_sent: ShiftAlertsSentTable;
   gift_cards: GiftCardsTable;
   gift_card_movements: GiftCardMovementsTable;
@@ -702,4 +708,29 @@ export interface GiftCardMovementsTable {
   staff_id: string;
   reason: string | null;
   created_at: string;
+}
+/** 023: a guest's points, append-only: earned on a payment, spent as a tender, reversed or returned pro rata by a refund. */
+export interface PointsMovementsTable {
+  id: string;
+  venue_id: string;
+  customer_id: string;
+  order_id: string | null;
+  payment_id: string | null;
+  /** The refund (its payment_events row) an 'earn_reversal' or 'spend_return' answers. */
+  refund_id: string | null;
+  kind: string;
+  /** Signed. */
+  points: number;
+  staff_id: string | null;
+  created_at: string;
+}
+
+/** 023: a visit — an order with a guest that became paid (number and total as they were then). */
+export interface CustomerVisitsTable {
+  order_id: string;
+  venue_id: string;
+  customer_id: string;
+  order_number: number;
+  total: number;
+  closed_at: string;
 }

@@ -96,6 +96,28 @@ export class OrderHooks implements SessionOrders {
     return this.edits.changed(db, venueId, orderId);
   }
 
+  /**
+   * Loyalty (issue 18), before it changes the guest on an order: the order locked for the
+   * transaction without a version bump (a command that may change nothing), open orders only.
+   */
+  async lockForGuest(db: Db, venueId: string, orderId: string): Promise<Order> {
+    await this.edits.beginEdit(db, venueId, orderId, undefined, true);
+    return this.reads.get(db, venueId, orderId);
+  }
+
+  /** Takes the order's row lock for the transaction, changing nothing (whatever its status). */
+  async lock(db: Db, orderId: string): Promise<void> {
+    await repo.lockOrder(db, orderId);
+  }
+
+  /** Stores the loyalty guest of an order locked by `lockForGuest` and answers like any edit (version bump, `order.updated`). */
+  async setGuest(db: Db, venueId: string, orderId: string, customerId: string | null) {
+    const now = nowIso();
+    await repo.updateOrder(db, orderId, { customer_id: customerId });
+    await repo.bumpVersion(db, orderId, now);
+    return this.edits.changed(db, venueId, orderId);
+  }
+
   /** After a refund: the order keeps its status (a paid order stays closed); paid and due change. */
   async afterRefund(db: Db, venueId: string, orderId: string) {
     return this.edits.changed(db, venueId, orderId);
