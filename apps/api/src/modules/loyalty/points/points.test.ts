@@ -207,6 +207,24 @@ describe('loyalty points', () => {
       expect((await detach(order.id)).body.code).toBe('loyalty.customer_locked');
     });
 
+    it('earns nothing on a gift card bought on the order, nor on what a gift card paid', async () => {
+      const order = await newOrder(2);
+      const guest = await newGuest();
+      await attach(order.id, guest.id);
+      const sold = await cashier.post('/pos/finance/giftcards', { orderId: order.id, amount: 100000, clientRequestId: requestId() });
+      expect(sold.status).toBe(201);
+      // 900 ₽ of borscht and a 1 000 ₽ card, paid by card: points on the borscht only (45), none on the card.
+      await pay(order.id, { method: 'card', amount: 2 * borscht + 100000 });
+      expect((await profile(guest.id)).points).toBe(45);
+      // The card, now active, pays half of another bill of the same guest: that half earns nothing.
+      const next = await newOrder(2);
+      await attach(next.id, guest.id);
+      const code = sold.body.card.code as string;
+      expect((await cashier.post('/pos/finance/giftcards/redeem', { code, orderId: next.id, amount: borscht, clientRequestId: requestId() })).status).toBe(201);
+      await pay(next.id, { method: 'cash', amount: borscht, tendered: borscht });
+      expect((await profile(guest.id)).points).toBe(45 + 22);
+    });
+
     it("follows the venue's settings: 10 % and 50 kopecks a point", async () => {
       expect((await admin.put('/admin/loyalty/settings', { earnPercent: 10, pointValue: 50, clientRequestId: requestId() })).status).toBe(200);
       try {

@@ -1,6 +1,4 @@
-import { sql } from 'kysely';
 import type { CustomerVisitsTable, PointsMovementsTable } from '../../../db/schema';
-import { isPostgres } from '../../../db/dialect';
 import type { Db } from '../../../shared/command';
 
 /**
@@ -78,26 +76,3 @@ export const countVisit = (db: Db, customerId: string, at: string) =>
 
 export const recentVisits = (db: Db, venueId: string, customerId: string, limit: number) =>
   db.selectFrom('customer_visits').selectAll().where('venue_id', '=', venueId).where('customer_id', '=', customerId).orderBy('closed_at', 'desc').limit(limit).execute();
-
-/**
- * Whether products carry a kind (`products.kind`, 'gift_card' for a gift card sold on an order —
- * the gift-card migration adds it). Asked once per process: the schema does not change under a
- * running server. Without it, no line is a gift card.
- */
-let productKinds: Promise<boolean> | undefined;
-function hasProductKinds(db: Db): Promise<boolean> {
-  productKinds ??= (async () => {
-    const found = isPostgres(db)
-      ? await sql<{ one: number }>`SELECT 1 AS one FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'products' AND column_name = 'kind'`.execute(db)
-      : await sql<{ one: number }>`SELECT 1 AS one FROM pragma_table_info('products') WHERE name = 'kind'`.execute(db);
-    return found.rows.length > 0;
-  })();
-  return productKinds;
-}
-
-/** Of these products, the gift cards. */
-export async function giftCardProducts(db: Db, productIds: string[]): Promise<Set<string>> {
-  if (productIds.length === 0 || !(await hasProductKinds(db))) return new Set();
-  const rows = await sql<{ id: string }>`SELECT id FROM products WHERE kind = 'gift_card' AND id IN (${sql.join(productIds)})`.execute(db);
-  return new Set(rows.rows.map((r) => r.id));
-}

@@ -102,7 +102,7 @@ export class PointsService {
     if (!customerId) return [];
     const earning = payments.filter((p) => earnsPoints(p.method));
     if (earning.length > 0) {
-      const giftCards = await this.giftCardTotal(db, order);
+      const giftCards = this.giftCardTotal(order);
       const settings = await this.deps.settings.settings(db, actor.venueId);
       for (const payment of earning) await this.earn(db, actor, customerId, order, payment, giftCards, settings);
     }
@@ -142,7 +142,7 @@ export class PointsService {
     const earned = new Set(await repo.earnedPaymentIds(db, order.id));
     const payments = (await this.deps.finance.ledger.payments(db, actor.venueId, order.id)).filter((p) => EARNING_STATUSES.includes(p.status) && earnsPoints(p.method) && !earned.has(p.id));
     if (payments.length === 0) return;
-    const giftCards = await this.giftCardTotal(db, order);
+    const giftCards = this.giftCardTotal(order);
     const settings = await this.deps.settings.settings(db, actor.venueId);
     for (const payment of payments) await this.earn(db, actor, customerId, order, payment, giftCards, settings);
   }
@@ -165,10 +165,9 @@ export class PointsService {
     if (more > 0) await repo.appendMovement(db, this.movement(actor, spend.customer_id, payment.orderId, payment.id, refundId, 'spend_return', more));
   }
 
-  /** The order's gift-card lines (a gift card sold on it): their purchase earns nothing. */
-  private async giftCardTotal(db: Db, order: Order): Promise<number> {
-    const giftCards = await repo.giftCardProducts(db, [...new Set(order.lines.map((l) => l.productId))]);
-    return order.lines.filter((l) => giftCards.has(l.productId)).reduce((s, l) => s + lineTotal(l), 0);
+  /** The order's gift-card lines (charge lines: a gift card sold on it): their purchase earns nothing. */
+  private giftCardTotal(order: Order): number {
+    return order.lines.filter((l) => l.isCharge).reduce((s, l) => s + lineTotal(l), 0);
   }
 
   private movement(actor: Actor, customerId: string, orderId: string, paymentId: string, refundId: string | null, kind: 'earn' | 'spend' | 'earn_reversal' | 'spend_return', points: number) {
