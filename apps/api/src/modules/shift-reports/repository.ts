@@ -108,6 +108,7 @@ export async function storedValueTenders(db: Db, shiftId: string) {
     .where('method', 'in', [...STORED_VALUE_METHODS])
     .where('status', 'in', [...CAPTURED_STATUSES])
     .groupBy('method')
+    .orderBy('method')
     .execute();
   return rows.map((r) => ({ method: r.method as (typeof STORED_VALUE_METHODS)[number], count: Number(r.n), amount: Number(r.amount ?? 0), refunded: Number(r.refunded ?? 0) }));
 }

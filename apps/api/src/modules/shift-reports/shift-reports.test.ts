@@ -151,6 +151,42 @@ describe('shift reports', () => {
     expect(printed.text).toContain('слепой пересчёт (супервайзер)');
   });
 
+  it('shows what gift cards and points paid as their own section, outside the money totals and the drawer (issue 18)', async () => {
+    const cashier = await newCashier('Кассир Лояльность');
+    const shift = await openShift(cashier, 0);
+    // A gift card of 1 000 ₽ sold and paid by card: money in, the card active.
+    const sold = await cashier.post('/pos/finance/giftcards', { amount: 100000, clientRequestId: requestId() });
+    expect(sold.status).toBe(201);
+    await pay(cashier, { orderId: sold.body.order.id, tenders: [{ method: 'card', amount: 100000 }] });
+    // A bill of 900 ₽: 300 ₽ from the card, 100 points (100 ₽) of the seeded guest, the rest in cash.
+    const bill = await order(shift.id, '3', [{ code: 'borscht', quantity: 2 }]);
+    const olga = (await cashier.post('/pos/customers/lookup', { phone: '+79161234567' })).body.customer as { id: string };
+    expect((await cashier.put(`/pos/orders/${bill.id}/customer`, { customerId: olga.id, clientRequestId: requestId() })).status).toBe(200);
+    const byCard = await cashier.post('/pos/finance/giftcards/redeem', { code: sold.body.card.code, orderId: bill.id, amount: 30000, clientRequestId: requestId() });
+    expect(byCard.status).toBe(201);
+    expect((await cashier.post('/pos/loyalty/points/redeem', { orderId: bill.id, points: 100, clientRequestId: requestId() })).status).toBe(201);
+    await pay(cashier, { orderId: bill.id, tenders: [{ method: 'cash', amount: bill.total - 40000, tendered: bill.total - 40000 }] });
+    // 50 ₽ of the card's part goes back onto the card.
+    const refund = await supervisor.post(`/pos/finance/payments/${byCard.body.payments[0].id}/refund`, { amount: 5000, reason: 'Остывшее блюдо', clientRequestId: requestId() });
+    expect(refund.status).toBe(200);
+
+    const x = await report(cashier, shift.id);
+    expect(x.text).toContain('Оплачено подарочными картами и баллами');
+    const current = (await cashier.get(`/pos/shifts/${shift.id}`)).body;
+    expect(current.totals.cash.sales).toBe(bill.total - 40000);
+    expect(current.totals.card.sales).toBe(100000);
+    const closed = await close(cashier, shift.id, { counted: { cash: current.totals.cash.expected, card: current.totals.card.expected } });
+    expect(closed.status).toBe(200);
+    const data = ShiftReportDataSchema.parse(JSON.parse((await zRow(shift.id)).data));
+    expect(data.storedValue).toEqual([
+      { method: 'giftcard', count: 1, amount: 30000, refunded: 5000 },
+      { method: 'points', count: 1, amount: 10000, refunded: 0 },
+    ]);
+    // The money totals are the drawer's and the terminal's: the card's sale, the cash — not the stored value.
+    expect(data.totals.gross).toBe(100000 + bill.total - 40000);
+    expect(data.byMethod.map((m) => m.method)).toEqual(['cash', 'card']);
+  });
+
   it('numbers Z-reports per venue 1, 2, 3… without gaps and chains them; an altered row breaks the chain', async () => {
     const before = (await t.database.db.selectFrom('z_reports').select((eb) => eb.fn.max('number').as('n')).where('venue_id', '=', anna.venueId!).executeTakeFirst())?.n ?? 0;
     const a = await closedShift(await newCashier('Кассир Один'));
