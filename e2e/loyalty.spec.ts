@@ -129,7 +129,8 @@ test('the cashier scans the guest’s app code with the camera: the guest is att
     await openSection(en, 'Floor');
     await en.getByTestId('table-4').click();
     const enPanel = en.getByTestId('loyalty-panel');
-    await expect(enPanel).toContainText('Guest of this order');
+    await expect(enPanel.getByRole('heading', { name: 'Guest' })).toBeVisible();
+    await expect(enPanel.getByTestId('loyalty-guest-name')).toHaveText('Ольга Смирнова');
     await expect(enPanel.getByTestId('loyalty-guest-points')).toContainText('point');
     await enPanel.screenshot({ path: `${SHOTS}/loyalty-panel-guest-en-1280.png` });
     await enPanel.getByTestId('loyalty-profile').click();

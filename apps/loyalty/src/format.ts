@@ -10,6 +10,7 @@ export function useFormat() {
   return {
     currency,
     money: (minor: number) => formatMoney(minor, currency, i18n.language),
+    number: (n: number) => new Intl.NumberFormat(locale).format(n),
     points: (count: number) => t('points', { count, n: new Intl.NumberFormat(locale).format(count) }),
     date: (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: timezone }).format(new Date(iso)),
     dateTime: (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short', timeZone: timezone }).format(new Date(iso)),

@@ -12,6 +12,7 @@ describe('readGuestEntry', () => {
 
   it('tells an incomplete phone apart from something that is no phone', () => {
     expect(readGuestEntry('8 916 123-45', 'RU')).toEqual({ kind: 'badPhone' });
+    expect(readGuestEntry('8 916 12', 'RU')).toEqual({ kind: 'badPhone' });
     expect(readGuestEntry('hello', 'RU')).toEqual({ kind: 'unknown' });
     expect(readGuestEntry('   ', 'RU')).toEqual({ kind: 'empty' });
   });

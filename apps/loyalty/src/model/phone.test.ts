@@ -1,4 +1,4 @@
-import { countryOf, formatPhone, looksLikePhone, toE164 } from './phone';
+import { countryOf, formatPhone, looksLikePhone, toE164, venueCountry } from './phone';
 
 describe('toE164', () => {
   it.each([
@@ -47,11 +47,19 @@ describe('phone helpers', () => {
     expect(countryOf('ru')).toBeNull();
   });
 
-  it('tells a number from a code', () => {
+  it('takes the venue’s country from its locale, else from its currency', () => {
+    expect(venueCountry({ locale: 'ru', currency: 'RUB' })).toBe('RU');
+    expect(venueCountry({ locale: 'ru-KZ', currency: 'RUB' })).toBe('KZ');
+    expect(venueCountry({ locale: 'en', currency: 'GBP' })).toBe('GB');
+    expect(venueCountry({ locale: 'fr', currency: 'EUR' })).toBeNull();
+  });
+
+  it('tells a number, whole or not, from a code', () => {
     expect(looksLikePhone('8 916 123-45-67')).toBe(true);
+    expect(looksLikePhone('8 916 12')).toBe(true);
     expect(looksLikePhone('PQ1.0190a000.1765100000.sig')).toBe(false);
     expect(looksLikePhone('ABCD-EFGH-JKMN-P1')).toBe(false);
-    expect(looksLikePhone('12-34')).toBe(false);
+    expect(looksLikePhone('-- ()')).toBe(false);
   });
 
   it('formats a Russian number for reading', () => {

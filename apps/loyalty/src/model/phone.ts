@@ -29,10 +29,18 @@ export function countryOf(locale: string): string | null {
   return region ? region.toUpperCase() : null;
 }
 
-/** Whether `text` is written like a phone number (digits with spaces, dashes, dots, brackets, a leading +). */
+/** A venue's currency says its country where its locale names only a language ("ru"). */
+const COUNTRY_BY_CURRENCY: Readonly<Record<string, string>> = { RUB: 'RU', KZT: 'KZ', BYN: 'BY', GBP: 'GB' };
+
+/** The venue's country: the region of its locale, else the one its currency belongs to; null when neither says. */
+export function venueCountry(venue: { locale: string; currency: string }): string | null {
+  return countryOf(venue.locale) ?? COUNTRY_BY_CURRENCY[venue.currency] ?? null;
+}
+
+/** Whether `text` is written like a phone number, whole or not (digits with spaces, dashes, dots, brackets, a leading +). */
 export function looksLikePhone(text: string): boolean {
   const trimmed = text.trim();
-  return /^\+?[\d\s().-]+$/.test(trimmed) && trimmed.replace(/\D/g, '').length >= 7;
+  return /^\+?[\d\s().-]+$/.test(trimmed) && /\d/.test(trimmed);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { CustomerLookup, Order } from '@pos/contracts';
 import { useTranslation } from '@pos/i18n';
-import { useCan, useHost } from '@pos/plugin-sdk';
+import { useHost } from '@pos/plugin-sdk';
 import { Button, Dialog, DialogActions, Notice, Spinner } from '@pos/ui';
 import { useState } from 'react';
 import { useAttachCustomer } from '../../api/attach-customer';
@@ -30,7 +30,6 @@ export interface GuestDialogProps {
 export function GuestDialog({ order, found = null, customerId, isOffline, onClose }: GuestDialogProps) {
   const { t } = useTranslation('loyalty');
   const { notify } = useHost();
-  const canAttach = useCan('orders.edit');
   const lookup = useLookupCustomer();
   const attach = useAttachCustomer(order.id);
   const [attachKey] = useState(newIntentKey);
@@ -54,7 +53,7 @@ export function GuestDialog({ order, found = null, customerId, isOffline, onClos
   };
 
   const problem = scanProblem ?? (lookup.isError ? loyaltyProblemText(t, lookup.error) : null);
-  const canAttachHere = !customerId && guest !== null && order.status === 'open' && !order.customer && canAttach;
+  const canAttachHere = !customerId && guest !== null && order.status === 'open' && !order.customer;
   const footer = canAttachHere ? (
     <DialogActions
       onCancel={onClose}

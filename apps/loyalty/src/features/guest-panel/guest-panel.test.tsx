@@ -46,7 +46,7 @@ describe('GuestPanel: finding and attaching a guest', () => {
     expect(attachCustomer).toHaveBeenCalledWith(order.id, CUSTOMER_ID, { idempotencyKey: expect.any(String) });
     // The order screen reads the host's cache: it has the guest now.
     expect(host.queryClient.getQueryData<Order>(queryKeys.order(order.id))?.customer).toEqual({ id: CUSTOMER_ID, name: 'Ольга Смирнова' });
-    expect(notify).toHaveBeenCalledWith('success', 'Ольга Смирнова прикреплён к заказу');
+    expect(notify).toHaveBeenCalledWith('success', 'К заказу прикреплён гость: Ольга Смирнова');
   });
 
   it('refuses an incomplete phone or a gift card code before asking the server', () => {

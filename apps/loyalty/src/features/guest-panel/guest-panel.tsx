@@ -9,7 +9,7 @@ import { useLookupCustomer } from '../../api/lookup-customer';
 import { useFormat } from '../../format';
 import { readGuestEntry } from '../../model/guest-entry';
 import { newIntentKey } from '../../model/intent-key';
-import { countryOf } from '../../model/phone';
+import { venueCountry } from '../../model/phone';
 import { loyaltyProblemText } from '../../model/problem-text';
 import { GuestDialog } from './guest-dialog';
 import styles from './guest-panel.module.css';
@@ -41,7 +41,7 @@ export function GuestPanel({ context: { order } }: SlotProps<'order.side-panel'>
       <div className={styles.head}>
         <h3 id={`loyalty-panel-${order.id}`} className={styles.title}>
           <Icon name="users" size={18} />
-          {guest ? t('panel.attached') : t('panel.title')}
+          {t('panel.title')}
         </h3>
         {canSell && isOpen && (
           <Button className={styles.headButton} disabled={isOffline} onClick={() => setDialog({ kind: 'sell' })} data-testid="loyalty-sell-gift-card">
@@ -80,7 +80,7 @@ function FindGuest({ isOffline, onScan, onFound }: { isOffline: boolean; onScan(
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (isOffline || lookup.isPending) return;
-    const entry = readGuestEntry(text, countryOf(session.venue.locale));
+    const entry = readGuestEntry(text, venueCountry(session.venue));
     if (entry.kind !== 'qr' && entry.kind !== 'phone') {
       setEntryProblem(t(`entry.${entry.kind}`));
       return;
@@ -97,8 +97,11 @@ function FindGuest({ isOffline, onScan, onFound }: { isOffline: boolean; onScan(
   const problem = entryProblem ?? (lookup.isError ? loyaltyProblemText(t, lookup.error) : null);
   return (
     <form className={styles.find} onSubmit={submit} noValidate>
+      <Button variant="primary" block onClick={onScan} disabled={isOffline} data-testid="loyalty-scan">
+        {t('panel.scan')}
+      </Button>
       <label htmlFor={inputId} className={styles.hint}>
-        {t('panel.hint')}
+        {t('panel.entryLabel')}
       </label>
       <div className={styles.findRow}>
         <input
@@ -111,7 +114,6 @@ function FindGuest({ isOffline, onScan, onFound }: { isOffline: boolean; onScan(
             lookup.reset();
           }}
           placeholder={t('panel.entryPlaceholder')}
-          aria-label={t('panel.entryLabel')}
           aria-invalid={problem ? true : undefined}
           aria-describedby={problem ? `${inputId}-problem` : undefined}
           inputMode="text"
@@ -121,9 +123,6 @@ function FindGuest({ isOffline, onScan, onFound }: { isOffline: boolean; onScan(
         />
         <Button type="submit" disabled={isOffline || lookup.isPending || text.trim() === ''} aria-busy={lookup.isPending || undefined} data-testid="loyalty-find">
           {t('panel.find')}
-        </Button>
-        <Button variant="primary" onClick={onScan} disabled={isOffline} data-testid="loyalty-scan">
-          {t('panel.scan')}
         </Button>
       </div>
       {problem && (
@@ -141,27 +140,31 @@ function AttachedGuest({ order, customerId, name, isOffline, onOpen }: { order: 
   const { notify } = useHost();
   const format = useFormat();
   const canPay = useCan('payments.take');
-  const canEdit = useCan('orders.edit');
   const profile = useCustomerProfile(customerId, !isOffline);
   const detach = useDetachCustomer(order.id);
-  const [detachKey] = useState(newIntentKey);
   const isOpen = order.status === 'open';
   const data = profile.data;
 
   return (
     <div className={styles.guest} data-testid="loyalty-guest" data-customer={customerId}>
-      <div className={styles.guestHead}>
-        <b className={styles.guestName} data-testid="loyalty-guest-name">
-          {data?.customer.name ?? name}
-        </b>
-        {data && <Badge tone={data.customer.tier === 'gold' ? 'warning' : data.customer.tier === 'silver' ? 'info' : 'neutral'}>{t(`tiers.${data.customer.tier}`)}</Badge>}
-      </div>
-      {data && (
-        <div className={styles.facts}>
-          <span data-testid="loyalty-guest-points">{t('panel.balance', { points: format.points(data.points), money: format.money(data.points * data.pointValue) })}</span>
-          <span className={styles.muted}>{t('panel.visits', { count: data.customer.visits })}</span>
-        </div>
-      )}
+      {/* The guest's line opens the profile (history, visits): one tap, no extra button in a narrow column. */}
+      <button type="button" className={styles.summary} onClick={() => onOpen({ kind: 'profile' })} disabled={isOffline} aria-haspopup="dialog" data-testid="loyalty-profile">
+        <span className={styles.guestHead}>
+          <b className={styles.guestName} data-testid="loyalty-guest-name">
+            {data?.customer.name ?? name}
+          </b>
+          {data && <Badge tone={data.customer.tier === 'gold' ? 'warning' : data.customer.tier === 'silver' ? 'info' : 'neutral'}>{t(`tiers.${data.customer.tier}`)}</Badge>}
+        </span>
+        {data && (
+          <span className={styles.facts}>
+            <span data-testid="loyalty-guest-points">{t('panel.balance', { points: format.points(data.points), money: format.money(data.points * data.pointValue) })}</span>
+            <span className={styles.muted}>{t('panel.visits', { count: data.customer.visits })}</span>
+          </span>
+        )}
+        <span className={styles.chevron} aria-hidden="true">
+          <Icon name="back" size={18} />
+        </span>
+      </button>
       {profile.isPending && !isOffline && <Spinner size={18} />}
       {profile.isError && (
         <div className={styles.problem} role="alert">
@@ -171,26 +174,23 @@ function AttachedGuest({ order, customerId, name, isOffline, onOpen }: { order: 
           </Button>
         </div>
       )}
-      <div className={styles.actions}>
-        <Button onClick={() => onOpen({ kind: 'profile' })} disabled={isOffline} data-testid="loyalty-profile">
-          {t('panel.profile')}
-        </Button>
-        {isOpen && canPay && (
-          <Button onClick={() => onOpen({ kind: 'spend' })} disabled={isOffline || order.split !== null || !data || data.points <= 0 || order.due <= 0} data-testid="loyalty-spend">
-            {t('panel.spendPoints')}
-          </Button>
-        )}
-        {isOpen && canEdit && (
+      {isOpen && (
+        <div className={styles.actions}>
+          {canPay && (
+            <Button onClick={() => onOpen({ kind: 'spend' })} disabled={isOffline || order.split !== null || !data || data.points <= 0 || order.due <= 0} data-testid="loyalty-spend">
+              {t('panel.spendPoints')}
+            </Button>
+          )}
           <Button
             variant="ghost"
             disabled={isOffline || detach.isPending}
-            onClick={() => detach.mutate({ idempotencyKey: detachKey }, { onSuccess: () => notify('info', t('panel.detached')) })}
+            onClick={() => detach.mutate({ idempotencyKey: newIntentKey() }, { onSuccess: () => notify('info', t('panel.detached')) })}
             data-testid="loyalty-detach"
           >
             {t('panel.detach')}
           </Button>
-        )}
-      </div>
+        </div>
+      )}
       {isOpen && order.split !== null && <div className={styles.muted}>{t('panel.splitPoints')}</div>}
       {!isOpen && <div className={styles.muted}>{t('panel.notOpen')}</div>}
       {detach.isError && (

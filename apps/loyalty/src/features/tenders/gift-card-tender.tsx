@@ -90,14 +90,16 @@ export function GiftCardTender({ order, checkIndex, due }: GiftCardTenderProps) 
           label={t('tender.code')}
           error={isCodeBad ? t('tender.codeBad') : undefined}
           addon={
-            <>
-              <Button type="submit" disabled={text.trim() === ''} data-testid="loyalty-giftcard-check">
-                {t('tender.check')}
-              </Button>
+            // One button beside the field: the camera while it is empty, the check once a code is typed.
+            text.trim() === '' ? (
               <Button onClick={() => setIsScanning(true)} data-testid="loyalty-giftcard-scan">
                 {t('tender.scan')}
               </Button>
-            </>
+            ) : (
+              <Button type="submit" data-testid="loyalty-giftcard-check">
+                {t('tender.check')}
+              </Button>
+            )
           }
         >
           {(control) => (

@@ -129,7 +129,7 @@ describe('points tender', () => {
     const redeemPoints = jest.fn(async () => aPaymentResult({ ...order, paid: 60_000, due: 63_450 }));
     const host = testHost({ api: { customerProfile: async () => aProfile({ points: 600, pointValue: 100 }), redeemPoints } });
     renderTenders(host, order);
-    await waitFor(() => expect(screen.getByTestId('loyalty-tender-points')).toHaveTextContent('Баллы · 600 баллов'));
+    await waitFor(() => expect(screen.getByTestId('loyalty-tender-points')).toHaveTextContent('Баллы: 600'));
     fireEvent.click(screen.getByTestId('loyalty-tender-points'));
     const tender = await screen.findByTestId('loyalty-points-tender');
     expect(within(tender).getByTestId('loyalty-points-amount')).toHaveValue('600');

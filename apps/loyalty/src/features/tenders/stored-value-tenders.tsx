@@ -26,7 +26,7 @@ export function StoredValueTenders({ context }: SlotProps<'payment.methods'>) {
   const [open, setOpen] = useState<Tender | null>(null);
   if (!canTake) return null;
 
-  const pointsLabel = profile.data ? t('tender.pointsBalance', { points: format.points(profile.data.points) }) : t('tender.points');
+  const pointsLabel = profile.data ? t('tender.pointsBalance', { n: format.number(profile.data.points) }) : t('tender.points');
   return (
     <section className={styles.block} aria-label={t('tender.title')} data-testid="loyalty-tenders">
       <div className={styles.title}>{t('tender.title')}</div>
