@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
@@ -15,7 +16,8 @@ import { expect, type Page, test } from './support/test';
  *   is refused and attaches nothing;
  * - a gift card sold on one order activates when that order is paid, pays part of another order,
  *   and refunding that payment from the orders list puts the money back on the card.
- * Screenshots of the panel at 1280×800, 1024×768 and 800×1280, in Russian and English.
+ * Screenshots of the panel at 1280×800, 1024×768 and 800×1280, in Russian and English; axe-core
+ * finds nothing serious in the panel, the guest dialog or the tenders.
  */
 let server: TestServer;
 const SHOTS = 'tmp/e2e-shots';
@@ -30,6 +32,12 @@ test.beforeAll(async () => {
   await cashier.post('/pos/shifts', { openingFloat: 500000 });
 });
 test.afterAll(async () => server?.stop());
+
+/** axe-core (WCAG 2 A/AA): no serious or critical violation inside `selector`. */
+async function audit(page: Page, selector: string) {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).include(selector).analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
 
 interface CustomerRef {
   id: string;
@@ -98,6 +106,7 @@ test('the cashier scans the guest’s app code with the camera: the guest is att
     await expect(dialog.getByTestId('loyalty-profile-name')).toHaveText('Ольга Смирнова', { timeout: 20_000 });
     await expect(dialog).toContainText('Найден по приложению');
     await page.screenshot({ path: `${SHOTS}/loyalty-guest-found-1280.png` });
+    await audit(page, '[role="dialog"]');
     await dialog.getByTestId('loyalty-attach').click();
     await expect(dialog).toBeHidden();
 
@@ -105,6 +114,7 @@ test('the cashier scans the guest’s app code with the camera: the guest is att
     await expect(panel.getByTestId('loyalty-guest-points')).toContainText('балл');
     await expect.poll(async () => (await cashierApi.get<OrderRow>(`/pos/orders/${order.id}`)).customer?.id).toBe(guest.id);
     await panel.screenshot({ path: `${SHOTS}/loyalty-panel-guest-1280.png` });
+    await audit(page, '[data-testid="loyalty-panel"]');
     await page.screenshot({ path: `${SHOTS}/loyalty-order-1280x800.png` });
 
     // The same panel on a smaller landscape tablet and on a portrait one: it fits the column.
@@ -189,6 +199,7 @@ test('a gift card sold on an order pays part of another once paid for; refunding
   await expect(tenders.getByTestId('loyalty-giftcard-balance')).toHaveText(/3\s000,00\s₽/);
   await tenders.getByTestId('loyalty-giftcard-amount').fill('100');
   await page.screenshot({ path: `${SHOTS}/loyalty-giftcard-tender-1280.png` });
+  await audit(page, '[data-testid="loyalty-tenders"]');
   await tenders.getByTestId('loyalty-giftcard-pay').click();
   await expect(tenders.getByTestId('loyalty-giftcard-paid')).toContainText('Остаток на карте: 2 900,00');
   // The pay dialog noticed: what is due now is the rest.
