@@ -191,6 +191,12 @@ describe('GuestPanel: selling a gift card', () => {
     expect(GIFT_CARD_CODE_SHOWN.replace(/-/g, '')).toBe(GIFT_CARD_CODE);
     expect(plain(done.textContent)).toContain('Карта на 3 000,00 ₽ станет активной, когда заказ будет оплачен.');
     expect(host.queryClient.getQueryData<Order>(queryKeys.order(order.id))?.total).toBe(423_450);
+    // The guest's slip prints alone: the venue, the value, the code, the order it waits for.
+    const print = jest.spyOn(window, 'print').mockImplementation(() => undefined);
+    fireEvent.click(within(done).getByTestId('loyalty-sell-print'));
+    expect(print).toHaveBeenCalledTimes(1);
+    expect(plain(within(done).getByTestId('loyalty-sold-slip').textContent)).toBe(`Ресторан «Демо»Подарочная карта на 3 000,00 ₽${GIFT_CARD_CODE_SHOWN}Действует после оплаты заказа №${order.number}`);
+    print.mockRestore();
   });
 
   it('takes another amount only within the venue’s limits', () => {

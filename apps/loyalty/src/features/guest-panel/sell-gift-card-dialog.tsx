@@ -1,8 +1,9 @@
 import { formatGiftCardCode, GIFT_CARD_MAX_AMOUNT, GIFT_CARD_MIN_AMOUNT, type Order, type SellGiftCardResult } from '@pos/contracts';
 import { minorPerMajor } from '@pos/contracts/rules';
 import { useTranslation } from '@pos/i18n';
-import { Button, ChoiceGroup, Dialog, DialogActions, MoneyField, Notice } from '@pos/ui';
-import { useState } from 'react';
+import { useHost } from '@pos/plugin-sdk';
+import { Button, ChoiceGroup, Dialog, DialogActions, Icon, MoneyField, Notice, printOnly } from '@pos/ui';
+import { useRef, useState } from 'react';
 import { useSellGiftCard } from '../../api/sell-gift-card';
 import { useFormat } from '../../format';
 import { newIntentKey } from '../../model/intent-key';
@@ -30,6 +31,8 @@ export function SellGiftCardDialog({ order, isOffline, onClose }: { order: Order
   const [choice, setChoice] = useState<Choice>(`${presets[0]}`);
   const [other, setOther] = useState<number | null>(null);
   const [sold, setSold] = useState<SellGiftCardResult | null>(null);
+  const slip = useRef<HTMLDivElement>(null);
+  const { session } = useHost();
 
   const amount = choice === 'other' ? other : Number(choice);
   const problem = amount === null ? 'empty' : amount < GIFT_CARD_MIN_AMOUNT || amount > GIFT_CARD_MAX_AMOUNT ? 'range' : amountProblem(amount, GIFT_CARD_MAX_AMOUNT);
@@ -43,16 +46,25 @@ export function SellGiftCardDialog({ order, isOffline, onClose }: { order: Order
         size="small"
         testId="loyalty-sell-done"
         footer={
-          <Button size="large" variant="primary" onClick={onClose} data-testid="loyalty-sell-finish">
-            {t('sell.done')}
-          </Button>
+          <>
+            <Button size="large" onClick={() => printOnly(slip.current)} data-testid="loyalty-sell-print">
+              <Icon name="receipt" />
+              {t('sell.print')}
+            </Button>
+            <Button size="large" variant="primary" onClick={onClose} data-testid="loyalty-sell-finish">
+              {t('sell.done')}
+            </Button>
+          </>
         }
       >
-        <div className={styles.code}>
-          <span className={styles.codeLabel}>{t('sell.code')}</span>
+        {/* The guest's slip: what is printed for the card (the code is shown here once). */}
+        <div ref={slip} className={styles.code} data-testid="loyalty-sold-slip">
+          <span className={styles.slipOnly}>{session.venue.name}</span>
+          <span className={styles.codeLabel}>{t('sell.slipTitle', { money: format.money(sold.card.initialAmount) })}</span>
           <output className={styles.codeValue} data-testid="loyalty-sold-code">
             {formatGiftCardCode(sold.card.code)}
           </output>
+          <span className={styles.slipOnly}>{t('sell.slipNote', { number: sold.order.number })}</span>
         </div>
         <Notice kind="info">{t('sell.activates', { money: format.money(sold.card.initialAmount) })}</Notice>
         <p className={styles.muted}>{t('sell.codeOnce')}</p>
