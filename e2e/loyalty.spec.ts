@@ -101,8 +101,8 @@ test('the cashier scans the guest’s app code with the camera: the guest is att
 
     // The camera: the video shows Olga's code; qr-scanner reads it, the server knows her.
     await panel.getByTestId('loyalty-scan').click();
+    // (The camera view may be gone already: the fake camera shows the code from its first frame.)
     const dialog = page.getByRole('dialog');
-    await expect(dialog.getByTestId('loyalty-camera')).toBeVisible();
     await expect(dialog.getByTestId('loyalty-profile-name')).toHaveText('Ольга Смирнова', { timeout: 20_000 });
     await expect(dialog).toContainText('Найден по приложению');
     await page.screenshot({ path: `${SHOTS}/loyalty-guest-found-1280.png` });
