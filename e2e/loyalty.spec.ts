@@ -15,7 +15,8 @@ import { expect, type Page, test } from './support/test';
  *   the worker the loyalty remote ships, the guest is attached to the order; a forged code typed in
  *   is refused and attaches nothing;
  * - a gift card sold on one order activates when that order is paid, pays part of another order,
- *   and refunding that payment from the orders list puts the money back on the card.
+ *   and refunding that payment from the orders list puts the money back on the card; the QR code
+ *   on its slip scans back in at the pay dialog.
  * Screenshots of the panel at 1280×800, 1024×768 and 800×1280, in Russian and English; axe-core
  * finds nothing serious in the panel, the guest dialog or the tenders.
  */
@@ -171,6 +172,7 @@ test('a gift card sold on an order pays part of another once paid for; refunding
   const shown = (await sold.getByTestId('loyalty-sold-code').innerText()).trim();
   expect(shown).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2}$/);
   await expect(sold).toContainText('станет активной, когда заказ будет оплачен');
+  await expect(sold.getByRole('img', { name: 'QR-код подарочной карты' })).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/loyalty-sold-1280.png` });
   await sold.getByTestId('loyalty-sell-finish').click();
   const code = shown.replace(/-/g, '');
@@ -238,13 +240,22 @@ test('a gift card sold on an order pays part of another once paid for; refunding
   const restore = after.movements.find((m) => m.kind === 'restore');
   expect(redeem).toMatchObject({ amount: -10000, paymentId: byCard!.id });
   expect(restore).toMatchObject({ amount: 10000, redeemId: redeem!.id });
-  // The card pays again, in the pay dialog too: its balance reads 3 000 ₽.
+  // The card pays again: its slip's QR code, scanned by the camera in the pay dialog, reads 3 000 ₽.
   const { order: later } = await borschtOrder(server.url, '7');
-  await openTable(page, '7');
-  await page.getByTestId('order-pay').click();
-  await page.getByTestId('loyalty-tender-giftcard').click();
-  await page.getByTestId('loyalty-giftcard-code').fill(shown);
-  await page.getByTestId('loyalty-giftcard-check').click();
-  await expect(page.getByTestId('loyalty-giftcard-balance')).toHaveText(/3\s000,00\s₽/);
-  expect(minorUnits(await page.getByTestId('loyalty-giftcard-amount').inputValue())).toBe(Math.min(300000, later.total));
+  const video = path.join(os.tmpdir(), `pos-giftcard-qr-${process.pid}-${Date.now()}.y4m`);
+  writeQrVideo(video, code);
+  const camera = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...BASE_ARGS, ...fakeCameraArgs(video)] });
+  try {
+    const till = await (await camera.newContext({ viewport: { width: 1280, height: 800 }, locale: 'ru-RU', permissions: ['camera'] })).newPage();
+    await signIn(till, server.url, '2222');
+    await openTable(till, '7');
+    await till.getByTestId('order-pay').click();
+    await till.getByTestId('loyalty-tender-giftcard').click();
+    await till.getByTestId('loyalty-giftcard-scan').click();
+    await expect(till.getByTestId('loyalty-giftcard-code')).toHaveValue(shown, { timeout: 20_000 });
+    await expect(till.getByTestId('loyalty-giftcard-balance')).toHaveText(/3\s000,00\s₽/);
+    expect(minorUnits(await till.getByTestId('loyalty-giftcard-amount').inputValue())).toBe(Math.min(300000, later.total));
+  } finally {
+    await camera.close();
+  }
 });

@@ -8,7 +8,7 @@ import { useLookupCustomer } from '../../api/lookup-customer';
 import { readScannedCode } from '../../model/guest-entry';
 import { newIntentKey } from '../../model/intent-key';
 import { loyaltyProblemText } from '../../model/problem-text';
-import { QrCamera } from '../../scanner/qr-camera';
+import { QrCamera } from '../../qr/qr-camera';
 import { GuestProfile } from './guest-profile';
 import styles from './guest-dialog.module.css';
 

@@ -1,11 +1,11 @@
 import type { Order } from '@pos/contracts';
 import { ApiError, type HostApi, HostProvider, type PosApi, queryKeys } from '@pos/plugin-sdk';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { startQrScanner } from '../../scanner/load-qr-scanner';
+import { startQrScanner } from '../../qr/load-qr-scanner';
 import { aCustomer, anOrder, aPaymentResult, aProfile, CUSTOMER_ID, GIFT_CARD_CODE, GIFT_CARD_CODE_SHOWN, aGiftCard, testHost } from '../../testing/fixtures';
 import { GuestPanel } from './guest-panel';
 
-jest.mock('../../scanner/load-qr-scanner', () => ({ startQrScanner: jest.fn() }));
+jest.mock('../../qr/load-qr-scanner', () => ({ startQrScanner: jest.fn() }));
 const startScanner = startQrScanner as jest.MockedFunction<typeof startQrScanner>;
 
 const plain = (text: string | null) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ');

@@ -8,6 +8,7 @@ import { useSellGiftCard } from '../../api/sell-gift-card';
 import { useFormat } from '../../format';
 import { newIntentKey } from '../../model/intent-key';
 import { loyaltyProblemText } from '../../model/problem-text';
+import { QrImage } from '../../qr/qr-image';
 import { amountProblem } from '../../model/tender-amounts';
 import styles from './sell-gift-card-dialog.module.css';
 
@@ -61,6 +62,7 @@ export function SellGiftCardDialog({ order, isOffline, onClose }: { order: Order
         <div ref={slip} className={styles.code} data-testid="loyalty-sold-slip">
           <span className={styles.slipOnly}>{session.venue.name}</span>
           <span className={styles.codeLabel}>{t('sell.slipTitle', { money: format.money(sold.card.initialAmount) })}</span>
+          <QrImage text={sold.card.code} label={t('scan.titleGiftCard')} />
           <output className={styles.codeValue} data-testid="loyalty-sold-code">
             {formatGiftCardCode(sold.card.code)}
           </output>

@@ -8,7 +8,7 @@ import { useFormat } from '../../format';
 import { newIntentKey } from '../../model/intent-key';
 import { loyaltyProblemText } from '../../model/problem-text';
 import { amountProblem, giftCardPayable } from '../../model/tender-amounts';
-import { QrCamera } from '../../scanner/qr-camera';
+import { QrCamera } from '../../qr/qr-camera';
 import styles from './tenders.module.css';
 
 /** Why a card cannot pay, before any redeem is tried; null when it can. */

@@ -4,7 +4,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { aGiftCardDetails, anOrder, aPaymentResult, aProfile, CUSTOMER_ID, GIFT_CARD_CODE, GIFT_CARD_CODE_SHOWN, testHost } from '../../testing/fixtures';
 import { StoredValueTenders } from './stored-value-tenders';
 
-jest.mock('../../scanner/load-qr-scanner', () => ({
+jest.mock('../../qr/load-qr-scanner', () => ({
   startQrScanner: jest.fn(async (_video: HTMLVideoElement, onCode: (data: string) => void) => {
     setTimeout(() => onCode(GIFT_CARD_CODE), 0);
     return { stop: jest.fn() };
