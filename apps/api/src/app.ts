@@ -14,6 +14,7 @@ import { ordersRoutes } from './modules/orders/routes';
 import { reservationsRoutes } from './modules/reservations/routes';
 import { shiftsRoutes } from './modules/shifts/routes';
 import { customersRoutes } from './modules/customers/routes';
+import { loyaltyRoutes } from './modules/loyalty/routes';
 import { shiftReportsRoutes } from './modules/shift-reports/routes';
 import { shiftAlertsRoutes } from './modules/shift-alerts/routes';
 import { syncRoutes } from './modules/sync/routes';
@@ -87,6 +88,7 @@ export async function buildApp({ config, database, logger = false, startJobs = f
   await app.register(financeDashboardRoutes);
   await app.register(shiftsRoutes);
   await app.register(customersRoutes);
+  await app.register(loyaltyRoutes);
   await app.register(shiftReportsRoutes);
   await app.register(shiftAlertsRoutes);
   await app.register(upsellRoutes);

@@ -8,6 +8,7 @@ import { createFinance, type Finance } from './modules/finance';
 import { RevenuePlans } from './modules/finance-dashboard/plans-service';
 import { FinanceDashboardService } from './modules/finance-dashboard/service';
 import { KitchenService } from './modules/kitchen/service';
+import { createLoyalty, type Loyalty } from './modules/loyalty';
 import { MenuService } from './modules/menu/service';
 import { createOrders, type Orders } from './modules/orders';
 import { ReservationsService } from './modules/reservations/service';
@@ -39,6 +40,7 @@ export interface Services {
   financeDashboard: FinanceDashboardService;
   revenuePlans: RevenuePlans;
   customers: CustomersService;
+  loyalty: Loyalty;
   shiftReports: ShiftReportsService;
   shiftAlerts: ShiftAlertsService;
 }
@@ -89,7 +91,12 @@ export async function createServices(db: Db, config: ApiConfig): Promise<Service
     shiftClosed: (...args): Promise<void> => shiftReports.shiftClosed(...args),
   });
   const tills = new TillsService(admin, auth.devices);
-  const finance: Finance = createFinance({ auth, orders, shifts });
+  const finance: Finance = createFinance({
+    auth,
+    orders,
+    shifts,
+    listener: { captured: (...args) => loyalty.listener.captured(...args), refunded: (...args) => loyalty.listener.refunded(...args) },
+  });
 
   // Above finance: live analytics over the ledger, measured against the venue's revenue plans; nothing depends on it.
   const revenuePlans = new RevenuePlans(auth, admin);
@@ -101,8 +108,9 @@ export async function createServices(db: Db, config: ApiConfig): Promise<Service
   // Above shifts: reminders before the closeout hour and the auto-close at it; nothing depends on it.
   const shiftAlerts = new ShiftAlertsService(auth, admin, shifts);
 
-  // Loyalty guests (issue 18): over the base for now; points and gift cards will sit over finance.
+  // Loyalty guests (issue 18): profiles and their codes over the base; points and gift cards over finance (its listener port).
   const customers = new CustomersService(admin);
+  const loyalty: Loyalty = createLoyalty({ auth, admin, customers, menu, orders, finance });
 
-  return { auth, admin, approvals, venues, reservations, menu, upsell, orders, kitchen, shifts, tills, finance, financeDashboard, revenuePlans, shiftReports, shiftAlerts, customers };
+  return { auth, admin, approvals, venues, reservations, menu, upsell, orders, kitchen, shifts, tills, finance, financeDashboard, revenuePlans, shiftReports, shiftAlerts, customers, loyalty };
 }

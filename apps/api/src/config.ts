@@ -30,7 +30,7 @@ export interface ApiConfig {
    * Requests per minute per client IP and venue on the sign-in routes (a venue's ~20 tablets
    * usually share one router IP, so these allow a whole shift change at once).
    */
-  rateLimits: { signIn: number; enroll: number; challenge: number };
+  rateLimits: { signIn: number; enroll: number; challenge: number; giftCards: number };
   /** Longer request targets answer 414; the parser's header limit (431) must stay above it. */
   maxUrlLength: number;
   /** Request line plus headers; Node's HTTP parser answers 431 past it. */
@@ -74,6 +74,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       enroll: positive(env.RATE_LIMIT_ENROLL_PER_MINUTE, 20),
       // Every sign-in asks for a challenge first, and a failed one may ask again.
       challenge: positive(env.RATE_LIMIT_CHALLENGE_PER_MINUTE, 120),
+      // Per tablet and route: a till looks up or redeems a few cards a minute; guessing needs billions.
+      giftCards: positive(env.GIFT_CARD_RATE_LIMIT_PER_MINUTE, 30),
     },
     maxUrlLength: positive(env.MAX_URL_LENGTH, 8 * 1024),
     maxHeaderBytes: positive(env.MAX_HEADER_BYTES, 16 * 1024),

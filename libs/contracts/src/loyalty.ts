@@ -30,8 +30,9 @@ export const UpdateLoyaltySettingsInputSchema = z
     earnPercent: LoyaltySettingsSchema.shape.earnPercent.optional(),
     pointValue: LoyaltySettingsSchema.shape.pointValue.optional(),
     giftCardExpiryDays: LoyaltySettingsSchema.shape.giftCardExpiryDays.optional(),
+    clientRequestId: ClientRequestIdSchema.optional(),
   })
-  .refine((v) => Object.keys(v).length > 0, { message: 'Nothing to change', path: ['earnPercent'] });
+  .refine((v) => Object.keys(v).some((k) => k !== 'clientRequestId'), { message: 'Nothing to change', path: ['earnPercent'] });
 export type UpdateLoyaltySettingsInput = z.infer<typeof UpdateLoyaltySettingsInputSchema>;
 
 // --- gift card codes ---

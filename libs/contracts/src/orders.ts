@@ -45,6 +45,11 @@ export const OrderLineSchema = z.object({
   comboId: IdSchema.optional(),
   /** A dish of a combo: the id of its combo line. Absent on ordinary lines. */
   comboLineId: IdSchema.optional(),
+  /**
+   * A charge line (a gift card sold on the order): a name and a price, never sent to the kitchen,
+   * sold as it is (void it, never change it). Absent on ordinary lines.
+   */
+  isCharge: z.literal(true).optional(),
 });
 export type OrderLine = z.infer<typeof OrderLineSchema>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, InputInstantSchema, IsoDateTimeSchema, MoneyTotalSchema, SignedMoneyTotalSchema, queryInteger } from './common';
-import { PaymentMethodSchema } from './finance';
+import { PaymentMethodSchema, STORED_VALUE_METHODS } from './finance';
 import { ShiftCloseModeSchema } from './shifts';
 
 /* ----------------------------------------------------------------------------------------------
@@ -96,6 +96,16 @@ export const ShiftReportDataSchema = z.object({
   checks: CountSchema,
   guests: CountSchema,
   averageCheck: SignedMoneyTotalSchema,
+  /**
+   * What the venue's own stored value paid on checks in the shift — gift cards, loyalty points
+   * (issue 18): no money entered a drawer or a terminal for it, so it is not in `totals` nor
+   * `byMethod`; `refunded`: put back on the card or the account so far. Absent from a Z issued
+   * before loyalty.
+   */
+  storedValue: z
+    .array(z.object({ method: z.enum(STORED_VALUE_METHODS), count: CountSchema, amount: MoneyTotalSchema, refunded: MoneyTotalSchema }))
+    .max(10)
+    .optional(),
   /** Per VAT rate; null: the menu carries no tax rates, so the report has no tax section. */
   taxes: z.array(z.object({ rate: z.number().min(0).max(100), base: MoneyTotalSchema, tax: MoneyTotalSchema })).max(20).nullable(),
 });

@@ -78,6 +78,9 @@ const ru: Record<string, string> = {
   'customer.qr_expired': 'Код гостя устарел: попросите показать приложение ещё раз.',
   'customer.qr_forged': 'Код гостя не подписан этим заведением.',
   'customer.card_revoked': 'Эта карта гостя отозвана.',
+  'loyalty.customer_locked': 'На этом заказе уже начислены или списаны баллы гостя: гостя нельзя снять или заменить.',
+  'loyalty.no_customer': 'Сначала привяжите гостя к заказу.',
+  'loyalty.insufficient_points': 'У гостя не хватает баллов.',
   'card.not_found': 'Карта гостя не найдена.',
   'till.not_found': 'Касса не найдена.',
   'shift.not_yours': 'Это не ваша смена.',
@@ -125,6 +128,18 @@ const ru: Record<string, string> = {
   http: 'Сервер ответил ошибкой. Повторите.',
   unknown: 'Не получилось. Повторите или позовите администратора.',
   fields: 'Проверьте поля: {{fields}}.',
+  // Gift cards
+  'giftcard.not_found': 'Подарочная карта не найдена.',
+  'giftcard.not_active': 'Подарочная карта не активна: она ещё не оплачена или аннулирована.',
+  'giftcard.blocked': 'Подарочная карта заблокирована.',
+  'giftcard.expired': 'Срок действия подарочной карты истёк.',
+  'giftcard.insufficient_balance': 'На подарочной карте недостаточно средств.',
+  'giftcard.invalid_transition': 'Подарочная карта уже в другом статусе.',
+  'giftcard.redeem_missing': 'У этого платежа нет списания с подарочной карты.',
+  'giftcard.restore_exceeds_redeem': 'На карту нельзя вернуть больше, чем с неё списали.',
+  'giftcard.sale_refund_spent': 'Проданная подарочная карта уже потрачена — такой возврат невозможен.',
+  'line.charge': 'Эту позицию нельзя изменить — только отменить.',
+  'menu.not_set_up': 'В меню заведения ещё нет категорий или цехов.',
 };
 
 const en: Record<string, string> = {
@@ -195,6 +210,9 @@ const en: Record<string, string> = {
   'customer.qr_expired': 'The guest code has expired: ask the guest to show the app again.',
   'customer.qr_forged': 'The guest code is not signed by this venue.',
   'customer.card_revoked': 'This guest card has been revoked.',
+  'loyalty.customer_locked': "Points were already earned or spent on this order by its guest: the guest can't be removed or replaced.",
+  'loyalty.no_customer': 'Attach a guest to the order first.',
+  'loyalty.insufficient_points': 'The guest does not have enough points.',
   'card.not_found': 'Guest card not found.',
   'till.not_found': 'Till not found.',
   'shift.not_yours': 'This is not your shift.',
@@ -239,6 +257,18 @@ const en: Record<string, string> = {
   http: 'The server answered with an error. Try again.',
   unknown: 'That did not work. Try again or call a manager.',
   fields: 'Check the fields: {{fields}}.',
+  // Gift cards
+  'giftcard.not_found': 'Gift card not found.',
+  'giftcard.not_active': 'The gift card is not active: it is not paid for yet or was cancelled.',
+  'giftcard.blocked': 'The gift card is blocked.',
+  'giftcard.expired': 'The gift card has expired.',
+  'giftcard.insufficient_balance': 'Not enough left on the gift card.',
+  'giftcard.invalid_transition': 'The gift card has already moved on.',
+  'giftcard.redeem_missing': 'This payment took nothing from a gift card.',
+  'giftcard.restore_exceeds_redeem': 'More cannot go back on the card than was taken from it.',
+  'giftcard.sale_refund_spent': 'The gift card sold has been spent already, so this refund is not possible.',
+  'line.charge': 'This line cannot be changed, only voided.',
+  'menu.not_set_up': 'The venue’s menu has no categories or stations yet.',
 };
 
 export const PROBLEMS_NAMESPACE = 'problems';

@@ -24,6 +24,9 @@ import * as m017 from './migrations/017-z-reports';
 import * as m018 from './migrations/018-shift-settings';
 import * as m019 from './migrations/019-customers';
 import * as m020 from './migrations/020-ledger-shift-order';
+import * as m021 from './migrations/021-loyalty-settings';
+import * as m022 from './migrations/022-gift-cards';
+import * as m023 from './migrations/023-loyalty-points';
 import type { Database } from './schema';
 
 export interface DatabaseOptions {
@@ -116,6 +119,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '018-shift-settings': m018,
   '019-customers': m019,
   '020-ledger-shift-order': m020,
+  '021-loyalty-settings': m021,
+  '022-gift-cards': m022,
+  '023-loyalty-points': m023,
 };
 
 /**

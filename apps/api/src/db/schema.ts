@@ -163,6 +163,8 @@ export interface ProductsTable {
   sort: number;
   image_url: string | null;
   updated_at: string;
+  /** 'item' (a dish) or 'gift_card' (migration 022): the product a gift card's line names, never on the menu. */
+  kind?: string;
 }
 
 /** One row per menu version: what a stock/availability change left the product at. */
@@ -256,6 +258,8 @@ export interface OrdersTable {
   created_at: string;
   updated_at: string;
   closed_at: string | null;
+  /** 023: the loyalty guest attached to the order (loyalty writes it through the orders hooks). */
+  customer_id?: string | null;
 }
 
 export interface OrderLinesTable {
@@ -280,6 +284,8 @@ export interface OrderLinesTable {
   combo_id?: string | null;
   /** Set on a dish of a combo: its combo line. */
   combo_line_id?: string | null;
+  /** 1 for a line sold at a given price that the kitchen never gets (a gift card, migration 022). */
+  is_charge?: number;
 }
 
 export interface KitchenTicketsTable {
@@ -543,6 +549,8 @@ export interface CustomersTable {
   updated_at: string;
   /** Name and phone folded to lower case by JavaScript (SQLite's lower() is ASCII-only), for search. */
   search_text: string;
+  /** 023: the cached points balance, changed with each `points_movements` row in its transaction. */
+  points: number;
 }
 
 /** 019: a printed loyalty card (its code is signed, not stored). */
@@ -627,7 +635,12 @@ export interface Database {
   upsell_events: UpsellEventsTable;
   z_reports: ZReportsTable;
   venue_shift_settings: VenueShiftSettingsTable;
+  venue_loyalty_settings: VenueLoyaltySettingsTable;
+  points_movements: PointsMovementsTable;
+  customer_visits: CustomerVisitsTable;
   shift_alerts_sent: ShiftAlertsSentTable;
+  gift_cards: GiftCardsTable;
+  gift_card_movements: GiftCardMovementsTable;
 }
 
 /** The venue's closeout hour and shift limits (migration 018); a venue without a row has the defaults. */
@@ -647,4 +660,77 @@ export interface ShiftAlertsSentTable {
   kind: string;
   venue_id: string;
   sent_at: string;
+}
+
+/** The venue's loyalty programme (issue 18); no row: the defaults. */
+export interface VenueLoyaltySettingsTable {
+  venue_id: string;
+  earn_percent: number;
+  point_value: number;
+  gift_card_expiry_days: number;
+  updated_at: string;
+}
+
+/** A gift card (migration 022): the normalized code, unique per venue; the balance never below zero. */
+export interface GiftCardsTable {
+  id: string;
+  venue_id: string;
+  code: string;
+  /** pending | active | blocked | cancelled */
+  status: string;
+  initial_amount: number;
+  balance: number;
+  currency: string;
+  expires_at: string | null;
+  sale_order_id: string;
+  sale_line_id: string;
+  activated_at: string | null;
+  blocked_reason: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A gift card's append-only history: each movement with the balance it left. */
+export interface GiftCardMovementsTable {
+  id: string;
+  venue_id: string;
+  gift_card_id: string;
+  /** issue | activate | redeem | restore | block | unblock | cancel */
+  kind: string;
+  /** Signed: − for a redeem, + for a restore, 0 for a block. */
+  amount: number;
+  balance_after: number;
+  order_id: string | null;
+  payment_id: string | null;
+  /** A restore names the redeem it gives back. */
+  redeem_id: string | null;
+  staff_id: string;
+  reason: string | null;
+  created_at: string;
+}
+/** 023: a guest's points, append-only: earned on a payment, spent as a tender, reversed or returned pro rata by a refund. */
+export interface PointsMovementsTable {
+  id: string;
+  venue_id: string;
+  customer_id: string;
+  order_id: string | null;
+  payment_id: string | null;
+  /** The refund (its payment_events row) an 'earn_reversal' or 'spend_return' answers. */
+  refund_id: string | null;
+  kind: string;
+  /** Signed. */
+  points: number;
+  staff_id: string | null;
+  created_at: string;
+}
+
+/** 023: a visit — an order with a guest that became paid (number and total as they were then). */
+export interface CustomerVisitsTable {
+  order_id: string;
+  venue_id: string;
+  customer_id: string;
+  order_number: number;
+  total: number;
+  closed_at: string;
 }

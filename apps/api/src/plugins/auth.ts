@@ -14,9 +14,11 @@ declare module 'fastify' {
      * (any method but GET/HEAD) may present a supervisor's inline approval in `X-Approval`: when
      * the caller lacks the approved permission it is lent for this one command, which spends it
      * inside its transaction (`runCommand`). Only `APPROVABLE_PERMISSIONS` are ever lent, and
-     * every route and service that checks one of them runs as a command.
+     * every route and service that checks one of them runs as a command. A list of permissions
+     * lets in staff who hold any one of them (a gift card looked up at the till, at the sale or
+     * from the guest's profile).
      */
-    authorize(permission?: Permission): onRequestHookHandler;
+    authorize(permission?: Permission | readonly Permission[]): onRequestHookHandler;
   }
 }
 
@@ -45,7 +47,8 @@ const withApproval = (actor: Actor, approval: PresentedApproval): Actor => ({
 
 export const authPlugin = fp(async (app: FastifyInstance) => {
   app.decorateRequest('actor', null as unknown as Actor);
-  app.decorate('authorize', (permission?: Permission): onRequestHookHandler => {
+  app.decorate('authorize', (permission?: Permission | readonly Permission[]): onRequestHookHandler => {
+    const anyOf: readonly Permission[] = permission === undefined ? [] : typeof permission === 'string' ? [permission] : permission;
     return async (request) => {
       const token = bearerToken(request);
       if (!token) throw new DomainError(401, 'auth.unauthorized', 'Sign in first');
@@ -56,9 +59,11 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
         // Staff who hold the permission themselves act on their own: the approval stays unspent.
         if (!request.actor.permissions.has(presented.permission)) request.actor = withApproval(request.actor, presented);
       }
-      if (permission && !request.actor.permissions.has(permission)) {
-        throw new DomainError(403, 'auth.forbidden', `Your role may not do this (needs ${permission})`, {
-          permission,
+      if (anyOf.length > 0 && !anyOf.some((p) => request.actor.permissions.has(p))) {
+        throw new DomainError(403, 'auth.forbidden', `Your role may not do this (needs ${anyOf.join(' or ')})`, {
+          // One permission as before; a route open to several also lists them all.
+          permission: anyOf[0],
+          ...(anyOf.length > 1 ? { anyOf } : {}),
         });
       }
     };

@@ -147,7 +147,7 @@ describe('sign-in rate limits', () => {
     app.inject({ method: 'POST', url: `/test/limited/${kind}`, payload: body as object, remoteAddress: ip });
 
   it('answers past the limit with 429 problem+json rate_limited and Retry-After, per IP and venue', async () => {
-    const app = await appWithLimitedRoutes({ rateLimits: { signIn: 3, enroll: 1, challenge: 5 } });
+    const app = await appWithLimitedRoutes({ rateLimits: { signIn: 3, enroll: 1, challenge: 5, giftCards: 100 } });
     for (let i = 1; i <= 3; i++) {
       const ok = await attempt(app, 'signIn', { venue: 'demo', pin: '1111' });
       expect(ok.statusCode).toBe(200);
@@ -181,16 +181,17 @@ describe('sign-in rate limits', () => {
     const defaults = loadConfig({});
     expect(defaults.rateLimits.signIn).toBeGreaterThanOrEqual(40);
     expect(defaults.rateLimits.challenge).toBeGreaterThanOrEqual(defaults.rateLimits.signIn);
-    expect(loadConfig({ RATE_LIMIT_SIGN_IN_PER_MINUTE: '7', RATE_LIMIT_ENROLL_PER_MINUTE: '2', RATE_LIMIT_CHALLENGE_PER_MINUTE: '9' }).rateLimits).toEqual({
+    expect(loadConfig({ RATE_LIMIT_SIGN_IN_PER_MINUTE: '7', RATE_LIMIT_ENROLL_PER_MINUTE: '2', RATE_LIMIT_CHALLENGE_PER_MINUTE: '9', GIFT_CARD_RATE_LIMIT_PER_MINUTE: '5' }).rateLimits).toEqual({
       signIn: 7,
       enroll: 2,
       challenge: 9,
+      giftCards: 5,
     });
   });
 
   it('shares the count between instances through Redis when REDIS_URL is set', async () => {
-    const first = await appWithLimitedRoutes({ redisUrl: REDIS_URL, rateLimits: { signIn: 4, enroll: 1, challenge: 1 } });
-    const second = await appWithLimitedRoutes({ redisUrl: REDIS_URL, rateLimits: { signIn: 4, enroll: 1, challenge: 1 } });
+    const first = await appWithLimitedRoutes({ redisUrl: REDIS_URL, rateLimits: { signIn: 4, enroll: 1, challenge: 1, giftCards: 100 } });
+    const second = await appWithLimitedRoutes({ redisUrl: REDIS_URL, rateLimits: { signIn: 4, enroll: 1, challenge: 1, giftCards: 100 } });
     // A venue of its own, so a rerun within the minute starts from zero.
     const venue = `rl-${process.pid}-${Date.now().toString(36)}`;
     const statuses: number[] = [];

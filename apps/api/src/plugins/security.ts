@@ -100,6 +100,29 @@ export const SIGN_IN_RATE_LIMIT = rateLimited('signIn');
 export const ENROLL_RATE_LIMIT = rateLimited('enroll');
 export const CHALLENGE_RATE_LIMIT = rateLimited('challenge');
 
+/**
+ * A signed-in route keyed by what the server verified of the session: its enrolled tablet (else
+ * the staff member), never a header or body field — so switching staff on one tablet or sending
+ * another name does not start a fresh count. Runs after `authorize` (onRequest) has set the actor.
+ */
+export const sessionRateLimitKey = (request: FastifyRequest) => {
+  const actor = request.actor as FastifyRequest['actor'] | undefined;
+  if (!actor) return `ip:${request.ip}`;
+  return `${actor.venueId}|${actor.deviceId ? `d:${actor.deviceId}` : `s:${actor.staffId}`}`;
+};
+
+/**
+ * Gift card lookups and redeems (GIFT_CARD_RATE_LIMIT_PER_MINUTE), per route and per tablet:
+ * counted in preValidation, so a code with a wrong check symbol (400) and an unknown one (404)
+ * count like a good one — guessing codes hits 429 long before it could find one.
+ */
+export const GIFT_CARD_RATE_LIMIT: RateLimitOptions = {
+  hook: 'preValidation',
+  timeWindow: 60_000,
+  max: (request: FastifyRequest) => request.server.config.rateLimits.giftCards,
+  keyGenerator: sessionRateLimitKey,
+};
+
 export const securityPlugin = fp(async (app: FastifyInstance) => {
   const { config } = app;
 

@@ -84,7 +84,7 @@ export async function createTestApp(overrides: Partial<ApiConfig> = {}): Promise
     argon2TimeCost: 1,
     // One process plays every tablet of two venues from one address: the per-address sign-in
     // limits would count them all together. Tests of the limits set their own.
-    rateLimits: { signIn: 100_000, enroll: 100_000, challenge: 100_000 },
+    rateLimits: { signIn: 100_000, enroll: 100_000, challenge: 100_000, giftCards: 100_000 },
     webRoot: path.join(dir, 'web'),
     ...overrides,
   };

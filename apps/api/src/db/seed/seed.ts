@@ -12,6 +12,7 @@ import { DEMO_HALLS, DEMO_MENU, DEMO_MODIFIER_GROUPS, DEMO_STATIONS, DEMO_UPSELL
 export const KNOWN_REMOTES: { name: string; feature: Feature; version: string }[] = [
   { name: 'admin', feature: 'admin', version: '1.0.0' },
   { name: 'finance-dashboard', feature: 'finance-dashboard', version: '1.0.0' },
+  { name: 'loyalty', feature: 'loyalty', version: '1.0.0' },
   { name: 'notifications', feature: 'notifications', version: '1.0.0' },
   { name: 'payments', feature: 'payments', version: '1.0.0' },
   { name: 'reservations', feature: 'reservations', version: '1.0.0' },
@@ -38,12 +39,29 @@ interface VenueSeed {
   hasPlans?: boolean;
   /** The venue's tills (cash drawers); tablets are attached to them in Admin. */
   tills?: string[];
+  /** Loyalty guests to try the till with (issue 18). */
+  guests?: SeedGuest[];
 }
+
+interface SeedGuest {
+  name: string;
+  phone: string;
+  smsConsent?: boolean;
+  tier?: 'base' | 'silver' | 'gold';
+  /** An opening balance, written as a points movement (the balance is the sum of the ledger). */
+  points?: number;
+}
+
+/** The demo venue's loyalty guests (the loyalty flag is on there, off in demo-2). */
+export const DEMO_GUESTS: SeedGuest[] = [
+  { name: 'Ольга Смирнова', phone: '+79161234567', smsConsent: true, tier: 'gold', points: 1200 },
+  { name: 'Иван Петров', phone: '+79035550011' },
+];
 
 const allOn = Object.fromEntries(FEATURES.map((f) => [f, true])) as Record<Feature, boolean>;
 
 export const DEMO_VENUES: VenueSeed[] = [
-  { slug: 'demo', name: 'Ресторан «Демо»', flags: allOn, menu: DEMO_MENU, upsell: DEMO_UPSELL, hasPlans: true, tills: ['Касса 1', 'Бар'] },
+  { slug: 'demo', name: 'Ресторан «Демо»', flags: allOn, menu: DEMO_MENU, upsell: DEMO_UPSELL, hasPlans: true, tills: ['Касса 1', 'Бар'], guests: DEMO_GUESTS },
   {
     slug: 'demo-2',
     name: 'Кафе «Демо-2»',
@@ -71,6 +89,7 @@ export async function seedDemo(db: Kysely<Database>, auth: AuthService, options:
     await ensureRemoteRegistry(db, venueId);
     if (venue.hasPlans) await ensureDemoPlans(db, venueId);
     await ensureTills(db, venueId, venue.tills ?? ['Касса 1']);
+    await ensureGuests(db, venueId, venue.guests ?? []);
   }
   if (options.bigMenu) {
     const existing = await db.selectFrom('venues').select('id').where('slug', '=', 'bench').executeTakeFirst();
@@ -86,6 +105,46 @@ async function ensureTills(db: Kysely<Database>, venueId: string, names: string[
   const any = await db.selectFrom('tills').select('id').where('venue_id', '=', venueId).limit(1).executeTakeFirst();
   if (any || names.length === 0) return;
   await db.insertInto('tills').values(names.map((name) => ({ id: newId(), venue_id: venueId, name, created_at: nowIso(), archived_at: null }))).execute();
+}
+
+/** Seeded guests the venue does not have yet (by phone); an opening balance comes with its movement. */
+async function ensureGuests(db: Kysely<Database>, venueId: string, guests: SeedGuest[]) {
+  for (const g of guests) {
+    const exists = await db.selectFrom('customers').select('id').where('venue_id', '=', venueId).where('phone', '=', g.phone).executeTakeFirst();
+    if (exists) continue;
+    const id = newId();
+    const now = nowIso();
+    const points = g.points ?? 0;
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('customers')
+        .values({
+          id,
+          venue_id: venueId,
+          name: g.name,
+          phone: g.phone,
+          email: null,
+          sms_consent: g.smsConsent ? 1 : 0,
+          sms_consent_at: g.smsConsent ? now : null,
+          email_consent: 0,
+          email_consent_at: null,
+          tier: g.tier ?? 'base',
+          visits: 0,
+          last_visit_at: null,
+          created_at: now,
+          updated_at: now,
+          search_text: `${g.name.toLocaleLowerCase('ru')} ${g.phone}`,
+          points,
+        })
+        .execute();
+      if (points !== 0) {
+        await trx
+          .insertInto('points_movements')
+          .values({ id: newId(), venue_id: venueId, customer_id: id, order_id: null, payment_id: null, refund_id: null, kind: 'earn', points, staff_id: null, created_at: now })
+          .execute();
+      }
+    });
+  }
 }
 
 async function ensureRemoteRegistry(db: Kysely<Database>, venueId: string) {

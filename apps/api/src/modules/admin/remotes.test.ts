@@ -205,13 +205,15 @@ describe('remote registry: URL rules and entry integrity (issue 13)', () => {
     });
 
     it('a new remote needs its feature (checked before the files)', async () => {
-      const res = await admin.put('/admin/remotes/loyalty', { version: '1.0.0', manifestUrl: '/remotes/loyalty/1.0.0/mf-manifest.json' });
+      const res = await admin.put('/admin/remotes/promotions', { version: '1.0.0', manifestUrl: '/remotes/promotions/1.0.0/mf-manifest.json' });
       expect(res.status).toBe(400);
       expect(paths(res.body)).toEqual(['body.feature']);
-      expect((await admin.get('/admin/remotes/loyalty')).status).toBe(404);
+      expect((await admin.get('/admin/remotes/promotions')).status).toBe(404);
     });
 
     it('/pos/config lists remotes of enabled features only', async () => {
+      // The loyalty remote is seeded (issue 18); a new version of it is published here.
+      expect((await admin.get('/admin/remotes/loyalty')).body).toMatchObject({ feature: 'loyalty', version: '1.0.0' });
       const entry = writeBuild(webRoot, 'loyalty', '2.0.0');
       const created = await admin.put('/admin/remotes/loyalty', { feature: 'loyalty', version: '2.0.0', manifestUrl: '/remotes/loyalty/2.0.0/mf-manifest.json' });
       expect(created.status).toBe(200);

@@ -582,7 +582,7 @@ describe('auth: staff sign-in with venue + PIN from an enrolled tablet', () => {
 describe('auth: sign-in routes are rate limited per address and venue', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ rateLimits: { signIn: 3, enroll: 3, challenge: 100 } });
+    t = await createTestApp({ rateLimits: { signIn: 3, enroll: 3, challenge: 100, giftCards: 100 } });
   });
   afterAll(() => t?.close());
 

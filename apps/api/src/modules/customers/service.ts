@@ -120,6 +120,7 @@ export class CustomersService {
         created_at: now,
         updated_at: now,
         search_text: repo.searchText(input.name, input.phone),
+        points: 0,
       }),
     );
     await this.admin.audit(db, actor, 'customer.created', 'customer', id, { phone: input.phone });

@@ -10,6 +10,8 @@ import {
   type RefundPaymentInput,
   type RefundResult,
   type SettleHoldsResult,
+  isStoredValue,
+  type TenderMethod,
 } from '@pos/contracts';
 import type { PaymentsTable } from '../../db/schema';
 import { addMs, nowIso } from '../../shared/clock';
@@ -19,6 +21,7 @@ import type { OrderHooks, OrderReads } from '../orders';
 import type { ShiftLedger } from '../shifts/ports';
 import type { ShiftsService } from '../shifts/service';
 import type { Ledger } from './ledger';
+import type { PaymentListener } from './ports';
 import { DAY_MS, dueFor, isCaptured, ledgerRow, ledgerRows, NO_PENDING, terminalPatch, toPayment } from './payment-rows';
 import type { Receipts } from './receipts';
 import * as repo from './repository';
@@ -37,6 +40,7 @@ export class PaymentLifecycle implements Pick<ShiftLedger, 'settleExpiredHolds'>
     private readonly settings: PaymentSettingsService,
     private readonly ledger: Ledger,
     private readonly receipts: Receipts,
+    private readonly listener: PaymentListener,
   ) {}
 
   /** The terminal authorized (held) money on the card, declined, or did not answer in time. */
@@ -133,8 +137,10 @@ export class PaymentLifecycle implements Pick<ShiftLedger, 'settleExpiredHolds'>
     const refunded = row.refunded_amount + input.amount;
     const to: PaymentStatus = refunded === captured ? 'refunded' : 'partially_refunded';
     const moved = await this.ledger.move(db, actor, row, 'refund', to, { refunded_amount: refunded }, input.amount, 0, input.reason, now);
-    await repo.appendLedger(db, [ledgerRow(actor, row, shiftId, 'refund', input.amount, now)]);
+    // Stored value (gift card, points) goes back where it came from (the listener); money leaves the drawer.
+    if (!isStoredValue(row.method as TenderMethod)) await repo.appendLedger(db, [ledgerRow(actor, row, shiftId, 'refund', input.amount, now)]);
     const changed = await this.orders.afterRefund(db, actor.venueId, row.order_id);
+    const heard = await this.listener.refunded(db, actor, moved.value, input.amount, changed.value, moved.transitionId);
     const refundReceipt = await this.receipts.forRefund(db, actor, row, {
       refundId: moved.transitionId,
       order: changed.value,
@@ -145,7 +151,7 @@ export class PaymentLifecycle implements Pick<ShiftLedger, 'settleExpiredHolds'>
       issuedAt: now,
     });
     const result: RefundResult = { ...moved.value, refundReceipt };
-    return outcome(result, [...moved.events, ...changed.events]);
+    return outcome(result, [...moved.events, ...changed.events, ...heard]);
   }
 
   /** The terminal's answer for a payment left `unknown` by a timeout. */
@@ -234,6 +240,7 @@ export class PaymentLifecycle implements Pick<ShiftLedger, 'settleExpiredHolds'>
     const moved = await this.ledger.move(db, actor, row, action, 'captured', { ...patch, amount, tip }, amount, tip, reason, now);
     await repo.appendLedger(db, ledgerRows(actor, row, shiftId, amount, tip, now));
     const changed = isOrderOpen ? await this.orders.afterPayment(db, actor.venueId, row.order_id, shiftId) : await this.orders.afterRefund(db, actor.venueId, row.order_id);
-    return outcome(moved.value, [...moved.events, ...changed.events]);
+    const heard = await this.listener.captured(db, actor, [moved.value], changed.value);
+    return outcome(moved.value, [...moved.events, ...changed.events, ...heard]);
   }
 }

@@ -1,5 +1,5 @@
 import { MAX_ORDER_TOTAL } from '@pos/contracts/constants';
-import { type CreatePaymentInput, type PaymentResult, settleCash } from '@pos/contracts';
+import { type CreatePaymentInput, type Order, type PaymentResult, settleCash } from '@pos/contracts';
 import type { PaymentsTable } from '../../db/schema';
 import { nowIso } from '../../shared/clock';
 import { type Actor, type Db, event, type OutboundEvent, outcome } from '../../shared/command';
@@ -7,6 +7,7 @@ import { conflict, invalid } from '../../shared/errors';
 import type { OrderHooks } from '../orders';
 import type { ShiftsService } from '../shifts/service';
 import type { Ledger } from './ledger';
+import type { PaymentListener, StoredValueTender } from './ports';
 import { dueFor, ledgerRows, paymentRow, toPayment } from './payment-rows';
 import type { Receipts } from './receipts';
 import * as repo from './repository';
@@ -20,6 +21,7 @@ export class PaymentTaking {
     private readonly settings: PaymentSettingsService,
     private readonly ledger: Ledger,
     private readonly receipts: Receipts,
+    private readonly listener: PaymentListener,
   ) {}
 
   async pay(db: Db, actor: Actor, input: CreatePaymentInput) {
@@ -63,9 +65,36 @@ export class PaymentTaking {
 
     const changed = await this.orders.afterPayment(db, actor.venueId, order.id, shiftId);
     const payments = rows.map(toPayment);
+    const heard = await this.listener.captured(db, actor, payments.filter((p) => p.status === 'captured'), changed.value);
     const change = payments.reduce((s, p) => s + p.change, 0);
     const receipt = await this.receipts.forPayment(db, actor.venueId, changed.value, change);
     const result: PaymentResult = { payments, change, order: changed.value, receipt };
-    return outcome(result, [...events, ...changed.events]);
+    return outcome(result, [...events, ...changed.events, ...heard]);
+  }
+
+  /**
+   * A stored-value tender (gift card, points): captured at once, never above what is due. `take`
+   * runs after the order is locked and the amount checked, with the new payment's id: it takes the
+   * value off the card or the account (and throws, so nothing is written, when there is not enough).
+   * No ledger row: no money enters a drawer or a terminal.
+   */
+  async payStoredValue(db: Db, actor: Actor, tender: StoredValueTender, take: (paymentId: string, order: Order) => Promise<void>) {
+    const order = await this.orders.lockForPayment(db, actor.venueId, tender.orderId);
+    const due = dueFor(order, tender.checkIndex);
+    if (due === 0) throw conflict('payment.nothing_due', 'Nothing is due on this bill');
+    if (tender.amount > due) throw conflict('payment.exceeds_due', `Only ${due} is due`, { due });
+    const now = nowIso();
+    const shiftId = await this.shifts.shiftForPayment(db, actor, tender.shiftId);
+    const input = { orderId: tender.orderId, checkIndex: tender.checkIndex, tenders: [] } satisfies CreatePaymentInput;
+    const row = paymentRow(actor, input, shiftId, now, { method: tender.method, status: 'captured', amount: tender.amount, tip: 0, tendered: null, change: 0, reference: tender.reference });
+    await take(row.id, order);
+    await repo.insertPayment(db, row);
+    await this.ledger.logTransition(db, actor, row, 'create', null, 'captured', row.amount, 0, null, now);
+    const payment = toPayment(row);
+    const changed = await this.orders.afterPayment(db, actor.venueId, order.id, shiftId);
+    const heard = await this.listener.captured(db, actor, [payment], changed.value);
+    const receipt = await this.receipts.forPayment(db, actor.venueId, changed.value, 0);
+    const result: PaymentResult = { payments: [payment], change: 0, order: changed.value, receipt };
+    return outcome(result, [event('payment.status', { venueId: actor.venueId, action: 'create', payment }), ...changed.events, ...heard]);
   }
 }

@@ -1,4 +1,4 @@
-import type { MenuChangesTable } from '../../db/schema';
+import type { MenuChangesTable, ProductsTable } from '../../db/schema';
 import type { Db } from '../../shared/command';
 
 export const listStations = (db: Db, venueId: string) =>
@@ -13,8 +13,13 @@ export const listModifierGroups = (db: Db, venueId: string) =>
 export const listModifierOptions = (db: Db, venueId: string) =>
   db.selectFrom('modifier_options').selectAll().where('venue_id', '=', venueId).orderBy('sort').execute();
 
-export const listProducts = (db: Db, venueId: string) =>
-  db.selectFrom('products').selectAll().where('venue_id', '=', venueId).orderBy('sort').execute();
+/**
+ * Products of the menu: dishes only. A gift card's product (kind 'gift_card', the line a sold card
+ * goes on) is never listed, priced, stocked or found by id through the menu.
+ */
+const menuProducts = (db: Db, venueId: string) => db.selectFrom('products').selectAll().where('venue_id', '=', venueId).where('kind', '=', 'item');
+
+export const listProducts = (db: Db, venueId: string) => menuProducts(db, venueId).orderBy('sort').execute();
 
 export const listProductModifierGroups = (db: Db, venueId: string) =>
   db
@@ -25,13 +30,20 @@ export const listProductModifierGroups = (db: Db, venueId: string) =>
     .orderBy('pmg.sort')
     .execute();
 
-export const findProduct = (db: Db, venueId: string, productId: string) =>
-  db.selectFrom('products').selectAll().where('venue_id', '=', venueId).where('id', '=', productId).executeTakeFirst();
+export const findProduct = (db: Db, venueId: string, productId: string) => menuProducts(db, venueId).where('id', '=', productId).executeTakeFirst();
 
 export const findProducts = (db: Db, venueId: string, productIds: string[]) =>
-  productIds.length === 0
-    ? Promise.resolve([])
-    : db.selectFrom('products').selectAll().where('venue_id', '=', venueId).where('id', 'in', productIds).execute();
+  productIds.length === 0 ? Promise.resolve([]) : menuProducts(db, venueId).where('id', 'in', productIds).execute();
+
+/** The code of the venue's one gift card product (unique per venue with the dishes' codes). */
+export const GIFT_CARD_PRODUCT_CODE = '__gift_card';
+
+export const findGiftCardProduct = (db: Db, venueId: string) =>
+  db.selectFrom('products').select(['id', 'name']).where('venue_id', '=', venueId).where('kind', '=', 'gift_card').executeTakeFirst();
+
+/** Inserts it unless it is there: two first sales at once end with one product. */
+export const insertGiftCardProduct = (db: Db, row: ProductsTable) =>
+  db.insertInto('products').values(row).onConflict((oc) => oc.columns(['venue_id', 'code']).doNothing()).execute();
 
 export const findModifierGroupsOf = (db: Db, productIds: string[]) =>
   productIds.length === 0

@@ -3,6 +3,7 @@ import type { ProductsTable } from '../../db/schema';
 import { nowIso } from '../../shared/clock';
 import { type Actor, type Db, event, type OutboundEvent, outcome } from '../../shared/command';
 import { conflict, invalid, notFound } from '../../shared/errors';
+import { newId } from '../../shared/ids';
 import * as repo from './repository';
 
 /** How many of the newest menu versions each venue keeps in `menu_changes` for catch-up deltas. */
@@ -168,6 +169,38 @@ export class MenuService {
     if (!product || product.stock === null || quantity <= 0) return [];
     await repo.returnStock(db, venueId, productId, quantity, nowIso());
     return [await this.stockEvent(db, venueId, productId)];
+  }
+
+  /**
+   * The venue's product for gift card lines (kind 'gift_card', price 0, no stock), made on first
+   * use in the venue's first category and station: an order line must name a product, and this one
+   * never shows on the menu, so it can only be sold through a gift card sale.
+   */
+  async giftCardProduct(db: Db, venueId: string): Promise<{ id: string; name: string }> {
+    const found = await repo.findGiftCardProduct(db, venueId);
+    if (found) return found;
+    const [category] = await repo.listCategories(db, venueId);
+    const [station] = await repo.listStations(db, venueId);
+    if (!category || !station) throw conflict('menu.not_set_up', 'The venue has no menu category or kitchen station yet');
+    await repo.insertGiftCardProduct(db, {
+      id: newId(),
+      venue_id: venueId,
+      category_id: category.id,
+      code: repo.GIFT_CARD_PRODUCT_CODE,
+      name: 'Подарочная карта',
+      description: null,
+      price: 0,
+      station_id: station.id,
+      stock: null,
+      is_available: 1,
+      sort: 0,
+      image_url: null,
+      updated_at: nowIso(),
+      kind: 'gift_card',
+    });
+    const made = await repo.findGiftCardProduct(db, venueId);
+    if (!made) throw notFound('product');
+    return made;
   }
 
   async stationsById(db: Db, venueId: string) {

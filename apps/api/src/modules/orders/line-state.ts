@@ -28,6 +28,7 @@ export function toLine(row: OrderLinesTable): OrderLine {
     voidReason: row.void_reason,
     ...(row.combo_id ? { comboId: row.combo_id } : {}),
     ...(row.combo_line_id ? { comboLineId: row.combo_line_id } : {}),
+    ...(row.is_charge ? { isCharge: true as const } : {}),
   };
   const everFired = wasEverFired(row);
   const noteChanged = firedNoteChanged(row);

@@ -36,7 +36,8 @@ export class OrderFiring {
     // New portions wait for their course; cancellations and note changes of what the kitchen
     // already has never wait — a held course must not hide a "stop" from the cooks.
     // A combo line is the price; its dishes are lines of their own and fire like any other.
-    const deltas: FireDelta[] = order.lines.filter((line) => line.comboId === undefined).flatMap((line) =>
+    // A charge line (a gift card) is no dish at all.
+    const deltas: FireDelta[] = order.lines.filter((line) => line.comboId === undefined && !line.isCharge).flatMap((line) =>
       lineDeltas(rows.get(line.id)!)
         .filter((delta) => isFiring(line.course) || delta.kind !== 'add')
         .map((delta) => ({ line, stationId: stations.get(line.productId)!, note: line.note, ...delta })),

@@ -89,10 +89,32 @@ export class OrderHooks implements SessionOrders {
       patch.status = 'paid';
       patch.closed_at = nowIso();
       // What was eaten together feeds "often ordered together" (a combo counts as its dishes).
-      const eaten = order.lines.filter((l) => l.comboId === undefined && standingQuantity(l) > 0).map((l) => l.productId);
+      const eaten = order.lines.filter((l) => l.comboId === undefined && !l.isCharge && standingQuantity(l) > 0).map((l) => l.productId);
       await this.upsell.recordPaidOrder(db, venueId, eaten);
     }
     if (Object.keys(patch).length) await repo.updateOrder(db, orderId, patch);
+    return this.edits.changed(db, venueId, orderId);
+  }
+
+  /**
+   * Loyalty (issue 18), before it changes the guest on an order: the order locked for the
+   * transaction without a version bump (a command that may change nothing), open orders only.
+   */
+  async lockForGuest(db: Db, venueId: string, orderId: string): Promise<Order> {
+    await this.edits.beginEdit(db, venueId, orderId, undefined, true);
+    return this.reads.get(db, venueId, orderId);
+  }
+
+  /** Takes the order's row lock for the transaction, changing nothing (whatever its status). */
+  async lock(db: Db, orderId: string): Promise<void> {
+    await repo.lockOrder(db, orderId);
+  }
+
+  /** Stores the loyalty guest of an order locked by `lockForGuest` and answers like any edit (version bump, `order.updated`). */
+  async setGuest(db: Db, venueId: string, orderId: string, customerId: string | null) {
+    const now = nowIso();
+    await repo.updateOrder(db, orderId, { customer_id: customerId });
+    await repo.bumpVersion(db, orderId, now);
     return this.edits.changed(db, venueId, orderId);
   }
 

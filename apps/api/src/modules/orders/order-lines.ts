@@ -72,6 +72,26 @@ export class OrderLines {
   }
 
   /**
+   * Adds a charge line: a name and a unit price given by the caller (a gift card sold for its
+   * amount), one portion, with the same version bump and limits as adding dishes. It is stored as
+   * fired already, so it never goes to the kitchen, and it is sold as it is (void it, never edit it).
+   */
+  async addChargeLine(db: Db, actor: Actor, orderId: string, charge: { productId: string; name: string; unitPrice: number }, version?: number) {
+    await this.edits.beginEdit(db, actor.venueId, orderId, version);
+    await this.edits.assertRoomFor(db, actor.venueId, orderId, { lines: 1, amount: charge.unitPrice });
+    const existing = await repo.linesOf(db, [orderId]);
+    const lineId = newId();
+    await repo.insertLines(db, [
+      {
+        id: lineId, order_id: orderId, venue_id: actor.venueId, product_id: charge.productId, name: charge.name, unit_price: charge.unitPrice, modifiers: '[]',
+        quantity: 1, voided_quantity: 0, fired_quantity: 1, fired_note: '', note: null, course: 1, void_reason: null,
+        position: existing.reduce((max, l) => Math.max(max, l.position + 1), 0), created_at: nowIso(), is_charge: 1,
+      },
+    ]);
+    return { lineId, ...(await this.edits.changed(db, actor.venueId, orderId)) };
+  }
+
+  /**
    * Sells a combo on the order: one combo line at the combo price, and its dishes as lines of
    * their own (priced 0, paid modifiers still count) that the kitchen gets like any dish — at
    * their stations, with modifiers, notes and courses. `replaceLineIds` are lines the combo takes
@@ -159,6 +179,7 @@ export class OrderLines {
   async updateLine(db: Db, actor: Actor, orderId: string, lineId: string, input: UpdateLineInput) {
     await this.edits.beginEdit(db, actor.venueId, orderId, input.version);
     const row = await this.requireLine(db, orderId, lineId);
+    if (row.is_charge) throw conflict('line.charge', 'This line is sold as it is: void it instead');
     if ((row.combo_id || row.combo_line_id) && input.quantity !== undefined && input.quantity !== row.quantity - row.voided_quantity) {
       throw conflict('line.combo', 'A combo changes as a whole: void it, or add another combo');
     }
@@ -225,6 +246,11 @@ export class OrderLines {
    */
   private async voidPortions(db: Db, actor: Actor, orderId: string, row: OrderLinesTable, quantity: number, reason: string | undefined) {
     const standing = row.quantity - row.voided_quantity;
+    if (row.is_charge) {
+      // No kitchen and no stock behind a charge line: it goes freely, and stays "fired" so no firing cancels it.
+      await repo.updateLine(db, row.id, { voided_quantity: row.voided_quantity + quantity, fired_quantity: standing - quantity, void_reason: reason ?? row.void_reason });
+      return [];
+    }
     const unfired = Math.max(0, standing - row.fired_quantity);
     const firedToVoid = Math.max(0, quantity - unfired);
     const events: OutboundEvent[] = [];

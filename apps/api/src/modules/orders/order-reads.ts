@@ -40,14 +40,17 @@ export class OrderReads {
 
   private async assemble(db: Db, rows: OrdersTable[]): Promise<Order[]> {
     const ids = rows.map((r) => r.id);
-    const [lines, payments, tables, staff] = await Promise.all([
+    const customerIds = [...new Set(rows.flatMap((r) => (r.customer_id ? [r.customer_id] : [])))];
+    const [lines, payments, tables, staff, customers] = await Promise.all([
       repo.linesOf(db, ids),
       this.payments.paymentShares(db, ids),
       repo.tableLabels(db, [...new Set(rows.flatMap((r) => (r.table_id ? [r.table_id] : [])))]),
       repo.staffNames(db, [...new Set(rows.map((r) => r.waiter_id))]),
+      repo.customerNames(db, customerIds),
     ]);
     const labelOf = new Map(tables.map((t) => [t.id, t.label]));
     const nameOf = new Map(staff.map((s) => [s.id, s.name]));
+    const customerOf = new Map(customers.map((c) => [c.id, { id: c.id, name: c.name }]));
     return rows.map((row) =>
       this.toOrder(
         row,
@@ -55,11 +58,12 @@ export class OrderReads {
         payments.filter((p) => p.orderId === row.id),
         row.table_id ? (labelOf.get(row.table_id) ?? null) : null,
         nameOf.get(row.waiter_id) ?? '',
+        row.customer_id ? (customerOf.get(row.customer_id) ?? null) : null,
       ),
     );
   }
 
-  private toOrder(row: OrdersTable, lines: OrderLine[], payments: PaymentShare[], tableLabel: string | null, waiterName: string): Order {
+  private toOrder(row: OrdersTable, lines: OrderLine[], payments: PaymentShare[], tableLabel: string | null, waiterName: string, customer: Order['customer']): Order {
     const totals = orderTotals(lines);
     const split = parseJson<Split | null>(row.split, null);
     const paid = payments.reduce((s, p) => s + p.amount, 0);
@@ -87,6 +91,7 @@ export class OrderReads {
       createdAt: row.created_at,
       updatedAt: row.updated_at,
       closedAt: row.closed_at,
+      customer,
     };
   }
 

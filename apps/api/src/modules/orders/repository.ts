@@ -83,6 +83,10 @@ export const tableLabels = (db: Db, tableIds: string[]) =>
 export const staffNames = (db: Db, staffIds: string[]) =>
   staffIds.length === 0 ? Promise.resolve([]) : db.selectFrom('staff').select(['id', 'name']).where('id', 'in', staffIds).execute();
 
+/** The loyalty guests attached to orders (issue 18), by id: one query for a whole list of orders. */
+export const customerNames = (db: Db, customerIds: string[]) =>
+  customerIds.length === 0 ? Promise.resolve([]) : db.selectFrom('customers').select(['id', 'name']).where('id', 'in', customerIds).execute();
+
 export const productStations = (db: Db, productIds: string[]) =>
   productIds.length === 0
     ? Promise.resolve([])

@@ -61,7 +61,10 @@ const TEXTS = {
     averageCheck: 'Средний чек',
     byMethod: 'По способам оплаты',
     method: 'Способ',
-    methods: { cash: 'Наличные', card: 'Карта' } as Record<string, string>,
+    methods: { cash: 'Наличные', card: 'Карта', giftcard: 'Подарочные карты', points: 'Баллы' } as Record<string, string>,
+    storedValue: 'Оплачено подарочными картами и баллами (не деньги в кассе)',
+    payments: 'Оплат',
+    putBack: 'Возвращено',
     sales: 'Продажи',
     expected: 'Ожидается',
     counted: 'Пересчитано',
@@ -125,7 +128,10 @@ const TEXTS = {
     averageCheck: 'Average check',
     byMethod: 'By payment method',
     method: 'Method',
-    methods: { cash: 'Cash', card: 'Card' } as Record<string, string>,
+    methods: { cash: 'Cash', card: 'Card', giftcard: 'Gift cards', points: 'Points' } as Record<string, string>,
+    storedValue: 'Paid with gift cards and points (not money in the drawer)',
+    payments: 'Payments',
+    putBack: 'Put back',
     sales: 'Sales',
     expected: 'Expected',
     counted: 'Counted',
@@ -227,6 +233,14 @@ export function layoutReport(data: ShiftReportData, { lang, number, isCopy }: La
     ]),
   };
 
+  // Gift cards and points paid part of the bills: not in the money above (issue 18).
+  const storedValue: ReportTable = {
+    title: t.storedValue,
+    head: [t.method, t.payments, t.amount, t.putBack],
+    rows: (data.storedValue ?? []).map((r) => [t.methods[r.method] ?? r.method, n(r.count), m(r.amount), m(r.refunded)]),
+    empty: t.none,
+  };
+
   const sum = <T>(rows: readonly T[], f: (r: T) => number) => rows.reduce((acc, r) => acc + f(r), 0);
   const categories: ReportTable = {
     title: t.byCategory,
@@ -275,7 +289,7 @@ export function layoutReport(data: ShiftReportData, { lang, number, isCopy }: La
     stamp: isZ && isCopy ? t.copy : null,
     venueName: data.venue.name,
     facts,
-    tables: [summary, methods, categories, discounts, refunds, voids, tips, cash, openChecks, taxes],
+    tables: [summary, methods, ...(data.storedValue ? [storedValue] : []), categories, discounts, refunds, voids, tips, cash, openChecks, taxes],
     footer: `${t.takenAt}: ${at(data.takenAt)}`,
   };
 }

@@ -1,3 +1,4 @@
+import { CAPTURED_STATUSES, STORED_VALUE_METHODS } from '@pos/contracts';
 import type { ExpressionBuilder } from 'kysely';
 import type { Database, ZReportsTable } from '../../db/schema';
 import type { Db } from '../../shared/command';
@@ -96,6 +97,19 @@ export async function refundCount(db: Db, shiftId: string): Promise<number> {
     .where('kind', '=', 'refund')
     .executeTakeFirst();
   return Number(row?.n ?? 0);
+}
+
+/** Stored-value tenders (gift cards, points) booked to the shift: how many, how much, how much was put back. */
+export async function storedValueTenders(db: Db, shiftId: string) {
+  const rows = await db
+    .selectFrom('payments')
+    .select(['method', (eb) => eb.fn.countAll<string | number>().as('n'), (eb) => eb.fn.sum<string | number>('amount').as('amount'), (eb) => eb.fn.sum<string | number>('refunded_amount').as('refunded')])
+    .where('shift_id', '=', shiftId)
+    .where('method', 'in', [...STORED_VALUE_METHODS])
+    .where('status', 'in', [...CAPTURED_STATUSES])
+    .groupBy('method')
+    .execute();
+  return rows.map((r) => ({ method: r.method as (typeof STORED_VALUE_METHODS)[number], count: Number(r.n), amount: Number(r.amount ?? 0), refunded: Number(r.refunded ?? 0) }));
 }
 
 export const staffName = async (db: Db, venueId: string, staffId: string) =>

@@ -152,7 +152,7 @@ export class ShiftReportsService implements ShiftCloseListener {
     const rows = await dashboardRepo.ledgerRows(db, venueId, { shiftId: shift.id }, null);
     const ledger = ledgerFigures(rows, venue.timezone);
     const carried = await repo.carriedOverIds(db, shift.id);
-    const [categoryLines, voidLines, guests, open, refunds, movements, closedByName, staff] = await Promise.all([
+    const [categoryLines, voidLines, guests, open, refunds, movements, closedByName, staff, storedValue] = await Promise.all([
       repo.paidLinesWithCategory(db, shift.id),
       repo.voidedLines(db, venueId, shift.id, carried),
       repo.guestsOfPaidOrders(db, shift.id),
@@ -161,6 +161,7 @@ export class ShiftReportsService implements ShiftCloseListener {
       this.shifts.cashMovements(db, venueId, shift.id),
       shift.closedBy ? repo.staffName(db, venueId, shift.closedBy) : Promise.resolve(null),
       dashboardRepo.staffNames(db, venueId, [...ledger.tipsByWaiter.keys()]),
+      repo.storedValueTenders(db, shift.id),
     ]);
     const nameOf = new Map(staff.map((s) => [s.id, s.name]));
     return {
@@ -204,6 +205,7 @@ export class ShiftReportsService implements ShiftCloseListener {
       guests,
       averageCheck: average(ledger.net, ledger.checks),
       // Products carry no tax rate in this menu model: no tax section (see the report layout).
+      storedValue,
       taxes: null,
     };
   }

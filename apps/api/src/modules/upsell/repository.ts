@@ -12,6 +12,8 @@ export const findProducts = (db: Db, venueId: string, productIds: string[]) =>
         .select(['id', 'name', 'price', 'stock', 'is_available'])
         .where('venue_id', '=', venueId)
         .where('id', 'in', productIds)
+        // A gift card's product is no dish: never an add-on, a combo's dish or a suggestion.
+        .where('kind', '=', 'item')
         .execute();
 
 // --- config ---
@@ -23,6 +25,7 @@ export const addonsOf = (db: Db, venueId: string, productId: string) =>
     .select(['a.addon_id', 'a.position', 'a.reason', 'p.name', 'p.price', 'p.stock', 'p.is_available'])
     .where('a.venue_id', '=', venueId)
     .where('a.product_id', '=', productId)
+    .where('p.kind', '=', 'item')
     .orderBy('a.position')
     .execute();
 
@@ -67,6 +70,7 @@ export const comboItemsOf = (db: Db, comboIds: string[]) =>
         .innerJoin('products as p', 'p.id', 'ci.product_id')
         .select(['ci.combo_id', 'ci.product_id', 'ci.quantity', 'ci.position', 'p.name', 'p.price', 'p.stock', 'p.is_available'])
         .where('ci.combo_id', 'in', comboIds)
+        .where('p.kind', '=', 'item')
         .orderBy('ci.combo_id')
         .orderBy('ci.position')
         .execute();
@@ -99,6 +103,7 @@ export const popularCompanions = (db: Db, venueId: string, productId: string, si
     .where('pp.product_id', '=', productId)
     .where('pp.count', '>=', minCount)
     .where('pp.last_at', '>=', since)
+    .where('p.kind', '=', 'item')
     .where('p.is_available', '=', 1)
     .where((eb) => eb.or([eb('p.stock', 'is', null), eb('p.stock', '>', 0)]))
     .orderBy('pp.count', 'desc')
