@@ -1,5 +1,8 @@
 import { useEffect, useState } from 'react';
 
+/** The quiet zone the QR standard asks for around the symbol, in modules. */
+export const QUIET_ZONE = 4;
+
 /** The SVG path of a QR code's dark modules, one unit square each (the matrix as uqr gives it). */
 export function qrPath(modules: readonly (readonly boolean[])[]): string {
   let d = '';
@@ -16,7 +19,7 @@ export function QrImage({ text, label, size = 132 }: { text: string; label: stri
   const [modules, setModules] = useState<boolean[][] | null>(null);
   useEffect(() => {
     let isLive = true;
-    void import('uqr').then(({ encode }) => isLive && setModules(encode(text, { ecc: 'M', border: 2 }).data));
+    void import('uqr').then(({ encode }) => isLive && setModules(encode(text, { ecc: 'M', border: QUIET_ZONE }).data));
     return () => {
       isLive = false;
     };

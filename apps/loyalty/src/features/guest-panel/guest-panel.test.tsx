@@ -161,7 +161,7 @@ describe('GuestPanel: the order’s guest', () => {
     const detachCustomer = jest.fn(async () => Promise.reject(problem(409, 'loyalty.customer_locked')));
     renderPanel(testHost({ api: { customerProfile: async () => aProfile(), detachCustomer } }), withGuest());
     fireEvent.click(screen.getByTestId('loyalty-detach'));
-    expect(await screen.findByTestId('loyalty-detach-problem')).toHaveTextContent('Гостя уже не открепить: по заказу начислены или списаны баллы.');
+    expect(await screen.findByTestId('loyalty-detach-problem')).toHaveTextContent('На этом заказе уже начислены или списаны баллы гостя: гостя нельзя снять или заменить.');
   });
 
   it('on a paid order shows the guest but offers nothing to change', async () => {

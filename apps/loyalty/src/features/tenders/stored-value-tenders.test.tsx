@@ -97,12 +97,12 @@ describe('gift card tender', () => {
     renderTenders(testHost({ api: { giftCard, redeemGiftCard } }));
     openGiftCard();
     typeCode(GIFT_CARD_CODE);
-    expect(await screen.findByTestId('loyalty-giftcard-problem')).toHaveTextContent('Подарочная карта с таким кодом не найдена.');
+    expect(await screen.findByTestId('loyalty-giftcard-problem')).toHaveTextContent('Подарочная карта не найдена.');
     const body = 'ABCDEFGHJKMNP';
     const { giftCardCheckSymbol } = jest.requireActual<typeof import('@pos/contracts')>('@pos/contracts');
     typeCode(body + giftCardCheckSymbol(body));
     fireEvent.click(await screen.findByTestId('loyalty-giftcard-pay'));
-    expect(await screen.findByTestId('loyalty-giftcard-pay-problem')).toHaveTextContent('На карте меньше денег, чем эта сумма.');
+    expect(await screen.findByTestId('loyalty-giftcard-pay-problem')).toHaveTextContent('На подарочной карте недостаточно средств.');
   });
 
   it('scans the card’s QR code into the field and checks it', async () => {
@@ -156,6 +156,14 @@ describe('stored-value tenders', () => {
     expect(screen.getByTestId('loyalty-tenders-offline')).toHaveTextContent('Нужна сеть');
     expect(screen.queryByTestId('loyalty-tender-giftcard')).not.toBeInTheDocument();
     expect(api.customerProfile).not.toHaveBeenCalled();
+  });
+
+  it('offer points only to staff who may see the order’s guest (the profile needs customers.view)', () => {
+    const customerProfile = jest.fn();
+    renderTenders(testHost({ permissions: ['payments.take'], api: { customerProfile } }), anOrder({ customer: { id: CUSTOMER_ID, name: 'Ольга Смирнова' } }));
+    expect(screen.getByTestId('loyalty-tender-giftcard')).toBeInTheDocument();
+    expect(screen.queryByTestId('loyalty-tender-points')).not.toBeInTheDocument();
+    expect(customerProfile).not.toHaveBeenCalled();
   });
 
   it('are not offered to staff who may not take payments', () => {

@@ -1,6 +1,6 @@
 import { useTranslation } from '@pos/i18n';
 import { type SlotProps, useCan, useConnectivity } from '@pos/plugin-sdk';
-import { Icon, Notice, Segmented } from '@pos/ui';
+import { Icon, Notice, Segmented, type SegmentedOption } from '@pos/ui';
 import { useState } from 'react';
 import { useCustomerProfile } from '../../api/get-customer-profile';
 import { useFormat } from '../../format';
@@ -20,13 +20,39 @@ export function StoredValueTenders({ context }: SlotProps<'payment.methods'>) {
   const { t } = useTranslation('loyalty');
   const format = useFormat();
   const canTake = useCan('payments.take');
+  // Points belong to the order's guest, whose profile needs customers.view.
+  const canViewGuests = useCan('customers.view');
   const isOffline = useConnectivity().state === 'offline';
   const guest = context.order.customer ?? null;
-  const profile = useCustomerProfile(guest?.id ?? null, !isOffline && canTake);
+  const profile = useCustomerProfile(guest?.id ?? null, !isOffline && canTake && canViewGuests);
   const [open, setOpen] = useState<Tender | null>(null);
   if (!canTake) return null;
 
   const pointsLabel = profile.data ? t('tender.pointsBalance', { n: format.number(profile.data.points) }) : t('tender.points');
+  const options: SegmentedOption<Tender>[] = [
+    {
+      value: 'giftcard',
+      label: (
+        <span className={styles.method}>
+          <Icon name="wallet" size={18} />
+          {t('tender.giftCard')}
+        </span>
+      ),
+      testId: 'loyalty-tender-giftcard',
+    },
+  ];
+  if (canViewGuests) {
+    options.push({
+      value: 'points',
+      label: (
+        <span className={styles.method}>
+          <Icon name="users" size={18} />
+          {pointsLabel}
+        </span>
+      ),
+      testId: 'loyalty-tender-points',
+    });
+  }
   return (
     <section className={styles.block} aria-label={t('tender.title')} data-testid="loyalty-tenders">
       <div className={styles.title}>{t('tender.title')}</div>
@@ -39,28 +65,7 @@ export function StoredValueTenders({ context }: SlotProps<'payment.methods'>) {
           <Segmented<Tender>
             block
             aria-label={t('tender.title')}
-            options={[
-              {
-                value: 'giftcard',
-                label: (
-                  <span className={styles.method}>
-                    <Icon name="wallet" size={18} />
-                    {t('tender.giftCard')}
-                  </span>
-                ),
-                testId: 'loyalty-tender-giftcard',
-              },
-              {
-                value: 'points',
-                label: (
-                  <span className={styles.method}>
-                    <Icon name="users" size={18} />
-                    {pointsLabel}
-                  </span>
-                ),
-                testId: 'loyalty-tender-points',
-              },
-            ]}
+            options={options}
             value={open}
             onChange={(next) => setOpen(next === open ? null : next)}
           />
