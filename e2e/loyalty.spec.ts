@@ -13,7 +13,7 @@ import { expect, type Page, test } from './support/test';
  * - the cashier scans the demo guest's app code with a real (fake-device) camera: Chromium plays a
  *   Y4M video of a QR code this test makes from the code the API issues, qr-scanner decodes it in
  *   the worker the loyalty remote ships, the guest is attached to the order; a forged code typed in
- *   is refused and attaches nothing;
+ *   is refused and attaches nothing; 100 of her points pay part of the bill in the pay dialog;
  * - a gift card sold on one order activates when that order is paid, pays part of another order,
  *   and refunding that payment from the orders list puts the money back on the card; the QR code
  *   on its slip scans back in at the pay dialog.
@@ -117,6 +117,24 @@ test('the cashier scans the guest’s app code with the camera: the guest is att
     await panel.screenshot({ path: `${SHOTS}/loyalty-panel-guest-1280.png` });
     await audit(page, '[data-testid="loyalty-panel"]');
     await page.screenshot({ path: `${SHOTS}/loyalty-order-1280x800.png` });
+
+    // She pays 100 points of the bill in the pay dialog: the rest due drops by their value at once.
+    const before = await cashierApi.get<{ points: number; pointValue: number }>(`/pos/customers/${guest.id}`);
+    await page.getByTestId('order-pay').click();
+    await expect(page.getByTestId('pay-dialog')).toBeVisible();
+    const tenders = page.getByTestId('loyalty-tenders');
+    await expect(tenders.getByTestId('loyalty-tender-points')).toContainText(new Intl.NumberFormat('ru-RU').format(before.points));
+    await tenders.getByTestId('loyalty-tender-points').click();
+    await tenders.getByTestId('loyalty-points-amount').fill('100');
+    await page.screenshot({ path: `${SHOTS}/loyalty-points-tender-1280.png` });
+    await tenders.getByTestId('loyalty-points-pay').click();
+    await expect(tenders.getByTestId('loyalty-points-paid')).toContainText('100 баллов');
+    await expect.poll(async () => minorUnits(await page.getByTestId('pay-due').innerText())).toBe(order.total - 100 * before.pointValue);
+    const after = await cashierApi.get<{ points: number; pointsHistory: { kind: string; points: number; orderId: string | null }[] }>(`/pos/customers/${guest.id}`);
+    expect(after.points).toBe(before.points - 100);
+    expect(after.pointsHistory).toContainEqual(expect.objectContaining({ kind: 'spend', points: -100, orderId: order.id }));
+    await page.getByRole('dialog').getByRole('button', { name: 'Закрыть', exact: true }).click();
+    await expect(page.getByTestId('pay-dialog')).toBeHidden();
 
     // The same panel on a smaller landscape tablet and on a portrait one: it fits the column.
     for (const viewport of [
