@@ -40,7 +40,7 @@ export const paymentsTexts = {
     release: 'Снять блокировку',
     overHeld: 'Не больше {{amount}}',
     captureUnfinished: 'списание {{amount}} не завершено',
-    method: { cash: 'Наличные', card: 'Карта', softpos: 'Оплата касанием', deferred: 'Отложенная' },
+    method: { cash: 'Наличные', card: 'Карта', softpos: 'Оплата касанием', deferred: 'Отложенная', giftcard: 'Подарочная карта', points: 'Баллы' },
     stuck: {
       title: 'Незавершённые оплаты картой',
       status: { created: 'не завершена', unknown: 'исход неизвестен' },
@@ -97,7 +97,7 @@ export const paymentsTexts = {
     release: 'Release',
     overHeld: 'At most {{amount}}',
     captureUnfinished: 'capture of {{amount}} unfinished',
-    method: { cash: 'Cash', card: 'Card', softpos: 'Tap to pay', deferred: 'Deferred' },
+    method: { cash: 'Cash', card: 'Card', softpos: 'Tap to pay', deferred: 'Deferred', giftcard: 'Gift card', points: 'Points' },
     stuck: {
       title: 'Unfinished card payments',
       status: { created: 'not finished', unknown: 'outcome unknown' },

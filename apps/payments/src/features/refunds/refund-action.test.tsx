@@ -197,6 +197,26 @@ describe('RefundAction (orders.row-actions slot)', () => {
     expect(screen.getByRole('dialog')).toHaveTextContent('Деньги вернутся на карту •••• 4242 через терминал');
   });
 
+  it('stored value: a gift card or points payment is named and goes back where it came from, never through the till or a terminal', async () => {
+    const GIFT = payment({ id: '0190a000-0000-7000-8000-000000000704', method: 'giftcard', amount: 20000 });
+    const POINTS = payment({ id: '0190a000-0000-7000-8000-000000000705', method: 'points', amount: 5000 });
+    const { finance, refund, open } = setup({ payments: [GIFT, POINTS] });
+    open();
+    const gift = await screen.findByTestId(`refund-payment-${GIFT.id}`);
+    expect(gift).toHaveTextContent('Подарочная карта');
+    expect(screen.getByTestId(`refund-payment-${POINTS.id}`)).toHaveTextContent('Баллы');
+    fireEvent.click(screen.getByTestId(`refund-payment-${POINTS.id}`));
+    expect(screen.getByRole('dialog')).toHaveTextContent('Баллы вернутся на счёт гостя');
+    fireEvent.click(gift);
+    expect(screen.getByRole('dialog')).toHaveTextContent('Деньги вернутся на ту же подарочную карту');
+    fireEvent.click(screen.getByTestId('refund-reason-guestComplaint'));
+    fireEvent.click(screen.getByTestId('refund-confirm'));
+    await screen.findByTestId('refund-receipt');
+    expect(refund).not.toHaveBeenCalled();
+    expect(finance.api.refundPayment).toHaveBeenCalledWith(GIFT.id, { amount: 20000, reason: 'Жалоба гостя', clientRequestId: expect.any(String) });
+    expect(screen.getByTestId('refund-receipt-method')).toHaveTextContent('Подарочная карта');
+  });
+
   it('softpos: a terminal timeout says "check status", records nothing; the check asks the terminal with the same key and records once', async () => {
     const mode = { value: 'timeout' };
     const { finance, refund, open, status } = setup({ payments: [SOFTPOS], mode });

@@ -236,7 +236,7 @@ export function RefundDialog({ order, terminal, pending, onClose }: RefundDialog
   }
 }
 
-/** Where the money goes: back to the card through our terminal, from the till, or on the external terminal. */
+/** Where the money goes: back to the card through our terminal, from the till, onto the same gift card or points account, or on the external terminal. */
 function MethodHint({ payment }: { payment: Payment }) {
   const { t } = useTranslation('payments');
   const text = goesBackThroughTerminal(payment.method)
@@ -245,7 +245,11 @@ function MethodHint({ payment }: { payment: Payment }) {
       : t('refund.viaTerminalNoCard')
     : payment.method === 'cash'
       ? t('refund.viaCash')
-      : t('refund.viaExternalCard');
+      : payment.method === 'giftcard'
+        ? t('refund.viaGiftCard')
+        : payment.method === 'points'
+          ? t('refund.viaPoints')
+          : t('refund.viaExternalCard');
   return <div className={styles.hint}>{text}</div>;
 }
 

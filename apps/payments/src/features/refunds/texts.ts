@@ -7,7 +7,7 @@ export const refundsTexts = {
     payments: 'Платежи заказа',
     noPayments: 'По заказу нет платежей, которые можно вернуть',
     loadFailed: 'Не удалось загрузить платежи: {{message}}',
-    method: { cash: 'Наличные', card: 'Карта (внешний терминал)', softpos: 'Оплата касанием', deferred: 'Отложенная оплата картой' },
+    method: { cash: 'Наличные', card: 'Карта (внешний терминал)', softpos: 'Оплата касанием', deferred: 'Отложенная оплата картой', giftcard: 'Подарочная карта', points: 'Баллы' },
     status: {
       created: 'Создан',
       unknown: 'Статус неизвестен',
@@ -34,6 +34,8 @@ export const refundsTexts = {
     viaTerminalNoCard: 'Деньги вернутся на карту через терминал',
     viaCash: 'Выдайте гостю деньги наличными из кассы',
     viaExternalCard: 'Проведите возврат на внешнем терминале и запишите его здесь',
+    viaGiftCard: 'Деньги вернутся на ту же подарочную карту',
+    viaPoints: 'Баллы вернутся на счёт гостя',
     confirm: 'Вернуть {{amount}}',
     step: {
       terminal: 'Возврат на карту: ждём ответ терминала…',
@@ -80,7 +82,7 @@ export const refundsTexts = {
     payments: "The order's payments",
     noPayments: 'Nothing on this order can be refunded',
     loadFailed: 'Could not load the payments: {{message}}',
-    method: { cash: 'Cash', card: 'Card (external terminal)', softpos: 'Tap to pay', deferred: 'Deferred card payment' },
+    method: { cash: 'Cash', card: 'Card (external terminal)', softpos: 'Tap to pay', deferred: 'Deferred card payment', giftcard: 'Gift card', points: 'Points' },
     status: {
       created: 'Created',
       unknown: 'Status unknown',
@@ -107,6 +109,8 @@ export const refundsTexts = {
     viaTerminalNoCard: 'The money goes back to the card through the terminal',
     viaCash: 'Hand the guest the money from the till',
     viaExternalCard: 'Refund on the external terminal and record it here',
+    viaGiftCard: 'The money goes back onto the same gift card',
+    viaPoints: 'The points go back to the guest’s account',
     confirm: 'Refund {{amount}}',
     step: {
       terminal: "Refund to the card: waiting for the terminal's answer…",

@@ -68,6 +68,18 @@ describe('PaymentReceipt', () => {
     expect(text('receipt-payment-p4')).toBe('Карта, отложенная оплата | 1 000,00 ₽');
   });
 
+  it('names gift card and points payments (the loyalty remote’s tenders) in words', () => {
+    renderReceipt(receipt(), [payment('p5', { method: 'giftcard', amount: 40_000 }), payment('p6', { method: 'points', amount: 12_000 })]);
+    expect(text('receipt-payment-p5')).toBe('Подарочная карта | 400,00 ₽');
+    expect(text('receipt-payment-p6')).toBe('Баллы | 120,00 ₽');
+  });
+
+  it('names gift card and points payments in English', () => {
+    renderReceipt(receipt(), [payment('p5', { method: 'giftcard', amount: 40_000 }), payment('p6', { method: 'points', amount: 12_000 })], 'en');
+    expect(text('receipt-payment-p5')).toBe('Gift card | ₽400.00');
+    expect(text('receipt-payment-p6')).toBe('Points | ₽120.00');
+  });
+
   it('shows no refund lines while nothing was given back', () => {
     renderReceipt(receipt({ refunded: 0 }), PAYMENTS);
     expect(screen.queryByTestId('receipt-refunded')).not.toBeInTheDocument();

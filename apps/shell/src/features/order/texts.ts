@@ -165,7 +165,7 @@ export const orderTexts = {
       method: 'Способ оплаты',
       cash: 'Наличные',
       /** How each payment on the receipt was made. */
-      methods: { cash: 'Наличные', card: 'Карта', softpos: 'Оплата касанием', deferred: 'Карта, отложенная оплата' },
+      methods: { cash: 'Наличные', card: 'Карта', softpos: 'Оплата касанием', deferred: 'Карта, отложенная оплата', giftcard: 'Подарочная карта', points: 'Баллы' },
       card: 'Карта',
       mixed: 'Смешанная',
       tip: 'Чаевые',
@@ -371,7 +371,7 @@ export const orderTexts = {
       dueNow: 'Due',
       method: 'Method',
       cash: 'Cash',
-      methods: { cash: 'Cash', card: 'Card', softpos: 'Tap to pay', deferred: 'Card, deferred' },
+      methods: { cash: 'Cash', card: 'Card', softpos: 'Tap to pay', deferred: 'Card, deferred', giftcard: 'Gift card', points: 'Points' },
       card: 'Card',
       mixed: 'Mixed',
       tip: 'Tip',

@@ -1,0 +1,10 @@
+module.exports = {
+  displayName: 'loyalty',
+  preset: '../../jest.preset.js',
+  rootDir: '.',
+  testEnvironment: 'jsdom',
+  testMatch: ['<rootDir>/src/**/*.test.ts?(x)'],
+  setupFilesAfterEnv: ['<rootDir>/../../tools/jest-setup-dom.ts'],
+  // Set by webpack's DefinePlugin in a build.
+  globals: { __REMOTE_VERSION__: '1.0.0-test', __QR_WORKER_FILE__: 'qr-scanner-worker.test.js' },
+};
