@@ -36,7 +36,7 @@ describe('RolesSection', () => {
       expect(api.saveRoles).toHaveBeenCalledWith([
         {
           role: 'cashier',
-          permissions: ['menu.view', 'tables.view', 'tables.close', 'reservations.view', 'orders.view', 'orders.split', 'payments.take', 'payments.refund', 'customers.view', 'shifts.view', 'shifts.open', 'shifts.close', 'shifts.cash'],
+          permissions: ['menu.view', 'tables.view', 'tables.close', 'reservations.view', 'orders.view', 'orders.split', 'payments.take', 'payments.refund', 'customers.view', 'giftcards.sell', 'shifts.view', 'shifts.open', 'shifts.close', 'shifts.cash'],
         },
         { role: 'cook', permissions: ['menu.stock', 'orders.void', 'kitchen.view', 'kitchen.bump'] },
       ]),
