@@ -74,7 +74,7 @@ export function OrderLineRow({ line, currency, isSelected, isStopListed, isAwait
           )}
           {isVoided ? (
             <Badge tone="danger">{t('lines.voidedAll')}</Badge>
-          ) : (
+          ) : line.isCharge ? null : (
             <Badge tone={KITCHEN_TONE[kitchen]} data-testid="line-kitchen">
               {t(`kitchen.${kitchen}`)}
             </Badge>
@@ -86,18 +86,23 @@ export function OrderLineRow({ line, currency, isSelected, isStopListed, isAwait
       </button>
       {isSelected && canEdit && !isVoided && (
         <div className={styles.lineActions}>
-          <QuantityStepper
-            value={standing}
-            min={0}
-            onChange={(next) => onQuantity(line, next - standing)}
-            labels={{ decrease: t('lines.decrease'), increase: t('lines.increase') }}
-            testId="line-stepper"
-          />
-          <span className={styles.lineActionsGap} />
-          <Button onClick={() => onEdit(line)} className={styles.lineButton} data-testid="line-note">
-            <Icon name="note" />
-            {t('lines.note')}
-          </Button>
+          {/* A charge (a gift card sold on the order) is not a dish: no quantity, no note, no kitchen; it can only be voided. */}
+          {!line.isCharge && (
+            <>
+              <QuantityStepper
+                value={standing}
+                min={0}
+                onChange={(next) => onQuantity(line, next - standing)}
+                labels={{ decrease: t('lines.decrease'), increase: t('lines.increase') }}
+                testId="line-stepper"
+              />
+              <span className={styles.lineActionsGap} />
+              <Button onClick={() => onEdit(line)} className={styles.lineButton} data-testid="line-note">
+                <Icon name="note" />
+                {t('lines.note')}
+              </Button>
+            </>
+          )}
           <Button onClick={() => onVoid(line)} className={`${styles.lineButton} ${styles.voidButton}`} data-testid="line-void">
             <Icon name="trash" />
             {t('lines.void')}
