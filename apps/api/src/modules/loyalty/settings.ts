@@ -2,6 +2,7 @@ import type { LoyaltySettings, UpdateLoyaltySettingsInput } from '@pos/contracts
 import { nowIso } from '../../shared/clock';
 import { type Actor, type Db, outcome } from '../../shared/command';
 import type { AdminService } from '../admin/service';
+import { DomainError } from '../../shared/errors';
 
 /** What a venue gets until it sets its own programme: 5 % back in points, 1 point = 1 ₽ (100 minor units), gift cards valid a year. */
 export const DEFAULT_LOYALTY_SETTINGS: LoyaltySettings = { earnPercent: 5, pointValue: 100, giftCardExpiryDays: 365 };
@@ -9,6 +10,15 @@ export const DEFAULT_LOYALTY_SETTINGS: LoyaltySettings = { earnPercent: 5, point
 /** The venue's loyalty programme settings (Admin → Лояльность). */
 export class LoyaltySettingsService {
   constructor(private readonly admin: AdminService) {}
+
+  /**
+   * The programme's new business — attaching a guest, spending points, selling a gift card —
+   * needs the venue's `loyalty` feature. What was already given keeps its worth with it off: a
+   * sold gift card still pays, refunds still put value back, a guest already on an order stays.
+   */
+  async requireOn(db: Db, venueId: string): Promise<void> {
+    if (!(await this.admin.isEnabled(db, venueId, 'loyalty'))) throw new DomainError(403, 'feature.disabled', 'Loyalty is switched off for this venue');
+  }
 
   async settings(db: Db, venueId: string): Promise<LoyaltySettings> {
     const row = await db.selectFrom('venue_loyalty_settings').selectAll().where('venue_id', '=', venueId).executeTakeFirst();

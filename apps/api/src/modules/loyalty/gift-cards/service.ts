@@ -24,6 +24,7 @@ export class GiftCardsService {
 
   /** A pending card and its line on the order (a new counter order when none is named). */
   async sell(db: Db, actor: Actor, input: SellGiftCardInput) {
+    await this.deps.settings.requireOn(db, actor.venueId);
     const events: OutboundEvent[] = [];
     let orderId = input.orderId;
     if (!orderId) {

@@ -154,8 +154,14 @@ describe('loyalty points', () => {
       const closed = await attach(paid.id, guest.id);
       expect(closed.status).toBe(409);
       expect(closed.body.code).toBe('order.closed');
-      // Another venue's staff cannot reach the order at all.
-      expect((await attach(order.id, foreign.id, admin2)).status).toBe(404);
+      // Another venue's staff cannot reach the order at all: with loyalty off there (demo-2's flags), not even that far.
+      expect((await attach(order.id, foreign.id, admin2)).body.code).toBe('feature.disabled');
+      expect((await admin2.put('/admin/feature-flags', { flags: { loyalty: true } })).status).toBe(200);
+      try {
+        expect((await attach(order.id, foreign.id, admin2)).status).toBe(404);
+      } finally {
+        await admin2.put('/admin/feature-flags', { flags: { loyalty: false } });
+      }
     });
   });
 

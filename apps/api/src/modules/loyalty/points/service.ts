@@ -27,6 +27,7 @@ export class PointsService {
    * already captured on the order that earned nothing yet earn now.
    */
   async attach(db: Db, actor: Actor, orderId: string, customerId: string): Promise<Outcome<Order>> {
+    await this.deps.settings.requireOn(db, actor.venueId);
     const order = await this.deps.orders.hooks.lockForGuest(db, actor.venueId, orderId);
     await this.deps.customers.get(db, actor.venueId, customerId);
     if (order.customer?.id === customerId) return outcome(order);
@@ -83,6 +84,7 @@ export class PointsService {
    * UPDATE, so concurrent spends never overspend; a short balance is a 409 and nothing is written.
    */
   async redeem(db: Db, actor: Actor, input: RedeemPointsInput): Promise<Outcome<PaymentResult>> {
+    await this.deps.settings.requireOn(db, actor.venueId);
     const { pointValue } = await this.deps.settings.settings(db, actor.venueId);
     const tender = { orderId: input.orderId, checkIndex: input.checkIndex, method: 'points' as const, amount: input.points * pointValue, reference: `${input.points} pt` };
     return this.deps.finance.taking.payStoredValue(db, actor, tender, async (paymentId, order) => {
