@@ -191,7 +191,8 @@ test('the kitchen display (cook)', async ({ page }) => {
 });
 
 test('every Admin section (admin)', async ({ page }) => {
-  test.setTimeout(120_000);
+  // Sixteen sections and their dialogs, each audited: more time than one screen's test.
+  test.setTimeout(240_000);
   await signIn(page, server.url, '999999');
   await page.goto(`${server.url}/x/admin`);
   await expect(page.getByTestId('admin-app')).toBeVisible();
