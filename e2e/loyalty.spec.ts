@@ -197,7 +197,7 @@ test('a gift card sold on an order pays part of another once paid for; refunding
   const saleOrder = await cashierApi.get<OrderRow>(`/pos/orders/${sale.id}`);
   expect(saleOrder.total).toBe(sale.total + 300000);
   await expect(page.getByTestId('order-total')).toContainText(/3\s\d{3}/);
-  expect((await cashierApi.get<GiftCardRow>(`/pos/finance/giftcards/${code}`)).card).toMatchObject({ status: 'pending', balance: 300000 });
+  expect((await cashierApi.get<GiftCardRow>(`/pos/finance/giftcards/${code}`)).card).toMatchObject({ status: 'pending', initialAmount: 300000, balance: 0 });
 
   // 2. The order is paid in cash: the card becomes active.
   await page.getByTestId('order-pay').click();

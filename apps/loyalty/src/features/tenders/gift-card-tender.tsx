@@ -1,7 +1,7 @@
 import { formatGiftCardCode, type GiftCard, isGiftCardCode, normalizeGiftCardCode, type Order } from '@pos/contracts';
 import { useTranslation } from '@pos/i18n';
 import { Button, Dialog, Field, inputClass, MoneyField, Notice, Spinner } from '@pos/ui';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useGiftCard } from '../../api/get-gift-card';
 import { useRedeemGiftCard } from '../../api/redeem-gift-card';
 import { useFormat } from '../../format';
@@ -41,6 +41,7 @@ export function GiftCardTender({ order, checkIndex, due }: GiftCardTenderProps) 
   const [key, setKey] = useState(newIntentKey);
   const [paid, setPaid] = useState<{ amount: number; balance: number } | null>(null);
   const card = useGiftCard(code);
+  const payRow = useRef<HTMLDivElement>(null);
   const redeem = useRedeemGiftCard();
 
   const check = (value: string) => {
@@ -68,6 +69,11 @@ export function GiftCardTender({ order, checkIndex, due }: GiftCardTenderProps) 
   const payable = details ? giftCardPayable(details.balance, due) : 0;
   const value = amount ?? payable;
   const problem = amountProblem(value, payable);
+  // The tenders sit at the foot of the pay dialog's column: bring the card's pay button into view once it is checked.
+  const checkedId = details?.id;
+  useEffect(() => {
+    if (checkedId) payRow.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [checkedId]);
 
   const pay = () => {
     if (!code || !details || problem !== null) return;
@@ -141,7 +147,7 @@ export function GiftCardTender({ order, checkIndex, due }: GiftCardTenderProps) 
         </Notice>
       )}
       {details && !refusal && payable > 0 && (
-        <div className={styles.payRow}>
+        <div ref={payRow} className={styles.payRow}>
           <MoneyField
             label={t('tender.amount')}
             value={value}

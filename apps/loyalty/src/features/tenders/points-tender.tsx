@@ -2,7 +2,7 @@ import type { CustomerProfile, Order } from '@pos/contracts';
 import { useTranslation } from '@pos/i18n';
 import { Button, Field, inputClass, Notice, Spinner } from '@pos/ui';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useRedeemPoints } from '../../api/redeem-points';
 import { useFormat } from '../../format';
 import { newIntentKey } from '../../model/intent-key';
@@ -27,6 +27,12 @@ export function PointsTender({ order, checkIndex, due, profile }: PointsTenderPr
   const [key, setKey] = useState(newIntentKey);
   const [paid, setPaid] = useState<{ points: number; amount: number } | null>(null);
   const guest = order.customer ?? null;
+  const self = useRef<HTMLDivElement>(null);
+  const isLoaded = profile.data !== undefined;
+  // At the foot of the pay dialog's column: the points and their pay button come into view when shown.
+  useEffect(() => {
+    if (isLoaded) self.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [isLoaded]);
 
   if (!guest) {
     return (
@@ -59,7 +65,7 @@ export function PointsTender({ order, checkIndex, due, profile }: PointsTenderPr
   };
 
   return (
-    <div className={styles.tender} data-testid="loyalty-points-tender">
+    <div ref={self} className={styles.tender} data-testid="loyalty-points-tender">
       {max === 0 ? (
         <Notice kind="neutral" testId="loyalty-points-none">
           {t('tender.pointsNone')}

@@ -55,7 +55,7 @@ describe('gift card tender', () => {
     // What was typed is shown as printed.
     expect(screen.getByTestId('loyalty-giftcard-code')).toHaveValue(GIFT_CARD_CODE_SHOWN);
     expect(screen.getByTestId('loyalty-giftcard-amount')).toHaveValue('1234,5');
-    expect(plain(screen.getByTestId('loyalty-giftcard-pay').textContent)).toBe('Оплатить картой 1 234,50 ₽');
+    expect(plain(screen.getByTestId('loyalty-giftcard-pay').textContent)).toBe('Оплатить подарочной картой 1 234,50 ₽');
     fireEvent.click(screen.getByTestId('loyalty-giftcard-pay'));
     expect(await screen.findByTestId('loyalty-giftcard-paid')).toHaveTextContent(/Оплачено подарочной картой: 1\s234,50\s₽. Остаток на карте: 3\s765,50\s₽/);
     expect(redeemGiftCard).toHaveBeenCalledWith({ code: GIFT_CARD_CODE, orderId: order.id, amount: 123_450 }, { idempotencyKey: expect.any(String) });
@@ -176,6 +176,6 @@ describe('stored-value tenders', () => {
     expect(screen.getByText('Gift card and points', { selector: 'div' })).toBeInTheDocument();
     openGiftCard();
     typeCode(GIFT_CARD_CODE);
-    expect(plain((await screen.findByTestId('loyalty-giftcard-pay')).textContent)).toBe('Pay ₽1,234.50 by card');
+    expect(plain((await screen.findByTestId('loyalty-giftcard-pay')).textContent)).toBe('Pay ₽1,234.50 by gift card');
   });
 });
