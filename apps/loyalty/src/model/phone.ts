@@ -1,27 +1,35 @@
+import { PhoneSchema } from '@pos/contracts';
+
 /**
- * Phone numbers as the cashier types them ("8 916 123-45-67", "+7 (916) 123 45 67", "9161234567")
- * into the E.164 form the server keys guests by ("+79161234567"). A number without its country
- * code is read in the venue's country (from its locale, e.g. ru-RU → RU).
+ * Phone numbers as staff type them — the cashier at the till, the admin in Admin → Гости —
+ * ("8 (916) 123-45-67", "+7 916 123 45 67", "9161234567", "0044 20 7946 0958") into the E.164
+ * form the server keys guests by ("+79161234567"): one guest, one spelling. A number without its
+ * country code is read in the venue's country (its locale's region, else its currency's).
  */
 
-interface NationalPlan {
-  /** The country calling code, without +. */
-  countryCode: string;
-  /** Digits of a national significant number (without the trunk prefix). */
-  nationalLength: number;
-  /** What is dialled before a national number inside the country ("8" in Russia). */
-  trunkPrefix: string;
+interface NumberingPlan {
+  /** The country calling code, without "+". */
+  callingCode: string;
+  /** What a number dialled at home starts with (dropped in the international form). */
+  trunk: string;
+  /** How many digits follow the calling code. */
+  national: readonly [min: number, max: number];
+  /** The country's own international prefix besides "00" (Russia's old "8 10"). */
+  exit?: string;
 }
 
-/** Countries whose local way of writing a number the till understands; elsewhere the number is typed with +. */
-const PLANS: Readonly<Record<string, NationalPlan>> = {
-  RU: { countryCode: '7', nationalLength: 10, trunkPrefix: '8' },
-  KZ: { countryCode: '7', nationalLength: 10, trunkPrefix: '8' },
-  BY: { countryCode: '375', nationalLength: 9, trunkPrefix: '80' },
-  GB: { countryCode: '44', nationalLength: 10, trunkPrefix: '0' },
+/** The countries our venues are in; elsewhere a number is typed with its "+". */
+const PLANS: Readonly<Record<string, NumberingPlan>> = {
+  RU: { callingCode: '7', trunk: '8', national: [10, 10], exit: '810' },
+  KZ: { callingCode: '7', trunk: '8', national: [10, 10], exit: '810' },
+  BY: { callingCode: '375', trunk: '80', national: [9, 9], exit: '810' },
+  UA: { callingCode: '380', trunk: '0', national: [9, 9] },
+  AM: { callingCode: '374', trunk: '0', national: [8, 8] },
+  GE: { callingCode: '995', trunk: '0', national: [9, 9] },
+  GB: { callingCode: '44', trunk: '0', national: [9, 10] },
+  DE: { callingCode: '49', trunk: '0', national: [6, 13] },
+  US: { callingCode: '1', trunk: '1', national: [10, 10], exit: '011' },
 };
-
-const E164 = /^\+[1-9]\d{7,14}$/;
 
 /** The country of a BCP 47 locale ("ru-RU" → "RU"); null without a region. */
 export function countryOf(locale: string): string | null {
@@ -30,7 +38,7 @@ export function countryOf(locale: string): string | null {
 }
 
 /** A venue's currency says its country where its locale names only a language ("ru"). */
-const COUNTRY_BY_CURRENCY: Readonly<Record<string, string>> = { RUB: 'RU', KZT: 'KZ', BYN: 'BY', GBP: 'GB' };
+const COUNTRY_BY_CURRENCY: Readonly<Record<string, string>> = { RUB: 'RU', KZT: 'KZ', BYN: 'BY', UAH: 'UA', AMD: 'AM', GEL: 'GE', GBP: 'GB', USD: 'US' };
 
 /** The venue's country: the region of its locale, else the one its currency belongs to; null when neither says. */
 export function venueCountry(venue: { locale: string; currency: string }): string | null {
@@ -43,33 +51,50 @@ export function looksLikePhone(text: string): boolean {
   return /^\+?[\d\s().-]+$/.test(trimmed) && /\d/.test(trimmed);
 }
 
+const e164 = (digits: string): string | null => {
+  const phone = `+${digits}`;
+  return PhoneSchema.safeParse(phone).success ? phone : null;
+};
+
 /**
- * The E.164 form of what was typed, or null when it is not a whole number. `country` is the
- * venue's (ISO 3166 alpha-2): its trunk prefix and its bare national numbers are understood.
+ * The E.164 form of what was typed, or null when it cannot be a whole number (letters, too
+ * short, no country). `country` is the venue's (ISO 3166 alpha-2): its trunk prefix, its bare
+ * national numbers and its exit prefix are understood; without one, only "+" or "00" numbers.
  */
 export function toE164(text: string, country: string | null): string | null {
   if (!looksLikePhone(text)) return null;
-  const trimmed = text.trim();
-  const digits = trimmed.replace(/\D/g, '');
+  const typed = text.trim();
+  const digits = typed.replace(/\D/g, '');
+  if (typed.startsWith('+')) return e164(digits);
   // "00" is the international prefix across Europe: 007 916… is +7 916….
-  if (trimmed.startsWith('+') || digits.startsWith('00')) {
-    const international = `+${digits.replace(/^00/, '')}`;
-    return E164.test(international) ? international : null;
-  }
+  if (digits.startsWith('00')) return e164(digits.slice(2));
   const plan = country ? PLANS[country] : undefined;
   if (!plan) return null;
-  let national: string | null = null;
+  const [min, max] = plan.national;
+  const fits = (national: string) => national.length >= min && national.length <= max;
+  // Dialled at home with the trunk prefix (8 916 …), typed without "+" (7 916 …), or the bare national number (916 …).
+  if (digits.startsWith(plan.trunk) && fits(digits.slice(plan.trunk.length))) return e164(plan.callingCode + digits.slice(plan.trunk.length));
+  if (digits.startsWith(plan.callingCode) && fits(digits.slice(plan.callingCode.length))) return e164(digits);
   // A bare national number never begins with the trunk prefix: "8 916 123-45-6" is a digit short, not +7 891….
-  if (digits.length === plan.nationalLength && !digits.startsWith(plan.trunkPrefix)) national = digits;
-  else if (digits.length === plan.trunkPrefix.length + plan.nationalLength && digits.startsWith(plan.trunkPrefix)) national = digits.slice(plan.trunkPrefix.length);
-  else if (digits.length === plan.countryCode.length + plan.nationalLength && digits.startsWith(plan.countryCode)) national = digits.slice(plan.countryCode.length);
-  if (national === null) return null;
-  const e164 = `+${plan.countryCode}${national}`;
-  return E164.test(e164) ? e164 : null;
+  if (fits(digits) && !digits.startsWith(plan.trunk)) return e164(plan.callingCode + digits);
+  // Dialled abroad through the country's own exit prefix (8 10 44 …).
+  if (plan.exit && digits.startsWith(plan.exit)) return e164(digits.slice(plan.exit.length));
+  return null;
 }
 
-/** "+79161234567" → "+7 916 123-45-67" for Russia and Kazakhstan; other numbers as they are. */
-export function formatPhone(e164: string): string {
-  const ru = /^\+7(\d{3})(\d{3})(\d{2})(\d{2})$/.exec(e164);
-  return ru ? `+7 ${ru[1]} ${ru[2]}-${ru[3]}-${ru[4]}` : e164;
+/** An E.164 number for reading: Russian and Kazakh ones grouped as staff write them, others as stored. */
+export function formatPhone(phone: string): string {
+  const ru = /^\+7(\d{3})(\d{3})(\d{2})(\d{2})$/.exec(phone);
+  return ru ? `+7 ${ru[1]} ${ru[2]}-${ru[3]}-${ru[4]}` : phone;
+}
+
+/**
+ * What a search sends for what was typed: a name as typed; a phone number or a part of one
+ * without its spaces, dashes and brackets (the server matches the stored E.164 digits), a whole
+ * number in E.164 ("8 903 111-22-33" finds +79031112233).
+ */
+export function searchQueryOf(text: string, country: string | null): string {
+  const typed = text.trim();
+  if (!/^\+?[\d\s\-().]+$/.test(typed)) return typed;
+  return toE164(typed, country) ?? typed.replace(/[\s\-().]/g, '');
 }

@@ -1,5 +1,5 @@
 import { type CreateCustomerInput, CreateCustomerInputSchema, type Customer, type CustomerTier, type UpdateCustomerInput } from '@pos/contracts';
-import { formatPhone, toE164 } from './phone';
+import { formatPhone, toE164 } from '../../../model/phone';
 
 /** The guest form as typed. */
 export interface CustomerDraft {
@@ -28,7 +28,7 @@ export type DraftCheck = { ok: true; input: CreateCustomerInput } | { ok: false;
  * email when none was typed. What can be told here is told before a request; the server checks
  * the rest and answers by field path.
  */
-export function checkDraft(d: CustomerDraft, country: string): DraftCheck {
+export function checkDraft(d: CustomerDraft, country: string | null): DraftCheck {
   const problems: Partial<Record<CustomerField, FieldProblem>> = {};
   const name = d.name.trim();
   const email = d.email.trim();

@@ -6,7 +6,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { downloadCustomerExport, useSaveCustomer } from '../api/customers';
 import { changesOf, checkDraft, CUSTOMER_FIELDS, type CustomerDraft, type CustomerField, draftOf, type FieldProblem } from './customer-draft';
 import styles from './customers.module.css';
-import { formatPhone, toE164, venueCountry } from './phone';
+import { formatPhone, toE164, venueCountry } from '../../../model/phone';
 
 type Problems = Partial<Record<CustomerField, FieldProblem>>;
 
@@ -30,7 +30,7 @@ export function CustomerFormDialog({ customer, onClose }: CustomerFormDialogProp
   const { t, i18n } = useTranslation('loyalty');
   const host = useHost();
   const formId = useId();
-  const country = venueCountry(host.session.venue.locale);
+  const country = venueCountry(host.session.venue);
   const [draft, setDraft] = useState<CustomerDraft>(() => draftOf(customer));
   const [problems, setProblems] = useState<Problems>({});
   const [failure, setFailure] = useState<string | null>(null);

@@ -8,7 +8,7 @@ import { CardsDialog } from './cards-dialog';
 import { CustomerFormDialog } from './customer-form-dialog';
 import { GuestCodeDialog } from './guest-code-dialog';
 import styles from './customers.module.css';
-import { formatPhone, searchQueryOf, venueCountry } from './phone';
+import { formatPhone, searchQueryOf, venueCountry } from '../../../model/phone';
 
 /** Waits this long after the last keystroke before searching (one request per word, not per letter). */
 export const SEARCH_DELAY_MS = 300;
@@ -34,7 +34,7 @@ export function CustomersPage(_props: HostProps) {
   const { t } = useTranslation('loyalty');
   const host = useHost();
   const [search, setSearch] = useState('');
-  const query = searchQueryOf(useDebounced(search, SEARCH_DELAY_MS), venueCountry(host.session.venue.locale));
+  const query = searchQueryOf(useDebounced(search, SEARCH_DELAY_MS), venueCountry(host.session.venue));
   const list = useAdminCustomers(query);
   const [open, setOpen] = useState<Open>(null);
   const customers = list.data?.pages.flatMap((p) => p.customers) ?? [];
