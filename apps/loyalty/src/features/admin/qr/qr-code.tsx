@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { encode } from 'uqr';
+import { qrPath, QUIET_ZONE } from '../../../qr/qr-image';
 
 export interface QrCodeProps {
   /** What the QR carries (a guest's code). */
@@ -12,9 +13,6 @@ export interface QrCodeProps {
   testId?: string;
 }
 
-/** The quiet zone the QR standard asks for around the symbol, in modules. */
-const QUIET_ZONE = 4;
-
 /**
  * A QR code as an inline SVG: black modules as one path on a white square, crisp at any size and
  * in print. Error correction M (15 %): a card a little worn or a phone screen with glare still
@@ -23,13 +21,7 @@ const QUIET_ZONE = 4;
 export function QrCode({ value, label, size = '240px', className, testId }: QrCodeProps) {
   const { path, width } = useMemo(() => {
     const qr = encode(value, { ecc: 'M', border: QUIET_ZONE });
-    let d = '';
-    qr.data.forEach((row, y) => {
-      row.forEach((isDark, x) => {
-        if (isDark) d += `M${x} ${y}h1v1h-1z`;
-      });
-    });
-    return { path: d, width: qr.size };
+    return { path: qrPath(qr.data), width: qr.size };
   }, [value]);
   return (
     <svg
