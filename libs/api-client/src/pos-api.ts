@@ -92,6 +92,15 @@ import type {
   UpdateCustomerInput,
   UpdateLoyaltySettingsInput,
 } from '@pos/contracts';
+import type {
+  ActivePromotions,
+  ApplyPromotionInput,
+  OrderPromotions,
+  PromotionInput,
+  PromotionRule,
+  PromotionSettings,
+  UpdatePromotionInput,
+} from '@pos/contracts';
 import type { ApiClient, RequestOptions } from './api-client';
 
 const qs = (params: Record<string, string | undefined>) => {
@@ -282,6 +291,20 @@ export function createPosApi(client: ApiClient) {
     loyaltySettings: () => client.get<LoyaltySettings>('/admin/loyalty/settings'),
     saveLoyaltySettings: (body: UpdateLoyaltySettingsInput) => client.put<LoyaltySettings>('/admin/loyalty/settings', body),
 
+    // --- promotions (issue 19) ---
+    /** The venue's rules that apply now or start within 24 h, with seconds to their start / end by the server's clock. */
+    activePromotions: () => client.get<ActivePromotions>('/pos/promotions/active'),
+    /** What applies to the order and, for each rule near it, why not ("one more dessert", "from 17:00"). */
+    orderPromotions: (orderId: string) => client.get<OrderPromotions>(`/pos/orders/${orderId}/promotions`),
+    /** `promotions.apply`: applies a manual rule to the order (or takes it off with `remove`); answers the repriced order. */
+    applyPromotion: (orderId: string, body: ApplyPromotionInput, o?: RequestOptions) => client.post<Order>(`/pos/orders/${orderId}/promotion/apply`, body, o),
+    adminPromotions: () => client.get<{ promotions: PromotionRule[] }>('/admin/promotions'),
+    createPromotion: (body: PromotionInput) => client.post<PromotionRule>('/admin/promotions', body),
+    updatePromotion: (id: string, body: UpdatePromotionInput) => client.put<PromotionRule>(`/admin/promotions/${id}`, body),
+    deletePromotion: (id: string) => client.request<{ ok: true }>('DELETE', `/admin/promotions/${id}`),
+    promotionSettings: () => client.get<PromotionSettings>('/admin/promotions/settings'),
+    savePromotionSettings: (body: PromotionSettings) => client.put<PromotionSettings>('/admin/promotions/settings', body),
+
     /** Shift reminders due now (closeout hour, time limit) with the next closeout instant. */
     shiftAlerts: () => client.get<ShiftAlerts>('/pos/shifts/alerts'),
     /** The venue's closeout hour, auto-close and the longest a shift may run (Admin → Shifts). */
@@ -327,4 +350,8 @@ export const queryKeys = {
   giftCard: (code: string) => ['loyalty', 'giftcard', code] as const,
   adminCustomers: (query: string) => ['admin', 'customers', query] as const,
   loyaltySettings: ['admin', 'loyalty-settings'] as const,
+  activePromotions: ['promotions', 'active'] as const,
+  orderPromotions: (orderId: string) => ['promotions', 'order', orderId] as const,
+  adminPromotions: ['admin', 'promotions'] as const,
+  promotionSettings: ['admin', 'promotion-settings'] as const,
 };

@@ -13,6 +13,8 @@ export const FEATURES = [
   'finance-dashboard',
   'loyalty',
   'promotions',
+  /** Not a remote: a pilot switch a promotion rule may be gated by (`featureFlag`). */
+  'promotions-pilot',
   'payments',
   'shift',
   'integrations',

@@ -5,6 +5,7 @@ import { SOCKET_NAMESPACES } from './constants';
 import { IdSchema } from './common';
 import { KitchenTicketSchema } from './kitchen';
 import { ProductStockSchema } from './menu';
+import { PromotionsChangedEventSchema } from './promotions';
 import { OrderSchema } from './orders';
 import { ReservationSchema } from './reservations';
 import { ShiftAlertEventSchema } from './shift-alerts';
@@ -28,6 +29,8 @@ export const ServerEventSchemas = {
    * it; a cashier's screen shows only their own shifts' (`alert.cashierId`).
    */
   'shift.alert': z.object({ venueId: IdSchema, alert: ShiftAlertEventSchema }),
+  /** Promotions changed for the venue (a rule saved, a window opened or closed, a gating flag flipped): tablets refetch the active list. */
+  'promotions.changed': PromotionsChangedEventSchema,
 } as const;
 
 export type ServerEventName = keyof typeof ServerEventSchemas;
@@ -44,6 +47,7 @@ export const EVENT_NAMESPACE: Record<ServerEventName, keyof typeof SOCKET_NAMESP
   'reservation.changed': 'pos',
   'payment.status': 'pos',
   'shift.alert': 'pos',
+  'promotions.changed': 'pos',
 };
 
 /** Events that exist only in the browser, on the shell's bus. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BusinessDateSchema, ClientRequestIdSchema, IdSchema, IsoDateTimeSchema, MoneySchema, SignedMoneySchema, VersionSchema } from './common';
+import { AppliedPromotionSchema } from './promotion-applied';
 import { MAX_ITEMS_PER_COMMAND, MAX_LINE_QUANTITY, MAX_ORDER_LINES } from './constants';
 
 export const CourseSchema = z.number().int().min(1).max(9);
@@ -108,6 +109,11 @@ export const OrderSchema = z.object({
    * spent on it. Absent from a server before loyalty; null when no guest is attached.
    */
   customer: z.object({ id: IdSchema, name: z.string() }).nullable().optional(),
+  /**
+   * Promotions applied to the order (issue 19), re-evaluated by the server on every change; their
+   * savings sum to `discount`. Absent from a server before promotions.
+   */
+  promotions: z.array(AppliedPromotionSchema).optional(),
 });
 export type Order = z.infer<typeof OrderSchema>;
 

@@ -30,6 +30,8 @@ export const PERMISSIONS = [
   'giftcards.sell',
   /** Block and unblock a gift card (lost, stolen, disputed): a blocked card is refused everywhere. */
   'giftcards.block',
+  /** Apply a manual promotion to an order (or take it off again). */
+  'promotions.apply',
   'shifts.view',
   'shifts.open',
   'shifts.close',
@@ -59,6 +61,8 @@ export const PERMISSIONS = [
   'admin.plans',
   /** Loyalty guests: create, edit, export profiles; issue and revoke printed cards; the venue's loyalty settings (points, gift card expiry). */
   'admin.customers',
+  /** Promotions: the venue's rules (happy hours, discounts, buy X get Y, combo prices) and how exclusive ones compete. */
+  'admin.promotions',
 ] as const;
 
 export const PermissionSchema = z.enum(PERMISSIONS);

@@ -7,7 +7,7 @@ import { io, type Socket } from 'socket.io-client';
 import { applyChanges, applyMenuChanges, fitChange } from './menu-sync';
 
 /** Every event of the `pos` namespace, forwarded to the bus (a test checks none is missing). */
-export const POS_EVENTS: ServerEventName[] = ['order.updated', 'table.updated', 'kitchen.ticket.updated', 'feature-flags.changed', 'reservation.changed', 'payment.status', 'shift.alert'];
+export const POS_EVENTS: ServerEventName[] = ['order.updated', 'table.updated', 'kitchen.ticket.updated', 'feature-flags.changed', 'reservation.changed', 'payment.status', 'shift.alert', 'promotions.changed'];
 
 /**
  * The shell's one connection per namespace. Server events go onto the bus and patch or
