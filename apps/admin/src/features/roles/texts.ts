@@ -9,7 +9,7 @@ export const rolesTexts = {
     reset: 'Сбросить',
     saved: 'Права сохранены',
     keepAdminRoles: 'У роли «Администратор» должно остаться право «Роли и права» — иначе права в заведении больше никто не сможет изменить.',
-    areas: { menu: 'Меню', tables: 'Столы', reservations: 'Брони', orders: 'Заказы', kitchen: 'Кухня', payments: 'Оплата', customers: 'Гости', giftcards: 'Подарочные карты', shifts: 'Смены', admin: 'Администрирование' },
+    areas: { menu: 'Меню', tables: 'Столы', reservations: 'Брони', orders: 'Заказы', kitchen: 'Кухня', payments: 'Оплата', customers: 'Гости', giftcards: 'Подарочные карты', promotions: 'Акции', shifts: 'Смены', admin: 'Администрирование' },
     perm: {
       menu_view: 'Просмотр меню',
       menu_stock: 'Стоп-лист и остатки',
@@ -40,6 +40,7 @@ export const rolesTexts = {
       customers_view: 'Гости программы лояльности',
       giftcards_sell: 'Продажа подарочных карт',
       giftcards_block: 'Блокировка подарочных карт',
+      promotions_apply: 'Применение акций вручную',
       shifts_reports_all: 'Отчёты всех смен и архив Z-отчётов',
       admin_flags: 'Функции заведения',
       admin_roles: 'Роли и права',
@@ -50,6 +51,7 @@ export const rolesTexts = {
       admin_devices: 'Планшеты и кассы',
       admin_plans: 'Планы выручки',
       admin_customers: 'Гости: профили и карты',
+      admin_promotions: 'Акции: правила и скидки',
     },
   },
   en: {
@@ -61,7 +63,7 @@ export const rolesTexts = {
     reset: 'Reset',
     saved: 'Permissions saved',
     keepAdminRoles: 'The Admin role must keep “Roles & permissions” — otherwise nobody could change permissions in this venue again.',
-    areas: { menu: 'Menu', tables: 'Tables', reservations: 'Reservations', orders: 'Orders', kitchen: 'Kitchen', payments: 'Payments', customers: 'Guests', giftcards: 'Gift cards', shifts: 'Shifts', admin: 'Administration' },
+    areas: { menu: 'Menu', tables: 'Tables', reservations: 'Reservations', orders: 'Orders', kitchen: 'Kitchen', payments: 'Payments', customers: 'Guests', giftcards: 'Gift cards', promotions: 'Promotions', shifts: 'Shifts', admin: 'Administration' },
     perm: {
       menu_view: 'View the menu',
       menu_stock: 'Stop-list and stock',
@@ -92,6 +94,7 @@ export const rolesTexts = {
       customers_view: 'Loyalty guests at the till',
       giftcards_sell: 'Sell gift cards',
       giftcards_block: 'Block gift cards',
+      promotions_apply: 'Apply promotions manually',
       shifts_reports_all: 'Reports of every shift and the Z archive',
       admin_flags: 'Venue features',
       admin_roles: 'Roles & permissions',
@@ -102,6 +105,7 @@ export const rolesTexts = {
       admin_devices: 'Tablets and tills',
       admin_plans: 'Revenue plans',
       admin_customers: 'Loyalty guests: profiles and cards',
+      admin_promotions: 'Promotions: rules and discounts',
     },
   },
 };
