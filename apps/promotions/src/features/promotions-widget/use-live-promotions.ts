@@ -1,0 +1,36 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useActivePromotions } from '../../api/get-active-promotions';
+import { livePromotions } from '../../model/countdown';
+
+/** The countdowns move this often. */
+export const TICK_MS = 1_000;
+
+/**
+ * The active list, live: counted down every second from when the answer arrived (the local
+ * clock's deltas, never its reading against the server's), fetched again once a countdown reaches
+ * 0 (a window opened or closed). Offline the last list stays, and so do its countdowns.
+ */
+export function useLivePromotions(isOffline: boolean) {
+  const query = useActivePromotions(isOffline);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), TICK_MS);
+    return () => clearInterval(timer);
+  }, []);
+
+  const receivedAt = query.dataUpdatedAt;
+  const data = query.data;
+  const live = useMemo(() => (data ? livePromotions(data.promotions, receivedAt, now) : null), [data, receivedAt, now]);
+
+  // One refetch per answer whose countdown ran out; the new answer starts its own.
+  const refetchedFor = useRef(0);
+  const isDue = live?.isDue ?? false;
+  const { refetch } = query;
+  useEffect(() => {
+    if (!isDue || isOffline || refetchedFor.current === receivedAt) return;
+    refetchedFor.current = receivedAt;
+    void refetch();
+  }, [isDue, isOffline, receivedAt, refetch]);
+
+  return { data, items: live?.items ?? [], receivedAt, error: query.error };
+}
