@@ -1,7 +1,8 @@
-import { formatMoney, useTranslation } from '@pos/i18n';
+import { useTranslation } from '@pos/i18n';
 import { useHost, useMenu } from '@pos/plugin-sdk';
 import { useMemo } from 'react';
 import type { HintTools } from './model/hint-text';
+import { promotionMoney } from './model/money';
 import { type SummaryTools, shortDate } from './model/rule-summary';
 
 /**
@@ -17,7 +18,7 @@ export function useFormat() {
   return useMemo(() => {
     const locale = language === 'en' ? 'en-GB' : 'ru-RU';
     const timeFormat = new Intl.DateTimeFormat(locale, { timeZone: timezone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    const money = (minor: number) => formatMoney(minor, currency, language);
+    const money = (minor: number) => promotionMoney(minor, currency, language);
     const time = (iso: string | number) => timeFormat.format(new Date(iso));
     const tools: SummaryTools & HintTools = { t: t as SummaryTools['t'], money, time, menu };
     return { t, language, currency, menu, money, time, date: (businessDate: string) => shortDate(businessDate, language), tools };
