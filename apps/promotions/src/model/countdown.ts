@@ -26,7 +26,7 @@ export type LivePromotion =
 
 /**
  * The list at local time `now`: active ones with the time to their end (null: all day), upcoming
- * ones with the time to their start; active first, then by the nearest start. `isDue` says a
+ * ones with the time to their start. `isDue` says a
  * countdown has reached 0 since the answer: the list is stale and must be fetched again.
  */
 export function livePromotions(promotions: readonly ActivePromotion[], receivedAt: number, now: number): { items: LivePromotion[]; isDue: boolean } {
@@ -43,7 +43,12 @@ export function livePromotions(promotions: readonly ActivePromotion[], receivedA
       items.push({ promotion, state: 'upcoming', secondsToStart: start });
     }
   }
-  const order = (item: LivePromotion) => (item.state === 'active' ? -1 : item.secondsToStart);
-  items.sort((a, b) => order(a) - order(b) || b.promotion.rule.priority - a.promotion.rule.priority);
+  // Running ones first, the soonest to end first (all day last among them); then the nearest start.
+  const rank = (item: LivePromotion) => (item.state === 'active' ? [0, item.secondsToEnd ?? Number.MAX_SAFE_INTEGER] : [1, item.secondsToStart]);
+  items.sort((a, b) => {
+    const [ra, sa] = rank(a);
+    const [rb, sb] = rank(b);
+    return ra - rb || sa - sb || b.promotion.rule.priority - a.promotion.rule.priority;
+  });
   return { items, isDue };
 }

@@ -1,11 +1,9 @@
 import { anOrder, aLine } from '@pos/contracts/testing';
 import { anActiveList, anActivePromotion, aRule, anApplied } from '../testing/fixtures';
+import { engineLines, previewPromotions } from './offline-preview';
 
 const evaluatePromotions = jest.fn(() => ({ applied: [], discount: 0, hints: [] }));
 jest.mock('@pos/contracts', () => ({ ...jest.requireActual('@pos/contracts'), evaluatePromotions: (...args: unknown[]) => (evaluatePromotions as jest.Mock)(...args) }));
-
-// eslint-disable-next-line import/first -- after the mock
-import { engineLines, previewPromotions } from './offline-preview';
 
 const category = (id: string) => (id === 'p-soup' ? 'c-hot' : null);
 

@@ -12,13 +12,15 @@ export const TICK_MS = 1_000;
  */
 export function useLivePromotions(isOffline: boolean) {
   const query = useActivePromotions(isOffline);
+  const receivedAt = query.dataUpdatedAt;
   const [now, setNow] = useState(() => Date.now());
+  // The ticks start afresh with each answer, so each one lands a whole number of seconds after it.
   useEffect(() => {
+    setNow(Date.now());
     const timer = setInterval(() => setNow(Date.now()), TICK_MS);
     return () => clearInterval(timer);
-  }, []);
+  }, [receivedAt]);
 
-  const receivedAt = query.dataUpdatedAt;
   const data = query.data;
   const live = useMemo(() => (data ? livePromotions(data.promotions, receivedAt, now) : null), [data, receivedAt, now]);
 
