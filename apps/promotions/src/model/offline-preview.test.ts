@@ -12,7 +12,7 @@ describe('the offline preview', () => {
     const order = anOrder({ updatedAt: '2026-01-01T12:30:00.000Z' });
     const lines = [
       aLine({ id: 'a', productId: 'p-soup', unitPrice: 45000, modifiers: [{ id: 'm', name: 'Сметана', priceDelta: 5000 }], quantity: 3, voidedQuantity: 1 }),
-      aLine({ id: 'b', productId: 'p-tea', firedQuantity: 1, kitchenState: 'sent' }),
+      aLine({ id: 'b', productId: 'p-tea', firedQuantity: 1, kitchenState: 'fired' }),
       aLine({ id: 'c', comboId: 'combo' }),
       aLine({ id: 'd', comboLineId: 'c' }),
       aLine({ id: 'e', isCharge: true }),

@@ -1,10 +1,11 @@
 import { aPromotionsMenu, CAKE_ID, DESSERTS_ID, DRINKS_ID, toolsIn } from '../testing/fixtures';
+import type { PromotionEffect } from '@pos/contracts';
 import { daysText, effectText, itemSetText, scheduleText, shortDate } from './rule-summary';
 
 const menu = aPromotionsMenu();
 const ru = { ...toolsIn('ru'), menu };
 const en = { ...toolsIn('en'), menu };
-const drinks = { productIds: [], categoryIds: [DRINKS_ID] };
+const drinks = { productIds: [] as string[], categoryIds: [DRINKS_ID] };
 const nbsp = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
 describe('rule summaries', () => {
@@ -17,7 +18,7 @@ describe('rule summaries', () => {
   });
 
   it('read N+1 as «2+1», other buy X get Y in words', () => {
-    const nPlusOne = { kind: 'buy_x_get_y', buy: drinks, buyQuantity: 2, get: { productIds: [], categoryIds: [] }, getQuantity: 1, getPercent: 100, reward: 'cheapest' } as const;
+    const nPlusOne: Extract<PromotionEffect, { kind: 'buy_x_get_y' }> = { kind: 'buy_x_get_y', buy: drinks, buyQuantity: 2, get: { productIds: [], categoryIds: [] }, getQuantity: 1, getPercent: 100, reward: 'cheapest' };
     expect(effectText(nPlusOne, ru)).toBe('2+1 на Напитки');
     expect(effectText(nPlusOne, { ...ru, menu: null })).toBe('2+1');
     expect(effectText({ ...nPlusOne, get: { productIds: [], categoryIds: [DESSERTS_ID] }, getPercent: 50 }, ru)).toBe('Купи 2 × Напитки — 1 × Десерты со скидкой 50 %');

@@ -73,8 +73,8 @@ describe('OrderPromotions', () => {
 
   it('lets staff with promotions.apply apply a manual promotion running now, and take it off', async () => {
     const order = anOrder();
-    const repriced = { ...order, version: 5, discount: 4500, promotions: [anApplied({ ruleId: compliment.id, name: 'Комплимент', manual: true, saving: 4500 })] };
-    const applyPromotion = jest.fn(async () => repriced);
+    const repriced: Order = { ...order, version: 5, discount: 4500, promotions: [anApplied({ ruleId: compliment.id, name: 'Комплимент', manual: true, saving: 4500 })] };
+    const applyPromotion = jest.fn(async (): Promise<Order> => repriced);
     const notify = jest.fn();
     const host = testHost({
       api: { applyPromotion, orderPromotions: jest.fn(async () => anOrderPromotions()), activePromotions: jest.fn(async () => anActiveList([anActivePromotion({ rule: compliment })])), menu },
