@@ -107,8 +107,11 @@ export class PromotionsService {
 
   /** The rules the engine runs on: enabled, not deleted; with the venue's settings, zone and flags. */
   async pricingInputs(db: Db, venueId: string): Promise<PricingInputs> {
-    const [rows, settings, timeZone, flags] = await Promise.all([repo.listRules(db, venueId), this.settings(db, venueId), repo.venueTimeZone(db, venueId), this.admin.flags(db, venueId)]);
-    return { rules: rows.filter((r) => r.enabled === 1).map(toRule), settings, timeZone, flags, on: flags.promotions };
+    const rules = (await repo.listRules(db, venueId)).filter((r) => r.enabled === 1).map(toRule);
+    // Most order changes at a venue without rules: one query, nothing else to read.
+    if (rules.length === 0) return { rules, settings: DEFAULT_PROMOTION_SETTINGS, timeZone: await repo.venueTimeZone(db, venueId), flags: {}, on: false };
+    const [settings, timeZone, flags] = await Promise.all([this.settings(db, venueId), repo.venueTimeZone(db, venueId), this.admin.flags(db, venueId)]);
+    return { rules, settings, timeZone, flags, on: flags.promotions };
   }
 
   /**
@@ -168,6 +171,8 @@ export class PromotionsService {
   async price(db: Db, venueId: string, order: PricedOrder, inputs?: PricingInputs): Promise<{ changed: boolean; applied: AppliedPromotion[] }> {
     const venue = inputs ?? (await this.pricingInputs(db, venueId));
     const current = await repo.orderPromotionRows(db, [order.id]);
+    // Nothing applies and nothing did: no uses are held either (a use goes with an applied rule).
+    if (!venue.on && current.length === 0) return { changed: false, applied: [] };
     let applied: AppliedPromotion[] = [];
     if (venue.on) {
       const manualRuleIds = await repo.manualRuleIds(db, order.id);
