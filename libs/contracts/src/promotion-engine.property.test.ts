@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { evaluatePromotions, type EngineContext, type EngineLine, type EngineResult } from './promotion-engine';
-import { AppliedPromotionSchema, PromotionHintSchema, PromotionRuleSchema, type ItemSet, type PromotionRule } from './promotions';
+import { AppliedPromotionSchema, PromotionHintSchema, PromotionRuleSchema, type ItemSet, type PromotionRule, type PromotionWindow } from './promotions';
 
 /** Arbitrary rules and orders over small pools of products and categories, so that they meet. */
 const id = (kind: string, n: number) => `00000000-0000-4000-8000-${kind.repeat(4)}${String(n).padStart(8, '0')}`;
@@ -23,7 +23,7 @@ const effect: fc.Arbitrary<PromotionRule['effect']> = fc.oneof(
     kind: fc.constant('buy_x_get_y' as const),
     buy: itemSet,
     buyQuantity: fc.integer({ min: 1, max: 3 }),
-    get: fc.oneof(fc.constant({ productIds: [], categoryIds: [] }), itemSet),
+    get: fc.oneof(fc.constant<ItemSet>({ productIds: [], categoryIds: [] }), itemSet),
     getQuantity: fc.integer({ min: 1, max: 2 }),
     getPercent: fc.integer({ min: 1, max: 100 }),
     reward: fc.constantFrom('cheapest' as const, 'most_expensive' as const),
@@ -43,7 +43,7 @@ const window = fc
 const ruleFields = fc.record({
   name: fc.constantFrom('Happy hour', 'Combo', 'N+1'),
   effect,
-  schedule: fc.record({ validFrom: date, validTo: date, windows: fc.oneof({ arbitrary: fc.constant([]), weight: 2 }, { arbitrary: fc.array(window, { minLength: 1, maxLength: 2 }), weight: 1 }) }),
+  schedule: fc.record({ validFrom: date, validTo: date, windows: fc.oneof({ arbitrary: fc.constant<PromotionWindow[]>([]), weight: 2 }, { arbitrary: fc.array(window, { minLength: 1, maxLength: 2 }), weight: 1 }) }),
   conditions: fc.record({ minSubtotal: rarely(fc.integer({ min: 1, max: 8000 })), minQuantity: rarely(fc.integer({ min: 1, max: 6 })) }),
   limits: fc.record({ perGuest: rarely(fc.integer({ min: 1, max: 3 })), total: rarely(fc.integer({ min: 1, max: 3 })) }),
   priority: fc.integer({ min: 0, max: 3 }),
@@ -72,7 +72,7 @@ const context = (ruleCount: number): fc.Arbitrary<EngineContext> =>
     exclusiveChoice: fc.constantFrom('priority' as const, 'best_for_guest' as const),
     customerId: fc.constantFrom(null, id('e', 1)),
     manualRuleIds: fc.subarray(Array.from({ length: ruleCount }, (_, k) => id('a', k + 1))),
-    flags: fc.constantFrom({}, { 'promotions-pilot': true }, { 'promotions-pilot': false }),
+    flags: fc.constantFrom<Record<string, boolean>>({}, { 'promotions-pilot': true }, { 'promotions-pilot': false }),
     usage: fc.dictionary(
       fc.constantFrom(...Array.from({ length: 6 }, (_, k) => id('a', k + 1))),
       fc.record({ total: fc.integer({ min: 0, max: 4 }), guest: fc.integer({ min: 0, max: 4 }) }),
@@ -175,7 +175,7 @@ describe('promotion engine properties', () => {
         for (const h of r.hints) {
           expect(appliedIds.has(h.ruleId)).toBe(false);
           expect(PromotionHintSchema.parse(h)).toEqual(h);
-          expect(Object.values(h).includes(undefined)).toBe(false);
+          expect(Object.values(h).some((v) => v === undefined)).toBe(false);
           expect(byId.get(h.ruleId)?.enabled).toBe(true);
         }
         const rank = hinted.map((ruleId) => byId.get(ruleId)!);
