@@ -28,6 +28,10 @@ import { socketPlugin } from './plugins/socket';
 import { staticPlugin } from './plugins/static';
 import { swaggerPlugin } from './plugins/swagger';
 import { createJobs, type Jobs } from './shared/jobs';
+import { promotionsRoutes } from './modules/promotions/routes';
+
+/** How often open orders are checked against promotion windows and flags (a window opens within this of its minute). */
+const PROMOTIONS_TICK_MS = 5_000;
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -92,6 +96,7 @@ export async function buildApp({ config, database, logger = false, startJobs = f
   await app.register(shiftReportsRoutes);
   await app.register(shiftAlertsRoutes);
   await app.register(upsellRoutes);
+  await app.register(promotionsRoutes);
   await app.register(staticPlugin);
 
   app.decorate('jobs', startJobs ? createJobs({ redisUrl: config.redisUrl, onError: (err, job) => app.log.error({ err, job }, 'background job failed') }) : null);
@@ -99,6 +104,10 @@ export async function buildApp({ config, database, logger = false, startJobs = f
     const { db } = database;
     await app.jobs.every('shift-alerts.tick', 30_000, async () => {
       await app.services.shiftAlerts.tick(db, (events) => app.events.publish(events));
+    });
+    // Promotions: a window opening or closing, a rule or a flag changed → open orders priced again.
+    await app.jobs.every('promotions.tick', PROMOTIONS_TICK_MS, async () => {
+      await app.services.orders.pricing.tick(db, (events) => app.events.publish(events));
     });
     // Before the database closes: a tick in flight finishes first.
     app.addHook('preClose', async () => app.jobs?.close());

@@ -11,6 +11,7 @@ import { KitchenService } from './modules/kitchen/service';
 import { createLoyalty, type Loyalty } from './modules/loyalty';
 import { MenuService } from './modules/menu/service';
 import { createOrders, type Orders } from './modules/orders';
+import { PromotionsService } from './modules/promotions/service';
 import { ReservationsService } from './modules/reservations/service';
 import { ShiftReportsService } from './modules/shift-reports/service';
 import { ShiftsService } from './modules/shifts/service';
@@ -32,6 +33,7 @@ export interface Services {
   reservations: ReservationsService;
   menu: MenuService;
   upsell: UpsellService;
+  promotions: PromotionsService;
   orders: Orders;
   kitchen: KitchenService;
   shifts: ShiftsService;
@@ -68,6 +70,8 @@ export async function createServices(db: Db, config: ApiConfig): Promise<Service
   });
   const reservations = new ReservationsService(admin, venues);
   const upsell = new UpsellService(admin);
+  // Promotions: rules over products with admin's flags; orders price with them.
+  const promotions = new PromotionsService(admin);
 
   // Orders, over the base; what they need from above comes through their ports.
   const orders: Orders = createOrders({
@@ -76,6 +80,7 @@ export async function createServices(db: Db, config: ApiConfig): Promise<Service
     menu,
     venues,
     upsell,
+    promotions,
     payments: { paymentShares: (...args) => finance.ledger.paymentShares(...args) },
     kitchen: { createTickets: (...args) => kitchen.createTickets(...args) },
     shifts: { shiftForOrder: (...args) => shifts.shiftForOrder(...args) },
@@ -112,5 +117,5 @@ export async function createServices(db: Db, config: ApiConfig): Promise<Service
   const customers = new CustomersService(admin);
   const loyalty: Loyalty = createLoyalty({ auth, admin, customers, menu, orders, finance });
 
-  return { auth, admin, approvals, venues, reservations, menu, upsell, orders, kitchen, shifts, tills, finance, financeDashboard, revenuePlans, shiftReports, shiftAlerts, customers, loyalty };
+  return { auth, admin, approvals, venues, reservations, menu, upsell, promotions, orders, kitchen, shifts, tills, finance, financeDashboard, revenuePlans, shiftReports, shiftAlerts, customers, loyalty };
 }

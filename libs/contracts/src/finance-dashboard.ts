@@ -123,7 +123,7 @@ export const DashboardSchema = z.object({
   timeZone: z.string().min(1).max(64),
   /** Captured sales, from the ledger. */
   gross: MoneyTotalSchema,
-  /** Always 0 until orders carry discounts (the model has none yet). */
+  /** What promotions took off the orders paid in scope (one ledger row per paid order, issue 19). */
   discounts: MoneyTotalSchema,
   refunds: MoneyTotalSchema,
   /** gross − discounts − refunds. */

@@ -128,6 +128,12 @@ const ru: Record<string, string> = {
   http: 'Сервер ответил ошибкой. Повторите.',
   unknown: 'Не получилось. Повторите или позовите администратора.',
   fields: 'Проверьте поля: {{fields}}.',
+  // Promotions
+  'promotion.not_found': 'Акция не найдена.',
+  'promotion.not_manual': 'Эта акция применяется сама: вручную её не добавить.',
+  'promotion.not_applicable': 'Акция ничего не даёт этому заказу: не подходят блюда, сумма, время или лимит.',
+  'promotion.version_conflict': 'Акцию только что изменил кто-то другой. Обновите и повторите.',
+  'promotion.too_many': 'Слишком много акций: удалите старые.',
   // Gift cards
   'giftcard.not_found': 'Подарочная карта не найдена.',
   'giftcard.not_active': 'Подарочная карта не активна: она ещё не оплачена или аннулирована.',
@@ -257,6 +263,12 @@ const en: Record<string, string> = {
   http: 'The server answered with an error. Try again.',
   unknown: 'That did not work. Try again or call a manager.',
   fields: 'Check the fields: {{fields}}.',
+  // Promotions
+  'promotion.not_found': 'Promotion not found.',
+  'promotion.not_manual': 'This promotion applies by itself; it cannot be added by hand.',
+  'promotion.not_applicable': 'The promotion gives nothing on this order: its items, amount, time or limit are not met.',
+  'promotion.version_conflict': 'Someone else just changed this promotion. Reload and try again.',
+  'promotion.too_many': 'Too many promotions: delete old ones.',
   // Gift cards
   'giftcard.not_found': 'Gift card not found.',
   'giftcard.not_active': 'The gift card is not active: it is not paid for yet or was cancelled.',

@@ -114,6 +114,26 @@ describe('the local view of an order', () => {
   });
 });
 
+describe('promotions in the local view', () => {
+  const promoted = () =>
+    order([line('soup', { unitPrice: 40000 }), line('tea', { unitPrice: 10000 })], {
+      promotions: [{ ruleId: 'r1', name: '−20 %', kind: 'percent', manual: false, saving: 10000, lines: [{ lineId: 'soup', saving: 8000 }, { lineId: 'tea', saving: 2000 }] }],
+    });
+
+  it('keeps the server’s savings while the lines stand, and adds new lines at list price', () => {
+    const view = applyToOrder(promoted(), { type: 'addItems', lines: [line('bread', { unitPrice: 3000 })] })!;
+    expect(view).toMatchObject({ subtotal: 53000, discount: 10000, total: 43000 });
+  });
+
+  it('gives a voided line’s saving up, so the bill never drops below what still stands', () => {
+    const view = applyToOrder(promoted(), { type: 'voidLine', lineId: 'soup' })!;
+    expect(view).toMatchObject({ subtotal: 10000, discount: 2000, total: 8000 });
+    expect(view.promotions).toEqual([expect.objectContaining({ ruleId: 'r1', saving: 2000, lines: [{ lineId: 'tea', saving: 2000 }] })]);
+    const none = applyToOrder(view, { type: 'voidLine', lineId: 'tea' })!;
+    expect(none).toMatchObject({ subtotal: 0, discount: 0, total: 0, promotions: [] });
+  });
+});
+
 describe('the local view of the floor', () => {
   const table = (id: string, over: Partial<Table> = {}): Table => aTable({ id, hallId: 'h', label: id, x: 0, y: 0, width: 1, height: 1, status: 'free', session: null, openTotal: 0, ...over });
 

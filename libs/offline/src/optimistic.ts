@@ -84,14 +84,39 @@ function paymentsOf(order: Order): { checkIndex: number | null; amount: number }
   return order.checks.filter((c) => c.paid > 0).map((c) => ({ checkIndex: c.index, amount: c.paid }));
 }
 
+/**
+ * The promotions the server applied, kept while offline for the lines that still stand (a line
+ * voided here gives its saving up; no line ever saves more than it costs). Rules that would start
+ * to apply are the server's call: it prices the order again when the queue reaches it.
+ */
+function standingPromotions(order: Order, lines: readonly OrderLine[]): Order['promotions'] {
+  if (!order.promotions) return order.promotions;
+  const byId = new Map(lines.map((l) => [l.id, l]));
+  const left = new Map(lines.map((l) => [l.id, l.lineTotal]));
+  return order.promotions
+    .map((p) => {
+      const kept = p.lines.flatMap((s) => {
+        const line = byId.get(s.lineId);
+        if (!line || standingQuantity(line) <= 0) return [];
+        const saving = Math.min(s.saving, left.get(s.lineId) ?? 0);
+        left.set(s.lineId, (left.get(s.lineId) ?? 0) - saving);
+        return saving > 0 ? [{ lineId: s.lineId, saving }] : [];
+      });
+      return { ...p, lines: kept, saving: kept.reduce((sum, s) => sum + s.saving, 0) };
+    })
+    .filter((p) => p.saving > 0);
+}
+
 export function recompute(order: Order, at: string, payments = paymentsOf(order)): Order {
   const lines = order.lines.map((l) => ({ ...l, lineTotal: lineTotal(l) }));
-  const totals = orderTotals(lines, order.discount);
+  const promotions = standingPromotions(order, lines);
+  const discount = promotions ? promotions.reduce((s, p) => s + p.saving, 0) : order.discount;
+  const totals = orderTotals(lines, discount);
   const checks = orderChecks(totals.total, lines, order.split, payments);
   const paid = payments.reduce((s, p) => s + p.amount, 0);
   const due = Math.max(0, totals.total - paid);
   const settled = order.status === 'open' && lines.length > 0 && due === 0 && paid > 0;
-  return { ...order, lines, ...totals, checks, paid, due, status: settled ? 'paid' : order.status, updatedAt: at, closedAt: settled ? at : order.closedAt };
+  return { ...order, lines, ...(promotions ? { promotions } : {}), ...totals, checks, paid, due, status: settled ? 'paid' : order.status, updatedAt: at, closedAt: settled ? at : order.closedAt };
 }
 
 /** Folds every queued command of `orderId` (temporary or server id) onto its confirmed state. */

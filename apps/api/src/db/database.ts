@@ -27,6 +27,7 @@ import * as m020 from './migrations/020-ledger-shift-order';
 import * as m021 from './migrations/021-loyalty-settings';
 import * as m022 from './migrations/022-gift-cards';
 import * as m023 from './migrations/023-loyalty-points';
+import * as m024 from './migrations/024-promotions';
 import type { Database } from './schema';
 
 export interface DatabaseOptions {
@@ -122,6 +123,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '021-loyalty-settings': m021,
   '022-gift-cards': m022,
   '023-loyalty-points': m023,
+  '024-promotions': m024,
 };
 
 /**

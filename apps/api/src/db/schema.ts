@@ -286,6 +286,8 @@ export interface OrderLinesTable {
   combo_line_id?: string | null;
   /** 1 for a line sold at a given price that the kitchen never gets (a gift card, migration 022). */
   is_charge?: number;
+  /** 024: when the line first went to the kitchen (a happy-hour line fired inside the window keeps its price). */
+  first_fired_at?: string | null;
 }
 
 export interface KitchenTicketsTable {
@@ -641,6 +643,78 @@ export interface Database {
   shift_alerts_sent: ShiftAlertsSentTable;
   gift_cards: GiftCardsTable;
   gift_card_movements: GiftCardMovementsTable;
+  promotions: PromotionsTable;
+  promotion_guest_uses: PromotionGuestUsesTable;
+  promotion_uses: PromotionUsesTable;
+  order_promotions: OrderPromotionsTable;
+  order_manual_promotions: OrderManualPromotionsTable;
+  venue_promotion_settings: VenuePromotionSettingsTable;
+}
+
+/** 024: a promotion rule; effect, schedule, conditions and limits are the contract's JSON. */
+export interface PromotionsTable {
+  id: string;
+  venue_id: string;
+  name: string;
+  kind: string;
+  effect: string;
+  schedule: string;
+  conditions: string;
+  limits: string;
+  priority: number;
+  stacking: string;
+  manual: number;
+  feature_flag: string | null;
+  enabled: number;
+  /** limits.total, as a column for the conditional claim. */
+  total_limit: number | null;
+  /** Orders holding a use (`promotion_uses`). */
+  uses: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export interface PromotionGuestUsesTable {
+  promotion_id: string;
+  customer_id: string;
+  uses: number;
+}
+
+export interface PromotionUsesTable {
+  promotion_id: string;
+  order_id: string;
+  venue_id: string;
+  customer_id: string | null;
+  created_at: string;
+}
+
+export interface OrderPromotionsTable {
+  order_id: string;
+  promotion_id: string;
+  venue_id: string;
+  position: number;
+  name: string;
+  kind: string;
+  manual: number;
+  saving: number;
+  /** JSON [{lineId, saving}]. */
+  lines: string;
+}
+
+export interface OrderManualPromotionsTable {
+  order_id: string;
+  promotion_id: string;
+  staff_id: string;
+  created_at: string;
+}
+
+export interface VenuePromotionSettingsTable {
+  venue_id: string;
+  exclusive_choice: string;
+  state_key: string | null;
+  updated_at: string;
 }
 
 /** The venue's closeout hour and shift limits (migration 018); a venue without a row has the defaults. */

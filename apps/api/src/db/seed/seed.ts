@@ -15,6 +15,7 @@ export const KNOWN_REMOTES: { name: string; feature: Feature; version: string }[
   { name: 'loyalty', feature: 'loyalty', version: '1.0.0' },
   { name: 'notifications', feature: 'notifications', version: '1.0.0' },
   { name: 'payments', feature: 'payments', version: '1.0.0' },
+  { name: 'promotions', feature: 'promotions', version: '1.0.0' },
   { name: 'reservations', feature: 'reservations', version: '1.0.0' },
   { name: 'shift', feature: 'shift', version: '1.0.0' },
   { name: 'upsell', feature: 'upsell', version: '1.0.0' },
@@ -66,7 +67,7 @@ export const DEMO_VENUES: VenueSeed[] = [
     slug: 'demo-2',
     name: 'Кафе «Демо-2»',
     // A second venue with a different set of features, to show flags are per venue.
-    flags: { ...allOn, reservations: false, upsell: false, 'finance-dashboard': false, loyalty: false, promotions: false, integrations: false },
+    flags: { ...allOn, reservations: false, upsell: false, 'finance-dashboard': false, loyalty: false, promotions: false, 'promotions-pilot': false, integrations: false },
     menu: DEMO_MENU.slice(0, 8),
   },
 ];
@@ -90,6 +91,7 @@ export async function seedDemo(db: Kysely<Database>, auth: AuthService, options:
     if (venue.hasPlans) await ensureDemoPlans(db, venueId);
     await ensureTills(db, venueId, venue.tills ?? ['Касса 1']);
     await ensureGuests(db, venueId, venue.guests ?? []);
+    if (venue.guests?.length) await ensureDemoPromotions(db, venueId);
   }
   if (options.bigMenu) {
     const existing = await db.selectFrom('venues').select('id').where('slug', '=', 'bench').executeTakeFirst();
@@ -105,6 +107,53 @@ async function ensureTills(db: Kysely<Database>, venueId: string, names: string[
   const any = await db.selectFrom('tills').select('id').where('venue_id', '=', venueId).limit(1).executeTakeFirst();
   if (any || names.length === 0) return;
   await db.insertInto('tills').values(names.map((name) => ({ id: newId(), venue_id: venueId, name, created_at: nowIso(), archived_at: null }))).execute();
+}
+
+/**
+ * The demo venue's promotions (issue 19), once: a manual staff discount to try «Применить акцию»
+ * with, and a weekday happy hour on drinks left switched off (nothing changes a demo bill by
+ * itself until an admin turns it on in Admin → Акции).
+ */
+async function ensureDemoPromotions(db: Kysely<Database>, venueId: string) {
+  const any = await db.selectFrom('promotions').select('id').where('venue_id', '=', venueId).limit(1).executeTakeFirst();
+  if (any) return;
+  const drinks = await db.selectFrom('categories').select('id').where('venue_id', '=', venueId).where('code', 'in', ['beer-cocktails', 'soft-drinks']).execute();
+  const now = nowIso();
+  const rule = (name: string, effect: object, schedule: object, manual: boolean, enabled: boolean, priority: number) => ({
+    id: newId(),
+    venue_id: venueId,
+    name,
+    kind: (effect as { kind: string }).kind,
+    effect: JSON.stringify(effect),
+    schedule: JSON.stringify(schedule),
+    conditions: JSON.stringify({ minSubtotal: null, minQuantity: null }),
+    limits: JSON.stringify({ perGuest: null, total: null }),
+    priority,
+    stacking: 'exclusive',
+    manual: manual ? 1 : 0,
+    feature_flag: null,
+    enabled: enabled ? 1 : 0,
+    total_limit: null,
+    uses: 0,
+    version: 1,
+    created_at: now,
+    updated_at: now,
+    deleted_at: null,
+  });
+  await db
+    .insertInto('promotions')
+    .values([
+      rule('Скидка сотрудника 10 %', { kind: 'percent', percent: 10, target: { scope: 'check' } }, { validFrom: null, validTo: null, windows: [] }, true, true, 10),
+      rule(
+        'Счастливые часы: напитки −20 %',
+        { kind: 'percent', percent: 20, target: { scope: 'items', items: { productIds: [], categoryIds: drinks.map((d) => d.id) } } },
+        { validFrom: null, validTo: null, windows: [{ days: [1, 2, 3, 4, 5], from: '17:00', to: '19:00' }] },
+        false,
+        false,
+        20,
+      ),
+    ])
+    .execute();
 }
 
 /** Seeded guests the venue does not have yet (by phone); an opening balance comes with its movement. */

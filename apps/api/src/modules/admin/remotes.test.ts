@@ -205,10 +205,10 @@ describe('remote registry: URL rules and entry integrity (issue 13)', () => {
     });
 
     it('a new remote needs its feature (checked before the files)', async () => {
-      const res = await admin.put('/admin/remotes/promotions', { version: '1.0.0', manifestUrl: '/remotes/promotions/1.0.0/mf-manifest.json' });
+      const res = await admin.put('/admin/remotes/integrations', { version: '1.0.0', manifestUrl: '/remotes/integrations/1.0.0/mf-manifest.json' });
       expect(res.status).toBe(400);
       expect(paths(res.body)).toEqual(['body.feature']);
-      expect((await admin.get('/admin/remotes/promotions')).status).toBe(404);
+      expect((await admin.get('/admin/remotes/integrations')).status).toBe(404);
     });
 
     it('/pos/config lists remotes of enabled features only', async () => {

@@ -6,6 +6,8 @@ import type { DashboardLedgerRow } from './repository';
 /** Ledger figures of a dashboard, without the scope fields the service adds. */
 export type LedgerFigures = Omit<Dashboard, 'scope' | 'shiftId' | 'businessDate' | 'waiterId' | 'currency' | 'timeZone' | 'updatedAt' | 'topProducts' | 'voids' | 'guests' | 'averagePerGuest' | 'tips' | 'plan'> & {
   tipsTotal: number;
+  /** Orders paid with a promotion's discount (one `discount` row each). */
+  discountCount: number;
   tipsByWaiter: Map<string, number>;
   paidOrderIds: string[];
 };
@@ -28,10 +30,11 @@ export function ledgerFigures(rows: readonly DashboardLedgerRow[], timeZone: str
       return [m, { sales, tips: sumOf(own, 'tip'), refunds, net: sales - refunds }];
     }),
   ) as Record<PaymentMethod, DashboardMethod>;
-  const gross = sumOf(rows, 'sale');
+  // A paid order's promotions book one `discount` row (issue 19): gross is at list price, so
+  // gross − discounts is what was sold for, and net stays the money taken less refunds.
+  const discounts = sumOf(rows, 'discount');
+  const gross = sumOf(rows, 'sale') + discounts;
   const refunds = sumOf(rows, 'refund');
-  // The model has no discounts yet: an order's total is its lines. A discount will book here.
-  const discounts = 0;
   const net = gross - discounts - refunds;
 
   const hours = new Map<string, Dashboard['byHour'][number]>();
@@ -41,7 +44,8 @@ export function ledgerFigures(rows: readonly DashboardLedgerRow[], timeZone: str
   for (const r of rows) {
     if (r.kind === 'sale' && r.order_id) paid.add(r.order_id);
     if (r.kind === 'tip' && r.waiter_id) tipsByWaiter.set(r.waiter_id, (tipsByWaiter.get(r.waiter_id) ?? 0) + r.amount);
-    if (r.kind === 'tip') continue;
+    // The hours show money: tips apart, a discount is no money at all.
+    if (r.kind === 'tip' || r.kind === 'discount') continue;
     const { date, hour } = zoned(r.created_at);
     const key = `${date}T${hour}`;
     const bucket = hours.get(key) ?? { date, hour, gross: 0, refunds: 0, net: 0 };
@@ -51,7 +55,7 @@ export function ledgerFigures(rows: readonly DashboardLedgerRow[], timeZone: str
     hours.set(key, bucket);
   }
   const byHour = [...hours.values()].sort((a, b) => (a.date === b.date ? a.hour - b.hour : a.date < b.date ? -1 : 1));
-  return { gross, discounts, refunds, net, tipsTotal: sumOf(rows, 'tip'), checks: paid.size, averageCheck: average(net, paid.size), byMethod, byHour, tipsByWaiter, paidOrderIds: [...paid] };
+  return { gross, discounts, discountCount: rows.filter((r) => r.kind === 'discount').length, refunds, net, tipsTotal: sumOf(rows, 'tip'), checks: paid.size, averageCheck: average(net, paid.size), byMethod, byHour, tipsByWaiter, paidOrderIds: [...paid] };
 }
 
 export type LineRow = Pick<OrderLinesTable, 'order_id' | 'product_id' | 'name' | 'unit_price' | 'modifiers' | 'quantity' | 'voided_quantity'>;

@@ -82,7 +82,7 @@ export class FinanceDashboardService {
 
   private async compute(db: Db, venueId: string, scope: Scope, waiterId: string | null, venue: { currency: string; timezone: string }): Promise<Figures> {
     const rows = await repo.ledgerRows(db, venueId, scope.ledger, waiterId);
-    const { tipsTotal, tipsByWaiter, paidOrderIds, ...figures } = ledgerFigures(rows, venue.timezone);
+    const { tipsTotal, tipsByWaiter, paidOrderIds, discountCount: _discountCount, ...figures } = ledgerFigures(rows, venue.timezone);
     const inScope = await repo.ordersInScope(db, venueId, scope.ledger, waiterId);
     const orderIds = [...new Set([...paidOrderIds, ...inScope.map((o) => o.id)])];
     const [orders, lines, staff] = await Promise.all([

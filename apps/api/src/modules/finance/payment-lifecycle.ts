@@ -22,7 +22,7 @@ import type { ShiftLedger } from '../shifts/ports';
 import type { ShiftsService } from '../shifts/service';
 import type { Ledger } from './ledger';
 import type { PaymentListener } from './ports';
-import { DAY_MS, dueFor, isCaptured, ledgerRow, ledgerRows, NO_PENDING, terminalPatch, toPayment } from './payment-rows';
+import { DAY_MS, discountRows, dueFor, isCaptured, ledgerRow, ledgerRows, NO_PENDING, terminalPatch, toPayment } from './payment-rows';
 import type { Receipts } from './receipts';
 import * as repo from './repository';
 import { type PaymentSettingsService, tipLimit } from './settings';
@@ -240,6 +240,7 @@ export class PaymentLifecycle implements Pick<ShiftLedger, 'settleExpiredHolds'>
     const moved = await this.ledger.move(db, actor, row, action, 'captured', { ...patch, amount, tip }, amount, tip, reason, now);
     await repo.appendLedger(db, ledgerRows(actor, row, shiftId, amount, tip, now));
     const changed = isOrderOpen ? await this.orders.afterPayment(db, actor.venueId, row.order_id, shiftId) : await this.orders.afterRefund(db, actor.venueId, row.order_id);
+    if (isOrderOpen) await repo.appendLedger(db, discountRows(actor, row, shiftId, changed.value, now));
     const heard = await this.listener.captured(db, actor, [moved.value], changed.value);
     return outcome(moved.value, [...moved.events, ...changed.events, ...heard]);
   }

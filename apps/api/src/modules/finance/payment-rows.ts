@@ -111,7 +111,7 @@ export function paymentRow(
   };
 }
 
-export function ledgerRow(actor: Actor, p: PaymentsTable, shiftId: string, kind: 'sale' | 'tip' | 'refund', amount: number, now: string): LedgerEntriesTable {
+export function ledgerRow(actor: Actor, p: PaymentsTable, shiftId: string, kind: 'sale' | 'tip' | 'refund' | 'discount', amount: number, now: string): LedgerEntriesTable {
   return {
     id: newId(),
     venue_id: actor.venueId,
@@ -129,4 +129,13 @@ export function ledgerRow(actor: Actor, p: PaymentsTable, shiftId: string, kind:
 /** A capture's ledger rows: the sale and, when there is one, the tip. */
 export function ledgerRows(actor: Actor, p: PaymentsTable, shiftId: string, amount: number, tip: number, now: string): LedgerEntriesTable[] {
   return [ledgerRow(actor, p, shiftId, 'sale', amount, now), ...(tip > 0 ? [ledgerRow(actor, p, shiftId, 'tip', tip, now)] : [])];
+}
+
+/**
+ * The payment that settles an order with promotions books their discount once (issue 19): a
+ * `discount` row with the order's discount, beside the sale rows, so the ledger's gross is at
+ * list price. Nothing for an order still open or without a discount.
+ */
+export function discountRows(actor: Actor, p: PaymentsTable, shiftId: string, order: Pick<Order, 'status' | 'discount'>, now: string): LedgerEntriesTable[] {
+  return order.status === 'paid' && order.discount > 0 ? [ledgerRow(actor, p, shiftId, 'discount', order.discount, now)] : [];
 }

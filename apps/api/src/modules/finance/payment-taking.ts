@@ -8,7 +8,7 @@ import type { OrderHooks } from '../orders';
 import type { ShiftsService } from '../shifts/service';
 import type { Ledger } from './ledger';
 import type { PaymentListener, StoredValueTender } from './ports';
-import { dueFor, ledgerRows, paymentRow, toPayment } from './payment-rows';
+import { discountRows, dueFor, ledgerRows, paymentRow, toPayment } from './payment-rows';
 import type { Receipts } from './receipts';
 import * as repo from './repository';
 import type { PaymentSettingsService } from './settings';
@@ -64,6 +64,7 @@ export class PaymentTaking {
     await repo.appendLedger(db, rows.filter((p) => p.status === 'captured').flatMap((p) => ledgerRows(actor, p, p.shift_id, p.amount, p.tip, now)));
 
     const changed = await this.orders.afterPayment(db, actor.venueId, order.id, shiftId);
+    await repo.appendLedger(db, discountRows(actor, rows[0], shiftId, changed.value, now));
     const payments = rows.map(toPayment);
     const heard = await this.listener.captured(db, actor, payments.filter((p) => p.status === 'captured'), changed.value);
     const change = payments.reduce((s, p) => s + p.change, 0);
@@ -92,6 +93,7 @@ export class PaymentTaking {
     await this.ledger.logTransition(db, actor, row, 'create', null, 'captured', row.amount, 0, null, now);
     const payment = toPayment(row);
     const changed = await this.orders.afterPayment(db, actor.venueId, order.id, shiftId);
+    await repo.appendLedger(db, discountRows(actor, row, shiftId, changed.value, now));
     const heard = await this.listener.captured(db, actor, [payment], changed.value);
     const receipt = await this.receipts.forPayment(db, actor.venueId, changed.value, 0);
     const result: PaymentResult = { payments: [payment], change: 0, order: changed.value, receipt };

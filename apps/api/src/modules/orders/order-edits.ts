@@ -3,6 +3,7 @@ import { nowIso } from '../../shared/clock';
 import { type Db, event, type OutboundEvent, outcome } from '../../shared/command';
 import { conflict, notFound } from '../../shared/errors';
 import type { VenuesService } from '../venues/service';
+import type { OrderPricing } from './order-pricing';
 import type { OrderReads } from './order-reads';
 import { assertOrderFits, type OrderGrowth } from './order-limits';
 import * as repo from './repository';
@@ -15,10 +16,16 @@ export class OrderEdits {
   constructor(
     private readonly reads: OrderReads,
     private readonly venues: VenuesService,
+    private readonly pricing: OrderPricing,
   ) {}
 
-  /** Events every order change sends: the order itself and, for a table order, its table. */
+  /**
+   * Events every order change sends: the order itself and, for a table order, its table. The
+   * order is priced first (promotions): every change re-evaluates them, in the same transaction.
+   */
   async changed(db: Db, venueId: string, orderId: string, extra: OutboundEvent[] = []) {
+    const row = await repo.findOrder(db, venueId, orderId);
+    if (row) await this.pricing.reprice(db, venueId, row);
     const order = await this.reads.get(db, venueId, orderId);
     const events: OutboundEvent[] = [...extra, event('order.updated', { venueId, order })];
     if (order.tableId) events.push(await this.venues.tableEvent(db, venueId, order.tableId));

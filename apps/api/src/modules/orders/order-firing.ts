@@ -43,11 +43,14 @@ export class OrderFiring {
         .map((delta) => ({ line, stationId: stations.get(line.productId)!, note: line.note, ...delta })),
     );
     if (deltas.length === 0 && stillHeld.length === held.length) return outcome({ order, tickets: [] });
-    await repo.bumpVersion(db, orderId, nowIso());
+    const now = nowIso();
+    await repo.bumpVersion(db, orderId, now);
     for (const line of new Set(deltas.map((d) => d.line))) {
       const quantityFired = deltas.some((d) => d.line === line && d.kind !== 'note');
       await repo.updateLine(db, line.id, {
         ...(quantityFired ? { fired_quantity: standingQuantity(line) } : {}),
+        // The first firing dates the line for promotions (a happy-hour line fired in the window keeps its price).
+        ...(quantityFired && !rows.get(line.id)!.first_fired_at ? { first_fired_at: now } : {}),
         fired_note: line.note ?? '',
       });
     }

@@ -1,4 +1,4 @@
-import { addDays, businessDate, businessDayBounds, type Order, orderChecks, type OrderLine, type OrdersQuery, orderTotals, type Split } from '@pos/contracts';
+import { addDays, type AppliedPromotion, businessDate, businessDayBounds, type Order, orderChecks, type OrderLine, type OrdersQuery, orderTotals, type Split } from '@pos/contracts';
 import { MAX_DAYS_AHEAD } from '@pos/contracts/constants';
 import type { OrdersTable } from '../../db/schema';
 import { clock } from '../../shared/clock';
@@ -6,6 +6,7 @@ import type { Db } from '../../shared/command';
 import { invalid, notFound } from '../../shared/errors';
 import { parseJson } from '../../shared/json';
 import type { AuthService } from '../auth/service';
+import type { PromotionsService } from '../promotions/service';
 import { withComboKitchenState } from './combo-lines';
 import { toLine } from './line-state';
 import type { OrderPayments, PaymentShare } from './ports';
@@ -16,6 +17,7 @@ export class OrderReads {
   constructor(
     private readonly auth: AuthService,
     private readonly payments: OrderPayments,
+    private readonly promotions: PromotionsService,
   ) {}
 
   async get(db: Db, venueId: string, orderId: string): Promise<Order> {
@@ -41,12 +43,13 @@ export class OrderReads {
   private async assemble(db: Db, rows: OrdersTable[]): Promise<Order[]> {
     const ids = rows.map((r) => r.id);
     const customerIds = [...new Set(rows.flatMap((r) => (r.customer_id ? [r.customer_id] : [])))];
-    const [lines, payments, tables, staff, customers] = await Promise.all([
+    const [lines, payments, tables, staff, customers, promotions] = await Promise.all([
       repo.linesOf(db, ids),
       this.payments.paymentShares(db, ids),
       repo.tableLabels(db, [...new Set(rows.flatMap((r) => (r.table_id ? [r.table_id] : [])))]),
       repo.staffNames(db, [...new Set(rows.map((r) => r.waiter_id))]),
       repo.customerNames(db, customerIds),
+      this.promotions.appliedOf(db, ids),
     ]);
     const labelOf = new Map(tables.map((t) => [t.id, t.label]));
     const nameOf = new Map(staff.map((s) => [s.id, s.name]));
@@ -59,12 +62,13 @@ export class OrderReads {
         row.table_id ? (labelOf.get(row.table_id) ?? null) : null,
         nameOf.get(row.waiter_id) ?? '',
         row.customer_id ? (customerOf.get(row.customer_id) ?? null) : null,
+        promotions.get(row.id) ?? [],
       ),
     );
   }
 
-  private toOrder(row: OrdersTable, lines: OrderLine[], payments: PaymentShare[], tableLabel: string | null, waiterName: string, customer: Order['customer']): Order {
-    const totals = orderTotals(lines);
+  private toOrder(row: OrdersTable, lines: OrderLine[], payments: PaymentShare[], tableLabel: string | null, waiterName: string, customer: Order['customer'], promotions: AppliedPromotion[]): Order {
+    const totals = orderTotals(lines, promotions.reduce((s, p) => s + p.saving, 0));
     const split = parseJson<Split | null>(row.split, null);
     const paid = payments.reduce((s, p) => s + p.amount, 0);
     return {
@@ -92,6 +96,7 @@ export class OrderReads {
       updatedAt: row.updated_at,
       closedAt: row.closed_at,
       customer,
+      promotions,
     };
   }
 

@@ -1,4 +1,4 @@
-import { type CreateOrderInput, type Split, standingQuantity, type UpdateOrderInput } from '@pos/contracts';
+import { type ApplyPromotionInput, type CreateOrderInput, type Split, standingQuantity, type UpdateOrderInput } from '@pos/contracts';
 import type { OrdersTable } from '../../db/schema';
 import { nowIso } from '../../shared/clock';
 import type { Actor, Db, OutboundEvent } from '../../shared/command';
@@ -9,6 +9,7 @@ import type { VenuesService } from '../venues/service';
 import type { OrderEdits } from './order-edits';
 import { assertOrderFits, newLinesAmount } from './order-limits';
 import type { OrderLines } from './order-lines';
+import type { OrderPricing } from './order-pricing';
 import type { OrderReads } from './order-reads';
 import type { OrderShifts } from './ports';
 import * as repo from './repository';
@@ -22,6 +23,7 @@ export class OrderTaking {
     private readonly menu: MenuService,
     private readonly venues: VenuesService,
     private readonly shifts: OrderShifts,
+    private readonly pricing: OrderPricing,
   ) {}
 
   async create(db: Db, actor: Actor, input: CreateOrderInput) {
@@ -100,6 +102,12 @@ export class OrderTaking {
       );
     }
     await repo.updateOrder(db, orderId, { split: split ? JSON.stringify(split) : null });
+    return this.edits.changed(db, actor.venueId, orderId);
+  }
+
+  /** `POST /pos/orders/{id}/promotion/apply`: a manual promotion on (or off) the order, which is priced again. */
+  async applyPromotion(db: Db, actor: Actor, orderId: string, input: ApplyPromotionInput) {
+    await this.pricing.apply(db, actor, orderId, input, (expected) => this.edits.beginEdit(db, actor.venueId, orderId, expected));
     return this.edits.changed(db, actor.venueId, orderId);
   }
 }

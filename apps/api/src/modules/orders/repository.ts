@@ -123,3 +123,6 @@ export const openOrdersOfShift = (db: Db, venueId: string, shiftId: string, orph
     .execute();
 
 export { isPostgres };
+
+export const productCategories = (db: Db, productIds: string[]) =>
+  productIds.length === 0 ? Promise.resolve([]) : db.selectFrom('products').select(['id', 'category_id']).where('id', 'in', productIds).execute();

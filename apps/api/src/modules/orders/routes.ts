@@ -2,6 +2,8 @@ import {
   ApprovalHeadersSchema,
   AddComboInputSchema,
   AddItemsInputSchema,
+  ApplyPromotionInputSchema,
+  OrderPromotionsSchema,
   CreateOrderInputSchema,
   IdParamsSchema,
   KitchenStatusSchema,
@@ -78,6 +80,29 @@ export async function ordersRoutes(fastify: FastifyInstance) {
     onRequest: app.authorize('orders.split'),
     schema: { tags, summary: 'Split the bill by lines or in equal parts (null removes the split)', params: IdParamsSchema, body: SplitOrderInputSchema, response: replies({ 200: OrderSchema }) },
     handler: (req, reply) => app.runCommand(req, reply, (tx) => orders.taking.split(tx, req.actor, req.params.id, req.body.split, req.body.version)),
+  });
+
+  app.get('/pos/orders/:id/promotions', {
+    onRequest: app.authorize('orders.view'),
+    schema: {
+      tags: [...tags, 'promotions'],
+      summary: 'The promotions applied to the order, and for each rule near it why it does not apply and what is missing ("one more dessert", "from 17:00")',
+      params: IdParamsSchema,
+      response: replies({ 200: OrderPromotionsSchema }),
+    },
+    handler: (req) => orders.pricing.explain(db, req.actor.venueId, req.params.id),
+  });
+
+  app.post('/pos/orders/:id/promotion/apply', {
+    onRequest: app.authorize('promotions.apply'),
+    schema: {
+      tags: [...tags, 'promotions'],
+      summary: 'Apply a manual promotion to the order, or take it off (`remove`); 409 `promotion.not_applicable` when it gives nothing on this order',
+      params: IdParamsSchema,
+      body: ApplyPromotionInputSchema,
+      response: replies({ 200: OrderSchema }),
+    },
+    handler: (req, reply) => app.runCommand(req, reply, (tx) => orders.taking.applyPromotion(tx, req.actor, req.params.id, req.body)),
   });
 
   app.post('/pos/orders/:id/send', {

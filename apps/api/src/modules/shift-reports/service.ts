@@ -185,8 +185,8 @@ export class ShiftReportsService implements ShiftCloseListener {
       totals: { gross: ledger.gross, discounts: ledger.discounts, refunds: ledger.refunds, net: ledger.net, tips: ledger.tipsTotal },
       byMethod: byMethod(shift, ledger.byMethod),
       byCategory: byCategory(categoryLines),
-      // The model has no discounts yet (the dashboard's ledgerFigures books 0): none counted.
-      discounts: { count: 0, amount: ledger.discounts },
+      // One `discount` ledger row per order paid with a promotion (issue 19).
+      discounts: { count: ledger.discountCount, amount: ledger.discounts },
       refunds: { count: refunds, amount: ledger.refunds },
       voids: voidsByReason(voidLines),
       tips: {
