@@ -48,6 +48,9 @@ describe('PromotionsWidget', () => {
     expect(activePromotions).toHaveBeenCalledTimes(1);
     activePromotions.mockResolvedValue(anActiveList([anActivePromotion({ secondsToEnd: 3600 })]));
     await act(async () => jest.advanceTimersByTime(2_000));
+    // At 0, a second's grace (the server rounds its seconds down), then the list again.
+    expect(activePromotions).toHaveBeenCalledTimes(1);
+    await act(async () => jest.advanceTimersByTime(1_000));
     expect(activePromotions).toHaveBeenCalledTimes(2);
     expect(await screen.findByText('ещё 1:00:00')).toBeInTheDocument();
   });

@@ -4,6 +4,8 @@ import { livePromotions } from '../../model/countdown';
 
 /** The countdowns move this often. */
 export const TICK_MS = 1_000;
+/** How long after a countdown reaches 0 the list is asked for again. */
+export const DUE_DELAY_MS = 1_000;
 
 /**
  * The active list, live: counted down every second from when the answer arrived (the local
@@ -24,14 +26,16 @@ export function useLivePromotions(isOffline: boolean) {
   const data = query.data;
   const live = useMemo(() => (data ? livePromotions(data.promotions, receivedAt, now) : null), [data, receivedAt, now]);
 
-  // One refetch per answer whose countdown ran out; the new answer starts its own.
+  // One refetch per answer whose countdown ran out, a second after it: the server rounds the
+  // seconds down, so the window opens (or closes) within that second.
   const refetchedFor = useRef(0);
   const isDue = live?.isDue ?? false;
   const { refetch } = query;
   useEffect(() => {
     if (!isDue || isOffline || refetchedFor.current === receivedAt) return;
     refetchedFor.current = receivedAt;
-    void refetch();
+    const timer = setTimeout(() => void refetch(), DUE_DELAY_MS);
+    return () => clearTimeout(timer);
   }, [isDue, isOffline, receivedAt, refetch]);
 
   return { data, items: live?.items ?? [], receivedAt, error: query.error };
