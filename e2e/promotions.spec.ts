@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
-import { minorUnits } from './support/payments';
+import { borschtOrder, minorUnits } from './support/payments';
 import { startServer, type TestServer } from './support/server';
 import { apiLogin, openSection, signIn } from './support/staff';
 import { type Browser, expect, type Page, test } from './support/test';
@@ -13,8 +13,8 @@ import { type Browser, expect, type Page, test } from './support/test';
  *   ordered before the start pays full price; when the window opens the order gets the promotion
  *   by itself (the server re-prices open orders) and the total drops 20 %; the order is fired; when
  *   the window closes the fired dish keeps its saving and a dish added after pays full price;
- * - a rule gated by the `promotions-pilot` flag shows on the open floor and goes away, without a
- *   reload, when an admin switches the flag off;
+ * - a rule gated by the `promotions-pilot` flag shows on the open floor and applies to an order;
+ *   it goes away, without a reload, when an admin switches the flag off;
  * - Admin → Акции creates a rule through the form and lists it; an empty window (from = to) is
  *   marked at its field and nothing is saved.
  * Screenshots of the widget, the order summary and the Admin page at 1280×800, 1024×768 and
@@ -182,6 +182,8 @@ test('a rule gated by the pilot flag shows on the open floor and goes away when 
   fs.mkdirSync(SHOTS, { recursive: true });
   const admin = await apiLogin(server.url, '999999');
   const pilot = await admin.post<Rule>('/admin/promotions', ruleInput({ name: 'Пилот: −5 % на чек', effect: { kind: 'percent', percent: 5, target: { scope: 'check' } }, featureFlag: 'promotions-pilot' }));
+  // Table 6's two borschts get the pilot's 5 %.
+  await borschtOrder(server.url, '6', 2);
 
   const waiter = await pageIn(browser, 'ru', SIZES[0]);
   await signIn(waiter, server.url, '1111');
@@ -201,7 +203,7 @@ test('a rule gated by the pilot flag shows on the open floor and goes away when 
       await page.screenshot({ path: `${SHOTS}/floor-${tag}.png` });
       await page.getByTestId('promotions-widget').screenshot({ path: `${SHOTS}/widget-${tag}.png` });
 
-      await page.getByTestId('table-5').click();
+      await page.getByTestId('table-6').click();
       await expect(page.getByTestId('order-screen')).toBeVisible();
       const summary = page.getByTestId('order-promotions');
       await expect(summary).toBeVisible();
@@ -233,7 +235,7 @@ test('a rule gated by the pilot flag shows on the open floor and goes away when 
   }
 
   // The admin switches the pilot off: it leaves the open floor without a reload.
-  await admin.put('/admin/flags', { flags: { 'promotions-pilot': false } });
+  await admin.put('/admin/feature-flags', { flags: { 'promotions-pilot': false } });
   await expect(pilotItem).toHaveCount(0, { timeout: 15_000 });
   const active = await admin.get<ActiveList>('/pos/promotions/active');
   expect(active.promotions.map((p) => p.rule.id)).not.toContain(pilot.id);

@@ -47,17 +47,18 @@ function PromotionItem({ item, format }: { item: LivePromotion; format: ReturnTy
   const { rule } = item.promotion;
   const countdown =
     item.state === 'upcoming' ? t('widget.startsIn', { clock: clockText(item.secondsToStart) }) : item.secondsToEnd === null ? t('widget.allDay') : t('widget.endsIn', { clock: clockText(item.secondsToEnd) });
+  // An all-day rule's countdown already says «весь день».
+  const schedule = scheduleText(rule.schedule, t, format.date);
+  const summary = schedule === t('summary.allDay') ? effectText(rule.effect, tools) : `${effectText(rule.effect, tools)} · ${schedule}`;
   return (
     <li className={styles.item} data-testid="promotion-item" data-rule-id={rule.id} data-state={item.state}>
+      <div className={styles.name}>{rule.name}</div>
       <div className={styles.line}>
-        <span className={styles.name}>{rule.name}</span>
-        {rule.manual && <Badge tone="accent">{t('widget.manual')}</Badge>}
-        <span className={`${styles.countdown} ${item.state === 'active' ? styles.now : ''}`} data-testid="promotion-countdown" aria-live="off">
+        <span className={`${styles.countdown} ${item.state === 'active' ? styles.now : ''}`} data-testid="promotion-countdown">
           {countdown}
         </span>
-      </div>
-      <div className={styles.summary}>
-        {effectText(rule.effect, tools)} · {scheduleText(rule.schedule, t, format.date)}
+        {rule.manual && <Badge tone="accent">{t('widget.manual')}</Badge>}
+        <span className={styles.summary}>{summary}</span>
       </div>
     </li>
   );
