@@ -15,6 +15,7 @@ import { type Browser, expect, type Page, test } from './support/test';
  *   the window closes the fired dish keeps its saving and a dish added after pays full price;
  * - a rule gated by the `promotions-pilot` flag shows on the open floor and applies to an order;
  *   it goes away, without a reload, when an admin switches the flag off;
+ * - the admin applies a manual promotion on an order and takes it off;
  * - Admin → Акции creates a rule through the form and lists it; an empty window (from = to) is
  *   marked at its field and nothing is saved.
  * Screenshots of the widget, the order summary and the Admin page at 1280×800, 1024×768 and
@@ -213,22 +214,34 @@ test('a rule gated by the pilot flag shows on the open floor and goes away when 
       await page.getByTestId('order-totals').screenshot({ path: `${SHOTS}/summary-${tag}.png` });
       if (language === 'ru' && viewport === SIZES[0]) {
         await audit(page, '[data-testid="order-promotions"]');
+        // The admin (promotions.apply) applies the demo's manual staff discount, then takes it off.
         await page.getByTestId('promotion-apply-open').click();
-        await expect(page.getByRole('dialog', { name: 'Применить акцию' })).toContainText('Скидка сотрудника 10 %');
+        const dialog = page.getByRole('dialog', { name: 'Применить акцию' });
+        await expect(dialog).toContainText('Скидка сотрудника 10 %');
         await page.screenshot({ path: `${SHOTS}/apply-dialog-${tag}.png` });
-        await page.keyboard.press('Escape');
+        await dialog.getByRole('button', { name: /Скидка сотрудника 10 %/ }).click();
+        await expect(dialog).toBeHidden();
+        const manual = summary.getByTestId('applied-promotion').filter({ hasText: 'Скидка сотрудника 10 %' });
+        await expect(manual).toContainText('вручную');
+        await page.getByTestId('order-totals').screenshot({ path: `${SHOTS}/summary-manual-${tag}.png` });
+        await manual.getByRole('button', { name: 'Снять акцию «Скидка сотрудника 10 %»' }).click();
+        await expect(manual).toHaveCount(0);
       }
 
       await page.goto(`${server.url}/x/admin/promotions`);
       await expect(page.getByTestId('promotions-page')).toBeVisible();
       await expect(page.locator(`[data-testid="promotion-rule"][data-rule-id="${pilot.id}"]`)).toBeVisible();
       await page.screenshot({ path: `${SHOTS}/admin-${tag}.png` });
-      if (language === 'ru' && viewport === SIZES[0]) {
+      if (viewport === SIZES[0] || viewport === SIZES[2]) {
         await audit(page, '[data-testid="promotions-page"]');
         await page.getByTestId('promotions-create').click();
         await expect(page.getByTestId('promotion-form')).toBeVisible();
         await page.screenshot({ path: `${SHOTS}/admin-form-${tag}.png` });
         await audit(page, '[data-testid="promotion-form"]');
+        await page.getByTestId('promotion-form-kind-buy_x_get_y').click();
+        await page.getByTestId('promotion-form-add-window').click();
+        await page.getByTestId('promotion-form-enabled').scrollIntoViewIfNeeded();
+        await page.screenshot({ path: `${SHOTS}/admin-form-bottom-${tag}.png` });
       }
       await page.context().close();
     }
