@@ -1,6 +1,6 @@
 import type { ExclusiveChoice, PromotionRule } from '@pos/contracts';
-import { problemCode, problemText, useTranslation } from '@pos/i18n';
-import { type HostProps, useHost, useMenu } from '@pos/plugin-sdk';
+import { problemText, useTranslation } from '@pos/i18n';
+import { ApiError, type HostProps, queryKeys, useHost, useMenu } from '@pos/plugin-sdk';
 import { Badge, Button, ChoiceGroup, Dialog, DialogActions, EmptyState, Icon, Notice, Section, Spinner, Switch } from '@pos/ui';
 import { useState } from 'react';
 import { useFormat } from '../../format';
@@ -91,7 +91,14 @@ function RuleRow({ rule, onEdit }: { rule: PromotionRule; onEdit(): void }) {
   const flip = (enabled: boolean) =>
     save.mutate(
       { id: rule.id, version: rule.version, input: { ...inputOfRule(rule), enabled } },
-      { onError: (e) => host.notify('error', problemCode(e) === 'promotion.version_conflict' || (e as { status?: number }).status === 409 ? t('admin.conflict') : t('admin.failed', { message: problemText(t, e) })) },
+      {
+        onError: (e) => {
+          const isConflict = e instanceof ApiError && e.status === 409;
+          host.notify('error', isConflict ? t('admin.conflict') : t('admin.failed', { message: problemText(t, e) }));
+          // Someone else changed it: show the rule as it stands (its new version) for the next tap.
+          if (isConflict) void host.queryClient.invalidateQueries({ queryKey: queryKeys.adminPromotions });
+        },
+      },
     );
   return (
     <li className={`${styles.rule} ${rule.enabled ? '' : styles.ruleOff}`} data-testid="promotion-rule" data-rule-id={rule.id}>

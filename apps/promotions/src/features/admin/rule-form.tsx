@@ -1,6 +1,6 @@
 import { FEATURES, type Feature, type ItemSet, type Menu, PROMOTION_KINDS, type PromotionRule } from '@pos/contracts';
 import { problemCode, problemText, useTranslation } from '@pos/i18n';
-import { ApiError, useHost } from '@pos/plugin-sdk';
+import { ApiError, queryKeys, useHost } from '@pos/plugin-sdk';
 import { Button, ChoiceGroup, Field, FieldGroup, fieldErrorClass, Icon, inputClass, MoneyField, Notice, Section, Switch, TextField } from '@pos/ui';
 import { type ReactNode, useState } from 'react';
 import { useSavePromotion } from './api/admin-promotions';
@@ -33,6 +33,11 @@ export function RuleForm({ rule, menu, onDone }: RuleFormProps) {
   const [failure, setFailure] = useState<{ text: string; isConflict?: boolean } | null>(null);
   const save = useSavePromotion();
   const set = (change: Partial<RuleDraft>) => setDraft((d) => ({ ...d, ...change }));
+  /** After a 409: the list as it stands now, to edit the rule again from its new version. */
+  const reload = () => {
+    void host.queryClient.invalidateQueries({ queryKey: queryKeys.adminPromotions });
+    onDone();
+  };
 
   /** The error of a field: the first failing path at or under `prefix`, in the form's words. */
   const errorAt = (prefix: string, testId = `promotion-error-${prefix}`): ReactNode => {
@@ -164,7 +169,7 @@ export function RuleForm({ rule, menu, onDone }: RuleFormProps) {
       }
       notice={
         failure && (
-          <Notice kind="error" testId="promotion-form-failure" action={failure.isConflict ? <Button onClick={onDone}>{t('admin.reload')}</Button> : undefined}>
+          <Notice kind="error" testId="promotion-form-failure" action={failure.isConflict ? <Button onClick={reload}>{t('admin.reload')}</Button> : undefined}>
             {failure.text}
             {unplaced.map(([path, message]) => (
               <div key={path}>{path ? `${path}: ${message}` : message}</div>
