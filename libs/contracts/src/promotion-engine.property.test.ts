@@ -1,3 +1,4 @@
+// eslint-disable-next-line @nx/enforce-module-boundaries -- test only: the engine's property tests; the library itself still imports zod alone
 import fc from 'fast-check';
 import { evaluatePromotions, type EngineContext, type EngineLine, type EngineResult } from './promotion-engine';
 import { AppliedPromotionSchema, PromotionHintSchema, PromotionRuleSchema, type ItemSet, type PromotionRule, type PromotionWindow } from './promotions';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FeatureSchema } from './admin';
 import { BusinessDateSchema, ClientRequestIdSchema, IdSchema, IsoDateTimeSchema, MoneySchema, PriceSchema, VersionSchema } from './common';
-import { AppliedPromotionSchema, PromotionKindSchema } from './promotion-applied';
+import { AppliedPromotionSchema } from './promotion-applied';
 import { LocalTimeSchema, WeekdaySchema } from './upsell';
 
 export { AppliedPromotionSchema, PROMOTION_KINDS, PromotionKindSchema } from './promotion-applied';
