@@ -109,7 +109,8 @@ export class PromotionsService {
   async pricingInputs(db: Db, venueId: string): Promise<PricingInputs> {
     const rules = (await repo.listRules(db, venueId)).filter((r) => r.enabled === 1).map(toRule);
     // Most order changes at a venue without rules: one query, nothing else to read.
-    if (rules.length === 0) return { rules, settings: DEFAULT_PROMOTION_SETTINGS, timeZone: await repo.venueTimeZone(db, venueId), flags: {}, on: false };
+    // (The zone is not read: nothing is priced; `active` reads it itself.)
+    if (rules.length === 0) return { rules, settings: DEFAULT_PROMOTION_SETTINGS, timeZone: '', flags: {}, on: false };
     const [settings, timeZone, flags] = await Promise.all([this.settings(db, venueId), repo.venueTimeZone(db, venueId), this.admin.flags(db, venueId)]);
     return { rules, settings, timeZone, flags, on: flags.promotions };
   }
@@ -134,7 +135,7 @@ export class PromotionsService {
             return [{ rule, activeNow: false, endsAt: null, secondsToEnd: null, startsAt: s.startsAt, secondsToStart: toStart }];
           })
       : [];
-    return { serverTime: at, timeZone, settings, promotions };
+    return { serverTime: at, timeZone: timeZone || (await repo.venueTimeZone(db, venueId)), settings, promotions };
   }
 
   /**
