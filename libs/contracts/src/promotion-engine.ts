@@ -311,6 +311,8 @@ interface Order {
   /** List amount of each line (0 for lines that never count). */
   list: number[];
   counted: boolean[];
+  /** Indices of the counted lines. */
+  countedIdx: number[];
   byProduct: Map<string, number[]>;
   byCategory: Map<string, number[]>;
   /** A scratch array for de-duplicating line indices. */
@@ -337,8 +339,10 @@ function matching(order: Order, set: ItemSet, keep: (i: number) => boolean): num
     return out;
   }
   const stamp = ++order.stamp;
+  let lists = 0;
   const add = (list: number[] | undefined) => {
     if (!list) return;
+    lists++;
     for (const i of list) {
       if (order.mark[i] !== stamp) {
         order.mark[i] = stamp;
@@ -348,7 +352,7 @@ function matching(order: Order, set: ItemSet, keep: (i: number) => boolean): num
   };
   for (const p of set.productIds) add(order.byProduct.get(p));
   for (const c of set.categoryIds) add(order.byCategory.get(c));
-  return out.sort((a, b) => a - b);
+  return lists > 1 ? out.sort((a, b) => a - b) : out;
 }
 
 const isEmptySet = (set: ItemSet) => set.productIds.length === 0 && set.categoryIds.length === 0;
@@ -381,11 +385,20 @@ export function spreadShares(total: number, weights: readonly number[]): number[
     left -= shares[i];
   }
   if (left > 0) {
-    const order = weights.map((_, i) => i).sort((a, b) => (rests[a] === rests[b] ? a - b : rests[b] - rests[a]));
-    for (const i of order) {
-      if (left <= 0) break;
-      shares[i] += 1;
-      left -= 1;
+    // Largest remainder first, ties by index: packed into one number and sorted natively.
+    const n = weights.length;
+    if (n < 1024 && whole * 1024 < Number.MAX_SAFE_INTEGER) {
+      const keys = new Float64Array(n);
+      for (let i = 0; i < n; i++) keys[i] = rests[i] * 1024 + (1023 - i);
+      keys.sort();
+      for (let k = n - 1; k >= 0 && left > 0; k--, left--) shares[1023 - (keys[k] % 1024)] += 1;
+    } else {
+      const order = weights.map((_, i) => i).sort((a, b) => (rests[a] === rests[b] ? a - b : rests[b] - rests[a]));
+      for (const i of order) {
+        if (left <= 0) break;
+        shares[i] += 1;
+        left -= 1;
+      }
     }
   }
   return shares;
@@ -401,8 +414,11 @@ interface Outcome {
   lines: Map<number, number>;
   /** Why it saves nothing (conditions or "one item away"), when that is worth a hint. */
   need: Need | null;
+  /** The lines the rule looked at (when it saves): if none has changed, the outcome still holds. */
+  scope?: readonly (readonly number[])[];
 }
 
+const always = () => true;
 const NOTHING: Outcome = { saving: 0, lines: new Map(), need: null };
 
 function addSaving(lines: Map<number, number>, i: number, saving: number) {
@@ -422,12 +438,14 @@ function evaluateRule(rule: PromotionRule, order: Order, rem: readonly number[],
   const effect = rule.effect;
   let result: Outcome;
   let units: number;
-  let unitsSet: ItemSet | null;
+  let scope: number[][];
+  let unitsSet: () => ItemSet | null;
   if (effect.kind === 'percent' || effect.kind === 'fixed') {
     const target = effect.target;
-    const idx = target.scope === 'check' ? order.lines.map((_, i) => i).filter((i) => order.counted[i] && inTime(i)) : matching(order, target.items, inTime);
+    const idx = target.scope === 'items' ? matching(order, target.items, inTime) : inTime === always ? order.countedIdx : order.countedIdx.filter(inTime);
     units = sumQuantity(order, idx);
-    unitsSet = target.scope === 'check' ? null : target.items;
+    scope = [idx];
+    unitsSet = () => (target.scope === 'check' ? null : target.items);
     const lines = new Map<number, number>();
     if (effect.kind === 'fixed' && target.scope === 'items') {
       for (const i of idx) addSaving(lines, i, Math.min(effect.amount * order.lines[i].quantity, rem[i]));
@@ -442,10 +460,13 @@ function evaluateRule(rule: PromotionRule, order: Order, rem: readonly number[],
   } else if (effect.kind === 'buy_x_get_y') {
     const buy = matching(order, effect.buy, inTime);
     units = sumQuantity(order, buy);
-    unitsSet = effect.buy;
-    result = buyXGetY(effect, order, rem, buy, inTime);
+    unitsSet = () => effect.buy;
+    const get = isEmptySet(effect.get) ? buy : matching(order, effect.get, inTime);
+    scope = [buy, get];
+    result = buyXGetY(effect, order, rem, buy, get);
   } else {
     const sets = effect.items.map((item) => matching(order, item.items, inTime));
+    scope = sets;
     const stamp = ++order.stamp;
     units = 0;
     for (const idx of sets)
@@ -454,14 +475,14 @@ function evaluateRule(rule: PromotionRule, order: Order, rem: readonly number[],
           order.mark[i] = stamp;
           units += order.lines[i].quantity;
         }
-    unitsSet = unionSet(effect.items.map((item) => item.items));
+    unitsSet = () => unionSet(effect.items.map((item) => item.items));
     result = combo(effect, order, rem, sets);
   }
   if (result.saving === 0) return result;
   const c = rule.conditions;
   if (c.minSubtotal !== null && subtotal < c.minSubtotal) return { ...NOTHING, need: { reason: 'min_subtotal', missingAmount: c.minSubtotal - subtotal } };
-  if (c.minQuantity !== null && units < c.minQuantity) return { ...NOTHING, need: { reason: 'min_quantity', missingQuantity: c.minQuantity - units, missingItems: unitsSet } };
-  return result;
+  if (c.minQuantity !== null && units < c.minQuantity) return { ...NOTHING, need: { reason: 'min_quantity', missingQuantity: c.minQuantity - units, missingItems: unitsSet() } };
+  return { ...result, scope };
 }
 
 /** Line indices in reward order: per-portion remaining price (cheapest or dearest first), ties by id. */
@@ -473,9 +494,8 @@ function byUnitPrice(order: Order, rem: readonly number[], idx: number[], deares
   });
 }
 
-function buyXGetY(effect: Extract<PromotionRule['effect'], { kind: 'buy_x_get_y' }>, order: Order, rem: readonly number[], buy: number[], inTime: (i: number) => boolean): Outcome {
+function buyXGetY(effect: Extract<PromotionRule['effect'], { kind: 'buy_x_get_y' }>, order: Order, rem: readonly number[], buy: number[], get: number[]): Outcome {
   const sameSet = isEmptySet(effect.get);
-  const get = sameSet ? buy : matching(order, effect.get, inTime);
   const X = effect.buyQuantity;
   const Y = effect.getQuantity;
   const q = (i: number) => order.lines[i].quantity;
@@ -594,6 +614,7 @@ export function evaluatePromotions(rules: readonly PromotionRule[], lines: reado
     lines: sorted,
     list: sorted.map((l) => (!l.excluded && l.quantity > 0 ? Math.max(0, l.unitPrice) * l.quantity : 0)),
     counted: sorted.map((l) => !l.excluded && l.quantity > 0),
+    countedIdx: [],
     byProduct: new Map(),
     byCategory: new Map(),
     mark: new Uint32Array(sorted.length),
@@ -602,6 +623,7 @@ export function evaluatePromotions(rules: readonly PromotionRule[], lines: reado
   let subtotal = 0;
   sorted.forEach((l, i) => {
     if (!order.counted[i]) return;
+    order.countedIdx.push(i);
     subtotal += order.list[i];
     const p = order.byProduct.get(l.productId);
     if (p) p.push(i);
@@ -627,7 +649,6 @@ export function evaluatePromotions(rules: readonly PromotionRule[], lines: reado
     }
     return k;
   });
-  const always = () => true;
   const manual = new Set(context.manualRuleIds);
 
   const hints: PromotionHint[] = [];
@@ -643,26 +664,27 @@ export function evaluatePromotions(rules: readonly PromotionRule[], lines: reado
     const schedule = compileSchedule(rule.schedule);
     const valid = validOn(schedule, nowInfo.day);
     let inTime: (i: number) => boolean = always;
-    let anyInTime = valid;
     if (valid && schedule.windows.length > 0) {
-      const momentIn = moments.map((m) => windowAt(schedule.windows, m) !== null);
-      inTime = (i) => momentIn[lineMoment[i]];
-      anyInTime = sorted.some((_, i) => order.counted[i] && momentIn[lineMoment[i]]);
+      // Whether each distinct pricing moment lies in a window, worked out when first asked.
+      const momentIn = new Int8Array(moments.length);
+      inTime = (i) => {
+        const m = lineMoment[i];
+        if (momentIn[m] === 0) momentIn[m] = windowAt(schedule.windows, moments[m]) !== null ? 1 : 2;
+        return momentIn[m] === 1;
+      };
     }
-    if (!anyInTime) {
-      // Not started (or no line in its window): a hint when it would save money and starts soon.
-      if (schedule.fromDay !== null && schedule.fromDay > nowInfo.day + 1) continue;
-      if (schedule.toDay !== null && schedule.toDay < nowInfo.day) continue;
-      if (evaluateRule(rule, order, order.list, always, subtotal).saving === 0) continue;
-      const start = nextStart(schedule, nowMs, tz);
-      if (start !== null && start - nowMs <= NOT_STARTED_HINT_SECONDS * 1000) {
-        giveHint(rule, { reason: 'not_started', startsAt: iso(start), secondsToStart: Math.floor((start - nowMs) / 1000) });
-      }
-      continue;
-    }
-    const alone = evaluateRule(rule, order, order.list, inTime, subtotal);
+    const alone = valid ? evaluateRule(rule, order, order.list, inTime, subtotal) : NOTHING;
     if (alone.saving === 0) {
-      if (alone.need) giveHint(rule, alone.need);
+      if (!valid || (inTime !== always && !order.countedIdx.some(inTime))) {
+        // Not started (or no line in its window): a hint when it would save money and starts soon.
+        if (schedule.fromDay !== null && schedule.fromDay > nowInfo.day + 1) continue;
+        if (schedule.toDay !== null && schedule.toDay < nowInfo.day) continue;
+        if (evaluateRule(rule, order, order.list, always, subtotal).saving === 0) continue;
+        const start = nextStart(schedule, nowMs, tz);
+        if (start !== null && start - nowMs <= NOT_STARTED_HINT_SECONDS * 1000) {
+          giveHint(rule, { reason: 'not_started', startsAt: iso(start), secondsToStart: Math.floor((start - nowMs) / 1000) });
+        }
+      } else if (alone.need) giveHint(rule, alone.need);
       continue;
     }
     const usage = context.usage[rule.id] ?? { total: 0, guest: 0 };
@@ -691,11 +713,17 @@ export function evaluatePromotions(rules: readonly PromotionRule[], lines: reado
   const options: Option[] = [];
   if (stackable.length > 0) {
     const rem = [...order.list];
+    const touched = new Uint8Array(sorted.length);
     const stack: Option = { rules: [], outcomes: [], saving: 0, priority: 0, id: '' };
     for (const { rule, alone } of stackable) {
-      const o = stack.rules.length === 0 ? alone : evaluateRule(rule, order, rem, inTimeOf.get(rule) ?? always, subtotal);
+      // On lines no earlier rule touched, the rule saves what it saves alone.
+      const fresh = alone.scope !== undefined && alone.scope.every((idx) => idx.every((i) => touched[i] === 0));
+      const o = fresh ? alone : evaluateRule(rule, order, rem, inTimeOf.get(rule) ?? always, subtotal);
       if (o.saving === 0) continue;
-      for (const [i, s] of o.lines) rem[i] -= s;
+      for (const [i, s] of o.lines) {
+        rem[i] -= s;
+        touched[i] = 1;
+      }
       stack.rules.push(rule);
       stack.outcomes.push(o);
       stack.saving += o.saving;
