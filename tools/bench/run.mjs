@@ -35,7 +35,10 @@ const ORDER_DURATION_MS = Number(process.env.BENCH_ORDER_MS ?? 3000);
 
 const log = (msg) => process.stderr.write(`[bench] ${msg}\n`);
 
-if (!fs.existsSync(SERVER)) {
+// The promotions part prices orders in process: alone (BENCH_ONLY=promotions) it needs no API.
+const API_NEEDED = [...ONLY].some((part) => part !== 'promotions');
+
+if (API_NEEDED && !fs.existsSync(SERVER)) {
   console.error(`[bench] ${path.relative(ROOT, SERVER)} not found — build the API first:\n\n    npx nx build api\n`);
   process.exit(1);
 }
@@ -233,7 +236,15 @@ function summary(result) {
   return lines.join('\n');
 }
 
+async function promotionsOnly() {
+  log('promotions: one 50-line order priced against 20 / 200 / 2,000 rules (the engine in process, no API) …');
+  const result = { promotions: await promotionsBench(), budgets: BUDGETS, machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, loadavg: os.loadavg().map((l) => Math.round(l * 100) / 100), node: process.version } };
+  console.log(summary(result));
+  console.log(JSON.stringify(result, null, 2));
+}
+
 async function main() {
+  if (!API_NEEDED) return promotionsOnly();
   log('starting the API from dist/apps/api/server.js …');
   const baseUrl = await startServer();
   log(`API up at ${baseUrl}`);
