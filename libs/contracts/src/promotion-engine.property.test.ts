@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { evaluatePromotions, type EngineContext, type EngineLine, type EngineResult } from './promotion-engine';
+import { evaluatePromotions, spreadShares, type EngineContext, type EngineLine, type EngineResult } from './promotion-engine';
+import { proportionalShares } from './order-math';
 import { AppliedPromotionSchema, PromotionHintSchema, PromotionRuleSchema, type ItemSet, type PromotionRule, type PromotionWindow } from './promotions';
 
 /** Arbitrary rules and orders over small pools of products and categories, so that they meet. */
@@ -186,6 +187,17 @@ describe('promotion engine properties', () => {
         }
       }),
       RUNS,
+    );
+  });
+});
+
+describe('spreadShares', () => {
+  it('answers exactly as proportionalShares', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1_000_000 }), fc.array(fc.integer({ min: 0, max: 100_000 }), { maxLength: 60 }), (total, weights) => {
+        expect(spreadShares(total, weights)).toEqual(proportionalShares(total, weights));
+      }),
+      { numRuns: 1_000 },
     );
   });
 });

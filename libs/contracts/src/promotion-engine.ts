@@ -362,6 +362,33 @@ const unionSet = (sets: readonly ItemSet[]): ItemSet => ({
   categoryIds: unique(sets.flatMap((s) => s.categoryIds)),
 });
 
+/** The k-th largest (1-based) of distinct numbers, by quickselect; reorders `a`. */
+function kthLargest(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  const target = k - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] > pivot) i++;
+      while (a[j] < pivot) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else return a[target];
+  }
+  return a[target];
+}
+
 /**
  * `proportionalShares` (largest remainder, ties by index) without BigInt when the products stay
  * exact in doubles; the same answer, faster.
@@ -390,8 +417,9 @@ export function spreadShares(total: number, weights: readonly number[]): number[
     if (n < 1024 && whole * 1024 < Number.MAX_SAFE_INTEGER) {
       const keys = new Float64Array(n);
       for (let i = 0; i < n; i++) keys[i] = rests[i] * 1024 + (1023 - i);
-      keys.sort();
-      for (let k = n - 1; k >= 0 && left > 0; k--, left--) shares[1023 - (keys[k] % 1024)] += 1;
+      // The keys are distinct: the `left` largest are those ≥ the left-th largest.
+      const threshold = kthLargest(Float64Array.from(keys), left);
+      for (let i = 0; i < n; i++) if (keys[i] >= threshold) shares[i] += 1;
     } else {
       const order = weights.map((_, i) => i).sort((a, b) => (rests[a] === rests[b] ? a - b : rests[b] - rests[a]));
       for (const i of order) {
@@ -437,52 +465,58 @@ const sumQuantity = (order: Order, idx: readonly number[]) => idx.reduce((s, i) 
 function evaluateRule(rule: PromotionRule, order: Order, rem: readonly number[], inTime: (i: number) => boolean, subtotal: number): Outcome {
   const effect = rule.effect;
   let result: Outcome;
-  let units: number;
+  let units = 0;
   let scope: number[][];
-  let unitsSet: () => ItemSet | null;
   if (effect.kind === 'percent' || effect.kind === 'fixed') {
     const target = effect.target;
     const idx = target.scope === 'items' ? matching(order, target.items, inTime) : inTime === always ? order.countedIdx : order.countedIdx.filter(inTime);
+    if (idx.length === 0) return NOTHING;
     units = sumQuantity(order, idx);
     scope = [idx];
-    unitsSet = () => (target.scope === 'check' ? null : target.items);
     const lines = new Map<number, number>();
     if (effect.kind === 'fixed' && target.scope === 'items') {
       for (const i of idx) addSaving(lines, i, Math.min(effect.amount * order.lines[i].quantity, rem[i]));
     } else {
-      const weights = idx.map((i) => rem[i]);
-      const sum = weights.reduce((s, w) => s + w, 0);
+      const weights = new Array<number>(idx.length);
+      let sum = 0;
+      for (let k = 0; k < idx.length; k++) sum += weights[k] = rem[idx[k]];
       const total = effect.kind === 'percent' ? Math.floor((sum * effect.percent + 50) / 100) : Math.min(effect.amount, sum);
-      const shares = spreadShares(total, weights);
-      idx.forEach((i, k) => addSaving(lines, i, shares[k]));
+      if (total > 0) {
+        const shares = spreadShares(total, weights);
+        for (let k = 0; k < idx.length; k++) addSaving(lines, idx[k], shares[k]);
+      }
     }
     result = outcome(lines);
   } else if (effect.kind === 'buy_x_get_y') {
     const buy = matching(order, effect.buy, inTime);
-    units = sumQuantity(order, buy);
-    unitsSet = () => effect.buy;
     const get = isEmptySet(effect.get) ? buy : matching(order, effect.get, inTime);
+    if (buy.length === 0 && get.length === 0) return NOTHING;
+    units = sumQuantity(order, buy);
     scope = [buy, get];
     result = buyXGetY(effect, order, rem, buy, get);
   } else {
     const sets = effect.items.map((item) => matching(order, item.items, inTime));
+    if (sets.every((idx) => idx.length === 0)) return NOTHING;
     scope = sets;
     const stamp = ++order.stamp;
-    units = 0;
     for (const idx of sets)
       for (const i of idx)
         if (order.mark[i] !== stamp) {
           order.mark[i] = stamp;
           units += order.lines[i].quantity;
         }
-    unitsSet = () => unionSet(effect.items.map((item) => item.items));
     result = combo(effect, order, rem, sets);
   }
   if (result.saving === 0) return result;
   const c = rule.conditions;
   if (c.minSubtotal !== null && subtotal < c.minSubtotal) return { ...NOTHING, need: { reason: 'min_subtotal', missingAmount: c.minSubtotal - subtotal } };
-  if (c.minQuantity !== null && units < c.minQuantity) return { ...NOTHING, need: { reason: 'min_quantity', missingQuantity: c.minQuantity - units, missingItems: unitsSet() } };
-  return { ...result, scope };
+  if (c.minQuantity !== null && units < c.minQuantity) {
+    const missingItems =
+      effect.kind === 'buy_x_get_y' ? effect.buy : effect.kind === 'combo_price' ? unionSet(effect.items.map((item) => item.items)) : effect.target.scope === 'items' ? effect.target.items : null;
+    return { ...NOTHING, need: { reason: 'min_quantity', missingQuantity: c.minQuantity - units, missingItems } };
+  }
+  result.scope = scope;
+  return result;
 }
 
 /** Line indices in reward order: per-portion remaining price (cheapest or dearest first), ties by id. */
@@ -655,10 +689,16 @@ export function evaluatePromotions(rules: readonly PromotionRule[], lines: reado
   const stackable: { rule: PromotionRule; alone: Outcome }[] = [];
   const exclusive: { rule: PromotionRule; alone: Outcome }[] = [];
   const inTimeOf = new Map<PromotionRule, (i: number) => boolean>();
-  const giveHint = (rule: PromotionRule, fields: Omit<PromotionHint, 'ruleId' | 'name'>) => hints.push(hint(rule, fields));
+  const hintRank: number[] = [];
+  const rank = new Map<PromotionRule, number>();
+  const giveHint = (rule: PromotionRule, fields: Omit<PromotionHint, 'ruleId' | 'name'>) => {
+    hintRank.push(rank.get(rule) ?? 0);
+    hints.push(hint(rule, fields));
+  };
 
   const candidatesInOrder = [...rules].sort(canonicalRules);
   for (const rule of candidatesInOrder) {
+    rank.set(rule, rank.size);
     if (!rule.enabled) continue;
     if (rule.featureFlag !== null && context.flags[rule.featureFlag] !== true) continue;
     const schedule = compileSchedule(rule.schedule);
@@ -754,10 +794,14 @@ export function evaluatePromotions(rules: readonly PromotionRule[], lines: reado
     const losers = [...(winner === options[0] && stackable.length > 0 ? [] : stackable), ...exclusive].map((c) => c.rule).filter((r) => !winner.rules.includes(r));
     for (const r of losers) giveHint(r, { reason: 'outranked', outrankedBy: winnerId });
     // Hints in canonical rule order (the outranked ones were added last).
-    const rank = new Map(candidatesInOrder.map((r, k) => [r.id, k]));
-    hints.sort((a, b) => (rank.get(a.ruleId) ?? 0) - (rank.get(b.ruleId) ?? 0));
+    const byRank = hints.map((_, k) => k).sort((a, b) => hintRank[a] - hintRank[b] || a - b);
+    return finish(winner, byRank.map((k) => hints[k]));
   }
 
-  const result = winner.rules.map((r, k) => applied(r, order, winner.outcomes[k]));
-  return { applied: result, discount: result.reduce((s, a) => s + a.saving, 0), hints };
+  return finish(winner, hints);
+
+  function finish(win: Option, sortedHints: PromotionHint[]): EngineResult {
+    const result = win.rules.map((r, k) => applied(r, order, win.outcomes[k]));
+    return { applied: result, discount: result.reduce((s, a) => s + a.saving, 0), hints: sortedHints };
+  }
 }
