@@ -254,7 +254,8 @@ function nextStart(s: CompiledSchedule, ms: number, timeZone: string): number | 
   };
   if (s.fromDay !== null && s.fromDay > today - 1) consider(wallToUtc(s.fromDay * DAY_MS, timeZone));
   if (s.windows.length > 0) {
-    for (let day = today - 1; day <= today + SEARCH_DAYS; day++) {
+    // Wall times grow with the days, so a start found on one day is beaten by the next day at most.
+    for (let day = today - 1; day <= today + SEARCH_DAYS && (best === Infinity || day * DAY_MS <= best + 2 * DAY_MS); day++) {
       if (!validOn(s, day)) continue;
       const weekday = ((((day + 3) % 7) + 7) % 7) + 1;
       for (const w of s.windows) if (w.days & (1 << weekday)) consider(wallToUtc(day * DAY_MS + w.from * 60_000, timeZone));
@@ -263,12 +264,17 @@ function nextStart(s: CompiledSchedule, ms: number, timeZone: string): number | 
   return best === Infinity ? null : best;
 }
 
-/** The end of the active stretch that covers `ms` (windows chained back to back, capped by validTo). */
+/**
+ * The end of the active stretch that covers `ms` (windows chained back to back, capped by validTo);
+ * a stretch running past the 8-day horizon ends only at validTo (null without one).
+ */
 function currentEnd(s: CompiledSchedule, ms: number, timeZone: string): number | null {
   const validEnd = s.toDay === null ? null : wallToUtc((s.toDay + 1) * DAY_MS, timeZone);
   if (s.windows.length === 0) return validEnd;
   let end = ms;
-  for (let guard = 0; guard < 64; guard++) {
+  for (let guard = 0; ; guard++) {
+    // Windows that run on for more than the search horizon: no end in sight (but validTo).
+    if (guard >= 64 || end > ms + SEARCH_DAYS * DAY_MS) return validEnd;
     const info = localInfo(end, timeZone);
     if (guard > 0 && !validOn(s, info.day)) break;
     let latest = -Infinity;
@@ -289,8 +295,8 @@ const iso = (ms: number) => new Date(ms).toISOString();
 /**
  * Whether a rule's schedule (validity dates and windows, not flags or limits) covers `at`, and
  * the bounds around it: the end of the current window when active (windows that follow back to
- * back are one stretch; capped at the end of `validTo`; null when there are no windows and no
- * `validTo`), else the next start (searched up to 8 days ahead, never before `validFrom`, nothing
+ * back are one stretch; capped at the end of `validTo`; null when there are no windows, or the
+ * stretch runs on for more than 8 days, and no `validTo`), else the next start (searched up to 8 days ahead, never before `validFrom`, nothing
  * after `validTo`). DST-safe: windows are venue wall-clock times.
  */
 export function scheduleAt(rule: Pick<PromotionRule, 'schedule'>, at: string, timeZone: string): { active: boolean; endsAt: string | null; startsAt: string | null } {
