@@ -28,6 +28,11 @@ import type { AppliedPromotion, ExclusiveChoice, ItemSet, PromotionHint, Promoti
  *     and is 1–2 portions short → `more_items`. A rule that saves money but whose limit is spent →
  *     `limit_reached`; per-guest limit without a guest → `needs_guest`; a manual rule that saves
  *     money but staff did not apply it (not in `manualRuleIds`) → `manual`. Missing usage = 0.
+ *     Checked in this order, the first failing one gives the hint: window/dates, effect (more_items),
+ *     conditions (minSubtotal, then minQuantity), limits (total, then per guest), manual. For a
+ *     buy X get Y with different sets, `more_items` names the one short set (none when both are).
+ *     A combo's `more_items` names the first short item's set and its shortfall, given when the
+ *     whole first group lacks 1–2 portions and the order holds at least one of its portions.
  *  Conditions: `minSubtotal` compares with the list total of all counted lines (not time-filtered);
  *  `minQuantity` with the portions of the rule's in-time items (check target: all in-time counted
  *  portions; buy X get Y: the buy set; combo: the union of its sets).
@@ -57,7 +62,9 @@ import type { AppliedPromotion, ExclusiveChoice, ItemSet, PromotionHint, Promoti
  * exclusive candidate the stack wins; otherwise `best_for_guest` picks the largest saving (ties:
  * higher priority — the stack's is its highest member's — then the smaller rule id — the stack's is
  * its first member's), `priority` the highest priority (ties: larger saving, then smaller id).
- * Every losing candidate gets `outranked` with `outrankedBy` = the winner's first rule id.
+ * When an exclusive candidate exists, every losing candidate (the losing exclusive ones, and the
+ * stack's members when the stack lost) gets `outranked` with `outrankedBy` = the winner's first
+ * rule id; a stack member that the stack left with nothing gets no hint.
  * At most one hint per rule; hints come in canonical rule order.
  */
 
