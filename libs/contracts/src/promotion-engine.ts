@@ -375,6 +375,9 @@ const unionSet = (sets: readonly ItemSet[]): ItemSet => ({
   categoryIds: unique(sets.flatMap((s) => s.categoryIds)),
 });
 
+/** A scratch buffer for `spreadShares` (only ever read after being written in the same call). */
+let scratch = new Float64Array(64);
+
 /** The k-th largest (1-based) of distinct numbers, by quickselect; reorders `a`. */
 function kthLargest(a: Float64Array, k: number): number {
   let lo = 0;
@@ -428,11 +431,12 @@ export function spreadShares(total: number, weights: readonly number[]): number[
     // Largest remainder first, ties by index: packed into one number and sorted natively.
     const n = weights.length;
     if (n < 1024 && whole * 1024 < Number.MAX_SAFE_INTEGER) {
-      const keys = new Float64Array(n);
+      if (scratch.length < n) scratch = new Float64Array(Math.max(n, scratch.length * 2));
+      const keys = scratch.subarray(0, n);
       for (let i = 0; i < n; i++) keys[i] = rests[i] * 1024 + (1023 - i);
       // The keys are distinct: the `left` largest are those ≥ the left-th largest.
-      const threshold = kthLargest(Float64Array.from(keys), left);
-      for (let i = 0; i < n; i++) if (keys[i] >= threshold) shares[i] += 1;
+      const threshold = kthLargest(keys, left);
+      for (let i = 0; i < n; i++) if (rests[i] * 1024 + (1023 - i) >= threshold) shares[i] += 1;
     } else {
       const order = weights.map((_, i) => i).sort((a, b) => (rests[a] === rests[b] ? a - b : rests[b] - rests[a]));
       for (const i of order) {
