@@ -637,6 +637,19 @@ function combo(effect: Extract<PromotionRule['effect'], { kind: 'combo_price' }>
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const canonicalRules = (a: PromotionRule, b: PromotionRule) => b.priority - a.priority || byId(a, b);
 
+/**
+ * The rules by priority (desc) then id. A venue's rule list is usually the same array call after
+ * call (the server's cache, the tablet's copy): its order is kept, checked element by element.
+ */
+const orderCache = new WeakMap<readonly PromotionRule[], { seen: PromotionRule[]; priorities: number[]; ids: string[]; sorted: PromotionRule[] }>();
+function canonicalOrder(rules: readonly PromotionRule[]): PromotionRule[] {
+  const c = orderCache.get(rules);
+  if (c && c.seen.length === rules.length && c.seen.every((r, k) => r === rules[k] && r.priority === c.priorities[k] && r.id === c.ids[k])) return c.sorted;
+  const sorted = [...rules].sort(canonicalRules);
+  orderCache.set(rules, { seen: [...rules], priorities: rules.map((r) => r.priority), ids: rules.map((r) => r.id), sorted });
+  return sorted;
+}
+
 function applied(rule: PromotionRule, order: Order, o: Outcome): AppliedPromotion {
   const lines = [...o.lines.entries()].sort((a, b) => a[0] - b[0]).map(([i, saving]) => ({ lineId: order.lines[i].id, saving }));
   return { ruleId: rule.id, name: rule.name, kind: rule.effect.kind, manual: rule.manual, saving: o.saving, lines };
@@ -703,19 +716,18 @@ export function evaluatePromotions(rules: readonly PromotionRule[], lines: reado
   const manual = new Set(context.manualRuleIds);
 
   const hints: PromotionHint[] = [];
-  const stackable: { rule: PromotionRule; alone: Outcome }[] = [];
-  const exclusive: { rule: PromotionRule; alone: Outcome }[] = [];
+  const stackable: { rule: PromotionRule; rank: number; alone: Outcome }[] = [];
+  const exclusive: { rule: PromotionRule; rank: number; alone: Outcome }[] = [];
   const inTimeOf = new Map<PromotionRule, (i: number) => boolean>();
   const hintRank: number[] = [];
-  const rank = new Map<PromotionRule, number>();
-  const giveHint = (rule: PromotionRule, fields: Omit<PromotionHint, 'ruleId' | 'name'>) => {
-    hintRank.push(rank.get(rule) ?? 0);
+  const giveHint = (rule: PromotionRule, rank: number, fields: Omit<PromotionHint, 'ruleId' | 'name'>) => {
+    hintRank.push(rank);
     hints.push(hint(rule, fields));
   };
 
-  const candidatesInOrder = [...rules].sort(canonicalRules);
-  for (const rule of candidatesInOrder) {
-    rank.set(rule, rank.size);
+  const inOrder = canonicalOrder(rules);
+  for (let rank = 0; rank < inOrder.length; rank++) {
+    const rule = inOrder[rank];
     if (!rule.enabled) continue;
     if (rule.featureFlag !== null && context.flags[rule.featureFlag] !== true) continue;
     const schedule = compileSchedule(rule.schedule);
@@ -739,31 +751,31 @@ export function evaluatePromotions(rules: readonly PromotionRule[], lines: reado
         if (evaluateRule(rule, order, order.list, always, subtotal).saving === 0) continue;
         const start = nextStart(schedule, nowMs, tz);
         if (start !== null && start - nowMs <= NOT_STARTED_HINT_SECONDS * 1000) {
-          giveHint(rule, { reason: 'not_started', startsAt: iso(start), secondsToStart: Math.floor((start - nowMs) / 1000) });
+          giveHint(rule, rank, { reason: 'not_started', startsAt: iso(start), secondsToStart: Math.floor((start - nowMs) / 1000) });
         }
-      } else if (alone.need) giveHint(rule, alone.need);
+      } else if (alone.need) giveHint(rule, rank, alone.need);
       continue;
     }
     const usage = context.usage[rule.id] ?? { total: 0, guest: 0 };
     if (rule.limits.total !== null && usage.total >= rule.limits.total) {
-      giveHint(rule, { reason: 'limit_reached' });
+      giveHint(rule, rank, { reason: 'limit_reached' });
       continue;
     }
     if (rule.limits.perGuest !== null) {
       if (context.customerId === null) {
-        giveHint(rule, { reason: 'needs_guest' });
+        giveHint(rule, rank, { reason: 'needs_guest' });
         continue;
       }
       if (usage.guest >= rule.limits.perGuest) {
-        giveHint(rule, { reason: 'limit_reached' });
+        giveHint(rule, rank, { reason: 'limit_reached' });
         continue;
       }
     }
     if (rule.manual && !manual.has(rule.id)) {
-      giveHint(rule, { reason: 'manual' });
+      giveHint(rule, rank, { reason: 'manual' });
       continue;
     }
-    (rule.stacking === 'exclusive' ? exclusive : stackable).push({ rule, alone });
+    (rule.stacking === 'exclusive' ? exclusive : stackable).push({ rule, rank, alone });
     inTimeOf.set(rule, inTime);
   }
 
@@ -808,8 +820,8 @@ export function evaluatePromotions(rules: readonly PromotionRule[], lines: reado
   if (exclusive.length > 0) {
     // The losers: every exclusive option but the winner, and the stack's members when it lost.
     const winnerId = winner.id;
-    const losers = [...(winner === options[0] && stackable.length > 0 ? [] : stackable), ...exclusive].map((c) => c.rule).filter((r) => !winner.rules.includes(r));
-    for (const r of losers) giveHint(r, { reason: 'outranked', outrankedBy: winnerId });
+    const losers = [...(winner === options[0] && stackable.length > 0 ? [] : stackable), ...exclusive].filter((c) => !winner.rules.includes(c.rule));
+    for (const c of losers) giveHint(c.rule, c.rank, { reason: 'outranked', outrankedBy: winnerId });
     // Hints in canonical rule order (the outranked ones were added last).
     const byRank = hints.map((_, k) => k).sort((a, b) => hintRank[a] - hintRank[b] || a - b);
     return finish(winner, byRank.map((k) => hints[k]));
