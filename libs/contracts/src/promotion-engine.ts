@@ -456,7 +456,8 @@ type Need = Pick<PromotionHint, 'reason' | 'missingAmount' | 'missingQuantity' |
 interface Outcome {
   saving: number;
   /** Saving per line index (only when saving > 0). */
-  lines: Map<number, number>;
+  /** Savings by line index, ascending, each > 0. */
+  lines: Savings;
   /** Why it saves nothing (conditions or "one item away"), when that is worth a hint. */
   need: Need | null;
   /** The lines the rule looked at (when it saves): if none has changed, the outcome still holds. */
@@ -464,15 +465,26 @@ interface Outcome {
 }
 
 const always = () => true;
-const NOTHING: Outcome = { saving: 0, lines: new Map(), need: null };
+const NOTHING: Outcome = { saving: 0, lines: { idx: [], amount: [] }, need: null };
 
+interface Savings {
+  idx: number[];
+  amount: number[];
+}
+
+/** Adds to a saving map (for rules that may take a line in several pieces). */
 function addSaving(lines: Map<number, number>, i: number, saving: number) {
   if (saving > 0) lines.set(i, (lines.get(i) ?? 0) + saving);
 }
 
-function outcome(lines: Map<number, number>): Outcome {
+function fromMap(map: Map<number, number>): Savings {
+  const idx = [...map.keys()].sort((a, b) => a - b);
+  return { idx, amount: idx.map((i) => map.get(i) ?? 0) };
+}
+
+function outcome(lines: Savings): Outcome {
   let saving = 0;
-  for (const s of lines.values()) saving += s;
+  for (const s of lines.amount) saving += s;
   return saving > 0 ? { saving, lines, need: null } : NOTHING;
 }
 
@@ -490,9 +502,15 @@ function evaluateRule(rule: PromotionRule, order: Order, rem: readonly number[],
     if (idx.length === 0) return NOTHING;
     units = sumQuantity(order, idx);
     scope = [idx];
-    const lines = new Map<number, number>();
+    const lines: Savings = { idx: [], amount: [] };
+    const push = (i: number, saving: number) => {
+      if (saving > 0) {
+        lines.idx.push(i);
+        lines.amount.push(saving);
+      }
+    };
     if (effect.kind === 'fixed' && target.scope === 'items') {
-      for (const i of idx) addSaving(lines, i, Math.min(effect.amount * order.lines[i].quantity, rem[i]));
+      for (const i of idx) push(i, Math.min(effect.amount * order.lines[i].quantity, rem[i]));
     } else {
       const weights = new Array<number>(idx.length);
       let sum = 0;
@@ -500,7 +518,7 @@ function evaluateRule(rule: PromotionRule, order: Order, rem: readonly number[],
       const total = effect.kind === 'percent' ? Math.floor((sum * effect.percent + 50) / 100) : Math.min(effect.amount, sum);
       if (total > 0) {
         const shares = spreadShares(total, weights);
-        for (let k = 0; k < idx.length; k++) addSaving(lines, idx[k], shares[k]);
+        for (let k = 0; k < idx.length; k++) push(idx[k], shares[k]);
       }
     }
     result = outcome(lines);
@@ -588,7 +606,7 @@ function buyXGetY(effect: Extract<PromotionRule['effect'], { kind: 'buy_x_get_y'
     const saving = Math.floor((rem[i] * k * effect.getPercent * 2 + q(i) * 100) / (q(i) * 200));
     addSaving(lines, i, Math.min(rem[i], saving));
   }
-  return outcome(lines);
+  return outcome(fromMap(lines));
 }
 
 function combo(effect: Extract<PromotionRule['effect'], { kind: 'combo_price' }>, order: Order, rem: readonly number[], sets: number[][]): Outcome {
@@ -629,7 +647,7 @@ function combo(effect: Extract<PromotionRule['effect'], { kind: 'combo_price' }>
     chunks.forEach((c, k) => addSaving(lines, c.i, shares[k]));
     for (const [i, k] of pending) used.set(i, (used.get(i) ?? 0) + k);
   }
-  return outcome(lines);
+  return outcome(fromMap(lines));
 }
 
 // --- the order --------------------------------------------------------------------------------
@@ -651,7 +669,7 @@ function canonicalOrder(rules: readonly PromotionRule[]): PromotionRule[] {
 }
 
 function applied(rule: PromotionRule, order: Order, o: Outcome): AppliedPromotion {
-  const lines = [...o.lines.entries()].sort((a, b) => a[0] - b[0]).map(([i, saving]) => ({ lineId: order.lines[i].id, saving }));
+  const lines = o.lines.idx.map((i, k) => ({ lineId: order.lines[i].id, saving: o.lines.amount[k] }));
   return { ruleId: rule.id, name: rule.name, kind: rule.effect.kind, manual: rule.manual, saving: o.saving, lines };
 }
 
@@ -789,9 +807,9 @@ export function evaluatePromotions(rules: readonly PromotionRule[], lines: reado
       const fresh = alone.scope !== undefined && alone.scope.every((idx) => idx.every((i) => touched[i] === 0));
       const o = fresh ? alone : evaluateRule(rule, order, rem, inTimeOf.get(rule) ?? always, subtotal);
       if (o.saving === 0) continue;
-      for (const [i, s] of o.lines) {
-        rem[i] -= s;
-        touched[i] = 1;
+      for (let k = 0; k < o.lines.idx.length; k++) {
+        rem[o.lines.idx[k]] -= o.lines.amount[k];
+        touched[o.lines.idx[k]] = 1;
       }
       stack.rules.push(rule);
       stack.outcomes.push(o);
