@@ -417,6 +417,7 @@ export function spreadShares(total: number, weights: readonly number[]): number[
     if (w > max) max = w;
   }
   if (whole === 0) return weights.map(() => 0);
+  if (weights.length === 1) return [total];
   if (max * total > Number.MAX_SAFE_INTEGER) return proportionalShares(total, weights);
   const shares = new Array<number>(weights.length);
   const rests = new Array<number>(weights.length);
