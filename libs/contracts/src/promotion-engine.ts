@@ -353,8 +353,9 @@ function matching(order: Order, set: ItemSet, keep: (i: number) => boolean): num
   }
   const stamp = ++order.stamp;
   let lists = 0;
-  const add = (list: number[] | undefined) => {
-    if (!list) return;
+  for (let k = 0; k < set.productIds.length + set.categoryIds.length; k++) {
+    const list = k < set.productIds.length ? order.byProduct.get(set.productIds[k]) : order.byCategory.get(set.categoryIds[k - set.productIds.length]);
+    if (!list) continue;
     lists++;
     for (const i of list) {
       if (order.mark[i] !== stamp) {
@@ -362,10 +363,25 @@ function matching(order: Order, set: ItemSet, keep: (i: number) => boolean): num
         if (keep(i)) out.push(i);
       }
     }
-  };
-  for (const p of set.productIds) add(order.byProduct.get(p));
-  for (const c of set.categoryIds) add(order.byCategory.get(c));
-  return lists > 1 ? out.sort((a, b) => a - b) : out;
+  }
+  return lists > 1 ? sortInPlace(out, ascending) : out;
+}
+
+const ascending = (a: number, b: number) => a - b;
+
+/** Sorts in place; small arrays (the usual few lines of a rule) by insertion, which allocates nothing. */
+function sortInPlace<T>(a: T[], compare: (x: T, y: T) => number): T[] {
+  if (a.length > 24) return a.sort(compare);
+  for (let i = 1; i < a.length; i++) {
+    const x = a[i];
+    let j = i - 1;
+    while (j >= 0 && compare(a[j], x) > 0) {
+      a[j + 1] = a[j];
+      j--;
+    }
+    a[j + 1] = x;
+  }
+  return a;
 }
 
 const isEmptySet = (set: ItemSet) => set.productIds.length === 0 && set.categoryIds.length === 0;
@@ -457,7 +473,6 @@ type Need = Pick<PromotionHint, 'reason' | 'missingAmount' | 'missingQuantity' |
 interface Outcome {
   saving: number;
   /** Saving per line index (only when saving > 0). */
-  /** Savings by line index, ascending, each > 0. */
   lines: Savings;
   /** Why it saves nothing (conditions or "one item away"), when that is worth a hint. */
   need: Need | null;
@@ -466,11 +481,13 @@ interface Outcome {
 }
 
 const always = () => true;
-const NOTHING: Outcome = { saving: 0, lines: { idx: [], amount: [] }, need: null };
+const NO_USAGE = { total: 0, guest: 0 };
+const NOTHING: Outcome = { saving: 0, lines: { idx: [], amount: [] }, need: null, scope: undefined };
 
+/** Savings by line index (ascending), `amount[k]` for line `idx[k]`; amounts of 0 are left out of the answer. */
 interface Savings {
-  idx: number[];
-  amount: number[];
+  idx: readonly number[];
+  amount: readonly number[];
 }
 
 /** Adds to a saving map (for rules that may take a line in several pieces). */
@@ -479,14 +496,14 @@ function addSaving(lines: Map<number, number>, i: number, saving: number) {
 }
 
 function fromMap(map: Map<number, number>): Savings {
-  const idx = [...map.keys()].sort((a, b) => a - b);
+  const idx = sortInPlace([...map.keys()], ascending);
   return { idx, amount: idx.map((i) => map.get(i) ?? 0) };
 }
 
 function outcome(lines: Savings): Outcome {
   let saving = 0;
   for (const s of lines.amount) saving += s;
-  return saving > 0 ? { saving, lines, need: null } : NOTHING;
+  return saving > 0 ? { saving, lines, need: null, scope: undefined } : NOTHING;
 }
 
 const sumQuantity = (order: Order, idx: readonly number[]) => idx.reduce((s, i) => s + order.lines[i].quantity, 0);
@@ -503,26 +520,15 @@ function evaluateRule(rule: PromotionRule, order: Order, rem: readonly number[],
     if (idx.length === 0) return NOTHING;
     units = sumQuantity(order, idx);
     scope = [idx];
-    const lines: Savings = { idx: [], amount: [] };
-    const push = (i: number, saving: number) => {
-      if (saving > 0) {
-        lines.idx.push(i);
-        lines.amount.push(saving);
-      }
-    };
     if (effect.kind === 'fixed' && target.scope === 'items') {
-      for (const i of idx) push(i, Math.min(effect.amount * order.lines[i].quantity, rem[i]));
+      result = outcome({ idx, amount: idx.map((i) => Math.min(effect.amount * order.lines[i].quantity, rem[i])) });
     } else {
-      const weights = new Array<number>(idx.length);
+      const weights = idx.map((i) => rem[i]);
       let sum = 0;
-      for (let k = 0; k < idx.length; k++) sum += weights[k] = rem[idx[k]];
+      for (const w of weights) sum += w;
       const total = effect.kind === 'percent' ? Math.floor((sum * effect.percent + 50) / 100) : Math.min(effect.amount, sum);
-      if (total > 0) {
-        const shares = spreadShares(total, weights);
-        for (let k = 0; k < idx.length; k++) push(idx[k], shares[k]);
-      }
+      result = total > 0 ? outcome({ idx, amount: spreadShares(total, weights) }) : NOTHING;
     }
-    result = outcome(lines);
   } else if (effect.kind === 'buy_x_get_y') {
     const buy = matching(order, effect.buy, inTime);
     const get = isEmptySet(effect.get) ? buy : matching(order, effect.get, inTime);
@@ -558,7 +564,7 @@ function evaluateRule(rule: PromotionRule, order: Order, rem: readonly number[],
 /** Line indices in reward order: per-portion remaining price (cheapest or dearest first), ties by id. */
 function byUnitPrice(order: Order, rem: readonly number[], idx: number[], dearestFirst: boolean): number[] {
   const q = (i: number) => order.lines[i].quantity;
-  return idx.sort((a, b) => {
+  return sortInPlace(idx, (a, b) => {
     const d = rem[a] * q(b) - rem[b] * q(a);
     return d === 0 ? a - b : dearestFirst ? -d : d;
   });
@@ -569,7 +575,10 @@ function buyXGetY(effect: Extract<PromotionRule['effect'], { kind: 'buy_x_get_y'
   const X = effect.buyQuantity;
   const Y = effect.getQuantity;
   const q = (i: number) => order.lines[i].quantity;
-  const inBuy = new Set(buy);
+  // Buy lines marked (no other marking happens until this function returns).
+  const stamp = ++order.stamp;
+  for (const i of buy) order.mark[i] = stamp;
+  const inBuy = { has: (i: number) => order.mark[i] === stamp };
   const B = sumQuantity(order, buy);
   const G = sumQuantity(order, get);
   let common = 0;
@@ -670,7 +679,10 @@ function canonicalOrder(rules: readonly PromotionRule[]): PromotionRule[] {
 }
 
 function applied(rule: PromotionRule, order: Order, o: Outcome): AppliedPromotion {
-  const lines = o.lines.idx.map((i, k) => ({ lineId: order.lines[i].id, saving: o.lines.amount[k] }));
+  const lines: AppliedPromotion['lines'] = [];
+  o.lines.idx.forEach((i, k) => {
+    if (o.lines.amount[k] > 0) lines.push({ lineId: order.lines[i].id, saving: o.lines.amount[k] });
+  });
   return { ruleId: rule.id, name: rule.name, kind: rule.effect.kind, manual: rule.manual, saving: o.saving, lines };
 }
 
@@ -775,7 +787,7 @@ export function evaluatePromotions(rules: readonly PromotionRule[], lines: reado
       } else if (alone.need) giveHint(rule, rank, alone.need);
       continue;
     }
-    const usage = context.usage[rule.id] ?? { total: 0, guest: 0 };
+    const usage = context.usage[rule.id] ?? NO_USAGE;
     if (rule.limits.total !== null && usage.total >= rule.limits.total) {
       giveHint(rule, rank, { reason: 'limit_reached' });
       continue;
@@ -809,6 +821,7 @@ export function evaluatePromotions(rules: readonly PromotionRule[], lines: reado
       const o = fresh ? alone : evaluateRule(rule, order, rem, inTimeOf.get(rule) ?? always, subtotal);
       if (o.saving === 0) continue;
       for (let k = 0; k < o.lines.idx.length; k++) {
+        if (o.lines.amount[k] === 0) continue;
         rem[o.lines.idx[k]] -= o.lines.amount[k];
         touched[o.lines.idx[k]] = 1;
       }
