@@ -393,6 +393,7 @@ const unionSet = (sets: readonly ItemSet[]): ItemSet => ({
 
 /** A scratch buffer for `spreadShares` (only ever read after being written in the same call). */
 let scratch = new Float64Array(64);
+let restScratch = new Float64Array(64);
 
 /** The k-th largest (1-based) of distinct numbers, by quickselect; reorders `a`. */
 function kthLargest(a: Float64Array, k: number): number {
@@ -436,7 +437,8 @@ export function spreadShares(total: number, weights: readonly number[]): number[
   if (weights.length === 1) return [total];
   if (max * total > Number.MAX_SAFE_INTEGER) return proportionalShares(total, weights);
   const shares = new Array<number>(weights.length);
-  const rests = new Array<number>(weights.length);
+  if (restScratch.length < weights.length) restScratch = new Float64Array(Math.max(weights.length, restScratch.length * 2));
+  const rests = restScratch;
   let left = total;
   for (let i = 0; i < weights.length; i++) {
     const e = weights[i] * total;
