@@ -54,13 +54,24 @@ describe('promotion golden cases through the server', () => {
     for (const ruleId of c.context.manualRuleIds) {
       await db.insertInto('order_manual_promotions').values({ order_id: orderId, promotion_id: ruleId, staff_id: (await db.selectFrom('staff').select('id').where('venue_id', '=', venueId).executeTakeFirstOrThrow()).id, created_at: c.context.now }).execute();
     }
+    // Uses by other orders, as the case has them: the server counts them from its tables.
+    for (const [ruleId, usage] of Object.entries(c.context.usage)) {
+      await db.updateTable('promotions').set({ uses: usage.total }).where('id', '=', ruleId).execute();
+      if (c.context.customerId && usage.guest > 0) {
+        await db.insertInto('promotion_guest_uses').values({ promotion_id: ruleId, customer_id: c.context.customerId, uses: usage.guest }).execute();
+      }
+    }
     clock.now = () => new Date(c.context.now);
     const inputs = { rules: c.rules as PromotionRule[], settings: { exclusiveChoice: c.context.exclusiveChoice }, timeZone: c.context.timeZone, flags: c.context.flags, on: true };
     const priced = await db.transaction().execute((tx) => t.app.services.promotions.price(tx, venueId, { id: orderId, customerId: c.context.customerId, lines: c.lines }, inputs));
     expect(priced.applied).toEqual(c.expected.applied);
+    // The sign-in's token lives by the real clock.
+    clock.now = realNow;
     const read = await anna.get(`/pos/orders/${orderId}`);
+    expect(read.status).toBe(200);
     expect((read.body as Order).promotions).toEqual(c.expected.applied);
     // Priced again at the same moment: nothing changes, nothing is written.
+    clock.now = () => new Date(c.context.now);
     const again = await db.transaction().execute((tx) => t.app.services.promotions.price(tx, venueId, { id: orderId, customerId: c.context.customerId, lines: c.lines }, inputs));
     expect(again).toEqual({ changed: false, applied: c.expected.applied });
   });
