@@ -12,15 +12,16 @@ import { fanoutSummary, socketIoFanout, wsBaselineFanout } from './fanout.mjs';
 import { freePort, sleep } from './lib.mjs';
 import { highestRateWithin, ordersBench } from './orders.mjs';
 import { recommendationsBench } from './recommendations.mjs';
+import { PROMOTIONS_BUDGET_P99_MS, promotionsBench, promotionsSummary } from './promotions.mjs';
 import { replayBench } from './replay.mjs';
 import { webBench } from './web.mjs';
 import { zReportBench } from './z-report.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SERVER = path.join(ROOT, 'dist', 'apps', 'api', 'server.js');
-const BUDGETS = { fanoutP99Ms: 50, orderP99Ms: 20, replayMs: 5000, recommendationsP99Ms: 10, dashboardP99Ms: 10, shellFirstLoadKbGz: 200, remoteOwnKbGz: 30, floorMs: 1000 };
+const BUDGETS = { fanoutP99Ms: 50, orderP99Ms: 20, replayMs: 5000, recommendationsP99Ms: 10, dashboardP99Ms: 10, promotionsP99Ms: PROMOTIONS_BUDGET_P99_MS, shellFirstLoadKbGz: 200, remoteOwnKbGz: 30, floorMs: 1000 };
 // BENCH_ONLY=replay,orders runs just those parts (default: all).
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'web,dashboard,fanout,replay,orders,recommendations').split(',').map((x) => x.trim()));
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'web,dashboard,fanout,replay,orders,recommendations,promotions').split(',').map((x) => x.trim()));
 // The web part serves the built shell and remotes; without dist/web it is skipped with a note.
 const WEB_ROOT = path.join(ROOT, 'dist', 'web');
 const HAS_WEB = fs.existsSync(path.join(WEB_ROOT, 'index.html'));
@@ -34,7 +35,10 @@ const ORDER_DURATION_MS = Number(process.env.BENCH_ORDER_MS ?? 3000);
 
 const log = (msg) => process.stderr.write(`[bench] ${msg}\n`);
 
-if (!fs.existsSync(SERVER)) {
+// The promotions part prices orders in process: alone (BENCH_ONLY=promotions) it needs no API.
+const API_NEEDED = [...ONLY].some((part) => part !== 'promotions');
+
+if (API_NEEDED && !fs.existsSync(SERVER)) {
   console.error(`[bench] ${path.relative(ROOT, SERVER)} not found — build the API first:\n\n    npx nx build api\n`);
   process.exit(1);
 }
@@ -213,6 +217,7 @@ function summary(result) {
       '',
     );
   }
+  if (result.promotions) lines.push(...promotionsSummary(result.promotions));
   const z = result.zReport;
   if (z) {
     const row = (name, r) => `  ${name.padEnd(22)} X html p50 ${fmt(r.x.html.p50Ms)} p95 ${fmt(r.x.html.p95Ms)} ms (${r.x.html.bytes} B) | X pdf p50 ${fmt(r.x.pdf.p50Ms)} p95 ${fmt(r.x.pdf.p95Ms)} ms (${r.x.pdf.bytes} B) | Z html p50 ${fmt(r.z.html.p50Ms)} p95 ${fmt(r.z.html.p95Ms)} ms | Z pdf p50 ${fmt(r.z.pdf.p50Ms)} p95 ${fmt(r.z.pdf.p95Ms)} ms | close (issues Z № ${r.zNumber}) ${fmt(r.closeMs)} ms`;
@@ -231,7 +236,15 @@ function summary(result) {
   return lines.join('\n');
 }
 
+async function promotionsOnly() {
+  log('promotions: one 50-line order priced against 20 / 200 / 2,000 rules (the engine in process, no API) …');
+  const result = { promotions: await promotionsBench(), budgets: BUDGETS, machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, loadavg: os.loadavg().map((l) => Math.round(l * 100) / 100), node: process.version } };
+  console.log(summary(result));
+  console.log(JSON.stringify(result, null, 2));
+}
+
 async function main() {
+  if (!API_NEEDED) return promotionsOnly();
   log('starting the API from dist/apps/api/server.js …');
   const baseUrl = await startServer();
   log(`API up at ${baseUrl}`);
@@ -301,6 +314,12 @@ async function main() {
     zReport = await zReportBench({ baseUrl, sqlitePath: path.join(tmpDir, 'pos.db'), login: (pin) => login(baseUrl, pin) });
   }
 
+  let promotions;
+  if (ONLY.has('promotions')) {
+    log('promotions: one 50-line order priced against 20 / 200 / 2,000 rules (the engine in process, no API) …');
+    promotions = await promotionsBench();
+  }
+
   const result = {
     web,
     dashboard,
@@ -309,6 +328,7 @@ async function main() {
     orders,
     recommendations,
     zReport,
+    promotions,
     budgets: BUDGETS,
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, loadavg: os.loadavg().map((l) => Math.round(l * 100) / 100), node: process.version },
   };

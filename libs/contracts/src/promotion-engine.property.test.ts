@@ -1,5 +1,7 @@
+// eslint-disable-next-line @nx/enforce-module-boundaries -- test only: the engine's property tests; the library itself still imports zod alone
 import fc from 'fast-check';
-import { evaluatePromotions, type EngineContext, type EngineLine, type EngineResult } from './promotion-engine';
+import { evaluatePromotions, scheduleAt, spreadShares, type EngineContext, type EngineLine, type EngineResult } from './promotion-engine';
+import { proportionalShares } from './order-math';
 import { AppliedPromotionSchema, PromotionHintSchema, PromotionRuleSchema, type ItemSet, type PromotionRule, type PromotionWindow } from './promotions';
 
 /** Arbitrary rules and orders over small pools of products and categories, so that they meet. */
@@ -186,6 +188,56 @@ describe('promotion engine properties', () => {
         }
       }),
       RUNS,
+    );
+  });
+});
+
+describe('spreadShares', () => {
+  it('answers exactly as proportionalShares', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1_000_000 }), fc.array(fc.integer({ min: 0, max: 100_000 }), { maxLength: 60 }), (total, weights) => {
+        expect(spreadShares(total, weights)).toEqual(proportionalShares(total, weights));
+      }),
+      { numRuns: 1_000 },
+    );
+  });
+});
+
+describe('scheduleAt', () => {
+  const instant = fc
+    .tuple(fc.constantFrom('2026-03-28T12:00:00Z', '2026-10-24T12:00:00Z', '2026-12-07T12:00:00Z'), fc.integer({ min: -2 * 24 * 60, max: 3 * 24 * 60 }))
+    .map(([base, minutes]) => new Date(Date.parse(base) + minutes * 60_000).toISOString());
+  const schedule = fc.record({
+    validFrom: rarely(fc.constantFrom('2026-03-29', '2026-10-25', '2026-12-08')),
+    validTo: rarely(fc.constantFrom('2026-03-29', '2026-10-26', '2026-12-09')),
+    windows: fc.array(window, { maxLength: 3 }),
+  });
+
+  it('starts exactly at startsAt and ends exactly at endsAt (venue wall clock, DST included)', () => {
+    fc.assert(
+      fc.property(schedule, instant, fc.constantFrom('Europe/Berlin', 'Europe/Moscow', 'America/New_York'), (s, at, tz) => {
+        const r = scheduleAt({ schedule: s }, at, tz);
+        const active = (ms: number) => scheduleAt({ schedule: s }, new Date(ms).toISOString(), tz).active;
+        if (r.active) {
+          expect(r.startsAt).toBeNull();
+          if (r.endsAt !== null) {
+            const end = Date.parse(r.endsAt);
+            expect(end).toBeGreaterThan(Date.parse(at));
+            expect(active(end - 1)).toBe(true);
+            expect(active(end)).toBe(false);
+          }
+        } else {
+          expect(r.endsAt).toBeNull();
+          if (r.startsAt !== null) {
+            const start = Date.parse(r.startsAt);
+            expect(start).toBeGreaterThan(Date.parse(at));
+            expect(start - Date.parse(at)).toBeLessThanOrEqual(8 * 86_400_000);
+            expect(active(start)).toBe(true);
+            expect(active(start - 1)).toBe(false);
+          }
+        }
+      }),
+      { numRuns: 1_000 },
     );
   });
 });

@@ -232,6 +232,10 @@ describe('windows', () => {
     expect(scheduleAt(late, '2026-12-12T20:00:00.000Z', 'Europe/Moscow')).toEqual({ active: false, endsAt: null, startsAt: '2026-12-18T19:00:00.000Z' });
     // Thursday 23:30 → Friday 00:30 local: Thursday is not in the days.
     expect(scheduleAt(late, '2026-12-10T21:30:00.000Z', 'Europe/Moscow').active).toBe(false);
+    // The engine: Saturday 01:00 local still belongs to Friday night; Saturday 02:00 does not.
+    const bar = rule(1, { effect: { kind: 'percent', percent: 50, target: { scope: 'check' } }, schedule: late.schedule });
+    expect(evaluatePromotions([bar], drinks, ctx({ now: '2026-12-11T22:00:00.000Z' })).discount).toBe(200);
+    expect(evaluatePromotions([bar], drinks, ctx({ now: '2026-12-11T23:00:00.000Z' })).discount).toBe(0);
   });
 
   it('chains back-to-back windows and caps them at validTo', () => {

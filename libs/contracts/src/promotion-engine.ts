@@ -28,6 +28,11 @@ import type { AppliedPromotion, ExclusiveChoice, ItemSet, PromotionHint, Promoti
  *     and is 1–2 portions short → `more_items`. A rule that saves money but whose limit is spent →
  *     `limit_reached`; per-guest limit without a guest → `needs_guest`; a manual rule that saves
  *     money but staff did not apply it (not in `manualRuleIds`) → `manual`. Missing usage = 0.
+ *     Checked in this order, the first failing one gives the hint: window/dates, effect (more_items),
+ *     conditions (minSubtotal, then minQuantity), limits (total, then per guest), manual. For a
+ *     buy X get Y with different sets, `more_items` names the one short set (none when both are).
+ *     A combo's `more_items` names the first short item's set and its shortfall, given when the
+ *     whole first group lacks 1–2 portions and the order holds at least one of its portions.
  *  Conditions: `minSubtotal` compares with the list total of all counted lines (not time-filtered);
  *  `minQuantity` with the portions of the rule's in-time items (check target: all in-time counted
  *  portions; buy X get Y: the buy set; combo: the union of its sets).
@@ -57,7 +62,9 @@ import type { AppliedPromotion, ExclusiveChoice, ItemSet, PromotionHint, Promoti
  * exclusive candidate the stack wins; otherwise `best_for_guest` picks the largest saving (ties:
  * higher priority — the stack's is its highest member's — then the smaller rule id — the stack's is
  * its first member's), `priority` the highest priority (ties: larger saving, then smaller id).
- * Every losing candidate gets `outranked` with `outrankedBy` = the winner's first rule id.
+ * When an exclusive candidate exists, every losing candidate (the losing exclusive ones, and the
+ * stack's members when the stack lost) gets `outranked` with `outrankedBy` = the winner's first
+ * rule id; a stack member that the stack left with nothing gets no hint.
  * At most one hint per rule; hints come in canonical rule order.
  */
 
@@ -254,7 +261,8 @@ function nextStart(s: CompiledSchedule, ms: number, timeZone: string): number | 
   };
   if (s.fromDay !== null && s.fromDay > today - 1) consider(wallToUtc(s.fromDay * DAY_MS, timeZone));
   if (s.windows.length > 0) {
-    for (let day = today - 1; day <= today + SEARCH_DAYS; day++) {
+    // Wall times grow with the days, so a start found on one day is beaten by the next day at most.
+    for (let day = today - 1; day <= today + SEARCH_DAYS && (best === Infinity || day * DAY_MS <= best + 2 * DAY_MS); day++) {
       if (!validOn(s, day)) continue;
       const weekday = ((((day + 3) % 7) + 7) % 7) + 1;
       for (const w of s.windows) if (w.days & (1 << weekday)) consider(wallToUtc(day * DAY_MS + w.from * 60_000, timeZone));
@@ -263,12 +271,17 @@ function nextStart(s: CompiledSchedule, ms: number, timeZone: string): number | 
   return best === Infinity ? null : best;
 }
 
-/** The end of the active stretch that covers `ms` (windows chained back to back, capped by validTo). */
+/**
+ * The end of the active stretch that covers `ms` (windows chained back to back, capped by validTo);
+ * a stretch running past the 8-day horizon ends only at validTo (null without one).
+ */
 function currentEnd(s: CompiledSchedule, ms: number, timeZone: string): number | null {
   const validEnd = s.toDay === null ? null : wallToUtc((s.toDay + 1) * DAY_MS, timeZone);
   if (s.windows.length === 0) return validEnd;
   let end = ms;
-  for (let guard = 0; guard < 64; guard++) {
+  for (let guard = 0; ; guard++) {
+    // Windows that run on for more than the search horizon: no end in sight (but validTo).
+    if (guard >= 64 || end > ms + SEARCH_DAYS * DAY_MS) return validEnd;
     const info = localInfo(end, timeZone);
     if (guard > 0 && !validOn(s, info.day)) break;
     let latest = -Infinity;
@@ -289,8 +302,8 @@ const iso = (ms: number) => new Date(ms).toISOString();
 /**
  * Whether a rule's schedule (validity dates and windows, not flags or limits) covers `at`, and
  * the bounds around it: the end of the current window when active (windows that follow back to
- * back are one stretch; capped at the end of `validTo`; null when there are no windows and no
- * `validTo`), else the next start (searched up to 8 days ahead, never before `validFrom`, nothing
+ * back are one stretch; capped at the end of `validTo`; null when there are no windows, or the
+ * stretch runs on for more than 8 days, and no `validTo`), else the next start (searched up to 8 days ahead, never before `validFrom`, nothing
  * after `validTo`). DST-safe: windows are venue wall-clock times.
  */
 export function scheduleAt(rule: Pick<PromotionRule, 'schedule'>, at: string, timeZone: string): { active: boolean; endsAt: string | null; startsAt: string | null } {
@@ -311,6 +324,8 @@ interface Order {
   /** List amount of each line (0 for lines that never count). */
   list: number[];
   counted: boolean[];
+  /** Indices of the counted lines. */
+  countedIdx: number[];
   byProduct: Map<string, number[]>;
   byCategory: Map<string, number[]>;
   /** A scratch array for de-duplicating line indices. */
@@ -337,18 +352,36 @@ function matching(order: Order, set: ItemSet, keep: (i: number) => boolean): num
     return out;
   }
   const stamp = ++order.stamp;
-  const add = (list: number[] | undefined) => {
-    if (!list) return;
+  let lists = 0;
+  for (let k = 0; k < set.productIds.length + set.categoryIds.length; k++) {
+    const list = k < set.productIds.length ? order.byProduct.get(set.productIds[k]) : order.byCategory.get(set.categoryIds[k - set.productIds.length]);
+    if (!list) continue;
+    lists++;
     for (const i of list) {
       if (order.mark[i] !== stamp) {
         order.mark[i] = stamp;
         if (keep(i)) out.push(i);
       }
     }
-  };
-  for (const p of set.productIds) add(order.byProduct.get(p));
-  for (const c of set.categoryIds) add(order.byCategory.get(c));
-  return out.sort((a, b) => a - b);
+  }
+  return lists > 1 ? sortInPlace(out, ascending) : out;
+}
+
+const ascending = (a: number, b: number) => a - b;
+
+/** Sorts in place; small arrays (the usual few lines of a rule) by insertion, which allocates nothing. */
+function sortInPlace<T>(a: T[], compare: (x: T, y: T) => number): T[] {
+  if (a.length > 24) return a.sort(compare);
+  for (let i = 1; i < a.length; i++) {
+    const x = a[i];
+    let j = i - 1;
+    while (j >= 0 && compare(a[j], x) > 0) {
+      a[j + 1] = a[j];
+      j--;
+    }
+    a[j + 1] = x;
+  }
+  return a;
 }
 
 const isEmptySet = (set: ItemSet) => set.productIds.length === 0 && set.categoryIds.length === 0;
@@ -357,6 +390,37 @@ const unionSet = (sets: readonly ItemSet[]): ItemSet => ({
   productIds: unique(sets.flatMap((s) => s.productIds)),
   categoryIds: unique(sets.flatMap((s) => s.categoryIds)),
 });
+
+/** A scratch buffer for `spreadShares` (only ever read after being written in the same call). */
+let scratch = new Float64Array(64);
+let restScratch = new Float64Array(64);
+
+/** The k-th largest (1-based) of distinct numbers, by quickselect; reorders `a`. */
+function kthLargest(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  const target = k - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] > pivot) i++;
+      while (a[j] < pivot) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else return a[target];
+  }
+  return a[target];
+}
 
 /**
  * `proportionalShares` (largest remainder, ties by index) without BigInt when the products stay
@@ -370,9 +434,11 @@ export function spreadShares(total: number, weights: readonly number[]): number[
     if (w > max) max = w;
   }
   if (whole === 0) return weights.map(() => 0);
+  if (weights.length === 1) return [total];
   if (max * total > Number.MAX_SAFE_INTEGER) return proportionalShares(total, weights);
   const shares = new Array<number>(weights.length);
-  const rests = new Array<number>(weights.length);
+  if (restScratch.length < weights.length) restScratch = new Float64Array(Math.max(weights.length, restScratch.length * 2));
+  const rests = restScratch;
   let left = total;
   for (let i = 0; i < weights.length; i++) {
     const e = weights[i] * total;
@@ -381,11 +447,22 @@ export function spreadShares(total: number, weights: readonly number[]): number[
     left -= shares[i];
   }
   if (left > 0) {
-    const order = weights.map((_, i) => i).sort((a, b) => (rests[a] === rests[b] ? a - b : rests[b] - rests[a]));
-    for (const i of order) {
-      if (left <= 0) break;
-      shares[i] += 1;
-      left -= 1;
+    // Largest remainder first, ties by index: packed into one number and sorted natively.
+    const n = weights.length;
+    if (n < 1024 && whole * 1024 < Number.MAX_SAFE_INTEGER) {
+      if (scratch.length < n) scratch = new Float64Array(Math.max(n, scratch.length * 2));
+      const keys = scratch.subarray(0, n);
+      for (let i = 0; i < n; i++) keys[i] = rests[i] * 1024 + (1023 - i);
+      // The keys are distinct: the `left` largest are those ≥ the left-th largest.
+      const threshold = kthLargest(keys, left);
+      for (let i = 0; i < n; i++) if (rests[i] * 1024 + (1023 - i) >= threshold) shares[i] += 1;
+    } else {
+      const order = weights.map((_, i) => i).sort((a, b) => (rests[a] === rests[b] ? a - b : rests[b] - rests[a]));
+      for (const i of order) {
+        if (left <= 0) break;
+        shares[i] += 1;
+        left -= 1;
+      }
     }
   }
   return shares;
@@ -398,21 +475,37 @@ type Need = Pick<PromotionHint, 'reason' | 'missingAmount' | 'missingQuantity' |
 interface Outcome {
   saving: number;
   /** Saving per line index (only when saving > 0). */
-  lines: Map<number, number>;
+  lines: Savings;
   /** Why it saves nothing (conditions or "one item away"), when that is worth a hint. */
   need: Need | null;
+  /** The lines the rule looked at (when it saves): if none has changed, the outcome still holds. */
+  scope?: readonly (readonly number[])[];
 }
 
-const NOTHING: Outcome = { saving: 0, lines: new Map(), need: null };
+const always = () => true;
+const NO_USAGE = { total: 0, guest: 0 };
+const NOTHING: Outcome = { saving: 0, lines: { idx: [], amount: [] }, need: null, scope: undefined };
 
+/** Savings by line index (ascending), `amount[k]` for line `idx[k]`; amounts of 0 are left out of the answer. */
+interface Savings {
+  idx: readonly number[];
+  amount: readonly number[];
+}
+
+/** Adds to a saving map (for rules that may take a line in several pieces). */
 function addSaving(lines: Map<number, number>, i: number, saving: number) {
   if (saving > 0) lines.set(i, (lines.get(i) ?? 0) + saving);
 }
 
-function outcome(lines: Map<number, number>): Outcome {
+function fromMap(map: Map<number, number>): Savings {
+  const idx = sortInPlace([...map.keys()], ascending);
+  return { idx, amount: idx.map((i) => map.get(i) ?? 0) };
+}
+
+function outcome(lines: Savings): Outcome {
   let saving = 0;
-  for (const s of lines.values()) saving += s;
-  return saving > 0 ? { saving, lines, need: null } : NOTHING;
+  for (const s of lines.amount) saving += s;
+  return saving > 0 ? { saving, lines, need: null, scope: undefined } : NOTHING;
 }
 
 const sumQuantity = (order: Order, idx: readonly number[]) => idx.reduce((s, i) => s + order.lines[i].quantity, 0);
@@ -421,65 +514,73 @@ const sumQuantity = (order: Order, idx: readonly number[]) => idx.reduce((s, i) 
 function evaluateRule(rule: PromotionRule, order: Order, rem: readonly number[], inTime: (i: number) => boolean, subtotal: number): Outcome {
   const effect = rule.effect;
   let result: Outcome;
-  let units: number;
-  let unitsSet: ItemSet | null;
+  let units = 0;
+  let scope: number[][];
   if (effect.kind === 'percent' || effect.kind === 'fixed') {
     const target = effect.target;
-    const idx = target.scope === 'check' ? order.lines.map((_, i) => i).filter((i) => order.counted[i] && inTime(i)) : matching(order, target.items, inTime);
+    const idx = target.scope === 'items' ? matching(order, target.items, inTime) : inTime === always ? order.countedIdx : order.countedIdx.filter(inTime);
+    if (idx.length === 0) return NOTHING;
     units = sumQuantity(order, idx);
-    unitsSet = target.scope === 'check' ? null : target.items;
-    const lines = new Map<number, number>();
+    scope = [idx];
     if (effect.kind === 'fixed' && target.scope === 'items') {
-      for (const i of idx) addSaving(lines, i, Math.min(effect.amount * order.lines[i].quantity, rem[i]));
+      result = outcome({ idx, amount: idx.map((i) => Math.min(effect.amount * order.lines[i].quantity, rem[i])) });
     } else {
       const weights = idx.map((i) => rem[i]);
-      const sum = weights.reduce((s, w) => s + w, 0);
+      let sum = 0;
+      for (const w of weights) sum += w;
       const total = effect.kind === 'percent' ? Math.floor((sum * effect.percent + 50) / 100) : Math.min(effect.amount, sum);
-      const shares = spreadShares(total, weights);
-      idx.forEach((i, k) => addSaving(lines, i, shares[k]));
+      result = total > 0 ? outcome({ idx, amount: spreadShares(total, weights) }) : NOTHING;
     }
-    result = outcome(lines);
   } else if (effect.kind === 'buy_x_get_y') {
     const buy = matching(order, effect.buy, inTime);
+    const get = isEmptySet(effect.get) ? buy : matching(order, effect.get, inTime);
+    if (buy.length === 0 && get.length === 0) return NOTHING;
     units = sumQuantity(order, buy);
-    unitsSet = effect.buy;
-    result = buyXGetY(effect, order, rem, buy, inTime);
+    scope = [buy, get];
+    result = buyXGetY(effect, order, rem, buy, get);
   } else {
     const sets = effect.items.map((item) => matching(order, item.items, inTime));
+    if (sets.every((idx) => idx.length === 0)) return NOTHING;
+    scope = sets;
     const stamp = ++order.stamp;
-    units = 0;
     for (const idx of sets)
       for (const i of idx)
         if (order.mark[i] !== stamp) {
           order.mark[i] = stamp;
           units += order.lines[i].quantity;
         }
-    unitsSet = unionSet(effect.items.map((item) => item.items));
     result = combo(effect, order, rem, sets);
   }
   if (result.saving === 0) return result;
   const c = rule.conditions;
   if (c.minSubtotal !== null && subtotal < c.minSubtotal) return { ...NOTHING, need: { reason: 'min_subtotal', missingAmount: c.minSubtotal - subtotal } };
-  if (c.minQuantity !== null && units < c.minQuantity) return { ...NOTHING, need: { reason: 'min_quantity', missingQuantity: c.minQuantity - units, missingItems: unitsSet } };
+  if (c.minQuantity !== null && units < c.minQuantity) {
+    const missingItems =
+      effect.kind === 'buy_x_get_y' ? effect.buy : effect.kind === 'combo_price' ? unionSet(effect.items.map((item) => item.items)) : effect.target.scope === 'items' ? effect.target.items : null;
+    return { ...NOTHING, need: { reason: 'min_quantity', missingQuantity: c.minQuantity - units, missingItems } };
+  }
+  result.scope = scope;
   return result;
 }
 
 /** Line indices in reward order: per-portion remaining price (cheapest or dearest first), ties by id. */
 function byUnitPrice(order: Order, rem: readonly number[], idx: number[], dearestFirst: boolean): number[] {
   const q = (i: number) => order.lines[i].quantity;
-  return idx.sort((a, b) => {
+  return sortInPlace(idx, (a, b) => {
     const d = rem[a] * q(b) - rem[b] * q(a);
     return d === 0 ? a - b : dearestFirst ? -d : d;
   });
 }
 
-function buyXGetY(effect: Extract<PromotionRule['effect'], { kind: 'buy_x_get_y' }>, order: Order, rem: readonly number[], buy: number[], inTime: (i: number) => boolean): Outcome {
+function buyXGetY(effect: Extract<PromotionRule['effect'], { kind: 'buy_x_get_y' }>, order: Order, rem: readonly number[], buy: number[], get: number[]): Outcome {
   const sameSet = isEmptySet(effect.get);
-  const get = sameSet ? buy : matching(order, effect.get, inTime);
   const X = effect.buyQuantity;
   const Y = effect.getQuantity;
   const q = (i: number) => order.lines[i].quantity;
-  const inBuy = new Set(buy);
+  // Buy lines marked (no other marking happens until this function returns).
+  const stamp = ++order.stamp;
+  for (const i of buy) order.mark[i] = stamp;
+  const inBuy = { has: (i: number) => order.mark[i] === stamp };
   const B = sumQuantity(order, buy);
   const G = sumQuantity(order, get);
   let common = 0;
@@ -517,7 +618,7 @@ function buyXGetY(effect: Extract<PromotionRule['effect'], { kind: 'buy_x_get_y'
     const saving = Math.floor((rem[i] * k * effect.getPercent * 2 + q(i) * 100) / (q(i) * 200));
     addSaving(lines, i, Math.min(rem[i], saving));
   }
-  return outcome(lines);
+  return outcome(fromMap(lines));
 }
 
 function combo(effect: Extract<PromotionRule['effect'], { kind: 'combo_price' }>, order: Order, rem: readonly number[], sets: number[][]): Outcome {
@@ -558,7 +659,7 @@ function combo(effect: Extract<PromotionRule['effect'], { kind: 'combo_price' }>
     chunks.forEach((c, k) => addSaving(lines, c.i, shares[k]));
     for (const [i, k] of pending) used.set(i, (used.get(i) ?? 0) + k);
   }
-  return outcome(lines);
+  return outcome(fromMap(lines));
 }
 
 // --- the order --------------------------------------------------------------------------------
@@ -566,8 +667,24 @@ function combo(effect: Extract<PromotionRule['effect'], { kind: 'combo_price' }>
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const canonicalRules = (a: PromotionRule, b: PromotionRule) => b.priority - a.priority || byId(a, b);
 
+/**
+ * The rules by priority (desc) then id. A venue's rule list is usually the same array call after
+ * call (the server's cache, the tablet's copy): its order is kept, checked element by element.
+ */
+const orderCache = new WeakMap<readonly PromotionRule[], { seen: PromotionRule[]; priorities: number[]; ids: string[]; sorted: PromotionRule[] }>();
+function canonicalOrder(rules: readonly PromotionRule[]): PromotionRule[] {
+  const c = orderCache.get(rules);
+  if (c && c.seen.length === rules.length && c.seen.every((r, k) => r === rules[k] && r.priority === c.priorities[k] && r.id === c.ids[k])) return c.sorted;
+  const sorted = [...rules].sort(canonicalRules);
+  orderCache.set(rules, { seen: [...rules], priorities: rules.map((r) => r.priority), ids: rules.map((r) => r.id), sorted });
+  return sorted;
+}
+
 function applied(rule: PromotionRule, order: Order, o: Outcome): AppliedPromotion {
-  const lines = [...o.lines.entries()].sort((a, b) => a[0] - b[0]).map(([i, saving]) => ({ lineId: order.lines[i].id, saving }));
+  const lines: AppliedPromotion['lines'] = [];
+  o.lines.idx.forEach((i, k) => {
+    if (o.lines.amount[k] > 0) lines.push({ lineId: order.lines[i].id, saving: o.lines.amount[k] });
+  });
   return { ruleId: rule.id, name: rule.name, kind: rule.effect.kind, manual: rule.manual, saving: o.saving, lines };
 }
 
@@ -594,6 +711,7 @@ export function evaluatePromotions(rules: readonly PromotionRule[], lines: reado
     lines: sorted,
     list: sorted.map((l) => (!l.excluded && l.quantity > 0 ? Math.max(0, l.unitPrice) * l.quantity : 0)),
     counted: sorted.map((l) => !l.excluded && l.quantity > 0),
+    countedIdx: [],
     byProduct: new Map(),
     byCategory: new Map(),
     mark: new Uint32Array(sorted.length),
@@ -602,6 +720,7 @@ export function evaluatePromotions(rules: readonly PromotionRule[], lines: reado
   let subtotal = 0;
   sorted.forEach((l, i) => {
     if (!order.counted[i]) return;
+    order.countedIdx.push(i);
     subtotal += order.list[i];
     const p = order.byProduct.get(l.productId);
     if (p) p.push(i);
@@ -627,75 +746,87 @@ export function evaluatePromotions(rules: readonly PromotionRule[], lines: reado
     }
     return k;
   });
-  const always = () => true;
   const manual = new Set(context.manualRuleIds);
 
   const hints: PromotionHint[] = [];
-  const stackable: { rule: PromotionRule; alone: Outcome }[] = [];
-  const exclusive: { rule: PromotionRule; alone: Outcome }[] = [];
+  const stackable: { rule: PromotionRule; rank: number; alone: Outcome }[] = [];
+  const exclusive: { rule: PromotionRule; rank: number; alone: Outcome }[] = [];
   const inTimeOf = new Map<PromotionRule, (i: number) => boolean>();
-  const giveHint = (rule: PromotionRule, fields: Omit<PromotionHint, 'ruleId' | 'name'>) => hints.push(hint(rule, fields));
+  const hintRank: number[] = [];
+  const giveHint = (rule: PromotionRule, rank: number, fields: Omit<PromotionHint, 'ruleId' | 'name'>) => {
+    hintRank.push(rank);
+    hints.push(hint(rule, fields));
+  };
 
-  const candidatesInOrder = [...rules].sort(canonicalRules);
-  for (const rule of candidatesInOrder) {
+  const inOrder = canonicalOrder(rules);
+  for (let rank = 0; rank < inOrder.length; rank++) {
+    const rule = inOrder[rank];
     if (!rule.enabled) continue;
     if (rule.featureFlag !== null && context.flags[rule.featureFlag] !== true) continue;
     const schedule = compileSchedule(rule.schedule);
     const valid = validOn(schedule, nowInfo.day);
     let inTime: (i: number) => boolean = always;
-    let anyInTime = valid;
     if (valid && schedule.windows.length > 0) {
-      const momentIn = moments.map((m) => windowAt(schedule.windows, m) !== null);
-      inTime = (i) => momentIn[lineMoment[i]];
-      anyInTime = sorted.some((_, i) => order.counted[i] && momentIn[lineMoment[i]]);
+      // Whether each distinct pricing moment lies in a window, worked out when first asked.
+      const momentIn = new Int8Array(moments.length);
+      inTime = (i) => {
+        const m = lineMoment[i];
+        if (momentIn[m] === 0) momentIn[m] = windowAt(schedule.windows, moments[m]) !== null ? 1 : 2;
+        return momentIn[m] === 1;
+      };
     }
-    if (!anyInTime) {
-      // Not started (or no line in its window): a hint when it would save money and starts soon.
-      if (schedule.fromDay !== null && schedule.fromDay > nowInfo.day + 1) continue;
-      if (schedule.toDay !== null && schedule.toDay < nowInfo.day) continue;
-      if (evaluateRule(rule, order, order.list, always, subtotal).saving === 0) continue;
-      const start = nextStart(schedule, nowMs, tz);
-      if (start !== null && start - nowMs <= NOT_STARTED_HINT_SECONDS * 1000) {
-        giveHint(rule, { reason: 'not_started', startsAt: iso(start), secondsToStart: Math.floor((start - nowMs) / 1000) });
-      }
-      continue;
-    }
-    const alone = evaluateRule(rule, order, order.list, inTime, subtotal);
+    const alone = valid ? evaluateRule(rule, order, order.list, inTime, subtotal) : NOTHING;
     if (alone.saving === 0) {
-      if (alone.need) giveHint(rule, alone.need);
+      if (!valid || (inTime !== always && !order.countedIdx.some(inTime))) {
+        // Not started (or no line in its window): a hint when it would save money and starts soon.
+        if (schedule.fromDay !== null && schedule.fromDay > nowInfo.day + 1) continue;
+        if (schedule.toDay !== null && schedule.toDay < nowInfo.day) continue;
+        if (evaluateRule(rule, order, order.list, always, subtotal).saving === 0) continue;
+        const start = nextStart(schedule, nowMs, tz);
+        if (start !== null && start - nowMs <= NOT_STARTED_HINT_SECONDS * 1000) {
+          giveHint(rule, rank, { reason: 'not_started', startsAt: iso(start), secondsToStart: Math.floor((start - nowMs) / 1000) });
+        }
+      } else if (alone.need) giveHint(rule, rank, alone.need);
       continue;
     }
-    const usage = context.usage[rule.id] ?? { total: 0, guest: 0 };
+    const usage = context.usage[rule.id] ?? NO_USAGE;
     if (rule.limits.total !== null && usage.total >= rule.limits.total) {
-      giveHint(rule, { reason: 'limit_reached' });
+      giveHint(rule, rank, { reason: 'limit_reached' });
       continue;
     }
     if (rule.limits.perGuest !== null) {
       if (context.customerId === null) {
-        giveHint(rule, { reason: 'needs_guest' });
+        giveHint(rule, rank, { reason: 'needs_guest' });
         continue;
       }
       if (usage.guest >= rule.limits.perGuest) {
-        giveHint(rule, { reason: 'limit_reached' });
+        giveHint(rule, rank, { reason: 'limit_reached' });
         continue;
       }
     }
     if (rule.manual && !manual.has(rule.id)) {
-      giveHint(rule, { reason: 'manual' });
+      giveHint(rule, rank, { reason: 'manual' });
       continue;
     }
-    (rule.stacking === 'exclusive' ? exclusive : stackable).push({ rule, alone });
+    (rule.stacking === 'exclusive' ? exclusive : stackable).push({ rule, rank, alone });
     inTimeOf.set(rule, inTime);
   }
 
   const options: Option[] = [];
   if (stackable.length > 0) {
     const rem = [...order.list];
+    const touched = new Uint8Array(sorted.length);
     const stack: Option = { rules: [], outcomes: [], saving: 0, priority: 0, id: '' };
     for (const { rule, alone } of stackable) {
-      const o = stack.rules.length === 0 ? alone : evaluateRule(rule, order, rem, inTimeOf.get(rule) ?? always, subtotal);
+      // On lines no earlier rule touched, the rule saves what it saves alone.
+      const fresh = alone.scope !== undefined && alone.scope.every((idx) => idx.every((i) => touched[i] === 0));
+      const o = fresh ? alone : evaluateRule(rule, order, rem, inTimeOf.get(rule) ?? always, subtotal);
       if (o.saving === 0) continue;
-      for (const [i, s] of o.lines) rem[i] -= s;
+      for (let k = 0; k < o.lines.idx.length; k++) {
+        if (o.lines.amount[k] === 0) continue;
+        rem[o.lines.idx[k]] -= o.lines.amount[k];
+        touched[o.lines.idx[k]] = 1;
+      }
       stack.rules.push(rule);
       stack.outcomes.push(o);
       stack.saving += o.saving;
@@ -723,13 +854,17 @@ export function evaluatePromotions(rules: readonly PromotionRule[], lines: reado
   if (exclusive.length > 0) {
     // The losers: every exclusive option but the winner, and the stack's members when it lost.
     const winnerId = winner.id;
-    const losers = [...(winner === options[0] && stackable.length > 0 ? [] : stackable), ...exclusive].map((c) => c.rule).filter((r) => !winner.rules.includes(r));
-    for (const r of losers) giveHint(r, { reason: 'outranked', outrankedBy: winnerId });
+    const losers = [...(winner === options[0] && stackable.length > 0 ? [] : stackable), ...exclusive].filter((c) => !winner.rules.includes(c.rule));
+    for (const c of losers) giveHint(c.rule, c.rank, { reason: 'outranked', outrankedBy: winnerId });
     // Hints in canonical rule order (the outranked ones were added last).
-    const rank = new Map(candidatesInOrder.map((r, k) => [r.id, k]));
-    hints.sort((a, b) => (rank.get(a.ruleId) ?? 0) - (rank.get(b.ruleId) ?? 0));
+    const byRank = hints.map((_, k) => k).sort((a, b) => hintRank[a] - hintRank[b] || a - b);
+    return finish(winner, byRank.map((k) => hints[k]));
   }
 
-  const result = winner.rules.map((r, k) => applied(r, order, winner.outcomes[k]));
-  return { applied: result, discount: result.reduce((s, a) => s + a.saving, 0), hints };
+  return finish(winner, hints);
+
+  function finish(win: Option, sortedHints: PromotionHint[]): EngineResult {
+    const result = win.rules.map((r, k) => applied(r, order, win.outcomes[k]));
+    return { applied: result, discount: result.reduce((s, a) => s + a.saving, 0), hints: sortedHints };
+  }
 }

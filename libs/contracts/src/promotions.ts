@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FeatureSchema } from './admin';
 import { BusinessDateSchema, ClientRequestIdSchema, IdSchema, IsoDateTimeSchema, MoneySchema, PriceSchema, VersionSchema } from './common';
-import { AppliedPromotionSchema, PromotionKindSchema } from './promotion-applied';
+import { AppliedPromotionSchema } from './promotion-applied';
 import { LocalTimeSchema, WeekdaySchema } from './upsell';
 
 export { AppliedPromotionSchema, PROMOTION_KINDS, PromotionKindSchema } from './promotion-applied';
@@ -154,7 +154,7 @@ export const ExclusiveChoiceSchema = z.enum(['priority', 'best_for_guest']);
 export type ExclusiveChoice = z.infer<typeof ExclusiveChoiceSchema>;
 export const PromotionSettingsSchema = z.object({ exclusiveChoice: ExclusiveChoiceSchema });
 export type PromotionSettings = z.infer<typeof PromotionSettingsSchema>;
-export const PutPromotionSettingsInputSchema = z.strictObject({ exclusiveChoice: ExclusiveChoiceSchema });
+export const PutPromotionSettingsInputSchema = z.strictObject({ exclusiveChoice: ExclusiveChoiceSchema, clientRequestId: ClientRequestIdSchema.optional() });
 
 // --- on the order ---
 

@@ -10,6 +10,8 @@ import exclusivePriority from './exclusive-priority.json';
 import fixedCheck from './fixed-check.json';
 import fixedItems from './fixed-items.json';
 import hints from './hints.json';
+import lateBar from './late-bar.json';
+import limits from './limits.json';
 import manualApplied from './manual-applied.json';
 import notStarted from './not-started.json';
 import percentCheck from './percent-check.json';
@@ -44,7 +46,9 @@ export const PROMOTION_GOLDEN_CASES = [
   exclusiveBestForGuest,
   exclusivePriority,
   boundary,
+  lateBar,
   notStarted,
   hints,
   manualApplied,
+  limits,
 ] as unknown as readonly PromotionGoldenCase[];

@@ -10,3 +10,5 @@ export { aHall, aReservation, aTable, aTableSession } from './venues';
 export { aPayment, aReceipt, aRefundReceipt, aShift } from './finance';
 export { aSession, aStaff, aVenue } from './staff';
 export { FIXTURE_IDS, FIXTURE_TIME, fixtureId } from './ids';
+export { PROMOTION_GOLDEN_CASES } from '../promotion-golden';
+export type { PromotionGoldenCase } from '../promotion-golden';

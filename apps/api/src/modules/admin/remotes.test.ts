@@ -220,12 +220,12 @@ describe('remote registry: URL rules and entry integrity (issue 13)', () => {
       expect(created.body).toMatchObject({ name: 'loyalty', feature: 'loyalty', version: '2.0.0', integrity: sri(entry) });
 
       const names = async (who: Client) => (await who.get('/pos/config')).body.remotes.map((r: { name: string }) => r.name).sort();
-      expect(await names(waiter)).toEqual(['admin', 'finance-dashboard', 'loyalty', 'notifications', 'payments', 'reservations', 'shift', 'upsell']);
+      expect(await names(waiter)).toEqual(['admin', 'finance-dashboard', 'loyalty', 'notifications', 'payments', 'promotions', 'reservations', 'shift', 'upsell']);
       await admin.put('/admin/feature-flags', { flags: { loyalty: false } });
-      expect(await names(waiter)).toEqual(['admin', 'finance-dashboard', 'notifications', 'payments', 'reservations', 'shift', 'upsell']);
+      expect(await names(waiter)).toEqual(['admin', 'finance-dashboard', 'notifications', 'payments', 'promotions', 'reservations', 'shift', 'upsell']);
       expect((await admin.get('/admin/remotes/loyalty')).status).toBe(200);
       await admin.put('/admin/feature-flags', { flags: { loyalty: true } });
-      expect(await names(waiter)).toEqual(['admin', 'finance-dashboard', 'loyalty', 'notifications', 'payments', 'reservations', 'shift', 'upsell']);
+      expect(await names(waiter)).toEqual(['admin', 'finance-dashboard', 'loyalty', 'notifications', 'payments', 'promotions', 'reservations', 'shift', 'upsell']);
 
       // demo-2 has loyalty off: its own loyalty remote is registered but not handed out.
       expect((await admin2.put('/admin/remotes/loyalty', { feature: 'loyalty', version: '2.0.0', manifestUrl: '/remotes/loyalty/2.0.0/mf-manifest.json' })).status).toBe(200);

@@ -267,14 +267,14 @@ describe('promotions', () => {
       await tick();
       const o = await order([['borscht', 1]]);
       expect(o.discount).toBe(price.borscht / 10);
-      expect((await admin.put('/admin/flags', { flags: { 'promotions-pilot': false } })).status).toBe(200);
+      expect((await admin.put('/admin/feature-flags', { flags: { 'promotions-pilot': false } })).status).toBe(200);
       try {
         const events = await tick();
         expect(events.map((e) => e.name)).toContain('promotions.changed');
         expect((await get(o.id)).discount).toBe(0);
         expect(((await anna.get('/pos/promotions/active')).body.promotions as { rule: { name: string } }[]).map((p) => p.rule.name)).not.toContain('Пилот');
       } finally {
-        await admin.put('/admin/flags', { flags: { 'promotions-pilot': true } });
+        await admin.put('/admin/feature-flags', { flags: { 'promotions-pilot': true } });
       }
     });
   });
@@ -292,7 +292,7 @@ describe('promotions', () => {
       expect((await anna.get(`/pos/orders/${other.id}/promotions`)).body.hints).toEqual(expect.arrayContaining([expect.objectContaining({ ruleId: rule.id, reason: 'limit_reached' })]));
       // A holder's line is voided whole: it gives nothing, so its use is released and another order can take it.
       const holder = discounted[0];
-      const voided = await anna.post(`/pos/orders/${holder.id}/lines/${holder.lines[0].id}/void`, { version: holder.version, clientRequestId: requestId() });
+      const voided = await anna.post(`/pos/orders/${holder.id}/items/${holder.lines[0].id}/void`, { version: holder.version, clientRequestId: requestId() });
       expect(voided.status).toBe(200);
       expect(voided.body.discount).toBe(0);
       expect((await add(other.id, 'kvass')).discount).toBeGreaterThan(0);

@@ -97,7 +97,7 @@ export class PromotionsService {
 
   async saveSettings(db: Db, actor: Actor, input: PromotionSettings) {
     await repo.upsertSettings(db, actor.venueId, input.exclusiveChoice, nowIso());
-    await this.admin.audit(db, actor, 'promotion.settings', 'venue', actor.venueId, input);
+    await this.admin.audit(db, actor, 'promotion.settings', 'venue', actor.venueId, { exclusiveChoice: input.exclusiveChoice });
     return outcome(await this.settings(db, actor.venueId), [this.changedEvent(actor.venueId, 'settings')]);
   }
 
@@ -109,7 +109,8 @@ export class PromotionsService {
   async pricingInputs(db: Db, venueId: string): Promise<PricingInputs> {
     const rules = (await repo.listRules(db, venueId)).filter((r) => r.enabled === 1).map(toRule);
     // Most order changes at a venue without rules: one query, nothing else to read.
-    if (rules.length === 0) return { rules, settings: DEFAULT_PROMOTION_SETTINGS, timeZone: await repo.venueTimeZone(db, venueId), flags: {}, on: false };
+    // (The zone is not read: nothing is priced; `active` reads it itself.)
+    if (rules.length === 0) return { rules, settings: DEFAULT_PROMOTION_SETTINGS, timeZone: '', flags: {}, on: false };
     const [settings, timeZone, flags] = await Promise.all([this.settings(db, venueId), repo.venueTimeZone(db, venueId), this.admin.flags(db, venueId)]);
     return { rules, settings, timeZone, flags, on: flags.promotions };
   }
@@ -134,20 +135,21 @@ export class PromotionsService {
             return [{ rule, activeNow: false, endsAt: null, secondsToEnd: null, startsAt: s.startsAt, secondsToStart: toStart }];
           })
       : [];
-    return { serverTime: at, timeZone, settings, promotions };
+    return { serverTime: at, timeZone: timeZone || (await repo.venueTimeZone(db, venueId)), settings, promotions };
   }
 
   /**
-   * The signature of what may apply at `at`: the rules active now (id and version), their flags
-   * and the settings. The tick re-prices a venue's open orders when it changes.
+   * The signature of what may apply at `at`: the enabled rules (id and version), which of them are
+   * live now (flag on, inside their dates and windows) and the settings. The tick re-prices a venue's open orders when it changes.
    */
   stateKey(inputs: PricingInputs, at: string): string {
     if (!inputs.on) return 'off';
+    const rules = inputs.rules.map((r) => `${r.id}:${r.version}`).sort();
     const live = inputs.rules
       .filter((r) => (r.featureFlag === null || inputs.flags[r.featureFlag] === true) && scheduleAt(r, at, inputs.timeZone).active)
-      .map((r) => `${r.id}:${r.version}`)
+      .map((r) => r.id)
       .sort();
-    return `${inputs.settings.exclusiveChoice}|${live.join(',')}`;
+    return `${inputs.settings.exclusiveChoice}|${rules.join(',')}|${live.join(',')}`;
   }
 
   // --- pricing an order (orders call these on every change) ---

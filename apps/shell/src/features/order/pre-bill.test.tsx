@@ -52,6 +52,22 @@ describe('PreBillDialog', () => {
     expect(screen.queryByTestId('pre-bill-checks')).not.toBeInTheDocument();
   });
 
+  it('names each promotion with its saving under the subtotal', () => {
+    renderPreBill({
+      ...ORDER,
+      discount: 27_000,
+      total: 399_000,
+      due: 399_000,
+      promotions: [
+        { ruleId: 'r1', name: 'Счастливые часы −20 %', kind: 'percent', manual: false, saving: 18_000, lines: [{ lineId: 'l1', saving: 18_000 }] },
+        { ruleId: 'r2', name: 'Скидка сотрудника 10 %', kind: 'percent', manual: true, saving: 9_000, lines: [{ lineId: 'l1', saving: 9_000 }] },
+      ],
+    });
+    const rows = screen.getAllByTestId('pre-bill-promotion').map((row) => row.textContent?.replace(/\s/g, ' '));
+    expect(rows).toEqual(['Скидка: Счастливые часы −20 %−180,00 ₽', 'Скидка: Скидка сотрудника 10 %−90,00 ₽']);
+    expect(screen.getByTestId('pre-bill-total').textContent?.replace(/\s/g, ' ')).toBe('3 990,00 ₽');
+  });
+
   it('lists each check of a split bill with what is still due on it, in English too', () => {
     renderPreBill(
       {

@@ -54,10 +54,22 @@ export function PreBill({ order, venueName, currency, printedAt }: PreBillProps)
               <span>{t('totals.subtotal')}</span>
               <span className={styles.amount}>{money(order.subtotal)}</span>
             </div>
-            <div>
-              <span>{t('totals.discount')}</span>
-              <span className={styles.amount}>−{money(order.discount)}</span>
-            </div>
+            {/* Each promotion by name (issue 19): the guest sees what the saving is for. */}
+            {order.promotions?.length ? (
+              order.promotions.map((p) => (
+                <div key={p.ruleId} data-testid="pre-bill-promotion">
+                  <span>
+                    {t('totals.discount')}: {p.name}
+                  </span>
+                  <span className={styles.amount}>−{money(p.saving)}</span>
+                </div>
+              ))
+            ) : (
+              <div>
+                <span>{t('totals.discount')}</span>
+                <span className={styles.amount}>−{money(order.discount)}</span>
+              </div>
+            )}
           </>
         )}
         <div className={styles.total}>
