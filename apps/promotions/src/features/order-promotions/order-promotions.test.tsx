@@ -77,11 +77,18 @@ describe('OrderPromotions', () => {
     const applyPromotion = jest.fn(async (): Promise<Order> => repriced);
     const notify = jest.fn();
     const host = testHost({
-      api: { applyPromotion, orderPromotions: jest.fn(async () => anOrderPromotions()), activePromotions: jest.fn(async () => anActiveList([anActivePromotion({ rule: compliment })])), menu },
+      api: {
+        applyPromotion,
+        orderPromotions: jest.fn(async () => anOrderPromotions({ hints: [aHint({ ruleId: compliment.id, name: 'Комплимент', reason: 'manual', missingAmount: undefined })] })),
+        activePromotions: jest.fn(async () => anActiveList([anActivePromotion({ rule: compliment })])),
+        menu,
+      },
       notify,
     });
     const { update } = renderSummary(host, order);
     fireEvent.click(await screen.findByTestId('promotion-apply-open'));
+    // The button lists it: «можно применить вручную» is not said again.
+    expect(screen.queryByTestId('promotion-hint')).toBeNull();
     const dialog = screen.getByRole('dialog', { name: 'Применить акцию' });
     fireEvent.click(within(dialog).getByTestId(`promotion-apply-${compliment.id}`));
     await act(async () => undefined);

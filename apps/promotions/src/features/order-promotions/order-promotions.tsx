@@ -48,7 +48,11 @@ export function OrderPromotions({ context: { order } }: SlotProps<'order.summary
   const isOpen = order.status === 'open';
   const candidates = (active.data?.promotions ?? []).filter((p) => p.rule.manual && p.activeNow && !applied.some((a) => a.ruleId === p.rule.id));
   const mayApply = canApply && isOpen && !isOffline;
-  if (applied.length === 0 && hints.length === 0 && !(mayApply && candidates.length > 0)) return null;
+  const canPick = mayApply && candidates.length > 0;
+  // The column is narrow and short: with the apply button there, «можно применить вручную» for
+  // the rules it lists would only say it again.
+  const shown = canPick ? hints.filter((h) => !(h.reason === 'manual' && candidates.some((c) => c.rule.id === h.ruleId))) : hints;
+  if (applied.length === 0 && shown.length === 0 && !canPick) return null;
 
   return (
     <div className={styles.summary} data-testid="order-promotions" data-offline={isOffline || undefined}>
@@ -64,17 +68,17 @@ export function OrderPromotions({ context: { order } }: SlotProps<'order.summary
           {t('order.offlinePreview')}
         </p>
       )}
-      {hints.length > 0 && (
+      {shown.length > 0 && (
         <ul className={styles.hints}>
-          {hints.map((hint) => (
+          {shown.map((hint) => (
             <li key={hint.ruleId} className={styles.hint} data-testid="promotion-hint" data-reason={hint.reason} data-rule-id={hint.ruleId}>
               <span className={styles.hintName}>{hint.name}</span> — {hintText(hint, { ...tools, rule: rules.get(hint.ruleId), nameOf: (id) => rules.get(id)?.name })}
             </li>
           ))}
         </ul>
       )}
-      {mayApply && candidates.length > 0 && (
-        <Button className={styles.apply} onClick={() => setPicking(true)} data-testid="promotion-apply-open">
+      {canPick && (
+        <Button variant="ghost" className={styles.apply} onClick={() => setPicking(true)} data-testid="promotion-apply-open">
           <Icon name="plus" size={18} />
           {t('order.apply')}
         </Button>
