@@ -88,6 +88,8 @@ describe('OrderPromotions', () => {
     const { update } = renderSummary(host, order);
     fireEvent.click(await screen.findByTestId('promotion-apply-open'));
     // The button lists it: «можно применить вручную» is not said again.
+    await act(async () => undefined);
+    expect(host.api.orderPromotions).toHaveBeenCalled();
     expect(screen.queryByTestId('promotion-hint')).toBeNull();
     const dialog = screen.getByRole('dialog', { name: 'Применить акцию' });
     fireEvent.click(within(dialog).getByTestId(`promotion-apply-${compliment.id}`));
