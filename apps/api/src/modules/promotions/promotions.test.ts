@@ -298,6 +298,23 @@ describe('promotions', () => {
       expect((await add(other.id, 'kvass')).discount).toBeGreaterThan(0);
     });
 
+    it('a limited manual rule applied to many orders at once is given no more often than its limit, and payments keep the uses', async () => {
+      const rule = await create({ name: 'Двоим вручную', manual: true, limits: { perGuest: null, total: 2 } });
+      const orders = await Promise.all(Array.from({ length: 5 }, () => order([['borscht', 1]])));
+      const answers = await Promise.all(orders.map((o) => supervisor.post(`/pos/orders/${o.id}/promotion/apply`, { ruleId: rule.id, clientRequestId: requestId() })));
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 409, 409, 409]);
+      for (const refused of answers.filter((a) => a.status === 409)) expect(refused.body.code).toBe('promotion.not_applicable');
+      const winners = answers.filter((a) => a.status === 200).map((a) => a.body as Order);
+      // Both winners are paid at once: the uses stay taken, no third order gets the rule.
+      const paid = await Promise.all(winners.map((o) => cashier.post('/pos/finance/payments', { orderId: o.id, tenders: [{ method: 'card', amount: o.total }], clientRequestId: requestId() })));
+      expect(paid.map((p) => p.status)).toEqual([201, 201]);
+      const uses = await t.database.db.selectFrom('promotion_uses').select('order_id').where('promotion_id', '=', rule.id).execute();
+      expect(uses.map((u) => u.order_id).sort()).toEqual(winners.map((o) => o.id).sort());
+      const loser = orders.find((o) => !winners.some((w) => w.id === o.id))!;
+      expectProblem(await supervisor.post(`/pos/orders/${loser.id}/promotion/apply`, { ruleId: rule.id, clientRequestId: requestId() }), 409, 'promotion.not_applicable');
+      await admin.request('DELETE', `/admin/promotions/${rule.id}`, undefined, { 'idempotency-key': requestId() });
+    });
+
     it('a per-guest limit needs a guest on the order', async () => {
       const rule = await create({ name: 'Гостю раз', limits: { perGuest: 1, total: null } });
       const o = await order([['borscht', 1]]);
