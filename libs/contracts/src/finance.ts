@@ -272,6 +272,8 @@ export const ReceiptSchema = z.object({
   ),
   subtotal: MoneySchema,
   discount: MoneySchema,
+  /** The promotions behind `discount`, by name (issue 19); absent from a server before them. */
+  promotions: z.array(z.object({ name: z.string(), saving: MoneySchema })).optional(),
   total: MoneySchema,
   tips: MoneySchema,
   payments: z.array(

@@ -23,6 +23,7 @@ export function receipt(venue: Venue, order: Order, payments: Payment[], change:
       .map((l) => ({ name: l.name, modifiers: l.modifiers.map((m) => m.name), quantity: l.quantity - l.voidedQuantity, unitPrice: unitTotal(l), total: l.lineTotal })),
     subtotal: order.subtotal,
     discount: order.discount,
+    promotions: (order.promotions ?? []).map((p) => ({ name: p.name, saving: p.saving })),
     total: order.total,
     tips: order.tips,
     payments: payments.map((p) => ({ method: p.method, amount: p.amount, tip: p.tip, refunded: p.refunded, maskedCard: p.maskedCard })),

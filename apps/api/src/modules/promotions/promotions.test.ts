@@ -342,6 +342,8 @@ describe('promotions', () => {
       const paid = await cashier.post('/pos/finance/payments', { orderId: o.id, tenders: [{ method: 'card', amount: o.total }], clientRequestId: requestId() });
       expect(paid.status).toBe(201);
       expect(paid.body.order.status).toBe('paid');
+      // The guest's receipt names the promotion behind the discount.
+      expect(paid.body.receipt).toMatchObject({ discount, promotions: [{ name: 'Всё −10 %', saving: discount }] });
       const after = (await cashier.get('/pos/finance/dashboard')).body as { gross: number; discounts: number; net: number };
       expect(after.discounts - before.discounts).toBe(discount);
       expect(after.gross - before.gross).toBe(price.borscht * 2);

@@ -80,6 +80,11 @@ describe('PaymentReceipt', () => {
     expect(text('receipt-payment-p6')).toBe('Points | ₽120.00');
   });
 
+  it('names the promotions behind the discount', () => {
+    renderReceipt(receipt({ subtotal: 150_000, discount: 30_000, total: 120_000, promotions: [{ name: 'Счастливые часы −20 %', saving: 30_000 }] }), PAYMENTS);
+    expect(screen.getAllByTestId('receipt-promotion').map((row) => row.textContent?.replace(/\s/g, ' '))).toEqual(['Скидка: Счастливые часы −20 %−300,00 ₽']);
+  });
+
   it('shows no refund lines while nothing was given back', () => {
     renderReceipt(receipt({ refunded: 0 }), PAYMENTS);
     expect(screen.queryByTestId('receipt-refunded')).not.toBeInTheDocument();

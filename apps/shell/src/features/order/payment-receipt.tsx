@@ -39,12 +39,22 @@ export function PaymentReceipt({ receipt, payments }: { receipt: Receipt; paymen
         ))}
       </ul>
       <div className={styles.receiptTotals}>
-        {receipt.discount > 0 && (
-          <div>
-            <span>{t('totals.discount')}</span>
-            <span>−{money(receipt.discount)}</span>
-          </div>
-        )}
+        {receipt.discount > 0 &&
+          (receipt.promotions?.length ? (
+            receipt.promotions.map((p, i) => (
+              <div key={i} data-testid="receipt-promotion">
+                <span>
+                  {t('totals.discount')}: {p.name}
+                </span>
+                <span>−{money(p.saving)}</span>
+              </div>
+            ))
+          ) : (
+            <div>
+              <span>{t('totals.discount')}</span>
+              <span>−{money(receipt.discount)}</span>
+            </div>
+          ))}
         <div className={styles.receiptTotal}>
           <span>{t('totals.total')}</span>
           <span>{money(receipt.total)}</span>
