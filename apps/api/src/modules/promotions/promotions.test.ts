@@ -168,6 +168,13 @@ describe('promotions', () => {
       const again = await get(o.id);
       expect(again.discount).toBe(saving);
       expect(again.version).toBe(withDessert.version);
+      // More desserts, one at a time: still one promotion on the order, its saving grown (never a discount line per dish added).
+      await add(o.id, 'cheesecake');
+      const more = await add(o.id, 'medovik');
+      expect(more.promotions).toHaveLength(1);
+      expect(more.discount).toBe(Math.round(((price.medovik * 3 + price.cheesecake) * 20) / 100));
+      await anna.post(`/pos/orders/${o.id}/items/${more.lines.at(-1)!.id}/void`, { version: more.version, clientRequestId: requestId() });
+      expect((await get(o.id)).discount).toBe(Math.round(((price.medovik * 2 + price.cheesecake) * 20) / 100));
       const explained = await anna.get(`/pos/orders/${o.id}/promotions`);
       expect(explained.status).toBe(200);
       expect(OrderPromotionsSchema.parse(explained.body).applied).toHaveLength(1);
