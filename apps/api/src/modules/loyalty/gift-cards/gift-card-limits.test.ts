@@ -210,5 +210,13 @@ describe('gift card codes cannot be guessed', () => {
     const redeems: number[] = [];
     for (let i = 0; i < 6; i++) redeems.push((await elsewhere.post('/pos/finance/giftcards/redeem', { code: badCheck, orderId: '00000000-0000-4000-8000-000000000000', amount: 100 })).status);
     expect(redeems).toEqual([400, 400, 400, 400, 400, 429]);
+
+    // Blocking and unblocking tell a card exists too (404 against 200): each limited the same way.
+    const third = await t.login('333333', 'demo', 'till-3');
+    for (const action of ['block', 'unblock']) {
+      const answers: number[] = [];
+      for (let i = 0; i < 6; i++) answers.push((await third.post(`/pos/finance/giftcards/${newGiftCardCode()}/${action}`, { reason: 'guessing' })).status);
+      expect(answers).toEqual([404, 404, 404, 404, 404, 429]);
+    }
   });
 });

@@ -13,8 +13,9 @@ import { GIFT_CARD_RATE_LIMIT } from '../../../plugins/security';
 import { replies } from '../../../shared/http';
 
 /**
- * Gift cards at the till. Looking a card up and redeeming one are rate-limited per tablet (codes
- * are 65 random bits, and guessing them must hit 429 long before it could find one).
+ * Gift cards at the till. Looking a card up, redeeming, blocking and unblocking one are
+ * rate-limited per tablet (codes are 65 random bits, and guessing them — a 404 against a 200 tells
+ * a card exists — must hit 429 long before it could find one).
  */
 export async function giftCardRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -54,12 +55,14 @@ export async function giftCardRoutes(fastify: FastifyInstance) {
 
   app.post('/pos/finance/giftcards/:code/block', {
     onRequest: app.authorize('giftcards.block'),
+    config: { rateLimit: GIFT_CARD_RATE_LIMIT },
     schema: { tags, summary: 'Block an active gift card, with a reason (audited): refused everywhere until unblocked', params: GiftCardCodeParamsSchema, body: BlockGiftCardInputSchema, response: replies({ 200: GiftCardDetailsSchema }) },
     handler: (req, reply) => app.runCommand(req, reply, (tx) => giftCards.block(tx, req.actor, req.params.code, req.body)),
   });
 
   app.post('/pos/finance/giftcards/:code/unblock', {
     onRequest: app.authorize('giftcards.block'),
+    config: { rateLimit: GIFT_CARD_RATE_LIMIT },
     schema: { tags, summary: 'Unblock a gift card, with a reason (audited)', params: GiftCardCodeParamsSchema, body: BlockGiftCardInputSchema, response: replies({ 200: GiftCardDetailsSchema }) },
     handler: (req, reply) => app.runCommand(req, reply, (tx) => giftCards.unblock(tx, req.actor, req.params.code, req.body)),
   });
