@@ -74,6 +74,8 @@ async function startServer() {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const keep = (chunk) => {
+    // BENCH_SERVER_LOG=1 passes the API's own log through (its errors, e.g. behind a 500 in a figure).
+    if (process.env.BENCH_SERVER_LOG) process.stderr.write(chunk);
     recordStartCodes(chunk.toString());
     childOutput.push(chunk.toString());
     if (childOutput.length > 50) childOutput.shift();

@@ -55,6 +55,8 @@ export type PlanDay = z.infer<typeof PlanDaySchema>;
 export const PlanThresholdSchema = z.number().int().min(0).max(50);
 /** The threshold of a venue that never saved its plans. */
 export const DEFAULT_PLAN_THRESHOLD_PERCENT = 5;
+/** The largest deviation in percent a dashboard states, either way (see DashboardPlan.deviationPercent). */
+export const PLAN_DEVIATION_PERCENT_LIMIT = 1_000_000;
 
 export const PlansSchema = z.object({
   currency: CurrencySchema,
@@ -98,8 +100,12 @@ export const DashboardPlanSchema = z.object({
   targetToNow: MoneyTotalSchema,
   /** net − targetToNow. */
   deviation: SignedMoneyTotalSchema,
-  /** deviation / targetToNow × 100, one decimal (halves away from zero); null while nothing was planned yet. */
-  deviationPercent: z.number().min(-1_000_000).max(1_000_000).nullable(),
+  /**
+   * deviation / targetToNow × 100, one decimal (halves away from zero), held within
+   * ±PLAN_DEVIATION_PERCENT_LIMIT (a shift opened a minute ago has kopecks planned, so a first check
+   * is millions of percent ahead); null while nothing was planned yet.
+   */
+  deviationPercent: z.number().min(-PLAN_DEVIATION_PERCENT_LIMIT).max(PLAN_DEVIATION_PERCENT_LIMIT).nullable(),
   /**
    * `on_plan` within ± thresholdPercent, else `ahead` or `behind`. With nothing planned yet
    * (targetToNow 0): `on_plan` at net 0, `ahead` above it, `behind` below it (refunds only).

@@ -277,7 +277,7 @@ export {
   DashboardPlanSchema,
   DashboardQuerySchema,
   DashboardSchema,
-  DEFAULT_PLAN_THRESHOLD_PERCENT,
+  DEFAULT_PLAN_THRESHOLD_PERCENT, PLAN_DEVIATION_PERCENT_LIMIT,
   HourTargetSchema,
   PLAN_STATUSES,
   PlanDaySchema,

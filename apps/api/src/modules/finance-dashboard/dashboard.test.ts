@@ -283,6 +283,70 @@ describe('finance dashboard', () => {
       expect(afterPay.checks).toBe(before.checks + 1);
       expect(afterPay.gross).toBe(before.gross + voided.body.total);
     });
+
+    /** The same request answered from nothing kept: the service's kept scopes are set aside for it, then put back. */
+    const fromScratch = async (client: Client, query: string) => {
+      const cache = (t.app.services.financeDashboard as unknown as { cache: Map<string, unknown> }).cache;
+      const kept = new Map(cache);
+      cache.clear();
+      try {
+        return ok(await dashboard(client, query));
+      } finally {
+        cache.clear();
+        for (const [key, value] of kept) cache.set(key, value);
+      }
+    };
+    /** The kept figures, brought up to date by what changed, equal figures read from scratch (the plan moves with the clock). */
+    const expectUpToDate = async (client: Client, query = '') => {
+      const kept = ok(await dashboard(client, query));
+      const scratch = await fromScratch(client, query);
+      expect({ ...kept, plan: null, updatedAt: '' }).toEqual({ ...scratch, plan: null, updatedAt: '' });
+      return kept;
+    };
+
+    it('figures brought up to date change by change equal figures read from scratch: payments, tips, a void, a refund, a row committed late', async () => {
+      const cashier = await newCashier('Кассир Инкремент');
+      const shift = await openShift(cashier);
+      await expectUpToDate(cashier);
+      const first = await expectUpToDate(supervisor, '?scope=day');
+
+      const a = await order(anna, [{ code: 'borscht', quantity: 2 }, { code: 'wine-red-glass' }], 3);
+      const paidA = await pay(cashier, a.id, [{ method: 'card', amount: a.total, tip: 700 }]);
+      expect((await expectUpToDate(cashier)).checks).toBe(1);
+      expect((await expectUpToDate(supervisor, '?scope=day')).checks).toBe(first.checks + 1);
+
+      // An open order changes (its version moves, no ledger row): its void shows.
+      const b = await order(boris, [{ code: 'borscht', quantity: 2 }]);
+      expect((await boris.post(`/pos/orders/${b.id}/send`, {})).status).toBe(200);
+      const fired = (await boris.get(`/pos/orders/${b.id}`)).body;
+      expect((await supervisor.post(`/pos/orders/${b.id}/items/${fired.lines[0].id}/void`, { version: fired.version, quantity: 1, reason: 'остыл' })).status).toBe(200);
+      expect((await expectUpToDate(supervisor, '?scope=day')).voids.count).toBe(first.voids.count + 1);
+      await expectUpToDate(cashier);
+
+      // A payment and a refund of the earlier one.
+      await pay(cashier, b.id, [{ method: 'cash', amount: (await boris.get(`/pos/orders/${b.id}`)).body.total }]);
+      expect((await supervisor.post(`/pos/finance/payments/${paidA.payments[0].id}/refund`, { amount: 3000, reason: 'долго ждали', clientRequestId: requestId() })).status).toBe(200);
+      const afterRefund = await expectUpToDate(cashier);
+      expect(afterRefund.refunds).toBe(3000);
+      await expectUpToDate(supervisor, '?scope=day');
+
+      // A row whose time is older than the newest row kept by more than the look-back (a payment
+      // committed late): the count in the mark shows it missing, and the scope is read again.
+      const newest = await t.database.db.selectFrom('ledger_entries').select((eb) => eb.fn.max('created_at').as('at')).where('shift_id', '=', shift.id).executeTakeFirstOrThrow();
+      const row = await t.database.db.selectFrom('ledger_entries').selectAll().where('shift_id', '=', shift.id).where('kind', '=', 'sale').executeTakeFirstOrThrow();
+      await t.database.db
+        .insertInto('ledger_entries')
+        .values({ ...row, id: crypto.randomUUID(), order_id: null, payment_id: null, amount: 1234, created_at: new Date(Date.parse(String(newest.at)) - 5 * 60_000).toISOString() })
+        .execute();
+      const late = await expectUpToDate(cashier);
+      expect(late.gross).toBe(afterRefund.gross + 1234);
+      // One a moment older than the newest (within the look-back): found without reading the scope again.
+      await t.database.db
+        .insertInto('ledger_entries')
+        .values({ ...row, id: crypto.randomUUID(), order_id: null, payment_id: null, amount: 4321, created_at: new Date(Date.parse(String(newest.at)) - 1_000).toISOString() })
+        .execute();
+      expect((await expectUpToDate(cashier)).gross).toBe(late.gross + 4321);
+    });
   });
 
   describe('the indexes', () => {

@@ -12,55 +12,81 @@ export type LedgerFigures = Omit<Dashboard, 'scope' | 'shiftId' | 'businessDate'
   paidOrderIds: string[];
 };
 
-const sumOf = (rows: readonly DashboardLedgerRow[], kind: string) => rows.reduce((s, r) => (r.kind === kind ? s + r.amount : s), 0);
-
 /** Rounded to the minor unit; nothing to divide by is 0, not NaN. */
 export const average = (total: number, count: number) => (count === 0 ? 0 : Math.round(total / count));
 
+/** A row's venue-local hour, worked out once per row object (the dashboard keeps its rows between requests). */
+const hourOfRow = new WeakMap<DashboardLedgerRow, { timeZone: string; date: string; hour: number }>();
+
 /**
  * Money figures straight from the ledger rows (sale, tip, refund per settlement method), the same
- * rows and the same sums the shift close reads, so the two reconcile to the minor unit.
+ * rows and the same sums the shift close reads, so the two reconcile to the minor unit. One pass:
+ * the dashboard sums a day's rows again after every payment.
  */
 export function ledgerFigures(rows: readonly DashboardLedgerRow[], timeZone: string): LedgerFigures {
-  const byMethod = Object.fromEntries(
-    PAYMENT_METHODS.map((m): [PaymentMethod, DashboardMethod] => {
-      const own = rows.filter((r) => r.method === m);
-      const sales = sumOf(own, 'sale');
-      const refunds = sumOf(own, 'refund');
-      return [m, { sales, tips: sumOf(own, 'tip'), refunds, net: sales - refunds }];
-    }),
-  ) as Record<PaymentMethod, DashboardMethod>;
-  // A paid order's promotions book one `discount` row (issue 19): gross is at list price, so
-  // gross − discounts is what was sold for, and net stays the money taken less refunds.
-  const discounts = sumOf(rows, 'discount');
-  const gross = sumOf(rows, 'sale') + discounts;
-  const refunds = sumOf(rows, 'refund');
-  const net = gross - discounts - refunds;
-
+  const byMethod = Object.fromEntries(PAYMENT_METHODS.map((m): [PaymentMethod, DashboardMethod] => [m, { sales: 0, tips: 0, refunds: 0, net: 0 }])) as Record<PaymentMethod, DashboardMethod>;
   const hours = new Map<string, Dashboard['byHour'][number]>();
   const tipsByWaiter = new Map<string, number>();
   const paid = new Set<string>();
   const zoned = zonedHourOf(timeZone);
+  let sales = 0;
+  let discounts = 0;
+  let discountCount = 0;
+  let refunds = 0;
+  let tipsTotal = 0;
   for (const r of rows) {
-    if (r.kind === 'sale' && r.order_id) paid.add(r.order_id);
-    if (r.kind === 'tip' && r.waiter_id) tipsByWaiter.set(r.waiter_id, (tipsByWaiter.get(r.waiter_id) ?? 0) + r.amount);
+    const method = byMethod[r.method as PaymentMethod] as DashboardMethod | undefined;
+    if (r.kind === 'sale') {
+      sales += r.amount;
+      if (method) method.sales += r.amount;
+      if (r.order_id) paid.add(r.order_id);
+    } else if (r.kind === 'refund') {
+      refunds += r.amount;
+      if (method) method.refunds += r.amount;
+    } else if (r.kind === 'tip') {
+      tipsTotal += r.amount;
+      if (method) method.tips += r.amount;
+      if (r.waiter_id) tipsByWaiter.set(r.waiter_id, (tipsByWaiter.get(r.waiter_id) ?? 0) + r.amount);
+    } else if (r.kind === 'discount') {
+      discounts += r.amount;
+      discountCount++;
+    }
     // The hours show money: tips apart, a discount is no money at all.
     if (r.kind === 'tip' || r.kind === 'discount') continue;
-    const { date, hour } = zoned(r.created_at);
-    const key = `${date}T${hour}`;
-    const bucket = hours.get(key) ?? { date, hour, gross: 0, refunds: 0, net: 0 };
+    let at = hourOfRow.get(r);
+    if (!at || at.timeZone !== timeZone) {
+      at = { timeZone, ...zoned(r.created_at) };
+      hourOfRow.set(r, at);
+    }
+    const key = `${at.date}T${at.hour}`;
+    let bucket = hours.get(key);
+    if (!bucket) hours.set(key, (bucket = { date: at.date, hour: at.hour, gross: 0, refunds: 0, net: 0 }));
     if (r.kind === 'sale') bucket.gross += r.amount;
     else bucket.refunds += r.amount;
     bucket.net = bucket.gross - bucket.refunds;
-    hours.set(key, bucket);
   }
+  for (const m of Object.values(byMethod)) m.net = m.sales - m.refunds;
+  // A paid order's promotions book one `discount` row (issue 19): gross is at list price, so
+  // gross − discounts is what was sold for, and net stays the money taken less refunds.
+  const gross = sales + discounts;
+  const net = gross - discounts - refunds;
   const byHour = [...hours.values()].sort((a, b) => (a.date === b.date ? a.hour - b.hour : a.date < b.date ? -1 : 1));
-  return { gross, discounts, discountCount: rows.filter((r) => r.kind === 'discount').length, refunds, net, tipsTotal: sumOf(rows, 'tip'), checks: paid.size, averageCheck: average(net, paid.size), byMethod, byHour, tipsByWaiter, paidOrderIds: [...paid] };
+  return { gross, discounts, discountCount, refunds, net, tipsTotal, checks: paid.size, averageCheck: average(net, paid.size), byMethod, byHour, tipsByWaiter, paidOrderIds: [...paid] };
 }
 
 export type LineRow = Pick<OrderLinesTable, 'order_id' | 'product_id' | 'name' | 'unit_price' | 'modifiers' | 'quantity' | 'voided_quantity'>;
 
-const priced = (l: LineRow) => ({ id: '', unitPrice: l.unit_price, modifiers: parseJson<{ priceDelta: number }[]>(l.modifiers, []), quantity: l.quantity, voidedQuantity: l.voided_quantity });
+type Priced = { id: string; unitPrice: number; modifiers: { priceDelta: number }[]; quantity: number; voidedQuantity: number };
+/** A line's modifiers parsed once per row object: the dashboard keeps its rows between requests and sums them again. */
+const pricedRows = new WeakMap<LineRow, Priced>();
+function priced(l: LineRow): Priced {
+  let p = pricedRows.get(l);
+  if (!p || p.quantity !== l.quantity || p.voidedQuantity !== l.voided_quantity) {
+    p = { id: '', unitPrice: l.unit_price, modifiers: parseJson<{ priceDelta: number }[]>(l.modifiers, []), quantity: l.quantity, voidedQuantity: l.voided_quantity };
+    pricedRows.set(l, p);
+  }
+  return p;
+}
 
 /** The five products with the most revenue on the paid checks (ties by name, so the list is stable). */
 export function topProducts(lines: readonly LineRow[], paidOrderIds: ReadonlySet<string>): Dashboard['topProducts'] {

@@ -30,6 +30,9 @@ describe('plan arithmetic', () => {
   describe('planStanding', () => {
     it('is on plan within ± the threshold, ahead above it, behind below it', () => {
       expect(planStanding(10_500, 10_000, 5)).toEqual({ deviation: 500, deviationPercent: 5, status: 'on_plan' });
+      // Regression: a shift opened a minute before a big first check (1 kopeck planned) answered 500 (the percent was past the schema's bound).
+      expect(planStanding(50_000_000, 1, 5)).toEqual({ deviation: 49_999_999, deviationPercent: 1_000_000, status: 'ahead' });
+      expect(planStanding(-50_000_000, 1, 5)).toEqual({ deviation: -50_000_001, deviationPercent: -1_000_000, status: 'behind' });
       expect(planStanding(9_500, 10_000, 5)).toEqual({ deviation: -500, deviationPercent: -5, status: 'on_plan' });
       expect(planStanding(10_510, 10_000, 5)).toEqual({ deviation: 510, deviationPercent: 5.1, status: 'ahead' });
       expect(planStanding(9_490, 10_000, 5)).toEqual({ deviation: -510, deviationPercent: -5.1, status: 'behind' });

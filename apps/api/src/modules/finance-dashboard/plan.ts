@@ -1,4 +1,4 @@
-import { businessDate, type DashboardPlan, type PlanStatus, zonedMinutes } from '@pos/contracts';
+import { businessDate, type DashboardPlan, PLAN_DEVIATION_PERCENT_LIMIT, type PlanStatus, zonedMinutes } from '@pos/contracts';
 
 /**
  * The dashboard's figures against the plan, as pure arithmetic over wall-clock minutes of one
@@ -49,7 +49,8 @@ const oneDecimal = (value: number) => (Math.sign(value) * Math.round(Math.abs(va
 export function planStanding(net: number, targetToNow: number, thresholdPercent: number): Pick<DashboardPlan, 'deviation' | 'deviationPercent' | 'status'> {
   const deviation = net - targetToNow;
   if (targetToNow === 0) return { deviation, deviationPercent: null, status: net === 0 ? 'on_plan' : net > 0 ? 'ahead' : 'behind' };
-  const deviationPercent = oneDecimal((deviation / targetToNow) * 100);
+  // A few kopecks planned so far (a shift opened a minute ago) make a first check millions of percent ahead: held at the limit.
+  const deviationPercent = Math.max(-PLAN_DEVIATION_PERCENT_LIMIT, Math.min(PLAN_DEVIATION_PERCENT_LIMIT, oneDecimal((deviation / targetToNow) * 100)));
   const status: PlanStatus = Math.abs(deviationPercent) <= thresholdPercent ? 'on_plan' : deviationPercent > 0 ? 'ahead' : 'behind';
   return { deviation, deviationPercent, status };
 }

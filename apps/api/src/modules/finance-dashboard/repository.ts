@@ -10,6 +10,7 @@ import type { Db } from '../../shared/command';
 export type LedgerScope = { shiftId: string } | { from: string; to: string };
 
 export interface DashboardLedgerRow {
+  id: string;
   kind: string;
   method: string;
   amount: number;
@@ -26,19 +27,20 @@ export function ledgerRowsQuery(db: Db, venueId: string, scope: LedgerScope, wai
   let query = db
     .selectFrom('ledger_entries as l')
     .leftJoin('orders as o', 'o.id', 'l.order_id')
-    .select(['l.kind', 'l.method', 'l.amount', 'l.created_at', 'l.order_id', 'o.waiter_id'])
+    .select(['l.id', 'l.kind', 'l.method', 'l.amount', 'l.created_at', 'l.order_id', 'o.waiter_id'])
     .where('l.venue_id', '=', venueId);
   query = 'shiftId' in scope ? query.where('l.shift_id', '=', scope.shiftId) : query.where('l.created_at', '>=', scope.from).where('l.created_at', '<', scope.to);
   if (waiterId) query = query.where('o.waiter_id', '=', waiterId);
   return query.orderBy('l.created_at').orderBy('l.id');
 }
 
-export const ledgerRows = (db: Db, venueId: string, scope: LedgerScope, waiterId: string | null): Promise<DashboardLedgerRow[]> =>
-  ledgerRowsQuery(db, venueId, scope, waiterId).execute();
+/** The scope's ledger rows; with `from`, only those booked after it (or at it, `inclusive`): the rows a kept scope may lack. */
+export const ledgerRows = (db: Db, venueId: string, scope: LedgerScope, waiterId: string | null, from: { at: string; inclusive: boolean } | null = null): Promise<DashboardLedgerRow[]> =>
+  (from ? ledgerRowsQuery(db, venueId, scope, waiterId).where('l.created_at', from.inclusive ? '>=' : '>', from.at) : ledgerRowsQuery(db, venueId, scope, waiterId)).execute();
 
 /** Orders booked to the shift or opened in the day: their voids count even when nothing was paid. */
 export function ordersInScopeQuery(db: Db, venueId: string, scope: LedgerScope, waiterId: string | null) {
-  let query = db.selectFrom('orders').select('id').where('venue_id', '=', venueId);
+  let query = db.selectFrom('orders').select(['id', 'version', 'guests', 'waiter_id']).where('venue_id', '=', venueId);
   query = 'shiftId' in scope ? query.where('shift_id', '=', scope.shiftId) : query.where('created_at', '>=', scope.from).where('created_at', '<', scope.to);
   if (waiterId) query = query.where('waiter_id', '=', waiterId);
   return query;
@@ -46,8 +48,16 @@ export function ordersInScopeQuery(db: Db, venueId: string, scope: LedgerScope, 
 
 export const ordersInScope = (db: Db, venueId: string, scope: LedgerScope, waiterId: string | null) => ordersInScopeQuery(db, venueId, scope, waiterId).execute();
 
-export const ordersByIds = (db: Db, ids: string[]) =>
-  ids.length === 0 ? Promise.resolve([]) : db.selectFrom('orders').select(['id', 'guests']).where('id', 'in', ids).execute();
+/** An order's state as the dashboard keeps it: its version tells when its lines must be read again. */
+export interface OrderState {
+  id: string;
+  version: number;
+  guests: number;
+  waiter_id: string;
+}
+
+export const ordersByIds = (db: Db, ids: string[]): Promise<OrderState[]> =>
+  ids.length === 0 ? Promise.resolve([]) : db.selectFrom('orders').select(['id', 'version', 'guests', 'waiter_id']).where('id', 'in', ids).execute();
 
 export const linesOf = (db: Db, orderIds: string[]) =>
   orderIds.length === 0
@@ -67,11 +77,18 @@ export const staffNames = (db: Db, venueId: string, ids: string[]) =>
  * change to an order or its lines bumps its version). Equal marks, equal figures. Index-only for a
  * day's ledger and a shift's ledger; the orders' versions are one indexed pass over the scope.
  */
-export async function scopeMark(db: Db, venueId: string, scope: LedgerScope): Promise<string> {
+export async function scopeMark(db: Db, venueId: string, scope: LedgerScope): Promise<ScopeMark> {
   let ledger = db.selectFrom('ledger_entries').select((eb) => eb.fn.countAll().as('n'));
   ledger = 'shiftId' in scope ? ledger.where('shift_id', '=', scope.shiftId) : ledger.where('venue_id', '=', venueId).where('created_at', '>=', scope.from).where('created_at', '<', scope.to);
   let orders = db.selectFrom('orders').select((eb) => [eb.fn.countAll().as('n'), eb.fn.sum('version').as('v')]).where('venue_id', '=', venueId);
   orders = 'shiftId' in scope ? orders.where('shift_id', '=', scope.shiftId) : orders.where('created_at', '>=', scope.from).where('created_at', '<', scope.to);
   const [l, o] = await Promise.all([ledger.executeTakeFirstOrThrow(), orders.executeTakeFirstOrThrow()]);
-  return `${l.n}:${o.n}:${o.v ?? 0}`;
+  return { ledgerRows: Number(l.n), orders: `${o.n}:${o.v ?? 0}` };
+}
+
+export interface ScopeMark {
+  /** Ledger rows in scope: append-only, so a scope that holds this many rows holds them all. */
+  ledgerRows: number;
+  /** The count and summed versions of the orders in scope: unchanged, no order in scope changed. */
+  orders: string;
 }
