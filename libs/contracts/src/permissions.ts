@@ -32,6 +32,8 @@ export const PERMISSIONS = [
   'giftcards.block',
   /** Apply a manual promotion to an order (or take it off again). */
   'promotions.apply',
+  /** Send a guest an SMS or an email from a template, and send a failed one again. */
+  'notifications.send',
   'shifts.view',
   'shifts.open',
   'shifts.close',
@@ -63,6 +65,10 @@ export const PERMISSIONS = [
   'admin.customers',
   /** Promotions: the venue's rules (happy hours, discounts, buy X get Y, combo prices) and how exclusive ones compete. */
   'admin.promotions',
+  /** Integrations: delivery partners and their webhook secrets, outgoing webhook endpoints, the delivery log, dead letters and redelivery. */
+  'admin.integrations',
+  /** BI export: orders, lines, payments, shifts and promotions as CSV / NDJSON files, in full or since the last export. */
+  'admin.analytics',
 ] as const;
 
 export const PermissionSchema = z.enum(PERMISSIONS);

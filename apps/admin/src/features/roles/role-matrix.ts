@@ -3,7 +3,7 @@ import { type Permission, PERMISSIONS, type Role, ROLES, type Roles } from '@pos
 export type RoleMatrix = Record<Role, Permission[]>;
 
 /** The areas of the matrix, in the order staff meet them on a shift. */
-export const AREAS = ['menu', 'tables', 'reservations', 'orders', 'kitchen', 'payments', 'customers', 'giftcards', 'promotions', 'shifts', 'admin'] as const;
+export const AREAS = ['menu', 'tables', 'reservations', 'orders', 'kitchen', 'payments', 'customers', 'giftcards', 'promotions', 'notifications', 'shifts', 'admin'] as const;
 
 export const permissionsOfArea = (area: (typeof AREAS)[number]): Permission[] => PERMISSIONS.filter((p) => p.split('.')[0] === area);
 

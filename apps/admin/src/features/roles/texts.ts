@@ -9,7 +9,7 @@ export const rolesTexts = {
     reset: 'Сбросить',
     saved: 'Права сохранены',
     keepAdminRoles: 'У роли «Администратор» должно остаться право «Роли и права» — иначе права в заведении больше никто не сможет изменить.',
-    areas: { menu: 'Меню', tables: 'Столы', reservations: 'Брони', orders: 'Заказы', kitchen: 'Кухня', payments: 'Оплата', customers: 'Гости', giftcards: 'Подарочные карты', promotions: 'Акции', shifts: 'Смены', admin: 'Администрирование' },
+    areas: { menu: 'Меню', tables: 'Столы', reservations: 'Брони', orders: 'Заказы', kitchen: 'Кухня', payments: 'Оплата', customers: 'Гости', giftcards: 'Подарочные карты', promotions: 'Акции', notifications: 'Уведомления', shifts: 'Смены', admin: 'Администрирование' },
     perm: {
       menu_view: 'Просмотр меню',
       menu_stock: 'Стоп-лист и остатки',
@@ -41,6 +41,7 @@ export const rolesTexts = {
       giftcards_sell: 'Продажа подарочных карт',
       giftcards_block: 'Блокировка подарочных карт',
       promotions_apply: 'Применение акций вручную',
+      notifications_send: 'СМС и письма гостям',
       shifts_reports_all: 'Отчёты всех смен и архив Z-отчётов',
       admin_flags: 'Функции заведения',
       admin_roles: 'Роли и права',
@@ -52,6 +53,8 @@ export const rolesTexts = {
       admin_plans: 'Планы выручки',
       admin_customers: 'Гости: профили и карты',
       admin_promotions: 'Акции: правила и скидки',
+      admin_integrations: 'Интеграции: агрегаторы, вебхуки, журнал доставки',
+      admin_analytics: 'Выгрузка для BI',
     },
   },
   en: {
@@ -63,7 +66,7 @@ export const rolesTexts = {
     reset: 'Reset',
     saved: 'Permissions saved',
     keepAdminRoles: 'The Admin role must keep “Roles & permissions” — otherwise nobody could change permissions in this venue again.',
-    areas: { menu: 'Menu', tables: 'Tables', reservations: 'Reservations', orders: 'Orders', kitchen: 'Kitchen', payments: 'Payments', customers: 'Guests', giftcards: 'Gift cards', promotions: 'Promotions', shifts: 'Shifts', admin: 'Administration' },
+    areas: { menu: 'Menu', tables: 'Tables', reservations: 'Reservations', orders: 'Orders', kitchen: 'Kitchen', payments: 'Payments', customers: 'Guests', giftcards: 'Gift cards', promotions: 'Promotions', notifications: 'Notifications', shifts: 'Shifts', admin: 'Administration' },
     perm: {
       menu_view: 'View the menu',
       menu_stock: 'Stop-list and stock',
@@ -95,6 +98,7 @@ export const rolesTexts = {
       giftcards_sell: 'Sell gift cards',
       giftcards_block: 'Block gift cards',
       promotions_apply: 'Apply promotions manually',
+      notifications_send: 'SMS and email to guests',
       shifts_reports_all: 'Reports of every shift and the Z archive',
       admin_flags: 'Venue features',
       admin_roles: 'Roles & permissions',
@@ -106,6 +110,8 @@ export const rolesTexts = {
       admin_plans: 'Revenue plans',
       admin_customers: 'Loyalty guests: profiles and cards',
       admin_promotions: 'Promotions: rules and discounts',
+      admin_integrations: 'Integrations: delivery partners, webhooks, delivery log',
+      admin_analytics: 'BI export',
     },
   },
 };
