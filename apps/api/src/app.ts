@@ -32,6 +32,8 @@ import { promotionsRoutes } from './modules/promotions/routes';
 
 /** How often open orders are checked against promotion windows and flags (a window opens within this of its minute). */
 const PROMOTIONS_TICK_MS = 5_000;
+/** How often due outbox messages (retries among them) are looked for; a commit that wrote some drains at once. */
+const OUTBOX_DISPATCH_MS = 2_000;
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -108,6 +110,30 @@ export async function buildApp({ config, database, logger = false, startJobs = f
     // Promotions: a window opening or closing, a rule or a flag changed → open orders priced again.
     await app.jobs.every('promotions.tick', PROMOTIONS_TICK_MS, async () => {
       await app.services.orders.pricing.tick(db, (events) => app.events.publish(events));
+    });
+    // The outbox: due messages (webhooks, guest notifications) every 2 s on one instance at a time
+    // (BullMQ with REDIS_URL, a timer otherwise), and at once in this process after a commit wrote some.
+    // A message is taken with a conditional UPDATE, so the two never send it twice.
+    const drain = () => app.services.outbox.drain(db);
+    await app.jobs.every('outbox.dispatch', OUTBOX_DISPATCH_MS, async () => {
+      await drain();
+    });
+    let nudged: Promise<void> | null = null;
+    let again = false;
+    app.services.outbox.onWritten(() => {
+      if (nudged) {
+        again = true;
+        return;
+      }
+      nudged = (async () => {
+        do {
+          again = false;
+          await drain().catch((err) => app.log.error({ err }, 'outbox drain failed'));
+        } while (again);
+      })().finally(() => (nudged = null));
+    });
+    app.addHook('preClose', async () => {
+      await nudged;
     });
     // Before the database closes: a tick in flight finishes first.
     app.addHook('preClose', async () => app.jobs?.close());

@@ -11,6 +11,7 @@ import { KitchenService } from './modules/kitchen/service';
 import { createLoyalty, type Loyalty } from './modules/loyalty';
 import { MenuService } from './modules/menu/service';
 import { createOrders, type Orders } from './modules/orders';
+import { Outbox } from './modules/outbox/service';
 import { PromotionsService } from './modules/promotions/service';
 import { ReservationsService } from './modules/reservations/service';
 import { ShiftReportsService } from './modules/shift-reports/service';
@@ -41,6 +42,8 @@ export interface Services {
   finance: Finance;
   financeDashboard: FinanceDashboardService;
   revenuePlans: RevenuePlans;
+  /** The transactional outbox: webhooks and guest notifications, delivered after the change commits. */
+  outbox: Outbox;
   customers: CustomersService;
   loyalty: Loyalty;
   shiftReports: ShiftReportsService;
@@ -56,6 +59,8 @@ export interface Services {
 export async function createServices(db: Db, config: ApiConfig): Promise<Services> {
   // Base: who is acting, venue settings, the menu, the floor, upsell rules.
   const auth = await AuthService.create(db, config, new DeviceService());
+  // Base: written in any command's transaction; the kinds' handlers are registered by the modules that send them.
+  const outbox = new Outbox();
   const admin = new AdminService(auth, {
     settings: (...args) => finance.settings.settings(...args),
     saveSettings: (...args) => finance.settings.saveSettings(...args),
@@ -117,5 +122,5 @@ export async function createServices(db: Db, config: ApiConfig): Promise<Service
   const customers = new CustomersService(admin);
   const loyalty: Loyalty = createLoyalty({ auth, admin, customers, menu, orders, finance });
 
-  return { auth, admin, approvals, venues, reservations, menu, upsell, promotions, orders, kitchen, shifts, tills, finance, financeDashboard, revenuePlans, shiftReports, shiftAlerts, customers, loyalty };
+  return { auth, admin, approvals, venues, reservations, menu, upsell, promotions, orders, kitchen, shifts, tills, finance, financeDashboard, revenuePlans, shiftReports, shiftAlerts, customers, loyalty, outbox };
 }

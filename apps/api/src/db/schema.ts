@@ -260,6 +260,15 @@ export interface OrdersTable {
   closed_at: string | null;
   /** 023: the loyalty guest attached to the order (loyalty writes it through the orders hooks). */
   customer_id?: string | null;
+  /** 025: 'pos' (taken at the till) or 'delivery' (came in from a delivery partner). */
+  source?: string;
+  /** 025: the delivery partner (integrations) and its own id of the order. */
+  integration_id?: string | null;
+  external_id?: string | null;
+  /** 025: the partner's last status of the order (accepted … delivered, cancelled). */
+  external_status?: string | null;
+  /** 025: the delivery details as JSON (guest's name, phone, address, pickup time). */
+  delivery?: string | null;
 }
 
 export interface OrderLinesTable {
@@ -587,6 +596,83 @@ export interface ZReportsTable {
   prints: number;
 }
 
+/** 025: work to deliver outside the database, written in the transaction of the change it tells of. */
+export interface OutboxMessagesTable {
+  id: string;
+  venue_id: string;
+  /** Which handler delivers it: 'webhook' (target: an endpoint), 'notification' (target: a notification). */
+  kind: string;
+  target_id: string | null;
+  /** The event's id: the `webhook-id` a receiver deduplicates by; the same on every attempt. */
+  event_id: string;
+  event_type: string;
+  payload: string;
+  /** pending | sending | delivered | dead */
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  locked_until: string | null;
+  last_status_code: number | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+  delivered_at: string | null;
+}
+
+/** 025: the delivery log, one row per attempt. */
+export interface OutboxAttemptsTable {
+  id: string;
+  message_id: string;
+  venue_id: string;
+  attempt: number;
+  at: string;
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number;
+}
+
+/** 025: a delivery partner of a venue and the secrets its incoming webhooks are signed with. */
+export interface IntegrationsTable {
+  id: string;
+  venue_id: string;
+  name: string;
+  /** The staff row its orders are taken in the name of (it cannot sign in). */
+  staff_id: string;
+  enabled: number;
+  secret: string;
+  previous_secret: string | null;
+  previous_secret_until: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** 025: where order changes are sent (Standard Webhooks, signed with the endpoint's secret). */
+export interface WebhookEndpointsTable {
+  id: string;
+  venue_id: string;
+  url: string;
+  description: string;
+  /** JSON array of event types. */
+  events: string;
+  enabled: number;
+  secret: string;
+  previous_secret: string | null;
+  previous_secret_until: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** 025: incoming webhook ids already taken (a replay is a no-op). */
+export interface InboundWebhooksTable {
+  integration_id: string;
+  webhook_id: string;
+  venue_id: string;
+  kind: string;
+  received_at: string;
+}
+
 export interface Database {
   customers: CustomersTable;
   customer_cards: CustomerCardsTable;
@@ -622,6 +708,11 @@ export interface Database {
   shifts: ShiftsTable;
   payments: PaymentsTable;
   ledger_entries: LedgerEntriesTable;
+  outbox_messages: OutboxMessagesTable;
+  outbox_attempts: OutboxAttemptsTable;
+  integrations: IntegrationsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  inbound_webhooks: InboundWebhooksTable;
   cash_movements: CashMovementsTable;
   payment_events: PaymentEventsTable;
   venue_payment_settings: VenuePaymentSettingsTable;

@@ -120,6 +120,8 @@ export const commandsPlugin = fp(async (app: FastifyInstance) => {
       throw error;
     }
     app.events.publish(result.events);
+    // Messages the command wrote to the outbox go out now rather than at the next periodic drain.
+    app.services.outbox.committed();
     reply.code(status);
     return result.value;
   });
