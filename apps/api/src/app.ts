@@ -28,6 +28,7 @@ import { socketPlugin } from './plugins/socket';
 import { staticPlugin } from './plugins/static';
 import { swaggerPlugin } from './plugins/swagger';
 import { createJobs, type Jobs } from './shared/jobs';
+import { integrationsInboundRoutes, integrationsRoutes } from './modules/integrations/routes';
 import { promotionsRoutes } from './modules/promotions/routes';
 
 /** How often open orders are checked against promotion windows and flags (a window opens within this of its minute). */
@@ -99,6 +100,8 @@ export async function buildApp({ config, database, logger = false, startJobs = f
   await app.register(shiftAlertsRoutes);
   await app.register(upsellRoutes);
   await app.register(promotionsRoutes);
+  await app.register(integrationsRoutes);
+  await app.register(integrationsInboundRoutes);
   await app.register(staticPlugin);
 
   app.decorate('jobs', startJobs ? createJobs({ redisUrl: config.redisUrl, onError: (err, job) => app.log.error({ err, job }, 'background job failed') }) : null);
@@ -134,6 +137,10 @@ export async function buildApp({ config, database, logger = false, startJobs = f
     });
     app.addHook('preClose', async () => {
       await nudged;
+    });
+    // Incoming webhook ids past their retention (48 h) are forgotten once an hour.
+    await app.jobs.every('integrations.forget-webhook-ids', 3_600_000, async () => {
+      await app.services.integrations.forgetOldWebhookIds(db);
     });
     // Before the database closes: a tick in flight finishes first.
     app.addHook('preClose', async () => app.jobs?.close());

@@ -7,6 +7,7 @@ import { AuthService } from './modules/auth/service';
 import { createFinance, type Finance } from './modules/finance';
 import { RevenuePlans } from './modules/finance-dashboard/plans-service';
 import { FinanceDashboardService } from './modules/finance-dashboard/service';
+import { IntegrationsService } from './modules/integrations/service';
 import { KitchenService } from './modules/kitchen/service';
 import { createLoyalty, type Loyalty } from './modules/loyalty';
 import { MenuService } from './modules/menu/service';
@@ -44,6 +45,8 @@ export interface Services {
   revenuePlans: RevenuePlans;
   /** The transactional outbox: webhooks and guest notifications, delivered after the change commits. */
   outbox: Outbox;
+  /** Delivery partners in, webhook endpoints out (over orders and the kitchen; writes to the outbox). */
+  integrations: IntegrationsService;
   customers: CustomersService;
   loyalty: Loyalty;
   shiftReports: ShiftReportsService;
@@ -122,5 +125,9 @@ export async function createServices(db: Db, config: ApiConfig): Promise<Service
   const customers = new CustomersService(admin);
   const loyalty: Loyalty = createLoyalty({ auth, admin, customers, menu, orders, finance });
 
-  return { auth, admin, approvals, venues, reservations, menu, upsell, promotions, orders, kitchen, shifts, tills, finance, financeDashboard, revenuePlans, shiftReports, shiftAlerts, customers, loyalty, outbox };
+  // Integrations (issue 20): above orders and the kitchen; its webhooks go out through the outbox.
+  const integrations = new IntegrationsService(auth, admin, menu, orders, kitchen, outbox);
+  outbox.register('webhook', (message) => integrations.deliver(db, message));
+
+  return { auth, admin, approvals, venues, reservations, menu, upsell, promotions, orders, kitchen, shifts, tills, finance, financeDashboard, revenuePlans, shiftReports, shiftAlerts, customers, loyalty, outbox, integrations };
 }

@@ -57,6 +57,8 @@ export const KitchenTicketSchema = z.object({
   createdAt: IsoDateTimeSchema,
   statusChangedAt: IsoDateTimeSchema,
   version: VersionSchema,
+  /** A delivery partner's order (issue 20): the partner and its order id, for the cook to see; null for the till's own. */
+  delivery: z.object({ partnerName: z.string(), externalId: z.string() }).nullable().optional(),
 });
 export type KitchenTicket = z.infer<typeof KitchenTicketSchema>;
 

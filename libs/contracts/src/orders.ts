@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BusinessDateSchema, ClientRequestIdSchema, IdSchema, IsoDateTimeSchema, MoneySchema, SignedMoneySchema, VersionSchema } from './common';
+import { OrderDeliverySchema } from './integrations';
 import { AppliedPromotionSchema } from './promotion-applied';
 import { MAX_ITEMS_PER_COMMAND, MAX_LINE_QUANTITY, MAX_ORDER_LINES } from './constants';
 
@@ -114,6 +115,12 @@ export const OrderSchema = z.object({
    * savings sum to `discount`. Absent from a server before promotions.
    */
   promotions: z.array(AppliedPromotionSchema).optional(),
+  /**
+   * Where the order came from (issue 20): taken at the till, or in from a delivery partner, with
+   * the partner's details in `delivery`. Absent from a server before integrations.
+   */
+  source: z.enum(['pos', 'delivery']).optional(),
+  delivery: OrderDeliverySchema.nullable().optional(),
 });
 export type Order = z.infer<typeof OrderSchema>;
 

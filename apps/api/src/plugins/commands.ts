@@ -109,6 +109,8 @@ export const commandsPlugin = fp(async (app: FastifyInstance) => {
           await app.services.approvals.spend(trx, request.actor, { method: request.method, route: request.routeOptions.url ?? '', params: request.params });
         }
         const out = await work(trx);
+        // The transactional outbox: webhooks telling of this command's changes commit with them.
+        await app.services.integrations.record(trx, out.events);
         if (key && venueId) {
           await idempotency.completeKey(trx, venueId, key, status, JSON.stringify(out.value));
         }

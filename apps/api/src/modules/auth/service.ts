@@ -302,6 +302,22 @@ export class AuthService {
     return { id, name: input.name, role: input.role, isActive: true, createdAt };
   }
 
+  /**
+   * A staff row nobody signs in as: a delivery partner's orders are taken in its name (integrations).
+   * It has no PIN (its lookup matches no PIN's HMAC, its hash no argon2 verifier) and is inactive.
+   */
+  async createSystemStaff(db: Db, venueId: string, name: string): Promise<string> {
+    const id = newId();
+    await repo.insertStaff(db, { id, venue_id: venueId, name, role: 'waiter', pin_lookup: `system:${id}`, pin_hash: '!', pin_digits: 0, offline_verifier: null, created_at: nowIso() });
+    await repo.updateStaff(db, venueId, id, { is_active: 0 });
+    return id;
+  }
+
+  /** Renames a system staff row with its integration. */
+  async renameSystemStaff(db: Db, venueId: string, staffId: string, name: string): Promise<void> {
+    await repo.updateStaff(db, venueId, staffId, { name });
+  }
+
   async updateStaff(db: Db, venueId: string, staffId: string, input: { name?: string; role?: Role; pin?: string; isActive?: boolean }) {
     const existing = await repo.findStaff(db, venueId, staffId);
     if (!existing) throw notFound('staff', staffId);

@@ -26,7 +26,7 @@ export function listTickets(db: Db, venueId: string, filter: { ids?: string[]; o
     .leftJoin('tables as t', 't.id', 'o.table_id')
     .leftJoin('halls as h', 'h.id', 't.hall_id')
     .selectAll('k')
-    .select(['o.number as order_number', 'o.table_id', 't.label as table_label', 'h.id as hall_id', 'h.name as hall_name', 'o.waiter_id', 'w.name as waiter_name', 's.code as station_code', 'o.held_courses'])
+    .select(['o.number as order_number', 'o.table_id', 't.label as table_label', 'h.id as hall_id', 'h.name as hall_name', 'o.waiter_id', 'w.name as waiter_name', 's.code as station_code', 'o.held_courses', 'o.external_id', 'o.delivery'])
     .where('k.venue_id', '=', venueId);
   if (filter.ids) q = filter.ids.length ? q.where('k.id', 'in', filter.ids) : q.where('k.id', '=', '');
   if (filter.orderId) q = q.where('k.order_id', '=', filter.orderId);

@@ -57,6 +57,7 @@ export class KitchenService implements OrderKitchen {
       createdAt: r.created_at,
       statusChangedAt: r.status_changed_at,
       version: r.version,
+      delivery: r.external_id ? { partnerName: parseJson<{ partnerName?: string }>(r.delivery ?? null, {}).partnerName ?? '', externalId: r.external_id } : null,
     }));
   }
 

@@ -145,6 +145,13 @@ export class MenuService {
   }
 
   /** Takes tracked stock for the items, all or nothing (the caller's transaction rolls back). */
+  /** Product ids by code, for a partner's order that names dishes by code (integrations); unknown codes are left out. */
+  async productIdsByCode(db: Db, venueId: string, codes: string[]): Promise<Map<string, string>> {
+    if (codes.length === 0) return new Map();
+    const rows = await db.selectFrom('products').select(['id', 'code']).where('venue_id', '=', venueId).where('code', 'in', [...new Set(codes)]).execute();
+    return new Map(rows.map((r) => [r.code, r.id]));
+  }
+
   async takeStock(db: Db, venueId: string, items: { productId: string; quantity: number }[]): Promise<OutboundEvent[]> {
     const needed = new Map<string, number>();
     for (const i of items) needed.set(i.productId, (needed.get(i.productId) ?? 0) + i.quantity);

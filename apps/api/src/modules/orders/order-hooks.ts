@@ -118,6 +118,31 @@ export class OrderHooks implements SessionOrders {
     return this.edits.changed(db, venueId, orderId);
   }
 
+  /**
+   * Integrations (issue 20): marks an order just taken as a delivery partner's — its id there and
+   * the delivery details — and answers like any edit (version bump, `order.updated`).
+   */
+  async markDelivery(db: Db, venueId: string, orderId: string, delivery: { integrationId: string; externalId: string; details: Record<string, unknown> }) {
+    await repo.updateOrder(db, orderId, { source: 'delivery', integration_id: delivery.integrationId, external_id: delivery.externalId, delivery: JSON.stringify(delivery.details) });
+    await repo.bumpVersion(db, orderId, nowIso());
+    return this.edits.changed(db, venueId, orderId);
+  }
+
+  /**
+   * Integrations: the partner's status of a delivery order; `close` voids an open order whose lines
+   * were all voided (a cancelled delivery).
+   */
+  async setExternalStatus(db: Db, venueId: string, orderId: string, status: string, close = false) {
+    const patch: Partial<OrdersTable> = { external_status: status };
+    if (close) {
+      const order = await this.reads.get(db, venueId, orderId);
+      if (order.status === 'open' && order.total === 0 && order.paid === 0) Object.assign(patch, { status: 'void', closed_at: nowIso() });
+    }
+    await repo.updateOrder(db, orderId, patch);
+    await repo.bumpVersion(db, orderId, nowIso());
+    return this.edits.changed(db, venueId, orderId);
+  }
+
   /** After a refund: the order keeps its status (a paid order stays closed); paid and due change. */
   async afterRefund(db: Db, venueId: string, orderId: string) {
     return this.edits.changed(db, venueId, orderId);

@@ -97,6 +97,8 @@ export class OrderReads {
       closedAt: row.closed_at,
       customer,
       promotions,
+      source: row.source === 'delivery' ? 'delivery' : 'pos',
+      delivery: row.integration_id && row.external_id ? deliveryOf(row.integration_id, row.external_id, row.external_status ?? null, row.delivery ?? null) : null,
     };
   }
 
@@ -119,4 +121,19 @@ export class OrderReads {
   async openOrdersOfShift(db: Db, venueId: string, shiftId: string, orphans = false) {
     return repo.openOrdersOfShift(db, venueId, shiftId, orphans);
   }
+}
+
+/** The delivery side of a partner's order, from its columns and the details stored with it. */
+function deliveryOf(integrationId: string, externalId: string, externalStatus: string | null, details: string | null): NonNullable<Order['delivery']> {
+  const d = parseJson<{ partnerName?: string; customerName?: string; phone?: string | null; address?: string | null; pickupAt?: string | null }>(details, {});
+  return {
+    integrationId,
+    partnerName: d.partnerName ?? '',
+    externalId,
+    externalStatus: (externalStatus as NonNullable<Order['delivery']>['externalStatus']) ?? null,
+    customerName: d.customerName ?? '',
+    phone: d.phone ?? null,
+    address: d.address ?? null,
+    pickupAt: d.pickupAt ?? null,
+  };
 }
