@@ -211,5 +211,7 @@ export const OrdersQuerySchema = z.strictObject({
   tableId: IdSchema.optional(),
   sessionId: IdSchema.optional(),
   waiterId: IdSchema.optional(),
+  /** Taken at the till, or in from a delivery partner (issue 20: the delivery board). */
+  source: z.enum(['pos', 'delivery']).optional(),
 });
 export type OrdersQuery = z.infer<typeof OrdersQuerySchema>;

@@ -97,6 +97,10 @@ describe('integrations', () => {
       expect(order).toMatchObject({ source: 'delivery', waiterName: 'Яндекс Еда', status: 'open', tableId: null, note: 'Без лука' });
       expect(order.delivery).toMatchObject({ integrationId: partner.id, partnerName: 'Яндекс Еда', externalId: 'YA-1001', externalStatus: 'accepted', customerName: 'Ольга', address: 'ул. Ленина, 1, кв. 5' });
       expect(order.lines[0]).toMatchObject({ quantity: 2, firedQuantity: 2 });
+      const board = (await anna.get<Order[]>('/pos/orders?source=delivery&status=open')).body;
+      expect(board.map((o) => o.id)).toContain(order.id);
+      expect(board.every((o) => o.source === 'delivery')).toBe(true);
+      expect((await anna.get<Order[]>('/pos/orders?source=pos')).body.map((o) => o.id)).not.toContain(order.id);
       const tickets = (await anna.get<KitchenTicket[]>(`/pos/kitchen/tickets?orderId=${order.id}`)).body;
       expect(tickets.length).toBeGreaterThan(0);
       expect(tickets.every((tk) => tk.delivery?.externalId === 'YA-1001' && tk.status === 'queued')).toBe(true);
@@ -163,6 +167,15 @@ describe('integrations', () => {
       partner = hard.body;
       expect((await signed(ordersUrl(), newOrder('YA-1006'))).status).toBe(201);
     });
+  });
+
+  it('a switched-off partner is refused like a bad signature; switched on again, it is taken', async () => {
+    const off = await admin.patch<Integration>(`/admin/integrations/${partner.id}`, { enabled: false, version: partner.version, clientRequestId: requestId() });
+    expect(off.body.enabled).toBe(false);
+    expectProblem(await signed(ordersUrl(), newOrder('YA-OFF-1')), 401, 'webhook.signature_invalid');
+    const on = await admin.patch<Integration>(`/admin/integrations/${partner.id}`, { enabled: true, version: off.body.version, clientRequestId: requestId() });
+    partner = on.body;
+    expect((await signed(ordersUrl(), newOrder('YA-OFF-1'))).status).toBe(201);
   });
 
   describe('inbound statuses', () => {

@@ -50,7 +50,7 @@ export const updateOrder = (db: Db, orderId: string, patch: Partial<Omit<OrdersT
 export function listOrders(
   db: Db,
   venueId: string,
-  filter: { status?: string; tableId?: string; sessionId?: string; waiterId?: string; sessionIds?: string[]; openedFrom?: string; openedBefore?: string },
+  filter: { status?: string; tableId?: string; sessionId?: string; waiterId?: string; sessionIds?: string[]; openedFrom?: string; openedBefore?: string; source?: string },
 ) {
   let q = db.selectFrom('orders').selectAll().where('venue_id', '=', venueId);
   if (filter.status) q = q.where('status', '=', filter.status);
@@ -60,6 +60,7 @@ export function listOrders(
   if (filter.tableId) q = q.where('table_id', '=', filter.tableId);
   if (filter.sessionId) q = q.where('session_id', '=', filter.sessionId);
   if (filter.waiterId) q = q.where('waiter_id', '=', filter.waiterId);
+  if (filter.source) q = q.where('source', '=', filter.source);
   if (filter.sessionIds) q = filter.sessionIds.length ? q.where('session_id', 'in', filter.sessionIds) : q.where('id', '=', '');
   return q.orderBy('number', 'desc').limit(500).execute();
 }
