@@ -104,7 +104,7 @@ export async function buildApp({ config, database, logger = false, startJobs = f
   await app.register(integrationsInboundRoutes);
   await app.register(staticPlugin);
 
-  app.decorate('jobs', startJobs ? createJobs({ redisUrl: config.redisUrl, onError: (err, job) => app.log.error({ err, job }, 'background job failed') }) : null);
+  app.decorate('jobs', startJobs ? createJobs({ redisUrl: config.redisUrl, prefix: config.jobsPrefix, onError: (err, job) => app.log.error({ err, job }, 'background job failed') }) : null);
   if (app.jobs) {
     const { db } = database;
     await app.jobs.every('shift-alerts.tick', 30_000, async () => {

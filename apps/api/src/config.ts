@@ -7,6 +7,8 @@ export interface ApiConfig {
   sqlitePath: string;
   pgSchema?: string;
   redisUrl?: string;
+  /** Redis key prefix of the background jobs' queue (JOBS_PREFIX, default `pos`): instances of one deployment share it; tests use one per run. */
+  jobsPrefix?: string;
   /** Overrides the secret kept in the database (e.g. several instances on different databases). */
   jwtSecret?: string;
   /** Staff token lifetime: a long shift plus margin. */
@@ -60,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     sqlitePath: env.SQLITE_PATH ?? path.resolve('data', 'pos.db'),
     pgSchema: env.DATABASE_SCHEMA || undefined,
     redisUrl: env.REDIS_URL || undefined,
+    jobsPrefix: env.JOBS_PREFIX || undefined,
     jwtSecret: env.JWT_SECRET || undefined,
     tokenTtlMs: Number(env.TOKEN_TTL_HOURS ?? 16) * HOUR,
     argon2MemoryKib: Number(env.ARGON2_MEMORY_KIB ?? 19_456),
