@@ -106,17 +106,20 @@ describe('KitchenScreen', () => {
       ticket({ number: 10, createdAt: minutesAgo(9), status: 'cooking', course: 2 }),
       ticket({ number: 11, createdAt: minutesAgo(5), stationId: 's-bar', stationCode: 'bar', tableLabel: null }),
       ticket({ number: 9, createdAt: minutesAgo(15) }),
+      ticket({ number: 13, createdAt: minutesAgo(1), tableLabel: null, delivery: { partnerName: 'Яндекс Еда', externalId: 'YA-77' } }),
     ]);
     expect(await screen.findByTestId('ticket-12')).toBeInTheDocument();
+    // A delivery partner's order says whose and which, where a table would be.
+    expect(screen.getByTestId('where-13')).toHaveTextContent('Доставка · Яндекс Еда YA-77');
     const queued = within(lane('queued')).getAllByTestId(/^ticket-/).map((el) => el.dataset.testid);
-    expect(queued).toEqual(['ticket-9', 'ticket-11', 'ticket-12']);
+    expect(queued).toEqual(['ticket-9', 'ticket-11', 'ticket-12', 'ticket-13']);
     expect(within(lane('cooking')).getByTestId('ticket-10')).toHaveTextContent('Курс 2');
     expect(screen.getByTestId('ticket-11')).toHaveTextContent('С собой');
     expect(screen.getByTestId('ticket-11')).toHaveTextContent('Бар');
     expect(screen.getByTestId('ticket-12')).toHaveTextContent('Стол 5');
-    expect(await screen.findByTestId('station-hot')).toHaveTextContent('Горячий цех3');
+    expect(await screen.findByTestId('station-hot')).toHaveTextContent('Горячий цех4');
     expect(screen.getByTestId('station-bar')).toHaveTextContent('Бар1');
-    expect(screen.getByTestId('station-all')).toHaveTextContent('Все4');
+    expect(screen.getByTestId('station-all')).toHaveTextContent('Все5');
   });
 
   it('names the course as the waiter does («Курс», course 1 too) and shows the courses of the order still held', async () => {

@@ -40,7 +40,9 @@ export const TicketCard = memo(function TicketCard({ ticket, now, canBump, stati
     >
       <header className={styles.header}>
         <span className={styles.number}>#{ticket.number}</span>
-        <span className={styles.where}>{ticket.tableLabel !== null ? t('table', { label: ticket.tableLabel }) : t('takeaway')}</span>
+        <span className={styles.where} data-testid={`where-${ticket.number}`}>
+          {ticket.tableLabel !== null ? t('table', { label: ticket.tableLabel }) : ticket.delivery ? t('delivery', { partner: ticket.delivery.partnerName, id: ticket.delivery.externalId }) : t('takeaway')}
+        </span>
         <span className={styles.age} data-testid={`age-${ticket.number}`} title={t('age')}>
           {formatAge(ageMs)}
         </span>

@@ -13,6 +13,8 @@ const STATUS_TONE: Record<OrderStatus, BadgeTone> = { open: 'info', paid: 'succe
 /** Words a row needs, translated once for the whole list (not a translation hook per row). */
 export interface RowLabels {
   noTable: string;
+  /** Where a delivery partner's order goes instead of a table. */
+  delivery: (partner: string) => string;
   status: Record<OrderStatus, string>;
 }
 
@@ -42,7 +44,7 @@ export const OrderRow = memo(function OrderRow({ order, currency, timeZone, lang
       <button type="button" className={styles.rowMain} onClick={() => navigate(orderPath(order.id, window.location.pathname + window.location.search))} data-testid={`orders-open-${n}`}>
         <span className={styles.number}>{n}</span>
         <span className={order.tableLabel === null ? styles.muted : undefined} data-testid={`orders-row-${n}-table`}>
-          {order.tableLabel ?? labels.noTable}
+          {order.tableLabel ?? (order.delivery ? labels.delivery(order.delivery.partnerName) : labels.noTable)}
         </span>
         <span className={styles.ellipsis} data-testid={`orders-row-${n}-waiter`}>
           {order.waiterName}

@@ -51,6 +51,12 @@ const order = (number: number, over: Partial<Order> = {}): Order =>
 const OPEN = order(12, { tableLabel: '7', waiterName: 'Пётр', paid: 50_000, due: 100_000 });
 const PAID = order(11, { tableLabel: null, status: 'paid', paid: 150_000, due: 0, createdAt: '2026-03-01T23:40:00.000Z' });
 const UNPAID = order(10, { waiterName: 'Алёна' });
+const DELIVERY = order(14, {
+  tableLabel: null,
+  source: 'delivery',
+  waiterName: 'Яндекс Еда',
+  delivery: { integrationId: 'i-1', partnerName: 'Яндекс Еда', externalId: 'YA-1', externalStatus: 'accepted', customerName: 'Ольга', phone: null, address: null, pickupAt: null },
+});
 const VOID = order(9, { status: 'void', total: 0, due: 0 });
 const DAY = [UNPAID, PAID, OPEN, VOID];
 
@@ -181,6 +187,13 @@ describe('OrdersScreen', () => {
     fireEvent.click(screen.getByTestId('orders-tab-void'));
     await waitFor(() => expect(orders).toHaveBeenLastCalledWith({ date: TODAY, status: 'void' }));
     expect(await screen.findByTestId('orders-row-9')).toBeInTheDocument();
+  });
+
+  it("names a delivery partner's order by the partner where a table would be", async () => {
+    renderOrders({ orders: answering([DELIVERY]) });
+    expect(await screen.findByTestId('orders-row-14')).toBeInTheDocument();
+    expect(text('orders-row-14-table')).toBe('доставка · Яндекс Еда');
+    expect(text('orders-row-14-waiter')).toBe('Яндекс Еда');
   });
 
   it('opens on the day and tab the address names', async () => {

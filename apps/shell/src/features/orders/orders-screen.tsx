@@ -36,7 +36,7 @@ export function OrdersScreen() {
     navigate(listPath(next, today), true);
   };
   const labels: RowLabels = useMemo(
-    () => ({ noTable: t('noTable'), status: { open: t('status.open'), paid: t('status.paid'), void: t('status.void') } }),
+    () => ({ noTable: t('noTable'), delivery: (partner: string) => t('delivery', { partner }), status: { open: t('status.open'), paid: t('status.paid'), void: t('status.void') } }),
     [t, i18n.language],
   );
   const money = (v: number) => formatMoney(v, venue.currency, i18n.language);

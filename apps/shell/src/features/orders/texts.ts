@@ -15,6 +15,7 @@ export const ordersTexts = {
     clearSearch: 'Очистить поиск',
     columns: { number: '№', table: 'Стол', waiter: 'Официант', openedAt: 'Открыт', total: 'Сумма', paid: 'Оплачено', due: 'К оплате', status: 'Статус', actions: 'Действия' },
     noTable: 'без стола',
+    delivery: 'доставка · {{partner}}',
     summary_one: '{{count}} заказ · сумма {{total}} · оплачено {{paid}}',
     summary_few: '{{count}} заказа · сумма {{total}} · оплачено {{paid}}',
     summary_many: '{{count}} заказов · сумма {{total}} · оплачено {{paid}}',
@@ -41,6 +42,7 @@ export const ordersTexts = {
     clearSearch: 'Clear search',
     columns: { number: '#', table: 'Table', waiter: 'Waiter', openedAt: 'Opened', total: 'Total', paid: 'Paid', due: 'Due', status: 'Status', actions: 'Actions' },
     noTable: 'no table',
+    delivery: 'delivery · {{partner}}',
     summary_one: '{{count}} order · total {{total}} · paid {{paid}}',
     summary_other: '{{count}} orders · total {{total}} · paid {{paid}}',
     empty: {
