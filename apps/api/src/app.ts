@@ -29,6 +29,7 @@ import { staticPlugin } from './plugins/static';
 import { swaggerPlugin } from './plugins/swagger';
 import { createJobs, type Jobs } from './shared/jobs';
 import { promotionsRoutes } from './modules/promotions/routes';
+import { notificationsRoutes } from './modules/notifications/routes';
 
 /** How often open orders are checked against promotion windows and flags (a window opens within this of its minute). */
 const PROMOTIONS_TICK_MS = 5_000;
@@ -99,6 +100,7 @@ export async function buildApp({ config, database, logger = false, startJobs = f
   await app.register(shiftAlertsRoutes);
   await app.register(upsellRoutes);
   await app.register(promotionsRoutes);
+  await app.register(notificationsRoutes);
   await app.register(staticPlugin);
 
   app.decorate('jobs', startJobs ? createJobs({ redisUrl: config.redisUrl, onError: (err, job) => app.log.error({ err, job }, 'background job failed') }) : null);

@@ -511,3 +511,34 @@ export type {
 } from './promotions';
 export { evaluatePromotions, scheduleAt } from './promotion-engine';
 export type { EngineContext, EngineLine, EngineResult } from './promotion-engine';
+export {
+  MAX_NOTIFICATION_VARIABLE_LENGTH,
+  MAX_NOTIFICATION_VARIABLES,
+  NOTIFICATION_CHANNELS,
+  NOTIFICATION_LANGUAGES,
+  NOTIFICATION_STATUSES,
+  NOTIFICATION_TEMPLATES,
+  NotificationChannelSchema,
+  NotificationEmailSchema,
+  NotificationLanguageSchema,
+  NotificationListQuerySchema,
+  NotificationListSchema,
+  NotificationRecipientSchema,
+  NotificationSchema,
+  NotificationStatusSchema,
+  NotificationTemplateSchema,
+  ResendNotificationInputSchema,
+  SendNotificationInputSchema,
+} from './notifications';
+export type {
+  Notification,
+  NotificationChannel,
+  NotificationLanguage,
+  NotificationList,
+  NotificationListQuery,
+  NotificationRecipient,
+  NotificationStatus,
+  NotificationTemplate,
+  ResendNotificationInput,
+  SendNotificationInput,
+} from './notifications';
