@@ -110,6 +110,9 @@ describe('guest notifications', () => {
     expect(res.status).toBe(202);
     expect(res.body).toMatchObject({ channel: 'email', template: 'order_ready', language: 'ru', to: 'o***@mail.ru', status: 'queued', attempts: 0, lastError: null, sentAt: null, customerId: guest.id });
     expect(JSON.stringify(res.body)).not.toContain('olga.ivanova');
+    // Written together with its outbox message, in the command's transaction.
+    const message = await t.database.db.selectFrom('outbox_messages').selectAll().where('target_id', '=', res.body.id).executeTakeFirstOrThrow();
+    expect(message).toMatchObject({ kind: 'notification', status: 'pending', venue_id: supervisor.venueId });
 
     expect(await drain()).toMatchObject({ delivered: 1 });
     const mail = mails.at(-1)!;
@@ -265,6 +268,15 @@ describe('guest notifications', () => {
     expect((await other.get(`/notification/${all[0].id}`)).status).toBe(404);
     expect((await other.post(`/notification/${all[0].id}/resend`, { clientRequestId: requestId() })).status).toBe(404);
     expect((await other.get('/notification/log')).body.notifications).toEqual([]);
+  });
+
+  it('documents its routes in the OpenAPI document', async () => {
+    const doc = (await t.anonymous.get('/docs/json')).body;
+    expect(doc.paths['/notification/send'].post.responses['202']).toBeDefined();
+    expect(doc.paths['/notification/log'].get.parameters.map((p: { name: string }) => p.name).sort()).toEqual(['after', 'limit', 'status']);
+    expect(doc.paths['/notification/{id}'].get).toBeDefined();
+    expect(doc.paths['/notification/{id}/resend'].post).toBeDefined();
+    expect(doc.paths['/notification/send'].post.tags).toEqual(['notifications']);
   });
 });
 
