@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { clock } from '../../shared/clock';
 import { type Client, createTestApp, requestId, type TestApp } from '../../testing/harness';
-import { parseMail } from './mime.testing';
+import { parseMail } from '../../testing/mime';
 
 /**
  * Guest notifications (issue 20, point 3) end to end: a real SMTP server (`smtp-server`) and a real
@@ -193,7 +193,7 @@ describe('guest notifications', () => {
     expect(resent.body).toMatchObject({ id: res.body.id, status: 'queued', attempts: 0 });
     expect(await drain()).toMatchObject({ delivered: 1 });
     expect((await supervisor.get(`/notification/${res.body.id}`)).body).toMatchObject({ status: 'sent', attempts: 1, lastError: null });
-    expect(smsRequests.slice(before).map((r) => r.body.text)).toEqual(Array(2).fill('Ресторан «Демо»: ждём вас 12.12 в 19:30, стол на 2 гост.'));
+    expect(smsRequests.slice(before).map((r) => r.body.text)).toEqual(Array(2).fill('Ресторан «Демо»: ждём вас 12.12 в 19:30, гостей: 2.'));
 
     const again = await supervisor.post(`/notification/${res.body.id}/resend`, { clientRequestId: requestId() });
     expect({ status: again.status, code: again.body.code }).toEqual({ status: 409, code: 'notification.not_dead' });

@@ -29,8 +29,8 @@ const TEXTS: Record<NotificationTemplate, Record<NotificationLanguage, TemplateT
   reservation_reminder: {
     ru: {
       subject: 'Напоминание о бронировании {{date}} в {{time}}',
-      email: '{{greeting}}\n\nНапоминаем: стол на {{guests}} гост. забронирован на {{date}} в {{time}}. Ждём вас!\n\n{{venue}}',
-      sms: '{{venue}}: ждём вас {{date}} в {{time}}, стол на {{guests}} гост.',
+      email: '{{greeting}}\n\nНапоминаем: ваш стол забронирован на {{date}} в {{time}}, гостей: {{guests}}. Ждём вас!\n\n{{venue}}',
+      sms: '{{venue}}: ждём вас {{date}} в {{time}}, гостей: {{guests}}.',
     },
     en: {
       subject: 'Reminder: your table on {{date}} at {{time}}',
@@ -41,8 +41,8 @@ const TEXTS: Record<NotificationTemplate, Record<NotificationLanguage, TemplateT
   reservation_confirmed: {
     ru: {
       subject: 'Бронирование подтверждено: {{date}} в {{time}}',
-      email: '{{greeting}}\n\nВаше бронирование подтверждено: стол на {{guests}} гост., {{date}} в {{time}}.\n\n{{venue}}',
-      sms: '{{venue}}: бронирование подтверждено, {{date}} в {{time}}, стол на {{guests}} гост.',
+      email: '{{greeting}}\n\nВаше бронирование подтверждено: {{date}} в {{time}}, гостей: {{guests}}.\n\n{{venue}}',
+      sms: '{{venue}}: бронирование подтверждено, {{date}} в {{time}}, гостей: {{guests}}.',
     },
     en: {
       subject: 'Booking confirmed: {{date}} at {{time}}',
