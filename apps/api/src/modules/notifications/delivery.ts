@@ -1,8 +1,7 @@
 import type { OutboxMessagesTable } from '../../db/schema';
 import type { Db } from '../../shared/command';
 import { nowIso } from '../../shared/clock';
-import { MAX_ATTEMPTS } from '../outbox/backoff';
-import type { DeliveryResult } from '../outbox/service';
+import { type DeliveryResult, MAX_ATTEMPTS } from '../outbox/service';
 import type { Channels } from './channels';
 import { scrubAddress } from './mask';
 import * as repo from './repository';

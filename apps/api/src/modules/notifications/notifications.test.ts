@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { clock } from '../../shared/clock';
+import { MAX_ATTEMPTS } from '../outbox/service';
 import { type Client, createTestApp, requestId, type TestApp } from '../../testing/harness';
 import { parseMail } from '../../testing/mime';
 
@@ -225,6 +226,8 @@ describe('guest notifications', () => {
     expect(raw.status).toBe(400);
     const link = await send({ channel: 'email', template: 'receipt_link', variables: { url: 'javascript:alert(1)' }, recipient: { email: 'guest@example.com' } });
     expect(paths(link.body)).toEqual(['body.variables.url']);
+    const card = await send({ channel: 'sms', template: 'custom', variables: { text: 'Ваша карта 4111 1111 1111 1111' }, recipient: { phone: '+79161234567' } });
+    expect(paths(card.body)).toEqual(['body.variables.text']);
     expect({ n: await count('notifications'), m: await count('outbox_messages') }).toEqual(before);
   });
 
@@ -277,6 +280,20 @@ describe('guest notifications', () => {
     expect(doc.paths['/notification/{id}'].get).toBeDefined();
     expect(doc.paths['/notification/{id}/resend'].post).toBeDefined();
     expect(doc.paths['/notification/send'].post.tags).toEqual(['notifications']);
+  });
+
+  // Last: the clock moves past the staff tokens' lifetime, so the state is read through the service.
+  it('a provider that keeps failing is tried along the whole backoff (about 32 h), then the notification is dead', async () => {
+    const res = await send({ channel: 'sms', template: 'custom', variables: { text: 'Проверка повторов' }, recipient: { phone: '+79165550011' } });
+    const before = smsRequests.length;
+    smsAnswers.push(...Array.from({ length: MAX_ATTEMPTS }, () => ({ status: 503 })));
+    for (let i = 0; i < MAX_ATTEMPTS + 2; i++) {
+      await drain();
+      later(9 * 3_600_000);
+    }
+    expect(smsRequests.length - before).toBe(MAX_ATTEMPTS);
+    const view = await t.app.services.notifications.get(t.database.db, supervisor.venueId!, res.body.id);
+    expect(view).toMatchObject({ status: 'dead', attempts: MAX_ATTEMPTS, lastError: expect.stringContaining('503') });
   });
 });
 
