@@ -30,6 +30,7 @@ import { swaggerPlugin } from './plugins/swagger';
 import { createJobs, type Jobs } from './shared/jobs';
 import { integrationsInboundRoutes, integrationsRoutes } from './modules/integrations/routes';
 import { promotionsRoutes } from './modules/promotions/routes';
+import { notificationsRoutes } from './modules/notifications/routes';
 
 /** How often open orders are checked against promotion windows and flags (a window opens within this of its minute). */
 const PROMOTIONS_TICK_MS = 5_000;
@@ -102,6 +103,7 @@ export async function buildApp({ config, database, logger = false, startJobs = f
   await app.register(promotionsRoutes);
   await app.register(integrationsRoutes);
   await app.register(integrationsInboundRoutes);
+  await app.register(notificationsRoutes);
   await app.register(staticPlugin);
 
   app.decorate('jobs', startJobs ? createJobs({ redisUrl: config.redisUrl, prefix: config.jobsPrefix, onError: (err, job) => app.log.error({ err, job }, 'background job failed') }) : null);

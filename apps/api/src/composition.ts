@@ -13,6 +13,9 @@ import { createLoyalty, type Loyalty } from './modules/loyalty';
 import { MenuService } from './modules/menu/service';
 import { createOrders, type Orders } from './modules/orders';
 import { Outbox } from './modules/outbox/service';
+import { createChannels } from './modules/notifications/channels';
+import { NotificationDelivery } from './modules/notifications/delivery';
+import { NOTIFICATION_KIND, NotificationsService } from './modules/notifications/service';
 import { PromotionsService } from './modules/promotions/service';
 import { ReservationsService } from './modules/reservations/service';
 import { ShiftReportsService } from './modules/shift-reports/service';
@@ -51,6 +54,8 @@ export interface Services {
   loyalty: Loyalty;
   shiftReports: ShiftReportsService;
   shiftAlerts: ShiftAlertsService;
+  /** Guest SMS / email (issue 20): queued through the outbox, delivered by its 'notification' handler. */
+  notifications: NotificationsService;
 }
 
 /**
@@ -129,5 +134,10 @@ export async function createServices(db: Db, config: ApiConfig): Promise<Service
   const integrations = new IntegrationsService(auth, admin, menu, orders, kitchen, outbox);
   outbox.register('webhook', (message) => integrations.deliver(db, message));
 
-  return { auth, admin, approvals, venues, reservations, menu, upsell, promotions, orders, kitchen, shifts, tills, finance, financeDashboard, revenuePlans, shiftReports, shiftAlerts, customers, loyalty, outbox, integrations };
+  // Guest notifications (issue 20): over customers (consent) and the outbox, which delivers them.
+  const notifications = new NotificationsService(auth, customers, outbox);
+  const delivery = new NotificationDelivery(createChannels(config.notifications));
+  outbox.register(NOTIFICATION_KIND, (message) => delivery.deliver(db, message));
+
+  return { auth, admin, approvals, venues, reservations, menu, upsell, promotions, orders, kitchen, shifts, tills, finance, financeDashboard, revenuePlans, shiftReports, shiftAlerts, customers, loyalty, outbox, integrations, notifications };
 }

@@ -39,6 +39,21 @@ export interface ApiConfig {
   maxHeaderBytes: number;
   /** Fastify's trustProxy: set behind a reverse proxy so rate limits see the client's IP. */
   trustProxy: boolean | string;
+  /** Guest notifications' channels (modules/notifications); a channel without its settings refuses to send. */
+  notifications: NotificationChannelsConfig;
+}
+
+export interface NotificationChannelsConfig {
+  /** SMTP_URL, e.g. smtp://user:pass@smtp.example.com:587 (smtps:// for TLS from the start). */
+  smtpUrl?: string;
+  /** SMTP_FROM: the sender, e.g. `"Ресторан" <no-reply@example.com>`. */
+  smtpFrom: string;
+  /** SMS_PROVIDER_URL: the provider's endpoint taking POST JSON { to, text, sender }. */
+  smsProviderUrl?: string;
+  /** SMS_PROVIDER_TOKEN: sent as `Authorization: Bearer …`. */
+  smsProviderToken?: string;
+  /** SMS_SENDER: the sender name the provider shows (default POS). */
+  smsSender: string;
 }
 
 const HOUR = 3_600_000;
@@ -83,6 +98,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     maxUrlLength: positive(env.MAX_URL_LENGTH, 8 * 1024),
     maxHeaderBytes: positive(env.MAX_HEADER_BYTES, 16 * 1024),
     trustProxy: trustProxy(env.TRUST_PROXY),
+    notifications: {
+      smtpUrl: env.SMTP_URL || undefined,
+      smtpFrom: env.SMTP_FROM || 'no-reply@pos.local',
+      smsProviderUrl: env.SMS_PROVIDER_URL || undefined,
+      smsProviderToken: env.SMS_PROVIDER_TOKEN || undefined,
+      smsSender: env.SMS_SENDER || 'POS',
+    },
   };
 }
 

@@ -159,6 +159,11 @@ const ru: Record<string, string> = {
   'giftcard.sale_refund_spent': 'Проданная подарочная карта уже потрачена — такой возврат невозможен.',
   'line.charge': 'Эту позицию нельзя изменить — только отменить.',
   'menu.not_set_up': 'В меню заведения ещё нет категорий или цехов.',
+  // Guest notifications and the outbox
+  'notification.not_found': 'Уведомление не найдено.',
+  'notification.no_consent': 'Гость не давал согласия на сообщения по этому каналу.',
+  'notification.no_address': 'У гостя нет адреса для этого канала (телефона или email).',
+  'notification.not_dead': 'Повторно отправить можно только уведомление, доставка которого остановлена.',
 };
 
 const en: Record<string, string> = {
@@ -307,6 +312,11 @@ const en: Record<string, string> = {
   'giftcard.sale_refund_spent': 'The gift card sold has been spent already, so this refund is not possible.',
   'line.charge': 'This line cannot be changed, only voided.',
   'menu.not_set_up': 'The venue’s menu has no categories or stations yet.',
+  // Guest notifications and the outbox
+  'notification.not_found': 'Notification not found.',
+  'notification.no_consent': 'The guest has not agreed to messages on this channel.',
+  'notification.no_address': 'The guest has no address for this channel (phone or email).',
+  'notification.not_dead': 'Only a notification whose delivery has stopped can be sent again.',
 };
 
 export const PROBLEMS_NAMESPACE = 'problems';

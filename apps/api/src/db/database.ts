@@ -29,6 +29,7 @@ import * as m022 from './migrations/022-gift-cards';
 import * as m023 from './migrations/023-loyalty-points';
 import * as m024 from './migrations/024-promotions';
 import * as m025 from './migrations/025-outbox-integrations';
+import * as m026 from './migrations/026-notifications';
 import type { Database } from './schema';
 
 export interface DatabaseOptions {
@@ -126,6 +127,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '023-loyalty-points': m023,
   '024-promotions': m024,
   '025-outbox-integrations': m025,
+  '026-notifications': m026,
 };
 
 /**

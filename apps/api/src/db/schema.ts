@@ -740,6 +740,7 @@ export interface Database {
   order_promotions: OrderPromotionsTable;
   order_manual_promotions: OrderManualPromotionsTable;
   venue_promotion_settings: VenuePromotionSettingsTable;
+  notifications: NotificationsTable;
 }
 
 /** 024: a promotion rule; effect, schedule, conditions and limits are the contract's JSON. */
@@ -898,4 +899,30 @@ export interface CustomerVisitsTable {
   order_number: number;
   total: number;
   closed_at: string;
+}
+
+/** 026: a guest notification (SMS or email); its status kept in step with its outbox message. */
+export interface NotificationsTable {
+  id: string;
+  venue_id: string;
+  customer_id: string | null;
+  /** sms | email */
+  channel: string;
+  template: string;
+  /** ru | en */
+  language: string;
+  /** The real address (E.164 phone or email): needed to deliver, shown only masked. */
+  recipient: string;
+  /** Email only. */
+  subject: string | null;
+  body: string;
+  /** queued | sent | failed | dead */
+  status: string;
+  attempts: number;
+  last_error: string | null;
+  outbox_message_id: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
 }
