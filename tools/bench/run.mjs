@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deviceLogin, recordStartCodes } from './devices.mjs';
 import { dashboardBench } from './dashboard.mjs';
+import { webhooksBench } from './webhooks.mjs';
 import { fanoutSummary, socketIoFanout, wsBaselineFanout } from './fanout.mjs';
 import { freePort, sleep } from './lib.mjs';
 import { highestRateWithin, ordersBench } from './orders.mjs';
@@ -207,6 +208,18 @@ function summary(result) {
       '',
     );
   }
+  const wh = result.webhooks;
+  if (wh) {
+    lines.push(
+      'Inbound webhooks (a delivery partner on SQLite; Standard Webhooks signature verified over the raw body; sequential)',
+      ...wh.levels.map(
+        (l) =>
+          `  ${String(l.ordersTaken).padStart(5)} partner orders taken: new order p50 ${fmt(l.newOrder.p50Ms)} p99 ${fmt(l.newOrder.p99Ms)} ms | status change (tickets to ready) p50 ${fmt(l.statusChange.p50Ms)} p99 ${fmt(l.statusChange.p99Ms)} ms | bad signature (401) p50 ${fmt(l.refused.p50Ms)} p99 ${fmt(l.refused.p99Ms)} ms${[l.newOrder, l.statusChange, l.refused].some((x) => Object.keys(x.errors).length) ? ` errors ${JSON.stringify([l.newOrder.errors, l.statusChange.errors, l.refused.errors])}` : ''}`,
+      ),
+      `  bare Fastify verifying the same signature: p50 ${fmt(wh.bareFastify.p50Ms)} ms, p99 ${fmt(wh.bareFastify.p99Ms)} ms | status change p99 ×${fmt(wh.ratioStatusP99)} of it; p99 growth from the first level to the last: status ×${fmt(wh.growthStatusP99)}, new order ×${fmt(wh.growthNewOrderP99)}`,
+      '',
+    );
+  }
   const rc = result.recommendations;
   if (rc) {
     lines.push(
@@ -316,6 +329,12 @@ async function main() {
     zReport = await zReportBench({ baseUrl, sqlitePath: path.join(tmpDir, 'pos.db'), login: (pin) => login(baseUrl, pin) });
   }
 
+  let webhooks;
+  if (ONLY.has('webhooks')) {
+    log('webhooks: signed partner orders and status changes at 200 and 2,000 orders, a refused signature, then the bare Fastify baseline …');
+    webhooks = await webhooksBench({ baseUrl, login: (pin) => login(baseUrl, pin) });
+  }
+
   let promotions;
   if (ONLY.has('promotions')) {
     log('promotions: one 50-line order priced against 20 / 200 / 2,000 rules (the engine in process, no API) …');
@@ -330,6 +349,7 @@ async function main() {
     orders,
     recommendations,
     zReport,
+    webhooks,
     promotions,
     budgets: BUDGETS,
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, loadavg: os.loadavg().map((l) => Math.round(l * 100) / 100), node: process.version },
