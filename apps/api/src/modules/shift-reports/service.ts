@@ -134,12 +134,8 @@ export class ShiftReportsService implements ShiftCloseListener {
    * A cashier reads the reports of their own shifts and of the till they work on now; every shift
    * of the venue needs shifts.reports.all. Another venue's shift is a 404 (shifts.get).
    */
-  private async readable(db: Db, actor: Actor, shiftId: string): Promise<Shift> {
-    const shift = await this.shifts.get(db, actor.venueId, shiftId);
-    if (actor.permissions.has('shifts.reports.all') || shift.cashierId === actor.staffId) return shift;
-    const own = shift.tillId ? await this.shifts.current(db, actor) : null;
-    if (own && own.tillId === shift.tillId) return shift;
-    throw forbidden('shift_report.not_yours', "A cashier reads their own shift's reports; another's needs shifts.reports.all");
+  private readable(db: Db, actor: Actor, shiftId: string): Promise<Shift> {
+    return this.shifts.readableBy(db, actor, shiftId, 'shift_report.not_yours');
   }
 
   /**

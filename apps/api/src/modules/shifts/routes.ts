@@ -60,8 +60,17 @@ export async function shiftsRoutes(fastify: FastifyInstance) {
 
   app.get('/pos/shifts/:id/staff', {
     onRequest: app.authorize('shifts.view'),
-    schema: { tags, summary: "Each staff member's work on the shift — payments taken, sales, tips, refunds — from the ledger rows the shift's totals add up", params: IdParamsSchema, response: replies({ 200: ShiftStaffSchema }) },
-    handler: async (req) => ({ staff: await shifts.staffWork(db, req.actor.venueId, req.params.id) }),
+    schema: {
+      tags,
+      summary:
+        "Each staff member's work on the shift — payments taken, sales, tips, refunds — from the ledger rows the shift's totals add up. A cashier reads their own shifts and their till's; every shift needs shifts.reports.all (403 `shift.not_yours`).",
+      params: IdParamsSchema,
+      response: replies({ 200: ShiftStaffSchema }),
+    },
+    handler: async (req) => {
+      await shifts.readableBy(db, req.actor, req.params.id, 'shift.not_yours');
+      return { staff: await shifts.staffWork(db, req.actor.venueId, req.params.id) };
+    },
   });
 
   app.post('/pos/shifts/:id/cash-movements', {

@@ -311,6 +311,19 @@ export class ShiftsService implements OrderShifts {
    * Who took what on a shift — a till's shift has several people — from the ledger rows the
    * totals come from, so the per-person figures add up to the shift's. Most sales first.
    */
+  /**
+   * A shift whose figures per person and reports `actor` may read: every shift with
+   * shifts.reports.all; otherwise their own shifts and the shifts of the till they work on now.
+   * Another's is 403 with `code`; another venue's shift is a 404.
+   */
+  async readableBy(db: Db, actor: Actor, shiftId: string, code: string): Promise<Shift> {
+    const shift = await this.get(db, actor.venueId, shiftId);
+    if (actor.permissions.has('shifts.reports.all') || shift.cashierId === actor.staffId) return shift;
+    const own = shift.tillId ? await this.current(db, actor) : null;
+    if (own && own.tillId === shift.tillId) return shift;
+    throw forbidden(code, "A cashier reads their own shift's figures; another's needs shifts.reports.all");
+  }
+
   async staffWork(db: Db, venueId: string, shiftId: string): Promise<ShiftStaffWork[]> {
     if (!(await repo.findShift(db, venueId, shiftId))) throw notFound('shift', shiftId);
     const people = new Map<string, ShiftStaffWork>();

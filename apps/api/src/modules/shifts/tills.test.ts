@@ -135,6 +135,12 @@ describe('shifts: tills', () => {
       totals.cash.refunds + totals.card.refunds,
     ]);
     expect((await cashier.get('/pos/shifts/00000000-0000-4000-8000-000000000000/staff')).status).toBe(404);
+    // Regression: any shifts.view holder read every shift's figures per person. Another cashier on
+    // another tablet may not; the admin (shifts.reports.all) may.
+    const stranger = await hire(t, admin, 'cashier', 'Кассир Чужой', 'tills-elsewhere');
+    const refusedStaff = await stranger.get(`/pos/shifts/${shift.id}/staff`);
+    expect({ status: refusedStaff.status, code: refusedStaff.body.code }).toEqual({ status: 403, code: 'shift.not_yours' });
+    expect((await admin.get(`/pos/shifts/${shift.id}/staff`)).status).toBe(200);
 
     // Detached, the same supervisor's tablet books to their own drawer again (none open: refused).
     await attach('tills-money', null);
