@@ -12,7 +12,6 @@ import {
 } from '@pos/contracts';
 import { nowIso } from '../../shared/clock';
 import type { Actor, Db } from '../../shared/command';
-import { forbidden } from '../../shared/errors';
 import { newId } from '../../shared/ids';
 import type { AuthService } from '../auth/service';
 import { average, ledgerFigures } from '../finance-dashboard/figures';
