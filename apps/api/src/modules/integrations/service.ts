@@ -52,12 +52,23 @@ const PARTNER_PERMISSIONS = new Set(['orders.view', 'orders.create', 'orders.edi
 
 const unauthorized = (code: string, message: string) => new DomainError(401, code, message);
 
+type SecretColumns = { secret: string; previous_secret: string | null; previous_secret_until: string | null };
+
+/** Until when the replaced secret is still accepted, or null when there is none (or its grace ran out). */
+const graceUntil = (row: SecretColumns) => (row.previous_secret && row.previous_secret_until && row.previous_secret_until > nowIso() ? row.previous_secret_until : null);
+
+/** A rotation: a fresh secret, the current one kept for `graceHours`. */
+function rotated(row: SecretColumns, graceHours: number) {
+  const now = nowIso();
+  return { secret: newSecret(), previous_secret: row.secret, previous_secret_until: addMs(now, graceHours * 3_600_000), updated_at: now };
+}
+
 const toIntegration = (row: IntegrationsTable): Integration => ({
   id: row.id,
   name: row.name,
   enabled: row.enabled === 1,
   secret: row.secret,
-  previousSecretUntil: row.previous_secret && row.previous_secret_until && row.previous_secret_until > nowIso() ? row.previous_secret_until : null,
+  previousSecretUntil: graceUntil(row),
   ordersUrl: `/integrations/${row.id}/orders`,
   version: row.version,
   createdAt: row.created_at,
@@ -147,9 +158,7 @@ export class IntegrationsService {
 
   async rotateIntegrationSecret(db: Db, actor: Actor, id: string, input: RotateSecretInput) {
     const row = await this.requireIntegration(db, actor.venueId, id);
-    const now = nowIso();
-    const patch = { secret: newSecret(), previous_secret: row.secret, previous_secret_until: addMs(now, input.graceHours * 3_600_000), updated_at: now };
-    if (!(await repo.updateIntegration(db, actor.venueId, id, input.version, patch))) throw versionConflict('integration', row.version);
+    if (!(await repo.updateIntegration(db, actor.venueId, id, input.version, rotated(row, input.graceHours)))) throw versionConflict('integration', row.version);
     await this.admin.audit(db, actor, 'integration.secret_rotated', 'integration', id, { graceHours: input.graceHours });
     return outcome(toIntegration(await this.requireIntegration(db, actor.venueId, id)));
   }
@@ -294,7 +303,7 @@ export class IntegrationsService {
       events: parseJson<WebhookEventType[]>(row.events, []),
       enabled: row.enabled === 1,
       secret: row.secret,
-      previousSecretUntil: row.previous_secret && row.previous_secret_until && row.previous_secret_until > nowIso() ? row.previous_secret_until : null,
+      previousSecretUntil: graceUntil(row),
       version: row.version,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
@@ -350,9 +359,7 @@ export class IntegrationsService {
 
   async rotateEndpointSecret(db: Db, actor: Actor, id: string, input: RotateSecretInput) {
     const row = await this.requireEndpoint(db, actor.venueId, id);
-    const now = nowIso();
-    const patch = { secret: newSecret(), previous_secret: row.secret, previous_secret_until: addMs(now, input.graceHours * 3_600_000), updated_at: now };
-    if (!(await repo.updateEndpoint(db, actor.venueId, id, input.version, patch))) throw versionConflict('webhook_endpoint', row.version);
+    if (!(await repo.updateEndpoint(db, actor.venueId, id, input.version, rotated(row, input.graceHours)))) throw versionConflict('webhook_endpoint', row.version);
     await this.admin.audit(db, actor, 'webhook_endpoint.secret_rotated', 'webhook_endpoint', id, { graceHours: input.graceHours });
     return outcome(await this.endpoint(db, actor.venueId, id));
   }
