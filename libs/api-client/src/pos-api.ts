@@ -392,8 +392,6 @@ export const queryKeys = {
   orderPromotions: (orderId: string) => ['promotions', 'order', orderId] as const,
   adminPromotions: ['admin', 'promotions'] as const,
   promotionSettings: ['admin', 'promotion-settings'] as const,
-  /** Open delivery orders (the delivery board); `order.updated` invalidates every `orders` key. */
-  deliveryOrders: ['orders', { source: 'delivery', status: 'open' }] as const,
   /** One order's kitchen tickets; `kitchen.ticket.updated` invalidates every `tickets` key. */
   orderTickets: (orderId: string) => ['tickets', 'order', orderId] as const,
   adminIntegrations: ['admin', 'integrations'] as const,

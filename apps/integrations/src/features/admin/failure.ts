@@ -8,7 +8,8 @@ type T = (key: string, options?: Record<string, unknown>) => string;
 
 export function readFailure(t: T, error: unknown): Failure {
   const code = problemCode(error);
-  if (code?.endsWith('.version_conflict') || (error instanceof ApiError && error.status === 409 && code === null)) return { kind: 'conflict' };
+  // Every stale version is `<what>.version_conflict`; a 409 without a problem body means the same.
+  if (code?.endsWith('.version_conflict') || (error instanceof ApiError && error.status === 409 && code === 'http')) return { kind: 'conflict' };
   const fields = problemFields(error);
   if (Object.keys(fields).length > 0) return { kind: 'fields', fields };
   return { kind: 'other', text: t('admin.failed', { message: problemText(t, error) }) };
