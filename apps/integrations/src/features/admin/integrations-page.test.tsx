@@ -276,3 +276,21 @@ describe('Admin → Интеграции: delivery log', () => {
     expect(screen.queryByTestId('delivery-redeliver')).toBeNull();
   });
 });
+
+describe('Admin → Integrations in English', () => {
+  it('names the tabs, the partner’s parts and the log in English', async () => {
+    const host = testHost({
+      language: 'en',
+      api: {
+        adminIntegrations: jest.fn(async () => [aPartner()]),
+        deliveries: jest.fn(async () => ({ items: [aLogEntry()], next: null })),
+      },
+    });
+    renderPage(host);
+    expect(await screen.findByTestId('partner-row')).toHaveTextContent('Orders URL');
+    expect(screen.getByTestId('integrations-tab-partners')).toHaveTextContent('Delivery partners');
+    expect(screen.getByTestId('integrations-tab-endpoints')).toHaveTextContent('Webhooks');
+    fireEvent.click(screen.getByTestId('integrations-tab-log'));
+    expect(await screen.findByTestId('log-row')).toHaveTextContent('Undelivered');
+  });
+});
