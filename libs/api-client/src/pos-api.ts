@@ -101,6 +101,19 @@ import type {
   PromotionSettings,
   UpdatePromotionInput,
 } from '@pos/contracts';
+import type {
+  CreateIntegrationInput,
+  CreateWebhookEndpointInput,
+  DeliveriesPage,
+  DeliveriesQuery,
+  Delivery,
+  DeliveryDetail,
+  Integration,
+  RotateSecretInput,
+  UpdateIntegrationInput,
+  UpdateWebhookEndpointInput,
+  WebhookEndpoint,
+} from '@pos/contracts';
 import type { ApiClient, RequestOptions } from './api-client';
 
 const qs = (params: Record<string, string | undefined>) => {
@@ -169,7 +182,8 @@ export function createPosApi(client: ApiClient) {
     sendOrder: (id: string, courses?: number[], o?: RequestOptions) => client.post<SendOrderResult>(`/pos/orders/${id}/send`, courses ? { courses } : {}, o),
     kitchenStatus: (id: string) => client.get<KitchenStatus>(`/pos/orders/${id}/kitchen-status`),
 
-    tickets: (query: { station?: string; status?: TicketStatus | 'active' } = {}) => client.get<KitchenTicket[]>(`/pos/kitchen/tickets${qs(query)}`),
+    /** Kitchen tickets; with `orderId`, one order's (a delivery card's kitchen state). */
+    tickets: (query: { station?: string; status?: TicketStatus | 'active'; orderId?: string } = {}) => client.get<KitchenTicket[]>(`/pos/kitchen/tickets${qs(query)}`),
     bumpTicket: (id: string, status: TicketStatus, version?: number) => client.post<KitchenTicket>(`/pos/kitchen/tickets/${id}/status`, { status, ...(version !== undefined ? { version } : {}) }),
 
     pay: (body: CreatePaymentInput, o?: RequestOptions) => client.post<PaymentResult>('/pos/finance/payments', body, o),
@@ -305,6 +319,30 @@ export function createPosApi(client: ApiClient) {
     promotionSettings: () => client.get<PromotionSettings>('/admin/promotions/settings'),
     savePromotionSettings: (body: PromotionSettings) => client.put<PromotionSettings>('/admin/promotions/settings', body),
 
+    // --- integrations (issue 20) ---
+    /** The venue's delivery partners with their signing secrets and the URL each sends orders to. */
+    adminIntegrations: () => client.get<Integration[]>('/admin/integrations'),
+    createIntegration: (body: CreateIntegrationInput) => client.post<Integration>('/admin/integrations', body),
+    /** Rename or switch a partner on/off at the version seen (409 `integration.version_conflict` when stale). */
+    updateIntegration: (id: string, body: UpdateIntegrationInput) => client.patch<Integration>(`/admin/integrations/${id}`, body),
+    /** A new secret; the old one is accepted for `graceHours` more. */
+    rotateIntegrationSecret: (id: string, body: RotateSecretInput) => client.post<Integration>(`/admin/integrations/${id}/rotate-secret`, body),
+    /** Where order changes are sent, with how many messages wait (`pending`) or died (`dead`). */
+    webhookEndpoints: () => client.get<WebhookEndpoint[]>('/admin/webhook-endpoints'),
+    createWebhookEndpoint: (body: CreateWebhookEndpointInput) => client.post<WebhookEndpoint>('/admin/webhook-endpoints', body),
+    updateWebhookEndpoint: (id: string, body: UpdateWebhookEndpointInput) => client.patch<WebhookEndpoint>(`/admin/webhook-endpoints/${id}`, body),
+    deleteWebhookEndpoint: (id: string) => client.request<{ ok: true }>('DELETE', `/admin/webhook-endpoints/${id}`),
+    rotateWebhookEndpointSecret: (id: string, body: RotateSecretInput) => client.post<WebhookEndpoint>(`/admin/webhook-endpoints/${id}/rotate-secret`, body),
+    /** The delivery log, newest first, a page at a time (`next` is the following page's cursor). */
+    deliveries: (query: Partial<DeliveriesQuery> = {}) =>
+      client.get<DeliveriesPage>(
+        `/admin/deliveries${qs({ kind: query.kind, status: query.status, targetId: query.targetId, cursor: query.cursor, limit: query.limit === undefined ? undefined : String(query.limit) })}`,
+      ),
+    /** One message with its payload and every attempt. */
+    delivery: (id: string) => client.get<DeliveryDetail>(`/admin/deliveries/${id}`),
+    /** Sends a dead (or delivered) message again, attempts starting over. */
+    redeliver: (id: string) => client.post<Delivery>(`/admin/deliveries/${id}/redeliver`, {}),
+
     /** Shift reminders due now (closeout hour, time limit) with the next closeout instant. */
     shiftAlerts: () => client.get<ShiftAlerts>('/pos/shifts/alerts'),
     /** The venue's closeout hour, auto-close and the longest a shift may run (Admin → Shifts). */
@@ -354,4 +392,10 @@ export const queryKeys = {
   orderPromotions: (orderId: string) => ['promotions', 'order', orderId] as const,
   adminPromotions: ['admin', 'promotions'] as const,
   promotionSettings: ['admin', 'promotion-settings'] as const,
+  /** One order's kitchen tickets; `kitchen.ticket.updated` invalidates every `tickets` key. */
+  orderTickets: (orderId: string) => ['tickets', 'order', orderId] as const,
+  adminIntegrations: ['admin', 'integrations'] as const,
+  webhookEndpoints: ['admin', 'webhook-endpoints'] as const,
+  deliveries: (query: Partial<DeliveriesQuery>) => ['admin', 'deliveries', query] as const,
+  delivery: (id: string) => ['admin', 'delivery', id] as const,
 };

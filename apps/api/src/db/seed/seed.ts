@@ -12,6 +12,7 @@ import { DEMO_HALLS, DEMO_MENU, DEMO_MODIFIER_GROUPS, DEMO_STATIONS, DEMO_UPSELL
 export const KNOWN_REMOTES: { name: string; feature: Feature; version: string }[] = [
   { name: 'admin', feature: 'admin', version: '1.0.0' },
   { name: 'finance-dashboard', feature: 'finance-dashboard', version: '1.0.0' },
+  { name: 'integrations', feature: 'integrations', version: '1.0.0' },
   { name: 'loyalty', feature: 'loyalty', version: '1.0.0' },
   { name: 'notifications', feature: 'notifications', version: '1.0.0' },
   { name: 'payments', feature: 'payments', version: '1.0.0' },

@@ -205,10 +205,10 @@ describe('remote registry: URL rules and entry integrity (issue 13)', () => {
     });
 
     it('a new remote needs its feature (checked before the files)', async () => {
-      const res = await admin.put('/admin/remotes/integrations', { version: '1.0.0', manifestUrl: '/remotes/integrations/1.0.0/mf-manifest.json' });
+      const res = await admin.put('/admin/remotes/guest-sms', { version: '1.0.0', manifestUrl: '/remotes/guest-sms/1.0.0/mf-manifest.json' });
       expect(res.status).toBe(400);
       expect(paths(res.body)).toEqual(['body.feature']);
-      expect((await admin.get('/admin/remotes/integrations')).status).toBe(404);
+      expect((await admin.get('/admin/remotes/guest-sms')).status).toBe(404);
     });
 
     it('/pos/config lists remotes of enabled features only', async () => {
@@ -220,12 +220,12 @@ describe('remote registry: URL rules and entry integrity (issue 13)', () => {
       expect(created.body).toMatchObject({ name: 'loyalty', feature: 'loyalty', version: '2.0.0', integrity: sri(entry) });
 
       const names = async (who: Client) => (await who.get('/pos/config')).body.remotes.map((r: { name: string }) => r.name).sort();
-      expect(await names(waiter)).toEqual(['admin', 'finance-dashboard', 'loyalty', 'notifications', 'payments', 'promotions', 'reservations', 'shift', 'upsell']);
+      expect(await names(waiter)).toEqual(['admin', 'finance-dashboard', 'integrations', 'loyalty', 'notifications', 'payments', 'promotions', 'reservations', 'shift', 'upsell']);
       await admin.put('/admin/feature-flags', { flags: { loyalty: false } });
-      expect(await names(waiter)).toEqual(['admin', 'finance-dashboard', 'notifications', 'payments', 'promotions', 'reservations', 'shift', 'upsell']);
+      expect(await names(waiter)).toEqual(['admin', 'finance-dashboard', 'integrations', 'notifications', 'payments', 'promotions', 'reservations', 'shift', 'upsell']);
       expect((await admin.get('/admin/remotes/loyalty')).status).toBe(200);
       await admin.put('/admin/feature-flags', { flags: { loyalty: true } });
-      expect(await names(waiter)).toEqual(['admin', 'finance-dashboard', 'loyalty', 'notifications', 'payments', 'promotions', 'reservations', 'shift', 'upsell']);
+      expect(await names(waiter)).toEqual(['admin', 'finance-dashboard', 'integrations', 'loyalty', 'notifications', 'payments', 'promotions', 'reservations', 'shift', 'upsell']);
 
       // demo-2 has loyalty off: its own loyalty remote is registered but not handed out.
       expect((await admin2.put('/admin/remotes/loyalty', { feature: 'loyalty', version: '2.0.0', manifestUrl: '/remotes/loyalty/2.0.0/mf-manifest.json' })).status).toBe(200);
