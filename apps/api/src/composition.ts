@@ -1,4 +1,4 @@
-import type { ApiConfig } from './config';
+import { type ApiConfig, exportDirOf } from './config';
 import { AdminService } from './modules/admin/service';
 import { ApprovalService } from './modules/approvals/service';
 import { CustomersService } from './modules/customers/service';
@@ -20,6 +20,7 @@ import { ShiftAlertsService } from './modules/shift-alerts/service';
 import { UpsellService } from './modules/upsell/service';
 import { VenuesService } from './modules/venues/service';
 import type { Db } from './shared/command';
+import { AnalyticsExportService } from './modules/analytics-export/service';
 
 /**
  * One instance of each domain service, for the routes and plugins (`app.services`). Services
@@ -45,6 +46,7 @@ export interface Services {
   loyalty: Loyalty;
   shiftReports: ShiftReportsService;
   shiftAlerts: ShiftAlertsService;
+  analyticsExports: AnalyticsExportService;
 }
 
 /**
@@ -117,5 +119,8 @@ export async function createServices(db: Db, config: ApiConfig): Promise<Service
   const customers = new CustomersService(admin);
   const loyalty: Loyalty = createLoyalty({ auth, admin, customers, menu, orders, finance });
 
-  return { auth, admin, approvals, venues, reservations, menu, upsell, promotions, orders, kitchen, shifts, tills, finance, financeDashboard, revenuePlans, shiftReports, shiftAlerts, customers, loyalty };
+  // BI export (issue 20): a read model above finance over orders, lines, the ledger, shifts and promotions; nothing depends on it.
+  const analyticsExports = new AnalyticsExportService(exportDirOf(config));
+
+  return { auth, admin, approvals, venues, reservations, menu, upsell, promotions, orders, kitchen, shifts, tills, finance, financeDashboard, revenuePlans, shiftReports, shiftAlerts, customers, loyalty, analyticsExports };
 }

@@ -37,6 +37,8 @@ export interface ApiConfig {
   maxHeaderBytes: number;
   /** Fastify's trustProxy: set behind a reverse proxy so rate limits see the client's IP. */
   trustProxy: boolean | string;
+  /** BI export files (EXPORT_DIR); unset: `exports/` beside the SQLite file (see `exportDirOf`). */
+  exportDir?: string;
 }
 
 const HOUR = 3_600_000;
@@ -80,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     maxUrlLength: positive(env.MAX_URL_LENGTH, 8 * 1024),
     maxHeaderBytes: positive(env.MAX_HEADER_BYTES, 16 * 1024),
     trustProxy: trustProxy(env.TRUST_PROXY),
+    exportDir: env.EXPORT_DIR ? path.resolve(env.EXPORT_DIR) : undefined,
   };
 }
 
@@ -96,3 +99,7 @@ function remoteOrigin(value: string): string {
   }
   return url.origin;
 }
+
+/** Where BI export files go: EXPORT_DIR, else `exports/` beside the SQLite file (`data/exports` by default). */
+export const exportDirOf = (config: Pick<ApiConfig, 'exportDir' | 'sqlitePath'>): string =>
+  config.exportDir ?? path.join(path.dirname(path.resolve(config.sqlitePath)), 'exports');

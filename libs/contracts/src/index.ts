@@ -511,3 +511,29 @@ export type {
 } from './promotions';
 export { evaluatePromotions, scheduleAt } from './promotion-engine';
 export type { EngineContext, EngineLine, EngineResult } from './promotion-engine';
+export {
+  ANALYTICS_EXPORT_DATASETS,
+  ANALYTICS_EXPORT_FORMATS,
+  ANALYTICS_EXPORT_MAX_PERIOD_DAYS,
+  ANALYTICS_EXPORT_STATUSES,
+  AnalyticsExportDatasetSchema,
+  AnalyticsExportFileParamsSchema,
+  AnalyticsExportFileSchema,
+  AnalyticsExportFormatSchema,
+  AnalyticsExportListSchema,
+  AnalyticsExportPeriodSchema,
+  AnalyticsExportSchema,
+  AnalyticsExportStatusSchema,
+  StartAnalyticsExportInputSchema,
+} from './analytics-export';
+export type {
+  AnalyticsExport,
+  AnalyticsExportDataset,
+  AnalyticsExportFile,
+  AnalyticsExportFileParams,
+  AnalyticsExportFormat,
+  AnalyticsExportList,
+  AnalyticsExportPeriod,
+  AnalyticsExportStatus,
+  StartAnalyticsExportInput,
+} from './analytics-export';

@@ -146,6 +146,11 @@ const ru: Record<string, string> = {
   'giftcard.sale_refund_spent': 'Проданная подарочная карта уже потрачена — такой возврат невозможен.',
   'line.charge': 'Эту позицию нельзя изменить — только отменить.',
   'menu.not_set_up': 'В меню заведения ещё нет категорий или цехов.',
+  // BI export
+  'analytics_export.not_found': 'Выгрузка не найдена.',
+  'analytics_export_file.not_found': 'В этой выгрузке нет такого набора данных.',
+  'analytics_export.not_ready': 'Выгрузка ещё не готова: файлы появятся, когда она завершится.',
+  'analytics_export.too_many': 'Слишком много выгрузок в очереди. Дождитесь, пока одна из них завершится.',
 };
 
 const en: Record<string, string> = {
@@ -281,6 +286,11 @@ const en: Record<string, string> = {
   'giftcard.sale_refund_spent': 'The gift card sold has been spent already, so this refund is not possible.',
   'line.charge': 'This line cannot be changed, only voided.',
   'menu.not_set_up': 'The venue’s menu has no categories or stations yet.',
+  // BI export
+  'analytics_export.not_found': 'Export not found.',
+  'analytics_export_file.not_found': 'This export has no such dataset.',
+  'analytics_export.not_ready': 'The export is not ready yet: its files appear once it is done.',
+  'analytics_export.too_many': 'Too many exports are waiting. Wait for one of them to finish.',
 };
 
 export const PROBLEMS_NAMESPACE = 'problems';

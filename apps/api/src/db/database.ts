@@ -28,6 +28,7 @@ import * as m021 from './migrations/021-loyalty-settings';
 import * as m022 from './migrations/022-gift-cards';
 import * as m023 from './migrations/023-loyalty-points';
 import * as m024 from './migrations/024-promotions';
+import * as m027 from './migrations/027-analytics-exports';
 import type { Database } from './schema';
 
 export interface DatabaseOptions {
@@ -124,6 +125,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '022-gift-cards': m022,
   '023-loyalty-points': m023,
   '024-promotions': m024,
+  '027-analytics-exports': m027,
 };
 
 /**
