@@ -21,6 +21,7 @@ import { UpsellService } from './modules/upsell/service';
 import { VenuesService } from './modules/venues/service';
 import type { Db } from './shared/command';
 import { AnalyticsExportService } from './modules/analytics-export/service';
+import { exportReaders } from './modules/analytics-export/reader';
 
 /**
  * One instance of each domain service, for the routes and plugins (`app.services`). Services
@@ -120,7 +121,7 @@ export async function createServices(db: Db, config: ApiConfig): Promise<Service
   const loyalty: Loyalty = createLoyalty({ auth, admin, customers, menu, orders, finance });
 
   // BI export (issue 20): a read model above finance over orders, lines, the ledger, shifts and promotions; nothing depends on it.
-  const analyticsExports = new AnalyticsExportService(exportDirOf(config));
+  const analyticsExports = new AnalyticsExportService(exportDirOf(config), exportReaders(config));
 
   return { auth, admin, approvals, venues, reservations, menu, upsell, promotions, orders, kitchen, shifts, tills, finance, financeDashboard, revenuePlans, shiftReports, shiftAlerts, customers, loyalty, analyticsExports };
 }

@@ -18,9 +18,9 @@ export interface DatasetSource {
 }
 
 /** Rows per page of a dataset read directly (orders, ledger, shifts). */
-export const PAGE_ROWS = 5_000;
+export const PAGE_ROWS = 500;
 /** Orders per page when their lines or promotions are read (an order holds at most a few hundred lines). */
-export const PAGE_ORDERS = 1_000;
+export const PAGE_ORDERS = 50;
 
 const ORDER_COLUMNS = ['id', 'number', 'status', 'table_id', 'session_id', 'waiter_id', 'shift_id', 'customer_id', 'guests', 'note', 'version', 'currency', 'created_at', 'updated_at', 'closed_at'] as const;
 const LINE_COLUMNS = [

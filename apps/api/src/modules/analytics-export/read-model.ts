@@ -57,7 +57,8 @@ export function ordersPage(db: Db, venueId: string, scope: ExportScope, after: P
   let query = ordersInScope(db, venueId, scope).select([
     'id', 'number', 'status', 'table_id', 'session_id', 'waiter_id', 'shift_id', 'customer_id', 'guests', 'note', 'version', 'created_at', 'updated_at', 'closed_at',
   ]);
-  if (after) query = query.where((eb) => eb.or([eb(at, '>', after.at), eb.and([eb(at, '=', after.at), eb('id', '>', after.id)])]));
+  // `at >= after.at` bounds the index range; the OR then skips the rows of that instant already read.
+  if (after) query = query.where(at, '>=', after.at).where((eb) => eb.or([eb(at, '>', after.at), eb('id', '>', after.id)]));
   return query.orderBy(at).orderBy('id').limit(limit).execute() as Promise<ExportOrderRow[]>;
 }
 
@@ -126,7 +127,7 @@ export function ledgerPage(db: Db, venueId: string, scope: ExportScope, after: P
   let query = ledgerInScope(db, venueId, scope)
     .leftJoin('orders as o', 'o.id', 'l.order_id')
     .select(['l.id', 'l.kind', 'l.method', 'l.amount', 'l.order_id', 'o.number as order_number', 'l.payment_id', 'l.shift_id', 'l.staff_id', 'l.created_at']);
-  if (after) query = query.where((eb) => eb.or([eb('l.created_at', '>', after.at), eb.and([eb('l.created_at', '=', after.at), eb('l.id', '>', after.id)])]));
+  if (after) query = query.where('l.created_at', '>=', after.at).where((eb) => eb.or([eb('l.created_at', '>', after.at), eb('l.id', '>', after.id)]));
   return query.orderBy('l.created_at').orderBy('l.id').limit(limit).execute();
 }
 export type ExportLedgerRow = Awaited<ReturnType<typeof ledgerPage>>[number];

@@ -8,6 +8,7 @@ import { newId } from '../../shared/ids';
 import { datasetSource } from './datasets';
 import { ExportFile } from './export-file';
 import { fileHead, formatRow } from './format';
+import type { ExportReader } from './reader';
 import type { ExportScope } from './read-model';
 import { venueCurrency } from './read-model';
 import * as repo from './repository';
@@ -23,6 +24,8 @@ export const CURSOR_LAG_MS = 10_000;
 export const STALE_RUN_MS = 5 * 60_000;
 /** Exports a venue may have queued or running at once. */
 export const MAX_UNFINISHED_EXPORTS = 5;
+/** Rows formatted into one string and written at once. */
+const ROWS_PER_WRITE = 50;
 /** How many exports the list answers with. */
 export const RECENT_EXPORTS = 50;
 
@@ -64,7 +67,14 @@ export class AnalyticsExportService {
   private running: Promise<number> | null = null;
   private readonly closing = new AbortController();
 
-  constructor(private readonly exportDir: string) {}
+  /**
+   * `exportDir`: where the files go (`<dir>/<venue>/<export>/<dataset>.<format>`); `reader`: the
+   * connection an export reads its rows through (its own on SQLite, see `exportReaders`).
+   */
+  constructor(
+    private readonly exportDir: string,
+    private readonly reader: (db: Db) => ExportReader = (db) => ({ db, close: async () => undefined }),
+  ) {}
 
   async start(db: Db, actor: Actor, input: StartAnalyticsExportInput): Promise<Outcome<AnalyticsExport>> {
     if ((await repo.countUnfinished(db, actor.venueId)) >= MAX_UNFINISHED_EXPORTS) {
@@ -176,9 +186,10 @@ export class AnalyticsExportService {
     };
     const dir = path.join(this.exportDir, record.venue_id, record.id);
     let current: ExportFile | null = null;
+    const reader = this.reader(db);
     try {
       const currency = await venueCurrency(db, record.venue_id);
-      const sources = request.datasets.map((dataset) => ({ dataset, source: datasetSource(dataset, db, record.venue_id, scope, currency) }));
+      const sources = request.datasets.map((dataset) => ({ dataset, source: datasetSource(dataset, reader.db, record.venue_id, scope, currency) }));
       let total = 0;
       for (const { source } of sources) total += await source.count();
       await update({ rows_total: total, cursor_from: scope.from, cursor_to: scope.to });
@@ -192,7 +203,11 @@ export class AnalyticsExportService {
         current = file;
         await file.write(fileHead(request.format, source.columns));
         for await (const page of source.pages()) {
-          await file.write(page.map((row) => formatRow(request.format, source.columns, row)).join(''), page.length);
+          // A few dozen KB per write: text past ~128 KB would be a large object, kept until a full GC.
+          for (let i = 0; i < page.length; i += ROWS_PER_WRITE) {
+            const rows = page.slice(i, i + ROWS_PER_WRITE);
+            await file.write(rows.map((row) => formatRow(request.format, source.columns, row)).join(''), rows.length);
+          }
           done += page.length;
           if (this.closing.signal.aborted) throw new Interrupted();
           await update({ rows_done: done, rows_total: Math.max(total, done) });
@@ -211,6 +226,8 @@ export class AnalyticsExportService {
       }
       await fs.promises.rm(dir, { recursive: true, force: true });
       await repo.updateClaimedExport(db, record.id, claimedAt, { status: 'failed', error: String((error as Error)?.message ?? error).slice(0, 500), finished_at: nowIso() });
+    } finally {
+      await reader.close();
     }
   }
 
