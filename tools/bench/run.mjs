@@ -17,6 +17,7 @@ import { PROMOTIONS_BUDGET_P99_MS, promotionsBench, promotionsSummary } from './
 import { replayBench } from './replay.mjs';
 import { webBench } from './web.mjs';
 import { zReportBench } from './z-report.mjs';
+import { exportBench, exportSummary } from './export.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SERVER = path.join(ROOT, 'dist', 'apps', 'api', 'server.js');
@@ -244,6 +245,7 @@ function summary(result) {
       '',
     );
   }
+  if (result.analyticsExport) lines.push(...exportSummary(result.analyticsExport));
   lines.push(
     `machine: ${result.machine.cpus} CPUs, node ${result.machine.node} (figures are indicative on a shared machine)`,
     '',
@@ -335,6 +337,13 @@ async function main() {
     webhooks = await webhooksBench({ baseUrl, login: (pin) => login(baseUrl, pin) });
   }
 
+  // BENCH_ONLY=export (not in the default set): 100k then 1M order lines seeded into the file, each exported through the API.
+  let analyticsExport;
+  if (ONLY.has('export')) {
+    log('export: 100,000 then 1,000,000 order lines seeded into the database, each exported as CSV through the API (RSS of the API sampled) …');
+    analyticsExport = await exportBench({ baseUrl, sqlitePath: path.join(tmpDir, 'pos.db'), login: (pin) => login(baseUrl, pin), pid: child.pid, ...(process.env.BENCH_EXPORT_LINES ? { sizes: process.env.BENCH_EXPORT_LINES.split(',').map(Number) } : {}) });
+  }
+
   let promotions;
   if (ONLY.has('promotions')) {
     log('promotions: one 50-line order priced against 20 / 200 / 2,000 rules (the engine in process, no API) …');
@@ -351,6 +360,7 @@ async function main() {
     zReport,
     webhooks,
     promotions,
+    analyticsExport,
     budgets: BUDGETS,
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, loadavg: os.loadavg().map((l) => Math.round(l * 100) / 100), node: process.version },
   };

@@ -31,6 +31,10 @@ import { createJobs, type Jobs } from './shared/jobs';
 import { integrationsInboundRoutes, integrationsRoutes } from './modules/integrations/routes';
 import { promotionsRoutes } from './modules/promotions/routes';
 import { notificationsRoutes } from './modules/notifications/routes';
+import { analyticsExportRoutes } from './modules/analytics-export/routes';
+
+/** How often waiting BI exports are looked for (an export runs in the background; the job only starts it). */
+const EXPORTS_TICK_MS = 5_000;
 
 /** How often open orders are checked against promotion windows and flags (a window opens within this of its minute). */
 const PROMOTIONS_TICK_MS = 5_000;
@@ -104,6 +108,7 @@ export async function buildApp({ config, database, logger = false, startJobs = f
   await app.register(integrationsRoutes);
   await app.register(integrationsInboundRoutes);
   await app.register(notificationsRoutes);
+  await app.register(analyticsExportRoutes);
   await app.register(staticPlugin);
 
   app.decorate('jobs', startJobs ? createJobs({ redisUrl: config.redisUrl, prefix: config.jobsPrefix, onError: (err, job) => app.log.error({ err, job }, 'background job failed') }) : null);
@@ -144,8 +149,15 @@ export async function buildApp({ config, database, logger = false, startJobs = f
     await app.jobs.every('integrations.forget-webhook-ids', 3_600_000, async () => {
       await app.services.integrations.forgetOldWebhookIds(db);
     });
-    // Before the database closes: a tick in flight finishes first.
-    app.addHook('preClose', async () => app.jobs?.close());
+    // BI export: a queued export is claimed (once across instances) and written in the background.
+    await app.jobs.every('exports.run', EXPORTS_TICK_MS, async () => {
+      app.services.analyticsExports.kick(db, (err) => app.log.error({ err, job: 'exports.run' }, 'BI export failed'));
+    });
+    // Before the database closes: a tick in flight finishes first; an export being written goes back to the queue.
+    app.addHook('preClose', async () => {
+      await app.jobs?.close();
+      await app.services.analyticsExports.stop();
+    });
   }
   return app;
 }

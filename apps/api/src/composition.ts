@@ -1,4 +1,4 @@
-import type { ApiConfig } from './config';
+import { type ApiConfig, exportDirOf } from './config';
 import { AdminService } from './modules/admin/service';
 import { ApprovalService } from './modules/approvals/service';
 import { CustomersService } from './modules/customers/service';
@@ -25,6 +25,8 @@ import { ShiftAlertsService } from './modules/shift-alerts/service';
 import { UpsellService } from './modules/upsell/service';
 import { VenuesService } from './modules/venues/service';
 import type { Db } from './shared/command';
+import { AnalyticsExportService } from './modules/analytics-export/service';
+import { exportReaders } from './modules/analytics-export/reader';
 
 /**
  * One instance of each domain service, for the routes and plugins (`app.services`). Services
@@ -56,6 +58,7 @@ export interface Services {
   shiftAlerts: ShiftAlertsService;
   /** Guest SMS / email (issue 20): queued through the outbox, delivered by its 'notification' handler. */
   notifications: NotificationsService;
+  analyticsExports: AnalyticsExportService;
 }
 
 /**
@@ -139,5 +142,8 @@ export async function createServices(db: Db, config: ApiConfig): Promise<Service
   const delivery = new NotificationDelivery(createChannels(config.notifications));
   outbox.register(NOTIFICATION_KIND, (message) => delivery.deliver(db, message));
 
-  return { auth, admin, approvals, venues, reservations, menu, upsell, promotions, orders, kitchen, shifts, tills, finance, financeDashboard, revenuePlans, shiftReports, shiftAlerts, customers, loyalty, outbox, integrations, notifications };
+  // BI export (issue 20): a read model above finance over orders, lines, the ledger, shifts and promotions; nothing depends on it.
+  const analyticsExports = new AnalyticsExportService(exportDirOf(config), exportReaders(config));
+
+  return { auth, admin, approvals, venues, reservations, menu, upsell, promotions, orders, kitchen, shifts, tills, finance, financeDashboard, revenuePlans, shiftReports, shiftAlerts, customers, loyalty, outbox, integrations, notifications, analyticsExports };
 }

@@ -39,6 +39,8 @@ export interface ApiConfig {
   maxHeaderBytes: number;
   /** Fastify's trustProxy: set behind a reverse proxy so rate limits see the client's IP. */
   trustProxy: boolean | string;
+  /** BI export files (EXPORT_DIR); unset: `exports/` beside the SQLite file (see `exportDirOf`). */
+  exportDir?: string;
   /** Guest notifications' channels (modules/notifications); a channel without its settings refuses to send. */
   notifications: NotificationChannelsConfig;
 }
@@ -105,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       smsProviderToken: env.SMS_PROVIDER_TOKEN || undefined,
       smsSender: env.SMS_SENDER || 'POS',
     },
+    exportDir: env.EXPORT_DIR ? path.resolve(env.EXPORT_DIR) : undefined,
   };
 }
 
@@ -121,3 +124,7 @@ function remoteOrigin(value: string): string {
   }
   return url.origin;
 }
+
+/** Where BI export files go: EXPORT_DIR, else `exports/` beside the SQLite file (`data/exports` by default). */
+export const exportDirOf = (config: Pick<ApiConfig, 'exportDir' | 'sqlitePath'>): string =>
+  config.exportDir ?? path.join(path.dirname(path.resolve(config.sqlitePath)), 'exports');

@@ -592,3 +592,29 @@ export type {
   ResendNotificationInput,
   SendNotificationInput,
 } from './notifications';
+export {
+  ANALYTICS_EXPORT_DATASETS,
+  ANALYTICS_EXPORT_FORMATS,
+  ANALYTICS_EXPORT_MAX_PERIOD_DAYS,
+  ANALYTICS_EXPORT_STATUSES,
+  AnalyticsExportDatasetSchema,
+  AnalyticsExportFileParamsSchema,
+  AnalyticsExportFileSchema,
+  AnalyticsExportFormatSchema,
+  AnalyticsExportListSchema,
+  AnalyticsExportPeriodSchema,
+  AnalyticsExportSchema,
+  AnalyticsExportStatusSchema,
+  StartAnalyticsExportInputSchema,
+} from './analytics-export';
+export type {
+  AnalyticsExport,
+  AnalyticsExportDataset,
+  AnalyticsExportFile,
+  AnalyticsExportFileParams,
+  AnalyticsExportFormat,
+  AnalyticsExportList,
+  AnalyticsExportPeriod,
+  AnalyticsExportStatus,
+  StartAnalyticsExportInput,
+} from './analytics-export';

@@ -165,6 +165,11 @@ const ru: Record<string, string> = {
   'notification.no_consent': 'Гость не давал согласия на сообщения по этому каналу.',
   'notification.no_address': 'У гостя нет адреса для этого канала (телефона или email).',
   'notification.not_dead': 'Повторно отправить можно только уведомление, доставка которого остановлена.',
+  // BI export
+  'analytics_export.not_found': 'Выгрузка не найдена.',
+  'analytics_export_file.not_found': 'В этой выгрузке нет такого набора данных.',
+  'analytics_export.not_ready': 'Выгрузка ещё не готова: файлы появятся, когда она завершится.',
+  'analytics_export.too_many': 'Слишком много выгрузок в очереди. Дождитесь, пока одна из них завершится.',
 };
 
 const en: Record<string, string> = {
@@ -319,6 +324,11 @@ const en: Record<string, string> = {
   'notification.no_consent': 'The guest has not agreed to messages on this channel.',
   'notification.no_address': 'The guest has no address for this channel (phone or email).',
   'notification.not_dead': 'Only a notification whose delivery has stopped can be sent again.',
+  // BI export
+  'analytics_export.not_found': 'Export not found.',
+  'analytics_export_file.not_found': 'This export has no such dataset.',
+  'analytics_export.not_ready': 'The export is not ready yet: its files appear once it is done.',
+  'analytics_export.too_many': 'Too many exports are waiting. Wait for one of them to finish.',
 };
 
 export const PROBLEMS_NAMESPACE = 'problems';

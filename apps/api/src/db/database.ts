@@ -30,6 +30,7 @@ import * as m023 from './migrations/023-loyalty-points';
 import * as m024 from './migrations/024-promotions';
 import * as m025 from './migrations/025-outbox-integrations';
 import * as m026 from './migrations/026-notifications';
+import * as m027 from './migrations/027-analytics-exports';
 import type { Database } from './schema';
 
 export interface DatabaseOptions {
@@ -128,6 +129,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '024-promotions': m024,
   '025-outbox-integrations': m025,
   '026-notifications': m026,
+  '027-analytics-exports': m027,
 };
 
 /**

@@ -741,6 +741,7 @@ export interface Database {
   order_manual_promotions: OrderManualPromotionsTable;
   venue_promotion_settings: VenuePromotionSettingsTable;
   notifications: NotificationsTable;
+  analytics_exports: AnalyticsExportsTable;
 }
 
 /** 024: a promotion rule; effect, schedule, conditions and limits are the contract's JSON. */
@@ -925,4 +926,27 @@ export interface NotificationsTable {
   created_at: string;
   updated_at: string;
   sent_at: string | null;
+}
+
+/** 027: a BI export a venue's admin asked for; `request` is the contract's input, `files` JSON `[{ dataset, file, bytes, rows }]`. */
+export interface AnalyticsExportsTable {
+  id: string;
+  venue_id: string;
+  requested_by: string;
+  request: string;
+  /** 'period' | 'since_last' */
+  mode: string;
+  /** queued | running | done | failed */
+  status: string;
+  /** bigint: PostgreSQL hands it back as a string. */
+  rows_done: number | string;
+  rows_total: number | string;
+  cursor_from: string | null;
+  cursor_to: string | null;
+  files: string;
+  error: string | null;
+  created_at: string;
+  started_at: string | null;
+  heartbeat_at: string | null;
+  finished_at: string | null;
 }
