@@ -88,7 +88,6 @@ const ru: Record<string, string> = {
   'dashboard.day_forbidden': 'Показатели всего дня видит старший смены; кассир — свою смену.',
   'shift.open_checks': 'Есть открытые чеки — закройте их перед закрытием смены.',
   'shift_report.not_yours': 'Кассир видит отчёты только своих смен. Отчёты других смен — у старшего смены.',
-  'shift.not_yours': 'Это смена другого кассира: её цифры видит старший смены.',
   // Reservations
   'reservation.not_found': 'Бронь не найдена.',
   'reservation.not_due': 'Время брони ещё не подошло.',
@@ -250,7 +249,6 @@ const en: Record<string, string> = {
   'dashboard.day_forbidden': "The whole day's figures are for a supervisor; a cashier sees their shift.",
   'shift.open_checks': 'Some checks are still open — close them before the shift.',
   'shift_report.not_yours': "A cashier sees their own shifts' reports. Other shifts' reports are for a supervisor.",
-  'shift.not_yours': "This is another cashier's shift: a supervisor sees its figures.",
   'reservation.not_found': 'Booking not found.',
   'reservation.not_due': 'The booking is not due yet.',
   'reservation.too_early': 'It is too early for this booking.',
