@@ -14,13 +14,33 @@ import type { ExportLedgerRow, ExportLineRow, ExportOrderRow, ExportPromotionRow
 export interface DatasetSource {
   columns: readonly string[];
   count(): Promise<number>;
-  pages(): AsyncGenerator<ExportRow[]>;
+  pages(): AsyncGenerator<ExportPage>;
+}
+
+/**
+ * A page as read, its rows built one at a time while they are written: a row object lives only
+ * until its line is formatted, and a page is let go of before the next is read. Objects that
+ * outlive two young-generation collections are moved to the old generation, which only a full GC
+ * empties: the API's memory would grow by that garbage up to V8's old-generation limit.
+ */
+export interface ExportPage {
+  size: number;
+  rows: Iterable<ExportRow>;
+}
+
+function lazyPage<T>(rows: readonly T[], build: (row: T) => ExportRow): ExportPage {
+  return {
+    size: rows.length,
+    rows: (function* () {
+      for (const row of rows) yield build(row);
+    })(),
+  };
 }
 
 /** Rows per page of a dataset read directly (orders, ledger, shifts). */
-export const PAGE_ROWS = 500;
+export const PAGE_ROWS = 2_000;
 /** Orders per page when their lines or promotions are read (an order holds at most a few hundred lines). */
-export const PAGE_ORDERS = 50;
+export const PAGE_ORDERS = 200;
 
 const ORDER_COLUMNS = ['id', 'number', 'status', 'table_id', 'session_id', 'waiter_id', 'shift_id', 'customer_id', 'guests', 'note', 'version', 'currency', 'created_at', 'updated_at', 'closed_at'] as const;
 const LINE_COLUMNS = [
@@ -138,11 +158,13 @@ async function* orderPages(db: Db, venueId: string, scope: ExportScope, limit: n
 }
 
 /** The rows of something each order holds (lines, promotions), read a page of orders at a time. */
-async function* perOrderPages<T extends { order_id: string }>(db: Db, venueId: string, scope: ExportScope, read: (ids: string[]) => Promise<T[]>, row: (r: T, orderNumber: number) => ExportRow) {
+async function* perOrderPages<T extends { order_id: string }>(db: Db, venueId: string, scope: ExportScope, read: (ids: string[]) => Promise<T[]>, row: (r: T, orderNumber: number) => ExportRow): AsyncGenerator<ExportPage> {
   for await (const orders of orderPages(db, venueId, scope, PAGE_ORDERS)) {
     const numbers = new Map(orders.map((o) => [o.id, Number(o.number)]));
-    const rows = await read(orders.map((o) => o.id));
-    if (rows.length > 0) yield rows.map((r) => row(r, numbers.get(r.order_id) ?? 0));
+    let page: ExportPage | null = lazyPage(await read(orders.map((o) => o.id)), (r) => row(r, numbers.get(r.order_id) ?? 0));
+    if (page.size > 0) yield page;
+    // Let go of the page before the next one is read (see ExportPage).
+    page = null;
   }
 }
 
@@ -153,7 +175,7 @@ export function datasetSource(dataset: AnalyticsExportDataset, db: Db, venueId: 
         columns: ORDER_COLUMNS,
         count: () => readModel.countOrders(db, venueId, scope),
         async *pages() {
-          for await (const orders of orderPages(db, venueId, scope, PAGE_ROWS)) yield orders.map((o) => orderRow(o, currency));
+          for await (const orders of orderPages(db, venueId, scope, PAGE_ROWS)) yield lazyPage(orders, (o) => orderRow(o, currency));
         },
       };
     case 'lines':
@@ -176,7 +198,7 @@ export function datasetSource(dataset: AnalyticsExportDataset, db: Db, venueId: 
           let after: PageKey | null = null;
           for (;;) {
             const page = await readModel.ledgerPage(db, venueId, scope, after, PAGE_ROWS);
-            if (page.length > 0) yield page.map((p) => paymentRow(p, currency));
+            if (page.length > 0) yield lazyPage(page, (p) => paymentRow(p, currency));
             if (page.length < PAGE_ROWS) return;
             const last = page[page.length - 1];
             after = { at: last.created_at, id: last.id };
@@ -191,7 +213,7 @@ export function datasetSource(dataset: AnalyticsExportDataset, db: Db, venueId: 
           let after: string | null = null;
           for (;;) {
             const page = await readModel.shiftsPage(db, venueId, scope, after, PAGE_ROWS);
-            if (page.length > 0) yield page.map((s) => shiftRow(s, currency));
+            if (page.length > 0) yield lazyPage(page, (s) => shiftRow(s, currency));
             if (page.length < PAGE_ROWS) return;
             after = page[page.length - 1].id;
           }

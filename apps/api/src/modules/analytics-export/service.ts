@@ -5,7 +5,7 @@ import { addMs, nowIso } from '../../shared/clock';
 import { type Actor, type Db, type Outcome, outcome } from '../../shared/command';
 import { conflict, notFound } from '../../shared/errors';
 import { newId } from '../../shared/ids';
-import { datasetSource } from './datasets';
+import { datasetSource, type ExportPage } from './datasets';
 import { ExportFile } from './export-file';
 import { fileHead, formatRow } from './format';
 import type { ExportReader } from './reader';
@@ -199,16 +199,27 @@ export class AnalyticsExportService {
       let done = 0;
       for (const { dataset, source } of sources) {
         const name = `${dataset}.${request.format}`;
-        const file: ExportFile = new ExportFile(path.join(dir, name));
+        const file: ExportFile = await ExportFile.open(path.join(dir, name));
         current = file;
         await file.write(fileHead(request.format, source.columns));
-        for await (const page of source.pages()) {
+        const pages = source.pages();
+        let page: ExportPage | null;
+        while ((page = (await pages.next()).value ?? null)) {
           // A few dozen KB per write: text past ~128 KB would be a large object, kept until a full GC.
-          for (let i = 0; i < page.length; i += ROWS_PER_WRITE) {
-            const rows = page.slice(i, i + ROWS_PER_WRITE);
-            await file.write(rows.map((row) => formatRow(request.format, source.columns, row)).join(''), rows.length);
+          let text = '';
+          let pending = 0;
+          for (const row of page.rows) {
+            text += formatRow(request.format, source.columns, row);
+            if (++pending === ROWS_PER_WRITE) {
+              await file.write(text, pending);
+              text = '';
+              pending = 0;
+            }
           }
-          done += page.length;
+          await file.write(text, pending);
+          done += page.size;
+          // Let go of the page before the next one is read (see ExportPage).
+          page = null;
           if (this.closing.signal.aborted) throw new Interrupted();
           await update({ rows_done: done, rows_total: Math.max(total, done) });
         }
