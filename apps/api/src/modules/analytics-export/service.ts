@@ -125,8 +125,11 @@ export class AnalyticsExportService {
     const file = (JSON.parse(record.files) as StoredFile[]).find((f) => f.dataset === dataset);
     if (!file) throw notFound('analytics_export_file', dataset);
     const { format } = JSON.parse(record.request) as StoredRequest;
+    const filePath = path.join(this.exportDir, record.venue_id, record.id, file.file);
+    // Removed from disk since (a cleanup, another EXPORT_DIR): gone, not a server error.
+    if (!(await fs.promises.stat(filePath).catch(() => null))) throw notFound('analytics_export_file', dataset);
     return {
-      path: path.join(this.exportDir, record.venue_id, record.id, file.file),
+      path: filePath,
       bytes: file.bytes,
       contentType: CONTENT_TYPES[format],
       filename: `export-${record.created_at.slice(0, 10)}-${record.id.slice(0, 8)}-${file.file}`,
