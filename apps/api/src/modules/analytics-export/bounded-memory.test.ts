@@ -19,7 +19,7 @@ const LINES = ORDERS * LINES_PER_ORDER;
 /** Live heap growth allowed over the start of the run: a few pages of rows and the stream's buffer. */
 const HEAP_BOUND_MB = 40;
 /** How often the live heap is sampled (each sample collects garbage first, so it measures what is held). */
-const SAMPLE_MS = 100;
+const SAMPLE_MS = 250;
 
 /** A full collection on demand (jest does not run node with --expose-gc): garbage waiting to be collected is not growth. */
 v8.setFlagsFromString('--expose-gc');

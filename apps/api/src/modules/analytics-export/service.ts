@@ -205,14 +205,14 @@ export class AnalyticsExportService {
         const file: ExportFile = await ExportFile.open(path.join(dir, name));
         current = file;
         await file.write(fileHead(request.format, source.columns));
-        const pages = source.pages();
+        const nextPage = source.pages();
         let page: ExportPage | null;
-        while ((page = (await pages.next()).value ?? null)) {
+        while ((page = await nextPage())) {
           // A few dozen KB per write: text past ~128 KB would be a large object, kept until a full GC.
           let text = '';
           let pending = 0;
-          for (const row of page.rows) {
-            text += formatRow(request.format, source.columns, row);
+          for (let i = 0; i < page.size; i++) {
+            text += formatRow(request.format, source.columns, page.rowAt(i));
             if (++pending === ROWS_PER_WRITE) {
               await file.write(text, pending);
               text = '';
