@@ -183,16 +183,18 @@ export class AnalyticsExportService {
 
   private async run(db: Db, record: repo.ExportRecord, claimedAt: string): Promise<void> {
     const request = JSON.parse(record.request) as StoredRequest;
-    const scope = await this.scopeOf(db, record, request, claimedAt);
     const update = async (patch: Parameters<typeof repo.updateClaimedExport>[3]) => {
       if (!(await repo.updateClaimedExport(db, record.id, claimedAt, { ...patch, heartbeat_at: nowIso() }))) throw new ClaimLost();
     };
     const dir = path.join(this.exportDir, record.venue_id, record.id);
     let current: ExportFile | null = null;
-    const reader = this.reader(db);
+    let reader: ExportReader | null = null;
     try {
+      const scope = await this.scopeOf(db, record, request, claimedAt);
+      reader = this.reader(db);
       const currency = await venueCurrency(db, record.venue_id);
-      const sources = request.datasets.map((dataset) => ({ dataset, source: datasetSource(dataset, reader.db, record.venue_id, scope, currency) }));
+      const readDb = reader.db;
+      const sources = request.datasets.map((dataset) => ({ dataset, source: datasetSource(dataset, readDb, record.venue_id, scope, currency) }));
       let total = 0;
       for (const { source } of sources) total += await source.count();
       await update({ rows_total: total, cursor_from: scope.from, cursor_to: scope.to });
@@ -241,7 +243,7 @@ export class AnalyticsExportService {
       await fs.promises.rm(dir, { recursive: true, force: true });
       await repo.updateClaimedExport(db, record.id, claimedAt, { status: 'failed', error: String((error as Error)?.message ?? error).slice(0, 500), finished_at: nowIso() });
     } finally {
-      await reader.close();
+      await (reader as ExportReader | null)?.close();
     }
   }
 
