@@ -1,4 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { AnalyticsExport, Shift } from '@pos/contracts';
+import { exportDirOf } from '../../config';
 import { clock } from '../../shared/clock';
 import { type Client, createTestApp, hire, requestId, type Response, type TestApp } from '../../testing/harness';
 import { csvRecords } from './csv.testing';
@@ -328,6 +331,24 @@ describe('analytics export', () => {
       expect(res.body.code).toBe('analytics_export.too_many');
       expect(await runExports()).toBe(5);
       for (const id of ids) await finished(id);
+    });
+  });
+
+  // Last: stopping the service is for good (the app is closing).
+  describe('shutdown', () => {
+    it('puts the export being written back in the queue, without a partial file', async () => {
+      const queued = await start({ datasets: ['lines', 'payments'], format: 'csv', period: around() });
+      const service = t.app.services.analyticsExports;
+      const errors: unknown[] = [];
+      service.kick(t.database.db, (error) => errors.push(error));
+      await service.stop();
+      expect(errors).toEqual([]);
+      const after = (await admin.get<AnalyticsExport>(`/admin/analytics/export/${queued.id}`)).body;
+      expect(after).toMatchObject({ status: 'queued', files: [], finishedAt: null, startedAt: null });
+      const dir = path.join(exportDirOf(t.config), admin.venueId!, queued.id);
+      expect(fs.existsSync(dir) ? fs.readdirSync(dir) : []).toEqual([]);
+      // A stopped service runs nothing more.
+      expect(await runExports()).toBe(0);
     });
   });
 });

@@ -93,7 +93,7 @@ describe('analytics export: 100k lines with bounded memory', () => {
     const bytes = fs.statSync(file).size;
     expect(done.files).toEqual([expect.objectContaining({ dataset: 'lines', rows: LINES, bytes })]);
     console.log(`export of ${LINES} lines: ${Date.now() - started} ms, ${mb(bytes)} MB file, live heap +${mb(peakHeap - before.heapUsed)} MB, rss +${mb(peakRss - before.rss)} MB (${samples} samples)`);
-    expect(samples).toBeGreaterThan(5);
+    expect(samples).toBeGreaterThanOrEqual(3);
     // The bound means something only when the file is larger than it.
     expect(bytes).toBeGreaterThan(HEAP_BOUND_MB * 1024 * 1024 * 0.5);
     expect(peakHeap - before.heapUsed).toBeLessThan(HEAP_BOUND_MB * 1024 * 1024);

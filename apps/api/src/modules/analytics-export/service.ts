@@ -5,7 +5,7 @@ import { addMs, nowIso } from '../../shared/clock';
 import { type Actor, type Db, type Outcome, outcome } from '../../shared/command';
 import { conflict, notFound } from '../../shared/errors';
 import { newId } from '../../shared/ids';
-import { datasetSource } from './datasets';
+import { datasetSource, type ExportPage } from './datasets';
 import { ExportFile } from './export-file';
 import { fileHead, formatRow } from './format';
 import type { ExportReader } from './reader';
@@ -125,8 +125,11 @@ export class AnalyticsExportService {
     const file = (JSON.parse(record.files) as StoredFile[]).find((f) => f.dataset === dataset);
     if (!file) throw notFound('analytics_export_file', dataset);
     const { format } = JSON.parse(record.request) as StoredRequest;
+    const filePath = path.join(this.exportDir, record.venue_id, record.id, file.file);
+    // Removed from disk since (a cleanup, another EXPORT_DIR): gone, not a server error.
+    if (!(await fs.promises.stat(filePath).catch(() => null))) throw notFound('analytics_export_file', dataset);
     return {
-      path: path.join(this.exportDir, record.venue_id, record.id, file.file),
+      path: filePath,
       bytes: file.bytes,
       contentType: CONTENT_TYPES[format],
       filename: `export-${record.created_at.slice(0, 10)}-${record.id.slice(0, 8)}-${file.file}`,
@@ -180,16 +183,18 @@ export class AnalyticsExportService {
 
   private async run(db: Db, record: repo.ExportRecord, claimedAt: string): Promise<void> {
     const request = JSON.parse(record.request) as StoredRequest;
-    const scope = await this.scopeOf(db, record, request, claimedAt);
     const update = async (patch: Parameters<typeof repo.updateClaimedExport>[3]) => {
       if (!(await repo.updateClaimedExport(db, record.id, claimedAt, { ...patch, heartbeat_at: nowIso() }))) throw new ClaimLost();
     };
     const dir = path.join(this.exportDir, record.venue_id, record.id);
     let current: ExportFile | null = null;
-    const reader = this.reader(db);
+    let reader: ExportReader | null = null;
     try {
+      const scope = await this.scopeOf(db, record, request, claimedAt);
+      reader = this.reader(db);
       const currency = await venueCurrency(db, record.venue_id);
-      const sources = request.datasets.map((dataset) => ({ dataset, source: datasetSource(dataset, reader.db, record.venue_id, scope, currency) }));
+      const readDb = reader.db;
+      const sources = request.datasets.map((dataset) => ({ dataset, source: datasetSource(dataset, readDb, record.venue_id, scope, currency) }));
       let total = 0;
       for (const { source } of sources) total += await source.count();
       await update({ rows_total: total, cursor_from: scope.from, cursor_to: scope.to });
@@ -199,16 +204,27 @@ export class AnalyticsExportService {
       let done = 0;
       for (const { dataset, source } of sources) {
         const name = `${dataset}.${request.format}`;
-        const file: ExportFile = new ExportFile(path.join(dir, name));
+        const file: ExportFile = await ExportFile.open(path.join(dir, name));
         current = file;
         await file.write(fileHead(request.format, source.columns));
-        for await (const page of source.pages()) {
+        const nextPage = source.pages();
+        let page: ExportPage | null;
+        while ((page = await nextPage())) {
           // A few dozen KB per write: text past ~128 KB would be a large object, kept until a full GC.
-          for (let i = 0; i < page.length; i += ROWS_PER_WRITE) {
-            const rows = page.slice(i, i + ROWS_PER_WRITE);
-            await file.write(rows.map((row) => formatRow(request.format, source.columns, row)).join(''), rows.length);
+          let text = '';
+          let pending = 0;
+          for (let i = 0; i < page.size; i++) {
+            text += formatRow(request.format, source.columns, page.rowAt(i));
+            if (++pending === ROWS_PER_WRITE) {
+              await file.write(text, pending);
+              text = '';
+              pending = 0;
+            }
           }
-          done += page.length;
+          await file.write(text, pending);
+          done += page.size;
+          // Let go of the page before the next one is read (see ExportPage).
+          page = null;
           if (this.closing.signal.aborted) throw new Interrupted();
           await update({ rows_done: done, rows_total: Math.max(total, done) });
         }
@@ -227,7 +243,7 @@ export class AnalyticsExportService {
       await fs.promises.rm(dir, { recursive: true, force: true });
       await repo.updateClaimedExport(db, record.id, claimedAt, { status: 'failed', error: String((error as Error)?.message ?? error).slice(0, 500), finished_at: nowIso() });
     } finally {
-      await reader.close();
+      await (reader as ExportReader | null)?.close();
     }
   }
 
