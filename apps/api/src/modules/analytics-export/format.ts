@@ -16,9 +16,18 @@ export type ExportRow = Record<string, Cell>;
 export const UTF8_BOM = '\uFEFF';
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 
+/** Text a spreadsheet would run as a formula (=, +, -, @, tab, CR first): OWASP's CSV injection. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One CSV field. A text cell that a spreadsheet would take for a formula (a dish named
+ * `=HYPERLINK(…)` typed in by staff) gets a leading apostrophe, as OWASP advises, so opening the
+ * file never runs it; numbers (a refund's negative amount) are written as they are.
+ */
 export function csvField(value: Cell): string {
   if (value === null || value === undefined) return '';
-  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  let text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
