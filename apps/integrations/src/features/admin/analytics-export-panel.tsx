@@ -155,7 +155,7 @@ function ExportForm() {
         />
       </div>
       {range === 'period' && (
-        <div className={styles.filters}>
+        <div className={styles.dates}>
           <TextField
             label={t('admin.exports.from')}
             type="date"

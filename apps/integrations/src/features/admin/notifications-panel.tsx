@@ -28,6 +28,12 @@ export function NotificationsPanel() {
 
   return (
     <div className={styles.panel} data-testid="notifications-panel">
+      <div className={styles.panelActions}>
+        <Button variant="primary" size="large" onClick={() => setSending(true)} data-testid="notification-send">
+          <Icon name="plus" size={18} />
+          {t('admin.notifications.send')}
+        </Button>
+      </div>
       <div className={styles.filters}>
         <ChoiceGroup
           label={t('admin.log.status')}
@@ -41,11 +47,6 @@ export function NotificationsPanel() {
             setCursors([undefined]);
           }}
         />
-        <span className={styles.grow} />
-        <Button variant="primary" size="large" onClick={() => setSending(true)} data-testid="notification-send">
-          <Icon name="plus" size={18} />
-          {t('admin.notifications.send')}
-        </Button>
       </div>
       {page.data ? (
         page.data.notifications.length === 0 ? (

@@ -3,10 +3,21 @@ import { queryKeys, useApi, useHost } from '@pos/plugin-sdk';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { newRequestId } from '../../../api/request-id';
 
-/** One page of the guest notification log (`notifications.send`); the page shown stays while the next loads. */
+/** How often a page with messages still on their way is fetched again (they end sent or dead within seconds). */
+export const NOTIFICATION_POLL_MS = 5000;
+
+/**
+ * One page of the guest notification log (`notifications.send`); the page shown stays while the
+ * next loads, and is fetched again while any of its messages is queued or being retried.
+ */
 export function useNotifications(query: Partial<NotificationListQuery>) {
   const api = useApi();
-  return useQuery({ queryKey: queryKeys.notifications(query), queryFn: () => api.notifications(query), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: queryKeys.notifications(query),
+    queryFn: () => api.notifications(query),
+    placeholderData: keepPreviousData,
+    refetchInterval: (q) => (q.state.data?.notifications.some((n) => n.status === 'queued' || n.status === 'failed') ? NOTIFICATION_POLL_MS : false),
+  });
 }
 
 /** Every page of the log is stale after a send or a resend. */
