@@ -128,7 +128,7 @@ describe('Admin → Интеграции: BI export', () => {
     await tick(1500);
     expect(bar()).toHaveAttribute('aria-valuenow', '40');
     expect(screen.getByTestId('export-status')).toHaveTextContent('Идёт');
-    expect(screen.getByTestId('export-rows')).toHaveTextContent('400 из ~1000 строк');
+    expect(screen.getByTestId('export-rows')).toHaveTextContent('Строк: 400 из ~1000');
     await tick(1500);
     expect(bar()).toHaveAttribute('aria-valuenow', '80');
     expect(screen.queryByTestId('export-download-orders')).toBeNull();
@@ -140,6 +140,7 @@ describe('Admin → Интеграции: BI export', () => {
     // Done: no more polling.
     expect(analyticsExport).toHaveBeenCalledTimes(calls);
 
+    expect(screen.getByTestId('export-download-orders')).toHaveTextContent('Скачать Заказы (1000 строк)');
     fireEvent.click(screen.getByTestId('export-download-orders'));
     await tick(0);
     expect(analyticsExportFile).toHaveBeenCalledWith(queued.id, 'orders');

@@ -240,7 +240,7 @@ function ExportRow({ initial }: { initial: AnalyticsExport }) {
         <div className={styles.rowActions}>
           {e.files.map((f) => (
             <Button key={f.dataset} onClick={() => void download(f.dataset)} data-testid={`export-download-${f.dataset}`}>
-              {t('admin.exports.download', { dataset: t(`admin.exports.datasetNames.${f.dataset}`), rows: f.rows })}
+              {t('admin.exports.download', { dataset: t(`admin.exports.datasetNames.${f.dataset}`), count: f.rows })}
             </Button>
           ))}
         </div>
