@@ -13,6 +13,8 @@ import { type Browser, expect, type Page, test } from './support/test';
  *   order id, the guest and the dishes;
  * - the partner's signed `ready_for_pickup` moves the card to «Готовы к выдаче» within seconds,
  *   live, and the cook's kitchen screen shows the order's ticket ready.
+ * - an admin sends a guest an SMS (dead without an SMS provider) and exports today's orders as CSV,
+ *   the progress bar reaching done and the file downloading.
  * Screenshots of the board and the Admin page at 1280×800 and 800×1280 go to /tmp/shots-integrations/.
  */
 let server: TestServer;
@@ -149,4 +151,65 @@ test('a partner and a webhook added in Admin; a signed delivery order shows on t
   await portraitAdmin.getByTestId('log-open').first().click();
   await expect(portraitAdmin.getByTestId('delivery-payload')).toBeVisible();
   await portraitAdmin.screenshot({ path: `${SHOTS}/admin-log-detail-ru-800x1280.png` });
+});
+
+test('an admin sends a guest an SMS (no SMS provider here: it ends undelivered, «channel not configured») and exports today’s orders as CSV: the progress bar reaches done and the file downloads', async ({ browser }) => {
+  test.setTimeout(120_000);
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const admin = await tablet(browser, '999999');
+  await openSection(admin, 'Администрирование');
+  await admin.getByTestId('admin-nav-integrations').click();
+
+  // «Уведомления»: an SMS from the «order ready» template to a raw phone.
+  await admin.getByTestId('integrations-tab-notifications').click();
+  await expect(admin.getByTestId('notifications-panel')).toBeVisible();
+  await admin.getByTestId('notification-send').click();
+  const dialog = admin.getByTestId('notification-dialog');
+  await dialog.getByTestId('notification-form-channel-sms').click();
+  await dialog.getByTestId('notification-form-template-order_ready').click();
+  await dialog.getByTestId('notification-form-var-orderNumber').fill('41');
+  await dialog.getByTestId('notification-form-recipient').fill('+79161234567');
+  // The dialog's footer (with its buttons) sits outside its body.
+  await admin.getByTestId('notification-form-send').click();
+  await expect(dialog).toHaveCount(0);
+  const row = admin.getByTestId('notification-row').first();
+  await expect(row).toContainText('+7');
+  await expect(row).not.toContainText('+79161234567');
+  // The outbox tries it, finds no SMS provider, and gives up at once; the log refetches by itself.
+  await expect(row).toHaveAttribute('data-status', 'dead', { timeout: 30_000 });
+  await expect(row).toContainText('Не доставлено');
+  await expect(row.getByTestId('notification-error')).toContainText('channel not configured');
+  await expect(row.getByTestId('notification-resend')).toBeVisible();
+  await admin.screenshot({ path: `${SHOTS}/admin-notifications-ru-1280x800.png` });
+
+  // «Выгрузка BI»: today's orders as CSV.
+  await admin.getByTestId('integrations-tab-exports').click();
+  const form = admin.getByTestId('export-form');
+  await expect(form.getByTestId('export-dataset-orders')).toBeChecked();
+  await form.getByTestId('export-format-csv').click();
+  await form.getByTestId('export-range-period').click();
+  await form.getByTestId('export-start').click();
+  const exportRow = admin.getByTestId('export-row').first();
+  await expect(exportRow).toBeVisible();
+  // The job runs every few seconds; the row polls until it is done.
+  await expect(exportRow).toHaveAttribute('data-status', 'done', { timeout: 45_000 });
+  await expect(exportRow.getByTestId('export-progress')).toHaveAttribute('aria-valuenow', '100');
+  const link = exportRow.getByTestId('export-download-orders');
+  await expect(link).toBeVisible();
+  await admin.screenshot({ path: `${SHOTS}/admin-exports-ru-1280x800.png` });
+  const [download] = await Promise.all([admin.waitForEvent('download'), link.click()]);
+  expect(download.suggestedFilename()).toMatch(/^export-\d{4}-\d{2}-\d{2}-[0-9a-f]{8}-orders\.csv$/);
+  const csv = fs.readFileSync((await download.path())!, 'utf8');
+  expect(csv.split('\n')[0]).toContain('id');
+
+  // Portrait: both tabs in one column.
+  const portrait = await tablet(browser, '999999', PORTRAIT);
+  await openSection(portrait, 'Администрирование');
+  await portrait.getByTestId('admin-nav-integrations').click();
+  await portrait.getByTestId('integrations-tab-notifications').click();
+  await expect(portrait.getByTestId('notification-row').first()).toHaveAttribute('data-status', 'dead');
+  await portrait.screenshot({ path: `${SHOTS}/admin-notifications-ru-800x1280.png` });
+  await portrait.getByTestId('integrations-tab-exports').click();
+  await expect(portrait.getByTestId('export-row').first()).toHaveAttribute('data-status', 'done');
+  await portrait.screenshot({ path: `${SHOTS}/admin-exports-ru-800x1280.png` });
 });

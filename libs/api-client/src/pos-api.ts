@@ -114,6 +114,8 @@ import type {
   UpdateWebhookEndpointInput,
   WebhookEndpoint,
 } from '@pos/contracts';
+import type { Notification, NotificationList, NotificationListQuery, ResendNotificationInput, SendNotificationInput } from '@pos/contracts';
+import type { AnalyticsExport, AnalyticsExportDataset, AnalyticsExportList, StartAnalyticsExportInput } from '@pos/contracts';
 import type { ApiClient, RequestOptions } from './api-client';
 
 const qs = (params: Record<string, string | undefined>) => {
@@ -343,6 +345,25 @@ export function createPosApi(client: ApiClient) {
     /** Sends a dead (or delivered) message again, attempts starting over. */
     redeliver: (id: string) => client.post<Delivery>(`/admin/deliveries/${id}/redeliver`, {}),
 
+    // --- guest notifications (issue 20, `notifications.send`) ---
+    /** The venue's guest SMS / email, newest first, a page at a time (`after`: the last id of the page before); addresses masked. */
+    notifications: (query: Partial<NotificationListQuery> = {}) =>
+      client.get<NotificationList>(`/notification/log${qs({ status: query.status, limit: query.limit === undefined ? undefined : String(query.limit), after: query.after })}`),
+    notification: (id: string) => client.get<Notification>(`/notification/${id}`),
+    /** Queues an SMS or email from a template (202); 409 `notification.no_consent` for a guest without consent for the channel. */
+    sendNotification: (body: SendNotificationInput) => client.post<Notification>('/notification/send', body),
+    /** A dead notification again, attempts starting over; 409 `notification.not_dead` otherwise. */
+    resendNotification: (id: string, body: ResendNotificationInput = {}) => client.post<Notification>(`/notification/${id}/resend`, body),
+
+    // --- BI export (`admin.analytics`) ---
+    /** Starts an export job (202); poll `analyticsExport(id)` for its progress and files. */
+    startAnalyticsExport: (body: StartAnalyticsExportInput) => client.post<AnalyticsExport>('/admin/analytics/export', body),
+    /** The venue's most recent exports, newest first. */
+    analyticsExports: () => client.get<AnalyticsExportList>('/admin/analytics/exports'),
+    analyticsExport: (id: string) => client.get<AnalyticsExport>(`/admin/analytics/export/${id}`),
+    /** A finished export's file of one dataset (CSV or NDJSON) as a Blob, with the staff's token. */
+    analyticsExportFile: (id: string, dataset: AnalyticsExportDataset) => client.getBlob(`/admin/analytics/export/${id}/files/${dataset}`, { accept: 'text/csv, application/x-ndjson' }),
+
     /** Shift reminders due now (closeout hour, time limit) with the next closeout instant. */
     shiftAlerts: () => client.get<ShiftAlerts>('/pos/shifts/alerts'),
     /** The venue's closeout hour, auto-close and the longest a shift may run (Admin → Shifts). */
@@ -398,4 +419,7 @@ export const queryKeys = {
   webhookEndpoints: ['admin', 'webhook-endpoints'] as const,
   deliveries: (query: Partial<DeliveriesQuery>) => ['admin', 'deliveries', query] as const,
   delivery: (id: string) => ['admin', 'delivery', id] as const,
+  notifications: (query: Partial<NotificationListQuery>) => ['admin', 'notifications', query] as const,
+  analyticsExports: ['admin', 'analytics-exports'] as const,
+  analyticsExport: (id: string) => ['admin', 'analytics-export', id] as const,
 };

@@ -1,4 +1,13 @@
-import { type Delivery, type DeliveryDetail, type Integration, IntegrationSchema, type Order, type OrderDelivery, type WebhookEndpoint, WebhookEndpointSchema } from '@pos/contracts';
+import {
+  type AnalyticsExport,
+  AnalyticsExportSchema,
+  type Delivery,
+  type DeliveryDetail,
+  type Integration,
+  IntegrationSchema,
+  type Notification,
+  NotificationSchema, type Order, type OrderDelivery, type WebhookEndpoint, WebhookEndpointSchema,
+} from '@pos/contracts';
 import { aLine, anOrder, FIXTURE_TIME, fixtureId } from '@pos/contracts/testing';
 import type { HostApi } from '@pos/plugin-sdk';
 import { createTestHost, type TestHostOptions } from '@pos/plugin-sdk/testing';
@@ -97,6 +106,43 @@ export const aLogDetail = (entry: Delivery, over: Partial<DeliveryDetail> = {}):
   ],
   ...over,
 });
+
+/** A guest SMS that died: no SMS provider is configured. */
+export const aNotification = (over: Partial<Notification> = {}): Notification =>
+  NotificationSchema.parse({
+    id: fixtureId(),
+    channel: 'sms',
+    template: 'order_ready',
+    language: 'ru',
+    to: '+7 916 ***-**-67',
+    status: 'dead',
+    attempts: 1,
+    lastError: 'SMS channel not configured',
+    createdAt: FIXTURE_TIME,
+    sentAt: null,
+    customerId: null,
+    ...over,
+  });
+
+/** A CSV export of today's orders, queued. */
+export const anExport = (over: Partial<AnalyticsExport> = {}): AnalyticsExport =>
+  AnalyticsExportSchema.parse({
+    id: fixtureId(),
+    status: 'queued',
+    datasets: ['orders'],
+    format: 'csv',
+    mode: 'period',
+    period: { from: '2025-12-31T21:00:00.000Z', to: '2026-01-01T21:00:00.000Z' },
+    progress: { rows: 0, totalRows: 0, percent: 0 },
+    files: [],
+    cursor: null,
+    requestedBy: { id: fixtureId(), name: 'Админ' },
+    createdAt: FIXTURE_TIME,
+    startedAt: null,
+    finishedAt: null,
+    error: null,
+    ...over,
+  });
 
 /** A test host with the remote's texts. */
 export function testHost(options: Omit<TestHostOptions, 'namespace'> = {}): HostApi {

@@ -1,26 +1,35 @@
+import type { Permission } from '@pos/contracts';
 import { useTranslation } from '@pos/i18n';
-import type { HostProps } from '@pos/plugin-sdk';
+import { type HostProps, useHost } from '@pos/plugin-sdk';
 import { Section, Tabs } from '@pos/ui';
 import { useState } from 'react';
+import { AnalyticsExportPanel } from './analytics-export-panel';
 import { type LogFilter, DeliveryLog } from './delivery-log';
 import { EndpointsPanel } from './endpoints-panel';
 import styles from './integrations-admin.module.css';
+import { NotificationsPanel } from './notifications-panel';
 import { PartnersPanel } from './partners-panel';
 
 /**
- * The page's parts. «Уведомления» and «Выгрузка BI» join here once their API lands (another
- * branch): a tab each, beside these three.
+ * The page's parts; a tab with a permission shows only to staff who have it (the page itself needs
+ * `admin.integrations`): guest messages need `notifications.send`, the BI export `admin.analytics`.
  */
-const TABS = ['partners', 'endpoints', 'log'] as const;
+const TABS = ['partners', 'endpoints', 'log', 'notifications', 'exports'] as const;
 type Tab = (typeof TABS)[number];
+const TAB_PERMISSION: Partial<Record<Tab, Permission>> = { notifications: 'notifications.send', exports: 'admin.analytics' };
 
 /**
  * Admin → Интеграции (/x/admin/integrations; permission admin.integrations): the delivery
- * partners that send orders in, the webhook endpoints the venue's changes go out to, and the
- * log of what was sent.
+ * partners that send orders in, the webhook endpoints the venue's changes go out to, the log of
+ * what was sent, guest SMS / email, and the BI export.
  */
 export function IntegrationsPage(_props: HostProps) {
   const { t } = useTranslation('integrations');
+  const host = useHost();
+  const tabs = TABS.filter((id) => {
+    const permission = TAB_PERMISSION[id];
+    return !permission || host.can(permission);
+  });
   const [tab, setTab] = useState<Tab>('partners');
   const [logFilter, setLogFilter] = useState<LogFilter>({});
   // A new filter from an endpoint opens the log afresh (its own state starts from it).
@@ -28,7 +37,7 @@ export function IntegrationsPage(_props: HostProps) {
   return (
     <Section title={t('admin.title')} description={t('admin.description')} testId="integrations-page">
       <div className={styles.page}>
-        <Tabs<Tab> aria-label={t('admin.title')} items={TABS.map((id) => ({ id, label: t(`admin.tabs.${id}`), testId: `integrations-tab-${id}` }))} value={tab} onChange={setTab} />
+        <Tabs<Tab> aria-label={t('admin.title')} items={tabs.map((id) => ({ id, label: t(`admin.tabs.${id}`), testId: `integrations-tab-${id}` }))} value={tab} onChange={setTab} />
         {tab === 'partners' && <PartnersPanel />}
         {tab === 'endpoints' && (
           <EndpointsPanel
@@ -40,6 +49,8 @@ export function IntegrationsPage(_props: HostProps) {
           />
         )}
         {tab === 'log' && <DeliveryLog key={logKey} initial={logFilter} />}
+        {tab === 'notifications' && tabs.includes('notifications') && <NotificationsPanel />}
+        {tab === 'exports' && tabs.includes('exports') && <AnalyticsExportPanel />}
       </div>
     </Section>
   );
