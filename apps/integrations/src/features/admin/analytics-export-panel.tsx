@@ -1,13 +1,14 @@
 import { ANALYTICS_EXPORT_DATASETS, ANALYTICS_EXPORT_FORMATS, type AnalyticsExport, type AnalyticsExportDataset, type AnalyticsExportFormat, type AnalyticsExportStatus, businessDate, businessDayBounds, isCalendarDate } from '@pos/contracts';
 import { problemText } from '@pos/i18n';
 import { useApi, useHost } from '@pos/plugin-sdk';
-import { Badge, type BadgeTone, Button, ChoiceGroup, EmptyState, Notice, Spinner, TextField } from '@pos/ui';
+import { Badge, type BadgeTone, Button, ChoiceGroup, EmptyState, Notice, TextField } from '@pos/ui';
 import { useState } from 'react';
 import { newRequestId } from '../../api/request-id';
 import { useFormat } from '../../format';
 import { downloadExportFile, isExportActive, useAnalyticsExport, useAnalyticsExports, useStartAnalyticsExport } from './api/analytics-exports';
 import { readFailure } from './failure';
 import styles from './integrations-admin.module.css';
+import { QueryPending } from './query-state';
 
 const STATUS_TONE: Record<AnalyticsExportStatus, BadgeTone> = { queued: 'info', running: 'warning', done: 'success', failed: 'danger' };
 const RANGES = ['period', 'since_last'] as const;
@@ -33,12 +34,8 @@ export function AnalyticsExportPanel() {
             ))}
           </ul>
         )
-      ) : list.error ? (
-        <Notice kind="error">{t('admin.loadFailed', { message: problemText(t, list.error) })}</Notice>
       ) : (
-        <p className={styles.muted}>
-          <Spinner /> {t('admin.loading')}
-        </p>
+        <QueryPending error={list.error} />
       )}
     </div>
   );

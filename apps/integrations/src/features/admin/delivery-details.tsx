@@ -1,10 +1,11 @@
 import { problemText } from '@pos/i18n';
 import { useHost } from '@pos/plugin-sdk';
-import { Badge, Button, Dialog, Notice, Spinner } from '@pos/ui';
+import { Badge, Button, Dialog } from '@pos/ui';
 import { useFormat } from '../../format';
 import { useDelivery, useRedeliver } from './api/admin-integrations';
 import { STATUS_TONE } from './delivery-log';
 import styles from './integrations-admin.module.css';
+import { QueryPending } from './query-state';
 
 /** One message: its facts, every attempt, what it carries; «Отправить снова» for a dead one. */
 export function DeliveryDetails({ id, onClose }: { id: string; onClose(): void }) {
@@ -89,12 +90,8 @@ export function DeliveryDetails({ id, onClose }: { id: string; onClose(): void }
             {JSON.stringify(d.payload, null, 2)}
           </pre>
         </div>
-      ) : detail.error ? (
-        <Notice kind="error">{t('admin.loadFailed', { message: problemText(t, detail.error) })}</Notice>
       ) : (
-        <p className={styles.muted}>
-          <Spinner /> {t('admin.loading')}
-        </p>
+        <QueryPending error={detail.error} />
       )}
     </Dialog>
   );

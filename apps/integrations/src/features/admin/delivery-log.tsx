@@ -1,11 +1,12 @@
 import { type Delivery, type DeliveriesQuery, OUTBOX_STATUSES, type OutboxStatus } from '@pos/contracts';
-import { problemText, useTranslation } from '@pos/i18n';
-import { Badge, type BadgeTone, Button, ChoiceGroup, EmptyState, Notice, Spinner } from '@pos/ui';
+import { useTranslation } from '@pos/i18n';
+import { Badge, type BadgeTone, Button, ChoiceGroup, EmptyState } from '@pos/ui';
 import { useState } from 'react';
 import { useFormat } from '../../format';
 import { useDeliveries } from './api/admin-integrations';
 import { DeliveryDetails } from './delivery-details';
 import styles from './integrations-admin.module.css';
+import { QueryPending } from './query-state';
 
 export const STATUS_TONE: Record<OutboxStatus, BadgeTone> = { pending: 'warning', sending: 'info', delivered: 'success', dead: 'danger' };
 const KINDS = ['webhook', 'notification'] as const;
@@ -101,12 +102,8 @@ export function DeliveryLog({ initial }: { initial: LogFilter }) {
             </table>
           </div>
         )
-      ) : page.error ? (
-        <Notice kind="error">{t('admin.loadFailed', { message: problemText(t, page.error) })}</Notice>
       ) : (
-        <p className={styles.muted}>
-          <Spinner /> {t('admin.loading')}
-        </p>
+        <QueryPending error={page.error} />
       )}
       <div className={styles.pager}>
         <Button disabled={cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))} data-testid="log-prev">

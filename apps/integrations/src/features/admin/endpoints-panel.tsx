@@ -1,12 +1,13 @@
 import { WEBHOOK_EVENT_TYPES, type WebhookEndpoint, type WebhookEventType } from '@pos/contracts';
 import { problemText, useTranslation } from '@pos/i18n';
 import { queryKeys, useHost } from '@pos/plugin-sdk';
-import { Badge, Button, Dialog, DialogActions, EmptyState, Field, Icon, Notice, Spinner, Switch, TextField } from '@pos/ui';
+import { Badge, Button, Dialog, DialogActions, EmptyState, Field, Icon, Notice, Switch, TextField } from '@pos/ui';
 import { useState } from 'react';
 import { newRequestId } from '../../api/request-id';
 import { useDeleteEndpoint, useSaveEndpoint, useWebhookEndpoints } from './api/admin-integrations';
 import { readFailure } from './failure';
 import styles from './integrations-admin.module.css';
+import { QueryPending, useConflictReload } from './query-state';
 import { RotateDialog } from './rotate-dialog';
 import { SecretField } from './secret-field';
 
@@ -33,32 +34,19 @@ export function EndpointsPanel({ onShowDead }: { onShowDead(endpoint: WebhookEnd
             ))}
           </ul>
         )
-      ) : list.error ? (
-        <Notice kind="error">{t('admin.loadFailed', { message: problemText(t, list.error) })}</Notice>
       ) : (
-        <p className={styles.muted}>
-          <Spinner /> {t('admin.loading')}
-        </p>
+        <QueryPending error={list.error} />
       )}
       {editing && <EndpointDialog endpoint={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
     </div>
   );
 }
 
-function useConflict() {
-  const { t } = useTranslation('integrations');
-  const host = useHost();
-  return () => {
-    host.notify('error', t('admin.conflict'));
-    void host.queryClient.invalidateQueries({ queryKey: queryKeys.webhookEndpoints });
-  };
-}
-
 function EndpointRow({ endpoint, onEdit, onShowDead }: { endpoint: WebhookEndpoint; onEdit(): void; onShowDead(): void }) {
   const { t } = useTranslation('integrations');
   const host = useHost();
   const save = useSaveEndpoint();
-  const onConflict = useConflict();
+  const onConflict = useConflictReload(queryKeys.webhookEndpoints);
   const [open, setOpen] = useState<'rotate' | 'delete' | null>(null);
   const flip = (enabled: boolean) =>
     save.mutate(
@@ -173,7 +161,7 @@ function EndpointDialog({ endpoint, onClose }: { endpoint: WebhookEndpoint | nul
   const { t } = useTranslation('integrations');
   const host = useHost();
   const save = useSaveEndpoint();
-  const onConflict = useConflict();
+  const onConflict = useConflictReload(queryKeys.webhookEndpoints);
   const [requestId] = useState(newRequestId);
   const [url, setUrl] = useState(endpoint?.url ?? '');
   const [description, setDescription] = useState(endpoint?.description ?? '');

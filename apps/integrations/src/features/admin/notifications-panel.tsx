@@ -1,11 +1,12 @@
 import { NOTIFICATION_STATUSES, type Notification, type NotificationListQuery, type NotificationStatus } from '@pos/contracts';
 import { problemText } from '@pos/i18n';
 import { useHost } from '@pos/plugin-sdk';
-import { Badge, type BadgeTone, Button, ChoiceGroup, EmptyState, Icon, Notice, Spinner } from '@pos/ui';
+import { Badge, type BadgeTone, Button, ChoiceGroup, EmptyState, Icon, Notice } from '@pos/ui';
 import { useState } from 'react';
 import { useFormat } from '../../format';
 import { useNotifications, useResendNotification } from './api/guest-notifications';
 import styles from './integrations-admin.module.css';
+import { QueryPending } from './query-state';
 import { SendNotificationDialog } from './send-notification-dialog';
 
 const STATUS_TONE: Record<NotificationStatus, BadgeTone> = { queued: 'info', sent: 'success', failed: 'warning', dead: 'danger' };
@@ -75,12 +76,8 @@ export function NotificationsPanel() {
             </table>
           </div>
         )
-      ) : page.error ? (
-        <Notice kind="error">{t('admin.loadFailed', { message: problemText(t, page.error) })}</Notice>
       ) : (
-        <p className={styles.muted}>
-          <Spinner /> {t('admin.loading')}
-        </p>
+        <QueryPending error={page.error} />
       )}
       <div className={styles.pager}>
         <Button disabled={cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))} data-testid="notification-prev">

@@ -1,13 +1,14 @@
 import type { Integration } from '@pos/contracts';
-import { problemText, useTranslation } from '@pos/i18n';
+import { useTranslation } from '@pos/i18n';
 import { queryKeys, useHost } from '@pos/plugin-sdk';
-import { Button, Dialog, DialogActions, EmptyState, Icon, Notice, Spinner, Switch, TextField } from '@pos/ui';
+import { Button, Dialog, DialogActions, EmptyState, Icon, Notice, Switch, TextField } from '@pos/ui';
 import { useState } from 'react';
 import { newRequestId } from '../../api/request-id';
 import { useIntegrations, useSaveIntegration } from './api/admin-integrations';
 import { CopyButton } from './copy-button';
 import { readFailure } from './failure';
 import styles from './integrations-admin.module.css';
+import { QueryPending, useConflictReload } from './query-state';
 import { RotateDialog } from './rotate-dialog';
 import { SecretField } from './secret-field';
 
@@ -37,32 +38,19 @@ export function PartnersPanel() {
             ))}
           </ul>
         )
-      ) : list.error ? (
-        <Notice kind="error">{t('admin.loadFailed', { message: problemText(t, list.error) })}</Notice>
       ) : (
-        <p className={styles.muted}>
-          <Spinner /> {t('admin.loading')}
-        </p>
+        <QueryPending error={list.error} />
       )}
       {editing && <PartnerDialog partner={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
     </div>
   );
 }
 
-function useConflict() {
-  const { t } = useTranslation('integrations');
-  const host = useHost();
-  return () => {
-    host.notify('error', t('admin.conflict'));
-    void host.queryClient.invalidateQueries({ queryKey: queryKeys.adminIntegrations });
-  };
-}
-
 function PartnerRow({ partner, onRename }: { partner: Integration; onRename(): void }) {
   const { t } = useTranslation('integrations');
   const host = useHost();
   const save = useSaveIntegration();
-  const onConflict = useConflict();
+  const onConflict = useConflictReload(queryKeys.adminIntegrations);
   const [isRotating, setRotating] = useState(false);
   const url = absolute(partner.ordersUrl);
   const flip = (enabled: boolean) =>
@@ -132,7 +120,7 @@ function PartnerDialog({ partner, onClose }: { partner: Integration | null; onCl
   const { t } = useTranslation('integrations');
   const host = useHost();
   const save = useSaveIntegration();
-  const onConflict = useConflict();
+  const onConflict = useConflictReload(queryKeys.adminIntegrations);
   const [requestId] = useState(newRequestId);
   const [name, setName] = useState(partner?.name ?? '');
   const [enabled, setEnabled] = useState(true);
