@@ -22,6 +22,7 @@ import { upsellRoutes } from './modules/upsell/routes';
 import { venuesRoutes } from './modules/venues/routes';
 import { authPlugin } from './plugins/auth';
 import { commandsPlugin } from './plugins/commands';
+import { compressionPlugin } from './plugins/compression';
 import { problemPlugin, problemServerOptions } from './plugins/problem';
 import { securityPlugin } from './plugins/security';
 import { socketPlugin } from './plugins/socket';
@@ -81,6 +82,8 @@ export async function buildApp({ config, database, logger = false, startJobs = f
   app.addHook('onClose', async () => database.close());
 
   await app.register(problemPlugin);
+  // Every answer below passes through its onSend hook (the static plugin's precompressed files are left as they are).
+  await app.register(compressionPlugin);
   await app.register(securityPlugin);
   await app.register(swaggerPlugin);
   await app.register(authPlugin);
