@@ -39,7 +39,8 @@ config.plugins.push(new DefinePlugin({ __SERVICE_WORKER__: JSON.stringify(withSe
 function serviceWorkerConfig() {
   // One scratch folder per output folder, so a build into WEB_OUT never reads another build's worker.
   const scratch = path.join(root, 'tmp/shell-sw', createHash('sha1').update(outputPath).digest('hex').slice(0, 10));
-  const worker = baseConfig({ entry: { sw: './apps/shell/src/sw.ts' }, outputPath: scratch, publicPath: '/' });
+  // Not precompressed here: the shell's build emits sw.js (with its precache list) and compresses that.
+  const worker = baseConfig({ entry: { sw: './apps/shell/src/sw.ts' }, outputPath: scratch, publicPath: '/', precompress: false });
   Object.assign(worker, { name: 'shell-sw', target: 'webworker', devtool: false, optimization: { splitChunks: false } });
   Object.assign(worker.output, { filename: '[name].js', clean: true });
 
@@ -50,6 +51,7 @@ function serviceWorkerConfig() {
       swSrc: path.join(scratch, 'sw.js'),
       compileSrc: false,
       swDest: 'sw.js',
+      // .br/.gz copies are never assets of the build (tools/webpack/precompress.js), so never listed here.
       exclude: [/\.map$/, /\.LICENSE\.txt$/, /^remotes[\\/]/],
       // Content-hashed names are their own revision: fetched as is, straight from the HTTP cache.
       dontCacheBustURLsMatching: /\.[0-9a-f]{10}\./,

@@ -1,6 +1,7 @@
 // Shared webpack pieces for the shell (federation host) and every remote. Nx only orchestrates
 // the builds; federation is @module-federation/enhanced's own webpack plugin.
 const path = require('node:path');
+const { PrecompressPlugin } = require('./precompress');
 
 const root = path.resolve(__dirname, '../..');
 const pkg = require(path.join(root, 'package.json'));
@@ -73,9 +74,14 @@ function moduleRules() {
   ];
 }
 
-function baseConfig({ entry, outputPath, publicPath }) {
+/**
+ * `precompress`: write `.br`/`.gz` copies of the text files for the API to send (production
+ * builds; a development rebuild would spend seconds on brotli 11 for nothing).
+ */
+function baseConfig({ entry, outputPath, publicPath, precompress = true }) {
+  const mode = process.env.NODE_ENV === 'development' ? 'development' : 'production';
   return {
-    mode: process.env.NODE_ENV === 'development' ? 'development' : 'production',
+    mode,
     context: root,
     entry,
     devtool: 'source-map',
@@ -89,7 +95,7 @@ function baseConfig({ entry, outputPath, publicPath }) {
     resolve: { extensions: ['.tsx', '.ts', '.js', '.mjs'], alias: aliases },
     module: { rules: moduleRules() },
     // CSS travels inside each bundle's JS (style-loader), so a remote brings its own styles.
-    plugins: [],
+    plugins: precompress && mode === 'production' ? [new PrecompressPlugin()] : [],
     performance: { hints: false },
     stats: 'errors-warnings',
   };
