@@ -16,6 +16,7 @@ import { recommendationsBench } from './recommendations.mjs';
 import { PROMOTIONS_BUDGET_P99_MS, promotionsBench, promotionsSummary } from './promotions.mjs';
 import { replayBench } from './replay.mjs';
 import { webBench } from './web.mjs';
+import { menuOnTheWire } from './wire.mjs';
 import { zReportBench } from './z-report.mjs';
 import { exportBench, exportSummary } from './export.mjs';
 
@@ -143,6 +144,7 @@ function summary(result) {
     lines.push(
       `Web (Debian Chromium, loopback, cold)`,
       `  shell first load: ${w.firstLoad.kbGz} KB gz of JS in ${w.firstLoad.scripts} scripts until the PIN pad (${w.firstLoad.pinPadMs} ms) — budget ≤ ${BUDGETS.shellFirstLoadKbGz} KB: ${w.firstLoad.kbGz <= BUDGETS.shellFirstLoadKbGz ? 'OK' : 'OVER'}`,
+      `    on the wire (Chromium's encodedDataLength, precompressed as served): ${w.firstLoad.kbWire} KB of JS; ${w.firstLoad.kbWireAll} KB in all ${w.firstLoad.requests} requests (page, scripts, API)`,
       `    largest: ${w.firstLoad.largest.join(', ')}`,
       `  sign-in (PIN checked by the server): ${w.signInMs} ms`,
       `  floor map after sign-in: ${w.floorMs} ms — budget ≤ ${BUDGETS.floorMs} ms: ${w.floorMs <= BUDGETS.floorMs ? 'OK' : 'OVER'}`,
@@ -150,6 +152,15 @@ function summary(result) {
         ? `  5,000-dish menu (bench venue): first dish tile ${w.bigMenu.firstTileMs} ms after seating a table, a search narrows the grid in ${w.bigMenu.searchMs} ms`
         : '  5,000-dish menu: not measured (runs with the recommendations part, which seeds the bench venue)',
       ...w.remotes.map((r) => `  remote ${r.name.padEnd(14)} ${r.version}: own code ${r.ownKbGz} KB gz — budget ≤ ${BUDGETS.remoteOwnKbGz} KB: ${r.ownKbGz <= BUDGETS.remoteOwnKbGz ? 'OK' : 'OVER'}`),
+      '',
+    );
+  }
+  if (result.menuWire) {
+    const row = (name, m) => `  ${name.padEnd(28)} raw ${m.rawBytes} B | br ${m.brBytes} B (${m.brEncoding}, ×${(m.rawBytes / m.brBytes).toFixed(1)} smaller) | gzip ${m.gzipBytes} B (${m.gzipEncoding})`;
+    lines.push(
+      'GET /pos/menu bytes on the wire (body as sent; Accept-Encoding none / "br, gzip" / "gzip")',
+      row('demo venue', result.menuWire.demo),
+      result.menuWire.bench ? row('bench venue (5,000 dishes)', result.menuWire.bench) : '  bench venue: not measured (seeded with the recommendations part)',
       '',
     );
   }
@@ -278,6 +289,14 @@ async function main() {
     } else log('web: skipped — no dist/web (build it: npx nx run-many -t build)');
   }
 
+  // The menu a tablet downloads, raw and compressed (the bench venue's 5,000 dishes when it is seeded).
+  let menuWire;
+  if (ONLY.has('web')) {
+    log('menu on the wire: GET /pos/menu raw, br and gzip …');
+    menuWire = { demo: await menuOnTheWire({ baseUrl, token: waiterToken }) };
+    if (BIG_MENU) menuWire.bench = await menuOnTheWire({ baseUrl, token: await deviceLogin(baseUrl, 'bench', '1111') });
+  }
+
   let dashboard;
   if (ONLY.has('dashboard')) {
     log('dashboard: a day of 2,000 paid checks through the API, then 2,000 / 20,000 / 200,000 ledger rows of history under it …');
@@ -352,6 +371,7 @@ async function main() {
 
   const result = {
     web,
+    menuWire,
     dashboard,
     fanout,
     replay,

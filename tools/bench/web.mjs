@@ -1,4 +1,5 @@
-// The web budgets: the shell's first load (gzipped JS until the PIN pad shows), each remote's own
+// The web budgets: the shell's first load (JS until the PIN pad shows: bytes on the wire as the API
+// sent them, precompressed, and a gzip estimate of the same scripts beside it), each remote's own
 // code (gzipped, from its mf-manifest.json), and the floor map after sign-in, cold, in Debian's
 // Chromium on loopback. Needs the web builds in dist/web (`npx nx run-many -t build`).
 import { chromium } from '@playwright/test';
@@ -70,6 +71,15 @@ export async function webBench({ baseUrl, webRoot, withBigMenu }) {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.clearBrowserCache');
     await page.goto('about:blank');
+    // Bytes on the wire per URL (Chromium's own count of what arrived: headers and the encoded body).
+    await cdp.send('Network.enable');
+    const urlOf = new Map();
+    const wire = new Map();
+    cdp.on('Network.responseReceived', (e) => urlOf.set(e.requestId, e.response.url));
+    cdp.on('Network.loadingFinished', (e) => {
+      const url = urlOf.get(e.requestId);
+      if (url) wire.set(url, (wire.get(url) ?? 0) + e.encodedDataLength);
+    });
     await page.addInitScript(() => {
       new MutationObserver((_, observer) => {
         if ([...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === '1')) {
@@ -84,11 +94,21 @@ export async function webBench({ baseUrl, webRoot, withBigMenu }) {
     });
     await page.goto(`${baseUrl}/?venue=demo`);
     await page.getByRole('button', { name: '1', exact: true }).waitFor();
-    const { pinPadMs, requested } = await page.evaluate(() => ({
-      pinPadMs: Math.round(window.__pinPadAt),
-      requested: performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js') && e.startTime <= window.__pinPadAt).map((e) => e.name),
-    }));
-    const atPinPad = await Promise.all(requested.map(async (url) => ({ url: url.replace(baseUrl, ''), gz: await (bodies.get(url) ?? Promise.resolve(0)) })));
+    const { pinPadMs, requested, everything } = await page.evaluate(() => {
+      const before = performance.getEntriesByType('resource').filter((e) => e.startTime <= window.__pinPadAt);
+      return {
+        pinPadMs: Math.round(window.__pinPadAt),
+        requested: before.filter((e) => e.name.endsWith('.js')).map((e) => e.name),
+        // The page itself, its scripts and whatever else it fetched (styles, icons, API calls) before the PIN pad.
+        everything: [location.href, ...before.map((e) => e.name)],
+      };
+    });
+    const onWire = async (url) => {
+      for (let waited = 0; !wire.has(url) && waited < 2_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+      return wire.get(url) ?? 0;
+    };
+    const atPinPad = await Promise.all(requested.map(async (url) => ({ url: url.replace(baseUrl, ''), gz: await (bodies.get(url) ?? Promise.resolve(0)), wire: await onWire(url) })));
+    const allOnWire = (await Promise.all([...new Set(everything)].map(onWire))).reduce((sum, b) => sum + b, 0);
 
     // 2. The floor map, cold: from the sign-in's answer (the PIN check is the server's argon2
     //    work, reported apart) to the tables on screen — the screen's code, halls and tables.
@@ -104,11 +124,12 @@ export async function webBench({ baseUrl, webRoot, withBigMenu }) {
     await context.close();
 
     // BENCH_VERBOSE=1 lists every script of the first load (to see what a change added to it).
-    if (process.env.BENCH_VERBOSE) for (const s of [...atPinPad].sort((a, b) => b.gz - a.gz)) process.stderr.write(`[bench]   first load: ${s.url} ${kb(s.gz)} KB gz\n`);
+    if (process.env.BENCH_VERBOSE) for (const s of [...atPinPad].sort((a, b) => b.gz - a.gz)) process.stderr.write(`[bench]   first load: ${s.url} ${kb(s.wire)} KB on the wire, ${kb(s.gz)} KB gz\n`);
     const bigMenu = withBigMenu ? await bigMenuBench(browser, baseUrl) : undefined;
     const firstLoadGz = atPinPad.reduce((sum, s) => sum + s.gz, 0);
+    const firstLoadWire = atPinPad.reduce((sum, s) => sum + s.wire, 0);
     return {
-      firstLoad: { kbGz: kb(firstLoadGz), scripts: atPinPad.length, pinPadMs, largest: atPinPad.sort((a, b) => b.gz - a.gz).slice(0, 5).map((s) => `${s.url} ${kb(s.gz)} KB`) },
+      firstLoad: { kbGz: kb(firstLoadGz), kbWire: kb(firstLoadWire), kbWireAll: kb(allOnWire), requests: new Set(everything).size, scripts: atPinPad.length, pinPadMs, largest: atPinPad.sort((a, b) => b.gz - a.gz).slice(0, 5).map((s) => `${s.url} ${kb(s.wire)} KB wire / ${kb(s.gz)} KB gz`) },
       floorMs,
       signInMs,
       bigMenu,
