@@ -144,7 +144,7 @@ function summary(result) {
     lines.push(
       `Web (Debian Chromium, loopback, cold)`,
       `  shell first load: ${w.firstLoad.kbGz} KB gz of JS in ${w.firstLoad.scripts} scripts until the PIN pad (${w.firstLoad.pinPadMs} ms) — budget ≤ ${BUDGETS.shellFirstLoadKbGz} KB: ${w.firstLoad.kbGz <= BUDGETS.shellFirstLoadKbGz ? 'OK' : 'OVER'}`,
-      `    on the wire (Chromium's encodedDataLength, precompressed as served): ${w.firstLoad.kbWire} KB of JS; ${w.firstLoad.kbWireAll} KB in all ${w.firstLoad.requests} requests (page, scripts, API)`,
+      `    on the wire (Chromium's encodedDataLength, precompressed as served): ${w.firstLoad.kbWire} KB of JS (${w.firstLoad.kbWireHeaders} KB of it response headers); ${w.firstLoad.kbWireAll} KB in all ${w.firstLoad.requests} requests (page, scripts, API)`,
       `    largest: ${w.firstLoad.largest.join(', ')}`,
       `  sign-in (PIN checked by the server): ${w.signInMs} ms`,
       `  floor map after sign-in: ${w.floorMs} ms — budget ≤ ${BUDGETS.floorMs} ms: ${w.floorMs <= BUDGETS.floorMs ? 'OK' : 'OVER'}`,

@@ -73,12 +73,16 @@ export async function webBench({ baseUrl, webRoot, withBigMenu }) {
     await page.goto('about:blank');
     // Bytes on the wire per URL (Chromium's own count of what arrived: headers and the encoded body).
     await cdp.send('Network.enable');
-    const urlOf = new Map();
+    // The response's own count when it arrived is its headers: what comes after is the body as sent.
+    const responses = new Map();
     const wire = new Map();
-    cdp.on('Network.responseReceived', (e) => urlOf.set(e.requestId, e.response.url));
+    const headerBytes = new Map();
+    cdp.on('Network.responseReceived', (e) => responses.set(e.requestId, { url: e.response.url, headers: e.response.encodedDataLength }));
     cdp.on('Network.loadingFinished', (e) => {
-      const url = urlOf.get(e.requestId);
-      if (url) wire.set(url, (wire.get(url) ?? 0) + e.encodedDataLength);
+      const r = responses.get(e.requestId);
+      if (!r) return;
+      wire.set(r.url, (wire.get(r.url) ?? 0) + e.encodedDataLength);
+      headerBytes.set(r.url, (headerBytes.get(r.url) ?? 0) + r.headers);
     });
     await page.addInitScript(() => {
       new MutationObserver((_, observer) => {
@@ -109,6 +113,7 @@ export async function webBench({ baseUrl, webRoot, withBigMenu }) {
     };
     const atPinPad = await Promise.all(requested.map(async (url) => ({ url: url.replace(baseUrl, ''), gz: await (bodies.get(url) ?? Promise.resolve(0)), wire: await onWire(url) })));
     const allOnWire = (await Promise.all([...new Set(everything)].map(onWire))).reduce((sum, b) => sum + b, 0);
+    const scriptHeaders = requested.reduce((sum, url) => sum + (headerBytes.get(url) ?? 0), 0);
 
     // 2. The floor map, cold: from the sign-in's answer (the PIN check is the server's argon2
     //    work, reported apart) to the tables on screen — the screen's code, halls and tables.
@@ -129,7 +134,7 @@ export async function webBench({ baseUrl, webRoot, withBigMenu }) {
     const firstLoadGz = atPinPad.reduce((sum, s) => sum + s.gz, 0);
     const firstLoadWire = atPinPad.reduce((sum, s) => sum + s.wire, 0);
     return {
-      firstLoad: { kbGz: kb(firstLoadGz), kbWire: kb(firstLoadWire), kbWireAll: kb(allOnWire), requests: new Set(everything).size, scripts: atPinPad.length, pinPadMs, largest: atPinPad.sort((a, b) => b.gz - a.gz).slice(0, 5).map((s) => `${s.url} ${kb(s.wire)} KB wire / ${kb(s.gz)} KB gz`) },
+      firstLoad: { kbGz: kb(firstLoadGz), kbWire: kb(firstLoadWire), kbWireHeaders: kb(scriptHeaders), kbWireAll: kb(allOnWire), requests: new Set(everything).size, scripts: atPinPad.length, pinPadMs, largest: atPinPad.sort((a, b) => b.gz - a.gz).slice(0, 5).map((s) => `${s.url} ${kb(s.wire)} KB wire / ${kb(s.gz)} KB gz`) },
       floorMs,
       signInMs,
       bigMenu,
