@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { expect, test } from './support/test';
 import { startServer, type TestServer, WEB_ROOT } from './support/server';
 import { apiLogin, signIn } from './support/staff';
@@ -32,8 +33,14 @@ test.beforeAll(async () => {
   expect(afterRestart.remotes.find((r) => r.name === 'upsell')?.integrity).toBe(published.integrity);
 
   // …and then the file on the server changes (a swapped or tampered deploy): the hash no longer matches.
-  fs.appendFileSync(path.join(tamperedDir, 'remoteEntry.js'), '\n;globalThis.__tampered = true;\n');
-  expect(sri(path.join(tamperedDir, 'remoteEntry.js'))).not.toBe(published.integrity);
+  const entry = path.join(tamperedDir, 'remoteEntry.js');
+  fs.appendFileSync(entry, '\n;globalThis.__tampered = true;\n');
+  // The build's pre-compressed copies are what a browser gets (Accept-Encoding: br, gzip): the
+  // swapped deploy swaps them too. (A stale copy left behind would fail the hash the same way.)
+  const tampered = fs.readFileSync(entry);
+  if (fs.existsSync(`${entry}.br`)) fs.writeFileSync(`${entry}.br`, zlib.brotliCompressSync(tampered));
+  if (fs.existsSync(`${entry}.gz`)) fs.writeFileSync(`${entry}.gz`, zlib.gzipSync(tampered));
+  expect(sri(entry)).not.toBe(published.integrity);
 });
 test.afterAll(async () => {
   await server?.stop();
