@@ -4,7 +4,7 @@ import { PaymentActionSchema, PaymentSchema } from './finance';
 import { SOCKET_NAMESPACES } from './constants';
 import { IdSchema } from './common';
 import { KitchenTicketSchema } from './kitchen';
-import { ProductStockSchema } from './menu';
+import { MenuChangedEventSchema, ProductStockSchema } from './menu';
 import { PromotionsChangedEventSchema } from './promotions';
 import { OrderSchema } from './orders';
 import { ReservationSchema } from './reservations';
@@ -15,6 +15,8 @@ import { TableSchema } from './venues';
 /** Every event the server pushes, by name; the same names travel on the browser's event bus. */
 export const ServerEventSchemas = {
   'menu.stock': ProductStockSchema.extend({ venueId: IdSchema }),
+  /** An admin changed products or categories (not stock): tablets catch up with `GET /pos/menu/changes`. */
+  'menu.changed': MenuChangedEventSchema,
   'order.updated': z.object({ venueId: IdSchema, order: OrderSchema }),
   'table.updated': z.object({ venueId: IdSchema, table: TableSchema }),
   'kitchen.ticket.updated': z.object({ venueId: IdSchema, ticket: KitchenTicketSchema }),
@@ -40,6 +42,7 @@ export type ServerEvents = { [N in ServerEventName]: ServerEvent<N> };
 /** Which namespace carries which event. */
 export const EVENT_NAMESPACE: Record<ServerEventName, keyof typeof SOCKET_NAMESPACES> = {
   'menu.stock': 'menu',
+  'menu.changed': 'menu',
   'order.updated': 'pos',
   'table.updated': 'pos',
   'kitchen.ticket.updated': 'pos',

@@ -67,10 +67,23 @@ export {
 export type { ApprovablePermission, Approval, AuditEntry, AuditQuery, RequestApprovalInput } from './approvals';
 export {
   CategorySchema,
+  CategoryChangeSchema,
+  CategoryRemovedChangeSchema,
+  MenuCategoryInputSchema,
+  MenuCategoryPatchSchema,
+  MenuCategoryResultSchema,
+  MenuChangedEventSchema,
   MenuChangeSchema,
   MenuChangesQuerySchema,
   MenuChangesSchema,
+  MenuProductInputSchema,
+  MenuProductPatchSchema,
+  MenuProductResultSchema,
   MenuSchema,
+  MenuWriteResultSchema,
+  ProductChangeSchema,
+  ProductRemovedChangeSchema,
+  StockChangeSchema,
   ModifierGroupSchema,
   ModifierOptionSchema,
   ProductSchema,
@@ -78,7 +91,29 @@ export {
   StationSchema,
   UpdateStockInputSchema,
 } from './menu';
-export type { Category, Menu, MenuChange, MenuChanges, MenuChangesQuery, ModifierGroup, ModifierOption, Product, ProductStock, Station, UpdateStockInput } from './menu';
+export type {
+  Category,
+  Menu,
+  MenuCategoryInput,
+  MenuCategoryPatch,
+  MenuCategoryResult,
+  MenuChange,
+  MenuChanges,
+  MenuChangesQuery,
+  MenuProductInput,
+  MenuProductPatch,
+  MenuProductResult,
+  MenuWriteResult,
+  ModifierGroup,
+  ModifierOption,
+  Product,
+  ProductStock,
+  Station,
+  StockChange,
+  UpdateStockInput,
+} from './menu';
+export { COMPACT_MENU_FORMAT, CompactMenuSchema, applyChanges, applyMenuChanges, decodeMenu, encodeMenu } from './menu-compact';
+export type { CompactMenu } from './menu-compact';
 export {
   CloseTableInputSchema,
   HallSchema,

@@ -97,7 +97,7 @@ export function connectSockets(token: string, bus: EventBus, queryClient: QueryC
     if (!cached) return refetchMenu();
     if (fit === 'gap') return void resyncMenu();
     const { productId, stock, isAvailable, menuVersion: version } = payload;
-    queryClient.setQueryData<Menu>(queryKeys.menu, applyChanges(cached, [{ version, productId, stock, isAvailable }]));
+    queryClient.setQueryData<Menu>(queryKeys.menu, applyChanges(cached, [{ kind: 'stock', version, productId, stock, isAvailable }]));
   });
   // Back from a disconnect: events may have been missed while away.
   let menuWasConnected = false;

@@ -94,7 +94,7 @@ export class MenuService {
     if (rows.length !== version - since || Number(rows[0]?.version) !== since + 1) return snapshot;
     return {
       version,
-      changes: rows.map((r) => ({ version: Number(r.version), productId: r.product_id, stock: r.stock === null ? null : Number(r.stock), isAvailable: Number(r.is_available) === 1 })),
+      changes: rows.map((r) => ({ kind: 'stock' as const, version: Number(r.version), productId: r.product_id, stock: r.stock === null ? null : Number(r.stock), isAvailable: Number(r.is_available) === 1 })),
     };
   }
 
