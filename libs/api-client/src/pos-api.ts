@@ -5,6 +5,14 @@ import type {
   ZChainCheck,
   ZReportList,
   AddComboInput,
+  CompactMenu,
+  MenuCategoryInput,
+  MenuCategoryPatch,
+  MenuCategoryResult,
+  MenuProductInput,
+  MenuProductPatch,
+  MenuProductResult,
+  MenuWriteResult,
   Approval,
   AuditEntry,
   AuditQuery,
@@ -142,6 +150,8 @@ export function createPosApi(client: ApiClient) {
     config: () => client.get<PosConfig>('/pos/config'),
 
     menu: () => client.get<Menu>('/pos/menu'),
+    /** The compact snapshot (`decodeMenu` turns it into a Menu): what a tablet downloads and keeps. */
+    menuSnapshot: () => client.get<CompactMenu>('/pos/menu/snapshot'),
     /** Changes after menu version `since`, or `snapshotRequired` when only `menu()` can catch up. */
     menuChanges: (since: number) => client.get<MenuChanges>(`/pos/menu/changes${qs({ since: String(since) })}`),
     updateStock: (productId: string, body: { stock?: number | null; isAvailable?: boolean }) =>
@@ -243,6 +253,12 @@ export function createPosApi(client: ApiClient) {
     upsellConfig: (productId: string) => client.get<UpsellConfig>(`/admin/menu/products/${productId}/upsell`),
     saveUpsellConfig: (productId: string, body: SaveUpsellConfigInput) => client.post<UpsellConfig>(`/admin/menu/products/${productId}/upsell`, body),
     deleteUpsellConfig: (productId: string) => client.request<UpsellConfig>('DELETE', `/admin/menu/products/${productId}/upsell`),
+    createMenuProduct: (body: MenuProductInput) => client.post<MenuProductResult>('/admin/menu/products', body),
+    updateMenuProduct: (productId: string, body: MenuProductPatch) => client.patch<MenuProductResult>(`/admin/menu/products/${productId}`, body),
+    removeMenuProduct: (productId: string) => client.request<MenuWriteResult>('DELETE', `/admin/menu/products/${productId}`),
+    createMenuCategory: (body: MenuCategoryInput) => client.post<MenuCategoryResult>('/admin/menu/categories', body),
+    updateMenuCategory: (categoryId: string, body: MenuCategoryPatch) => client.patch<MenuCategoryResult>(`/admin/menu/categories/${categoryId}`, body),
+    removeMenuCategory: (categoryId: string) => client.request<MenuWriteResult>('DELETE', `/admin/menu/categories/${categoryId}`),
     paymentSettings: () => client.get<PaymentSettings>('/admin/payments/settings'),
     /** The venue's revenue plan: hour targets per weekday and the on-plan threshold. */
     plans: () => client.get<Plans>('/admin/plans'),
