@@ -1,63 +1,43 @@
 import { WEBHOOK_EVENT_TYPES, type WebhookEndpoint, type WebhookEventType } from '@pos/contracts';
 import { problemText, useTranslation } from '@pos/i18n';
 import { queryKeys, useHost } from '@pos/plugin-sdk';
-import { Badge, Button, Dialog, DialogActions, EmptyState, Field, Icon, Notice, Switch, TextField } from '@pos/ui';
+import { Badge, Button, Dialog, DialogActions, Field, Icon, Notice, Switch, TextField } from '@pos/ui';
 import { useState } from 'react';
 import { newRequestId } from '../../api/request-id';
 import { useDeleteEndpoint, useSaveEndpoint, useWebhookEndpoints } from './api/admin-integrations';
 import { readFailure } from './failure';
 import styles from './integrations-admin.module.css';
-import { QueryPending, useConflictReload } from './query-state';
+import { ListPanel, useConflictReload, useRowSaveError } from './query-state';
 import { RotateDialog } from './rotate-dialog';
 import { SecretField } from './secret-field';
 
 /** The webhook endpoints: what each gets, what waits and what died, add / edit / delete / rotate. */
 export function EndpointsPanel({ onShowDead }: { onShowDead(endpoint: WebhookEndpoint): void }) {
   const { t } = useTranslation('integrations');
-  const list = useWebhookEndpoints();
-  const [editing, setEditing] = useState<WebhookEndpoint | 'new' | null>(null);
   return (
-    <div className={styles.panel} data-testid="endpoints-panel">
-      <div className={styles.panelActions}>
-        <Button variant="primary" size="large" onClick={() => setEditing('new')} data-testid="endpoint-add">
-          <Icon name="plus" size={18} />
-          {t('admin.endpoints.add')}
-        </Button>
-      </div>
-      {list.data ? (
-        list.data.length === 0 ? (
-          <EmptyState>{t('admin.endpoints.empty')}</EmptyState>
-        ) : (
-          <ul className={styles.rows}>
-            {list.data.map((endpoint) => (
-              <EndpointRow key={endpoint.id} endpoint={endpoint} onEdit={() => setEditing(endpoint)} onShowDead={() => onShowDead(endpoint)} />
-            ))}
-          </ul>
-        )
-      ) : (
-        <QueryPending error={list.error} />
-      )}
-      {editing && <EndpointDialog endpoint={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
-    </div>
+    <ListPanel<WebhookEndpoint>
+      testId="endpoints-panel"
+      addLabel={t('admin.endpoints.add')}
+      addTestId="endpoint-add"
+      emptyText={t('admin.endpoints.empty')}
+      query={useWebhookEndpoints()}
+      row={(endpoint, edit) => <EndpointRow key={endpoint.id} endpoint={endpoint} onEdit={edit} onShowDead={() => onShowDead(endpoint)} />}
+      dialog={(endpoint, close) => <EndpointDialog endpoint={endpoint} onClose={close} />}
+    />
   );
 }
 
 function EndpointRow({ endpoint, onEdit, onShowDead }: { endpoint: WebhookEndpoint; onEdit(): void; onShowDead(): void }) {
   const { t } = useTranslation('integrations');
-  const host = useHost();
   const save = useSaveEndpoint();
+  const host = useHost();
   const onConflict = useConflictReload(queryKeys.webhookEndpoints);
+  const onSaveError = useRowSaveError(onConflict);
   const [open, setOpen] = useState<'rotate' | 'delete' | null>(null);
   const flip = (enabled: boolean) =>
     save.mutate(
       { kind: 'update', id: endpoint.id, input: { enabled, version: endpoint.version, clientRequestId: newRequestId() } },
-      {
-        onError: (e) => {
-          const f = readFailure(t, e);
-          if (f.kind === 'conflict') onConflict();
-          else host.notify('error', f.kind === 'other' ? f.text : t('admin.invalid'));
-        },
-      },
+      { onError: onSaveError },
     );
   return (
     <li className={`${styles.row} ${endpoint.enabled ? '' : styles.off}`} data-testid="endpoint-row" data-endpoint-id={endpoint.id}>

@@ -1,14 +1,14 @@
 import type { Integration } from '@pos/contracts';
 import { useTranslation } from '@pos/i18n';
 import { queryKeys, useHost } from '@pos/plugin-sdk';
-import { Button, Dialog, DialogActions, EmptyState, Icon, Notice, Switch, TextField } from '@pos/ui';
+import { Button, Dialog, DialogActions, Notice, Switch, TextField } from '@pos/ui';
 import { useState } from 'react';
 import { newRequestId } from '../../api/request-id';
 import { useIntegrations, useSaveIntegration } from './api/admin-integrations';
 import { CopyButton } from './copy-button';
 import { readFailure } from './failure';
 import styles from './integrations-admin.module.css';
-import { QueryPending, useConflictReload } from './query-state';
+import { ListPanel, useConflictReload, useRowSaveError } from './query-state';
 import { RotateDialog } from './rotate-dialog';
 import { SecretField } from './secret-field';
 
@@ -18,51 +18,31 @@ const absolute = (url: string) => (/^https?:/.test(url) ? url : `${window.locati
 /** The venue's delivery partners: add, rename, on/off, the secret (masked), its rotation, the inbound URL. */
 export function PartnersPanel() {
   const { t } = useTranslation('integrations');
-  const list = useIntegrations();
-  const [editing, setEditing] = useState<Integration | 'new' | null>(null);
   return (
-    <div className={styles.panel} data-testid="partners-panel">
-      <div className={styles.panelActions}>
-        <Button variant="primary" size="large" onClick={() => setEditing('new')} data-testid="partner-add">
-          <Icon name="plus" size={18} />
-          {t('admin.partners.add')}
-        </Button>
-      </div>
-      {list.data ? (
-        list.data.length === 0 ? (
-          <EmptyState>{t('admin.partners.empty')}</EmptyState>
-        ) : (
-          <ul className={styles.rows}>
-            {list.data.map((partner) => (
-              <PartnerRow key={partner.id} partner={partner} onRename={() => setEditing(partner)} />
-            ))}
-          </ul>
-        )
-      ) : (
-        <QueryPending error={list.error} />
-      )}
-      {editing && <PartnerDialog partner={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
-    </div>
+    <ListPanel<Integration>
+      testId="partners-panel"
+      addLabel={t('admin.partners.add')}
+      addTestId="partner-add"
+      emptyText={t('admin.partners.empty')}
+      query={useIntegrations()}
+      row={(partner, edit) => <PartnerRow key={partner.id} partner={partner} onRename={edit} />}
+      dialog={(partner, close) => <PartnerDialog partner={partner} onClose={close} />}
+    />
   );
 }
 
 function PartnerRow({ partner, onRename }: { partner: Integration; onRename(): void }) {
   const { t } = useTranslation('integrations');
-  const host = useHost();
   const save = useSaveIntegration();
+  const host = useHost();
   const onConflict = useConflictReload(queryKeys.adminIntegrations);
+  const onSaveError = useRowSaveError(onConflict);
   const [isRotating, setRotating] = useState(false);
   const url = absolute(partner.ordersUrl);
   const flip = (enabled: boolean) =>
     save.mutate(
       { kind: 'update', id: partner.id, input: { enabled, version: partner.version, clientRequestId: newRequestId() } },
-      {
-        onError: (e) => {
-          const f = readFailure(t, e);
-          if (f.kind === 'conflict') onConflict();
-          else host.notify('error', f.kind === 'other' ? f.text : t('admin.invalid'));
-        },
-      },
+      { onError: onSaveError },
     );
   return (
     <li className={`${styles.row} ${partner.enabled ? '' : styles.off}`} data-testid="partner-row" data-partner-id={partner.id}>
