@@ -13,7 +13,7 @@ const LINES_PER_ORDER = 2;
 const YEAR_MS = 365 * 86_400_000;
 
 /**
- * Adds paid orders to the demo venue until it holds `target` orders, in transactions of 10,000
+ * Adds paid orders to the demo venue until it holds `target` orders, in transactions of 50,000
  * (prepared statements, one file, WAL checkpointed after): numbers continue the venue's sequence.
  * Returns the orders added and the time it took.
  */
@@ -21,6 +21,9 @@ export function seedOrders(sqlitePath, target) {
   const t = performance.now();
   const db = new Database(sqlitePath);
   db.pragma('busy_timeout = 10000');
+  // A bench file: no fsync per commit, and a page cache large enough for the indexes being grown.
+  db.pragma('synchronous = OFF');
+  db.pragma('cache_size = -262144');
   try {
     const venue = db.prepare("SELECT id, order_seq FROM venues WHERE slug = 'demo'").get();
     const have = db.prepare('SELECT count(*) AS n FROM orders WHERE venue_id = ?').get(venue.id).n;
@@ -52,7 +55,7 @@ export function seedOrders(sqlitePath, target) {
       }
       db.prepare('UPDATE venues SET order_seq = ? WHERE id = ?').run(number, venue.id);
     });
-    for (let left = missing; left > 0; left -= 10_000) add(Math.min(10_000, left));
+    for (let left = missing; left > 0; left -= 50_000) add(Math.min(50_000, left));
     db.pragma('wal_checkpoint(TRUNCATE)');
     return { added: missing, ms: Math.round(performance.now() - t), total: have + missing };
   } finally {
