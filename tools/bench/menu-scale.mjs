@@ -220,13 +220,13 @@ export function menuScaleSummary(r) {
   const g = MENU_SCALE_GOALS;
   const lines = [
     `Menu as it grows (the snapshot a tablet downloads; Chromium on loopback: sign-in → seated order screen with its first tile, in-page timers)`,
-    `  venue (dishes)          | route               br on wire (raw)          | server cold / repeat p50 ms | cold first sync | warm sign-in | seat→tile cold/warm | search/keystroke p50 / max ms | JS heap cold / warm`,
+    `  venue (dishes)          | route               on the wire (br)       (raw) | server cold / repeat p50 ms | cold first sync | warm sign-in | seat→tile cold/warm | search/keystroke p50 / max ms | JS heap cold / warm`,
   ];
   for (const row of r.rows) {
     const w = row.wire;
     const b = row.browser;
     lines.push(
-      `  ${`${row.label} (${fmt(row.dishes)})`.padEnd(23)} | ${w.route.padEnd(19)} ${`${kb(w.brBytes)} ${w.encoding}`.padStart(16)} (${kb(w.rawBytes)}) | ${`${w.coldMs} / ${fmt(w.repeatP50Ms)}`.padStart(27)} | ` +
+      `  ${`${row.label} (${fmt(row.dishes)})`.padEnd(23)} | ${w.route.padEnd(19)} ${`${kb(w.brBytes)} ${w.encoding}`.padStart(15)} ${`(${kb(w.rawBytes)})`.padStart(12)} | ${`${w.coldMs} / ${fmt(w.repeatP50Ms)}`.padStart(27)} | ` +
         (b
           ? `${`${b.cold.signInToTileMs} ms`.padStart(15)} | ${`${b.warm.signInToTileMs} ms`.padStart(12)} | ${`${b.cold.seatToTileMs} / ${b.warm.seatToTileMs} ms`.padStart(19)} | ${`${fmt(b.search.p50Ms)} / ${fmt(b.search.maxMs)}`.padStart(29)} | ${b.heapMb.afterColdSync} / ${b.heapMb.afterWarmSignIn} MB`
           : `browser not measured: ${row.browserError ?? r.browserError}`),
@@ -235,7 +235,7 @@ export function menuScaleSummary(r) {
   const big = r.rows.find((x) => x.venue === r.goalVenue);
   lines.push(
     `  goals at ${r.goalVenue}: snapshot ≤ ${kb(g.snapshotBytes)} on the wire: ${kb(big.wire.brBytes)} — ${met(r.goals.snapshotBytes)}; warm sign-in → order screen ≤ ${g.warmSignInMs} ms: ${fmt(big.browser?.warm.signInToTileMs)} ms — ${met(r.goals.warmSignInMs)}; search ≤ ${g.keystrokeMs} ms per keystroke (max): ${fmt(big.browser?.search.maxMs)} ms — ${met(r.goals.keystrokeMs)}`,
-    `  growth ${r.rows[0].venue} → ${r.goalVenue}: bytes on the wire ×${fmt(r.growth.brBytes)}, warm sign-in ×${fmt(r.growth.warmSignIn)}; search typed "${big.browser?.search.query ?? ''}" (${fmt(big.browser?.search.perKeystrokeMs?.join(', '))} ms)`,
+    `  growth ${r.rows[0].venue} → ${r.goalVenue}: bytes on the wire ×${fmt(r.growth.brBytes)}, warm sign-in ×${fmt(r.growth.warmSignIn)}; search typed "${big.browser?.search.query ?? ''}" (${fmt(big.browser?.search.perKeystrokeMs?.map((t) => (t == null ? 'no change' : t)).join(', '))} ms per keystroke)`,
     `  sign-in times include the bench's two taps (table, seat); server times are the request's last byte on loopback; heap after a forced GC (CDP Runtime.getHeapUsage)`,
     '',
   );

@@ -1,10 +1,13 @@
 // Order creation as the history grows: POST /pos/orders at c=4 with 0, 50,000 and 500,000 orders
 // already in the database (paid orders of 2 lines each, written in bulk straight into the SQLite
-// file between the levels), beside the bare Fastify route of orders.mjs measured in the same run.
+// file between the levels) on an API of its own, beside the bare Fastify route of orders.mjs measured in the same run.
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import Fastify from 'fastify';
+import { spawnApi } from './api-process.mjs';
 import { closedLoop } from './orders.mjs';
 import { ratio } from './lib.mjs';
 
@@ -63,7 +66,26 @@ export function seedOrders(sqlitePath, target) {
   }
 }
 
-export async function ordersScaleBench({ baseUrl, token, productId, sqlitePath, sizes = [0, 50_000, 500_000], concurrency = 4, durationMs = 3000 }) {
+/**
+ * Runs on an API of its own, started here on a fresh file in `tmpDir` (the driver's `login(url)`
+ * signs the demo waiter in on it) and stopped at the end.
+ */
+export async function ordersScaleBench({ tmpDir, login, sizes = [0, 50_000, 500_000], concurrency = 4, durationMs = 3000 }) {
+  const sqlitePath = path.join(tmpDir, 'orders-scale.db');
+  const api = await spawnApi({ sqlitePath, webRoot: path.join(tmpDir, 'none') });
+  try {
+    const token = await login(api.baseUrl);
+    const menu = await (await fetch(`${api.baseUrl}/pos/menu`, { headers: { authorization: `Bearer ${token}` } })).json();
+    const product = menu.products?.find((p) => p.code === 'borscht');
+    if (!product) throw new Error("product 'borscht' not in the demo menu");
+    return await measure({ baseUrl: api.baseUrl, token, productId: product.id, sqlitePath, sizes, concurrency, durationMs });
+  } finally {
+    await api.stop();
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(sqlitePath + suffix, { force: true });
+  }
+}
+
+async function measure({ baseUrl, token, productId, sqlitePath, sizes, concurrency, durationMs }) {
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const body = () => JSON.stringify({ items: [{ productId, quantity: 1 }], clientRequestId: `bench-${randomUUID()}` });
 
