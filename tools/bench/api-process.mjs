@@ -9,6 +9,14 @@ import { freePort, sleep } from './lib.mjs';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SERVER = path.join(ROOT, 'dist', 'apps', 'api', 'server.js');
 
+/** Every API this bench started and has not stopped yet (killed on Ctrl-C by killStartedApis). */
+const started = new Set();
+
+/** SIGKILLs the API processes this bench started (only those, by their own handles). */
+export function killStartedApis() {
+  for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+}
+
 /**
  * Spawns the API on a free port with the bench's environment (SQLite at `sqlitePath`, no
  * PostgreSQL, no Redis unless `env` says so) and waits for GET /pos/ping. Returns its address,
@@ -49,7 +57,9 @@ export async function spawnApi({ sqlitePath, webRoot, env = {}, startupMs = 30_0
   };
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
+  started.add(child);
   const childExited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  childExited.then(() => started.delete(child));
 
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
