@@ -6,6 +6,7 @@
 // is part of every figure, the bare ws baseline's too.
 import fs from 'node:fs';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { spawnApi } from './api-process.mjs';
 import { deviceLogin } from './devices.mjs';
 import { socketIoFanout, wsBaselineFanout } from './fanout.mjs';
@@ -41,7 +42,28 @@ const brief = (r) => ({
   maxMs: r.maxMs,
   ...(r.connectAllMs != null ? { connectAllMs: r.connectAllMs, restCallP50Ms: r.restCall.p50Ms, restErrors: r.restErrors.length, strayEvents: r.strayEvents } : {}),
   incompleteRounds: r.incompleteRounds.length,
+  benchCpuPercent: r.benchCpuPercent,
 });
+
+/** The soft limit on open files of this process (each client is one socket here). */
+function openFilesLimit() {
+  try {
+    const m = /Max open files\s+(\d+|unlimited)/.exec(fs.readFileSync('/proc/self/limits', 'utf8'));
+    return m ? (m[1] === 'unlimited' ? Infinity : Number(m[1])) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Runs `fn` and adds the bench process's own CPU over it (a core = 100 %): the clients' share of the figure. */
+async function withCpu(fn) {
+  const cpu = process.cpuUsage();
+  const t = performance.now();
+  const result = await fn();
+  const used = process.cpuUsage(cpu);
+  result.benchCpuPercent = Math.round(((used.user + used.system) / 1000 / (performance.now() - t)) * 100);
+  return result;
+}
 
 /**
  * `main` is the driver's API ({ baseUrl, token, productId }); `tmpDir` holds the pair's database.
@@ -49,6 +71,7 @@ const brief = (r) => ({
  */
 export async function fanoutScaleBench({ main, tmpDir, counts = [500, 5000], rounds = 20, redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379', log = () => {} }) {
   const rows = [];
+  const fdLimit = openFilesLimit();
   let pair = null;
   let pairError = null;
   const sqlitePath = path.join(tmpDir, 'fanout-pair.db');
@@ -67,17 +90,22 @@ export async function fanoutScaleBench({ main, tmpDir, counts = [500, 5000], rou
       pairError = String(error.message ?? error).split('\n')[0];
     }
     for (const clients of counts) {
+      // The bare ws phase holds both ends of every connection in this process.
+      if (fdLimit != null && fdLimit < 2 * clients + 500) {
+        rows.push({ clients, skipped: `ulimit -n is ${fdLimit}: ${clients} clients need about ${2 * clients + 500} open files (raise it: ulimit -n 20000)` });
+        continue;
+      }
       const r = Math.max(10, Math.round(clients >= 2000 ? rounds : rounds * 1.5));
       log(`fan-out scale: ${clients} clients, one instance …`);
-      const one = await socketIoFanout({ baseUrl: main.baseUrl, token: main.token, productId: main.productId, clients, rounds: r });
+      const one = await withCpu(() => socketIoFanout({ baseUrl: main.baseUrl, token: main.token, productId: main.productId, clients, rounds: r }));
       const payload = one.samplePayload ?? { venueId: 'demo', productId: main.productId, stock: null, isAvailable: true, menuVersion: 1 };
       let two = null;
       if (pair) {
         log(`fan-out scale: ${clients} clients, two instances over Redis (${clients / 2} on each) …`);
-        two = await socketIoFanout({ baseUrl: pair.a.baseUrl, clientUrls: [pair.a.baseUrl, pair.b.baseUrl], token: pair.token, productId: pair.productId, clients, rounds: r });
+        two = await withCpu(() => socketIoFanout({ baseUrl: pair.a.baseUrl, clientUrls: [pair.a.baseUrl, pair.b.baseUrl], token: pair.token, productId: pair.productId, clients, rounds: r }));
       }
       log(`fan-out scale: ${clients} bare ws clients …`);
-      const ws = await wsBaselineFanout({ payload, clients, rounds: r });
+      const ws = await withCpu(() => wsBaselineFanout({ payload, clients, rounds: r }));
       const complete = (x) => x && x.receipts === x.expectedReceipts;
       rows.push({
         clients,
@@ -93,22 +121,26 @@ export async function fanoutScaleBench({ main, tmpDir, counts = [500, 5000], rou
     if (pair) await Promise.all([pair.a.stop(), pair.b.stop()]);
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(sqlitePath + suffix, { force: true });
   }
-  return { rows, redisUrl: redisUrl.replace(/\/\/[^@]*@/, '//'), pairError };
+  return { rows, openFilesLimit: fdLimit, redisUrl: redisUrl.replace(/\/\/[^@]*@/, '//'), pairError };
 }
 
 const fmt = (v) => (v == null ? 'n/a' : String(v));
 const cell = (x) => (x ? `p50 ${String(fmt(x.p50Ms)).padStart(6)} p99 ${String(fmt(x.p99Ms)).padStart(6)} ms ${x.receipts === x.expectedReceipts ? '' : `(${x.receipts}/${x.expectedReceipts} receipts)`}` : 'not measured');
 
 export function fanoutScaleSummary(r) {
+  const measured = r.rows.filter((row) => !row.skipped);
   return [
     `Fan-out as clients grow (REST PATCH → menu.stock on every client, emit→receive across all clients; all clients in the bench's one Node process)`,
     `  clients × rounds | one instance (no Redis)      | two instances over Redis     | bare ws broadcast            | ×ws p99 one / two | goal: two instances at ${FANOUT_SCALE_GOAL.clients} p99 ≤ ${FANOUT_SCALE_GOAL.twoInstancesP99VsWs}× ws`,
-    ...r.rows.map(
-      (row) =>
+    ...r.rows.map((row) =>
+      row.skipped
+        ? `  ${String(row.clients).padStart(16)} | not measured: ${row.skipped}`
+        :
         `  ${String(`${row.clients} × ${row.rounds}`).padStart(16)} | ${cell(row.oneInstance).padEnd(28)} | ${cell(row.twoInstances).padEnd(28)} | ${cell(row.bareWs).padEnd(28)} | ×${fmt(row.ratioP99.oneInstance)} / ×${fmt(row.ratioP99.twoInstances)}` +
         (row.goalMet === undefined ? '' : ` | ${row.goalMet ? 'goal met' : 'goal NOT met'}`),
     ),
-    `  connect all (one / two instances): ${r.rows.map((row) => `${row.clients}: ${fmt(row.oneInstance.connectAllMs)} / ${fmt(row.twoInstances?.connectAllMs)} ms`).join(', ')}`,
+    `  connect all (one / two instances): ${measured.map((row) => `${row.clients}: ${fmt(row.oneInstance.connectAllMs)} / ${fmt(row.twoInstances?.connectAllMs)} ms`).join(', ')}`,
+    `  the bench process's own CPU (the clients; connect + rounds) one / two / ws: ${measured.map((row) => `${row.clients}: ${fmt(row.oneInstance.benchCpuPercent)} / ${fmt(row.twoInstances?.benchCpuPercent)} / ${fmt(row.bareWs.benchCpuPercent)} %`).join(', ')} of a core; ulimit -n ${fmt(r.openFilesLimit)}`,
     r.pairError ? `  two instances: not measured — ${r.pairError}` : `  two instances: two API processes on one SQLite file (WAL), Socket.IO Redis adapter at ${r.redisUrl}, half the clients on each`,
     '',
   ];

@@ -3,8 +3,8 @@
 // the wire with Accept-Encoding br; GET /pos/menu/snapshot, or GET /pos/menu where that answers
 // 404), its server time cold (the first request since start) and repeated, then in Chromium: cold
 // first sync (sign-in → seated order screen with its first tile, empty IndexedDB), warm sign-in
-// (a second sign-in in the same browser context, IndexedDB kept), search per keystroke timed in
-// the page, and the page's JS heap.
+// (a second sign-in in the same browser context, a new page: IndexedDB kept), a staff switch in
+// the same page, search per keystroke timed in the page, and the page's JS heap.
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { chromium } from '@playwright/test';
@@ -148,24 +148,32 @@ async function typeTimed(page, query) {
 
 async function browserRun(browser, baseUrl, venue, query) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
+  let page = await context.newPage();
   try {
     // Cold: a fresh context (empty IndexedDB, no HTTP cache), enrolled by its link.
     await page.goto(`${baseUrl}/?venue=${venue}&enroll=${await enrollmentCode(baseUrl, venue)}`);
     const cold = await signInToOrderScreen(page, '1');
     await sleep(1000); // whatever the first sync still writes (IndexedDB) settles
-    const coldHeapMb = await heapMb(cdp);
-    // Warm: the staff member switches (sign-out → PIN pad) and the next one seats another table.
+    const coldHeapMb = await heapMb(await context.newCDPSession(page));
+    // Staff switch in the same page (sign-out → PIN pad; what the page holds in memory is kept).
     await page.getByTestId('sign-out').click();
-    const warm = await signInToOrderScreen(page, '2');
+    const switched = await signInToOrderScreen(page, '2');
     await sleep(500);
-    const warmHeapMb = await heapMb(cdp);
+    // Warm: signed out, the page closed, a new one in the same context (IndexedDB and HTTP cache kept, the JS heap new).
+    await page.getByTestId('sign-out').click();
+    await page.getByRole('button', { name: '1', exact: true }).waitFor({ timeout: UI_TIMEOUT_MS });
+    await page.close();
+    page = await context.newPage();
+    await page.goto(`${baseUrl}/?venue=${venue}`);
+    const warm = await signInToOrderScreen(page, '3');
+    await sleep(500);
+    const warmHeapMb = await heapMb(await context.newCDPSession(page));
     const typed = await typeTimed(page, query);
     const measured = typed.times.filter((t) => t != null);
     const stats = latencyStats(measured);
     return {
       cold,
+      switched,
       warm,
       heapMb: { afterColdSync: coldHeapMb, afterWarmSignIn: warmHeapMb },
       search: { query, perKeystrokeMs: typed.times.map((t) => (t == null ? null : Math.round(t * 10) / 10)), p50Ms: stats.p50Ms, maxMs: stats.maxMs, unchanged: typed.times.length - measured.length, tilesShownAtEnd: typed.shown },
@@ -220,7 +228,7 @@ export function menuScaleSummary(r) {
   const g = MENU_SCALE_GOALS;
   const lines = [
     `Menu as it grows (the snapshot a tablet downloads; Chromium on loopback: sign-in → seated order screen with its first tile, in-page timers)`,
-    `  venue (dishes)          | route               on the wire (br)       (raw) | server cold / repeat p50 ms | cold first sync | warm sign-in | seat→tile cold/warm | search/keystroke p50 / max ms | JS heap cold / warm`,
+    `  venue (dishes)          | route               on the wire (br)       (raw) | server cold / repeat p50 ms | cold first sync | warm sign-in | staff switch | seat→tile cold/warm | search/keystroke p50 / max ms | JS heap cold / warm`,
   ];
   for (const row of r.rows) {
     const w = row.wire;
@@ -228,7 +236,7 @@ export function menuScaleSummary(r) {
     lines.push(
       `  ${`${row.label} (${fmt(row.dishes)})`.padEnd(23)} | ${w.route.padEnd(19)} ${`${kb(w.brBytes)} ${w.encoding}`.padStart(15)} ${`(${kb(w.rawBytes)})`.padStart(12)} | ${`${w.coldMs} / ${fmt(w.repeatP50Ms)}`.padStart(27)} | ` +
         (b
-          ? `${`${b.cold.signInToTileMs} ms`.padStart(15)} | ${`${b.warm.signInToTileMs} ms`.padStart(12)} | ${`${b.cold.seatToTileMs} / ${b.warm.seatToTileMs} ms`.padStart(19)} | ${`${fmt(b.search.p50Ms)} / ${fmt(b.search.maxMs)}`.padStart(29)} | ${b.heapMb.afterColdSync} / ${b.heapMb.afterWarmSignIn} MB`
+          ? `${`${b.cold.signInToTileMs} ms`.padStart(15)} | ${`${b.warm.signInToTileMs} ms`.padStart(12)} | ${`${b.switched.signInToTileMs} ms`.padStart(12)} | ${`${b.cold.seatToTileMs} / ${b.warm.seatToTileMs} ms`.padStart(19)} | ${`${fmt(b.search.p50Ms)} / ${fmt(b.search.maxMs)}`.padStart(29)} | ${b.heapMb.afterColdSync} / ${b.heapMb.afterWarmSignIn} MB`
           : `browser not measured: ${row.browserError ?? r.browserError}`),
     );
   }
@@ -236,7 +244,8 @@ export function menuScaleSummary(r) {
   lines.push(
     `  goals at ${r.goalVenue}: snapshot ≤ ${kb(g.snapshotBytes)} on the wire: ${kb(big.wire.brBytes)} — ${met(r.goals.snapshotBytes)}; warm sign-in → order screen ≤ ${g.warmSignInMs} ms: ${fmt(big.browser?.warm.signInToTileMs)} ms — ${met(r.goals.warmSignInMs)}; search ≤ ${g.keystrokeMs} ms per keystroke (max): ${fmt(big.browser?.search.maxMs)} ms — ${met(r.goals.keystrokeMs)}`,
     `  growth ${r.rows[0].venue} → ${r.goalVenue}: bytes on the wire ×${fmt(r.growth.brBytes)}, warm sign-in ×${fmt(r.growth.warmSignIn)}; search typed "${big.browser?.search.query ?? ''}" (${fmt(big.browser?.search.perKeystrokeMs?.map((t) => (t == null ? 'no change' : t)).join(', '))} ms per keystroke)`,
-    `  sign-in times include the bench's two taps (table, seat); server times are the request's last byte on loopback; heap after a forced GC (CDP Runtime.getHeapUsage)`,
+    `  cold first sync: a new browser context (empty IndexedDB and HTTP cache) from the PIN's submit to the first dish tile of a seated table; warm sign-in: the same after signing out and opening a new page in that context (IndexedDB kept, a new JS heap); staff switch: sign-out and sign-in in the same page`,
+    `  sign-in times include the bench's two taps (table, seat); server times are the request's last byte on loopback; heap after a forced GC (CDP Runtime.getHeapUsage), after the cold sync and after the warm sign-in`,
     '',
   );
   return lines;
