@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import Redis from 'ioredis';
 import { spawnApi } from './api-process.mjs';
 import { deviceLogin } from './devices.mjs';
 import { socketIoFanout, wsBaselineFanout } from './fanout.mjs';
@@ -45,6 +46,20 @@ const brief = (r) => ({
   benchCpuPercent: r.benchCpuPercent,
 });
 
+/** Throws unless a Redis answers PING at `url` within 2 s (without one the pair would start and never fan out). */
+async function redisAnswers(url) {
+  const redis = new Redis(url, { lazyConnect: true, connectTimeout: 2_000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+    await redis.ping();
+  } catch (error) {
+    throw new Error(`no Redis answers at ${url.replace(/\/\/[^@]*@/, '//')} (${error.message}); set REDIS_URL`);
+  } finally {
+    redis.disconnect();
+  }
+}
+
 /** The soft limit on open files of this process (each client is one socket here). */
 function openFilesLimit() {
   try {
@@ -77,6 +92,7 @@ export async function fanoutScaleBench({ main, tmpDir, counts = [500, 5000], rou
   const sqlitePath = path.join(tmpDir, 'fanout-pair.db');
   try {
     try {
+      await redisAnswers(redisUrl);
       const env = { REDIS_URL: redisUrl, JOBS_PREFIX: `pos-bench-${process.pid}-${Date.now()}` };
       const webRoot = path.join(tmpDir, 'none');
       // The first instance migrates and seeds the file; the second starts on it afterwards.
