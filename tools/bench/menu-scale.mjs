@@ -81,10 +81,13 @@ async function armTimers(page) {
   }, TILE);
 }
 
-async function heapMb(cdp) {
+/** The page's JS heap after a forced GC: CDP's count for the renderer's isolate, and the page's own performance.memory. */
+async function heapMb(page, cdp) {
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-  return Math.round((usedSize / 1024 / 1024) * 10) / 10;
+  const pageUsed = await page.evaluate(() => performance.memory?.usedJSHeapSize ?? null);
+  const mb = (b) => (b == null ? null : Math.round((b / 1024 / 1024) * 10) / 10);
+  return { isolate: mb(usedSize), page: mb(pageUsed) };
 }
 
 /** PIN 1111, a free table seated, until the first dish tile: times taken in the page. */
@@ -154,7 +157,7 @@ async function browserRun(browser, baseUrl, venue, query) {
     await page.goto(`${baseUrl}/?venue=${venue}&enroll=${await enrollmentCode(baseUrl, venue)}`);
     const cold = await signInToOrderScreen(page, '1');
     await sleep(1000); // whatever the first sync still writes (IndexedDB) settles
-    const coldHeapMb = await heapMb(await context.newCDPSession(page));
+    const coldHeapMb = await heapMb(page, await context.newCDPSession(page));
     // Staff switch in the same page (sign-out → PIN pad; what the page holds in memory is kept).
     await page.getByTestId('sign-out').click();
     const switched = await signInToOrderScreen(page, '2');
@@ -167,7 +170,7 @@ async function browserRun(browser, baseUrl, venue, query) {
     await page.goto(`${baseUrl}/?venue=${venue}`);
     const warm = await signInToOrderScreen(page, '3');
     await sleep(500);
-    const warmHeapMb = await heapMb(await context.newCDPSession(page));
+    const warmHeapMb = await heapMb(page, await context.newCDPSession(page));
     const typed = await typeTimed(page, query);
     const measured = typed.times.filter((t) => t != null);
     const stats = latencyStats(measured);
@@ -194,7 +197,7 @@ export async function menuScaleBench({ baseUrl, hasWeb, log = () => {}, query = 
   }
   let browserError = null;
   if (hasWeb) {
-    const browser = await chromium.launch(CHROMIUM);
+    const browser = await chromium.launch({ ...CHROMIUM, args: [...CHROMIUM.args, '--enable-precise-memory-info'] });
     try {
       for (const row of rows) {
         log(`menu scale: ${row.venue} in Chromium (cold first sync, warm sign-in, search, heap) …`);
@@ -236,7 +239,7 @@ export function menuScaleSummary(r) {
     lines.push(
       `  ${`${row.label} (${fmt(row.dishes)})`.padEnd(23)} | ${w.route.padEnd(19)} ${`${kb(w.brBytes)} ${w.encoding}`.padStart(15)} ${`(${kb(w.rawBytes)})`.padStart(12)} | ${`${w.coldMs} / ${fmt(w.repeatP50Ms)}`.padStart(27)} | ` +
         (b
-          ? `${`${b.cold.signInToTileMs} ms`.padStart(15)} | ${`${b.warm.signInToTileMs} ms`.padStart(12)} | ${`${b.switched.signInToTileMs} ms`.padStart(12)} | ${`${b.cold.seatToTileMs} / ${b.warm.seatToTileMs} ms`.padStart(19)} | ${`${fmt(b.search.p50Ms)} / ${fmt(b.search.maxMs)}`.padStart(29)} | ${b.heapMb.afterColdSync} / ${b.heapMb.afterWarmSignIn} MB`
+          ? `${`${b.cold.signInToTileMs} ms`.padStart(15)} | ${`${b.warm.signInToTileMs} ms`.padStart(12)} | ${`${b.switched.signInToTileMs} ms`.padStart(12)} | ${`${b.cold.seatToTileMs} / ${b.warm.seatToTileMs} ms`.padStart(19)} | ${`${fmt(b.search.p50Ms)} / ${fmt(b.search.maxMs)}`.padStart(29)} | ${fmt(b.heapMb.afterColdSync.page)} / ${fmt(b.heapMb.afterWarmSignIn.page)} MB`
           : `browser not measured: ${row.browserError ?? r.browserError}`),
     );
   }
@@ -245,7 +248,7 @@ export function menuScaleSummary(r) {
     `  goals at ${r.goalVenue}: snapshot ≤ ${kb(g.snapshotBytes)} on the wire: ${kb(big.wire.brBytes)} — ${met(r.goals.snapshotBytes)}; warm sign-in → order screen ≤ ${g.warmSignInMs} ms: ${fmt(big.browser?.warm.signInToTileMs)} ms — ${met(r.goals.warmSignInMs)}; search ≤ ${g.keystrokeMs} ms per keystroke (max): ${fmt(big.browser?.search.maxMs)} ms — ${met(r.goals.keystrokeMs)}`,
     `  growth ${r.rows[0].venue} → ${r.goalVenue}: bytes on the wire ×${fmt(r.growth.brBytes)}, warm sign-in ×${fmt(r.growth.warmSignIn)}; search typed "${big.browser?.search.query ?? ''}" (${fmt(big.browser?.search.perKeystrokeMs?.map((t) => (t == null ? 'no change' : t)).join(', '))} ms per keystroke)`,
     `  cold first sync: a new browser context (empty IndexedDB and HTTP cache) from the PIN's submit to the first dish tile of a seated table; warm sign-in: the same after signing out and opening a new page in that context (IndexedDB kept, a new JS heap); staff switch: sign-out and sign-in in the same page`,
-    `  sign-in times include the bench's two taps (table, seat); server times are the request's last byte on loopback; heap after a forced GC (CDP Runtime.getHeapUsage), after the cold sync and after the warm sign-in`,
+    `  sign-in times include the bench's two taps (table, seat); server times are the request's last byte on loopback; JS heap: performance.memory.usedJSHeapSize (--enable-precise-memory-info) after a forced GC, after the cold sync and after the warm sign-in (the isolate's count from CDP is in the JSON)`,
     '',
   );
   return lines;
