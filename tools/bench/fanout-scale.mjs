@@ -158,6 +158,7 @@ export function fanoutScaleSummary(r) {
     `  connect all (one / two instances): ${measured.map((row) => `${row.clients}: ${fmt(row.oneInstance.connectAllMs)} / ${fmt(row.twoInstances?.connectAllMs)} ms`).join(', ')}`,
     `  the bench process's own CPU (the clients; connect + rounds) one / two / ws: ${measured.map((row) => `${row.clients}: ${fmt(row.oneInstance.benchCpuPercent)} / ${fmt(row.twoInstances?.benchCpuPercent)} / ${fmt(row.bareWs.benchCpuPercent)} %`).join(', ')} of a core; ulimit -n ${fmt(r.openFilesLimit)}`,
     r.pairError ? `  two instances: not measured — ${r.pairError}` : `  two instances: two API processes on one SQLite file (WAL), Socket.IO Redis adapter at ${r.redisUrl}, half the clients on each`,
+    `  the part ran in ${fmt(r.partSeconds)} s`,
     '',
   ];
 }

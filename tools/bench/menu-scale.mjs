@@ -248,6 +248,7 @@ export function menuScaleSummary(r) {
     `  goals at ${r.goalVenue}: snapshot ≤ ${kb(g.snapshotBytes)} on the wire: ${kb(big.wire.brBytes)} — ${met(r.goals.snapshotBytes)}; warm sign-in → order screen ≤ ${g.warmSignInMs} ms: ${fmt(big.browser?.warm.signInToTileMs)} ms — ${met(r.goals.warmSignInMs)}; search ≤ ${g.keystrokeMs} ms per keystroke (max): ${fmt(big.browser?.search.maxMs)} ms — ${met(r.goals.keystrokeMs)}`,
     `  growth ${r.rows[0].venue} → ${r.goalVenue}: bytes on the wire ×${fmt(r.growth.brBytes)}, warm sign-in ×${fmt(r.growth.warmSignIn)}; search typed "${big.browser?.search.query ?? ''}" (${fmt(big.browser?.search.perKeystrokeMs?.map((t) => (t == null ? 'no change' : t)).join(', '))} ms per keystroke)`,
     `  cold first sync: a new browser context (empty IndexedDB and HTTP cache) from the PIN's submit to the first dish tile of a seated table; warm sign-in: the same after signing out and opening a new page in that context (IndexedDB kept, a new JS heap); staff switch: sign-out and sign-in in the same page`,
+    `  the part ran in ${fmt(r.partSeconds)} s (after the API's start-up, which seeds the 5,000- and 50,000-dish venues)`,
     `  sign-in times include the bench's two taps (table, seat); server times are the request's last byte on loopback; JS heap: performance.memory.usedJSHeapSize (--enable-precise-memory-info) after a forced GC, after the cold sync and after the warm sign-in (the isolate's count from CDP is in the JSON)`,
     '',
   );

@@ -140,6 +140,7 @@ export function ordersScaleSummary(r) {
     }),
     `  bare Fastify (same body, same c): ${b.throughputRps} req/s, p50 ${fmt(b.p50Ms)} ms, p99 ${fmt(b.p99Ms)} ms (best of ${r.bareRuns.map((x) => `${x.throughputRps} req/s`).join(' / ')}, before and after the levels)`,
     `  growth from the first level to the last: throughput ×${fmt(r.growth.throughput)}, p99 ×${fmt(r.growth.p99)}`,
+    `  the part ran in ${fmt(r.partSeconds)} s`,
     '',
   ];
 }

@@ -258,11 +258,13 @@ async function main() {
   const stockProduct = await productByCode(baseUrl, cookToken, 'solyanka');
   const orderProduct = await productByCode(baseUrl, waiterToken, 'borscht');
 
-  // BENCH_ONLY=orders-scale: on an API of its own (a fresh file: the first level is an empty history, and the 500,000 orders stay out of the other parts' figures).
+  // orders-scale (in the default set): on an API of its own (a fresh file: the first level is an empty history, and the 500,000 orders stay out of the other parts' figures).
   let ordersScale;
   if (ONLY.has('orders-scale')) {
     log('orders scale: c=4 with 0 / 50,000 / 500,000 orders in the database (seeded into the file), beside the bare Fastify route …');
+    const started = Date.now();
     ordersScale = await ordersScaleBench({ tmpDir, login: (url) => login(url, '1111'), durationMs: ORDER_DURATION_MS, ...(process.env.BENCH_ORDERS_SCALE ? { sizes: process.env.BENCH_ORDERS_SCALE.split(',').map(Number) } : {}) });
+    ordersScale.partSeconds = Math.round((Date.now() - started) / 1000);
   }
 
   let web;
@@ -301,9 +303,10 @@ async function main() {
   fanout.withinBudget = sio.p99Ms != null && sio.p99Ms <= BUDGETS.fanoutP99Ms && sio.receipts === sio.expectedReceipts;
   }
 
-  // BENCH_ONLY=fanout-scale (opt-in): 500 and 5,000 clients, one instance and two over Redis.
+  // fanout-scale (in the default set): 500 and 5,000 clients, one instance and two over Redis.
   let fanoutScale;
   if (ONLY.has('fanout-scale')) {
+    const started = Date.now();
     fanoutScale = await fanoutScaleBench({
       main: { baseUrl, token: cookToken, productId: stockProduct.id },
       tmpDir,
@@ -311,12 +314,15 @@ async function main() {
       ...(process.env.BENCH_FANOUT_SCALE ? { counts: process.env.BENCH_FANOUT_SCALE.split(',').map(Number) } : {}),
       ...(process.env.BENCH_SCALE_ROUNDS ? { rounds: Number(process.env.BENCH_SCALE_ROUNDS) } : {}),
     });
+    fanoutScale.partSeconds = Math.round((Date.now() - started) / 1000);
   }
 
   // BENCH_ONLY=menu-scale (opt-in): the 5,000- and 50,000-dish venues, on the wire and in Chromium.
   let menuScale;
   if (ONLY.has('menu-scale')) {
+    const started = Date.now();
     menuScale = await menuScaleBench({ baseUrl, hasWeb: WEB_ROOT_SERVED, log });
+    menuScale.partSeconds = Math.round((Date.now() - started) / 1000);
   }
 
   let replay;
