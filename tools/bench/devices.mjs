@@ -7,11 +7,15 @@ const devices = new Map();
 
 /** Reads the API's start-up output for its enrollment links (`?venue=<slug>&enroll=<CODE>`). */
 export function recordStartCodes(output) {
-  for (const [, venue, code] of output.matchAll(/[?&]venue=([a-z0-9-]+)&enroll=([A-Z0-9-]+)/g)) {
-    if (!startCodes.has(venue)) startCodes.set(venue, []);
-    if (!startCodes.get(venue).includes(code)) startCodes.get(venue).push(code);
+  // Keyed by the port in the link as well: the scale parts run several APIs, each with its own codes.
+  for (const [, port, venue, code] of output.matchAll(/:(\d+)\/?\?venue=([a-z0-9-]+)&enroll=([A-Z0-9-]+)/g)) {
+    const key = `${port}|${venue}`;
+    if (!startCodes.has(key)) startCodes.set(key, []);
+    if (!startCodes.get(key).includes(code)) startCodes.get(key).push(code);
   }
 }
+
+const keyOf = (baseUrl, venue) => `${new URL(baseUrl).port}|${venue}`;
 
 async function post(url, body, token) {
   const res = await fetch(url, {
@@ -25,15 +29,16 @@ async function post(url, body, token) {
 }
 
 function device(baseUrl, venue) {
-  if (!devices.has(venue)) {
-    const code = startCodes.get(venue)?.shift();
+  const key = keyOf(baseUrl, venue);
+  if (!devices.has(key)) {
+    const code = startCodes.get(key)?.shift();
     if (!code) throw new Error(`no start-up enrollment code for venue ${venue} (start the API with ENROLLMENT_CODE_FOR=${venue})`);
     devices.set(
-      venue,
+      key,
       post(`${baseUrl}/pos/devices/enroll`, { venue, code, name: 'bench' }).then((d) => ({ id: d.deviceId, key: Buffer.from(d.deviceKey, 'base64url') })),
     );
   }
-  return devices.get(venue);
+  return devices.get(key);
 }
 
 /** Signs in like a tablet: a fresh challenge answered with the device key, then the PIN. Returns the token. */

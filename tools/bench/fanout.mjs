@@ -63,7 +63,11 @@ async function runRounds(name, col, rounds, trigger) {
   return incomplete;
 }
 
-export async function socketIoFanout({ baseUrl, token, productId, clients, rounds, batch = 50 }) {
+/**
+ * `clientUrls` spreads the clients over several API instances (client i on clientUrls[i % n]);
+ * the stock change is always made on `baseUrl`.
+ */
+export async function socketIoFanout({ baseUrl, clientUrls = [baseUrl], token, productId, clients, rounds, batch = 50 }) {
   const col = collector(clients);
   const sockets = [];
   let samplePayload = null;
@@ -76,7 +80,7 @@ export async function socketIoFanout({ baseUrl, token, productId, clients, round
   try {
     const connectStart = performance.now();
     await inBatches(clients, batch, (i) => {
-      const socket = ioClient(`${baseUrl}/menu-updates`, {
+      const socket = ioClient(`${clientUrls[i % clientUrls.length]}/menu-updates`, {
         path: '/ws',
         auth: { token },
         transports: ['websocket'],

@@ -8,7 +8,7 @@ import { latencyStats, ratio } from './lib.mjs';
  * Closed-loop load: `concurrency` workers each send the next request as soon as the previous
  * answered, for `durationMs` (after a short unmeasured warm-up). Global fetch keeps connections alive.
  */
-async function closedLoop({ url, headers, body, concurrency, durationMs, warmupMs = 300, okStatus }) {
+export async function closedLoop({ url, headers, body, concurrency, durationMs, warmupMs = 300, okStatus }) {
   const latencies = [];
   const errors = new Map();
   let measuring = false;

@@ -1,16 +1,15 @@
 #!/usr/bin/env node
 // `npm run bench`: indicative performance figures for the FEATURES.md budgets, printed as JSON.
 // Not part of `npm test`; it never builds anything — it runs dist/apps/api/server.js.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { deviceLogin, recordStartCodes } from './devices.mjs';
+import { killStartedApis, ROOT, SERVER, spawnApi } from './api-process.mjs';
+import { deviceLogin } from './devices.mjs';
 import { dashboardBench } from './dashboard.mjs';
 import { webhooksBench } from './webhooks.mjs';
 import { fanoutSummary, socketIoFanout, wsBaselineFanout } from './fanout.mjs';
-import { freePort, sleep } from './lib.mjs';
+import { sleep } from './lib.mjs';
 import { highestRateWithin, ordersBench } from './orders.mjs';
 import { recommendationsBench } from './recommendations.mjs';
 import { PROMOTIONS_BUDGET_P99_MS, promotionsBench, promotionsSummary } from './promotions.mjs';
@@ -19,17 +18,32 @@ import { webBench } from './web.mjs';
 import { menuOnTheWire } from './wire.mjs';
 import { zReportBench } from './z-report.mjs';
 import { exportBench, exportSummary } from './export.mjs';
+import { ordersScaleBench, ordersScaleSummary } from './orders-scale.mjs';
+import { fanoutScaleBench, fanoutScaleSummary } from './fanout-scale.mjs';
+import { menuScaleBench, menuScaleSummary } from './menu-scale.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SERVER = path.join(ROOT, 'dist', 'apps', 'api', 'server.js');
 const BUDGETS = { fanoutP99Ms: 50, orderP99Ms: 20, replayMs: 5000, recommendationsP99Ms: 10, dashboardP99Ms: 10, promotionsP99Ms: PROMOTIONS_BUDGET_P99_MS, shellFirstLoadKbGz: 200, remoteOwnKbGz: 30, floorMs: 1000 };
+// Issue 21's goals (the scale tables print theirs beside each figure).
+const GOALS = { replayMs: 2000 };
 // BENCH_ONLY=replay,orders runs just those parts (default: all).
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'web,dashboard,fanout,replay,orders,recommendations,promotions').split(',').map((x) => x.trim()));
+// `scale` names the three scale tables of issue 21 (orders-scale, fanout-scale, menu-scale).
+const ONLY = new Set(
+  (process.env.BENCH_ONLY ?? 'web,dashboard,fanout,fanout-scale,replay,orders,orders-scale,recommendations,promotions')
+    .split(',')
+    .map((x) => x.trim())
+    .flatMap((x) => (x === 'scale' ? ['orders-scale', 'fanout-scale', 'menu-scale'] : [x])),
+);
 // The web part serves the built shell and remotes; without dist/web it is skipped with a note.
 const WEB_ROOT = path.join(ROOT, 'dist', 'web');
 const HAS_WEB = fs.existsSync(path.join(WEB_ROOT, 'index.html'));
 // The recommendations part needs the bench venue: 5,000 products and 50,000 past orders, seeded at start-up.
-const BIG_MENU = ONLY.has('recommendations');
+const BIG_MENU = ONLY.has('recommendations') || ONLY.has('menu-scale');
+// The menu-scale part also needs venue `bench-50k` (50,000 dishes, no history) and the built web.
+const HUGE_MENU = ONLY.has('menu-scale');
+const WEB_ROOT_SERVED = HAS_WEB && (ONLY.has('web') || ONLY.has('menu-scale'));
+// The scale tables of issue 21: orders-scale and fanout-scale (~1 min each) run by default; menu-scale
+// (a 50,000-dish venue seeded at start-up, three venues in Chromium: ~2 min more) only when named.
+const SCALE_PARTS = ['orders-scale', 'fanout-scale', 'menu-scale'];
 const REPLAY_ORDERS = 100; // × (create + 8 adds + fire) = 1,000 commands
 const FANOUT_CLIENTS = Number(process.env.BENCH_CLIENTS ?? 500);
 const FANOUT_ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
@@ -46,72 +60,30 @@ if (API_NEEDED && !fs.existsSync(SERVER)) {
   process.exit(1);
 }
 
+let api = null;
 let child = null;
-let childExited = null;
 let tmpDir = null;
-const childOutput = [];
 
 async function startServer() {
   tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pos-bench-'));
-  const port = await freePort();
-  // BENCH_NODE_ARGS, e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof', profiles the API under the bench.
-  child = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []), SERVER], {
-    cwd: ROOT,
+  api = await spawnApi({
+    sqlitePath: path.join(tmpDir, 'pos.db'),
+    webRoot: WEB_ROOT_SERVED ? WEB_ROOT : path.join(tmpDir, 'none'),
+    // BENCH_NODE_ARGS, e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof', profiles the API under the bench.
+    nodeArgs: process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : [],
     env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      SQLITE_PATH: path.join(tmpDir, 'pos.db'),
-      WEB_ROOT: ONLY.has('web') && HAS_WEB ? WEB_ROOT : path.join(tmpDir, 'none'),
-      LOG_LEVEL: 'warn',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      ARGON2_MEMORY_KIB: '4096',
-      DATABASE_URL: '',
-      REDIS_URL: '',
-      ...(BIG_MENU ? { SEED_BIG_MENU: 'true', ENROLLMENT_CODE_FOR: 'bench' } : {}),
-      // One process plays many tablets from one address: the per-address sign-in limits would count them together.
-      RATE_LIMIT_SIGN_IN_PER_MINUTE: '100000',
-      RATE_LIMIT_CHALLENGE_PER_MINUTE: '100000',
-      RATE_LIMIT_ENROLL_PER_MINUTE: '100000',
+      ...(BIG_MENU ? { SEED_BIG_MENU: 'true' } : {}),
+      ...(HUGE_MENU ? { SEED_HUGE_MENU: 'true' } : {}),
+      ...(BIG_MENU || HUGE_MENU ? { ENROLLMENT_CODE_FOR: [BIG_MENU && 'bench', HUGE_MENU && 'bench-50k'].filter(Boolean).join(',') } : {}),
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    startupMs: BIG_MENU || HUGE_MENU ? 300_000 : 30_000,
   });
-  const keep = (chunk) => {
-    // BENCH_SERVER_LOG=1 passes the API's own log through (its errors, e.g. behind a 500 in a figure).
-    if (process.env.BENCH_SERVER_LOG) process.stderr.write(chunk);
-    recordStartCodes(chunk.toString());
-    childOutput.push(chunk.toString());
-    if (childOutput.length > 50) childOutput.shift();
-  };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  childExited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + (BIG_MENU ? 180_000 : 30_000);
-  let exited = null;
-  childExited.then((e) => (exited = e));
-  while (Date.now() < deadline) {
-    if (exited) throw new Error(`API exited during start-up (${JSON.stringify(exited)}):\n${childOutput.join('')}`);
-    try {
-      const res = await fetch(`${baseUrl}/pos/ping`);
-      await res.arrayBuffer();
-      if (res.ok) return baseUrl;
-    } catch {
-      /* not listening yet */
-    }
-    await sleep(150);
-  }
-  throw new Error(`API did not answer GET /pos/ping within 30 s:\n${childOutput.join('')}`);
+  child = api.child;
+  return api.baseUrl;
 }
 
 async function stopServer() {
-  if (child && child.exitCode === null && child.signalCode === null) {
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    await childExited;
-    clearTimeout(timer);
-  }
+  if (api) await api.stop();
   if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
 }
 
@@ -182,7 +154,7 @@ function summary(result) {
       const r = result.replay[k];
       return `  ${k.padEnd(13)}: ${r.commands} commands drained in ${r.drainMs} ms (${r.commandsPerSecond}/s; HTTP ${r.httpMs} ms of it), requests ${r.requestsSent}, responses lost ${r.responsesLost}, duplicates ${r.duplicates}, losses ${r.losses}, refused ${r.failed}${Object.keys(r.errors).length ? `, answers ${JSON.stringify(r.errors)}` : ''}`;
     }),
-    `  budget ≤ ${BUDGETS.replayMs} ms, 0 duplicates, 0 losses: ${result.replay.withinBudget ? 'OK' : 'OVER'}`,
+    `  budget ≤ ${BUDGETS.replayMs} ms, 0 duplicates, 0 losses: ${result.replay.withinBudget ? 'OK' : 'OVER'}; issue 21 goal: ${result.replay.clean.commands} commands ≤ ${GOALS.replayMs} ms: ${result.replay.clean.drainMs <= GOALS.replayMs && result.replay.clean.duplicates === 0 && result.replay.clean.losses === 0 ? 'goal met' : 'goal NOT met'}`,
     '',
     );
   }
@@ -257,6 +229,11 @@ function summary(result) {
     );
   }
   if (result.analyticsExport) lines.push(...exportSummary(result.analyticsExport));
+  if (result.ordersScale) lines.push(...ordersScaleSummary(result.ordersScale));
+  if (result.fanoutScale) lines.push(...fanoutScaleSummary(result.fanoutScale));
+  if (result.menuScale) lines.push(...menuScaleSummary(result.menuScale));
+  const optIn = SCALE_PARTS.filter((part) => !ONLY.has(part));
+  if (optIn.length) lines.push(`Scale tables not run: ${optIn.join(', ')} (menu-scale is opt-in, ~2 min on 2 cores: BENCH_ONLY=menu-scale npm run bench; BENCH_ONLY=scale runs all three)`, '');
   lines.push(
     `machine: ${result.machine.cpus} CPUs, node ${result.machine.node} (figures are indicative on a shared machine)`,
     '',
@@ -280,6 +257,15 @@ async function main() {
   const waiterToken = await login(baseUrl, '1111');
   const stockProduct = await productByCode(baseUrl, cookToken, 'solyanka');
   const orderProduct = await productByCode(baseUrl, waiterToken, 'borscht');
+
+  // orders-scale (in the default set): on an API of its own (a fresh file: the first level is an empty history, and the 500,000 orders stay out of the other parts' figures).
+  let ordersScale;
+  if (ONLY.has('orders-scale')) {
+    log('orders scale: c=4 with 0 / 50,000 / 500,000 orders in the database (seeded into the file), beside the bare Fastify route …');
+    const started = Date.now();
+    ordersScale = await ordersScaleBench({ tmpDir, login: (url) => login(url, '1111'), durationMs: ORDER_DURATION_MS, ...(process.env.BENCH_ORDERS_SCALE ? { sizes: process.env.BENCH_ORDERS_SCALE.split(',').map(Number) } : {}) });
+    ordersScale.partSeconds = Math.round((Date.now() - started) / 1000);
+  }
 
   let web;
   if (ONLY.has('web')) {
@@ -315,6 +301,28 @@ async function main() {
   const base = await wsBaselineFanout({ payload, clients: FANOUT_CLIENTS, rounds: FANOUT_ROUNDS });
   fanout = fanoutSummary(sio, base);
   fanout.withinBudget = sio.p99Ms != null && sio.p99Ms <= BUDGETS.fanoutP99Ms && sio.receipts === sio.expectedReceipts;
+  }
+
+  // fanout-scale (in the default set): 500 and 5,000 clients, one instance and two over Redis.
+  let fanoutScale;
+  if (ONLY.has('fanout-scale')) {
+    const started = Date.now();
+    fanoutScale = await fanoutScaleBench({
+      main: { baseUrl, token: cookToken, productId: stockProduct.id },
+      tmpDir,
+      log,
+      ...(process.env.BENCH_FANOUT_SCALE ? { counts: process.env.BENCH_FANOUT_SCALE.split(',').map(Number) } : {}),
+      ...(process.env.BENCH_SCALE_ROUNDS ? { rounds: Number(process.env.BENCH_SCALE_ROUNDS) } : {}),
+    });
+    fanoutScale.partSeconds = Math.round((Date.now() - started) / 1000);
+  }
+
+  // BENCH_ONLY=menu-scale (opt-in): the 5,000- and 50,000-dish venues, on the wire and in Chromium.
+  let menuScale;
+  if (ONLY.has('menu-scale')) {
+    const started = Date.now();
+    menuScale = await menuScaleBench({ baseUrl, hasWeb: WEB_ROOT_SERVED, log });
+    menuScale.partSeconds = Math.round((Date.now() - started) / 1000);
   }
 
   let replay;
@@ -370,6 +378,9 @@ async function main() {
   }
 
   const result = {
+    ordersScale,
+    fanoutScale,
+    menuScale,
     web,
     menuWire,
     dashboard,
@@ -382,6 +393,7 @@ async function main() {
     promotions,
     analyticsExport,
     budgets: BUDGETS,
+    goals: GOALS,
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, loadavg: os.loadavg().map((l) => Math.round(l * 100) / 100), node: process.version },
   };
   console.log(summary(result));
@@ -390,7 +402,7 @@ async function main() {
 
 for (const sig of ['SIGINT', 'SIGTERM']) {
   process.once(sig, () => {
-    if (child && child.exitCode === null) child.kill('SIGKILL');
+    killStartedApis();
     if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
     process.exit(130);
   });

@@ -8,7 +8,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { enrollmentCode } from './devices.mjs';
 
-const CHROMIUM = { executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] };
+export const CHROMIUM = { executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] };
 const kb = (bytes) => Math.round((bytes / 1024) * 10) / 10;
 
 /** Gzipped size of each remote's own code: what its `./plugin` loads, less the shared fallbacks. */

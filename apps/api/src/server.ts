@@ -11,7 +11,7 @@ async function main() {
   await migrateToLatest(database.db, config.pgSchema);
   const app = await buildApp({ config, database, logger: { level: config.logLevel }, startJobs: true });
   if (process.env.SEED !== 'false') {
-    await seedDemo(database.db, app.services.auth, { bigMenu: process.env.SEED_BIG_MENU === 'true' });
+    await seedDemo(database.db, app.services.auth, { bigMenu: process.env.SEED_BIG_MENU === 'true', hugeMenu: process.env.SEED_HUGE_MENU === 'true' });
   }
   const stop = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');

@@ -84,7 +84,7 @@ async function insertChunked<T extends keyof Database>(db: Kysely<Database>, tab
  * Creates the demo venues (menu, floor, staff with known PINs, roles, flags, registry) unless they
  * exist, and makes sure every known remote has a registry entry. Safe to run on every start.
  */
-export async function seedDemo(db: Kysely<Database>, auth: AuthService, options: { bigMenu?: boolean } = {}) {
+export async function seedDemo(db: Kysely<Database>, auth: AuthService, options: { bigMenu?: boolean; hugeMenu?: boolean } = {}) {
   for (const venue of DEMO_VENUES) {
     const existing = await db.selectFrom('venues').select('id').where('slug', '=', venue.slug).executeTakeFirst();
     const venueId = existing?.id ?? (await createVenue(db, auth, venue));
@@ -100,6 +100,12 @@ export async function seedDemo(db: Kysely<Database>, auth: AuthService, options:
     await ensureRemoteRegistry(db, benchId);
     // The recommendations bench needs a venue with a past: 50,000 paid orders and their pairs.
     if (!existing) await seedBenchHistory(db, benchId, 50_000);
+  }
+  // SEED_HUGE_MENU (the bench's menu-scale part): venue `bench-50k` with 50,000 dishes, no order history.
+  if (options.hugeMenu) {
+    const existing = await db.selectFrom('venues').select('id').where('slug', '=', 'bench-50k').executeTakeFirst();
+    const hugeId = existing?.id ?? (await createVenue(db, auth, { slug: 'bench-50k', name: 'Benchmark venue, 50,000 dishes', flags: allOn, menu: generatedMenu(50_000) }));
+    await ensureRemoteRegistry(db, hugeId);
   }
 }
 
