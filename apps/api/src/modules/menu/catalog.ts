@@ -147,6 +147,6 @@ export class MenuCatalog {
   }
 
   private async checkCodeFree(db: Db, venueId: string, code: string) {
-    if (await repo.productWithCode(db, venueId, code)) throw conflict('menu.code_taken', `A product of this venue already has the code ${code}`, { code });
+    if (await repo.productWithCode(db, venueId, code)) throw conflict('menu.code_taken', `A product of this venue already has the code ${code}`);
   }
 }
