@@ -1,5 +1,14 @@
+import { sql } from 'kysely';
+import { isPostgres } from '../../db/dialect';
 import type { CategoriesTable, MenuChangesTable, ProductsTable } from '../../db/schema';
 import type { Db } from '../../shared/command';
+
+/**
+ * The tie-breaker of the menu's (sort, id) order, compared byte by byte as JavaScript compares
+ * strings (`applyChanges` on the tablet): SQLite's default BINARY does; PostgreSQL follows the
+ * database's collation unless told "C".
+ */
+const byId = (db: Db) => (isPostgres(db) ? sql<string>`id collate "C"` : sql<string>`id`);
 
 export const listStations = (db: Db, venueId: string) =>
   db.selectFrom('stations').selectAll().where('venue_id', '=', venueId).orderBy('code').execute();
@@ -7,7 +16,7 @@ export const listStations = (db: Db, venueId: string) =>
 /** Live categories (not archived), in the menu's order: (sort, id), as `applyChanges` keeps them. */
 const menuCategories = (db: Db, venueId: string) => db.selectFrom('categories').selectAll().where('venue_id', '=', venueId).where('archived_at', 'is', null);
 
-export const listCategories = (db: Db, venueId: string) => menuCategories(db, venueId).orderBy('sort').orderBy('id').execute();
+export const listCategories = (db: Db, venueId: string) => menuCategories(db, venueId).orderBy('sort').orderBy(byId(db)).execute();
 
 export const findCategory = (db: Db, venueId: string, categoryId: string) => menuCategories(db, venueId).where('id', '=', categoryId).executeTakeFirst();
 
@@ -45,7 +54,7 @@ export const listModifierOptions = (db: Db, venueId: string) =>
 const menuProducts = (db: Db, venueId: string) => db.selectFrom('products').selectAll().where('venue_id', '=', venueId).where('kind', '=', 'item');
 
 /** In the menu's order: (sort, id), as `applyChanges` keeps them. */
-export const listProducts = (db: Db, venueId: string) => menuProducts(db, venueId).orderBy('sort').orderBy('id').execute();
+export const listProducts = (db: Db, venueId: string) => menuProducts(db, venueId).orderBy('sort').orderBy(byId(db)).execute();
 
 /** Any product of the venue holding the code (a dish, the gift card product): codes are unique per venue. */
 export const productWithCode = (db: Db, venueId: string, code: string) =>
