@@ -1,5 +1,6 @@
 import {
   CompactMenuSchema,
+  decodeMenu,
   IdParamsSchema,
   MenuCategoryInputSchema,
   MenuCategoryPatchSchema,
@@ -31,8 +32,19 @@ export async function menuRoutes(fastify: FastifyInstance) {
   app.get('/pos/menu', {
     onRequest: app.authorize('menu.view'),
     schema: { tags, summary: 'The menu with its version, one object per dish (GET /pos/menu/snapshot is the compact form)', response: replies({ 200: MenuSchema }) },
-    handler: (req) => menu.menu(db, req.actor.venueId),
+    handler: (req, reply) => sendMenu(req, reply),
   });
+
+  /**
+   * The same read as the snapshot (one consistent read per version, cached), decoded: `decodeMenu`
+   * gives back exactly what was encoded. Sent as a string, so the serializer does not validate
+   * every dish again (at 5,000 dishes that was three times the cost of the read).
+   */
+  async function sendMenu(req: FastifyRequest, reply: FastifyReply) {
+    const venueId = req.actor.venueId;
+    const snapshot = await snapshots.current(db, venueId, await menu.version(db, venueId));
+    return reply.type('application/json; charset=utf-8').send(JSON.stringify(decodeMenu(snapshot.compact)));
+  }
 
   app.get('/pos/menu/snapshot', {
     onRequest: app.authorize('menu.view'),

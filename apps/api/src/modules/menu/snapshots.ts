@@ -1,4 +1,4 @@
-import { encodeMenu } from '@pos/contracts';
+import { type CompactMenu, encodeMenu } from '@pos/contracts';
 import { compress, type ContentCoding } from '../../plugins/compression';
 import type { Db } from '../../shared/command';
 import type { MenuService } from './service';
@@ -9,6 +9,8 @@ export interface MenuSnapshot {
   version: number;
   /** Weak: the JSON is the same for a version, its codings' bytes may differ between processes. */
   etag: string;
+  /** Kept as columns (a fraction of the object-per-dish form in memory): GET /pos/menu decodes it. */
+  compact: CompactMenu;
   json: Buffer;
   encoded(coding: ContentCoding): Promise<Buffer>;
 }
@@ -53,17 +55,22 @@ export class MenuSnapshots {
   private touch(venueId: string, entry: Promise<MenuSnapshot>) {
     this.byVenue.delete(venueId);
     this.byVenue.set(venueId, entry);
-    while (this.byVenue.size > this.venuesKept) this.byVenue.delete(this.byVenue.keys().next().value!);
+    for (const oldest of this.byVenue.keys()) {
+      if (this.byVenue.size <= this.venuesKept) break;
+      this.byVenue.delete(oldest);
+    }
   }
 
   private async build(db: Db, venueId: string): Promise<MenuSnapshot> {
     const menu = await this.menu.menu(db, venueId);
-    const json = Buffer.from(JSON.stringify(encodeMenu(menu)));
+    const compact = encodeMenu(menu);
+    const json = Buffer.from(JSON.stringify(compact));
     const codings = new Map<ContentCoding, Promise<Buffer>>();
     return {
       venueId,
       version: menu.version,
       etag: snapshotEtag(venueId, menu.version),
+      compact,
       json,
       encoded(coding) {
         let body = codings.get(coding);
