@@ -116,7 +116,9 @@ export class MenuCatalog {
 
   private async productWritten(db: Db, actor: Actor, productId: string, action: string): Promise<Outcome<MenuProductResult>> {
     const venueId = actor.venueId;
-    const product: Product = toProduct((await repo.findProduct(db, venueId, productId))!, await repo.modifierGroupIdsOf(db, productId));
+    const row = await repo.findProduct(db, venueId, productId);
+    if (!row) throw notFound('product', productId);
+    const product: Product = toProduct(row, await repo.modifierGroupIdsOf(db, productId));
     const menuVersion = await recordChange(db, venueId, { kind: 'product', product });
     await this.log.audit(db, actor, action, 'product', productId, { code: product.code, name: product.name, price: product.price });
     return outcome({ menuVersion, product }, [event('menu.changed', { venueId, menuVersion })]);
@@ -124,7 +126,9 @@ export class MenuCatalog {
 
   private async categoryWritten(db: Db, actor: Actor, categoryId: string, action: string): Promise<Outcome<MenuCategoryResult>> {
     const venueId = actor.venueId;
-    const category: Category = toCategory((await repo.findCategory(db, venueId, categoryId))!);
+    const row = await repo.findCategory(db, venueId, categoryId);
+    if (!row) throw notFound('category', categoryId);
+    const category: Category = toCategory(row);
     const menuVersion = await recordChange(db, venueId, { kind: 'category', category });
     await this.log.audit(db, actor, action, 'category', categoryId, { name: category.name });
     return outcome({ menuVersion, category }, [event('menu.changed', { venueId, menuVersion })]);

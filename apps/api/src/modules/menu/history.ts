@@ -36,7 +36,7 @@ type ChangeRow = Pick<MenuChangesTable, 'version' | 'kind' | 'product_id' | 'sto
 export function changeOfRow(row: ChangeRow): MenuChange {
   const version = Number(row.version);
   if (row.kind === 'stock') {
-    return { kind: 'stock', version, productId: row.product_id!, stock: row.stock === null ? null : Number(row.stock), isAvailable: Number(row.is_available) === 1 };
+    return { kind: 'stock', version, productId: row.product_id ?? '', stock: row.stock === null ? null : Number(row.stock), isAvailable: Number(row.is_available) === 1 };
   }
   return { ...(JSON.parse(row.data ?? '{}') as object), kind: row.kind, version } as MenuChange;
 }

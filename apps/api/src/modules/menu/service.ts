@@ -110,7 +110,8 @@ export class MenuService {
    * kept window) and describes the product's availability for every screen.
    */
   private async stockEvent(db: Db, venueId: string, productId: string): Promise<OutboundEvent<'menu.stock'>> {
-    const row = (await repo.findProduct(db, venueId, productId))!;
+    const row = await repo.findProduct(db, venueId, productId);
+    if (!row) throw notFound('product', productId);
     const stock = row.stock === null ? null : Number(row.stock);
     const isAvailable = Number(row.is_available) === 1;
     const menuVersion = await recordChange(db, venueId, { kind: 'stock', productId, stock, isAvailable });
