@@ -39,7 +39,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await db.updateTable('products').set({ kind: 'item' }).where('kind', '=', 'archived').execute();
+  // Archived products stay 'archived': every menu read before 028 already keeps to kind 'item'.
+  // Archived categories come back (an empty category on the menu is harmless).
   await db.schema.alterTable('categories').dropColumn('archived_at').execute();
 
   await db.schema.alterTable('menu_changes').renameTo('menu_changes_028').execute();

@@ -40,7 +40,8 @@ export class MenuSnapshots {
       const snapshot = await cached.catch(() => undefined);
       // Newer than asked is fine too: the build read the menu after the version was read.
       if (snapshot && snapshot.version >= version) {
-        this.touch(venueId, cached);
+        // Unless a newer build took the venue's place meanwhile.
+        if (this.byVenue.get(venueId) === cached) this.touch(venueId, cached);
         return snapshot;
       }
     }
