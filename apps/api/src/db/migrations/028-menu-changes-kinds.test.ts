@@ -29,7 +29,9 @@ describe('migration 028: menu changes of every kind', () => {
     expect((await db.selectFrom('categories').select('archived_at').where('id', '=', category.id).executeTakeFirstOrThrow()).archived_at).toBeNull();
     await db.insertInto('menu_changes').values({ venue_id: venue.id, version: 8, kind: 'category.removed', product_id: null, stock: null, is_available: null, data: JSON.stringify({ categoryId: category.id }), changed_at: '2026-01-01T00:00:00.000Z' }).execute();
     // One row per version still.
-    await expect(db.insertInto('menu_changes').values({ venue_id: venue.id, version: 8, kind: 'stock', product_id: product.id, stock: null, is_available: 1, data: null, changed_at: 'x' }).execute()).rejects.toThrow();
+    const again = db.insertInto('menu_changes').values({ venue_id: venue.id, version: 8, kind: 'stock', product_id: product.id, stock: null, is_available: 1, data: null, changed_at: 'x' }).execute();
+    // (The native driver's error is not always an Error of the test's realm: compare outcomes.)
+    expect(await again.then(() => 'inserted', () => 'refused')).toBe('refused');
     await db.deleteFrom('menu_changes').execute();
   });
 });
