@@ -1,4 +1,5 @@
 import type { Category, MenuCategoryInput, MenuCategoryPatch, MenuCategoryResult, MenuProductInput, MenuProductPatch, MenuProductResult, MenuWriteResult, Product } from '@pos/contracts';
+import { isUniqueViolation } from '../../db/dialect';
 import { nowIso } from '../../shared/clock';
 import { type Actor, type Db, event, type Outcome, outcome } from '../../shared/command';
 import { conflict, invalid, notFound } from '../../shared/errors';
@@ -26,7 +27,8 @@ export class MenuCatalog {
     await this.checkProductReferences(db, venueId, input);
     await this.checkCodeFree(db, venueId, input.code);
     const id = newId();
-    await repo.insertProduct(db, {
+    const sort = input.sort ?? (await repo.nextProductSort(db, venueId, input.categoryId));
+    await this.codeGuarded(input.code, () => repo.insertProduct(db, {
       id,
       venue_id: venueId,
       category_id: input.categoryId,
@@ -37,11 +39,11 @@ export class MenuCatalog {
       station_id: input.stationId,
       stock: null,
       is_available: 1,
-      sort: input.sort ?? (await repo.nextProductSort(db, venueId, input.categoryId)),
+      sort,
       image_url: input.imageUrl ?? null,
       updated_at: nowIso(),
       kind: 'item',
-    });
+    }));
     await repo.replaceProductModifierGroups(db, id, input.modifierGroupIds ?? []);
     return this.productWritten(db, actor, id, 'menu.product.created');
   }
@@ -52,7 +54,7 @@ export class MenuCatalog {
     if (!row) throw notFound('product', productId);
     await this.checkProductReferences(db, venueId, patch);
     if (patch.code !== undefined && patch.code !== row.code) await this.checkCodeFree(db, venueId, patch.code);
-    await repo.updateProduct(db, venueId, productId, {
+    await this.codeGuarded(patch.code ?? row.code, () => repo.updateProduct(db, venueId, productId, {
       ...(patch.categoryId !== undefined ? { category_id: patch.categoryId } : {}),
       ...(patch.code !== undefined ? { code: patch.code } : {}),
       ...(patch.name !== undefined ? { name: patch.name } : {}),
@@ -62,7 +64,7 @@ export class MenuCatalog {
       ...(patch.sort !== undefined ? { sort: patch.sort } : {}),
       ...(patch.imageUrl !== undefined ? { image_url: patch.imageUrl } : {}),
       updated_at: nowIso(),
-    });
+    }));
     if (patch.modifierGroupIds !== undefined) await repo.replaceProductModifierGroups(db, productId, patch.modifierGroupIds);
     return this.productWritten(db, actor, productId, 'menu.product.updated');
   }
@@ -151,6 +153,17 @@ export class MenuCatalog {
   }
 
   private async checkCodeFree(db: Db, venueId: string, code: string) {
-    if (await repo.productWithCode(db, venueId, code)) throw conflict('menu.code_taken', `A product of this venue already has the code ${code}`);
+    if (await repo.productWithCode(db, venueId, code)) throw codeTaken(code);
+  }
+
+  /** Two admins taking one code at once: the unique index refuses the second, a 409 like the check's. */
+  private async codeGuarded(code: string, write: () => Promise<unknown>) {
+    try {
+      await write();
+    } catch (error) {
+      throw isUniqueViolation(error) ? codeTaken(code) : error;
+    }
   }
 }
+
+const codeTaken = (code: string) => conflict('menu.code_taken', `A product of this venue already has the code ${code}`);

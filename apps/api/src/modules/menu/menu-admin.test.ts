@@ -179,6 +179,12 @@ describe('menu admin writes', () => {
     expect((await admin.post('/admin/menu/products', newProduct({ code: 'admin-test-drink' }))).status).toBe(201);
   });
 
+  it('two admins taking one code at once: one dish, the other a 409', async () => {
+    const both = await Promise.all([admin.post('/admin/menu/products', newProduct({ code: 'same-time' })), admin.post('/admin/menu/products', newProduct({ code: 'same-time' }))]);
+    expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(both.find((r) => r.status === 409)?.body.code).toBe('menu.code_taken');
+  });
+
   it('removes a dish: off the menu and the delta, never orderable, while a past order keeps its line', async () => {
     const table = await t.table('Т5');
     const made = await admin.post('/admin/menu/products', newProduct({ code: 'okroshka', name: 'Окрошка' }));
