@@ -77,7 +77,7 @@ export async function createServices(db: Db, config: ApiConfig): Promise<Service
     saveSettings: (...args) => finance.settings.saveSettings(...args),
   });
   const approvals = new ApprovalService(auth, admin);
-  const menu = new MenuService();
+  const menu = new MenuService(admin);
   const venues = new VenuesService(auth, {
     openSessionSummaries: (...args) => orders.hooks.openSessionSummaries(...args),
     assertSessionsFitTogether: (...args) => orders.hooks.assertSessionsFitTogether(...args),

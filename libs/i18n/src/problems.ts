@@ -159,6 +159,10 @@ const ru: Record<string, string> = {
   'giftcard.sale_refund_spent': 'Проданная подарочная карта уже потрачена — такой возврат невозможен.',
   'line.charge': 'Эту позицию нельзя изменить — только отменить.',
   'menu.not_set_up': 'В меню заведения ещё нет категорий или цехов.',
+  // The menu in Admin
+  'menu.code_taken': 'Блюдо с таким кодом уже есть в меню.',
+  'menu.category_not_empty': 'В категории ещё есть блюда: перенесите или уберите их.',
+  'category.not_found': 'Категория меню не найдена.',
   // Guest notifications and the outbox
   'notification.not_found': 'Уведомление не найдено.',
   'notification.no_consent': 'Гость не давал согласия на сообщения по этому каналу.',
@@ -317,6 +321,10 @@ const en: Record<string, string> = {
   'giftcard.sale_refund_spent': 'The gift card sold has been spent already, so this refund is not possible.',
   'line.charge': 'This line cannot be changed, only voided.',
   'menu.not_set_up': 'The venue’s menu has no categories or stations yet.',
+  // The menu in Admin
+  'menu.code_taken': 'A dish with this code is already on the menu.',
+  'menu.category_not_empty': 'The category still has dishes: move or remove them first.',
+  'category.not_found': 'Menu category not found.',
   // Guest notifications and the outbox
   'notification.not_found': 'Notification not found.',
   'notification.no_consent': 'The guest has not agreed to messages on this channel.',

@@ -31,6 +31,7 @@ import * as m024 from './migrations/024-promotions';
 import * as m025 from './migrations/025-outbox-integrations';
 import * as m026 from './migrations/026-notifications';
 import * as m027 from './migrations/027-analytics-exports';
+import * as m028 from './migrations/028-menu-changes-kinds';
 import type { Database } from './schema';
 
 export interface DatabaseOptions {
@@ -130,6 +131,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '025-outbox-integrations': m025,
   '026-notifications': m026,
   '027-analytics-exports': m027,
+  '028-menu-changes-kinds': m028,
 };
 
 /**

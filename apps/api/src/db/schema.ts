@@ -127,6 +127,8 @@ export interface CategoriesTable {
   name: string;
   color: string;
   sort: number;
+  /** Removed from the menu (migration 028); past orders' dishes still point at it. */
+  archived_at?: string | null;
 }
 
 export interface ModifierGroupsTable {
@@ -163,17 +165,26 @@ export interface ProductsTable {
   sort: number;
   image_url: string | null;
   updated_at: string;
-  /** 'item' (a dish) or 'gift_card' (migration 022): the product a gift card's line names, never on the menu. */
+  /**
+   * 'item' (a dish), 'gift_card' (migration 022: the product a gift card's line names, never on
+   * the menu) or 'archived' (migration 028: removed from the menu; past orders' lines keep it).
+   */
   kind?: string;
 }
 
-/** One row per menu version: what a stock/availability change left the product at. */
+/**
+ * One row per menu version (migration 028). A 'stock' row: what a stock/availability change left
+ * the product at, in its own columns. Any other kind ('product', 'product.removed', 'category',
+ * 'category.removed'): the change as JSON in `data` (the whole new product or category).
+ */
 export interface MenuChangesTable {
   venue_id: string;
   version: number;
-  product_id: string;
+  kind: string;
+  product_id: string | null;
   stock: number | null;
-  is_available: number;
+  is_available: number | null;
+  data: string | null;
   changed_at: string;
 }
 

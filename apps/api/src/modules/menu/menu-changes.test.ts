@@ -36,16 +36,16 @@ describe('menu changes', () => {
     expect(res.body).toEqual({
       version: c.body.menuVersion,
       changes: [
-        { version: since + 1, productId: solyanka.id, stock: null, isAvailable: false },
-        { version: since + 2, productId: ukha.id, stock: 5, isAvailable: true },
-        { version: since + 3, productId: solyanka.id, stock: null, isAvailable: true },
+        { kind: 'stock', version: since + 1, productId: solyanka.id, stock: null, isAvailable: false },
+        { kind: 'stock', version: since + 2, productId: ukha.id, stock: 5, isAvailable: true },
+        { kind: 'stock', version: since + 3, productId: solyanka.id, stock: null, isAvailable: true },
       ],
     });
     expect(res.body.version).toBe(await version());
 
     // From the middle: only what came after.
     const tail = await changesSince(since + 2);
-    expect(tail.body).toEqual({ version: since + 3, changes: [{ version: since + 3, productId: solyanka.id, stock: null, isAvailable: true }] });
+    expect(tail.body).toEqual({ version: since + 3, changes: [{ kind: 'stock', version: since + 3, productId: solyanka.id, stock: null, isAvailable: true }] });
   });
 
   it('is empty when the client is up to date', async () => {
@@ -99,7 +99,7 @@ describe('menu changes', () => {
 
     expect((await changesSince(since)).body.snapshotRequired).toBe(true);
     expect((await changesSince(since + MENU_CHANGES_KEPT)).body.changes).toEqual([
-      { version: since + MENU_CHANGES_KEPT + 1, productId: shchi.id, stock: null, isAvailable: true },
+      { kind: 'stock', version: since + MENU_CHANGES_KEPT + 1, productId: shchi.id, stock: null, isAvailable: true },
     ]);
   });
 
@@ -111,7 +111,7 @@ describe('menu changes', () => {
     const ordered = await anna.post('/pos/orders', { tableId: table.id, items: [{ productId: tartare.id, quantity: 1 }], clientRequestId: requestId() });
     expect(ordered.status).toBe(201);
     const res = await changesSince(since);
-    expect(res.body).toEqual({ version: since + 1, changes: [{ version: since + 1, productId: tartare.id, stock: tartare.stock! - 1, isAvailable: true }] });
+    expect(res.body).toEqual({ version: since + 1, changes: [{ kind: 'stock', version: since + 1, productId: tartare.id, stock: tartare.stock! - 1, isAvailable: true }] });
   });
 
   it('records nothing for a refused order (the change rolls back with it)', async () => {

@@ -1,28 +1,14 @@
-import { choiceRange, isChoiceCountAllowed, type LineModifier, type Menu, type MenuChanges, type Product, type ProductStock, type UpdateStockInput } from '@pos/contracts';
-import type { ProductsTable } from '../../db/schema';
+import { choiceRange, isChoiceCountAllowed, type LineModifier, type Menu, type MenuChanges, type ProductStock, type UpdateStockInput } from '@pos/contracts';
 import { nowIso } from '../../shared/clock';
 import { type Actor, type Db, event, type OutboundEvent, outcome } from '../../shared/command';
 import { conflict, invalid, notFound } from '../../shared/errors';
 import { newId } from '../../shared/ids';
+import { type MenuAudit, MenuCatalog } from './catalog';
+import { changeOfRow, recordChange } from './history';
 import * as repo from './repository';
+import { toCategory, toProduct } from './rows';
 
-/** How many of the newest menu versions each venue keeps in `menu_changes` for catch-up deltas. */
-export const MENU_CHANGES_KEPT = 1000;
-
-const toProduct = (row: ProductsTable, modifierGroupIds: string[]): Product => ({
-  id: row.id,
-  categoryId: row.category_id,
-  code: row.code,
-  name: row.name,
-  description: row.description,
-  price: row.price,
-  stationId: row.station_id,
-  stock: row.stock,
-  isAvailable: row.is_available === 1,
-  modifierGroupIds,
-  sort: row.sort,
-  imageUrl: row.image_url,
-});
+export { MENU_CHANGES_KEPT } from './history';
 
 /** A product as an order line needs it: price, station, and the modifiers chosen, validated. */
 export interface OrderableItem {
@@ -34,10 +20,34 @@ export interface OrderableItem {
 }
 
 export class MenuService {
+  /** An admin's writes to products and categories. */
+  readonly catalog: MenuCatalog;
+
+  constructor(audit: MenuAudit) {
+    this.catalog = new MenuCatalog(audit);
+  }
+
+  /** The venue's menu version now (one row read: enough to answer a conditional request). */
+  async version(db: Db, venueId: string): Promise<number> {
+    return Number((await repo.menuVersion(db, venueId)).menu_version);
+  }
+
+  /**
+   * The whole menu at one version, read in one transaction so the version and every row agree
+   * exactly (a snapshot a tablet brings up to date with deltas must equal a fresh one): on
+   * PostgreSQL REPEATABLE READ (one snapshot for every statement), on SQLite the connection is
+   * held by the transaction, so no write lands in between. Products and categories come in
+   * (sort, id) order, the order `applyChanges` keeps.
+   */
   async menu(db: Db, venueId: string): Promise<Menu> {
-    // The version is read before the rest: a change landing in between then shows up as newer
-    // data under an older version (the client applies its event again, harmlessly), never as a
-    // newer version over stale data (the client would skip the event and keep a stale stop-list).
+    if (db.isTransaction) return this.readMenu(db, venueId);
+    return db
+      .transaction()
+      .setIsolationLevel('repeatable read')
+      .execute((trx) => this.readMenu(trx, venueId));
+  }
+
+  private async readMenu(db: Db, venueId: string): Promise<Menu> {
     const venue = await repo.menuVersion(db, venueId);
     const [stations, categories, groups, options, products, links] = await Promise.all([
       repo.listStations(db, venueId),
@@ -55,7 +65,7 @@ export class MenuService {
       version: Number(venue.menu_version),
       currency: venue.currency,
       stations: stations.map((s) => ({ id: s.id, code: s.code, name: s.name })),
-      categories: categories.map((c) => ({ id: c.id, name: c.name, color: c.color, sort: c.sort })),
+      categories: categories.map(toCategory),
       modifierGroups: groups.map((g) => ({
         id: g.id,
         name: g.name,
@@ -92,10 +102,7 @@ export class MenuService {
     const rows = await repo.listMenuChanges(db, venueId, since, version);
     // Every version in (since, version] must be there: one row each, none missing.
     if (rows.length !== version - since || Number(rows[0]?.version) !== since + 1) return snapshot;
-    return {
-      version,
-      changes: rows.map((r) => ({ kind: 'stock' as const, version: Number(r.version), productId: r.product_id, stock: r.stock === null ? null : Number(r.stock), isAvailable: Number(r.is_available) === 1 })),
-    };
+    return { version, changes: rows.map(changeOfRow) };
   }
 
   /**
@@ -103,10 +110,12 @@ export class MenuService {
    * kept window) and describes the product's availability for every screen.
    */
   private async stockEvent(db: Db, venueId: string, productId: string): Promise<OutboundEvent<'menu.stock'>> {
-    const menuVersion = await repo.bumpMenuVersion(db, venueId);
-    const row = (await repo.findProduct(db, venueId, productId))!;
-    await repo.recordMenuChange(db, { venue_id: venueId, version: menuVersion, product_id: productId, stock: row.stock, is_available: row.is_available, changed_at: nowIso() }, MENU_CHANGES_KEPT);
-    return event('menu.stock', { venueId, productId, stock: row.stock, isAvailable: row.is_available === 1, menuVersion });
+    const row = await repo.findProduct(db, venueId, productId);
+    if (!row) throw notFound('product', productId);
+    const stock = row.stock === null ? null : Number(row.stock);
+    const isAvailable = Number(row.is_available) === 1;
+    const menuVersion = await recordChange(db, venueId, { kind: 'stock', productId, stock, isAvailable });
+    return event('menu.stock', { venueId, productId, stock, isAvailable, menuVersion });
   }
 
   /**
@@ -148,7 +157,7 @@ export class MenuService {
   /** Product ids by code, for a partner's order that names dishes by code (integrations); unknown codes are left out. */
   async productIdsByCode(db: Db, venueId: string, codes: string[]): Promise<Map<string, string>> {
     if (codes.length === 0) return new Map();
-    const rows = await db.selectFrom('products').select(['id', 'code']).where('venue_id', '=', venueId).where('code', 'in', [...new Set(codes)]).execute();
+    const rows = await db.selectFrom('products').select(['id', 'code']).where('venue_id', '=', venueId).where('kind', '=', 'item').where('code', 'in', [...new Set(codes)]).execute();
     return new Map(rows.map((r) => [r.code, r.id]));
   }
 
