@@ -37,10 +37,10 @@ export function MenuPanel({ menu, order, currency, course, onCourseChange, locke
   const search = useMemo(() => createMenuSearch(index), [index]);
   const result = useMemo(() => search({ query: deferredQuery, categoryId }), [search, deferredQuery, categoryId]);
   // Another category or query starts at the top of its list (a stock change keeps the place).
-  const scrollerRef = useRef<HTMLDivElement>(null);
+  const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
   useLayoutEffect(() => {
-    scrollerRef.current?.scrollTo?.({ top: 0 });
-  }, [deferredQuery, categoryId]);
+    scroller?.scrollTo?.({ top: 0 });
+  }, [scroller, deferredQuery, categoryId]);
   const renderTile = useCallback(
     (p: Product) => <ProductTile product={p} color={colorOf.get(p.categoryId) ?? 'var(--pos-border)'} currency={currency} isLocked={lockedReason !== null} onPick={onPick} />,
     [colorOf, currency, lockedReason, onPick],
@@ -74,7 +74,7 @@ export function MenuPanel({ menu, order, currency, course, onCourseChange, locke
             setQuery('');
           }}
         />
-        <div className={styles.products} ref={scrollerRef}>
+        <div className={styles.products} ref={setScroller}>
           {lockedReason && <div className={styles.locked}>{lockedReason}</div>}
           {isSearching && (
             <div className={styles.resultInfo} data-testid="menu-result-info">
@@ -86,7 +86,7 @@ export function MenuPanel({ menu, order, currency, course, onCourseChange, locke
             items={result.items}
             keyOf={productKey}
             renderTile={renderTile}
-            scrollerRef={scrollerRef}
+            scroller={scroller}
             layout={TILE_LAYOUT}
             className={`${styles.grid} ${lockedReason ? styles.gridLocked : ''}`}
             testId="product-grid"

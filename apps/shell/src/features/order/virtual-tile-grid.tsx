@@ -1,4 +1,4 @@
-import { Fragment, type ReactNode, type RefObject, useLayoutEffect, useRef, useState } from 'react';
+import { Fragment, type ReactNode, useLayoutEffect, useRef, useState } from 'react';
 
 export interface TileGridLayout {
   /** The narrowest a tile may be (px): columns are as many as fit. */
@@ -35,8 +35,11 @@ export interface VirtualTileGridProps<T> {
   items: readonly T[];
   keyOf(item: T): string;
   renderTile(item: T): ReactNode;
-  /** The element that scrolls (the grid may sit below other content in it). */
-  scrollerRef: RefObject<HTMLElement | null>;
+  /**
+   * The element that scrolls (the grid may sit below other content in it). An element, not a ref:
+   * a parent's ref is set after its children's layout effects, so the parent keeps it in state.
+   */
+  scroller: HTMLElement | null;
   layout: TileGridLayout;
   className?: string;
   testId?: string;
@@ -48,13 +51,12 @@ export interface VirtualTileGridProps<T> {
  * (ResizeObserver: landscape, portrait, split panes). The grid keeps the full height, so the
  * scroller's bar, touch scrolling and focus scrolling (Tab into an overscan row) behave as usual.
  */
-export function VirtualTileGrid<T>({ items, keyOf, renderTile, scrollerRef, layout, className, testId }: VirtualTileGridProps<T>) {
+export function VirtualTileGrid<T>({ items, keyOf, renderTile, scroller, layout, className, testId }: VirtualTileGridProps<T>) {
   const gridRef = useRef<HTMLDivElement>(null);
   const [view, setView] = useState(UNMEASURED);
 
   useLayoutEffect(() => {
     const grid = gridRef.current;
-    const scroller = scrollerRef.current;
     if (!grid || !scroller) return;
     const measure = () => {
       const width = grid.clientWidth;
@@ -73,7 +75,7 @@ export function VirtualTileGrid<T>({ items, keyOf, renderTile, scrollerRef, layo
       scroller.removeEventListener('scroll', measure);
       resizes?.disconnect();
     };
-  }, [scrollerRef]);
+  }, [scroller]);
 
   const { columns, firstRow, endRow } = tileWindow(items.length, layout, view);
   const rowHeight = layout.tileHeight + layout.gap;
