@@ -155,6 +155,8 @@ export function createShellOffline(deps: {
   });
 
   session$.subscribe((session) => {
+    // Signed out (or switching staff): the menu's last patches are written now, not in a few seconds.
+    if (!session) void menus.flush();
     if (!session?.token) return;
     // Online sign-in: remember it and refresh the venue's offline verifiers (roles that work
     // offline only: a cook's or an admin's token gets none), then send what waited.

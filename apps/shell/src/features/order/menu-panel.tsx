@@ -74,7 +74,7 @@ export function MenuPanel({ menu, order, currency, course, onCourseChange, locke
             setQuery('');
           }}
         />
-        <div className={styles.products} ref={setScroller}>
+        <div className={styles.products} ref={setScroller} data-scroll>
           {lockedReason && <div className={styles.locked}>{lockedReason}</div>}
           {isSearching && (
             <div className={styles.resultInfo} data-testid="menu-result-info">
