@@ -105,6 +105,15 @@ function buildIndex(menu: Pick<Menu, 'categories' | 'products'>): MenuIndex {
   return { products, haystacks: null, ranges, source: { categories: menu.categories, products: menu.products, place } };
 }
 
+/**
+ * Makes the search texts of the products at [from, to) ahead of time (kept per product): an idle
+ * screen prepares a large menu a slice at a time instead of blocking a tap for one long task.
+ */
+export function warmSearchTexts(index: MenuIndex, from: number, to: number): void {
+  if (index.haystacks) return;
+  for (let i = from; i < Math.min(to, index.products.length); i++) haystack(index.products[i]);
+}
+
 /** The index's search texts, made now if they are not yet (unchanged products' come from the per-product cache). */
 export function prepareSearch(index: MenuIndex): readonly string[] {
   index.haystacks ??= index.products.map(haystack);

@@ -4,7 +4,7 @@ import { Money, SearchInput, Segmented, Tabs } from '@pos/ui';
 import { memo, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Slot } from '../../core/plugin-host/slot';
-import { createMenuSearch, indexMenu, type MenuIndex, prepareSearch, productAvailability } from './menu-filter';
+import { createMenuSearch, indexMenu, type MenuIndex, prepareSearch, productAvailability, warmSearchTexts } from './menu-filter';
 import { COURSES } from './order-lines';
 import styles from './menu-panel.module.css';
 import { type TileGridLayout, VirtualTileGrid } from './virtual-tile-grid';
@@ -100,6 +100,9 @@ export function MenuPanel({ menu, order, currency, course, onCourseChange, locke
 
 const productKey = (p: Product) => p.id;
 
+/** Search texts made per idle slice: a few milliseconds of work, so a tap meanwhile is not held up. */
+const SEARCH_TEXTS_PER_IDLE_SLICE = 2_000;
+
 /**
  * The menu's search index, carried over from the previous menu (a stock event touches one tile's
  * place, not 50,000), with its search texts made once the screen is idle rather than before the first paint.
@@ -112,7 +115,15 @@ function useMenuIndex(menu: Menu): MenuIndex {
     if (index.haystacks) return;
     const idle = window.requestIdleCallback ?? ((work: () => void) => window.setTimeout(work, 50));
     const cancel = window.cancelIdleCallback ?? window.clearTimeout;
-    const handle = idle(() => prepareSearch(index));
+    let from = 0;
+    let handle = 0;
+    const step = () => {
+      warmSearchTexts(index, from, from + SEARCH_TEXTS_PER_IDLE_SLICE);
+      from += SEARCH_TEXTS_PER_IDLE_SLICE;
+      if (from < index.products.length) handle = idle(step);
+      else prepareSearch(index);
+    };
+    handle = idle(step);
     return () => cancel(handle);
   }, [index]);
   return index;
