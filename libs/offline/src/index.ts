@@ -1,6 +1,7 @@
 export { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff';
 export { ConnectivityMonitor, type ConnectivityOptions, type ConnectivityState } from './connectivity';
-export { OfflineDb, type CacheEntry, type CachedOrder, type IdMapping } from './db';
+export { OfflineDb, type CacheEntry, type CachedOrder, type IdMapping, type StoredMenu } from './db';
+export { MenuStore, type MenuStoreOptions } from './menu-store';
 export { defaultLocks, inProcessLocks, type LockManagerLike } from './locks';
 export { createOfflineApi, isQueued, NEEDS_NETWORK, needsNetwork, type OfflineApiOptions } from './offline-api';
 export { applyToOrder, orderView, recompute, tablesView } from './optimistic';

@@ -3,6 +3,7 @@ import type { AddItemInput, CreateOrderInput, CreatePaymentInput, Menu, Order, O
 import { v7 as uuidv7 } from 'uuid';
 import type { ConnectivityMonitor } from './connectivity';
 import type { OfflineDb } from './db';
+import type { MenuStore } from './menu-store';
 import { orderView, recompute, tablesView } from './optimistic';
 import type { Outbox, Settlement } from './outbox';
 import type { CommandInput, OutboxRecord } from './outbox-model';
@@ -16,6 +17,13 @@ export interface OfflineApiOptions {
   session(): { venueId: string; staffId: string; staffName: string; venueName: string; currency: string } | null;
   /** The freshest menu the tablet has (the react-query cache, patched live by the socket). */
   menu(): Menu | undefined;
+  /** The venues' menu copies: `menu()` reads through them. */
+  menus: MenuStore;
+  /**
+   * A menu newer than the one `menu()` answered with: the copy is answered at once (the first
+   * screen does not wait for the network) and the delta lands here when it arrives.
+   */
+  onFresherMenu(venueId: string, menu: Menu): void;
   newId?: () => string;
   /** How long a caller waits for the server before carrying on with the local view (ms). */
   waitMs?: number;
@@ -164,10 +172,37 @@ export function createOfflineApi(options: OfflineApiOptions): PosApi {
     return local();
   }
 
+  /** The menu's products and modifier options by id, once per menu (50,000 dishes are not mapped on every add). */
+  const lookups = new WeakMap<Menu, { products: Map<string, Menu['products'][number]>; optionsById: Map<string, Menu['modifierGroups'][number]['options'][number]> }>();
+  const lookupsOf = (menu: Menu | undefined) => {
+    if (!menu) return { products: new Map(), optionsById: new Map() };
+    let found = lookups.get(menu);
+    if (!found) {
+      found = { products: new Map(menu.products.map((p) => [p.id, p])), optionsById: new Map(menu.modifierGroups.flatMap((g) => g.options.map((o) => [o.id, o] as const))) };
+      lookups.set(menu, found);
+    }
+    return found;
+  };
+
+  /**
+   * The menu: the one on screen brought up to date with a delta; on a cold start the IndexedDB
+   * copy at once (its delta follows through `onFresherMenu`); the snapshot only without a copy.
+   */
+  async function readMenu(): Promise<Menu> {
+    const venueId = requireSession().venueId;
+    const live = options.menu();
+    if (live) return options.menus.catchUp(venueId, live);
+    const copy = await options.menus.copy(venueId);
+    if (!copy) return options.menus.catchUp(venueId, null);
+    void options.menus.catchUp(venueId, copy).then(
+      (fresh) => fresh !== copy && options.onFresherMenu(venueId, fresh),
+      (error) => console.warn('[offline] the menu copy could not be brought up to date', error),
+    );
+    return copy;
+  }
+
   const lineFactory = () => {
-    const menu = options.menu();
-    const products = new Map((menu?.products ?? []).map((p) => [p.id, p]));
-    const optionsById = new Map((menu?.modifierGroups ?? []).flatMap((g) => g.options.map((o) => [o.id, o] as const)));
+    const { products, optionsById } = lookupsOf(options.menu());
     return (item: AddItemInput): OrderLine => {
       const product = products.get(item.productId);
       return {
@@ -204,7 +239,7 @@ export function createOfflineApi(options: OfflineApiOptions): PosApi {
   return {
     ...api,
 
-    menu: () => cached('menu', api.menu),
+    menu: readMenu,
     halls: () => cached('halls', api.halls),
     config: () => cached('config', api.config),
     currentShift: () => cached('shift', api.currentShift),

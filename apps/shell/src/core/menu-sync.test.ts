@@ -30,9 +30,9 @@ describe('applyChanges', () => {
   it('applies a delta in version order; the last change of a product wins', () => {
     const before = menu(5);
     const after = applyChanges(before, [
-      { version: 7, productId: 'tartare', stock: 1, isAvailable: true },
-      { version: 6, productId: 'tartare', stock: 2, isAvailable: true },
-      { version: 8, productId: 'borscht', stock: null, isAvailable: false },
+      { kind: 'stock', version: 7, productId: 'tartare', stock: 1, isAvailable: true },
+      { kind: 'stock', version: 6, productId: 'tartare', stock: 2, isAvailable: true },
+      { kind: 'stock', version: 8, productId: 'borscht', stock: null, isAvailable: false },
     ]);
     expect(after.version).toBe(8);
     expect(byId(after, 'tartare')).toMatchObject({ stock: 1, isAvailable: true });
@@ -45,10 +45,10 @@ describe('applyChanges', () => {
 
   it('ignores stale changes the menu already has', () => {
     const before = menu(5);
-    expect(applyChanges(before, [{ version: 5, productId: 'borscht', stock: null, isAvailable: false }])).toBe(before);
+    expect(applyChanges(before, [{ kind: 'stock', version: 5, productId: 'borscht', stock: null, isAvailable: false }])).toBe(before);
     const after = applyChanges(before, [
-      { version: 4, productId: 'borscht', stock: null, isAvailable: false },
-      { version: 6, productId: 'ukha', stock: 4, isAvailable: true },
+      { kind: 'stock', version: 4, productId: 'borscht', stock: null, isAvailable: false },
+      { kind: 'stock', version: 6, productId: 'ukha', stock: 4, isAvailable: true },
     ]);
     expect(after.version).toBe(6);
     expect(byId(after, 'borscht').isAvailable).toBe(true);
@@ -57,15 +57,15 @@ describe('applyChanges', () => {
 
   it('stops at a gap, never claiming a version it has not seen', () => {
     const after = applyChanges(menu(5), [
-      { version: 6, productId: 'ukha', stock: 4, isAvailable: true },
-      { version: 8, productId: 'borscht', stock: null, isAvailable: false },
+      { kind: 'stock', version: 6, productId: 'ukha', stock: 4, isAvailable: true },
+      { kind: 'stock', version: 8, productId: 'borscht', stock: null, isAvailable: false },
     ]);
     expect(after.version).toBe(6);
     expect(byId(after, 'borscht').isAvailable).toBe(true);
   });
 
   it('leaves products the menu does not know alone', () => {
-    const after = applyChanges(menu(5), [{ version: 6, productId: 'new-dish', stock: 1, isAvailable: true }]);
+    const after = applyChanges(menu(5), [{ kind: 'stock', version: 6, productId: 'new-dish', stock: 1, isAvailable: true }]);
     expect(after.version).toBe(6);
     expect(after.products.map((p) => p.id)).toEqual(['borscht', 'tartare', 'ukha']);
   });
@@ -73,7 +73,7 @@ describe('applyChanges', () => {
 
 describe('applyMenuChanges', () => {
   it('brings the menu up to the server version', () => {
-    const delta: MenuChanges = { version: 7, changes: [{ version: 6, productId: 'tartare', stock: 0, isAvailable: true }, { version: 7, productId: 'ukha', stock: null, isAvailable: false }] };
+    const delta: MenuChanges = { version: 7, changes: [{ kind: 'stock', version: 6, productId: 'tartare', stock: 0, isAvailable: true }, { kind: 'stock', version: 7, productId: 'ukha', stock: null, isAvailable: false }] };
     const after = applyMenuChanges(menu(5), delta)!;
     expect(after.version).toBe(7);
     expect(byId(after, 'tartare').stock).toBe(0);
@@ -81,8 +81,8 @@ describe('applyMenuChanges', () => {
   });
 
   it('applies only what is new when events were patched in during the request', () => {
-    const cached = applyChanges(menu(5), [{ version: 6, productId: 'tartare', stock: 2, isAvailable: true }]);
-    const delta: MenuChanges = { version: 7, changes: [{ version: 6, productId: 'tartare', stock: 2, isAvailable: true }, { version: 7, productId: 'tartare', stock: 1, isAvailable: true }] };
+    const cached = applyChanges(menu(5), [{ kind: 'stock', version: 6, productId: 'tartare', stock: 2, isAvailable: true }]);
+    const delta: MenuChanges = { version: 7, changes: [{ kind: 'stock', version: 6, productId: 'tartare', stock: 2, isAvailable: true }, { kind: 'stock', version: 7, productId: 'tartare', stock: 1, isAvailable: true }] };
     expect(applyMenuChanges(cached, delta)).toMatchObject({ version: 7 });
     expect(byId(applyMenuChanges(cached, delta)!, 'tartare').stock).toBe(1);
   });
@@ -94,6 +94,6 @@ describe('applyMenuChanges', () => {
 
   it('asks for the snapshot when the server says so or the delta does not reach its version', () => {
     expect(applyMenuChanges(menu(5), { version: 9, snapshotRequired: true, changes: [] })).toBeNull();
-    expect(applyMenuChanges(menu(5), { version: 9, changes: [{ version: 6, productId: 'ukha', stock: 1, isAvailable: true }] })).toBeNull();
+    expect(applyMenuChanges(menu(5), { version: 9, changes: [{ kind: 'stock', version: 6, productId: 'ukha', stock: 1, isAvailable: true }] })).toBeNull();
   });
 });

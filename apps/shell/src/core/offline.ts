@@ -2,7 +2,7 @@ import { createApiClient, createPosApi, type PosApi, queryKeys } from '@pos/api-
 import type { LoginResult, Menu, Order } from '@pos/contracts';
 import { OFFLINE_ROLES } from '@pos/contracts/sign-in';
 import type { EventBus } from '@pos/event-bus';
-import { ConnectivityMonitor, createOfflineApi, OfflineDb, OfflineStaffStore, orderView, Outbox, pendingPaymentsOf } from '@pos/offline';
+import { ConnectivityMonitor, createOfflineApi, MenuStore, OfflineDb, OfflineStaffStore, orderView, Outbox, pendingPaymentsOf } from '@pos/offline';
 import type { PendingPayments } from '@pos/plugin-sdk';
 import type { QueryClient } from '@tanstack/react-query';
 import type { BehaviorSubject } from 'rxjs';
@@ -80,6 +80,7 @@ export function createShellOffline(deps: {
     },
   });
 
+  const menus = new MenuStore({ db, api: plain, connectivity });
   const api = createOfflineApi({
     api: plain,
     db,
@@ -90,6 +91,12 @@ export function createShellOffline(deps: {
       return s ? { venueId: s.venue.id, staffId: s.staff.id, staffName: s.staff.name, venueName: s.venue.name, currency: s.venue.currency } : null;
     },
     menu: () => queryClient.getQueryData<Menu>(queryKeys.menu),
+    menus,
+    onFresherMenu: (venueId, fresh) => {
+      // Signed in elsewhere meanwhile: that venue's menu is not this screen's.
+      if (session$.value?.venue.id !== venueId) return;
+      queryClient.setQueryData<Menu>(queryKeys.menu, (shown) => (shown && shown.version >= fresh.version ? shown : fresh));
+    },
   });
 
   connectivity.events.on('changed', ({ state, pending, reachable }) => {
@@ -132,15 +139,24 @@ export function createShellOffline(deps: {
     void queryClient.invalidateQueries({ queryKey: queryKeys.tables });
   });
 
-  // The menu is patched live by the socket: keep the cache in step, so a reload offline has it.
-  queryClient.getQueryCache().subscribe((event) => {
-    if (event.type !== 'updated' || event.action.type !== 'success') return;
-    const key = event.query.queryKey[0];
+  // The menu is patched live by the socket: keep the copy in step (compact, a few seconds behind
+  // at most), so a reload offline has it and the next start needs only a delta.
+  const menuCache = queryClient.getQueryCache();
+  menuCache.subscribe((event) => {
+    if (event.type !== 'updated' || event.action.type !== 'success' || event.query.queryKey[0] !== queryKeys.menu[0]) return;
+    // A fetch started before a venue switch ends in a query the switch removed: not this venue's menu.
+    if (menuCache.find({ queryKey: queryKeys.menu, exact: true }) !== event.query) return;
     const venueId = session$.value?.venue.id;
-    if (key === queryKeys.menu[0] && venueId) void db.cache.put({ key: `${venueId}:menu`, value: event.query.state.data, savedAt: Date.now() });
+    const menu = event.query.state.data as Menu | undefined;
+    if (venueId && menu) menus.keep(venueId, menu);
+  });
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') void menus.flush();
   });
 
   session$.subscribe((session) => {
+    // Signed out (or switching staff): the menu's last patches are written now, not in a few seconds.
+    if (!session) void menus.flush();
     if (!session?.token) return;
     // Online sign-in: remember it and refresh the venue's offline verifiers (roles that work
     // offline only: a cook's or an admin's token gets none), then send what waited.

@@ -99,6 +99,13 @@ export function connectSockets(token: string, bus: EventBus, queryClient: QueryC
     const { productId, stock, isAvailable, menuVersion: version } = payload;
     queryClient.setQueryData<Menu>(queryKeys.menu, applyChanges(cached, [{ kind: 'stock', version, productId, stock, isAvailable }]));
   });
+  // An admin changed products or categories: the change itself comes with the delta.
+  menu.on('menu.changed', (payload) => {
+    bus.emit('menu.changed', payload);
+    const cached = getMenu();
+    if (!cached) return refetchMenu();
+    if (fitChange(cached, payload.menuVersion) !== 'stale') void resyncMenu();
+  });
   // Back from a disconnect: events may have been missed while away.
   let menuWasConnected = false;
   menu.on('connect', () => {

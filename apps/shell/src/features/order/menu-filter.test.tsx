@@ -19,7 +19,7 @@ describe('menu filter', () => {
   });
 
   it('shows the chosen category without a search', () => {
-    expect(filterProducts(index, { query: '', categoryId: 'soups' })).toEqual({ items: index.byCategory.get('soups'), total: 3 });
+    expect(filterProducts(index, { query: '', categoryId: 'soups' })).toEqual({ items: index.products.slice(2), total: 3 });
   });
 
   it('searches the whole menu, case- and ё-insensitive, every word must match', () => {
@@ -37,17 +37,16 @@ describe('menu filter', () => {
     expect(filterProducts(index, { query: target.code, categoryId: null }).items).toEqual([target]);
   });
 
-  it('renders at most the limit of a 5,000-product menu, and says how many matched', () => {
+  it('returns every match of a 5,000-product menu (the grid renders only what is in view)', () => {
     const big = indexMenu({
       categories: [category('c', 1)],
       products: Array.from({ length: 5000 }, (_, i) => product(`Блюдо ${i}`, 'c', { code: `dish-${i}` })),
     });
     const result = filterProducts(big, { query: 'блюдо', categoryId: null });
-    expect(result.items).toHaveLength(100);
+    expect(result.items).toHaveLength(5000);
     expect(result.total).toBe(5000);
     expect(filterProducts(big, { query: 'блюдо 4999', categoryId: null })).toEqual({ items: [big.products[4999]], total: 1 });
-    expect(filterProducts(big, { query: '', categoryId: 'c' })).toMatchObject({ total: 5000, items: expect.any(Array) });
-    expect(filterProducts(big, { query: '', categoryId: 'c' }).items).toHaveLength(100);
+    expect(filterProducts(big, { query: '', categoryId: 'c' }).items).toHaveLength(5000);
   });
 
   it('normalizes spaces and ё', () => {
