@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext } from 'react';
 import { type PosApi, queryKeys } from './pos-api';
 
@@ -14,16 +14,9 @@ export function useApi(): PosApi {
   return api;
 }
 
-/**
- * The venue's menu. The shell registers how it loads (its copy in IndexedDB brought up to date by
- * a delta, kept live by the socket) as the query's defaults; this hook must not replace that with
- * a download of the whole menu (50,000 dishes at a big venue). Without a host loader (a remote's
- * own tests) it reads `GET /pos/menu`.
- */
 export const useMenu = () => {
   const api = useApi();
-  const hostLoader = useQueryClient().getQueryDefaults(queryKeys.menu);
-  return useQuery(hostLoader.queryFn ? { queryKey: queryKeys.menu } : { queryKey: queryKeys.menu, queryFn: api.menu, staleTime: 60_000 });
+  return useQuery({ queryKey: queryKeys.menu, queryFn: api.menu, staleTime: 60_000 });
 };
 
 export const useHalls = () => {
