@@ -14,7 +14,7 @@ interface CompactMenu {
 let server: TestServer;
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  server = await startServer({ SEED_HUGE_MENU: 'true' });
+  server = await startServer({ SEED_HUGE_MENU: 'true', ENROLLMENT_CODE_FOR: VENUE });
 });
 test.afterAll(async () => server?.stop());
 
