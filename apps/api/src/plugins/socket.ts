@@ -50,7 +50,14 @@ export const socketPlugin = fp(async (app: FastifyInstance) => {
     // Venue caches (shared/venue-cache.ts): a change on one instance drops the copies on all the
     // others; after a break in the link, what they said meanwhile may be lost, so everything goes.
     const { caches } = app.services;
-    caches.connect((name, venueId) => io.serverSideEmit(CACHE_INVALIDATE, name, venueId));
+    caches.connect((name, venueId) => {
+      // Called after a commit: a failure to tell the others must not fail the command (their copies expire anyway).
+      try {
+        io.serverSideEmit(CACHE_INVALIDATE, name, venueId);
+      } catch (err) {
+        app.log.warn({ err, cache: name, venueId }, 'venue cache invalidation not sent to the other instances');
+      }
+    });
     io.on(CACHE_INVALIDATE, (name: unknown, venueId: unknown) => caches.received(name, venueId));
     sub.on('ready', () => caches.clearAll());
   }
