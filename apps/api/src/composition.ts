@@ -13,6 +13,7 @@ import { createLoyalty, type Loyalty } from './modules/loyalty';
 import { MenuService } from './modules/menu/service';
 import { createOrders, type Orders } from './modules/orders';
 import { Outbox } from './modules/outbox/service';
+import { VenueCaches } from './shared/venue-cache';
 import { createChannels } from './modules/notifications/channels';
 import { NotificationDelivery } from './modules/notifications/delivery';
 import { NOTIFICATION_KIND, NotificationsService } from './modules/notifications/service';
@@ -50,6 +51,8 @@ export interface Services {
   revenuePlans: RevenuePlans;
   /** The transactional outbox: webhooks and guest notifications, delivered after the change commits. */
   outbox: Outbox;
+  /** Per-venue copies of what every command reads (webhook subscriptions), dropped on every instance when they change. */
+  caches: VenueCaches;
   /** Delivery partners in, webhook endpoints out (over orders and the kitchen; writes to the outbox). */
   integrations: IntegrationsService;
   customers: CustomersService;
@@ -72,6 +75,8 @@ export async function createServices(db: Db, config: ApiConfig): Promise<Service
   const auth = await AuthService.create(db, config, new DeviceService());
   // Base: written in any command's transaction; the kinds' handlers are registered by the modules that send them.
   const outbox = new Outbox();
+  // The socket plugin links them to the other instances (Redis) once it is up.
+  const caches = new VenueCaches();
   const admin = new AdminService(auth, {
     settings: (...args) => finance.settings.settings(...args),
     saveSettings: (...args) => finance.settings.saveSettings(...args),
@@ -134,7 +139,7 @@ export async function createServices(db: Db, config: ApiConfig): Promise<Service
   const loyalty: Loyalty = createLoyalty({ auth, admin, customers, menu, orders, finance });
 
   // Integrations (issue 20): above orders and the kitchen; its webhooks go out through the outbox.
-  const integrations = new IntegrationsService(auth, admin, menu, orders, kitchen, outbox);
+  const integrations = new IntegrationsService(auth, admin, menu, orders, kitchen, outbox, caches);
   outbox.register('webhook', (message) => integrations.deliver(db, message));
 
   // Guest notifications (issue 20): over customers (consent) and the outbox, which delivers them.
@@ -145,5 +150,5 @@ export async function createServices(db: Db, config: ApiConfig): Promise<Service
   // BI export (issue 20): a read model above finance over orders, lines, the ledger, shifts and promotions; nothing depends on it.
   const analyticsExports = new AnalyticsExportService(exportDirOf(config), exportReaders(config));
 
-  return { auth, admin, approvals, venues, reservations, menu, upsell, promotions, orders, kitchen, shifts, tills, finance, financeDashboard, revenuePlans, shiftReports, shiftAlerts, customers, loyalty, outbox, integrations, notifications, analyticsExports };
+  return { auth, admin, approvals, venues, reservations, menu, upsell, promotions, orders, kitchen, shifts, tills, finance, financeDashboard, revenuePlans, shiftReports, shiftAlerts, customers, loyalty, outbox, caches, integrations, notifications, analyticsExports };
 }

@@ -121,6 +121,7 @@ export const commandsPlugin = fp(async (app: FastifyInstance) => {
       if (key && venueId) await idempotency.releaseKey(db, venueId, key);
       throw error;
     }
+    result.afterCommit?.();
     app.events.publish(result.events);
     // Messages the command wrote to the outbox go out now rather than at the next periodic drain.
     app.services.outbox.committed();

@@ -21,6 +21,9 @@ declare module 'fastify' {
   }
 }
 
+/** The server-side event (between API instances, never to clients) that drops a venue's cached copy. */
+const CACHE_INVALIDATE = 'venue-cache.invalidate';
+
 export const venueRoom = (venueId: string) => `venue:${venueId}`;
 export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 export const hallRoom = (venueId: string, hallId: string) => `hall:${venueId}:${hallId}`;
@@ -44,6 +47,19 @@ export const socketPlugin = fp(async (app: FastifyInstance) => {
     }
     redis = { pub, sub };
     io.adapter(createAdapter(pub, sub));
+    // Venue caches (shared/venue-cache.ts): a change on one instance drops the copies on all the
+    // others; after a break in the link, what they said meanwhile may be lost, so everything goes.
+    const { caches } = app.services;
+    caches.connect((name, venueId) => {
+      // Called after a commit: a failure to tell the others must not fail the command (their copies expire anyway).
+      try {
+        io.serverSideEmit(CACHE_INVALIDATE, name, venueId);
+      } catch (err) {
+        app.log.warn({ err, cache: name, venueId }, 'venue cache invalidation not sent to the other instances');
+      }
+    });
+    io.on(CACHE_INVALIDATE, (name: unknown, venueId: unknown) => caches.received(name, venueId));
+    sub.on('ready', () => caches.clearAll());
   }
 
   for (const name of Object.values(SOCKET_NAMESPACES)) {

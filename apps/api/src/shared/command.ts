@@ -17,6 +17,8 @@ export interface OutboundEvent<N extends ServerEventName = ServerEventName> {
 export interface Outcome<T> {
   value: T;
   events: OutboundEvent[];
+  /** Runs once the command's transaction has committed (drops the cached copies of what it changed). */
+  afterCommit?: () => void;
 }
 
 export const outcome = <T>(value: T, events: OutboundEvent[] = []): Outcome<T> => ({ value, events });

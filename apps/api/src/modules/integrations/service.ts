@@ -23,10 +23,11 @@ import {
 import type { Kysely } from 'kysely';
 import type { Database, IntegrationsTable, OutboxMessagesTable, WebhookEndpointsTable } from '../../db/schema';
 import { addMs, clock, nowIso } from '../../shared/clock';
-import { type Actor, type Db, type OutboundEvent, outcome } from '../../shared/command';
+import { type Actor, type Db, type OutboundEvent, type Outcome, outcome } from '../../shared/command';
 import { conflict, DomainError, invalid, notFound } from '../../shared/errors';
 import { newId } from '../../shared/ids';
 import { parseJson } from '../../shared/json';
+import type { VenueCache, VenueCaches } from '../../shared/venue-cache';
 import type { AdminService } from '../admin/service';
 import type { AuthService } from '../auth/service';
 import type { KitchenService } from '../kitchen/service';
@@ -40,6 +41,17 @@ import { liveSecrets, newSecret, signWebhook, verifyWebhook } from './secrets';
 export const WEBHOOK_ID_RETENTION_MS = 48 * 3_600_000;
 /** An endpoint that does not answer in this long has failed the attempt. */
 export const WEBHOOK_TIMEOUT_MS = 10_000;
+/**
+ * How long an instance keeps a venue's subscriptions at most: a change is heard at once from any
+ * instance; this only bounds the damage of a message lost while Redis was away.
+ */
+const SUBSCRIPTIONS_TTL_MS = 60_000;
+
+/** An enabled endpoint as `record` matches events against it. */
+interface Subscription {
+  id: string;
+  events: WebhookEventType[];
+}
 
 /** The order of a delivery's statuses: a status lower than the one held arrived late and changes nothing. */
 const RANK: Record<ExternalStatus, number> = { accepted: 0, cooking: 1, ready_for_pickup: 2, picked_up: 3, delivered: 4, cancelled: 5 };
@@ -110,6 +122,9 @@ export interface SignedRequest {
  * plugin); the outbox delivers them signed with the endpoint's live secrets.
  */
 export class IntegrationsService {
+  /** The venue's enabled endpoints and what each subscribes to: `record` runs in every order command. */
+  private readonly subscriptions: VenueCache<Subscription[]>;
+
   constructor(
     private readonly auth: AuthService,
     private readonly admin: AdminService,
@@ -117,7 +132,10 @@ export class IntegrationsService {
     private readonly orders: Orders,
     private readonly kitchen: KitchenService,
     private readonly outbox: Outbox,
-  ) {}
+    caches: VenueCaches,
+  ) {
+    this.subscriptions = caches.create<Subscription[]>('webhook-subscriptions', SUBSCRIPTIONS_TTL_MS);
+  }
 
   // --- partners (Admin) -----------------------------------------------------------------------
 
@@ -342,7 +360,7 @@ export class IntegrationsService {
     };
     await repo.insertEndpoint(db, row);
     await this.admin.audit(db, actor, 'webhook_endpoint.created', 'webhook_endpoint', row.id, { url: row.url, events: input.events });
-    return outcome(this.toEndpoint(row));
+    return this.endpointsChanged(actor.venueId, outcome(this.toEndpoint(row)));
   }
 
   async updateEndpoint(db: Db, actor: Actor, id: string, input: UpdateWebhookEndpointInput) {
@@ -354,7 +372,7 @@ export class IntegrationsService {
     if (input.enabled !== undefined) patch.enabled = input.enabled ? 1 : 0;
     if (!(await repo.updateEndpoint(db, actor.venueId, id, input.version, patch))) throw versionConflict('webhook_endpoint', row.version);
     await this.admin.audit(db, actor, 'webhook_endpoint.changed', 'webhook_endpoint', id, { url: input.url, events: input.events, enabled: input.enabled });
-    return outcome(await this.endpoint(db, actor.venueId, id));
+    return this.endpointsChanged(actor.venueId, outcome(await this.endpoint(db, actor.venueId, id)));
   }
 
   async rotateEndpointSecret(db: Db, actor: Actor, id: string, input: RotateSecretInput) {
@@ -370,7 +388,16 @@ export class IntegrationsService {
     await repo.killEndpointMessages(db, actor.venueId, id, nowIso());
     await repo.deleteEndpoint(db, actor.venueId, id);
     await this.admin.audit(db, actor, 'webhook_endpoint.deleted', 'webhook_endpoint', id, {});
-    return outcome({ ok: true as const });
+    return this.endpointsChanged(actor.venueId, outcome({ ok: true as const }));
+  }
+
+  /**
+   * An endpoint was added, changed or removed: once that commits, the venue's subscriptions are
+   * read again here and on every other instance. (Dropped only after the commit: a command reading
+   * them before it would keep the old ones.)
+   */
+  private endpointsChanged<T>(venueId: string, result: Outcome<T>): Outcome<T> {
+    return { ...result, afterCommit: () => this.subscriptions.invalidate(venueId) };
   }
 
   // --- outbound -------------------------------------------------------------------------------
@@ -388,15 +415,25 @@ export class IntegrationsService {
       last.set(`${e.venueId}|${e.name}|${payload.order?.id ?? payload.ticket?.id ?? ''}`, e);
     }
     if (last.size === 0) return;
-    const byVenue = new Map<string, { id: string; events: WebhookEventType[] }[]>();
+    const byVenue = new Map<string, Subscription[]>();
     for (const e of last.values()) {
-      if (!byVenue.has(e.venueId)) byVenue.set(e.venueId, (await repo.enabledEndpoints(db, e.venueId)).map((r) => ({ id: r.id, events: parseJson<WebhookEventType[]>(r.events, []) })));
+      if (!byVenue.has(e.venueId)) byVenue.set(e.venueId, await this.subscriptionsOf(db, e.venueId));
       for (const endpoint of byVenue.get(e.venueId) ?? []) {
         if (!endpoint.events.includes(e.name as WebhookEventType)) continue;
         const { venueId: _venueId, ...data } = e.payload as Record<string, unknown>;
         await this.outbox.enqueue(db, { venueId: e.venueId, kind: 'webhook', targetId: endpoint.id, eventType: e.name, payload: data });
       }
     }
+  }
+
+  /**
+   * The venue's enabled endpoints, kept between commands (see `VenueCache`). Read in the command's
+   * transaction: no command that records events writes endpoints, so what it reads is committed.
+   */
+  private subscriptionsOf(db: Db, venueId: string): Promise<Subscription[]> {
+    return this.subscriptions.get(venueId, async () =>
+      (await repo.enabledEndpoints(db, venueId)).map((r) => ({ id: r.id, events: parseJson<WebhookEventType[]>(r.events, []) })),
+    );
   }
 
   /**

@@ -25,8 +25,11 @@ export class OrderEdits {
    */
   async changed(db: Db, venueId: string, orderId: string, extra: OutboundEvent[] = []) {
     const row = await repo.findOrder(db, venueId, orderId);
-    if (row) await this.pricing.reprice(db, venueId, row);
-    const order = await this.reads.get(db, venueId, orderId);
+    if (!row) throw notFound('order', orderId);
+    // Pricing changes neither the order's row nor its lines: both are read once, for it and for the answer.
+    const lines = await repo.linesOf(db, [orderId]);
+    await this.pricing.reprice(db, venueId, row, undefined, lines);
+    const order = await this.reads.assembleOne(db, row, lines);
     const events: OutboundEvent[] = [...extra, event('order.updated', { venueId, order })];
     if (order.tableId) events.push(await this.venues.tableEvent(db, venueId, order.tableId));
     return outcome(order, events);

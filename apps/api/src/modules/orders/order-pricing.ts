@@ -24,21 +24,21 @@ export class OrderPricing {
   ) {}
 
   /** The engine's view of an order's lines: portion prices with modifiers, first firing, what is never discounted. */
-  async engineLines(db: Db, orderId: string): Promise<EngineLine[]> {
-    const rows = await repo.linesOf(db, [orderId]);
+  async engineLines(db: Db, orderId: string, lines?: OrderLinesTable[]): Promise<EngineLine[]> {
+    const rows = lines ?? (await repo.linesOf(db, [orderId]));
     const categories = new Map((await repo.productCategories(db, [...new Set(rows.map((r) => r.product_id))])).map((p) => [p.id, p.category_id]));
     return rows.map((r) => toEngineLine(r, categories.get(r.product_id) ?? null));
   }
 
-  /** Prices the order (locked by the caller) and stores what applies; true when that changed. */
-  async reprice(db: Db, venueId: string, row: OrdersTable, inputs?: PricingInputs): Promise<boolean> {
+  /** Prices the order (locked by the caller) and stores what applies; true when that changed. `lines`: its lines, when the caller read them already. */
+  async reprice(db: Db, venueId: string, row: OrdersTable, inputs?: PricingInputs, lines?: OrderLinesTable[]): Promise<boolean> {
     if (row.status === 'void') {
       await this.promotions.releaseAll(db, row.id);
       return false;
     }
     if (row.status !== 'open') return false;
-    const lines = await this.engineLines(db, row.id);
-    return (await this.promotions.price(db, venueId, { id: row.id, customerId: row.customer_id ?? null, lines }, inputs)).changed;
+    const engineLines = await this.engineLines(db, row.id, lines);
+    return (await this.promotions.price(db, venueId, { id: row.id, customerId: row.customer_id ?? null, lines: engineLines }, inputs)).changed;
   }
 
   /** `GET /pos/orders/{id}/promotions`. */

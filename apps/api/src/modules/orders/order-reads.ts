@@ -1,6 +1,6 @@
 import { addDays, type AppliedPromotion, businessDate, businessDayBounds, type Order, orderChecks, type OrderLine, type OrdersQuery, orderTotals, type Split } from '@pos/contracts';
 import { MAX_DAYS_AHEAD } from '@pos/contracts/constants';
-import type { OrdersTable } from '../../db/schema';
+import type { OrderLinesTable, OrdersTable } from '../../db/schema';
 import { clock } from '../../shared/clock';
 import type { Db } from '../../shared/command';
 import { invalid, notFound } from '../../shared/errors';
@@ -40,11 +40,16 @@ export class OrderReads {
     return this.assemble(db, await repo.listOrders(db, venueId, { ...filter, ...opened }));
   }
 
-  private async assemble(db: Db, rows: OrdersTable[]): Promise<Order[]> {
+  /** One order from its row (and its lines, ordered by position) read by the caller in this transaction. */
+  async assembleOne(db: Db, row: OrdersTable, lines: OrderLinesTable[]): Promise<Order> {
+    return (await this.assemble(db, [row], lines))[0];
+  }
+
+  private async assemble(db: Db, rows: OrdersTable[], knownLines?: OrderLinesTable[]): Promise<Order[]> {
     const ids = rows.map((r) => r.id);
     const customerIds = [...new Set(rows.flatMap((r) => (r.customer_id ? [r.customer_id] : [])))];
     const [lines, payments, tables, staff, customers, promotions] = await Promise.all([
-      repo.linesOf(db, ids),
+      knownLines ?? repo.linesOf(db, ids),
       this.payments.paymentShares(db, ids),
       repo.tableLabels(db, [...new Set(rows.flatMap((r) => (r.table_id ? [r.table_id] : [])))]),
       repo.staffNames(db, [...new Set(rows.map((r) => r.waiter_id))]),
