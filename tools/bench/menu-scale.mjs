@@ -90,13 +90,16 @@ async function heapMb(page, cdp) {
   return { isolate: mb(usedSize), page: mb(pageUsed) };
 }
 
-/** PIN 1111, a free table seated, until the first dish tile: times taken in the page. */
-async function signInToOrderScreen(page, table) {
+/**
+ * PIN 1111, a free table seated, until the first dish tile: times taken in the page. Takes the
+ * first free table (other parts of the bench seat tables of the same venues).
+ */
+async function signInToOrderScreen(page) {
   await page.getByRole('button', { name: '1', exact: true }).waitFor({ timeout: UI_TIMEOUT_MS });
   await armTimers(page);
   for (const digit of '1111') await page.getByRole('button', { name: digit, exact: true }).click();
   await page.getByTestId('pin-submit').click();
-  await page.getByTestId(`table-${table}`).click({ timeout: UI_TIMEOUT_MS });
+  await page.locator('[data-testid^="table-"][data-status="free"]').first().click({ timeout: UI_TIMEOUT_MS });
   await page.getByTestId('seat-confirm').click({ timeout: UI_TIMEOUT_MS });
   await page.locator(TILE).first().waitFor({ timeout: UI_TIMEOUT_MS });
   await page.waitForFunction(() => window.__bench.tileAt != null);
@@ -155,12 +158,12 @@ async function browserRun(browser, baseUrl, venue, query) {
   try {
     // Cold: a fresh context (empty IndexedDB, no HTTP cache), enrolled by its link.
     await page.goto(`${baseUrl}/?venue=${venue}&enroll=${await enrollmentCode(baseUrl, venue)}`);
-    const cold = await signInToOrderScreen(page, '1');
+    const cold = await signInToOrderScreen(page);
     await sleep(1000); // whatever the first sync still writes (IndexedDB) settles
     const coldHeapMb = await heapMb(page, await context.newCDPSession(page));
     // Staff switch in the same page (sign-out → PIN pad; what the page holds in memory is kept).
     await page.getByTestId('sign-out').click();
-    const switched = await signInToOrderScreen(page, '2');
+    const switched = await signInToOrderScreen(page);
     await sleep(500);
     // Warm: signed out, the page closed, a new one in the same context (IndexedDB and HTTP cache kept, the JS heap new).
     await page.getByTestId('sign-out').click();
@@ -168,7 +171,7 @@ async function browserRun(browser, baseUrl, venue, query) {
     await page.close();
     page = await context.newPage();
     await page.goto(`${baseUrl}/?venue=${venue}`);
-    const warm = await signInToOrderScreen(page, '3');
+    const warm = await signInToOrderScreen(page);
     await sleep(500);
     const warmHeapMb = await heapMb(page, await context.newCDPSession(page));
     const typed = await typeTimed(page, query);
