@@ -10,11 +10,13 @@ const product = (n: number, over: Partial<Product> = {}): Product =>
 
 function setup(products: Product[]) {
   const menu = aMenu({ version: 1, currency: 'RUB', stations: [], categories: [aCategory({ id: 'c1', name: 'Горячее', color: '#e67e22', sort: 1 })], products });
+  // Like the server: every stock change is the menu's next version.
+  let version = menu.version;
   const api = {
     menu: jest.fn(async () => menu),
     updateStock: jest.fn(async (productId: string, body: { stock?: number | null; isAvailable?: boolean }) => {
       const p = products.find((x) => x.id === productId)!;
-      return { productId, stock: body.stock !== undefined ? body.stock : p.stock, isAvailable: body.isAvailable ?? p.isAvailable, menuVersion: 2 };
+      return { productId, stock: body.stock !== undefined ? body.stock : p.stock, isAvailable: body.isAvailable ?? p.isAvailable, menuVersion: ++version };
     }),
   };
   return { api, ...renderWithHost(<StockSection />, { api }) };
