@@ -185,5 +185,34 @@ describe('menu', () => {
       expect(after.product.stock).toBe(1);
       expect(after.version).toBeGreaterThan(versionBefore);
     });
+
+    it('writes only tracked stock: dishes without a count leave their rows and the menu version alone', async () => {
+      const borscht = await t.product('borscht');
+      const duck = await t.product('duck-breast');
+      expect(borscht.stock).toBeNull();
+      const touched = async (id: string) => (await t.database.db.selectFrom('products').select('updated_at').where('id', '=', id).executeTakeFirstOrThrow()).updated_at;
+      const borschtTouched = await touched(borscht.id);
+      const before = await menuProduct(duck.id);
+
+      const untracked = await anna.post('/pos/orders', { items: [{ productId: borscht.id, quantity: 2 }], clientRequestId: requestId() });
+      expect(untracked.status).toBe(201);
+      const more = await anna.post(`/pos/orders/${untracked.body.id}/items`, { items: [{ productId: borscht.id, quantity: 1 }], clientRequestId: requestId() });
+      expect(more.status).toBe(200);
+      expect((await menuProduct(duck.id)).version).toBe(before.version);
+
+      // Mixed with a tracked dish (twice): one stock change, for it alone.
+      const mixed = await anna.post('/pos/orders', {
+        items: [
+          { productId: borscht.id, quantity: 1 },
+          { productId: duck.id, quantity: 1 },
+          { productId: duck.id, quantity: 2 },
+        ],
+        clientRequestId: requestId(),
+      });
+      expect(mixed.status).toBe(201);
+      const after = await menuProduct(duck.id);
+      expect({ version: after.version, stock: after.product.stock }).toEqual({ version: before.version + 1, stock: before.product.stock - 3 });
+      expect(await touched(borscht.id)).toBe(borschtTouched);
+    });
   });
 });

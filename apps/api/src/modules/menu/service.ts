@@ -17,6 +17,8 @@ export interface OrderableItem {
   unitPrice: number;
   stationId: string;
   modifiers: LineModifier[];
+  /** Whether the product counts its portions (its stock is not null): only those take stock. */
+  tracksStock: boolean;
 }
 
 export class MenuService {
@@ -149,11 +151,10 @@ export class MenuService {
           throw invalid(`${path}.${index}.modifierIds`, `${g.name}: choose ${choiceRange(limits)}`);
         }
       }
-      return { productId: product.id, name: product.name, unitPrice: product.price, stationId: product.station_id, modifiers };
+      return { productId: product.id, name: product.name, unitPrice: product.price, stationId: product.station_id, modifiers, tracksStock: product.stock !== null };
     });
   }
 
-  /** Takes tracked stock for the items, all or nothing (the caller's transaction rolls back). */
   /** Product ids by code, for a partner's order that names dishes by code (integrations); unknown codes are left out. */
   async productIdsByCode(db: Db, venueId: string, codes: string[]): Promise<Map<string, string>> {
     if (codes.length === 0) return new Map();
@@ -161,20 +162,32 @@ export class MenuService {
     return new Map(rows.map((r) => [r.code, r.id]));
   }
 
-  async takeStock(db: Db, venueId: string, items: { productId: string; quantity: number }[]): Promise<OutboundEvent[]> {
+  /**
+   * Takes tracked stock for the items, all or nothing (the caller's transaction rolls back). Items
+   * `priced` in this transaction (by `priceItems`) already say which products track stock: the
+   * products are not read again, and with none tracked nothing is read or written at all.
+   */
+  async takeStock(db: Db, venueId: string, items: { productId: string; quantity: number }[], priced?: readonly OrderableItem[]): Promise<OutboundEvent[]> {
     const needed = new Map<string, number>();
     for (const i of items) needed.set(i.productId, (needed.get(i.productId) ?? 0) + i.quantity);
-    const products = await repo.findProducts(db, venueId, [...needed.keys()]);
+    const tracked = new Map<string, string>();
+    if (priced) {
+      for (const p of priced) if (p.tracksStock && needed.has(p.productId)) tracked.set(p.productId, p.name);
+    } else {
+      for (const p of await repo.findProducts(db, venueId, [...needed.keys()])) if (p.stock !== null) tracked.set(p.id, p.name);
+    }
     const events: OutboundEvent[] = [];
     const now = nowIso();
-    for (const p of products) {
-      if (p.stock === null) continue;
-      const quantity = needed.get(p.id)!;
-      if (!(await repo.takeStock(db, venueId, p.id, quantity, now))) {
-        const left = (await repo.findProduct(db, venueId, p.id))?.stock ?? 0;
-        throw conflict('menu.out_of_stock', `Only ${left} × ${p.name} left`, { productId: p.id, stock: left });
+    // In id order, as every order takes them: two orders never wait on each other's rows in a circle.
+    for (const [id, name] of [...tracked].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const quantity = needed.get(id)!;
+      if (!(await repo.takeStock(db, venueId, id, quantity, now))) {
+        const current = await repo.findProduct(db, venueId, id);
+        // No longer counted since it was priced (or gone): there is nothing to take.
+        if (!current || current.stock === null) continue;
+        throw conflict('menu.out_of_stock', `Only ${current.stock} × ${name} left`, { productId: id, stock: current.stock });
       }
-      events.push(await this.stockEvent(db, venueId, p.id));
+      events.push(await this.stockEvent(db, venueId, id));
     }
     return events;
   }

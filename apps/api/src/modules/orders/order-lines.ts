@@ -32,7 +32,7 @@ export class OrderLines {
 
   /** Takes stock for priced items and appends them as lines; the stock events come back. */
   async insertItems(db: Db, venueId: string, orderId: string, items: AddItemInput[], priced: OrderableItem[], position: number) {
-    const events = await this.menu.takeStock(db, venueId, items);
+    const events = await this.menu.takeStock(db, venueId, items, priced);
     const now = nowIso();
     await repo.insertLines(
       db,
@@ -141,7 +141,7 @@ export class OrderLines {
       else await repo.updateLine(db, r.row.id, { quantity: r.row.quantity - r.take });
       events.push(...(await this.menu.returnStock(db, venueId, r.row.product_id, r.take)));
     }
-    events.push(...(await this.menu.takeStock(db, venueId, items)));
+    events.push(...(await this.menu.takeStock(db, venueId, items, priced)));
 
     const now = nowIso();
     const position = rows.reduce((max, l) => Math.max(max, l.position + 1), 0);

@@ -32,6 +32,38 @@ export const latestOpenShift = (db: Db, venueId: string) =>
     .orderBy('s.opened_at', 'desc')
     .executeTakeFirst();
 
+/**
+ * The open regular shift a new order books to, in one read: the one on the till the tablet is
+ * attached to (a till in use), else the actor's own, else the venue's latest opened. Only the id
+ * comes back; `skip` leaves out shifts a caller could not hold (closed since). The literal 'open'
+ * lets SQLite and PostgreSQL use the partial index on the venue's open shifts.
+ */
+export async function orderShiftId(db: Db, venueId: string, staffId: string, deviceId: string | null, skip: readonly string[] = []): Promise<string | null> {
+  const row = await db
+    .selectFrom('shifts as s')
+    .select('s.id')
+    .where('s.venue_id', '=', venueId)
+    .where('s.status', '=', sql.lit('open'))
+    .where('s.is_rescue', '=', 0)
+    .$if(skip.length > 0, (q) => q.where('s.id', 'not in', skip))
+    .orderBy((eb) => {
+      const own = eb('s.cashier_id', '=', staffId);
+      if (!deviceId) return eb.case().when(own).then(eb.lit(1)).else(eb.lit(2)).end();
+      const tabletTill = eb
+        .selectFrom('devices as d')
+        .innerJoin('tills as t', 't.id', 'd.till_id')
+        .select('t.id')
+        .where('d.id', '=', deviceId)
+        .where('d.venue_id', '=', venueId)
+        .where('t.archived_at', 'is', null);
+      return eb.case().when('s.till_id', '=', tabletTill).then(eb.lit(0)).when(own).then(eb.lit(1)).else(eb.lit(2)).end();
+    })
+    .orderBy('s.opened_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
 /** Whether any open regular (non-rescue) shift of the venue other than this one remains. */
 export async function hasOtherOpenShift(db: Db, venueId: string, shiftId: string): Promise<boolean> {
   const row = await db

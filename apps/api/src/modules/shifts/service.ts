@@ -374,16 +374,20 @@ export class ShiftsService implements OrderShifts {
     return this.namedShift(db, venueId, shiftId);
   }
 
-  /** Orders book to the named shift, else the actor's, else the venue's current one (or none yet). */
+  /**
+   * Orders book to the named shift, else the open shift of the till this tablet is attached to,
+   * else the actor's own, else the venue's latest opened one (or none yet).
+   */
   async shiftForOrder(db: Db, actor: Actor, shiftId?: string): Promise<string | null> {
     if (shiftId) return this.namedShift(db, actor.venueId, shiftId);
-    const till = await this.tabletTillShift(db, actor);
-    if (till && (await repo.holdShift(db, till.id, 'share'))) return till.id;
-    const own = await repo.findOpenShiftOf(db, actor.venueId, actor.staffId);
-    if (own && (await repo.holdShift(db, own.id, 'share'))) return own.id;
-    const latest = await repo.latestOpenShift(db, actor.venueId);
-    if (latest && (await repo.holdShift(db, latest.id, 'share'))) return latest.id;
-    return null;
+    // The tablet's till's shift, else the actor's own, else the latest opened: one read in that
+    // order. One that closed before it could be held gives way to the next.
+    const skip: string[] = [];
+    for (;;) {
+      const id = await repo.orderShiftId(db, actor.venueId, actor.staffId, actor.deviceId, skip);
+      if (!id || (await repo.holdShift(db, id, 'share'))) return id;
+      skip.push(id);
+    }
   }
 
   /**
