@@ -80,7 +80,7 @@ export async function createServices(db: Db, config: ApiConfig): Promise<Service
   const admin = new AdminService(auth, {
     settings: (...args) => finance.settings.settings(...args),
     saveSettings: (...args) => finance.settings.saveSettings(...args),
-  });
+  }, caches);
   const approvals = new ApprovalService(auth, admin);
   const menu = new MenuService(admin);
   const venues = new VenuesService(auth, {
@@ -92,7 +92,7 @@ export async function createServices(db: Db, config: ApiConfig): Promise<Service
   const reservations = new ReservationsService(admin, venues);
   const upsell = new UpsellService(admin);
   // Promotions: rules over products with admin's flags; orders price with them.
-  const promotions = new PromotionsService(admin);
+  const promotions = new PromotionsService(admin, caches);
 
   // Orders, over the base; what they need from above comes through their ports.
   const orders: Orders = createOrders({

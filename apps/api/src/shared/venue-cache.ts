@@ -87,3 +87,15 @@ export class VenueCaches {
     for (const cache of this.caches.values()) cache.clear();
   }
 }
+
+/**
+ * A value handed out from a cache, frozen through and through: every caller shares the same copy,
+ * so one that tried to change it would throw rather than change it for the others.
+ */
+export function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  }
+  return value;
+}

@@ -15,11 +15,15 @@ import { type Actor, type Db, event, outcome } from '../../shared/command';
 import { invalid, notFound } from '../../shared/errors';
 import { newId } from '../../shared/ids';
 import { parseJson } from '../../shared/json';
+import { deepFreeze, type VenueCache, type VenueCaches } from '../../shared/venue-cache';
 import type { AuthService } from '../auth/service';
 import type { PaymentSettingsStore } from './ports';
 import * as repo from './repository';
 
 type Flags = Record<Feature, boolean>;
+
+/** How long a venue's flags are kept if word of a change from another instance was lost. */
+const FLAGS_TTL_MS = 60_000;
 
 /** The audit query as the route parsed it. */
 type AuditQueryFilter = Parameters<typeof repo.listAudit>[2];
@@ -35,10 +39,16 @@ const toRemote = (row: RemotesTable): Remote => ({
 
 /** Venue settings: feature flags, the remote registry, payment rules, the audit log, and the client config. */
 export class AdminService {
+  /** The venue's flags as order commands read them (promotions price every order change with them). */
+  private readonly cachedFlags: VenueCache<Readonly<Flags>>;
+
   constructor(
     private readonly auth: AuthService,
     private readonly paymentSettingsStore: PaymentSettingsStore,
-  ) {}
+    caches: VenueCaches,
+  ) {
+    this.cachedFlags = caches.create<Readonly<Flags>>('feature-flags', FLAGS_TTL_MS);
+  }
 
   /** Every known feature with its state; a feature never set for the venue is off. */
   async flags(db: Db, venueId: string): Promise<Flags> {
@@ -46,6 +56,15 @@ export class AdminService {
     const flags = Object.fromEntries(FEATURES.map((f) => [f, false])) as Flags;
     for (const r of rows) if ((FEATURES as readonly string[]).includes(r.feature)) flags[r.feature as Feature] = r.enabled === 1;
     return flags;
+  }
+
+  /**
+   * The venue's flags kept between commands (see `VenueCache`), for the order path; frozen, as
+   * every caller shares them. Read in the command's transaction: no command that reads them this
+   * way writes flags, so what it reads is committed.
+   */
+  keptFlags(db: Db, venueId: string): Promise<Readonly<Flags>> {
+    return this.cachedFlags.get(venueId, async () => deepFreeze(await this.flags(db, venueId)));
   }
 
   async isEnabled(db: Db, venueId: string, feature: Feature): Promise<boolean> {
@@ -56,7 +75,9 @@ export class AdminService {
     for (const [feature, enabled] of Object.entries(changes)) await repo.saveFlag(db, actor.venueId, feature, enabled);
     await this.audit(db, actor, 'feature-flags.changed', 'venue', actor.venueId, changes);
     const flags = await this.flags(db, actor.venueId);
-    return outcome({ flags }, [event('feature-flags.changed', { venueId: actor.venueId, flags })]);
+    // Dropped once the change committed, here and on every other instance (dropped before it, a
+    // command reading them meanwhile would keep the old ones).
+    return { ...outcome({ flags }, [event('feature-flags.changed', { venueId: actor.venueId, flags })]), afterCommit: () => this.cachedFlags.invalidate(actor.venueId) };
   }
 
   async remotes(db: Db, venueId: string): Promise<Remote[]> {

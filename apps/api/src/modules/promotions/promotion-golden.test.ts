@@ -61,6 +61,8 @@ describe('promotion golden cases through the server', () => {
         await db.insertInto('promotion_guest_uses').values({ promotion_id: ruleId, customer_id: c.context.customerId, uses: usage.guest }).execute();
       }
     }
+    // Written past the services: the venue's inputs they keep between commands are read again.
+    t.app.services.caches.clearAll();
     clock.now = () => new Date(c.context.now);
     const inputs = { rules: c.rules as PromotionRule[], settings: { exclusiveChoice: c.context.exclusiveChoice }, timeZone: c.context.timeZone, flags: c.context.flags, on: true };
     const priced = await db.transaction().execute((tx) => t.app.services.promotions.price(tx, venueId, { id: orderId, customerId: c.context.customerId, lines: c.lines }, inputs));

@@ -15,9 +15,10 @@ import {
 import type { OrderPromotionsTable } from '../../db/schema';
 import { clock, nowIso } from '../../shared/clock';
 import { parseJson } from '../../shared/json';
-import { type Actor, type Db, event, outcome } from '../../shared/command';
+import { type Actor, type Db, event, type Outcome, outcome } from '../../shared/command';
 import { conflict, invalid, notFound } from '../../shared/errors';
 import { newId } from '../../shared/ids';
+import { deepFreeze, type VenueCache, type VenueCaches } from '../../shared/venue-cache';
 import type { AdminService } from '../admin/service';
 import * as repo from './repository';
 import { itemSetsOf, overlappingWindow, ruleColumns, toRule } from './rules';
@@ -31,16 +32,21 @@ export interface PricedOrder {
 
 export const DEFAULT_PROMOTION_SETTINGS: PromotionSettings = { exclusiveChoice: 'best_for_guest' };
 const DAY_S = 86_400;
+/** How long a venue's stored pricing inputs are kept if word of a change from another instance was lost. */
+const STORED_INPUTS_TTL_MS = 60_000;
 
-/** What the engine needs of a venue to price its orders. */
+/** What the engine needs of a venue to price its orders. Shared between commands: never changed by a caller. */
 export interface PricingInputs {
-  rules: PromotionRule[];
-  settings: PromotionSettings;
-  timeZone: string;
-  flags: Record<string, boolean>;
+  readonly rules: readonly PromotionRule[];
+  readonly settings: Readonly<PromotionSettings>;
+  readonly timeZone: string;
+  readonly flags: Readonly<Record<string, boolean>>;
   /** The venue's `promotions` feature: off, nothing applies (what applied is taken off open orders). */
-  on: boolean;
+  readonly on: boolean;
 }
+
+/** The venue's own rows pricing reads (its flags are admin's): what is kept between commands. */
+type StoredInputs = Pick<PricingInputs, 'rules' | 'settings' | 'timeZone'>;
 
 /**
  * Promotions (issue 19), the base module: the venue's rules and settings, the till's list of what
@@ -48,7 +54,19 @@ export interface PricingInputs {
  * @pos/contracts; orders run it on every change (orders/order-pricing.ts).
  */
 export class PromotionsService {
-  constructor(private readonly admin: AdminService) {}
+  /**
+   * The venue's enabled rules, settings and zone, read by every order command: kept between
+   * commands (see `VenueCache`), dropped once a rule or the settings change commits. Only stored
+   * rows: what applies at a moment (dates, windows) is still worked out when an order is priced.
+   */
+  private readonly stored: VenueCache<StoredInputs>;
+
+  constructor(
+    private readonly admin: AdminService,
+    caches: VenueCaches,
+  ) {
+    this.stored = caches.create<StoredInputs>('promotion-inputs', STORED_INPUTS_TTL_MS);
+  }
 
   async list(db: Db, venueId: string): Promise<PromotionRule[]> {
     return (await repo.listRules(db, venueId)).map(toRule);
@@ -69,7 +87,7 @@ export class PromotionsService {
     const id = newId();
     await repo.insertRule(db, { id, venue_id: actor.venueId, ...ruleColumns(input), uses: 0, version: 1, created_at: now, updated_at: now, deleted_at: null });
     await this.admin.audit(db, actor, 'promotion.created', 'promotion', id, { name: input.name, kind: input.effect.kind });
-    return outcome(await this.get(db, actor.venueId, id), [this.changedEvent(actor.venueId, 'rules')]);
+    return this.inputsChanged(actor.venueId, outcome(await this.get(db, actor.venueId, id), [this.changedEvent(actor.venueId, 'rules')]));
   }
 
   async update(db: Db, actor: Actor, id: string, input: UpdatePromotionInput) {
@@ -79,7 +97,7 @@ export class PromotionsService {
       throw conflict('promotion.version_conflict', 'Someone else changed this promotion; reload it and try again', { currentVersion: before.version });
     }
     await this.admin.audit(db, actor, 'promotion.changed', 'promotion', id, { name: input.name, enabled: input.enabled });
-    return outcome(await this.get(db, actor.venueId, id), [this.changedEvent(actor.venueId, 'rules')]);
+    return this.inputsChanged(actor.venueId, outcome(await this.get(db, actor.venueId, id), [this.changedEvent(actor.venueId, 'rules')]));
   }
 
   /** Deleted rules are kept for the orders that name them; open orders lose them at the next tick. */
@@ -87,7 +105,7 @@ export class PromotionsService {
     const rule = await this.get(db, actor.venueId, id);
     await db.updateTable('promotions').set({ deleted_at: nowIso(), enabled: 0 }).where('id', '=', id).execute();
     await this.admin.audit(db, actor, 'promotion.deleted', 'promotion', id, { name: rule.name });
-    return outcome({ ok: true as const }, [this.changedEvent(actor.venueId, 'rules')]);
+    return this.inputsChanged(actor.venueId, outcome({ ok: true as const }, [this.changedEvent(actor.venueId, 'rules')]));
   }
 
   async settings(db: Db, venueId: string): Promise<PromotionSettings> {
@@ -98,21 +116,47 @@ export class PromotionsService {
   async saveSettings(db: Db, actor: Actor, input: PromotionSettings) {
     await repo.upsertSettings(db, actor.venueId, input.exclusiveChoice, nowIso());
     await this.admin.audit(db, actor, 'promotion.settings', 'venue', actor.venueId, { exclusiveChoice: input.exclusiveChoice });
-    return outcome(await this.settings(db, actor.venueId), [this.changedEvent(actor.venueId, 'settings')]);
+    return this.inputsChanged(actor.venueId, outcome(await this.settings(db, actor.venueId), [this.changedEvent(actor.venueId, 'settings')]));
+  }
+
+  /**
+   * A rule or the settings changed: once that commits, the venue's stored inputs are read again
+   * here and on every other instance. (Dropped only after the commit: a command reading them
+   * before it would keep the old ones.)
+   */
+  private inputsChanged<T>(venueId: string, result: Outcome<T>): Outcome<T> {
+    return { ...result, afterCommit: () => this.stored.invalidate(venueId) };
   }
 
   changedEvent(venueId: string, reason: 'rules' | 'window' | 'flags' | 'settings') {
     return event('promotions.changed', { venueId, reason, at: nowIso() });
   }
 
-  /** The rules the engine runs on: enabled, not deleted; with the venue's settings, zone and flags. */
+  /**
+   * The rules the engine runs on: enabled, not deleted; with the venue's settings, zone and flags.
+   * All of them kept between commands (rules, settings and zone here, the flags by admin): an
+   * order command usually reads none of them.
+   */
   async pricingInputs(db: Db, venueId: string): Promise<PricingInputs> {
-    const rules = (await repo.listRules(db, venueId)).filter((r) => r.enabled === 1).map(toRule);
-    // Most order changes at a venue without rules: one query, nothing else to read.
-    // (The zone is not read: nothing is priced; `active` reads it itself.)
-    if (rules.length === 0) return { rules, settings: DEFAULT_PROMOTION_SETTINGS, timeZone: '', flags: {}, on: false };
-    const [settings, timeZone, flags] = await Promise.all([this.settings(db, venueId), repo.venueTimeZone(db, venueId), this.admin.flags(db, venueId)]);
+    const { rules, settings, timeZone } = await this.stored.get(venueId, () => this.storedInputs(db, venueId));
+    // A venue without rules: no flags to read either.
+    if (rules.length === 0) return { rules, settings, timeZone, flags: {}, on: false };
+    const flags = await this.admin.keptFlags(db, venueId);
     return { rules, settings, timeZone, flags, on: flags.promotions };
+  }
+
+  /**
+   * Read in the command's transaction: no command that prices orders writes rules or settings, so
+   * what it reads is committed. The venue's zone is only ever written by the seed (no route
+   * changes it); a change made straight in the database is seen within the TTL.
+   */
+  private async storedInputs(db: Db, venueId: string): Promise<StoredInputs> {
+    const rules = (await repo.listRules(db, venueId)).filter((r) => r.enabled === 1).map(toRule);
+    // A venue without rules: one query, nothing else to read.
+    // (The zone is not read: nothing is priced; `active` reads it itself.)
+    if (rules.length === 0) return deepFreeze({ rules, settings: { ...DEFAULT_PROMOTION_SETTINGS }, timeZone: '' });
+    const [settings, timeZone] = await Promise.all([this.settings(db, venueId), repo.venueTimeZone(db, venueId)]);
+    return deepFreeze({ rules, settings: { ...settings }, timeZone });
   }
 
   /**
