@@ -260,3 +260,24 @@ export const settleWrite = (write: Promise<unknown>) =>
     (result) => ({ refused: false as const, result }),
     (error: Error) => ({ refused: true as const, message: String(error?.message ?? error) }),
   );
+
+/**
+ * API instances on the test app's database that share rooms and server-side events through a real
+ * Redis (the scaled-out set-up), started and listening; the caller closes them.
+ */
+export async function instancesOverRedis(t: TestApp, count = 2): Promise<FastifyInstance[]> {
+  const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
+  const instances: FastifyInstance[] = [];
+  for (let i = 0; i < count; i++) {
+    const config = { ...t.config, redisUrl };
+    const app = await buildApp({ config, database: openDatabase(config) });
+    await app.ready();
+    instances.push(app);
+  }
+  // The adapters subscribe asynchronously: all are listening before anything is said.
+  await new Promise((r) => setTimeout(r, 300));
+  return instances;
+}
+
+/** Redis carries a server-side event in a few milliseconds; a test allows it a moment. */
+export const heardOverRedis = () => new Promise((r) => setTimeout(r, 200));

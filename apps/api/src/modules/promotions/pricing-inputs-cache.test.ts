@@ -1,11 +1,7 @@
 import type { Order, PromotionInput, PromotionRule } from '@pos/contracts';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../app';
-import { openDatabase } from '../../db/database';
-import { type Client, createTestApp, isPg, requestId, type TestApp } from '../../testing/harness';
+import { type Client, createTestApp, heardOverRedis, instancesOverRedis, isPg, requestId, type TestApp } from '../../testing/harness';
 import { ruleColumns } from './rules';
-
-const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 
 /**
  * What promotions price an order with — the venue's rules, its promotion settings and its feature
@@ -152,23 +148,14 @@ describe(`promotion pricing inputs seen by the next order command (${isPg() ? 'P
   });
 
   describe('on two instances sharing Redis', () => {
-    const instances: FastifyInstance[] = [];
+    let instances: FastifyInstance[] = [];
     beforeAll(async () => {
-      for (let i = 0; i < 2; i++) {
-        const config = { ...t.config, redisUrl: REDIS_URL };
-        const app = await buildApp({ config, database: openDatabase(config) });
-        await app.ready();
-        instances.push(app);
-      }
-      // The adapters subscribe asynchronously: both are listening before anything is said.
-      await new Promise((r) => setTimeout(r, 300));
+      instances = await instancesOverRedis(t);
     });
     afterAll(async () => {
       for (const app of instances) await app.close();
     });
-
-    /** Redis carries the word in a few milliseconds; the test allows it a moment. */
-    const heard = () => new Promise((r) => setTimeout(r, 200));
+    const heard = heardOverRedis;
 
     it('a rule, the settings or a flag changed on one instance is seen by the next order command on the other', async () => {
       const [a, b] = instances;
