@@ -143,6 +143,9 @@ describe('the menu store', () => {
 
   it('live patches are written back once per delay, the last one', async () => {
     const { db, menus } = setUp();
+    // The venue already has its copy (the first one is written at once, see below).
+    menus.keep(VENUE, menuAt(10));
+    await menus.flush();
     const put = jest.spyOn(db.menus, 'put');
     for (let v = 11; v <= 30; v++) menus.keep(VENUE, menuAt(v, v));
     expect(put).not.toHaveBeenCalled();
@@ -150,6 +153,13 @@ describe('the menu store', () => {
     await menus.flush();
     expect(put).toHaveBeenCalledTimes(1);
     expect((await db.menus.get(VENUE))?.version).toBe(30);
+  });
+
+  it('writes the venue’s first copy at once, so a tablet that drops Wi-Fi right after its first download still has a menu', async () => {
+    const { db, menus } = setUp();
+    menus.keep(VENUE, menuAt(10));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect((await db.menus.get(VENUE))?.version).toBe(10);
   });
 
   it('schema 2 moves a whole-JSON copy of schema 1 into the compact table, in (sort, id) order', async () => {

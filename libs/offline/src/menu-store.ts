@@ -7,7 +7,12 @@ export interface MenuStoreOptions {
   db: OfflineDb;
   api: Pick<PosApi, 'menuSnapshot' | 'menuChanges'>;
   connectivity: Pick<ConnectivityMonitor, 'reportAnswer' | 'reportNetworkFailure'>;
-  /** How long live patches gather before the copy is written (ms). */
+  /**
+   * How long live patches gather before the copy is written (ms). A copy a minute old costs only
+   * a longer delta at the next start (the server keeps the last 1,000 versions), while writing a
+   * 50,000-dish copy on every stock count of a busy service would cost the tablet main-thread
+   * time each time; the page's hiding and a sign-out write it at once anyway.
+   */
   saveDelayMs?: number;
 }
 
@@ -30,7 +35,7 @@ export class MenuStore {
   private readonly compactOf = new WeakMap<Menu, CompactMenu>();
 
   constructor(private readonly options: MenuStoreOptions) {
-    this.saveDelayMs = options.saveDelayMs ?? 3_000;
+    this.saveDelayMs = options.saveDelayMs ?? 60_000;
   }
 
   /** The venue's copy, decoded; null when there is none (or it is in a format this build cannot read). */
@@ -75,6 +80,12 @@ export class MenuStore {
     // Another venue's menu waiting to be written goes now: each venue keeps its own copy.
     if (this.pending && this.pending.venueId !== venueId) void this.flush();
     this.pending = { venueId, menu };
+    // The venue's first copy goes at once: a tablet that loses Wi-Fi (or reloads) right after its
+    // first download must still have a menu.
+    if (!this.savedVersion.has(venueId)) {
+      void this.flush();
+      return;
+    }
     this.timer ??= setTimeout(() => void this.flush(), this.saveDelayMs);
   }
 
