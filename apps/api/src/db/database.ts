@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, type Migration, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, type LimitNode, type Migration, Migrator, type OffsetNode, type OperationNode, PostgresDialect, SqliteDialect, SqliteQueryCompiler, ValueNode } from 'kysely';
 import pg from 'pg';
 import type { DialectName } from './dialect';
 import * as m001 from './migrations/001-initial';
@@ -69,8 +69,37 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   // once read, however much history the file holds (the dashboard bench: a computed day got
   // slower as history grew past 100 MB of file).
   sqlite.pragma('cache_size = -65536');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<Database>({ dialect: new InlineLimitSqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/**
+ * SQLite (3.47+) reads a bound LIMIT or OFFSET while planning, and marks the statement to be
+ * prepared again whenever that parameter is bound anew — every run of `… limit ?`, so the
+ * statement cache below saved nothing for them (the order path's open-shift read: 70 µs a run
+ * instead of 8). Safe integers are written into the SQL instead; anything else stays a parameter.
+ */
+export class InlineLimitSqliteCompiler extends SqliteQueryCompiler {
+  protected override visitLimit(node: LimitNode): void {
+    this.append('limit ');
+    this.inlineInteger(node.limit);
+  }
+
+  protected override visitOffset(node: OffsetNode): void {
+    this.append('offset ');
+    this.inlineInteger(node.offset);
+  }
+
+  private inlineInteger(node: OperationNode): void {
+    if (ValueNode.is(node) && Number.isSafeInteger(node.value)) this.append(String(node.value));
+    else this.visitNode(node);
+  }
+}
+
+class InlineLimitSqliteDialect extends SqliteDialect {
+  override createQueryCompiler() {
+    return new InlineLimitSqliteCompiler();
+  }
 }
 
 /**

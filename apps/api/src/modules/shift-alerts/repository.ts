@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { VenueShiftSettingsTable } from '../../db/schema';
 import type { Db } from '../../shared/command';
 
@@ -21,7 +22,7 @@ export const venuesWithOpenShifts = (db: Db) =>
     .selectFrom('venues as v')
     .leftJoin('venue_shift_settings as ss', 'ss.venue_id', 'v.id')
     .select(['v.id as venue_id', 'v.timezone', 'ss.closeout_time', 'ss.auto_close', 'ss.max_open_minutes'])
-    .where((eb) => eb.exists(eb.selectFrom('shifts as s').select('s.id').whereRef('s.venue_id', '=', 'v.id').where('s.status', '=', 'open').where('s.is_rescue', '=', 0)))
+    .where((eb) => eb.exists(eb.selectFrom('shifts as s').select('s.id').whereRef('s.venue_id', '=', 'v.id').where('s.status', '=', sql.lit('open')).where('s.is_rescue', '=', sql.lit(0))))
     .orderBy('v.id')
     .execute();
 

@@ -20,15 +20,15 @@ export const findOpenShiftOf = (db: Db, venueId: string, cashierId: string, isRe
   withCashier(db)
     .where('s.venue_id', '=', venueId)
     .where('s.cashier_id', '=', cashierId)
-    .where('s.status', '=', 'open')
-    .where('s.is_rescue', '=', isRescue)
+    .where('s.status', '=', sql.lit('open'))
+    .where('s.is_rescue', '=', sql.lit(isRescue ? 1 : 0))
     .executeTakeFirst();
 
 export const latestOpenShift = (db: Db, venueId: string) =>
   withCashier(db)
     .where('s.venue_id', '=', venueId)
-    .where('s.status', '=', 'open')
-    .where('s.is_rescue', '=', 0)
+    .where('s.status', '=', sql.lit('open'))
+    .where('s.is_rescue', '=', sql.lit(0))
     .orderBy('s.opened_at', 'desc')
     .executeTakeFirst();
 
@@ -44,7 +44,7 @@ export async function orderShiftId(db: Db, venueId: string, staffId: string, dev
     .select('s.id')
     .where('s.venue_id', '=', venueId)
     .where('s.status', '=', sql.lit('open'))
-    .where('s.is_rescue', '=', 0)
+    .where('s.is_rescue', '=', sql.lit(0))
     .$if(skip.length > 0, (q) => q.where('s.id', 'not in', skip))
     .orderBy((eb) => {
       const own = eb('s.cashier_id', '=', staffId);
@@ -70,8 +70,8 @@ export async function hasOtherOpenShift(db: Db, venueId: string, shiftId: string
     .selectFrom('shifts')
     .select('id')
     .where('venue_id', '=', venueId)
-    .where('status', '=', 'open')
-    .where('is_rescue', '=', 0)
+    .where('status', '=', sql.lit('open'))
+    .where('is_rescue', '=', sql.lit(0))
     .where('id', '!=', shiftId)
     .limit(1)
     .executeTakeFirst();
@@ -114,7 +114,7 @@ export async function insertOpenShift(db: Db, row: ShiftsTable): Promise<boolean
 }
 
 export async function closeShift(db: Db, shiftId: string, patch: Partial<ShiftsTable>) {
-  const result = await db.updateTable('shifts').set(patch).where('id', '=', shiftId).where('status', '=', 'open').executeTakeFirst();
+  const result = await db.updateTable('shifts').set(patch).where('id', '=', shiftId).where('status', '=', sql.lit('open')).executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
@@ -149,7 +149,7 @@ export async function cashMovementTotals(db: Db, shiftId: string): Promise<{ pai
 
 /** The open regular shift on a till, if any. */
 export const findOpenShiftOnTill = (db: Db, venueId: string, tillId: string) =>
-  withCashier(db).where('s.venue_id', '=', venueId).where('s.till_id', '=', tillId).where('s.status', '=', 'open').where('s.is_rescue', '=', 0).executeTakeFirst();
+  withCashier(db).where('s.venue_id', '=', venueId).where('s.till_id', '=', tillId).where('s.status', '=', sql.lit('open')).where('s.is_rescue', '=', sql.lit(0)).executeTakeFirst();
 
 /** Every open shift of the venue with how many open orders book to it, longest-running first. */
 export const openShiftsWithChecks = (db: Db, venueId: string) =>
@@ -163,12 +163,12 @@ export const openShiftsWithChecks = (db: Db, venueId: string) =>
         .as('open_checks'),
     )
     .where('s.venue_id', '=', venueId)
-    .where('s.status', '=', 'open')
+    .where('s.status', '=', sql.lit('open'))
     .orderBy('s.opened_at')
     .execute();
 /** The venue's open regular shifts, longest-running first (handover targets, the closeout tick). */
 export const openRegularShifts = (db: Db, venueId: string) =>
-  withCashier(db).where('s.venue_id', '=', venueId).where('s.status', '=', 'open').where('s.is_rescue', '=', 0).orderBy('s.opened_at').orderBy('s.id').execute();
+  withCashier(db).where('s.venue_id', '=', venueId).where('s.status', '=', sql.lit('open')).where('s.is_rescue', '=', sql.lit(0)).orderBy('s.opened_at').orderBy('s.id').execute();
 
 /**
  * Passes open checks on to another shift (or to none: the next shift to open takes them, as the
@@ -178,5 +178,5 @@ export const openRegularShifts = (db: Db, venueId: string) =>
  */
 export async function handOverOrders(db: Db, venueId: string, orderIds: readonly string[], toShiftId: string | null): Promise<void> {
   if (orderIds.length === 0) return;
-  await db.updateTable('orders').set({ shift_id: toShiftId }).where('venue_id', '=', venueId).where('id', 'in', orderIds).where('status', '=', 'open').execute();
+  await db.updateTable('orders').set({ shift_id: toShiftId }).where('venue_id', '=', venueId).where('id', 'in', orderIds).where('status', '=', sql.lit('open')).execute();
 }

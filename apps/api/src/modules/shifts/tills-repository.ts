@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { TillsTable } from '../../db/schema';
 import type { Db } from '../../shared/command';
 
@@ -5,7 +6,7 @@ import type { Db } from '../../shared/command';
 export function listTills(db: Db, venueId: string, withArchived: boolean) {
   let query = db
     .selectFrom('tills as t')
-    .leftJoin('shifts as s', (j) => j.onRef('s.till_id', '=', 't.id').on('s.status', '=', 'open').on('s.is_rescue', '=', 0))
+    .leftJoin('shifts as s', (j) => j.onRef('s.till_id', '=', 't.id').on('s.status', '=', sql.lit('open')).on('s.is_rescue', '=', sql.lit(0)))
     .leftJoin('staff as c', 'c.id', 's.cashier_id')
     .select(['t.id', 't.name', 't.archived_at', 's.id as shift_id', 's.cashier_id', 's.opened_at', 'c.name as cashier_name'])
     .where('t.venue_id', '=', venueId);

@@ -31,7 +31,7 @@ export const listOpenSessions = (db: Db, venueId: string) =>
     .innerJoin('staff as st', 'st.id', 's.waiter_id')
     .select(sessionColumns)
     .where('s.venue_id', '=', venueId)
-    .where('s.status', '=', 'open')
+    .where('s.status', '=', sql.lit('open'))
     .execute();
 
 export const findOpenSessionOfTable = (db: Db, venueId: string, tableId: string) =>
@@ -41,7 +41,7 @@ export const findOpenSessionOfTable = (db: Db, venueId: string, tableId: string)
     .select(sessionColumns)
     .where('s.venue_id', '=', venueId)
     .where('s.table_id', '=', tableId)
-    .where('s.status', '=', 'open')
+    .where('s.status', '=', sql.lit('open'))
     .executeTakeFirst();
 
 export const findSession = (db: Db, venueId: string, sessionId: string) =>
@@ -68,7 +68,7 @@ export async function holdOpenSessions(db: Db, venueId: string, tableIds: string
     .select('id')
     .where('venue_id', '=', venueId)
     .where('table_id', 'in', tableIds)
-    .where('status', '=', 'open')
+    .where('status', '=', sql.lit('open'))
     .orderBy('id');
   await (mode === 'share' ? query.forShare() : query.forUpdate()).execute();
 }
