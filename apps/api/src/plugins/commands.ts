@@ -63,24 +63,35 @@ export const commandsPlugin = fp(async (app: FastifyInstance) => {
   const { db } = app.database;
   const { idempotencyTtlMs, idempotencyLeaseMs } = app.config;
 
-  /** Claims the key; returns the stored response when this is a replay. */
-  async function claim(venueId: string, key: string, hash: string) {
-    const now = nowIso();
-    const row = { venue_id: venueId, key, request_hash: hash, status: 'in_flight', response_status: null, response_body: null, locked_at: now, created_at: now, expires_at: addMs(now, idempotencyTtlMs) };
-    if (await idempotency.insertKey(db, row)) return undefined;
+  /**
+   * Claims the key inside the command's own transaction; returns the stored response when this is
+   * a replay. The claim commits with the command's changes and its answer, or rolls back with
+   * them — one commit per command, and a failed command leaves no claim behind. A duplicate sent
+   * while the first is still running waits on the primary key (PostgreSQL) or for the one
+   * writer (SQLite), then finds the first one's answer. A claim left `in_flight` by a server
+   * that committed claims on their own (before this) is still honoured for its lease.
+   */
+  async function claim(trx: Db, venueId: string, key: string, hash: string) {
+    for (let attempt = 0; ; attempt++) {
+      const now = nowIso();
+      const row = { venue_id: venueId, key, request_hash: hash, status: 'in_flight', response_status: null, response_body: null, locked_at: now, created_at: now, expires_at: addMs(now, idempotencyTtlMs) };
+      if (await idempotency.insertKey(trx, row)) return undefined;
 
-    const existing = await idempotency.findKey(db, venueId, key);
-    if (!existing) return claim(venueId, key, hash);
-    if (existing.request_hash !== hash) {
-      throw unprocessable('idempotency.key_reused', 'This idempotency key was already used for a different request');
+      const existing = await idempotency.findKey(trx, venueId, key);
+      // Gone between the two reads (the retention sweep): claim it again, a few times at most.
+      if (!existing && attempt < 3) continue;
+      if (!existing) throw conflict('idempotency.in_flight', 'The same request is still being processed; retry shortly');
+      if (existing.request_hash !== hash) {
+        throw unprocessable('idempotency.key_reused', 'This idempotency key was already used for a different request');
+      }
+      if (existing.status === 'done') {
+        return { status: existing.response_status ?? 200, body: existing.response_body };
+      }
+      // In flight. A claim older than the lease belongs to a request that died with its server.
+      const staleBefore = addMs(now, -idempotencyLeaseMs);
+      if (existing.locked_at < staleBefore && (await idempotency.takeOverClaim(trx, venueId, key, existing.locked_at, now))) return undefined;
+      throw conflict('idempotency.in_flight', 'The same request is still being processed; retry shortly');
     }
-    if (existing.status === 'done') {
-      return { status: existing.response_status ?? 200, body: existing.response_body };
-    }
-    // In flight. A claim older than the lease belongs to a request that died with its server.
-    const staleBefore = addMs(now, -idempotencyLeaseMs);
-    if (existing.locked_at < staleBefore && (await idempotency.takeOverClaim(db, venueId, key, existing.locked_at, now))) return undefined;
-    throw conflict('idempotency.in_flight', 'The same request is still being processed; retry shortly');
   }
 
   app.decorate('runCommand', async function runCommand<T>(
@@ -94,32 +105,28 @@ export const commandsPlugin = fp(async (app: FastifyInstance) => {
     const clientKey = venueId ? idempotencyKey(request) : undefined;
     const key = clientKey === undefined ? undefined : scopedKey(request.actor, clientKey);
 
-    if (key && venueId) {
-      const replay = await claim(venueId, key, requestHash(request));
-      if (replay) {
-        reply.code(replay.status).header('Idempotent-Replayed', 'true');
-        return JSON.parse(replay.body ?? 'null') as T;
+    const hash = key ? requestHash(request) : '';
+    let replay: { status: number; body: string | null } | undefined;
+    const result = await db.transaction().execute(async (trx): Promise<Outcome<T> | null> => {
+      if (key && venueId) {
+        replay = await claim(trx, venueId, key, hash);
+        if (replay) return null;
       }
-    }
-    let result: Outcome<T>;
-    try {
-      result = await db.transaction().execute(async (trx) => {
-        // A supervisor's inline approval is spent with the command it was lent for, or not at all.
-        if (request.actor?.approval) {
-          await app.services.approvals.spend(trx, request.actor, { method: request.method, route: request.routeOptions.url ?? '', params: request.params });
-        }
-        const out = await work(trx);
-        // The transactional outbox: webhooks telling of this command's changes commit with them.
-        await app.services.integrations.record(trx, out.events);
-        if (key && venueId) {
-          await idempotency.completeKey(trx, venueId, key, status, JSON.stringify(out.value));
-        }
-        return out;
-      });
-    } catch (error) {
-      // Nothing was committed: free the key so the client can retry the same command.
-      if (key && venueId) await idempotency.releaseKey(db, venueId, key);
-      throw error;
+      // A supervisor's inline approval is spent with the command it was lent for, or not at all.
+      if (request.actor?.approval) {
+        await app.services.approvals.spend(trx, request.actor, { method: request.method, route: request.routeOptions.url ?? '', params: request.params });
+      }
+      const out = await work(trx);
+      // The transactional outbox: webhooks telling of this command's changes commit with them.
+      await app.services.integrations.record(trx, out.events);
+      if (key && venueId) {
+        await idempotency.completeKey(trx, venueId, key, status, JSON.stringify(out.value));
+      }
+      return out;
+    });
+    if (replay || !result) {
+      reply.code(replay?.status ?? 200).header('Idempotent-Replayed', 'true');
+      return JSON.parse(replay?.body ?? 'null') as T;
     }
     result.afterCommit?.();
     app.events.publish(result.events);

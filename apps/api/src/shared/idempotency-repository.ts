@@ -29,7 +29,7 @@ export async function takeOverClaim(db: Db, venueId: string, key: string, locked
   return Number(taken.numUpdatedRows) === 1;
 }
 
-/** Stores the command's response under its key, inside the command's transaction. */
+/** Stores the command's response under its key, in the transaction that claimed it. */
 export async function completeKey(db: Db, venueId: string, key: string, responseStatus: number, responseBody: string): Promise<void> {
   await db
     .updateTable('idempotency_keys')
@@ -37,11 +37,6 @@ export async function completeKey(db: Db, venueId: string, key: string, response
     .where('venue_id', '=', venueId)
     .where('key', '=', key)
     .execute();
-}
-
-/** Frees a claim whose command failed, so the client can retry the same command. */
-export async function releaseKey(db: Db, venueId: string, key: string): Promise<void> {
-  await db.deleteFrom('idempotency_keys').where('venue_id', '=', venueId).where('key', '=', key).where('status', '=', 'in_flight').execute();
 }
 
 /** Drops keys past their retention. */
