@@ -139,7 +139,7 @@ export const securityPlugin = fp(async (app: FastifyInstance) => {
     referrerPolicy: { policy: 'no-referrer' },
     xFrameOptions: { action: 'deny' },
   });
-  app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, done));
+  app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (err?: unknown) => done(err as Error | undefined)));
 
   // After helmet's hooks, so the answer has its headers too. Past MAX_URL_LENGTH, but under the parser's header limit (which answers 431 itself).
   app.addHook('onRequest', async (request, reply) => {
