@@ -235,6 +235,21 @@ describe('Outbox', () => {
     expect(await db.outbox.count()).toBe(0);
   });
 
+  it('queueing offline does not read the queue back: the replay reads it once when the network returns', async () => {
+    const server = createFakeServer();
+    const { outbox } = makeOutbox(server.send);
+    outbox.setOnline(false);
+    const reads = jest.spyOn(outbox, 'pending');
+    for (let i = 0; i < 30; i++) await outbox.enqueue(createOrder(`temp-${i}`, ['p1']));
+    // Each enqueue still starts a replay; offline it stops before reading the queue.
+    expect(reads).not.toHaveBeenCalled();
+    outbox.setOnline(true);
+    await settle(outbox);
+    expect(server.orders.size).toBe(30);
+    expect(await outbox.pending()).toEqual([]);
+    reads.mockRestore();
+  });
+
   it('two tabs draining the same outbox send every command once', async () => {
     const server = createFakeServer();
     const name = `tabs-${++dbCount}`;

@@ -203,6 +203,12 @@ export class Outbox {
     const concurrency = Math.max(1, this.options.concurrency ?? 4);
     const inFlight = new Map<number, { keys: string[]; done: Promise<void> }>();
     const run: DrainRun = { queue: [], lastSeq: 0, ids: new Map(), versions: new Map() };
+    // Offline (or waiting for a sign-in) nothing can go: every command queued meanwhile would
+    // otherwise read the whole queue back for nothing (1,000 queued offline: ~500,000 records read).
+    if (!this.online || this.blockedByAuth || this.closed) {
+      await this.emitCounts();
+      return;
+    }
     await this.reload(run);
     run.ids = new Map((await this.db.idMap.toArray()).map((m) => [m.tempId, m.serverId]));
     let halted = false;
@@ -241,7 +247,7 @@ export class Outbox {
   private async reload(run: DrainRun): Promise<void> {
     this.changedOutside = false;
     this.arrived = false;
-    run.queue = await this.db.outbox.where('state').equals('pending').toArray();
+    run.queue = await this.pending();
     run.lastSeq = Math.max(run.lastSeq, run.queue.at(-1)?.seq ?? 0);
   }
 
