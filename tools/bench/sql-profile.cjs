@@ -13,17 +13,17 @@ const fs = require('node:fs');
 const stats = new Map();
 const originalRequire = Module.prototype.require;
 let patched = false;
-Module.prototype.require = function require(id) {
-  const exported = originalRequire.apply(this, arguments);
+Module.prototype.require = function require(id, ...rest) {
+  const exported = originalRequire.call(this, id, ...rest);
   if (!patched && id === 'better-sqlite3') {
     patched = true;
     const proto = Object.getPrototypeOf(new exported(':memory:').prepare('select 1'));
     for (const method of ['run', 'get', 'all', 'iterate']) {
       const original = proto[method];
-      proto[method] = function timed() {
+      proto[method] = function timed(...args) {
         const t = process.hrtime.bigint();
         try {
-          return original.apply(this, arguments);
+          return original.apply(this, args);
         } finally {
           const us = Number(process.hrtime.bigint() - t) / 1e3;
           const key = this.source.replace(/\s+/g, ' ').slice(0, 400);
