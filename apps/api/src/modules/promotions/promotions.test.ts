@@ -1,7 +1,9 @@
 import { addDays, businessDate, type Order, OrderPromotionsSchema, OrderSchema, type PromotionInput, PromotionRuleSchema, ActivePromotionsSchema, zonedToUtc } from '@pos/contracts';
 import type { OutboundEvent } from '../../shared/command';
 import { clock } from '../../shared/clock';
-import { type Client, createTestApp, requestId, type Response, type TestApp } from '../../testing/harness';
+import { sql } from 'kysely';
+import { type Client, createTestApp, isPg, requestId, type Response, type TestApp } from '../../testing/harness';
+import { venuesToWatch, venuesToWatchQuery } from './repository';
 
 const TZ = 'Europe/Moscow';
 const paths = (res: Response) => ((res.body?.errors ?? []) as { path: string }[]).map((e) => e.path);
@@ -282,6 +284,25 @@ describe('promotions', () => {
         expect(((await anna.get('/pos/promotions/active')).body.promotions as { rule: { name: string } }[]).map((p) => p.rule.name)).not.toContain('Пилот');
       } finally {
         await admin.put('/admin/feature-flags', { flags: { 'promotions-pilot': true } });
+      }
+    });
+  });
+
+  describe('the tick', () => {
+    it('watches a venue whose open order still carries a deleted rule, reading only open orders, and prices it again', async () => {
+      const rule = await create();
+      const o = await order([['borscht', 1]]);
+      expect(o.discount).toBe(price.borscht / 10);
+      expect((await admin.request('DELETE', `/admin/promotions/${rule.id}`, undefined, { 'idempotency-key': requestId() })).status).toBe(200);
+      expect((await venuesToWatch(t.database.db)).map((r) => r.venue_id)).toContain(anna.venueId);
+      await tick();
+      expect((await get(o.id)).discount).toBe(0);
+      if (!isPg()) {
+        // Every few seconds: from each venue's open orders, never a scan of the discount history.
+        const plan = await sql.raw<{ detail: string }>(`explain query plan ${venuesToWatchQuery(t.database.db).compile().sql}`).execute(t.database.db);
+        const steps = plan.rows.map((r) => r.detail);
+        expect(steps).toContainEqual(expect.stringContaining('USING INDEX orders_venue_status_idx'));
+        expect(steps.filter((d) => /^SCAN (p|order_promotions)\b/.test(d))).toEqual([]);
       }
     });
   });

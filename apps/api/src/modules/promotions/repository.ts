@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { OrderPromotionsTable, PromotionsTable } from '../../db/schema';
 import type { Db } from '../../shared/command';
 
@@ -58,14 +59,34 @@ export async function swapStateKey(db: Db, venueId: string, key: string, now: st
 export const venueTimeZone = async (db: Db, venueId: string) =>
   (await db.selectFrom('venues').select('timezone').where('id', '=', venueId).executeTakeFirstOrThrow()).timezone;
 
-/** Venues with at least one live rule, or an open order still carrying a promotion. */
-export const venuesToWatch = (db: Db) =>
+/**
+ * Venues with at least one live rule, or an open order still carrying a promotion. Read every
+ * few seconds by the promotions tick, so the second part starts from each venue's open orders
+ * (the (venue_id, status) index) instead of the join over every order ever discounted, which
+ * scanned the whole order_promotions history on each tick.
+ */
+export const venuesToWatchQuery = (db: Db) =>
   db
     .selectFrom('promotions')
     .select('venue_id')
     .where('deleted_at', 'is', null)
-    .union(db.selectFrom('order_promotions as p').innerJoin('orders as o', 'o.id', 'p.order_id').select('p.venue_id').where('o.status', '=', 'open'))
-    .execute();
+    .union(
+      db
+        .selectFrom('venues as v')
+        .select('v.id as venue_id')
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('orders as o')
+              .innerJoin('order_promotions as p', 'p.order_id', 'o.id')
+              .select(sql.lit(1).as('one'))
+              .whereRef('o.venue_id', '=', 'v.id')
+              .where('o.status', '=', sql.lit('open')),
+          ),
+        ),
+    );
+
+export const venuesToWatch = (db: Db) => venuesToWatchQuery(db).execute();
 
 export const existingProducts = (db: Db, venueId: string, ids: string[]) =>
   ids.length === 0 ? Promise.resolve([]) : db.selectFrom('products').select(['id', 'name']).where('venue_id', '=', venueId).where('id', 'in', ids).execute();
