@@ -12,13 +12,12 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { spawnApi } from './api-process.mjs';
 import { deviceLogin } from './devices.mjs';
-import { closedLoop } from './orders.mjs';
+import { closedLoop, processCpuMs } from './orders.mjs';
 import { sleep } from './lib.mjs';
 
 const ms = Number(process.argv[2] ?? 4000);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pos-cpu-'));
 const api = await spawnApi({ sqlitePath: path.join(tmp, 'pos.db'), webRoot: path.join(tmp, 'none'), nodeArgs: process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : [] });
-const cpu = () => { const f = fs.readFileSync(`/proc/${api.child.pid}/stat`, 'utf8').split(') ')[1].split(' '); return (Number(f[11]) + Number(f[12])) * 10; };
 try {
   let token;
   for (let i = 0; ; i++) { try { token = await deviceLogin(api.baseUrl, 'demo', '1111'); break; } catch (e) { if (i > 100) throw e; await sleep(100); } }
@@ -27,10 +26,8 @@ try {
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const body = () => JSON.stringify({ items: [{ productId, quantity: 1 }], clientRequestId: `bench-${randomUUID()}` });
   await closedLoop({ url: `${api.baseUrl}/pos/orders`, headers, body, concurrency: 4, durationMs: 1500, okStatus: 201 });
-  const c0 = cpu();
-  const r = await closedLoop({ url: `${api.baseUrl}/pos/orders`, headers, body, concurrency: Number(process.env.C ?? 4), durationMs: ms, warmupMs: 0, okStatus: 201 });
-  const used = cpu() - c0;
-  console.log(`c=${process.env.C ?? 4} ${r.throughputRps} req/s p50 ${r.p50Ms} p99 ${r.p99Ms} ms; API CPU ${(used / r.requests).toFixed(2)} ms/order; errors ${JSON.stringify(r.errors)}`);
+  const r = await closedLoop({ url: `${api.baseUrl}/pos/orders`, headers, body, concurrency: Number(process.env.C ?? 4), durationMs: ms, okStatus: 201, serverPid: api.child.pid });
+  console.log(`c=${process.env.C ?? 4} ${r.throughputRps} req/s p50 ${r.p50Ms} p99 ${r.p99Ms} ms; API CPU ${r.serverCpuMsPerRequest} ms/order; errors ${JSON.stringify(r.errors)}`);
 } finally {
   await api.stop();
   fs.rmSync(tmp, { recursive: true, force: true });

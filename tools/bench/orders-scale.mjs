@@ -78,14 +78,14 @@ export async function ordersScaleBench({ tmpDir, login, sizes = [0, 50_000, 500_
     const menu = await (await fetch(`${api.baseUrl}/pos/menu`, { headers: { authorization: `Bearer ${token}` } })).json();
     const product = menu.products?.find((p) => p.code === 'borscht');
     if (!product) throw new Error("product 'borscht' not in the demo menu");
-    return await measure({ baseUrl: api.baseUrl, token, productId: product.id, sqlitePath, sizes, concurrency, durationMs });
+    return await measure({ baseUrl: api.baseUrl, serverPid: api.child.pid, token, productId: product.id, sqlitePath, sizes, concurrency, durationMs });
   } finally {
     await api.stop();
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(sqlitePath + suffix, { force: true });
   }
 }
 
-async function measure({ baseUrl, token, productId, sqlitePath, sizes, concurrency, durationMs }) {
+async function measure({ baseUrl, serverPid, token, productId, sqlitePath, sizes, concurrency, durationMs }) {
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const body = () => JSON.stringify({ items: [{ productId, quantity: 1 }], clientRequestId: `bench-${randomUUID()}` });
 
@@ -100,7 +100,7 @@ async function measure({ baseUrl, token, productId, sqlitePath, sizes, concurren
     const before = await bareRun();
     for (const size of sizes) {
       const seed = seedOrders(sqlitePath, size);
-      const api = await closedLoop({ url: `${baseUrl}/pos/orders`, headers, body, concurrency, durationMs, okStatus: 201 });
+      const api = await closedLoop({ url: `${baseUrl}/pos/orders`, headers, body, concurrency, durationMs, okStatus: 201, serverPid });
       levels.push({ ordersBefore: seed.total, seededNow: seed.added, seedMs: seed.ms, api });
     }
     bareRuns = [before, await bareRun()];
@@ -132,11 +132,11 @@ export function ordersScaleSummary(r) {
   const b = r.bareFastify;
   return [
     `Order creation as history grows (POST /pos/orders on SQLite, c=${r.concurrency}, ${r.durationMs} ms per level; paid orders of 2 lines seeded straight into the file)`,
-    `  orders in db | api req/s  p50 ms  p99 ms | ×bare req/s ×bare p99 | seeded (time)        | goal ≥ ${ORDERS_SCALE_GOALS.throughputVsBare}× bare req/s and p99 ≤ ${ORDERS_SCALE_GOALS.p99Ms} ms`,
+    `  orders in db | api req/s  p50 ms  p99 ms  CPU ms/order | ×bare req/s ×bare p99 | seeded (time)        | goal ≥ ${ORDERS_SCALE_GOALS.throughputVsBare}× bare req/s and p99 ≤ ${ORDERS_SCALE_GOALS.p99Ms} ms`,
     ...r.levels.map((l) => {
       const a = l.api;
       const errs = Object.keys(a.errors).length ? ` errors ${JSON.stringify(a.errors)}` : '';
-      return `  ${String(l.ordersBefore).padStart(12)} | ${String(a.throughputRps).padStart(9)} ${String(fmt(a.p50Ms)).padStart(7)} ${String(fmt(a.p99Ms)).padStart(7)} | ${String(`×${fmt(l.ratioThroughput)}`).padStart(11)} ${String(`×${fmt(l.ratioP99)}`).padStart(9)} | ${String(`+${l.seededNow} (${l.seedMs} ms)`).padEnd(20)} | ${met(l.goalMet)}${errs}`;
+      return `  ${String(l.ordersBefore).padStart(12)} | ${String(a.throughputRps).padStart(9)} ${String(fmt(a.p50Ms)).padStart(7)} ${String(fmt(a.p99Ms)).padStart(7)} ${String(fmt(a.serverCpuMsPerRequest)).padStart(13)} | ${String(`×${fmt(l.ratioThroughput)}`).padStart(11)} ${String(`×${fmt(l.ratioP99)}`).padStart(9)} | ${String(`+${l.seededNow} (${l.seedMs} ms)`).padEnd(20)} | ${met(l.goalMet)}${errs}`;
     }),
     `  bare Fastify (same body, same c): ${b.throughputRps} req/s, p50 ${fmt(b.p50Ms)} ms, p99 ${fmt(b.p99Ms)} ms (best of ${r.bareRuns.map((x) => `${x.throughputRps} req/s`).join(' / ')}, before and after the levels)`,
     `  growth from the first level to the last: throughput ×${fmt(r.growth.throughput)}, p99 ×${fmt(r.growth.p99)}`,

@@ -165,7 +165,7 @@ function summary(result) {
     const r = o.ratios[i];
     const errs = Object.keys(a.errors).length ? ` errors ${JSON.stringify(a.errors)}` : '';
     lines.push(
-      `  c=${String(a.concurrency).padEnd(2)} api ${String(a.throughputRps).padStart(5)} req/s p50 ${fmt(a.p50Ms)} p99 ${fmt(a.p99Ms)} ms` +
+      `  c=${String(a.concurrency).padEnd(2)} api ${String(a.throughputRps).padStart(5)} req/s p50 ${fmt(a.p50Ms)} p99 ${fmt(a.p99Ms)} ms, API CPU ${fmt(a.serverCpuMsPerRequest)} ms/order` +
         ` | bare ${String(b.throughputRps).padStart(5)} req/s p99 ${fmt(b.p99Ms)} ms | ratio p99 ×${fmt(r.p99)}, throughput ×${fmt(r.throughput)}${errs}`,
     );
   });
@@ -341,7 +341,7 @@ async function main() {
   let orders;
   if (ONLY.has('orders')) {
   log(`orders: concurrency ${ORDER_LEVELS.join(', ')} × ${ORDER_DURATION_MS} ms, then the bare Fastify baseline …`);
-  orders = await ordersBench({ baseUrl, token: waiterToken, productId: orderProduct.id, levels: ORDER_LEVELS, durationMs: ORDER_DURATION_MS });
+  orders = await ordersBench({ baseUrl, token: waiterToken, productId: orderProduct.id, levels: ORDER_LEVELS, durationMs: ORDER_DURATION_MS, serverPid: child?.pid });
   orders.highestRateWithinBudget = highestRateWithin(orders.api, BUDGETS.orderP99Ms);
   }
 
