@@ -1,13 +1,17 @@
-import { type ComponentType, lazy } from 'react';
+import type { ComponentType } from 'react';
 import type { ShellServices } from '../core/services';
 import { useServices } from '../core/services-context';
 import { loadScreenTexts } from '../i18n/frame';
+import { preloadable } from './preloadable';
 
-/** Lazy screen component: its code and the screens' texts are fetched together on first use. */
+/**
+ * A screen fetched on first use (or ahead, by `preload`): its code and the screens' texts come
+ * together, and once they are here it renders without suspending.
+ */
 function screen<P extends object>(load: () => Promise<ComponentType<P>>, texts: () => Promise<void>) {
-  return lazy(async () => {
+  return preloadable(async () => {
     const [component] = await Promise.all([load(), texts()]);
-    return { default: component };
+    return component;
   });
 }
 
@@ -29,7 +33,10 @@ const screensByServices = new WeakMap<ShellServices, ReturnType<typeof createScr
  * kitchen code, or their texts. One set per shell, so a new sign-in does not remount them.
  */
 export function useScreens(): ReturnType<typeof createScreens> {
-  const services = useServices();
+  return screensOf(useServices());
+}
+
+export function screensOf(services: ShellServices): ReturnType<typeof createScreens> {
   let screens = screensByServices.get(services);
   if (!screens) {
     screens = createScreens(services);

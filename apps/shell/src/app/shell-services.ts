@@ -9,7 +9,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { BehaviorSubject } from 'rxjs';
 import { registerApplication, unregisterApplication } from 'single-spa';
 import { ApprovalRequests } from '../core/approval-requests';
-import { addFrameTexts, loadScreenTexts } from '../i18n/frame';
+import { addFrameTexts } from '../i18n/frame';
 import { createHostOutbox } from '../core/host-outbox';
 import { createHostStorage } from '../core/host-storage';
 import { createHostSlots } from '../core/plugin-host/host-slots';
@@ -17,6 +17,7 @@ import { PluginHost } from '../core/plugin-host/plugin-host';
 import { navigate } from '../core/router';
 import { REMOTE_OUTLET_ID, type ShellServices } from '../core/services';
 import { loadSession, saveSession } from '../core/session';
+import { SignedInFrame } from './signed-in-frame';
 
 export function createShellServices(): ShellServices {
   const bus = createEventBus();
@@ -56,10 +57,15 @@ export function createShellServices(): ShellServices {
     .then(({ createShellOffline }) => createShellOffline({ session$, queryClient, bus, onUnauthorized: () => signOut() }));
   const api = deferredApi(offline.then((o) => o.api));
   // While staff type their PIN, the signed-in frame, the floor (where most land) and the screens'
-  // texts come too, so a sign-in waits for none of them. Only a warm-up: a failure shows at use.
+  // texts come too, so a sign-in renders them at once. Only a warm-up: a failure shows at use.
   firstScreen
     .then(afterPaint)
-    .then(() => Promise.all([import('./signed-in'), import('../features/floor/floor-screen'), loadScreenTexts(i18n)]))
+    .then(async () => {
+      await SignedInFrame.preload();
+      // The screens' set lives in the frame's chunk (here already).
+      const { screensOf } = await import('./screens');
+      await screensOf(services).FloorScreen.preload();
+    })
     .catch(() => undefined);
 
   const storage = createHostStorage();
