@@ -1,5 +1,4 @@
 import { queryKeys } from '@pos/api-client';
-import type { QueryClient } from '@tanstack/react-query';
 import type { Permission, Role } from '@pos/contracts';
 import { type Toast, ToastStack } from '@pos/ui';
 import { Suspense, useEffect, useMemo, useState } from 'react';
@@ -12,6 +11,7 @@ import { useServices, useSubject } from '../core/services-context';
 import { AttentionButton, SignOutGuard, useOutboxCounts } from './outbox-panel';
 import { REMOTE_OUTLET_ID } from '../core/services';
 import { useScreens } from './screens';
+import { whenScreenSettled } from './when-screen-settled';
 
 const HOME: Record<Role, string> = { waiter: '/floor', cashier: '/floor', supervisor: '/floor', cook: '/kitchen', admin: '/floor' };
 
@@ -185,44 +185,4 @@ export function SignedIn() {
       />
     </div>
   );
-}
-
-/**
- * Runs `work` once no query is fetching and the page is idle after that (or after `maxMs`,
- * whichever comes first). Returns a cancel.
- */
-function whenScreenSettled(queryClient: QueryClient, maxMs: number, work: () => void): () => void {
-  const idle = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 1));
-  const cancelIdle = window.cancelIdleCallback ?? window.clearTimeout;
-  let done = false;
-  let idleHandle: number | undefined;
-  const run = () => {
-    if (done) return;
-    done = true;
-    stop();
-    work();
-  };
-  const check = () => {
-    if (done || idleHandle !== undefined || queryClient.isFetching() > 0) return;
-    // Settled now; the paint that follows goes before the work.
-    idleHandle = idle(() => {
-      idleHandle = undefined;
-      if (queryClient.isFetching() > 0) return;
-      run();
-    });
-  };
-  const unsubscribe = queryClient.getQueryCache().subscribe(() => check());
-  const deadline = window.setTimeout(run, maxMs);
-  // The screen's queries start in its own effects, before this one: look once they have.
-  const first = window.setTimeout(check, 0);
-  function stop() {
-    unsubscribe();
-    window.clearTimeout(deadline);
-    window.clearTimeout(first);
-    if (idleHandle !== undefined) cancelIdle(idleHandle);
-  }
-  return () => {
-    done = true;
-    stop();
-  };
 }
