@@ -169,6 +169,30 @@ test('portrait 800×1280: a waiter seats a table, adds eight dishes from the men
   await shot(cashier, 'paid-800x1280');
 });
 
+test('portrait 800×1280: a tap on «Заказ» that lands as a dish lands still opens the order', async ({ browser }) => {
+  // Seen in CI: the waiter added a dish and tapped «Заказ» at once; the dish's count arrived
+  // between the finger going down and up, the badge under the finger was replaced, the browser
+  // dropped the tap, and the waiter stayed on the menu with «Отправить» out of sight.
+  const waiter = await (await browser.newContext({ viewport: PORTRAIT })).newPage();
+  await signIn(waiter, server.url, '1112');
+  await waiter.getByTestId('table-7').click();
+  await waiter.getByTestId('seat-confirm').click();
+  await expect(waiter.getByTestId('order-screen')).toHaveAttribute('data-pane', 'menu');
+  await waiter.getByTestId('category-Супы').click();
+
+  // A finger in the middle of the tab: on its count badge.
+  const tab = (await waiter.getByTestId('pane-order').boundingBox())!;
+  await waiter.mouse.move(tab.x + tab.width / 2, tab.y + tab.height / 2);
+  await waiter.mouse.down();
+  // The dish lands while the finger is down (a second finger, or the tap before it, still on its way).
+  await waiter.getByTestId('product-borscht').dispatchEvent('click');
+  await expect(waiter.getByTestId('pane-order')).toHaveAttribute('data-count', '1');
+  await waiter.mouse.up();
+
+  await expect(waiter.getByTestId('order-screen')).toHaveAttribute('data-pane', 'order');
+  await expect(waiter.getByTestId('order-fire')).toBeVisible();
+});
+
 test('portrait 800×1280: the kitchen display and the orders list keep their columns and tabs in view', async ({ browser }) => {
   const cook = await (await browser.newContext({ viewport: PORTRAIT })).newPage();
   await signIn(cook, server.url, '4444');

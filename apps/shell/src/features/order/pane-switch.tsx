@@ -1,6 +1,6 @@
 import type { Order } from '@pos/contracts';
 import { Money } from '@pos/ui';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import styles from './pane-switch.module.css';
 
@@ -27,6 +27,7 @@ export interface PaneSwitchProps {
 export function PaneSwitch({ order, currency, pane, onChange }: PaneSwitchProps) {
   const { t } = useTranslation('order');
   const count = activeItemCount(order);
+  const pop = usePop(count);
   const tab = (id: OrderPane, content: ReactNode, extra: Record<string, unknown> = {}) => (
     <button
       type="button"
@@ -48,8 +49,7 @@ export function PaneSwitch({ order, currency, pane, onChange }: PaneSwitchProps)
         'order',
         <>
           <span className={styles.name}>{t('panes.order')}</span>
-          {/* Keyed by the count: a new element replays the pop each time a dish lands. */}
-          <span key={count} className={`${styles.count} ${count > 0 ? styles.countPop : ''}`} aria-label={t('panes.items', { count })}>
+          <span className={`${styles.count} ${pop}`} aria-label={t('panes.items', { count })} data-testid="pane-order-count">
             {count}
           </span>
           <span className={styles.total} data-testid="pane-order-total">
@@ -61,4 +61,19 @@ export function PaneSwitch({ order, currency, pane, onChange }: PaneSwitchProps)
       {tab('menu', <span className={styles.name}>{t('panes.menu')}</span>)}
     </div>
   );
+}
+
+/**
+ * The count's pop, replayed each time the count changes. The badge stays the same element: it
+ * used to be a new one per count (keyed), and a dish landing while a finger was on the tab
+ * replaced the very element the tap began on, so the browser dropped the tap (no click after a
+ * mousedown target leaves the page) and the waiter stayed on the menu. Two animation names take
+ * turns instead: a new name restarts the animation on the same element.
+ */
+function usePop(count: number): string {
+  const [seen, setSeen] = useState({ count, changes: 0 });
+  // The count the badge last showed, kept in state (React's "adjust state while rendering").
+  if (seen.count !== count) setSeen({ count, changes: seen.changes + 1 });
+  if (seen.changes === 0 || count === 0) return '';
+  return seen.changes % 2 === 1 ? styles.popOdd : styles.popEven;
 }
