@@ -9,7 +9,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { BehaviorSubject } from 'rxjs';
 import { registerApplication, unregisterApplication } from 'single-spa';
 import { ApprovalRequests } from '../core/approval-requests';
-import { addFrameTexts } from '../i18n/frame';
+import { addPinPadTexts } from '../i18n/frame';
 import { createHostOutbox } from '../core/host-outbox';
 import { createHostStorage } from '../core/host-storage';
 import { createHostSlots } from '../core/plugin-host/host-slots';
@@ -23,7 +23,7 @@ export function createShellServices(): ShellServices {
   const bus = createEventBus();
   const language = (localStorage.getItem('pos.language') as Language | null) ?? 'ru';
   const i18n = createI18n(language);
-  addFrameTexts(i18n);
+  addPinPadTexts(i18n);
   i18n.on('languageChanged', (lng) => {
     localStorage.setItem('pos.language', lng);
     document.documentElement.lang = lng;

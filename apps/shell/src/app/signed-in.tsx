@@ -12,6 +12,7 @@ import { AttentionButton, SignOutGuard, useOutboxCounts } from './outbox-panel';
 import { REMOTE_OUTLET_ID } from '../core/services';
 import { useScreens } from './screens';
 import { whenScreenSettled } from './when-screen-settled';
+import { addSignedInTexts } from '../i18n/signed-in-texts';
 
 const HOME: Record<Role, string> = { waiter: '/floor', cashier: '/floor', supervisor: '/floor', cook: '/kitchen', admin: '/floor' };
 
@@ -24,6 +25,8 @@ interface NavItem {
 /** The frame around the screens while someone is signed in: header, navigation, routes. */
 export function SignedIn() {
   const services = useServices();
+  // The frame's texts travel in its chunk (not the PIN pad's first load): here before any is shown.
+  useState(() => addSignedInTexts(services.i18n));
   // Signed in after a reload, the frame is the first screen: once it is committed the shell fetches its offline layer.
   useEffect(() => services.screenShown(), [services]);
   const { pluginHost, bus, api, session$ } = services;

@@ -1,11 +1,13 @@
 import { addNamespace, type I18n } from '@pos/i18n';
-import { approvalTexts } from '../features/approval/texts';
 import { shellTexts } from './shell-texts';
 
-/** Registers what the frame needs before anyone signs in: the PIN pad, the header and the approval dialog. */
-export function addFrameTexts(i18n: I18n): void {
+/**
+ * Registers what the PIN pad needs before anyone signs in. The signed-in frame's own texts come
+ * with its chunk (signed-in-texts.ts), the screens' with theirs (below): the first load carries
+ * neither.
+ */
+export function addPinPadTexts(i18n: I18n): void {
   addNamespace(i18n, 'shell', shellTexts);
-  addNamespace(i18n, 'approval', approvalTexts);
 }
 
 const screenTexts = new WeakMap<I18n, Promise<void>>();
