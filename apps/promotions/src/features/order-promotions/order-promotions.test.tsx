@@ -147,4 +147,18 @@ describe('OrderPromotions', () => {
     expect(screen.getByTestId('promotions-pending')).toHaveTextContent('ожидает сети');
     expect(evaluatePromotions).toHaveBeenLastCalledWith([dessertFree], [expect.objectContaining({ id: 'cake', quantity: 3 })], expect.objectContaining({ timeZone: 'Europe/Moscow' }));
   });
+
+  it('an order the server has not taken yet (number 0, a tablet-made id) is priced here, never asked about', async () => {
+    const orderPromotions = jest.fn(async () => anOrderPromotions());
+    const list = anActiveList([anActivePromotion({ rule: dessertFree }), anActivePromotion({ rule: compliment })]);
+    const host = testHost({ api: { orderPromotions, activePromotions: jest.fn(async () => list), menu } });
+    evaluatePromotions.mockReturnValue({ applied: [anApplied({ ruleId: dessertFree.id, name: 'Десерт в подарок', kind: 'buy_x_get_y', saving: 45000 })], discount: 45000, hints: [] });
+    const pending = anOrder({ id: '01a252ed-0458-7544-873f-8df925fd294f', number: 0, lines: [aLine({ id: 'cake', quantity: 3 })] });
+    renderSummary(host, pending);
+    expect(plain((await screen.findByTestId('applied-promotion')).textContent)).toBe('Десерт в подарок−450 ₽');
+    expect(screen.getByTestId('promotions-pending')).toHaveTextContent('ожидает сети');
+    // No manual apply either: the server would not know the order.
+    expect(screen.queryByTestId('promotion-apply-open')).toBeNull();
+    expect(orderPromotions).not.toHaveBeenCalled();
+  });
 });

@@ -28,9 +28,12 @@ const APPLY_PROBLEMS: Record<string, string> = {
  */
 export function OrderPromotions({ context: { order } }: SlotProps<'order.summary'>) {
   const isOffline = useConnectivity().state === 'offline';
+  // An order the server has not taken yet (opened offline, or its answer still on the way: number
+  // 0, an id made on this tablet) is unknown there: it is priced here, as offline, and not asked about.
+  const isLocal = isOffline || order.number === 0;
   const canApply = useCan('promotions.apply');
   const active = useActivePromotions(isOffline);
-  const details = useOrderPromotions(order.id, order.version, !isOffline);
+  const details = useOrderPromotions(order.id, order.version, !isLocal);
   const format = useFormat();
   const { t, tools, menu } = format;
   const [isPicking, setPicking] = useState(false);
@@ -40,14 +43,14 @@ export function OrderPromotions({ context: { order } }: SlotProps<'order.summary
     return (productId: string) => categories.get(productId) ?? null;
   }, [menu]);
   // Offline: the engine on the cached rules, at this moment (the order re-renders on each change).
-  const preview = isOffline && active.data ? previewPromotions(order, active.data, categoryOf, Date.now()) : null;
+  const preview = isLocal && active.data ? previewPromotions(order, active.data, categoryOf, Date.now()) : null;
   const applied = preview?.applied ?? order.promotions ?? details.data?.applied ?? [];
   const hints = preview?.hints ?? (details.data?.orderId === order.id ? details.data.hints : []);
 
   const rules = new Map(active.data?.promotions.map((p) => [p.rule.id, p.rule]));
   const isOpen = order.status === 'open';
   const candidates = (active.data?.promotions ?? []).filter((p) => p.rule.manual && p.activeNow && !applied.some((a) => a.ruleId === p.rule.id));
-  const mayApply = canApply && isOpen && !isOffline;
+  const mayApply = canApply && isOpen && !isLocal;
   const canPick = mayApply && candidates.length > 0;
   // The column is narrow and short: with the apply button there, «можно применить вручную» for
   // the rules it lists would only say it again.
