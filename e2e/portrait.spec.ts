@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page, test } from './support/test';
 import { startServer, type TestServer } from './support/server';
 import { borschtOrder } from './support/payments';
-import { apiLogin, openSection, signIn } from './support/staff';
+import { apiLogin, openSection, signIn, signOut } from './support/staff';
 
 /**
  * Tablets are used in portrait (800×1280) as well as landscape (1024×768, 1280×800). At each size
@@ -191,6 +191,41 @@ test('portrait 800×1280: a tap on «Заказ» that lands as a dish lands sti
 
   await expect(waiter.getByTestId('order-screen')).toHaveAttribute('data-pane', 'order');
   await expect(waiter.getByTestId('order-fire')).toBeVisible();
+});
+
+test('portrait 800×1280: the floor map stays put while the remotes’ widgets arrive after a sign-in (no table moves under a finger)', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: PORTRAIT });
+  const widgets = (page: Page) => page.locator('[data-slot="home.widgets"]');
+  // A sign-in with everything in: the tablet learns how much room the widgets and floor modes take.
+  const first = await context.newPage();
+  await signIn(first, server.url, '1112');
+  await expect(widgets(first)).toBeVisible();
+  await expect(first.getByTestId('floor-mode-floor')).toBeVisible();
+  await expect(widgets(first)).toContainText('Скидка сотрудника');
+  const settled = (await first.getByTestId('table-9').boundingBox())!;
+  await signOut(first);
+  await first.close();
+
+  // The next sign-in on this tablet, with the remotes held back until the floor is on screen.
+  const page = await context.newPage();
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/pos/config', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await signIn(page, server.url, '1112');
+  await expect(page.getByTestId('table-9')).toBeVisible();
+  await expect(widgets(page)).toHaveCount(0);
+  const early = (await page.getByTestId('table-9').boundingBox())!;
+  await shot(page, 'floor-widgets-held-800x1280');
+  release();
+  await expect(widgets(page)).toBeVisible();
+  await expect(page.getByTestId('floor-mode-floor')).toBeVisible();
+  await expect(widgets(page)).toContainText('Скидка сотрудника');
+  const late = (await page.getByTestId('table-9').boundingBox())!;
+  expect(Math.abs(late.y - early.y), 'table 9 did not move as the widgets came').toBeLessThanOrEqual(1);
+  expect(Math.abs(late.y - settled.y), 'and stands where it stood last time').toBeLessThanOrEqual(1);
 });
 
 test('portrait 800×1280: the kitchen display and the orders list keep their columns and tabs in view', async ({ browser }) => {

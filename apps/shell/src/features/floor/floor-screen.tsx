@@ -14,6 +14,7 @@ import { GuestsDialog } from './guests-dialog';
 import { orderForTable, seatGuests } from './table-actions';
 import { TableTile } from './table-tile';
 import { useElementSize } from './use-element-size';
+import { useReservedHeight } from './use-reserved-height';
 import { useFloorModes } from './use-floor-modes';
 import { problemText } from '@pos/i18n';
 
@@ -35,6 +36,8 @@ export function FloorScreen() {
   const [busyTableId, setBusyTableId] = useState<string | null>(null);
   const now = useNow(30_000);
   const { ref: canvasRef, size } = useElementSize<HTMLDivElement>();
+  // The room above the map the remotes' widgets took last time, held until they are back (no jump under a finger).
+  const head = useReservedHeight<HTMLDivElement>(`${session.venue.id}:${session.staff.id}:${window.innerWidth}`);
   const modes = useFloorModes();
   const [modeId, setModeId] = useState<string>(() => localStorage.getItem(MODE_KEY) ?? PLAIN);
   const activeMode = modes.find((m) => m.remote === modeId) ?? null;
@@ -119,45 +122,49 @@ export function FloorScreen() {
   return (
     <div className={styles.screen} data-testid="floor-screen">
       <VisuallyHidden as="h1">{t('title')}</VisuallyHidden>
-      <div className={styles.toolbar}>
-        <Tabs
-          aria-label={t('halls')}
-          items={sortedHalls.map((h) => ({
-            id: h.id,
-            label: h.name,
-            badge: busyCount(tables.data ?? [], h.id) || undefined,
-            testId: `hall-${h.name}`,
-          }))}
-          value={activeHallId}
-          onChange={chooseHall}
-          className={styles.halls}
-        />
-        {modes.length > 0 && (
-          <Segmented
-            aria-label={t('mode.label')}
-            options={[{ value: PLAIN, label: t('mode.floor'), testId: 'floor-mode-floor' }, ...modes.map((m) => ({ value: m.remote, label: m.title, testId: `floor-mode-${m.remote}` }))]}
-            value={activeMode?.remote ?? PLAIN}
-            onChange={chooseMode}
-          />
-        )}
-        {/* A mode brings its own legend. */}
-        {!activeMode && (
-          <ToneLegend
-            className={styles.legend}
-            items={TABLE_STATUSES.filter((s) => s !== 'reserved' || counts.reserved > 0).map((status) => ({
-              key: status,
-              tone: status,
-              label: t(`legend.${status}`),
-              count: counts[status],
-              testId: `legend-${status}`,
-            }))}
-          />
-        )}
-        <Slot name="floor.toolbar" context={{ hallId: activeHallId }} className={styles.slot} />
-      </div>
+      <div className={styles.head} style={{ minHeight: head.minHeight }} data-testid="floor-head">
+        <div ref={head.ref} className={styles.headContent}>
+          <div className={styles.toolbar}>
+            <Tabs
+              aria-label={t('halls')}
+              items={sortedHalls.map((h) => ({
+                id: h.id,
+                label: h.name,
+                badge: busyCount(tables.data ?? [], h.id) || undefined,
+                testId: `hall-${h.name}`,
+              }))}
+              value={activeHallId}
+              onChange={chooseHall}
+              className={styles.halls}
+            />
+            {modes.length > 0 && (
+              <Segmented
+                aria-label={t('mode.label')}
+                options={[{ value: PLAIN, label: t('mode.floor'), testId: 'floor-mode-floor' }, ...modes.map((m) => ({ value: m.remote, label: m.title, testId: `floor-mode-${m.remote}` }))]}
+                value={activeMode?.remote ?? PLAIN}
+                onChange={chooseMode}
+              />
+            )}
+            {/* A mode brings its own legend. */}
+            {!activeMode && (
+              <ToneLegend
+                className={styles.legend}
+                items={TABLE_STATUSES.filter((s) => s !== 'reserved' || counts.reserved > 0).map((status) => ({
+                  key: status,
+                  tone: status,
+                  label: t(`legend.${status}`),
+                  count: counts[status],
+                  testId: `legend-${status}`,
+                }))}
+              />
+            )}
+            <Slot name="floor.toolbar" context={{ hallId: activeHallId }} className={styles.slot} />
+          </div>
 
-      {/* The floor is the home screen: remotes' widgets (e.g. shift analytics) sit above the map. */}
-      <Slot name="home.widgets" context={{ hallId: activeHallId }} className={styles.slot} />
+          {/* The floor is the home screen: remotes' widgets (e.g. shift analytics) sit above the map. */}
+          <Slot name="home.widgets" context={{ hallId: activeHallId }} className={styles.slot} />
+        </div>
+      </div>
       <div className={styles.body}>
         <div className={styles.canvas} ref={canvasRef} data-testid="floor-canvas" data-mode={activeMode?.remote ?? PLAIN}>
           {isLoading ? (
