@@ -26,7 +26,8 @@ export function useAcceptRecommendation() {
     onSuccess: (next, { item, productId }) => {
       // The shell's order screen reads this cache entry; a newer version from the socket wins.
       queryClient.setQueryData<Order>(queryKeys.order(next.id), (cached) => (cached && cached.version > next.version ? cached : next));
-      void recordAccepted(api, { productId, item, orderId: next.id }).catch(() => undefined);
+      // Queued offline, the order may still be under its tablet id: the acceptance counts, unlinked.
+      void recordAccepted(api, { productId, item, orderId: next.number > 0 ? next.id : undefined }).catch(() => undefined);
     },
     onError: (error) => notify('error', problemText(t, error)),
   });

@@ -45,6 +45,25 @@ describe('SuggestionsBlock', () => {
     expect(api.recordUpsellEvent).toHaveBeenCalledWith(expect.objectContaining({ productId: IDS.steak, recommendedProductId: IDS.wine, kind: 'shown', orderId: IDS.order }));
   });
 
+  it('for an order the server has not taken yet (number 0) asks without its id and records nothing until it has one', async () => {
+    const pending = order([line(IDS.steak, 'Рибай')], { id: '01a252ed-0458-7544-873f-8df925fd294f', number: 0 });
+    const { api, host, view } = renderBlock(() => [wineRec], pending);
+    await screen.findByTestId('upsell-card-wine-red-glass');
+    expect(api.recommendations).toHaveBeenCalledWith(IDS.steak, {});
+    expect(api.recommendations).not.toHaveBeenCalledWith(IDS.steak, { orderId: pending.id });
+    // The order reaches the server and follows its id: now the cards are asked for it and counted.
+    // (Another server id than the other tests': cards are recorded once per order in this tab.)
+    const taken = { ...pending, id: '0190a000-0000-7000-8000-0000000004ff', number: 12 };
+    view.rerender(
+      <HostProvider host={host}>
+        <SuggestionsBlock host={host} context={{ order: taken, course: 1 }} />
+      </HostProvider>,
+    );
+    await waitFor(() => expect(api.recommendations).toHaveBeenCalledWith(IDS.steak, { orderId: taken.id }));
+    await waitFor(() => expect(api.recordUpsellEvent).toHaveBeenCalledWith(expect.objectContaining({ kind: 'shown', orderId: taken.id })));
+    expect(api.recordUpsellEvent).not.toHaveBeenCalledWith(expect.objectContaining({ orderId: pending.id }));
+  });
+
   it('drops a card live when its product is stop-listed', async () => {
     let menu: Menu = demoMenu();
     const { host } = renderBlock(() => [wineRec, vegRec], steakOrder(), { menu: () => menu });
@@ -68,6 +87,15 @@ describe('SuggestionsBlock', () => {
     await waitFor(() => expect(host.queryClient.getQueryData(queryKeys.order(IDS.order))).toEqual(after));
     expect(addItems).toHaveBeenCalledWith(IDS.order, [{ productId: IDS.wine, quantity: 1, course: 1 }]);
     await waitFor(() => expect(api.recordUpsellEvent).toHaveBeenCalledWith(expect.objectContaining({ kind: 'accepted', recommendedProductId: IDS.wine, productId: IDS.steak })));
+  });
+
+  it('a card taken while the order is still only on this tablet counts as accepted, naming no order the server lacks', async () => {
+    const pending = order([line(IDS.steak, 'Рибай')], { id: '01a252ed-0458-7544-873f-8df925fd2900', number: 0 });
+    const addItems = jest.fn(async () => ({ ...pending, version: 4, lines: [...pending.lines, line(IDS.wine, 'Вино')] }));
+    const { api } = renderBlock(() => [wineRec], pending, { api: { addItems } });
+    fireEvent.click(await screen.findByTestId('upsell-card-wine-red-glass'));
+    await waitFor(() => expect(api.recordUpsellEvent).toHaveBeenCalledWith(expect.objectContaining({ kind: 'accepted', recommendedProductId: IDS.wine })));
+    expect(api.recordUpsellEvent).toHaveBeenCalledWith(expect.not.objectContaining({ orderId: expect.anything() }));
   });
 
   it('accepts a combo in place of the unfired lines of its dishes', async () => {

@@ -34,7 +34,11 @@ function Suggestions({ order, course }: { order: Order; course: number }) {
   const currency = host.session.venue.currency;
   const anchor = suggestionAnchor(order);
   const menu = useMenu();
-  const recommendations = useRecommendations(anchor, order.id);
+  // An order the server has not taken yet (number 0: opened offline, or its answer still on the
+  // way) has an id made on this tablet the server would answer 404 for: the cards are asked
+  // without it, and recorded as shown once the order has its server id.
+  const serverOrderId = order.number > 0 ? order.id : null;
+  const recommendations = useRecommendations(anchor, serverOrderId);
   const accept = useAcceptRecommendation();
 
   // A stop-list change elsewhere: the menu cache follows it (the shell patches it), and the list
@@ -49,14 +53,14 @@ function Suggestions({ order, course }: { order: Order; course: number }) {
   );
 
   useEffect(() => {
-    if (!anchor) return;
+    if (!anchor || !serverOrderId) return;
     for (const item of items) {
-      const once = `${order.id}:${anchor}:${recommendationKey(item)}`;
+      const once = `${serverOrderId}:${anchor}:${recommendationKey(item)}`;
       if (shownOnce.has(once)) continue;
       shownOnce.add(once);
-      void recordShown(api, { productId: anchor, item, orderId: order.id }).catch(() => shownOnce.delete(once));
+      void recordShown(api, { productId: anchor, item, orderId: serverOrderId }).catch(() => shownOnce.delete(once));
     }
-  }, [items, anchor, order.id, api]);
+  }, [items, anchor, serverOrderId, api]);
 
   const add = (item: Recommendation) => {
     if (!anchor || accept.isPending) return;
