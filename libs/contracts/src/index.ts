@@ -196,7 +196,7 @@ export type {
   UpdateOrderInput,
   VoidLineInput,
 } from './orders';
-export { equalShares, lineTotal, orderChecks, orderTotals, standingQuantity, unitTotal } from './order-math';
+export { equalShares, isOrderOnServer, lineTotal, orderChecks, orderTotals, standingQuantity, unitTotal } from './order-math';
 export type { PricedLine } from './order-math';
 export {
   KitchenStatusSchema,

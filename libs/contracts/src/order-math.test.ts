@@ -1,5 +1,6 @@
 import {
   equalShares,
+  isOrderOnServer,
   lineTotal,
   orderChecks,
   orderTotals,
@@ -361,5 +362,13 @@ describe('orderChecks', () => {
         }
       }
     });
+  });
+});
+
+describe('isOrderOnServer', () => {
+  it('is false for the number 0 a tablet gives an order it made offline, true once the server numbered it', () => {
+    expect(isOrderOnServer({ number: 0 })).toBe(false);
+    expect(isOrderOnServer({ number: 1 })).toBe(true);
+    expect(isOrderOnServer({ number: 412 })).toBe(true);
   });
 });

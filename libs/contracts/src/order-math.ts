@@ -1,4 +1,4 @@
-import type { Check, Split } from './orders';
+import type { Check, Order, Split } from './orders';
 
 /**
  * Order arithmetic, shared by the server (the source of truth) and the tablets (for the
@@ -98,3 +98,10 @@ export function orderChecks(
   const amounts = total === listTotal ? atListPrice : proportionalShares(total, atListPrice);
   return claimed.map((taken, i) => check(i, amounts[i], taken));
 }
+
+/**
+ * True once the server has the order. An order a tablet made offline (or whose answer is still on
+ * the way) carries an id made on that tablet and number 0 until the server gives it the venue's
+ * next number: the server knows nothing under that id, so it is never asked about it.
+ */
+export const isOrderOnServer = (order: Pick<Order, 'number'>): boolean => order.number > 0;

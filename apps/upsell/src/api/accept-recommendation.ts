@@ -1,4 +1,4 @@
-import type { Order, Recommendation } from '@pos/contracts';
+import { isOrderOnServer, type Order, type Recommendation } from '@pos/contracts';
 import { problemText, useTranslation } from '@pos/i18n';
 import { type PosApi, queryKeys, useApi, useHost } from '@pos/plugin-sdk';
 import { useMutation } from '@tanstack/react-query';
@@ -27,7 +27,7 @@ export function useAcceptRecommendation() {
       // The shell's order screen reads this cache entry; a newer version from the socket wins.
       queryClient.setQueryData<Order>(queryKeys.order(next.id), (cached) => (cached && cached.version > next.version ? cached : next));
       // Queued offline, the order may still be under its tablet id: the acceptance counts, unlinked.
-      void recordAccepted(api, { productId, item, orderId: next.number > 0 ? next.id : undefined }).catch(() => undefined);
+      void recordAccepted(api, { productId, item, orderId: isOrderOnServer(next) ? next.id : undefined }).catch(() => undefined);
     },
     onError: (error) => notify('error', problemText(t, error)),
   });

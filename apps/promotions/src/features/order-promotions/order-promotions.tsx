@@ -1,4 +1,4 @@
-import type { ActivePromotion, AppliedPromotion, Order } from '@pos/contracts';
+import { type ActivePromotion, type AppliedPromotion, isOrderOnServer, type Order } from '@pos/contracts';
 import { problemCode, problemText } from '@pos/i18n';
 import { type SlotProps, useCan, useConnectivity, useHost } from '@pos/plugin-sdk';
 import { Button, Dialog, Icon, RowButton } from '@pos/ui';
@@ -30,7 +30,7 @@ export function OrderPromotions({ context: { order } }: SlotProps<'order.summary
   const isOffline = useConnectivity().state === 'offline';
   // An order the server has not taken yet (opened offline, or its answer still on the way: number
   // 0, an id made on this tablet) is unknown there: it is priced here, as offline, and not asked about.
-  const isLocal = isOffline || order.number === 0;
+  const isLocal = isOffline || !isOrderOnServer(order);
   const canApply = useCan('promotions.apply');
   const active = useActivePromotions(isOffline);
   const details = useOrderPromotions(order.id, order.version, !isLocal);

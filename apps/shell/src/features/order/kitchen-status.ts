@@ -1,5 +1,5 @@
 import { queryKeys } from '@pos/api-client';
-import type { LineKitchenStatus, Order, OrderLine } from '@pos/contracts';
+import { isOrderOnServer, type LineKitchenStatus, type Order, type OrderLine } from '@pos/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useServices } from '../../core/services-context';
@@ -31,7 +31,7 @@ export function useLineKitchenStatuses(order: Pick<Order, 'id' | 'number' | 'ver
     queryKey: [...queryKeys.kitchenStatus(order.id), order.version],
     queryFn: () => api.kitchenStatus(order.id),
     // A number is given by the server: an order queued offline has none yet.
-    enabled: hasFired && order.number > 0,
+    enabled: hasFired && isOrderOnServer(order),
     placeholderData: keepPreviousData,
     retry: false,
     staleTime: 30_000,

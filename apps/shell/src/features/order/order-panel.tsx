@@ -1,4 +1,4 @@
-import type { Order, OrderLine } from '@pos/contracts';
+import { isOrderOnServer, type Order, type OrderLine } from '@pos/contracts';
 import { Badge, Button, Icon, Money, Spinner } from '@pos/ui';
 import { useEffect, useRef, useState } from 'react';
 import { useServices } from '../../core/services-context';
@@ -88,7 +88,7 @@ export function OrderPanel(props: OrderPanelProps) {
             {order.tableLabel ? t('table', { label: order.tableLabel }) : t('takeaway')}
           </div>
           <div className={styles.titleSub}>
-            <span data-testid="order-number">{order.number > 0 ? t('orderNumber', { number: order.number }) : t('orderNumberQueued')}</span>
+            <span data-testid="order-number">{isOrderOnServer(order) ? t('orderNumber', { number: order.number }) : t('orderNumberQueued')}</span>
             <span>·</span>
             <span data-testid="order-waiter">{order.waiterName}</span>
             {pending > 0 && <Spinner size={14} />}

@@ -1,6 +1,6 @@
 import { isQueued } from '@pos/offline';
 import { ApiError, queryKeys, useMenu, useOrder, useTables } from '@pos/api-client';
-import type { Order, OrderLine, Product } from '@pos/contracts';
+import { isOrderOnServer, type Order, type OrderLine, type Product } from '@pos/contracts';
 import { problemCode, problemText } from '@pos/i18n';
 import { Button, Spinner } from '@pos/ui';
 import { useEffect, useMemo, useState } from 'react';
@@ -38,7 +38,7 @@ export function OrderScreen({ orderId }: { orderId: string }) {
   const order = orderQuery.data;
   // An order taken offline opens under a temporary id; once the server has it, follow its real id
   // (live updates from other tablets and the server's answers are filed under that one).
-  const serverId = order && order.id !== orderId && order.number > 0 ? order.id : null;
+  const serverId = order && order.id !== orderId && isOrderOnServer(order) ? order.id : null;
   useEffect(() => {
     if (serverId) navigate(`/order/${serverId}${window.location.search}`, true);
   }, [serverId]);

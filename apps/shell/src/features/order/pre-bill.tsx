@@ -1,4 +1,4 @@
-import { type Order, standingQuantity } from '@pos/contracts';
+import { isOrderOnServer, type Order, standingQuantity } from '@pos/contracts';
 import { formatMoney } from '@pos/i18n';
 import { Button, Dialog, Icon, printOnly } from '@pos/ui';
 import { useRef } from 'react';
@@ -28,7 +28,7 @@ export function PreBill({ order, venueName, currency, printedAt }: PreBillProps)
         <span className={styles.venue}>{venueName}</span>
         <span>
           {order.tableLabel ? t('table', { label: order.tableLabel }) : t('takeaway')}
-          {order.number > 0 ? ` · ${t('orderNumber', { number: order.number })}` : ''}
+          {isOrderOnServer(order) ? ` · ${t('orderNumber', { number: order.number })}` : ''}
         </span>
         <span>
           {t('preBill.waiter', { name: order.waiterName })} · {t('preBill.guests', { count: order.guests })}

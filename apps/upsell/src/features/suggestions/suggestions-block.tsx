@@ -1,4 +1,4 @@
-import type { Order, Recommendation } from '@pos/contracts';
+import { isOrderOnServer, type Order, type Recommendation } from '@pos/contracts';
 import { formatMoney, useTranslation } from '@pos/i18n';
 import { queryKeys, type SlotProps, useApi, useBusEvent, useCan, useHost, useMenu } from '@pos/plugin-sdk';
 import { Badge, Spinner, VisuallyHidden } from '@pos/ui';
@@ -37,7 +37,7 @@ function Suggestions({ order, course }: { order: Order; course: number }) {
   // An order the server has not taken yet (number 0: opened offline, or its answer still on the
   // way) has an id made on this tablet the server would answer 404 for: the cards are asked
   // without it, and recorded as shown once the order has its server id.
-  const serverOrderId = order.number > 0 ? order.id : null;
+  const serverOrderId = isOrderOnServer(order) ? order.id : null;
   const recommendations = useRecommendations(anchor, serverOrderId);
   const accept = useAcceptRecommendation();
 
